@@ -1,0 +1,36 @@
+import { createCookie } from "@remix-run/node";
+import type { Lang } from "./strings";
+
+export const langCookie = createCookie("lang", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+  // A language preference is not a secret; it must also work on plain-HTTP local installs.
+  secure: false,
+});
+
+/** The page language: the visible switch (cookie) wins, then Accept-Language, then Chinese. */
+export async function resolveLang(request: Request): Promise<Lang> {
+  const fromCookie = await langCookie.parse(request.headers.get("Cookie"));
+  if (fromCookie === "zh" || fromCookie === "en") return fromCookie;
+  return langFromAcceptLanguage(request.headers.get("Accept-Language"));
+}
+
+export function langFromAcceptLanguage(header: string | null): Lang {
+  if (!header) return "zh";
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      return { tag: tag ?? "", q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((x) => x.tag && x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith("zh")) return "zh";
+    if (tag.startsWith("en")) return "en";
+  }
+  return "zh";
+}

@@ -1,0 +1,44 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { translate, type Lang, type StringKey } from "./strings";
+import type { LocalizedText } from "../../registry/standard/v1";
+import { label, type LabelGroup } from "../../registry/standard/labels";
+
+export function useLang(): Lang {
+  const data = useRouteLoaderData("root") as { lang?: Lang } | undefined;
+  return data?.lang ?? "zh";
+}
+
+/** Translation helpers bound to the page language. */
+export function useT() {
+  const lang = useLang();
+  return {
+    lang,
+    t: (key: StringKey, vars?: Record<string, string | number>) => translate(lang, key, vars),
+    l: (group: LabelGroup, value: string | null | undefined) => label(group, value, lang),
+    /** A record's free text in the page language, falling back to the other one. */
+    text: (v: LocalizedText | undefined | null) => pickText(v, lang),
+    date: (iso: string | null | undefined) => formatDate(iso, lang),
+    num: (n: number) => n.toLocaleString(lang === "zh" ? "zh-CN" : "en-GB"),
+  };
+}
+
+export function pickText(v: LocalizedText | undefined | null, lang: Lang): { text: string; lang: Lang; fallback: boolean } | null {
+  if (!v) return null;
+  const own = v[lang];
+  if (own) return { text: own, lang, fallback: false };
+  const other: Lang = lang === "zh" ? "en" : "zh";
+  const alt = v[other];
+  return alt ? { text: alt, lang: other, fallback: true } : null;
+}
+
+/** Dates as stored (YYYY, YYYY-MM or YYYY-MM-DD, or a timestamp), written out for people. */
+export function formatDate(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return "";
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  if (lang === "zh") return `${y}年${mo ? `${Number(mo)}月` : ""}${d ? `${Number(d)}日` : ""}`;
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  if (!mo) return y!;
+  return `${d ? `${Number(d)} ` : ""}${months[Number(mo) - 1]} ${y}`;
+}

@@ -1,0 +1,98 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData, Link } from "@remix-run/react";
+import styles from "./styles.css?url";
+import { resolveLang } from "./i18n/lang.server";
+import { translate, type Lang, type StringKey } from "./i18n/strings";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { lang: await resolveLang(request) };
+}
+
+function useRootLang(): Lang {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return data?.lang ?? "zh";
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const lang = useRootLang();
+  const t = (k: StringKey) => translate(lang, k);
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <html lang={lang === "zh" ? "zh-Hans" : "en"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("skipToContent")}
+        </a>
+        <header className="site-header">
+          <div className="wrap header-row">
+            <Link to="/" className="site-name">
+              {t("siteName")}
+            </Link>
+            <nav aria-label={t("navHome")} className="site-nav">
+              <NavLink to="/tools">{t("navTools")}</NavLink>
+              <NavLink to="/agencies">{t("navAgencies")}</NavLink>
+              <NavLink to="/standard">{t("navStandard")}</NavLink>
+            </nav>
+            <form method="post" action="/lang" className="lang-switch">
+              <input type="hidden" name="to" value={here} />
+              <input type="hidden" name="lang" value={lang === "zh" ? "en" : "zh"} />
+              <button type="submit" lang={lang === "zh" ? "en" : "zh"} aria-label={t("langSwitchButton")}>
+                {t("langSwitchTo")}
+              </button>
+            </form>
+          </div>
+        </header>
+        <main id="main" className="wrap" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="wrap">
+            <p>{t("footerAbout")}</p>
+            <p>{t("footerData")}</p>
+          </div>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const lang = useRootLang();
+  const t = (k: StringKey) => translate(lang, k);
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <div className="error-page">
+      <title>{`${notFound ? t("notFoundTitle") : t("errorTitle")} · ${t("siteName")}`}</title>
+      <h1>{notFound ? t("notFoundTitle") : t("errorTitle")}</h1>
+      <p>{notFound ? t("notFoundText") : t("errorText")}</p>
+      {notFound ? (
+        <form method="get" action="/tools" className="search-form" role="search">
+          <label htmlFor="q404">{t("notFoundSearch")}</label>
+          <div className="search-row">
+            <input id="q404" name="q" type="search" />
+            <button type="submit">{t("searchButton")}</button>
+          </div>
+        </form>
+      ) : null}
+      <p>
+        <Link to="/">{t("errorBackHome")}</Link>
+      </p>
+    </div>
+  );
+}

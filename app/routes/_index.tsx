@@ -1,0 +1,108 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getHomeSummary } from "~/registry.server";
+import type { FacetCount } from "../../registry/tools.server";
+import type { LabelGroup } from "../../registry/standard/labels";
+import { ToolCard } from "~/components/tool-card";
+import { LocalText } from "~/components/text";
+import { SearchForm } from "~/components/search-form";
+import { useT } from "~/i18n/use-lang";
+import { resolveLang } from "~/i18n/lang.server";
+import { translate } from "~/i18n/strings";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await resolveLang(request);
+  return { summary: getHomeSummary(), title: translate(lang, "siteName") };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Public Algorithm Register" }];
+
+function CountTable({ title, group, facet, counts }: { title: string; group: LabelGroup; facet: string; counts: FacetCount[] }) {
+  const { l, num } = useT();
+  return (
+    <section className="count-box" aria-labelledby={`count-${facet}`}>
+      <h3 id={`count-${facet}`}>{title}</h3>
+      <ul>
+        {counts.map((c) => (
+          <li key={c.value}>
+            <Link to={`/tools?${facet}=${encodeURIComponent(c.value)}`}>{l(group, c.value)}</Link> <span className="count">{num(c.count)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export default function Home() {
+  const { summary: s } = useLoaderData<typeof loader>();
+  const { t, num, date } = useT();
+  return (
+    <>
+      <h1>{t("siteName")}</h1>
+      <p className="lead">{t("homeIntro")}</p>
+      <SearchForm id="home-q" />
+      {s.total === 0 ? <p className="notice">{t("emptyRegister")}</p> : null}
+      <p className="total">{t("homeTotal", { n: num(s.total) })}</p>
+
+      <section aria-labelledby="unlawful-h" className="alert-section">
+        <h2 id="unlawful-h">{t("homeUnlawful")}</h2>
+        <p>{t("homeUnlawfulIntro")}</p>
+        <ul className="tool-list">
+          {s.unlawful.map((tool) => (
+            <ToolCard key={tool.id} tool={tool} />
+          ))}
+        </ul>
+        {s.unlawfulCount > s.unlawful.length ? (
+          <p>
+            <Link to="/tools?sunset=no_sunset">{t("homeUnlawfulMore", { n: num(s.unlawfulCount) })}</Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="due-h">
+        <h2 id="due-h">{t("homeDueSoon")}</h2>
+        {s.dueSoon.length ? (
+          <ul className="tool-list">
+            {s.dueSoon.map((tool) => (
+              <ToolCard key={tool.id} tool={tool} />
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">{t("homeDueSoonEmpty")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="counts-h">
+        <h2 id="counts-h" className="visually-hidden">
+          {t("filters")}
+        </h2>
+        <div className="count-grid">
+          <CountTable title={t("homeByKind")} group="kind" facet="kind" counts={s.byKind} />
+          <CountTable title={t("homeByStatus")} group="status" facet="status" counts={s.byDeployment} />
+          <CountTable title={t("homeByReview")} group="review" facet="review" counts={s.byReview} />
+          <CountTable title={t("homeByLevel")} group="level" facet="level" counts={s.byLevel} />
+          <CountTable title={t("homeBySunset")} group="sunset" facet="sunset" counts={s.bySunset} />
+        </div>
+      </section>
+
+      <section aria-labelledby="recent-h">
+        <h2 id="recent-h">{t("homeRecent")}</h2>
+        {s.recent.length ? (
+          <ol className="recent">
+            {s.recent.map((r) => (
+              <li key={`${r.id}-${r.revision}`}>
+                <time dateTime={r.publishedAt}>{date(r.publishedAt)}</time>{" "}
+                <Link to={`/tools/${r.id}`}>
+                  <LocalText value={r.name} />
+                </Link>{" "}
+                <span className="muted">({t("recentRevision", { n: r.revision })})</span>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="empty">{t("homeRecentEmpty")}</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getAgencyPage } from "~/registry.server";
+import { resolveLang } from "~/i18n/lang.server";
+import { translate } from "~/i18n/strings";
+import { pickText, useT } from "~/i18n/use-lang";
+import { LocalText } from "~/components/text";
+import { ToolCard } from "~/components/tool-card";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = await resolveLang(request);
+  const agency = getAgencyPage(params.slug ?? "");
+  if (!agency) throw new Response("Not Found", { status: 404 });
+  return { agency, title: `${pickText(agency.name, lang)?.text ?? agency.slug} · ${translate(lang, "siteName")}` };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Agency" }];
+
+export default function AgencyPage() {
+  const { agency: a } = useLoaderData<typeof loader>();
+  const { t, l } = useT();
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to="/agencies">{t("navAgencies")}</Link>
+      </p>
+      <h1>
+        <LocalText value={a.name} />
+      </h1>
+      <p className="meta">
+        {l("jurisdiction", a.jurisdictionLevel)} · <LocalText value={a.place} />
+        {a.website ? (
+          <>
+            {" "}
+            · <a href={a.website} rel="nofollow noopener noreferrer">{a.website}</a>
+          </>
+        ) : null}
+      </p>
+      {a.parent ? (
+        <p>
+          {t("agencyParent")}:{" "}
+          <Link to={`/agencies/${a.parent.slug}`}>
+            <LocalText value={a.parent.name} />
+          </Link>
+        </p>
+      ) : null}
+      {a.children.length ? (
+        <>
+          <h2>{t("agencyChildren")}</h2>
+          <ul>
+            {a.children.map((c) => (
+              <li key={c.slug}>
+                <Link to={`/agencies/${c.slug}`}>
+                  <LocalText value={c.name} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2>{t("agencyTools")}</h2>
+      {a.tools.length ? (
+        <>
+          <p>
+            <Link to={`/tools?agency=${a.slug}`}>{t("agencyAllTools")}</Link>
+          </p>
+          <ul className="tool-list">
+            {a.tools.map((tool) => (
+              <ToolCard
+                key={tool.id}
+                tool={tool}
+                extra={
+                  <p className="roles">
+                    {t("agencyRoles")}: {tool.roles.map((r) => l("agencyRole", r)).join(", ")}
+                  </p>
+                }
+              />
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="empty">{t("agencyNoTools")}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listAgencies } from "~/registry.server";
+import { resolveLang } from "~/i18n/lang.server";
+import { translate } from "~/i18n/strings";
+import { useT } from "~/i18n/use-lang";
+import { LocalText } from "~/components/text";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await resolveLang(request);
+  return { agencies: listAgencies(), title: `${translate(lang, "agenciesTitle")} · ${translate(lang, "siteName")}` };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Agencies" }];
+
+export default function Agencies() {
+  const { agencies } = useLoaderData<typeof loader>();
+  const { t, l } = useT();
+  return (
+    <>
+      <h1>{t("agenciesTitle")}</h1>
+      <p className="lead">{t("agenciesIntro")}</p>
+      {agencies.length ? (
+        <ul className="agency-list">
+          {agencies.map((a) => (
+            <li key={a.slug}>
+              <Link to={`/agencies/${a.slug}`}>
+                <LocalText value={a.name} />
+              </Link>{" "}
+              <span className="muted">
+                {l("jurisdiction", a.jurisdictionLevel)} · {t("agencyToolCount", { n: a.toolCount })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">{t("emptyRegister")}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { dataDictionary, STANDARD_CHANGELOG } from "../../registry/standard/json-schema";
+import { WITHHOLDABLE_FIELDS } from "../../registry/standard/v1";
+import { LABELS, type LabelGroup } from "../../registry/standard/labels";
+import { resolveLang } from "~/i18n/lang.server";
+import { translate } from "~/i18n/strings";
+import { useT } from "~/i18n/use-lang";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await resolveLang(request);
+  return { entries: dataDictionary(), title: `${translate(lang, "standardTitle")} · ${translate(lang, "siteName")}` };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Record standard" }];
+
+// Which label group explains the values of a field, so the dictionary shows words, not codes.
+const GROUP_BY_FIELD: Record<string, LabelGroup> = {
+  "identity.kind": "kind",
+  "identity.jurisdiction.level": "jurisdiction",
+  "identity.policyDomain": "policyDomain",
+  "responsibility.agencies[].role": "agencyRole",
+  "responsibility.vendors[].role": "vendorRole",
+  "responsibility.vendors[].sourceAccess": "sourceAccess",
+  "purpose.mandatory": "mandatory",
+  "purposeHistory[].kind": "purposeChange",
+  "howItWorks.automation": "automation",
+  "dataScope.elements[].category": "category",
+  "lifecycle.deploymentStatus": "status",
+  "lifecycle.reviewStatus": "review",
+  "assessments.impact.peopleAffected": "peopleAffected",
+  "assessments.impact.dataSensitivity": "dataSensitivity",
+  "assessments.impact.automation": "automation",
+  "assessments.impact.consequence": "consequence",
+  "assessments.impact.mitigations": "mitigation",
+  "assessments.documents[].kind": "assessmentKind",
+  "incidents[].kind": "incident",
+  "sources[].kind": "sourceKind",
+};
+
+export default function Standard() {
+  const { entries } = useLoaderData<typeof loader>();
+  const { t, lang } = useT();
+  return (
+    <>
+      <h1>{t("standardTitle")}</h1>
+      <p className="lead">{t("standardIntro")}</p>
+      <p>
+        <a href="/standard/v1.schema.json" download>
+          {t("standardJson")}
+        </a>{" "}
+        (<code>/standard/v1.schema.json</code>)
+      </p>
+      <div className="table-wrap">
+        <table className="dictionary">
+          <thead>
+            <tr>
+              <th scope="col">{t("standardField")}</th>
+              <th scope="col">{t("standardType")}</th>
+              <th scope="col">{t("standardRequired")}</th>
+              <th scope="col">{t("standardMeaning")}</th>
+              <th scope="col">{t("standardAllowed")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => {
+              const group = GROUP_BY_FIELD[e.path];
+              return (
+                <tr key={e.path} id={`field-${e.path.replace(/\[\]/g, "")}`} className={e.depth === 0 ? "section-row" : ""}>
+                  <th scope="row" style={{ paddingInlineStart: `${0.5 + e.depth * 1.25}rem` }}>
+                    <code>{e.path}</code>
+                  </th>
+                  <td>{e.type}</td>
+                  <td>
+                    {e.required ? t("standardRequired") : t("standardOptional")}
+                    {e.nullable ? ` (${t("standardNullable")})` : ""}
+                  </td>
+                  <td>{(lang === "zh" ? e.description.zh : e.description.en) ?? e.description.en}</td>
+                  <td>
+                    {e.allowed ? (
+                      <ul className="allowed">
+                        {e.allowed.map((v) => {
+                          const lab = group ? (LABELS[group] as Record<string, { zh: string; en: string }>)[v]?.[lang] : undefined;
+                          return (
+                            <li key={v}>
+                              <code>{v}</code>
+                              {lab ? ` ${lab}` : ""}
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    ) : e.pattern ? (
+                      <code>{e.pattern}</code>
+                    ) : e.maxLength ? (
+                      `≤ ${e.maxLength}`
+                    ) : (
+                      ""
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t("standardWithholdable")}</h2>
+      <ul>
+        {WITHHOLDABLE_FIELDS.map((f) => (
+          <li key={f}>
+            <code>{f}</code>
+          </li>
+        ))}
+      </ul>
+      <h2>{t("standardChangelog")}</h2>
+      <ul>
+        {STANDARD_CHANGELOG.map((c) => (
+          <li key={c.version}>
+            v{c.version} ({c.date}): {c[lang]}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getToolDetail, renderMarkdown } from "~/registry.server";
+import { daysBetween, todayIso } from "../../../registry/sunset";
+import { resolveLang } from "~/i18n/lang.server";
+import { pickText, useT } from "~/i18n/use-lang";
+import { translate } from "~/i18n/strings";
+import { LocalText } from "~/components/text";
+import { StatusBadge, SunsetBadge } from "~/components/badges";
+import { SECTIONS, WithheldContext } from "./sections";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = await resolveLang(request);
+  const today = todayIso();
+  const lookup = getToolDetail(params.id ?? "", { today });
+  if (!lookup) throw new Response("Not Found", { status: 404 });
+  if ("redirectTo" in lookup) throw redirect(`/tools/${lookup.redirectTo}`, 301);
+  const tool = lookup.found;
+  const d = tool.record.identity.description;
+  const descriptionHtml = { zh: renderMarkdown(d?.zh), en: renderMarkdown(d?.en) };
+  const name = pickText(tool.record.identity.name, lang)?.text ?? tool.id;
+  return { tool, descriptionHtml, today, title: `${name} (${tool.id}) · ${translate(lang, "siteName")}` };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Tool" },
+  { name: "description", content: data ? (data.tool.record.identity.summary.en ?? data.tool.record.identity.summary.zh ?? "") : "" },
+];
+
+function SunsetBanner() {
+  const { tool, today } = useLoaderData<typeof loader>();
+  const { t, date } = useT();
+  const l = tool.record.lifecycle;
+  const s = tool.sunsetState;
+  if (s === "ok") return null;
+  const text =
+    s === "lapsed"
+      ? t("lapsedWarning", { date: date(l.sunsetDate) })
+      : s === "no_sunset"
+        ? t("noSunsetWarning")
+        : s === "due_soon"
+          ? t("dueSoonWarning", { date: date(l.sunsetDate), days: daysBetween(today, l.sunsetDate!) })
+          : s === "retired"
+            ? t("retiredNotice", { date: date(l.retirement?.date) })
+            : t("notDeployedNotice");
+  const alarming = s === "lapsed" || s === "no_sunset";
+  return (
+    <div className={`sunset-banner sunset-${s}`} role={alarming ? "alert" : "status"}>
+      <strong>
+        <SunsetBadge state={s} date={l.sunsetDate} />
+      </strong>{" "}
+      {text}
+    </div>
+  );
+}
+
+export default function ToolPage() {
+  const { tool } = useLoaderData<typeof loader>();
+  const { t, text, date } = useT();
+  const r = tool.record;
+  const shownName = text(r.identity.name);
+  const original = r.identity.originalLanguage;
+  return (
+    <article className="tool-page">
+      <p className="breadcrumbs">
+        <Link to="/tools">{t("navTools")}</Link> / <span className="tool-id">{tool.id}</span>
+      </p>
+      <h1>
+        <LocalText value={r.identity.name} />
+      </h1>
+      {shownName && !shownName.fallback && shownName.lang !== original && r.identity.name[original] ? (
+        <p className="original-name" lang={original === "zh" ? "zh-Hans" : "en"}>
+          {t("fOriginalName")}: {r.identity.name[original]}
+        </p>
+      ) : null}
+      <SunsetBanner />
+      <LocalText value={r.identity.summary} as="p" className="lead" />
+      <p className="badges">
+        <StatusBadge group="status" value={r.lifecycle.deploymentStatus} />
+        <StatusBadge group="review" value={tool.revision.status} />
+        <StatusBadge group="level" value={tool.impact?.level ?? null} />
+      </p>
+      <p className="muted">
+        {t("idLabel")}: {tool.id} · {t("revisionLabel", { n: tool.revision.number, count: tool.revisionCount, date: date(tool.revision.publishedAt) })}
+      </p>
+      <nav aria-labelledby="toc-h" className="toc">
+        <h2 id="toc-h">{t("onThisPage")}</h2>
+        <ol>
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`}>{t(s.title)}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <WithheldContext.Provider value={r.withheld}>
+        {SECTIONS.map(({ id, title, Component }) => (
+          <section key={id} id={id} aria-labelledby={`${id}-h`} className="record-section">
+            <h2 id={`${id}-h`}>{t(title)}</h2>
+            <Component />
+          </section>
+        ))}
+      </WithheldContext.Provider>
+    </article>
+  );
+}

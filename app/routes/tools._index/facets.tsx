@@ -1,0 +1,91 @@
+import { Link } from "@remix-run/react";
+import { ENUM_FACETS, toolQueryString, type FacetName } from "../../../registry/query";
+import type { ToolList } from "../../../registry/tools.server";
+import type { LabelGroup } from "../../../registry/standard/labels";
+import { useT, pickText } from "~/i18n/use-lang";
+
+const FACET_ORDER: FacetName[] = ["kind", "agency", "jurisdiction", "status", "review", "level", "sunset", "category", "sensitive"];
+const LABEL_GROUP: Record<Exclude<FacetName, "agency">, LabelGroup> = {
+  kind: "kind",
+  jurisdiction: "jurisdiction",
+  status: "status",
+  review: "review",
+  level: "level",
+  sunset: "sunset",
+  category: "category",
+  sensitive: "sensitive",
+};
+
+function useFacetLabel(list: ToolList) {
+  const { l, lang } = useT();
+  return (facet: FacetName, value: string) => {
+    if (facet !== "agency") return l(LABEL_GROUP[facet], value);
+    const fromCounts = list.facets.agency.find((c) => c.value === value)?.label ?? (list.agency?.slug === value ? list.agency.name : undefined);
+    return pickText(fromCounts, lang)?.text ?? value;
+  };
+}
+
+/** Each facet is a list of links with counts: it works without JavaScript and every view has a URL. */
+export function Facets({ list }: { list: ToolList }) {
+  const { t, num } = useT();
+  const labelOf = useFacetLabel(list);
+  const q = list.query;
+  return (
+    <aside className="facets" aria-labelledby="facets-h">
+      <h2 id="facets-h">{t("filters")}</h2>
+      {FACET_ORDER.map((facet) => {
+        const counts = list.facets[facet].filter((c) => c.count > 0);
+        const active = facet === "agency" ? q.agency : q[facet as (typeof ENUM_FACETS)[number]];
+        if (!counts.length && !active) return null;
+        return (
+          <section key={facet} className="facet" aria-labelledby={`facet-${facet}`}>
+            <h3 id={`facet-${facet}`}>{t(`facet_${facet}`)}</h3>
+            <ul>
+              {counts.map((c) => (
+                <li key={c.value}>
+                  {active === c.value ? (
+                    <strong aria-current="true">
+                      {labelOf(facet, c.value)} <span className="count">{num(c.count)}</span>{" "}
+                      <Link to={`/tools${toolQueryString(q, { [facet]: undefined })}`} aria-label={t("removeFilter", { label: labelOf(facet, c.value) })}>
+                        ×
+                      </Link>
+                    </strong>
+                  ) : (
+                    <Link to={`/tools${toolQueryString(q, { [facet]: c.value })}`}>
+                      {labelOf(facet, c.value)} <span className="count">{num(c.count)}</span>
+                    </Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </aside>
+  );
+}
+
+export function ActiveFilters({ list }: { list: ToolList }) {
+  const { t } = useT();
+  const labelOf = useFacetLabel(list);
+  const q = list.query;
+  const active = FACET_ORDER.flatMap((f) => {
+    const v = f === "agency" ? q.agency : q[f as (typeof ENUM_FACETS)[number]];
+    return v ? [[f, v] as const] : [];
+  });
+  if (!active.length && !q.q) return null;
+  return (
+    <ul className="active-filters">
+      {active.map(([f, v]) => (
+        <li key={f}>
+          <Link to={`/tools${toolQueryString(q, { [f]: undefined })}`} aria-label={t("removeFilter", { label: `${t(`facet_${f}`)}: ${labelOf(f, v)}` })}>
+            {t(`facet_${f}`)}: {labelOf(f, v)} ×
+          </Link>
+        </li>
+      ))}
+      <li>
+        <Link to="/tools">{t("clearAll")}</Link>
+      </li>
+    </ul>
+  );
+}

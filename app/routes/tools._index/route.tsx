@@ -1,0 +1,89 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { parseToolQuery, toolQueryString, SORTS, type ToolQuery } from "../../../registry/query";
+import { listTools } from "~/registry.server";
+import { resolveLang } from "~/i18n/lang.server";
+import { translate } from "~/i18n/strings";
+import { useT } from "~/i18n/use-lang";
+import { ToolCard } from "~/components/tool-card";
+import { SearchForm } from "~/components/search-form";
+import { Facets, ActiveFilters } from "./facets";
+import { Notices } from "./notices";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await resolveLang(request);
+  const { query, notices } = parseToolQuery(new URL(request.url).searchParams);
+  const list = listTools(query, { lang, notices });
+  const title = query.q ? translate(lang, "toolsSearchTitle", { q: query.q }) : translate(lang, "toolsTitle");
+  return { list, title: `${title} · ${translate(lang, "siteName")}` };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Tools" }];
+
+const SORT_KEY = { relevance: "sortRelevance", name: "sortName", updated: "sortUpdated", sunset: "sortSunset" } as const;
+
+function hiddenFilters(q: ToolQuery): Record<string, string> {
+  const params = new URLSearchParams(toolQueryString({ ...q, q: "" }).slice(1));
+  params.delete("page");
+  return Object.fromEntries(params);
+}
+
+export default function ToolsIndex() {
+  const { list } = useLoaderData<typeof loader>();
+  const { t, num } = useT();
+  const q = list.query;
+  return (
+    <>
+      <h1>{q.q ? t("toolsSearchTitle", { q: q.q }) : t("toolsTitle")}</h1>
+      <SearchForm id="tools-q" defaultValue={q.q} hidden={hiddenFilters(q)} />
+      <Notices notices={list.notices} />
+      <div className="list-layout">
+        <Facets list={list} />
+        <div className="results">
+          <div className="results-head">
+            <p role="status" className="results-count">
+              {list.total === 1 ? t("resultsCountOne") : t("resultsCount", { n: num(list.total) })}
+            </p>
+            <ActiveFilters list={list} />
+            <nav aria-label={t("sortLabel")} className="sort">
+              <span>{t("sortLabel")}:</span>
+              <ul>
+                {SORTS.filter((s) => s !== "relevance" || q.q).map((s) => (
+                  <li key={s}>
+                    {q.sort === s ? (
+                      <strong aria-current="true">{t(SORT_KEY[s])}</strong>
+                    ) : (
+                      <Link to={`/tools${toolQueryString(q, { sort: s })}`}>{t(SORT_KEY[s])}</Link>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+          {list.items.length ? (
+            <ul className="tool-list">
+              {list.items.map((tool) => (
+                <ToolCard key={tool.id} tool={tool} />
+              ))}
+            </ul>
+          ) : (
+            <div className="empty">
+              <p>{t("noResults")}</p>
+              <p>{t("noResultsHelp")}</p>
+              <p>
+                <Link to="/tools">{t("clearAll")}</Link>
+              </p>
+            </div>
+          )}
+          {list.pageCount > 1 ? (
+            <nav aria-label={t("pagination")} className="pager">
+              {list.page > 1 ? <Link to={`/tools${toolQueryString(q, { page: list.page - 1 })}`} rel="prev">{t("previous")}</Link> : <span />}
+              <span>{t("pageOf", { page: list.page, pages: list.pageCount })}</span>
+              {list.page < list.pageCount ? <Link to={`/tools${toolQueryString(q, { page: list.page + 1 })}`} rel="next">{t("next")}</Link> : <span />}
+            </nav>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

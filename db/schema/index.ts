@@ -1,0 +1,3 @@
+export * from "./agencies";
+export * from "./tools";
+export * from "./revisions";

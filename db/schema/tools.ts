@@ -1,0 +1,68 @@
+// `tools` is the public projection of each tool's latest published revision: the columns the
+// list, facets and sorting need, kept in step with `revisions` by registry/publish.server.ts in
+// the same transaction. The full record lives only in `revisions.record`.
+import { sqliteTable, integer, text, index, primaryKey } from "drizzle-orm/sqlite-core";
+import { agencies } from "./agencies";
+
+export const tools = sqliteTable(
+  "tools",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    id: text("id").notNull().unique(),
+    slug: text("slug").notNull().unique(),
+    publishedRevisionId: integer("published_revision_id"),
+    nameZh: text("name_zh"),
+    nameEn: text("name_en"),
+    summaryZh: text("summary_zh"),
+    summaryEn: text("summary_en"),
+    kind: text("kind").notNull(),
+    jurisdictionLevel: text("jurisdiction_level").notNull(),
+    placeZh: text("place_zh"),
+    placeEn: text("place_en"),
+    policyDomain: text("policy_domain").notNull(),
+    deploymentStatus: text("deployment_status").notNull(),
+    reviewStatus: text("review_status").notNull(),
+    impactLevel: text("impact_level"),
+    sunsetDate: text("sunset_date"),
+    hasSensitiveData: integer("has_sensitive_data", { mode: "boolean" }).notNull().default(false),
+    incidentCount: integer("incident_count").notNull().default(0),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    index("tools_kind_idx").on(t.kind),
+    index("tools_level_idx").on(t.jurisdictionLevel),
+    index("tools_deployment_idx").on(t.deploymentStatus),
+    index("tools_review_idx").on(t.reviewStatus),
+    index("tools_impact_idx").on(t.impactLevel),
+    index("tools_sunset_idx").on(t.sunsetDate),
+    index("tools_updated_idx").on(t.updatedAt),
+    index("tools_name_en_idx").on(t.nameEn),
+    index("tools_name_zh_idx").on(t.nameZh),
+  ],
+);
+
+export const toolAgencies = sqliteTable(
+  "tool_agencies",
+  {
+    toolSeq: integer("tool_seq")
+      .notNull()
+      .references(() => tools.seq, { onDelete: "cascade" }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    role: text("role").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.toolSeq, t.agencyId, t.role] }), index("tool_agencies_agency_idx").on(t.agencyId, t.toolSeq)],
+);
+
+export const toolDataCategories = sqliteTable(
+  "tool_data_categories",
+  {
+    toolSeq: integer("tool_seq")
+      .notNull()
+      .references(() => tools.seq, { onDelete: "cascade" }),
+    category: text("category").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.toolSeq, t.category] }), index("tool_data_categories_category_idx").on(t.category, t.toolSeq)],
+);

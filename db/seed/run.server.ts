@@ -1,0 +1,33 @@
+// Loads the embedded dataset: the agencies and the 22 documented cases. Safe to run again: an
+// unchanged record is skipped, a changed one becomes a new revision.
+// Set SEED=none to start with an empty register.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase, type Db } from "../client.server";
+import { databasePath } from "../env.server";
+import { SEED_AGENCIES } from "./agencies";
+import { SEED_RECORDS } from "./cases";
+import { publishRevision, upsertAgencies } from "../../registry/publish.server";
+
+export function seedDatabase(db: Db, at = new Date().toISOString()): { agencies: number; published: number; unchanged: number } {
+  const agencies = upsertAgencies(SEED_AGENCIES, db);
+  let published = 0;
+  let unchanged = 0;
+  for (const record of SEED_RECORDS) {
+    const r = publishRevision(record, { at }, db);
+    if (r.unchanged) unchanged++;
+    else published++;
+  }
+  return { agencies, published, unchanged };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  if (process.env.SEED === "none") {
+    console.log("SEED=none: the embedded dataset was not loaded.");
+  } else {
+    const db = openDatabase(databasePath());
+    const r = seedDatabase(db);
+    db.$client.close();
+    console.log(`Seeded ${r.agencies} agencies; ${r.published} records published, ${r.unchanged} unchanged.`);
+  }
+}

@@ -1,0 +1,54 @@
+// Highlighting is done on the original text (not on the segmented index text), and returns
+// plain segments that the page renders as text and <mark>: nothing is ever injected as HTML.
+import type { Term } from "./tokenize";
+
+export type Segment = { text: string; match: boolean };
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+// The index stems English words (porter), so "codes" finds "code": mark words that share the
+// query word's stem-ish prefix.
+function latinPattern(word: string): string {
+  const stem = word.length > 4 ? word.replace(/(ing|ed|es|s)$/, "") : word;
+  return `\\b${escapeRe(stem)}[\\p{L}\\p{N}]*`;
+}
+
+function termRegex(terms: Term[]): RegExp | null {
+  const parts = terms.filter((t) => t.text.length > 0).map((t) => (t.script === "han" ? escapeRe(t.text) : latinPattern(t.text)));
+  if (!parts.length) return null;
+  // Longer alternatives first so a run wins over its own prefix.
+  parts.sort((a, b) => b.length - a.length);
+  return new RegExp(parts.join("|"), "giu");
+}
+
+/** Split `text` into marked and unmarked segments. */
+export function highlight(text: string, terms: Term[]): Segment[] {
+  const re = termRegex(terms);
+  if (!re || !text) return text ? [{ text, match: false }] : [];
+  const normal = text.normalize("NFKC");
+  const out: Segment[] = [];
+  let last = 0;
+  for (const m of normal.matchAll(re)) {
+    if (m.index === undefined || m[0].length === 0) continue;
+    if (m.index > last) out.push({ text: normal.slice(last, m.index), match: false });
+    out.push({ text: normal.slice(m.index, m.index + m[0].length), match: true });
+    last = m.index + m[0].length;
+  }
+  if (last < normal.length) out.push({ text: normal.slice(last), match: false });
+  return out;
+}
+
+/** A window of about `radius` characters either side of the first match, highlighted. */
+export function snippet(text: string, terms: Term[], radius = 60): Segment[] | null {
+  const re = termRegex(terms);
+  if (!re || !text) return null;
+  const normal = text.normalize("NFKC");
+  const m = re.exec(normal);
+  if (!m || m.index === undefined) return null;
+  const start = Math.max(0, m.index - radius);
+  const end = Math.min(normal.length, m.index + m[0].length + radius);
+  const segs = highlight(normal.slice(start, end), terms);
+  if (start > 0) segs.unshift({ text: "…", match: false });
+  if (end < normal.length) segs.push({ text: "…", match: false });
+  return segs;
+}

@@ -1,0 +1,77 @@
+// Search tokenisation shared by indexing and querying, so both sides split text the same way.
+//
+// Intl.Segmenter finds the word-like pieces of mixed Chinese/English text and drops spaces and
+// punctuation. A dictionary segmenter does not always cut a Chinese word the same way in every
+// context (门磁 alone vs inside 智能门磁系统), so Chinese runs are indexed as overlapping character
+// bigrams: any Chinese substring of two or more characters becomes a phrase of bigrams and is
+// always found, and a single character is found through the unigram column.
+
+export type Term = { script: "han" | "latin"; text: string };
+
+const HAN = /\p{Script=Han}/u;
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+const MAX_TERMS = 32;
+
+/** Word-like pieces of `text`, adjacent Chinese pieces merged into one run, Latin lower-cased. */
+export function splitTerms(text: string): Term[] {
+  const out: Term[] = [];
+  let prevEnd = -1;
+  for (const seg of segmenter.segment(text.normalize("NFKC"))) {
+    if (!seg.isWordLike) continue;
+    const isHan = HAN.test(seg.segment);
+    const last = out[out.length - 1];
+    if (isHan) {
+      // A word-like segment may mix a Han run with Latin letters in rare cases; keep Han only.
+      const han = [...seg.segment].filter((c) => HAN.test(c)).join("");
+      if (last && last.script === "han" && prevEnd === seg.index) last.text += han;
+      else out.push({ script: "han", text: han });
+    } else {
+      out.push({ script: "latin", text: seg.segment.toLowerCase() });
+    }
+    prevEnd = seg.index + seg.segment.length;
+  }
+  return out;
+}
+
+export function bigrams(run: string): string[] {
+  const chars = [...run];
+  if (chars.length < 2) return chars;
+  const out: string[] = [];
+  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/** The token streams stored in the FTS table for one text. */
+export function indexTokens(text: string): { words: string; unigrams: string } {
+  const words: string[] = [];
+  const unigrams: string[] = [];
+  for (const term of splitTerms(text)) {
+    if (term.script === "latin") words.push(term.text);
+    else {
+      words.push(...bigrams(term.text));
+      unigrams.push(...term.text);
+    }
+  }
+  return { words: words.join(" "), unigrams: unigrams.join(" ") };
+}
+
+const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * An FTS5 MATCH expression for what a person typed, or null when nothing searchable is left.
+ * Every term is quoted, so FTS syntax typed by a user (quotes, *, NEAR, -, AND) is only text.
+ */
+// Dropped from queries only: requiring "the" in every result helps nobody.
+const QUERY_STOPWORDS = new Set(["a", "an", "the", "of", "and", "or", "to", "in", "on", "for"]);
+
+export function buildMatchExpression(query: string): { match: string | null; terms: Term[] } {
+  const terms = splitTerms(query)
+    .filter((t) => t.script === "han" || !QUERY_STOPWORDS.has(t.text))
+    .slice(0, MAX_TERMS);
+  const parts = terms.map((t) => {
+    if (t.script === "latin") return `{name body} : ${quote(t.text)}`;
+    if ([...t.text].length === 1) return `uni : ${quote(t.text)}`;
+    return `{name body} : ${quote(bigrams(t.text).join(" "))}`;
+  });
+  return { match: parts.length ? parts.join(" AND ") : null, terms };
+}

@@ -1,0 +1,197 @@
+// Bilingual labels for every enumerated value of the standard, used by the pages, the data
+// dictionary and exports. test/unit/labels.test.ts checks that no value is missing a label.
+import type { LocalizedText } from "./v1";
+
+type Labels = Record<string, { zh: string; en: string }>;
+
+export const LABELS = {
+  kind: {
+    algorithm: { zh: "算法", en: "Algorithm" },
+    app: { zh: "应用程序", en: "App" },
+    mini_program: { zh: "小程序", en: "Mini-program" },
+    code_system: { zh: "“码”系统", en: "Code system" },
+    platform: { zh: "平台", en: "Platform" },
+    sensor_device: { zh: "传感器 / 设备", en: "Sensor or device" },
+    scoring_system: { zh: "评分或积分系统", en: "Scoring or points system" },
+    ai_model: { zh: "人工智能模型", en: "AI model" },
+    other: { zh: "其他", en: "Other" },
+  },
+  jurisdiction: {
+    national: { zh: "国家级", en: "National" },
+    province: { zh: "省级", en: "Province" },
+    city: { zh: "市级", en: "City" },
+    district: { zh: "区县级", en: "District or county" },
+    street_village: { zh: "街道 / 乡镇 / 村", en: "Street, town or village" },
+  },
+  policyDomain: {
+    public_health: { zh: "公共卫生", en: "Public health" },
+    public_security: { zh: "公共安全", en: "Public security" },
+    urban_management: { zh: "城市管理", en: "Urban management" },
+    social_assistance: { zh: "社会救助", en: "Social assistance" },
+    elderly_care: { zh: "养老服务", en: "Elderly care" },
+    civic_conduct: { zh: "文明行为", en: "Civic conduct" },
+    government_administration: { zh: "政务办公", en: "Government administration" },
+    community_governance: { zh: "基层治理", en: "Community governance" },
+    integrity_supervision: { zh: "廉政监督", en: "Integrity supervision" },
+    regional_coordination: { zh: "区域协同", en: "Regional coordination" },
+    transport: { zh: "交通", en: "Transport" },
+    public_services: { zh: "公共服务", en: "Public services" },
+    other: { zh: "其他", en: "Other" },
+  },
+  agencyRole: {
+    decides: { zh: "决策", en: "Decides" },
+    commissions: { zh: "委托 / 建设方", en: "Commissions" },
+    builds: { zh: "建设", en: "Builds" },
+    operates: { zh: "运营", en: "Operates" },
+    supplies_data: { zh: "提供数据", en: "Supplies data" },
+    oversees: { zh: "监督", en: "Oversees" },
+  },
+  vendorRole: {
+    developer: { zh: "开发商", en: "Developer" },
+    operator: { zh: "运维方", en: "Operator" },
+    platform_provider: { zh: "平台提供方", en: "Platform provider" },
+    hardware_supplier: { zh: "硬件供应商", en: "Hardware supplier" },
+    data_processor: { zh: "数据处理方", en: "Data processor" },
+    algorithm_supplier: { zh: "算法供应商", en: "Algorithm supplier" },
+    other: { zh: "其他", en: "Other" },
+  },
+  sourceAccess: {
+    published: { zh: "已公开", en: "Published" },
+    available_to_reviewers: { zh: "可供审查人员查阅", en: "Available to reviewers" },
+    escrow: { zh: "第三方托管", en: "Held in escrow" },
+    none: { zh: "不可查阅", en: "No access" },
+  },
+  mandatory: {
+    yes: { zh: "强制使用", en: "Mandatory" },
+    no: { zh: "自愿使用", en: "Voluntary" },
+    de_facto: { zh: "事实上强制", en: "Mandatory in practice" },
+  },
+  automation: {
+    informs: { zh: "仅提供信息", en: "Informs a person" },
+    recommends: { zh: "提出建议", en: "Recommends" },
+    decides_with_review: { zh: "自动决定，经人工复核", en: "Decides, with human review" },
+    decides_alone: { zh: "完全自动决定", en: "Decides alone" },
+  },
+  category: {
+    identity: { zh: "身份信息", en: "Identity" },
+    contact: { zh: "联系方式", en: "Contact" },
+    location_trajectory: { zh: "位置与行踪", en: "Location and trajectory" },
+    health: { zh: "健康", en: "Health" },
+    biometric: { zh: "生物识别", en: "Biometric" },
+    financial: { zh: "金融财务", en: "Financial" },
+    relationships: { zh: "社会关系 / 接触者", en: "Relationships and contacts" },
+    behaviour_credit: { zh: "行为与信用", en: "Behaviour and credit" },
+    device: { zh: "设备", en: "Device" },
+    other: { zh: "其他", en: "Other" },
+  },
+  status: {
+    proposed: { zh: "拟议", en: "Proposed" },
+    pilot: { zh: "试点", en: "Pilot" },
+    in_use: { zh: "使用中", en: "In use" },
+    suspended: { zh: "已暂停", en: "Suspended" },
+    retired: { zh: "已停用", en: "Retired" },
+  },
+  review: {
+    unreviewed: { zh: "未经审查", en: "Never reviewed" },
+    draft: { zh: "草稿", en: "Draft" },
+    submitted: { zh: "已提交", en: "Submitted" },
+    in_review: { zh: "审查中", en: "In review" },
+    changes_requested: { zh: "要求修改", en: "Changes requested" },
+    approved: { zh: "已批准", en: "Approved" },
+    approved_with_conditions: { zh: "附条件批准", en: "Approved with conditions" },
+    rejected: { zh: "已否决", en: "Rejected" },
+    withdrawn: { zh: "已撤回", en: "Withdrawn" },
+  },
+  level: {
+    I: { zh: "I 级（低）", en: "Level I (low)" },
+    II: { zh: "II 级", en: "Level II" },
+    III: { zh: "III 级", en: "Level III" },
+    IV: { zh: "IV 级（最高）", en: "Level IV (highest)" },
+    none: { zh: "未评估", en: "Not assessed" },
+  },
+  sunset: {
+    ok: { zh: "有效期内", en: "Within its term" },
+    due_soon: { zh: "即将到期", en: "Sunset due soon" },
+    lapsed: { zh: "已过期，继续运行即违规", en: "Lapsed: unlawful to keep running" },
+    no_sunset: { zh: "未设终止日期", en: "No end date set" },
+    retired: { zh: "已停用", en: "Retired" },
+    not_applicable: { zh: "未部署", en: "Never deployed" },
+  },
+  sensitive: {
+    yes: { zh: "含敏感个人信息", en: "Holds sensitive data" },
+    no: { zh: "不含敏感个人信息", en: "No sensitive data" },
+  },
+  incident: {
+    data_breach: { zh: "数据泄露", en: "Data breach" },
+    outage: { zh: "系统故障 / 崩溃", en: "Outage" },
+    wrongful_decision: { zh: "错误决定", en: "Wrongful decision" },
+    misuse_of_power: { zh: "权力滥用", en: "Misuse of power" },
+    function_creep: { zh: "功能蔓延", en: "Function creep" },
+    security_flaw: { zh: "安全漏洞", en: "Security flaw" },
+  },
+  assessmentKind: {
+    privacy: { zh: "个人信息保护影响评估", en: "Privacy impact assessment" },
+    security: { zh: "安全评估", en: "Security assessment" },
+    algorithmic: { zh: "算法评估", en: "Algorithmic assessment" },
+    human_rights: { zh: "权利影响评估", en: "Rights impact assessment" },
+    other: { zh: "其他评估", en: "Other assessment" },
+  },
+  sourceKind: {
+    seed_text: { zh: "原始文献", en: "Source text" },
+    public_record: { zh: "公开记录", en: "Public record" },
+    official_document: { zh: "官方文件", en: "Official document" },
+    news: { zh: "新闻报道", en: "News report" },
+    academic: { zh: "学术文献", en: "Academic source" },
+  },
+  purposeChange: {
+    purpose: { zh: "用途变更", en: "Change of purpose" },
+    data_scope: { zh: "数据范围变更", en: "Change of data scope" },
+  },
+  peopleAffected: {
+    under_1k: { zh: "少于 1 千人", en: "Under 1,000 people" },
+    under_100k: { zh: "少于 10 万人", en: "Under 100,000 people" },
+    under_1m: { zh: "少于 100 万人", en: "Under 1 million people" },
+    over_1m: { zh: "100 万人以上", en: "Over 1 million people" },
+  },
+  dataSensitivity: {
+    none: { zh: "无个人信息", en: "No personal data" },
+    personal: { zh: "一般个人信息", en: "Personal data" },
+    sensitive: { zh: "敏感个人信息", en: "Sensitive data" },
+    sensitive_at_scale: { zh: "大规模敏感个人信息", en: "Sensitive data at scale" },
+  },
+  consequence: {
+    minor: { zh: "轻微", en: "Minor" },
+    moderate: { zh: "中等", en: "Moderate" },
+    serious: { zh: "严重", en: "Serious" },
+    severe: { zh: "极其严重", en: "Severe" },
+  },
+  mitigation: {
+    human_review: { zh: "人工复核", en: "Human review" },
+    appeal_route: { zh: "申诉途径", en: "Appeal route" },
+    non_digital_alternative: { zh: "非数字替代途径", en: "Non-digital alternative" },
+    data_minimisation: { zh: "数据最小化", en: "Data minimisation" },
+    published_code: { zh: "公开代码", en: "Published code" },
+  },
+  impactFactor: {
+    peopleAffected: { zh: "影响人数", en: "People affected" },
+    dataSensitivity: { zh: "数据敏感度", en: "Data sensitivity" },
+    automation: { zh: "自动化程度", en: "Automation" },
+    consequence: { zh: "后果严重程度", en: "Severity of consequences" },
+    irreversible: { zh: "不可逆", en: "Not reversible" },
+    mandatory: { zh: "强制使用", en: "Mandatory use" },
+    vulnerableGroups: { zh: "涉及弱势群体", en: "Vulnerable groups" },
+  },
+} satisfies Record<string, Labels>;
+
+export type LabelGroup = keyof typeof LABELS;
+
+/** The label of `value` in `group`, or the raw value if it has none. */
+export function label(group: LabelGroup, value: string | null | undefined, lang: "zh" | "en"): string {
+  if (value === null || value === undefined) return "";
+  const l = (LABELS[group] as Labels)[value];
+  return l ? l[lang] : value;
+}
+
+export function labelText(group: LabelGroup, value: string): LocalizedText {
+  return (LABELS[group] as Labels)[value] ?? { en: value };
+}

@@ -1,0 +1,533 @@
+// The record standard, version 1: one record describes one tool.
+// This module is the single source of truth for the data dictionary (/standard), the JSON
+// Schema (/standard/v1.schema.json), seed validation and form validation. It has no server
+// dependencies so the browser can use it too.
+//
+// Conventions:
+// - Free text is bilingual: { zh, en }, at least one present. The original language of a name
+//   is recorded separately.
+// - An optional field that is absent means "not disclosed". It is never read as "none". A field
+//   that the operator refuses to publish is listed in `withheld` with its legal ground.
+// - Dates are ISO 8601. Historical facts are often known only to the month or year, so
+//   `PartialDate` accepts YYYY, YYYY-MM or YYYY-MM-DD; the sunset date is always a full date.
+import { z } from "zod";
+
+type Doc = { en: string; zh: string };
+const doc = (en: string, zh: string) => ({ description: en, "x-description-zh": zh });
+const withDoc = <T extends z.ZodType>(schema: T, d: Doc) => schema.meta(doc(d.en, d.zh)) as T;
+
+export const STANDARD_VERSION = "1" as const;
+
+// ---------------------------------------------------------------- building blocks
+
+export function localizedText(en: string, zh: string, opts: { max?: number } = {}) {
+  const part = z.string().trim().min(1).max(opts.max ?? 20_000);
+  return z
+    .object({ zh: part.optional(), en: part.optional() })
+    .strict()
+    .refine((v) => v.zh !== undefined || v.en !== undefined, {
+      message: "Give the text in Chinese, English or both.",
+    })
+    .meta(doc(en, zh));
+}
+export type LocalizedText = { zh?: string; en?: string };
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a full date: YYYY-MM-DD.")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: "Not a real calendar date.",
+  });
+
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "Use YYYY, YYYY-MM or YYYY-MM-DD.")
+  .refine((s) => {
+    const [y, m, d] = s.split("-").map(Number);
+    if (m !== undefined && (m < 1 || m > 12)) return false;
+    if (d !== undefined) return new Date(Date.UTC(y!, m! - 1, d)).getUTCDate() === d;
+    return true;
+  }, "Not a real calendar date.");
+
+const Url = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((s) => /^(https?:\/\/|mailto:)/i.test(s), "Links must start with http://, https:// or mailto:.");
+
+export const ToolId = z.string().regex(/^ALG-\d{6}$/, "A tool id looks like ALG-000123.");
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens.")
+  .max(80);
+
+// ---------------------------------------------------------------- enumerations
+
+export const TOOL_KINDS = [
+  "algorithm",
+  "app",
+  "mini_program",
+  "code_system",
+  "platform",
+  "sensor_device",
+  "scoring_system",
+  "ai_model",
+  "other",
+] as const;
+export const JURISDICTION_LEVELS = ["national", "province", "city", "district", "street_village"] as const;
+export const POLICY_DOMAINS = [
+  "public_health",
+  "public_security",
+  "urban_management",
+  "social_assistance",
+  "elderly_care",
+  "civic_conduct",
+  "government_administration",
+  "community_governance",
+  "integrity_supervision",
+  "regional_coordination",
+  "transport",
+  "public_services",
+  "other",
+] as const;
+export const AGENCY_ROLES = ["decides", "commissions", "builds", "operates", "supplies_data", "oversees"] as const;
+export const VENDOR_ROLES = [
+  "developer",
+  "operator",
+  "platform_provider",
+  "hardware_supplier",
+  "data_processor",
+  "algorithm_supplier",
+  "other",
+] as const;
+export const SOURCE_ACCESS = ["published", "available_to_reviewers", "escrow", "none"] as const;
+export const MANDATORY_USE = ["yes", "no", "de_facto"] as const;
+export const AUTOMATION_LEVELS = ["informs", "recommends", "decides_with_review", "decides_alone"] as const;
+export const DATA_CATEGORIES = [
+  "identity",
+  "contact",
+  "location_trajectory",
+  "health",
+  "biometric",
+  "financial",
+  "relationships",
+  "behaviour_credit",
+  "device",
+  "other",
+] as const;
+export const DEPLOYMENT_STATUSES = ["proposed", "pilot", "in_use", "suspended", "retired"] as const;
+// `unreviewed` marks a tool that was deployed without any review and is registered after the
+// fact; most of the embedded historical cases are in this state, which is the point.
+export const REVIEW_STATUSES = [
+  "unreviewed",
+  "draft",
+  "submitted",
+  "in_review",
+  "changes_requested",
+  "approved",
+  "approved_with_conditions",
+  "rejected",
+  "withdrawn",
+] as const;
+export const IMPACT_LEVELS = ["I", "II", "III", "IV"] as const;
+export const ASSESSMENT_KINDS = ["privacy", "security", "algorithmic", "human_rights", "other"] as const;
+export const INCIDENT_KINDS = [
+  "data_breach",
+  "outage",
+  "wrongful_decision",
+  "misuse_of_power",
+  "function_creep",
+  "security_flaw",
+] as const;
+export const SOURCE_KINDS = ["seed_text", "public_record", "official_document", "news", "academic"] as const;
+export const PURPOSE_CHANGE_KINDS = ["purpose", "data_scope"] as const;
+export const SECURITY_PROTECTION_LEVELS = ["1", "2", "3", "4", "5"] as const;
+
+// Every field that may be withheld, by its dotted path. Withholding a field that is not in this
+// list is not allowed: identity, purpose, legal basis and the sunset date are never secret.
+export const WITHHOLDABLE_FIELDS = [
+  "responsibility.contactOffice",
+  "responsibility.vendors",
+  "purpose.affectedPeople",
+  "howItWorks.logic",
+  "howItWorks.method",
+  "howItWorks.sourceCode",
+  "howItWorks.testing",
+  "howItWorks.designPeakLoad",
+  "dataScope.elements",
+  "dataScope.sharingRecipients",
+  "dataScope.crossBorderTransfer",
+  "dataScope.deidentification",
+  "dataScope.securityProtectionLevel",
+  "dataScope.peopleCovered",
+  "oversight.appealStats",
+  "assessments.documents",
+  "incidents",
+] as const;
+
+// ---------------------------------------------------------------- sections
+
+export const AgencyRef = z
+  .object({
+    agency: withDoc(Slug, { en: "Slug of an agency in the register's agency list.", zh: "登记簿机构名录中的机构标识。" }),
+    role: z.enum(AGENCY_ROLES).meta(doc("What the agency does for this tool.", "该机构对本工具承担的角色。")),
+  })
+  .strict();
+
+export const Vendor = z
+  .object({
+    name: localizedText("Company or institution name.", "公司或机构名称。", { max: 300 }),
+    role: z.enum(VENDOR_ROLES).meta(doc("What the vendor supplies.", "供应商提供的内容。")),
+    contractReference: z.string().trim().min(1).max(200).optional().meta(doc("Contract number or procurement reference.", "合同编号或采购项目编号。")),
+    contractEnd: IsoDate.optional().meta(doc("When the contract ends.", "合同终止日期。")),
+    dataAccess: localizedText("What personal data the vendor can reach, and on what terms.", "供应商可接触哪些个人数据、依据何种条款。").optional(),
+    sourceAccess: z.enum(SOURCE_ACCESS).optional().meta(doc("Who may read the source code.", "谁可以查阅源代码。")),
+  })
+  .strict();
+
+export const Identity = z
+  .object({
+    id: withDoc(ToolId, { en: "Stable public id; never changes and is never reused.", zh: "稳定的公开编号，永不更改、永不复用。" }),
+    slug: withDoc(Slug, { en: "Readable name for URLs.", zh: "用于网址的可读名称。" }),
+    name: localizedText("Name of the tool, in its original language and in translation.", "工具名称（原文与译文）。", { max: 300 }),
+    originalLanguage: z.enum(["zh", "en"]).meta(doc("Language the tool is officially named in.", "工具正式名称所用的语言。")),
+    kind: z.enum(TOOL_KINDS).meta(doc("What sort of tool it is.", "工具类型。")),
+    jurisdiction: z
+      .object({
+        level: z.enum(JURISDICTION_LEVELS).meta(doc("Level of government that runs it.", "运行该工具的政府层级。")),
+        place: localizedText("Place name (country, province, city, district...).", "地名（国家、省、市、区……）。", { max: 200 }),
+      })
+      .strict()
+      .meta(doc("Where the tool applies.", "工具适用的辖区。")),
+    policyDomain: z.enum(POLICY_DOMAINS).meta(doc("Area of public policy.", "所属政策领域。")),
+    summary: localizedText("Plain-language summary, at most 400 characters per language.", "通俗摘要，每种语言不超过 400 字。", { max: 400 }),
+    description: localizedText("Full description (Markdown).", "完整说明（Markdown）。").optional(),
+  })
+  .strict()
+  .meta(doc("Identity: what the tool is called and what it is.", "基本信息：工具的名称与性质。"));
+
+export const Responsibility = z
+  .object({
+    agencies: z
+      .array(AgencyRef)
+      .min(1, "Name at least one responsible agency.")
+      .meta(doc("Agencies that decide, commission or build, operate, supply data to and oversee the tool.", "决策、委托或建设、运营、提供数据和监督该工具的机构。")),
+    contactOffice: z
+      .object({
+        name: localizedText("Office that must answer the public.", "必须答复公众的首问责任部门。", { max: 300 }),
+        channel: z.string().trim().min(1).max(300).optional().meta(doc("Phone, e-mail, address or web form.", "电话、邮箱、地址或网上表单。")),
+      })
+      .strict()
+      .optional()
+      .meta(doc("First-contact office that must answer the public.", "首问责任部门。")),
+    vendors: z.array(Vendor).default([]).meta(doc("Companies that build, run or supply the tool.", "建设、运营或供应该工具的企业。")),
+  })
+  .strict()
+  .meta(doc("Responsibility chain: who decides, builds, runs and answers for the tool.", "责任链：谁决定、建设、运营并对工具负责。"));
+
+export const LegalBasis = z
+  .object({
+    citation: z.string().trim().min(1).max(500).meta(doc("Law, regulation or document relied on.", "所依据的法律、法规或文件。")),
+    url: Url.optional().meta(doc("Link to the text.", "原文链接。")),
+  })
+  .strict();
+
+export const Purpose = z
+  .object({
+    purpose: localizedText("What the tool is for.", "工具的用途。"),
+    legalBasis: z
+      .array(LegalBasis)
+      .default([])
+      .meta(doc("Legal basis, with citations. An empty list means none was stated.", "法律依据及出处。为空表示未说明任何依据。")),
+    necessity: localizedText("Why the tool is necessary.", "为何必要。").optional(),
+    alternativesConsidered: localizedText("Less intrusive alternatives considered.", "考虑过的侵害更小的替代方案。").optional(),
+    affectedPeople: z
+      .object({
+        estimate: z.number().int().nonnegative().optional().meta(doc("Estimated number of people affected.", "受影响人数估计。")),
+        description: localizedText("Who is affected.", "受影响的人群。").optional(),
+      })
+      .strict()
+      .optional()
+      .meta(doc("Who is affected and how many.", "受影响的人群与人数。")),
+    consequences: localizedText("Decisions or consequences for a person.", "对个人产生的决定或后果。").optional(),
+    mandatory: z.enum(MANDATORY_USE).optional().meta(doc("Whether using it is required to get a service (de_facto: required in practice).", "是否必须使用才能获得服务（de_facto：事实上强制）。")),
+    nonDigitalAlternative: localizedText("The non-digital route (paper certificate, staffed counter).", "非数字替代途径（纸质证明、人工窗口）。").optional(),
+    accessibility: localizedText("Provision for elderly and disabled people.", "面向老年人和残障人士的无障碍安排。").optional(),
+  })
+  .strict()
+  .meta(doc("Purpose and legal basis.", "目的与法律依据。"));
+
+export const PurposeChange = z
+  .object({
+    date: withDoc(PartialDate, { en: "When the change took effect.", zh: "变更生效日期。" }),
+    kind: z.enum(PURPOSE_CHANGE_KINDS).meta(doc("Whether the purpose or the data scope changed.", "变更的是用途还是数据范围。")),
+    change: localizedText("What changed.", "变更内容。"),
+    reviewRef: z.string().trim().min(1).max(100).optional().meta(doc("The review that allowed the change; absent if none did.", "批准该变更的审查；若无则留空。")),
+    sources: z.array(z.string()).default([]).meta(doc("Keys of the sources behind this entry.", "本条目所依据的来源编号。")),
+  })
+  .strict();
+
+export const HowItWorks = z
+  .object({
+    automation: z.enum(AUTOMATION_LEVELS).optional().meta(doc("Level of automation.", "自动化程度。")),
+    logic: localizedText("The decision logic in plain words (e.g. what turns a code red).", "用通俗语言说明的判定逻辑（例如何种情况赋红码）。").optional(),
+    inputs: localizedText("Inputs.", "输入。").optional(),
+    outputs: localizedText("Outputs.", "输出。").optional(),
+    method: localizedText("Model or method.", "模型或方法。").optional(),
+    sourceCode: z
+      .object({
+        url: Url.optional().meta(doc("Where the source code is published.", "源代码公开地址。")),
+        reasonNone: localizedText("Why the code is not published.", "未公开代码的原因。").optional(),
+      })
+      .strict()
+      .optional()
+      .meta(doc("Link to the source code, or why there is none.", "源代码链接，或不公开的理由。")),
+    testing: localizedText("Accuracy and bias testing.", "准确性与偏差测试。").optional(),
+    designPeakLoad: z
+      .object({
+        requestsPerSecond: z.number().nonnegative().optional().meta(doc("Completed requests per second at design peak.", "设计峰值每秒完成请求数。")),
+        note: localizedText("How the peak load was set.", "峰值负载的确定方式。").optional(),
+      })
+      .strict()
+      .optional()
+      .meta(doc("Peak load the system is designed to carry.", "系统设计承载的峰值负载。")),
+  })
+  .strict()
+  .meta(doc("How it works.", "运作方式。"));
+
+export const DataElement = z
+  .object({
+    name: localizedText("Data element.", "数据项。", { max: 300 }),
+    category: z.enum(DATA_CATEGORIES).meta(doc("Category of data.", "数据类别。")),
+    sensitive: z.boolean().meta(doc("Sensitive personal information under the Personal Information Protection Law art. 28.", "是否属于《个人信息保护法》第二十八条规定的敏感个人信息。")),
+    sourceSystem: localizedText("System the data comes from.", "数据来源系统。", { max: 300 }).optional(),
+    necessity: localizedText("Why this element is necessary.", "该数据项的必要性理由。").optional(),
+    granularity: localizedText("Granularity (e.g. street level, every 5 minutes).", "颗粒度（例如街道级、每 5 分钟）。", { max: 300 }).optional(),
+    retention: localizedText("How long it is kept.", "保存期限。", { max: 300 }).optional(),
+  })
+  .strict();
+
+export const DataScope = z
+  .object({
+    elements: z.array(DataElement).default([]).meta(doc("Each data element with its necessity and retention.", "每个数据项及其必要性与保存期限。")),
+    sharingRecipients: z.array(localizedText("Recipient.", "接收方。", { max: 300 })).default([]).meta(doc("Who the data is shared with.", "数据共享对象。")),
+    crossBorderTransfer: z.boolean().optional().meta(doc("Whether data leaves the country.", "是否向境外提供数据。")),
+    deidentification: localizedText("De-identification applied.", "去标识化措施。").optional(),
+    securityProtectionLevel: z.enum(SECURITY_PROTECTION_LEVELS).optional().meta(doc("Classified security protection level (1-5).", "网络安全等级保护级别（1-5）。")),
+    peopleCovered: z.number().int().nonnegative().optional().meta(doc("Number of people whose data is held.", "数据覆盖人数。")),
+  })
+  .strict()
+  .meta(doc("Data scope.", "数据范围。"));
+
+export const AppealStat = z
+  .object({
+    period: z.string().trim().min(1).max(40).meta(doc("Period, e.g. 2022 or 2022-Q3.", "统计期间，例如 2022 或 2022-Q3。")),
+    filed: z.number().int().nonnegative().meta(doc("Appeals filed in the period.", "期间内受理的申诉数。")),
+    corrected: z.number().int().nonnegative().meta(doc("Appeals that led to a correction.", "经申诉予以纠正的数量。")),
+    medianDays: z.number().nonnegative().optional().meta(doc("Median days to a decision.", "处理天数中位数。")),
+  })
+  .strict()
+  .refine((s) => s.corrected <= s.filed, { message: "Corrected cannot exceed filed.", path: ["corrected"] });
+
+export const Oversight = z
+  .object({
+    humanOversight: localizedText("Who can overrule the tool and how.", "谁可以推翻工具结果、如何推翻。").optional(),
+    appeal: z
+      .object({
+        channel: localizedText("How to appeal or get a wrong result corrected.", "申诉或纠正错误结果的渠道。"),
+        responseDays: z.number().int().nonnegative().optional().meta(doc("Promised response time in days.", "承诺的答复时限（天）。")),
+      })
+      .strict()
+      .optional()
+      .meta(doc("Appeal route.", "申诉途径。")),
+    appealStats: z.array(AppealStat).default([]).meta(doc("Appeals filed and corrected per period.", "各期申诉受理与纠正数量。")),
+  })
+  .strict()
+  .meta(doc("Oversight and recourse.", "监督与救济。"));
+
+export const Lifecycle = z
+  .object({
+    deploymentStatus: z.enum(DEPLOYMENT_STATUSES).meta(doc("Deployment status of the tool.", "工具的部署状态。")),
+    reviewStatus: z.enum(REVIEW_STATUSES).meta(doc("Review status of this revision.", "本版本的审查状态。")),
+    announcedDate: PartialDate.optional().meta(doc("When the tool was first proposed or announced.", "首次提出或公布日期。")),
+    goLiveDate: PartialDate.optional().meta(doc("When it went into use.", "投入使用日期。")),
+    sunsetDate: IsoDate.nullable().meta(
+      doc(
+        "Required. The last day the tool may run. null records the fact that no end date was ever set; such a tool is shown as running without a lawful end date.",
+        "必填。工具可运行的最后一天。null 表示从未设定终止日期，此类工具将被标示为没有合法终止日期。",
+      ),
+    ),
+    renewals: z
+      .array(
+        z
+          .object({
+            date: IsoDate.meta(doc("Date of the renewal decision.", "续期决定日期。")),
+            newSunsetDate: IsoDate.meta(doc("The new last day the tool may run.", "新的可运行最后一天。")),
+            reviewRef: z.string().trim().min(1).max(100).optional().meta(doc("The review that allowed the renewal.", "批准续期的审查。")),
+          })
+          .strict(),
+      )
+      .default([])
+      .meta(doc("Renewals of the sunset date.", "终止日期的续期记录。")),
+    retirement: z
+      .object({
+        date: PartialDate.meta(doc("When it stopped running.", "停止运行日期。")),
+        reason: localizedText("Why it was retired.", "停用原因。"),
+      })
+      .strict()
+      .optional()
+      .meta(doc("Retirement date and reason.", "停用日期与原因。")),
+  })
+  .strict()
+  .refine((l) => (l.deploymentStatus === "retired") === (l.retirement !== undefined), {
+    message: "A retired tool needs a retirement date and reason, and only a retired tool has one.",
+    path: ["retirement"],
+  })
+  .meta(doc("Lifecycle and dates.", "生命周期与日期。"));
+
+export const ImpactAnswers = z
+  .object({
+    peopleAffected: z.enum(["under_1k", "under_100k", "under_1m", "over_1m"]).meta(doc("How many people it affects.", "影响人数。")),
+    dataSensitivity: z.enum(["none", "personal", "sensitive", "sensitive_at_scale"]).meta(doc("Most sensitive data it processes.", "处理的最敏感数据。")),
+    automation: z.enum(AUTOMATION_LEVELS).meta(doc("How far it decides on its own.", "自动决策程度。")),
+    consequence: z.enum(["minor", "moderate", "serious", "severe"]).meta(doc("Worst consequence for a person.", "对个人的最严重后果。")),
+    reversible: z.boolean().meta(doc("Whether a wrong result can be fully undone.", "错误结果能否完全撤销。")),
+    mandatory: z.boolean().meta(doc("Whether people must use it to get a service or move freely.", "是否必须使用才能获得服务或自由通行。")),
+    vulnerableGroups: z.boolean().meta(doc("Whether it targets or weighs on vulnerable groups.", "是否针对或明显影响弱势群体。")),
+    mitigations: z
+      .array(z.enum(["human_review", "appeal_route", "non_digital_alternative", "data_minimisation", "published_code"]))
+      .default([])
+      .meta(doc("Mitigations in place; each lowers the score.", "已采取的缓解措施，每项降低得分。")),
+  })
+  .strict()
+  .meta(doc("Answers to the impact questionnaire; the register computes the level from them.", "影响评估问卷答案；登记簿据此计算影响等级。"));
+
+export const Assessments = z
+  .object({
+    impact: ImpactAnswers.optional(),
+    documents: z
+      .array(
+        z
+          .object({
+            kind: z.enum(ASSESSMENT_KINDS).meta(doc("Kind of assessment.", "评估类型。")),
+            title: localizedText("Title.", "标题。", { max: 300 }),
+            url: Url.optional().meta(doc("Link to the published assessment.", "评估报告链接。")),
+            date: PartialDate.optional().meta(doc("Date of the assessment.", "评估日期。")),
+          })
+          .strict(),
+      )
+      .default([])
+      .meta(doc("Privacy, security and other assessments.", "隐私、安全及其他评估报告。")),
+  })
+  .strict()
+  .meta(doc("Assessments.", "评估。"));
+
+export const Participation = z
+  .object({
+    consultationOpens: IsoDate.optional().meta(doc("First day comments are accepted.", "开始征求意见日期。")),
+    consultationCloses: IsoDate.optional().meta(doc("Last day comments are accepted.", "征求意见截止日期。")),
+  })
+  .strict()
+  .meta(doc("Public consultation window (comments and replies are recorded by the register).", "公众征求意见期（意见与答复由登记簿记录）。"));
+
+export const Incident = z
+  .object({
+    kind: z.enum(INCIDENT_KINDS).meta(doc("Kind of incident.", "事件类型。")),
+    date: withDoc(PartialDate, { en: "When it happened.", zh: "发生时间。" }),
+    title: localizedText("Short title.", "简短标题。", { max: 300 }),
+    description: localizedText("What happened.", "事件经过。"),
+    peopleAffected: z.number().int().nonnegative().optional().meta(doc("Number of people affected.", "受影响人数。")),
+    response: localizedText("What the operator did.", "运营方的应对。").optional(),
+    regulatorNotified: z.boolean().optional().meta(doc("Whether a regulator was notified.", "是否已报告监管机关。")),
+    sources: z.array(z.string()).default([]).meta(doc("Keys of the sources behind this entry.", "本条目所依据的来源编号。")),
+  })
+  .strict();
+
+export const Withheld = z
+  .object({
+    field: z.enum(WITHHOLDABLE_FIELDS).meta(doc("Dotted path of the withheld field.", "被保留字段的路径。")),
+    ground: localizedText("Why it is withheld.", "不予公开的理由。"),
+    legalCitation: z.string().trim().min(1).max(500).optional().meta(doc("Legal provision relied on.", "所依据的法律条款。")),
+  })
+  .strict();
+
+export const Source = z
+  .object({
+    key: z.string().regex(/^[a-z0-9-]+$/).max(60).meta(doc("Short key that entries refer to.", "供条目引用的简短编号。")),
+    kind: z.enum(SOURCE_KINDS).meta(doc("Kind of source.", "来源类型。")),
+    title: localizedText("Title or description of the source.", "来源标题或说明。", { max: 500 }),
+    citation: z.string().trim().min(1).max(500).optional().meta(doc("Author, publication, date.", "作者、出处、日期。")),
+    url: Url.optional().meta(doc("Link to the source.", "来源链接。")),
+    seedFile: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/).optional().meta(doc("File in the register's seed texts.", "登记簿种子文本文件名。")),
+  })
+  .strict();
+
+export const ToolRecord = z
+  .object({
+    standardVersion: z.literal(STANDARD_VERSION).meta(doc("Version of this standard the record follows.", "记录所遵循的标准版本。")),
+    identity: Identity,
+    responsibility: Responsibility,
+    purpose: Purpose,
+    purposeHistory: z.array(PurposeChange).default([]).meta(doc("Every change of purpose or data scope after approval.", "批准后每一次用途或数据范围的变更。")),
+    howItWorks: HowItWorks,
+    dataScope: DataScope,
+    oversight: Oversight,
+    lifecycle: Lifecycle,
+    assessments: Assessments,
+    participation: Participation.optional(),
+    incidents: z.array(Incident).default([]).meta(doc("Breaches, outages, wrongful decisions, misuse and function creep.", "数据泄露、系统崩溃、错误决定、滥用与功能蔓延等事件。")),
+    withheld: z.array(Withheld).default([]).meta(doc("Fields withheld, each with its legal ground.", "不予公开的字段及其法律依据。")),
+    sources: z.array(Source).min(1, "Cite at least one source.").meta(doc("Documents and news behind the record.", "记录所依据的文件与报道。")),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const keys = new Set(r.sources.map((s) => s.key));
+    r.sources.forEach((s, i) => {
+      if (r.sources.findIndex((o) => o.key === s.key) !== i)
+        ctx.addIssue({ code: "custom", path: ["sources", i, "key"], message: `Source key "${s.key}" is used twice.` });
+    });
+    const checkRefs = (refs: string[], path: (string | number)[]) =>
+      refs.forEach((k, i) => {
+        if (!keys.has(k)) ctx.addIssue({ code: "custom", path: [...path, i], message: `No source with key "${k}".` });
+      });
+    r.incidents.forEach((inc, i) => checkRefs(inc.sources, ["incidents", i, "sources"]));
+    r.purposeHistory.forEach((p, i) => checkRefs(p.sources, ["purposeHistory", i, "sources"]));
+    r.withheld.forEach((w, i) => {
+      if (!isEmptyAt(r, w.field))
+        ctx.addIssue({ code: "custom", path: ["withheld", i, "field"], message: `"${w.field}" is withheld but also filled in; leave it empty.` });
+    });
+  })
+  .meta({
+    title: "Public Algorithm Register record, standard v1",
+    ...doc("One record describes one government algorithm, app or code system.", "一条记录描述一个政府算法、应用或“码”系统。"),
+  });
+
+export type ToolRecord = z.output<typeof ToolRecord>;
+export type ToolRecordInput = z.input<typeof ToolRecord>;
+export type ToolKind = (typeof TOOL_KINDS)[number];
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export type ImpactLevel = (typeof IMPACT_LEVELS)[number];
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
+export type WithholdableField = (typeof WITHHOLDABLE_FIELDS)[number];
+export type ImpactAnswers = z.output<typeof ImpactAnswers>;
+
+export function valueAt(record: unknown, path: string): unknown {
+  return path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), record);
+}
+
+function isEmptyAt(record: unknown, path: string): boolean {
+  const v = valueAt(record, path);
+  return v === undefined || v === null || (Array.isArray(v) && v.length === 0);
+}
+
+/** Field-level messages keyed by dotted path, for forms and seed checks. */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "(record)";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+// Sunset state is computed from dates, never stored: a tool becomes lapsed at midnight after its
+// sunset date without anyone writing anything. The same rule exists as SQL in
+// sunsetStateSql(); test/unit/sunset.test.ts and the integration tests keep the two in step.
+import type { DeploymentStatus, ReviewStatus } from "./standard/v1";
+
+export const SUNSET_STATES = ["ok", "due_soon", "lapsed", "no_sunset", "retired", "not_applicable"] as const;
+export type SunsetState = (typeof SUNSET_STATES)[number];
+
+/** A tool is due for sunset when its sunset date is at most this many days away. */
+export const DUE_SOON_DAYS = 60;
+
+export const REGISTER_TIME_ZONE = "Asia/Shanghai";
+
+/** Today's date (YYYY-MM-DD) where the register's government sits. */
+export function todayIso(now: Date = new Date(), timeZone = REGISTER_TIME_ZONE): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+}
+
+export type SunsetInput = { deploymentStatus: DeploymentStatus | string; reviewStatus: ReviewStatus | string; sunsetDate: string | null };
+
+/**
+ * - retired: the tool has been retired.
+ * - not_applicable: a proposal that was rejected or withdrawn and never deployed.
+ * - no_sunset: no end date was ever set (shown as running without a lawful end date).
+ * - lapsed: today is after the sunset date (the sunset date itself is the last lawful day).
+ * - due_soon: the sunset date is today or within DUE_SOON_DAYS days.
+ * - ok: otherwise.
+ */
+export function sunsetState(t: SunsetInput, today: string): SunsetState {
+  if (t.deploymentStatus === "retired") return "retired";
+  if (t.deploymentStatus === "proposed" && (t.reviewStatus === "rejected" || t.reviewStatus === "withdrawn")) return "not_applicable";
+  if (!t.sunsetDate) return "no_sunset";
+  if (t.sunsetDate < today) return "lapsed";
+  if (t.sunsetDate <= addDays(today, DUE_SOON_DAYS)) return "due_soon";
+  return "ok";
+}
+
+/** States shown as unlawful to keep running. */
+export function isUnlawfulToRun(state: SunsetState): boolean {
+  return state === "lapsed" || state === "no_sunset";
+}
+
+/** The same rule as sunsetState(), as an SQL expression over the `tools` columns. */
+export function sunsetStateSql(alias = "t"): { sql: string; params: (today: string) => Record<string, string> } {
+  const c = (col: string) => `${alias}.${col}`;
+  return {
+    sql: `CASE WHEN ${c("deployment_status")} = 'retired' THEN 'retired'
+      WHEN ${c("deployment_status")} = 'proposed' AND ${c("review_status")} IN ('rejected', 'withdrawn') THEN 'not_applicable'
+      WHEN ${c("sunset_date")} IS NULL THEN 'no_sunset'
+      WHEN ${c("sunset_date")} < @today THEN 'lapsed'
+      WHEN ${c("sunset_date")} <= @dueSoon THEN 'due_soon'
+      ELSE 'ok' END`,
+    params: (today) => ({ today, dueSoon: addDays(today, DUE_SOON_DAYS) }),
+  };
+}

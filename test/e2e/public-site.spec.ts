@@ -1,0 +1,92 @@
+import { test, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+test("a person searches, filters, opens a record, switches language and meets a 404", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("公共算法登记簿");
+
+  // Search a Chinese two-character word from the home page.
+  await page.getByLabel("搜索登记簿").fill("门磁");
+  await page.getByRole("button", { name: "搜索" }).click();
+  await expect(page).toHaveURL(/\/tools\?q=%E9%97%A8%E7%A3%81/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("门磁");
+  const hit = page.locator(".tool-card", { hasText: "ALG-000007" });
+  await expect(hit).toBeVisible();
+  await expect(hit.locator("mark").first()).toHaveText("门磁");
+
+  // Filter by a facet: the count next to it is the number of results we get.
+  await page.goto("/tools");
+  const facet = page.locator('section[aria-labelledby="facet-kind"] a', { hasText: "“码”系统" });
+  const count = Number((await facet.locator(".count").innerText()).replace(/\D/g, ""));
+  await facet.click();
+  await expect(page).toHaveURL(/kind=code_system/);
+  await expect(page.locator(".tool-card")).toHaveCount(count);
+  await expect(page.getByRole("status").first()).toContainText(String(count));
+
+  // Open a record.
+  await page.locator(".tool-card a", { hasText: "通信行程卡" }).click();
+  await expect(page).toHaveURL(/\/tools\/ALG-000003$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("通信行程卡");
+  await expect(page.locator(".sunset-banner")).toContainText("2022年12月13日");
+  await expect(page.getByRole("heading", { name: "来源" })).toBeVisible();
+
+  // Switch language: same page, now in English.
+  await page.getByRole("button", { name: "将页面切换为英文" }).click();
+  await expect(page).toHaveURL(/\/tools\/ALG-000003$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { name: "Sources" })).toBeVisible();
+  await expect(page.locator(".sunset-banner")).toContainText("13 Dec 2022");
+
+  // A bad id is a real 404 page.
+  const res = await page.goto("/tools/ALG-999999");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  expect(errors).toEqual([]);
+});
+
+test("search and filters work without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByLabel("Search the register").fill("红码");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.locator(".tool-card", { hasText: "ALG-000004" })).toBeVisible();
+  await page.getByRole("button", { name: "Switch the page to Chinese" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  await expect(page).toHaveURL(/q=%E7%BA%A2%E7%A0%81/);
+  await context.close();
+});
+
+test("lapsed or endless tools are shown in red on the record", async ({ page }) => {
+  await page.goto("/tools/ALG-000001");
+  const banner = page.locator(".sunset-banner");
+  await expect(banner).toBeVisible();
+  const color = await banner.evaluate((el) => getComputedStyle(el).color);
+  expect(color).toBe("rgb(164, 22, 26)");
+});
+
+for (const [name, path] of [
+  ["home", "/"],
+  ["list", "/tools?q=健康码"],
+  ["detail", "/tools/ALG-000001"],
+  ["standard", "/standard"],
+] as const) {
+  test(`${name} page has no serious accessibility violations (axe)`, async ({ page }) => {
+    await page.goto(path);
+    await expectNoSeriousAxeViolations(page);
+  });
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Serves the production build on a fresh database with the embedded dataset, for Playwright.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PORT="${1:-3210}"
+export DATABASE_PATH="test/.tmp/e2e-${PORT}.sqlite"
+mkdir -p test/.tmp
+rm -f "$DATABASE_PATH" "$DATABASE_PATH-wal" "$DATABASE_PATH-shm"
+node node_modules/tsx/dist/cli.mjs db/migrate.server.ts >/dev/null
+node node_modules/tsx/dist/cli.mjs db/seed/run.server.ts >/dev/null
+[ -f build/index.js ] || node node_modules/@remix-run/dev/dist/cli.js build >/dev/null
+export NODE_ENV=production PORT
+exec node node_modules/@remix-run/serve/dist/cli.js build/index.js

@@ -1,0 +1,25 @@
+// Builds the base databases once per test run: migrations applied from the committed SQL,
+// then the embedded dataset loaded with the real seed script.
+import fs from "node:fs";
+import { openDatabase } from "../../db/client.server";
+import { migrateDatabase } from "../../db/migrate.server";
+import { seedDatabase } from "../../db/seed/run.server";
+import { BASE_DB, EMPTY_DB, TMP } from "./paths";
+
+function build(file: string, seed: boolean) {
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  const db = openDatabase(file);
+  migrateDatabase(db);
+  if (seed) seedDatabase(db, "2026-01-01T00:00:00.000Z");
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.pragma("journal_mode = DELETE");
+  db.$client.close();
+}
+
+export default function setup() {
+  fs.rmSync(TMP, { recursive: true, force: true });
+  fs.mkdirSync(TMP, { recursive: true });
+  build(EMPTY_DB, false);
+  build(BASE_DB, true);
+  return () => fs.rmSync(TMP, { recursive: true, force: true });
+}

@@ -1,0 +1,9 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const TMP = path.join(ROOT, "test/.tmp");
+/** A migrated database holding the embedded dataset; built once per run, copied per test. */
+export const BASE_DB = path.join(TMP, "base.sqlite");
+/** A migrated, empty database. */
+export const EMPTY_DB = path.join(TMP, "empty.sqlite");

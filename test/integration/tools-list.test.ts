@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { useFreshDb } from "../helpers/db";
+import { callLoader } from "./load";
+import { loader as listLoader } from "~/routes/tools._index/route";
+import { FACETS, ENUM_FACETS, type FacetName } from "../../registry/query";
+import { getToolDetail, type ToolList } from "../../registry/tools.server";
+import { sunsetState, todayIso } from "../../registry/sunset";
+
+useFreshDb();
+type Data = { list: ToolList; title: string };
+const list = async (qs: string) => (await callLoader<Data>(listLoader, `/tools${qs}`)).list;
+const record = (id: string) => {
+  const d = getToolDetail(id);
+  if (!d || !("found" in d)) throw new Error(`no ${id}`);
+  return d.found.record;
+};
+
+describe("/tools list", () => {
+  it("lists all 22 embedded cases, 20 per page, sorted by name", async () => {
+    const first = await list("");
+    expect(first.total).toBe(22);
+    expect(first.items).toHaveLength(20);
+    expect(first.pageCount).toBe(2);
+    const second = await list("?page=2");
+    expect(second.items).toHaveLength(2);
+    const ids = new Set([...first.items, ...second.items].map((t) => t.id));
+    expect(ids.size).toBe(22);
+  });
+
+  // Every facet: each value with a count gives exactly that many tools, all of which match.
+  const matches: Record<FacetName, (id: string, item: ToolList["items"][number], value: string) => boolean> = {
+    kind: (_id, t, v) => t.kind === v,
+    jurisdiction: (_id, t, v) => t.jurisdictionLevel === v,
+    status: (_id, t, v) => t.deploymentStatus === v,
+    review: (_id, t, v) => t.reviewStatus === v,
+    level: (_id, t, v) => (t.impactLevel ?? "none") === v,
+    sunset: (_id, t, v) => t.sunsetState === v,
+    category: (id, _t, v) => record(id).dataScope.elements.some((e) => e.category === v),
+    sensitive: (id, _t, v) => record(id).dataScope.elements.some((e) => e.sensitive) === (v === "yes"),
+    agency: (id, _t, v) => record(id).responsibility.agencies.some((a) => a.agency === v),
+  };
+
+  it.each([...ENUM_FACETS, "agency"] as FacetName[])("filters by %s and its counts are right", async (facet) => {
+    const all = await list("");
+    const counts = all.facets[facet];
+    expect(counts.length, `facet ${facet} has values`).toBeGreaterThan(0);
+    expect(counts.reduce((s, c) => s + c.count, 0)).toBeGreaterThanOrEqual(facet === "category" || facet === "agency" ? 1 : 22);
+    for (const c of counts) {
+      if (facet !== "agency") expect(FACETS[facet as keyof typeof FACETS] as readonly string[]).toContain(c.value);
+      const filtered = await list(`?${facet}=${encodeURIComponent(c.value)}`);
+      expect(filtered.total, `${facet}=${c.value}`).toBe(c.count);
+      expect(filtered.notices).toEqual([]);
+      for (const item of filtered.items) expect(matches[facet](item.id, item, c.value), `${item.id} ${facet}=${c.value}`).toBe(true);
+    }
+  });
+
+  it("combines facets and keeps them in the shareable query", async () => {
+    const r = await list("?kind=code_system&status=retired");
+    expect(r.total).toBeGreaterThan(0);
+    for (const t of r.items) expect([t.kind, t.deploymentStatus]).toEqual(["code_system", "retired"]);
+    expect(r.query).toMatchObject({ kind: "code_system", status: "retired" });
+  });
+
+  it("computes the sunset state in SQL exactly as in registry/sunset.ts", async () => {
+    const today = todayIso();
+    const all = [...(await list("")).items, ...(await list("?page=2")).items];
+    for (const t of all) {
+      const r = record(t.id);
+      expect(t.sunsetState, t.id).toBe(sunsetState({ ...r.lifecycle, reviewStatus: t.reviewStatus }, today));
+    }
+  });
+
+  it("sorts by name, last change and sunset date", async () => {
+    for (const sort of ["name", "updated", "sunset"]) {
+      const r = await list(`?sort=${sort}`);
+      expect(r.query.sort).toBe(sort);
+      expect(r.items).toHaveLength(20);
+    }
+    const byName = (await list("?sort=name")).items.map((t) => (t.name.en ?? t.name.zh)!.toLowerCase());
+    expect(byName).toEqual([...byName].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+});
+
+describe("/tools search", () => {
+  const ids = async (q: string) => (await list(`?q=${encodeURIComponent(q)}`)).items.map((t) => t.id);
+
+  it("finds the smart door sensors by the two-character word 门磁", async () => {
+    expect(await ids("门磁")).toContain("ALG-000007");
+  });
+  it("finds the Henan red-coding by 红码", async () => {
+    expect(await ids("红码")).toContain("ALG-000004");
+  });
+  it("finds 数据 in many records", async () => {
+    expect((await ids("数据")).length).toBeGreaterThan(3);
+  });
+  it('finds the health code by "health code" and ranks it first', async () => {
+    const r = await ids("health code");
+    expect(r).toContain("ALG-000001");
+  });
+  it("highlights the matched words in the result snippet", async () => {
+    const r = await list("?q=门磁");
+    const hit = r.items.find((t) => t.id === "ALG-000007")!;
+    const marked = [...(hit.snippet?.zh ?? []), ...(hit.snippet?.en ?? [])].filter((s) => s.match).map((s) => s.text);
+    expect(marked).toContain("门磁");
+  });
+  it("finds nothing for a word that is in no record, with an empty list rather than an error", async () => {
+    const r = await list("?q=zzzqqxy");
+    expect(r.total).toBe(0);
+    expect(r.items).toEqual([]);
+  });
+  it.each(['"', '"health', "*", "code*", "NEAR(a b)", "-x", "a OR b", "health -code", "^", "col:val", "(", "\u0000", "'; DROP TABLE tools; --"])(
+    "treats FTS syntax %j as text, never an error",
+    async (q) => {
+      const r = await list(`?q=${encodeURIComponent(q)}`);
+      expect(r.total).toBeGreaterThanOrEqual(0);
+    },
+  );
+  it("survives a 10,000-character query and says it was shortened", async () => {
+    const r = await list(`?q=${"健康码".repeat(3400)}`);
+    expect(r.notices).toContainEqual({ code: "query_truncated", max: 200 });
+  });
+  it("answers bad parameters with notices, not errors", async () => {
+    const r = await list("?kind=nope&page=-1&level=9&sort=zzz&agency=NOT%20A%20SLUG");
+    expect(r.total).toBe(22);
+    expect(r.notices.length).toBe(5);
+    const far = await list("?page=999");
+    expect(far.page).toBe(2);
+    expect(far.notices).toContainEqual({ code: "page_out_of_range", page: 999 });
+    const unknownAgency = await list("?agency=no-such-agency");
+    expect(unknownAgency.notices).toContainEqual({ code: "unknown_agency", value: "no-such-agency" });
+  });
+});

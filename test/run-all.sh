@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# `npm test`: typecheck, unit and integration tests (vitest), then the end-to-end tests in
+# Debian's Chromium (Playwright) against the production build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ -x node_modules/.bin/vitest ] || npm install
+
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Chromium is missing: installing Debian's chromium and CJK fonts..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  else
+    echo "Chromium is missing. Install it, then run npm test again:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk" >&2
+    exit 1
+  fi
+fi
+
+echo "== typecheck"
+node node_modules/typescript/bin/tsc --noEmit -p .
+echo "== unit and integration tests"
+node node_modules/vitest/vitest.mjs run
+echo "== production build"
+node node_modules/@remix-run/dev/dist/cli.js build >/dev/null
+echo "== end-to-end tests in Chromium"
+CHROMIUM_PATH="$CHROMIUM" node node_modules/@playwright/test/cli.js test
