@@ -107,7 +107,7 @@ describe("language", () => {
     expect(await callLoader(rootLoader, "/")).toEqual({ lang: "zh" });
     const res = await callAction(langAction, "/lang", { lang: "en", to: "/tools?q=门磁" });
     expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/tools?q=门磁");
+    expect(res.headers.get("Location")).toBe(`/tools?q=${encodeURIComponent("门磁")}`);
     const cookie = res.headers.get("Set-Cookie")!.split(";")[0]!;
     expect(await callLoader(rootLoader, "/", {}, { headers: { Cookie: cookie, "Accept-Language": "zh" } })).toEqual({ lang: "en" });
   });

@@ -76,8 +76,12 @@ describe("/tools list", () => {
       expect(r.query.sort).toBe(sort);
       expect(r.items).toHaveLength(20);
     }
-    const byName = (await list("?sort=name")).items.map((t) => (t.name.en ?? t.name.zh)!.toLowerCase());
+    // Sorted by the name in the reader's language: English case-insensitively; Chinese by code point.
+    const en = await callLoader<Data>(listLoader, "/tools?sort=name", {}, { headers: { "Accept-Language": "en" } });
+    const byName = en.list.items.map((t) => (t.name.en ?? t.name.zh)!.toLowerCase());
     expect(byName).toEqual([...byName].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const byZh = (await list("?sort=name")).items.map((t) => (t.name.zh ?? t.name.en)!);
+    expect(byZh).toEqual([...byZh].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 });
 
