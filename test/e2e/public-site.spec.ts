@@ -10,8 +10,13 @@ async function expectNoSeriousAxeViolations(page: Page) {
 test("a person searches, filters, opens a record, switches language and meets a 404", async ({ page }) => {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // Failed requests are checked by URL below; the console only repeats them without the URL.
+  const failed: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
   page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
   });
 
   await page.goto("/");
@@ -55,6 +60,7 @@ test("a person searches, filters, opens a record, switches language and meets a 
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   expect(errors).toEqual([]);
+  expect(failed).toEqual(["404 /tools/ALG-999999"]);
 });
 
 test("search and filters work without JavaScript", async ({ browser }) => {
