@@ -1,6 +1,6 @@
 // Sunset state is computed from dates, never stored: a tool becomes lapsed at midnight after its
-// sunset date without anyone writing anything. The same rule exists as SQL in
-// sunsetStateSql(); test/unit/sunset.test.ts and the integration tests keep the two in step.
+// sunset date without anyone writing anything. The list's facet index (list-index.server.ts)
+// applies this same function and recomputes its sunset column when the date changes.
 import type { DeploymentStatus, ReviewStatus } from "./standard/v1";
 
 export const SUNSET_STATES = ["ok", "due_soon", "lapsed", "no_sunset", "retired", "not_applicable"] as const;
@@ -48,18 +48,4 @@ export function sunsetState(t: SunsetInput, today: string): SunsetState {
 /** States shown as unlawful to keep running. */
 export function isUnlawfulToRun(state: SunsetState): boolean {
   return state === "lapsed" || state === "no_sunset";
-}
-
-/** The same rule as sunsetState(), as an SQL expression over the `tools` columns. */
-export function sunsetStateSql(alias = "t"): { sql: string; params: (today: string) => Record<string, string> } {
-  const c = (col: string) => `${alias}.${col}`;
-  return {
-    sql: `CASE WHEN ${c("deployment_status")} = 'retired' THEN 'retired'
-      WHEN ${c("deployment_status")} = 'proposed' AND ${c("review_status")} IN ('rejected', 'withdrawn') THEN 'not_applicable'
-      WHEN ${c("sunset_date")} IS NULL THEN 'no_sunset'
-      WHEN ${c("sunset_date")} < @today THEN 'lapsed'
-      WHEN ${c("sunset_date")} <= @dueSoon THEN 'due_soon'
-      ELSE 'ok' END`,
-    params: (today) => ({ today, dueSoon: addDays(today, DUE_SOON_DAYS) }),
-  };
 }

@@ -2,11 +2,12 @@
 // Only published revisions are visible here; drafts never leave their agency.
 import { getDb, stmt, type Db } from "./db.server";
 import { computeImpactLevel, type ImpactResult } from "./impact";
-import { PAGE_SIZE, ENUM_FACETS, type FacetName, type QueryNotice, type ToolQuery } from "./query";
+import { PAGE_SIZE, type FacetName, type QueryNotice, type ToolQuery } from "./query";
+import { filterAndCount, getListIndex, pageOf, type ListIndex } from "./list-index.server";
 import { buildMatchExpression, type Term } from "./search/tokenize";
 import { snippet, type Segment } from "./search/highlight";
 import { ToolRecord, type LocalizedText } from "./standard/v1";
-import { sunsetState, sunsetStateSql, todayIso, type SunsetState } from "./sunset";
+import { isUnlawfulToRun, sunsetState, todayIso, SUNSET_STATES, type SunsetState } from "./sunset";
 
 export type ToolSummary = {
   id: string;
@@ -71,49 +72,13 @@ function toSummary(r: ToolRow, today: string): ToolSummary {
   };
 }
 
-const SUNSET = sunsetStateSql("t");
-
-type Where = { clauses: string[]; params: Record<string, unknown> };
-
-/** WHERE clauses for a query, leaving out one facet (for that facet's own counts). */
-function whereFor(query: ToolQuery, match: string | null, agencyId: number | null, today: string, without?: FacetName): Where {
-  const clauses = ["t.published_revision_id IS NOT NULL"];
-  const params: Record<string, unknown> = {};
-  const eq = (facet: FacetName, col: string) => {
-    const v = query[facet as keyof ToolQuery];
-    if (v === undefined || facet === without) return;
-    clauses.push(`${col} = @${facet}`);
-    params[facet] = v;
-  };
-  eq("kind", "t.kind");
-  eq("jurisdiction", "t.jurisdiction_level");
-  eq("status", "t.deployment_status");
-  eq("review", "t.review_status");
-  if (query.level && without !== "level") {
-    if (query.level === "none") clauses.push("t.impact_level IS NULL");
-    else {
-      clauses.push("t.impact_level = @level");
-      params.level = query.level;
-    }
-  }
-  if (query.sunset && without !== "sunset") {
-    clauses.push(`(${SUNSET.sql}) = @sunset`);
-    Object.assign(params, SUNSET.params(today), { sunset: query.sunset });
-  }
-  if (query.sensitive && without !== "sensitive") clauses.push(`t.has_sensitive_data = ${query.sensitive === "yes" ? 1 : 0}`);
-  if (query.category && without !== "category") {
-    clauses.push("t.seq IN (SELECT tool_seq FROM tool_data_categories WHERE category = @category)");
-    params.category = query.category;
-  }
-  if (agencyId !== null && without !== "agency") {
-    clauses.push("t.seq IN (SELECT tool_seq FROM tool_agencies WHERE agency_id = @agencyId)");
-    params.agencyId = agencyId;
-  }
-  if (match) {
-    clauses.push("t.seq IN (SELECT rowid FROM tool_search WHERE tool_search MATCH @match)");
-    params.match = match;
-  }
-  return { clauses, params };
+/** The list rows of the tools at these index positions, in that order. */
+function rowsAt(db: Db, index: ListIndex, positions: number[]): ToolRow[] {
+  if (!positions.length) return [];
+  const seqs = positions.map((p) => index.seq[p]!);
+  const rows = stmt(db, `SELECT ${TOOL_COLUMNS} FROM tools t WHERE t.seq IN (${seqs.map(() => "?").join(", ")})`).all(...seqs) as ToolRow[];
+  const bySeq = new Map(rows.map((r) => [r.seq, r]));
+  return seqs.flatMap((s) => bySeq.get(s) ?? []);
 }
 
 export type FacetCount = { value: string; count: number; label?: LocalizedText };
@@ -127,22 +92,6 @@ export type ToolList = {
   facets: Record<FacetName, FacetCount[]>;
   agency?: { slug: string; name: LocalizedText };
   terms: Term[];
-};
-
-const FACET_COLUMN: Partial<Record<FacetName, string>> = {
-  kind: "t.kind",
-  jurisdiction: "t.jurisdiction_level",
-  status: "t.deployment_status",
-  review: "t.review_status",
-  level: "coalesce(t.impact_level, 'none')",
-  sensitive: "CASE t.has_sensitive_data WHEN 1 THEN 'yes' ELSE 'no' END",
-};
-
-const ORDER: Record<string, string> = {
-  name_en: "coalesce(t.name_en, t.name_zh) COLLATE NOCASE, t.id",
-  name_zh: "coalesce(t.name_zh, t.name_en), t.id",
-  updated: "t.updated_at DESC, t.id",
-  sunset: "t.sunset_date IS NULL, t.sunset_date, t.id",
 };
 
 export function listTools(
@@ -169,9 +118,28 @@ export function listTools(
     }
   }
 
-  const where = whereFor(query, match, agencyId, today);
-  const whereSql = where.clauses.join(" AND ");
-  const total = (stmt(db, `SELECT count(*) AS n FROM tools t WHERE ${whereSql}`).get(where.params) as { n: number }).n;
+  const index = getListIndex(db, today);
+  // The search runs in FTS5; its hits, best first, become a mask over the index.
+  let ranked: number[] | null = null;
+  let matchMask: Uint8Array | null = null;
+  if (match) {
+    const hits = stmt(db, `SELECT rowid AS seq, bm25(tool_search, 10.0, 1.0, 0.5) AS rank FROM tool_search WHERE tool_search MATCH ?`).all(match) as {
+      seq: number;
+      rank: number;
+    }[];
+    matchMask = new Uint8Array(index.n);
+    const positions: { p: number; rank: number }[] = [];
+    for (const h of hits) {
+      const p = index.positionOfSeq.get(h.seq);
+      if (p === undefined) continue;
+      matchMask[p] = 1;
+      positions.push({ p, rank: h.rank });
+    }
+    positions.sort((a, b) => a.rank - b.rank || (index.id[a.p]! < index.id[b.p]! ? -1 : 1));
+    ranked = positions.map((x) => x.p);
+  }
+
+  const { total, facets, pass } = filterAndCount(index, query, agencyId, matchMask);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   let page = query.page;
   if (page > pageCount) {
@@ -179,51 +147,17 @@ export function listTools(
     page = pageCount;
   }
   const offset = (page - 1) * PAGE_SIZE;
+  const order =
+    query.sort === "relevance" && ranked
+      ? ranked
+      : index.orders[query.sort === "updated" ? "updated" : query.sort === "sunset" ? "sunset" : opts.lang === "zh" ? "name_zh" : "name_en"];
+  const positions = pageOf(order, pass, offset, PAGE_SIZE);
 
-  let rows: ToolRow[];
-  if (query.sort === "relevance" && match) {
-    const relevanceWhere = where.clauses.filter((c) => !c.includes("tool_search MATCH")).join(" AND ");
-    rows = stmt(
-      db,
-      `SELECT ${TOOL_COLUMNS} FROM tool_search JOIN tools t ON t.seq = tool_search.rowid
-       WHERE tool_search MATCH @match AND ${relevanceWhere}
-       ORDER BY bm25(tool_search, 10.0, 1.0, 0.5), t.id LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
-    ).all(where.params) as ToolRow[];
-  } else {
-    const order = query.sort === "name" ? ORDER[opts.lang === "zh" ? "name_zh" : "name_en"] : ORDER[query.sort] ?? ORDER.name_en;
-    rows = stmt(db, `SELECT ${TOOL_COLUMNS} FROM tools t WHERE ${whereSql} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`).all(
-      where.params,
-    ) as ToolRow[];
-  }
-  const items = rows.map((r) => {
+  const items = rowsAt(db, index, positions).map((r) => {
     const s = toSummary(r, today);
     if (terms.length) s.snippet = { zh: r.summary_zh ? snippet(r.summary_zh, terms, 80) : null, en: r.summary_en ? snippet(r.summary_en, terms, 80) : null };
     return s;
   });
-
-  const facets = {} as Record<FacetName, FacetCount[]>;
-  for (const facet of [...ENUM_FACETS, "agency"] as FacetName[]) {
-    const w = whereFor(query, match, agencyId, today, facet);
-    const ws = w.clauses.join(" AND ");
-    let sql: string;
-    const params = { ...w.params };
-    if (facet === "sunset") {
-      Object.assign(params, SUNSET.params(today));
-      sql = `SELECT ${SUNSET.sql} AS value, count(*) AS count FROM tools t WHERE ${ws} GROUP BY 1`;
-    } else if (facet === "category") {
-      sql = `SELECT c.category AS value, count(*) AS count FROM tool_data_categories c JOIN tools t ON t.seq = c.tool_seq WHERE ${ws} GROUP BY 1`;
-    } else if (facet === "agency") {
-      sql = `SELECT a.slug AS value, a.name_zh, a.name_en, count(DISTINCT ta.tool_seq) AS count
-             FROM tool_agencies ta JOIN tools t ON t.seq = ta.tool_seq JOIN agencies a ON a.id = ta.agency_id
-             WHERE ${ws} GROUP BY a.id ORDER BY count DESC, a.slug LIMIT 30`;
-    } else {
-      sql = `SELECT ${FACET_COLUMN[facet]} AS value, count(*) AS count FROM tools t WHERE ${ws} GROUP BY 1`;
-    }
-    const counts = stmt(db, sql).all(params) as { value: string; count: number; name_zh?: string | null; name_en?: string | null }[];
-    facets[facet] = counts.map((c) =>
-      facet === "agency" ? { value: c.value, count: c.count, label: lt(c.name_zh ?? null, c.name_en ?? null) } : { value: c.value, count: c.count },
-    );
-  }
   return { query: { ...query, page }, notices, total, page, pageCount, items, facets, agency, terms };
 }
 
@@ -300,26 +234,18 @@ export type HomeSummary = {
 
 export function getHomeSummary(opts: { today?: string } = {}, db: Db = getDb()): HomeSummary {
   const today = opts.today ?? todayIso();
-  const params = SUNSET.params(today);
-  const count = (col: string) =>
-    stmt(db, `SELECT ${col} AS value, count(*) AS count FROM tools t WHERE t.published_revision_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`).all(
-      col.includes("@") ? params : {},
-    ) as FacetCount[];
-  const total = (stmt(db, `SELECT count(*) AS n FROM tools WHERE published_revision_id IS NOT NULL`).get() as { n: number }).n;
-  const listBy = (state: string[], order: string, limit: number) =>
-    (
-      stmt(
-        db,
-        `SELECT ${TOOL_COLUMNS} FROM tools t WHERE t.published_revision_id IS NOT NULL AND (${SUNSET.sql}) IN (${state.map((s) => `'${s}'`).join(",")})
-         ORDER BY ${order} LIMIT ${limit}`,
-      ).all(params) as ToolRow[]
-    ).map((r) => toSummary(r, today));
-  const unlawfulCount = (
-    stmt(
-      db,
-      `SELECT count(*) AS n FROM tools t WHERE t.published_revision_id IS NOT NULL AND (${SUNSET.sql}) IN ('lapsed', 'no_sunset')`,
-    ).get(params) as { n: number }
-  ).n;
+  const index = getListIndex(db, today);
+  const { total, facets } = filterAndCount(index, { q: "", sort: "name", page: 1 }, null, null);
+  const byCount = (f: FacetName): FacetCount[] =>
+    facets[f].map(({ value, count }) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const sunsetCodes = (states: SunsetState[]) => new Set(states.map((st) => SUNSET_STATES.indexOf(st)));
+  const inStates = (states: SunsetState[]) => {
+    const codes = sunsetCodes(states);
+    return Uint8Array.from(index.bytes.sunset, (c) => (codes.has(c) ? 1 : 0));
+  };
+  // The sunset order is "no date last, then by date, then id", as the lists want.
+  const listBy = (states: SunsetState[], limit: number) => rowsAt(db, index, pageOf(index.orders.sunset, inStates(states), 0, limit)).map((r) => toSummary(r, today));
+  const unlawfulCount = facets.sunset.filter((c) => isUnlawfulToRun(c.value as SunsetState)).reduce((n, c) => n + c.count, 0);
   const recent = (
     stmt(
       db,
@@ -329,13 +255,13 @@ export function getHomeSummary(opts: { today?: string } = {}, db: Db = getDb()):
   ).map((r) => ({ id: r.id, name: lt(r.name_zh, r.name_en), revision: r.number, status: r.status, publishedAt: r.published_at }));
   return {
     total,
-    byKind: count("t.kind"),
-    byDeployment: count("t.deployment_status"),
-    byReview: count("t.review_status"),
-    byLevel: count("coalesce(t.impact_level, 'none')"),
-    bySunset: count(SUNSET.sql),
-    dueSoon: listBy(["due_soon"], "t.sunset_date, t.id", 10),
-    unlawful: listBy(["lapsed", "no_sunset"], "t.sunset_date IS NULL, t.sunset_date, t.id", 10),
+    byKind: byCount("kind"),
+    byDeployment: byCount("status"),
+    byReview: byCount("review"),
+    byLevel: byCount("level"),
+    bySunset: byCount("sunset"),
+    dueSoon: listBy(["due_soon"], 10),
+    unlawful: listBy(["lapsed", "no_sunset"], 10),
     unlawfulCount,
     recent,
   };

@@ -3,10 +3,14 @@ import { useFreshDb } from "../helpers/db";
 import { callLoader } from "./load";
 import { loader as listLoader } from "~/routes/tools._index/route";
 import { FACETS, ENUM_FACETS, type FacetName } from "../../registry/query";
-import { getToolDetail, type ToolList } from "../../registry/tools.server";
+import { getToolDetail, listTools, type ToolList } from "../../registry/tools.server";
+import { parseToolQuery } from "../../registry/query";
 import { sunsetState, todayIso } from "../../registry/sunset";
+import { publishRevision } from "../../registry/publish.server";
+import type { ToolRecordInput } from "../../registry/standard/v1";
+import Database from "better-sqlite3";
 
-useFreshDb();
+const getCurrentDb = useFreshDb();
 type Data = { list: ToolList; title: string };
 const list = async (qs: string) => (await callLoader<Data>(listLoader, `/tools${qs}`)).list;
 const record = (id: string) => {
@@ -61,7 +65,7 @@ describe("/tools list", () => {
     expect(r.query).toMatchObject({ kind: "code_system", status: "retired" });
   });
 
-  it("computes the sunset state in SQL exactly as in registry/sunset.ts", async () => {
+  it("shows each tool's sunset state as registry/sunset.ts computes it", async () => {
     const today = todayIso();
     const all = [...(await list("")).items, ...(await list("?page=2")).items];
     for (const t of all) {
@@ -132,5 +136,44 @@ describe("/tools search", () => {
     expect(far.notices).toContainEqual({ code: "page_out_of_range", page: 999 });
     const unknownAgency = await list("?agency=no-such-agency");
     expect(unknownAgency.notices).toContainEqual({ code: "unknown_agency", value: "no-such-agency" });
+  });
+});
+
+describe("the in-memory list index", () => {
+  const getDb = getCurrentDb;
+
+  it("follows a record published through this connection", async () => {
+    const before = await list("?kind=sensor_device");
+    const copy = structuredClone(record("ALG-000007")) as ToolRecordInput;
+    copy.identity.id = "ALG-000900";
+    copy.identity.slug = "copy-of-door-sensors";
+    publishRevision(copy, { at: "2026-01-01T00:00:00.000Z" });
+    const after = await list("?kind=sensor_device");
+    expect(after.total).toBe(before.total + 1);
+    expect(after.facets.kind.find((c) => c.value === "sensor_device")?.count).toBe(before.total + 1);
+  });
+
+  it("moves a tool from due soon to lapsed when the date passes its sunset date", () => {
+    const copy = structuredClone(record("ALG-000012")) as ToolRecordInput;
+    copy.identity.id = "ALG-000901";
+    copy.identity.slug = "copy-with-sunset";
+    copy.lifecycle.sunsetDate = "2030-06-30";
+    publishRevision(copy, { at: "2026-01-01T00:00:00.000Z" });
+    const on = (today: string) => listTools(parseToolQuery(new URLSearchParams("sunset=lapsed")).query, { today });
+    expect(on("2030-06-30").items.map((t) => t.id)).not.toContain("ALG-000901");
+    const after = on("2030-07-01");
+    expect(after.items.map((t) => t.id)).toContain("ALG-000901");
+    expect(after.facets.sunset.find((c) => c.value === "due_soon")).toBeUndefined();
+    expect(listTools(parseToolQuery(new URLSearchParams("sunset=due_soon")).query, { today: "2030-06-30" }).items.map((t) => t.id)).toEqual(["ALG-000901"]);
+  });
+
+  it("follows a change written by another connection to the same file", async () => {
+    const before = await list("?status=retired");
+    const other = new Database(getDb().$client.name);
+    other.prepare(`UPDATE tools SET deployment_status = 'in_use' WHERE id = 'ALG-000003'`).run();
+    other.close();
+    const after = await list("?status=retired");
+    expect(after.total).toBe(before.total - 1);
+    expect(after.items.map((t) => t.id)).not.toContain("ALG-000003");
   });
 });
