@@ -37,7 +37,8 @@ export type ListIndex = {
   seq: Int32Array;
   /** Public id by position (tie-break for relevance). */
   id: string[];
-  positionOfSeq: Map<number, number>;
+  /** Position by tool seq, -1 for none (seqs are small positive integers). */
+  positionBySeq: Int32Array;
   bytes: Record<ByteFacet, Uint8Array>;
   categories: Uint16Array;
   /** Agencies of the tool at position p: agencyIds[agencyStart[p] .. agencyStart[p + 1]). */
@@ -52,6 +53,11 @@ export type ListIndex = {
 };
 
 const cache = new WeakMap<object, ListIndex>();
+
+/** Position of a tool in the index, or -1 when it is not listed. */
+export function positionOf(index: ListIndex, seq: number): number {
+  return seq >= 0 && seq < index.positionBySeq.length ? index.positionBySeq[seq]! : -1;
+}
 
 function code<F extends EnumFacet>(facet: F, value: string): number {
   const i = (FACETS[facet] as readonly string[]).indexOf(value);
@@ -87,7 +93,7 @@ function build(db: Db, version: number, today: string): ListIndex {
     n,
     seq: new Int32Array(n),
     id: new Array<string>(n),
-    positionOfSeq: new Map(),
+    positionBySeq: new Int32Array((rows.at(-1)?.seq ?? 0) + 1).fill(-1),
     bytes: Object.fromEntries(BYTE_FACETS.map((f) => [f, new Uint8Array(n)])) as Record<ByteFacet, Uint8Array>,
     categories: new Uint16Array(n),
     agencyStart: new Int32Array(n + 1),
@@ -100,7 +106,7 @@ function build(db: Db, version: number, today: string): ListIndex {
   rows.forEach((r, p) => {
     index.seq[p] = r.seq;
     index.id[p] = r.id;
-    index.positionOfSeq.set(r.seq, p);
+    index.positionBySeq[r.seq] = p;
     index.bytes.kind[p] = code("kind", r.kind);
     index.bytes.jurisdiction[p] = code("jurisdiction", r.jurisdiction_level);
     index.bytes.status[p] = code("status", r.deployment_status);
@@ -112,15 +118,15 @@ function build(db: Db, version: number, today: string): ListIndex {
   fillSunset(index, today);
 
   for (const c of stmt(db, `SELECT tool_seq, category FROM tool_data_categories`).all() as { tool_seq: number; category: string }[]) {
-    const p = index.positionOfSeq.get(c.tool_seq);
-    if (p !== undefined) index.categories[p]! |= 1 << code("category", c.category);
+    const p = positionOf(index, c.tool_seq);
+    if (p >= 0) index.categories[p]! |= 1 << code("category", c.category);
   }
 
   const links = stmt(db, `SELECT DISTINCT tool_seq, agency_id FROM tool_agencies ORDER BY tool_seq`).all() as { tool_seq: number; agency_id: number }[];
   const perTool: number[][] = Array.from({ length: n }, () => []);
   for (const l of links) {
-    const p = index.positionOfSeq.get(l.tool_seq);
-    if (p !== undefined) perTool[p]!.push(l.agency_id);
+    const p = positionOf(index, l.tool_seq);
+    if (p >= 0) perTool[p]!.push(l.agency_id);
   }
   const flat: number[] = [];
   perTool.forEach((ids, p) => {
@@ -134,15 +140,15 @@ function build(db: Db, version: number, today: string): ListIndex {
   }
 
   for (const [name, order] of Object.entries(SORT_ORDERS) as [SortOrder, string][]) {
-    const seqs = stmt(db, `SELECT seq FROM tools WHERE published_revision_id IS NOT NULL ORDER BY ${order}`).pluck().all() as number[];
-    index.orders[name] = Int32Array.from(seqs, (s) => index.positionOfSeq.get(s)!);
+    const seqs = stmt(db, `SELECT seq FROM tools WHERE published_revision_id IS NOT NULL ORDER BY ${order}`).all() as { seq: number }[];
+    index.orders[name] = Int32Array.from(seqs, (r) => positionOf(index, r.seq));
   }
   return index;
 }
 
 /** The index for this connection, rebuilt if the list's data changed since it was built. */
 export function getListIndex(db: Db, today: string): ListIndex {
-  const version = (stmt(db, `SELECT version FROM list_version WHERE id = 1`).pluck().get() as number | undefined) ?? -1;
+  const version = (stmt(db, `SELECT version FROM list_version WHERE id = 1`).get() as { version: number } | undefined)?.version ?? -1;
   let index = cache.get(db.$client);
   if (!index || index.version !== version) {
     index = db.$client.transaction(() => build(db, version, today))();
@@ -158,12 +164,13 @@ type Filter = { facet: FacetName; test: (p: number) => boolean };
 
 /**
  * Runs the query's filters over the index.
- * - `match`: the positions that match the search, or null for no search.
+ * - `match`: the positions that match the search (any order), or null for no search: only
+ *   these are visited, so a search costs in proportion to its hits.
  * - `agencyId`: the agency filter, already resolved.
  * Returns the total, the facet counts (each facet without its own filter) and a mask of the
  * positions that pass every filter.
  */
-export function filterAndCount(index: ListIndex, query: ToolQuery, agencyId: number | null, match: Uint8Array | null) {
+export function filterAndCount(index: ListIndex, query: ToolQuery, agencyId: number | null, match: ArrayLike<number> | null) {
   const filters: Filter[] = [];
   for (const f of BYTE_FACETS) {
     const v = query[f];
@@ -186,29 +193,37 @@ export function filterAndCount(index: ListIndex, query: ToolQuery, agencyId: num
     });
   }
 
-  const byteCounts = Object.fromEntries(BYTE_FACETS.map((f) => [f, new Int32Array(FACETS[f].length)])) as Record<ByteFacet, Int32Array>;
+  // Hot loop: plain typed arrays, no closures per tool.
+  const byteCols = BYTE_FACETS.map((f) => index.bytes[f]);
+  const byteCounts = BYTE_FACETS.map((f) => new Int32Array(FACETS[f].length));
+  const byteSlot = new Map<FacetName, number>(BYTE_FACETS.map((f, i) => [f, i]));
   const categoryCounts = new Int32Array(CATEGORIES.length);
-  const agencyCounts = new Map<number, number>();
+  let maxAgency = 0;
+  for (const id of index.agencies.keys()) maxAgency = Math.max(maxAgency, id);
+  const agencyCounts = new Int32Array(maxAgency + 1);
+  const { categories, agencyStart, agencyIds } = index;
   const pass = new Uint8Array(index.n);
   let total = 0;
 
-  const countFacet = (facet: FacetName, p: number) => {
-    if (facet === "category") {
-      const bits = index.categories[p]!;
-      if (bits) for (let c = 0; c < CATEGORIES.length; c++) if (bits & (1 << c)) categoryCounts[c]!++;
-    } else if (facet === "agency") {
-      for (let i = index.agencyStart[p]!; i < index.agencyStart[p + 1]!; i++) {
-        const a = index.agencyIds[i]!;
-        agencyCounts.set(a, (agencyCounts.get(a) ?? 0) + 1);
-      }
-    } else {
-      byteCounts[facet as ByteFacet][index.bytes[facet as ByteFacet][p]!]!++;
+  const countCategories = (p: number) => {
+    const bits = categories[p]!;
+    if (bits) for (let c = 0; c < CATEGORIES.length; c++) if (bits & (1 << c)) categoryCounts[c]!++;
+  };
+  const countAgencies = (p: number) => {
+    for (let i = agencyStart[p]!; i < agencyStart[p + 1]!; i++) agencyCounts[agencyIds[i]!]!++;
+  };
+  const countOne = (facet: FacetName, p: number) => {
+    if (facet === "category") countCategories(p);
+    else if (facet === "agency") countAgencies(p);
+    else {
+      const k = byteSlot.get(facet)!;
+      byteCounts[k]![byteCols[k]![p]!]!++;
     }
   };
-  const allFacets: FacetName[] = [...BYTE_FACETS, "category", "agency"];
 
-  for (let p = 0; p < index.n; p++) {
-    if (match && !match[p]) continue;
+  const visits = match ? match.length : index.n;
+  for (let i = 0; i < visits; i++) {
+    const p = match ? match[i]! : i;
     let failed: FacetName | null = null;
     let failures = 0;
     for (let f = 0; f < filters.length; f++) {
@@ -220,21 +235,26 @@ export function filterAndCount(index: ListIndex, query: ToolQuery, agencyId: num
     if (failures === 0) {
       pass[p] = 1;
       total++;
-      for (const facet of allFacets) countFacet(facet, p);
+      for (let k = 0; k < byteCols.length; k++) byteCounts[k]![byteCols[k]![p]!]!++;
+      countCategories(p);
+      countAgencies(p);
     } else if (failures === 1) {
       // Passes every filter but its own facet's: it counts towards that facet's other values.
-      countFacet(failed!, p);
+      countOne(failed!, p);
     }
   }
 
   const facets = {} as FacetCounts;
   for (const f of ENUM_FACETS) {
-    const counts = f === "category" ? categoryCounts : byteCounts[f as ByteFacet];
+    const counts = f === "category" ? categoryCounts : byteCounts[byteSlot.get(f)!]!;
     facets[f] = (FACETS[f] as readonly string[]).flatMap((value, i) => (counts[i]! > 0 ? [{ value, count: counts[i]! }] : []));
   }
-  facets.agency = [...agencyCounts.entries()]
-    .map(([id, count]) => ({ info: index.agencies.get(id)!, count }))
-    .filter((a) => a.info)
+  const agencyTotals: { info: AgencyInfo; count: number }[] = [];
+  agencyCounts.forEach((count, id) => {
+    const info = count > 0 ? index.agencies.get(id) : undefined;
+    if (info) agencyTotals.push({ info, count });
+  });
+  facets.agency = agencyTotals
     .sort((a, b) => b.count - a.count || (a.info.slug < b.info.slug ? -1 : a.info.slug > b.info.slug ? 1 : 0))
     .slice(0, 30)
     .map((a) => ({ value: a.info.slug, count: a.count, label: a.info.name }));

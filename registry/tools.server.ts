@@ -3,7 +3,7 @@
 import { getDb, stmt, type Db } from "./db.server";
 import { computeImpactLevel, type ImpactResult } from "./impact";
 import { PAGE_SIZE, type FacetName, type QueryNotice, type ToolQuery } from "./query";
-import { filterAndCount, getListIndex, pageOf, type ListIndex } from "./list-index.server";
+import { filterAndCount, getListIndex, pageOf, positionOf, type ListIndex } from "./list-index.server";
 import { buildMatchExpression, type Term } from "./search/tokenize";
 import { snippet, type Segment } from "./search/highlight";
 import { ToolRecord, type LocalizedText } from "./standard/v1";
@@ -119,27 +119,23 @@ export function listTools(
   }
 
   const index = getListIndex(db, today);
-  // The search runs in FTS5; its hits, best first, become a mask over the index.
-  let ranked: number[] | null = null;
-  let matchMask: Uint8Array | null = null;
+  // The search runs in FTS5; its hits, best first, are the only tools the index visits.
+  let ranked: Int32Array | null = null;
   if (match) {
-    const hits = stmt(db, `SELECT rowid AS seq, bm25(tool_search, 10.0, 1.0, 0.5) AS rank FROM tool_search WHERE tool_search MATCH ?`).all(match) as {
-      seq: number;
-      rank: number;
-    }[];
-    matchMask = new Uint8Array(index.n);
-    const positions: { p: number; rank: number }[] = [];
+    const hits = stmt(
+      db,
+      `SELECT rowid AS seq FROM tool_search WHERE tool_search MATCH ? ORDER BY bm25(tool_search, 10.0, 1.0, 0.5), rowid`,
+    ).all(match) as { seq: number }[];
+    ranked = new Int32Array(hits.length);
+    let k = 0;
     for (const h of hits) {
-      const p = index.positionOfSeq.get(h.seq);
-      if (p === undefined) continue;
-      matchMask[p] = 1;
-      positions.push({ p, rank: h.rank });
+      const p = positionOf(index, h.seq);
+      if (p >= 0) ranked[k++] = p;
     }
-    positions.sort((a, b) => a.rank - b.rank || (index.id[a.p]! < index.id[b.p]! ? -1 : 1));
-    ranked = positions.map((x) => x.p);
+    ranked = ranked.subarray(0, k);
   }
 
-  const { total, facets, pass } = filterAndCount(index, query, agencyId, matchMask);
+  const { total, facets, pass } = filterAndCount(index, query, agencyId, ranked);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   let page = query.page;
   if (page > pageCount) {

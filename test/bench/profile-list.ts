@@ -33,7 +33,7 @@ const db = openDatabase(file, { readonly: true });
 const client = db.$client;
 
 // Every statement listTools prepares goes through client.prepare (via registry/db.server stmt()).
-type Timing = { sql: string; params: unknown; ms: number[]; rows: number };
+type Timing = { sql: string; params: unknown[]; ms: number[]; rows: number };
 let current = new Map<string, Timing>();
 const prepare = client.prepare.bind(client);
 (client as unknown as { prepare: (sql: string) => unknown }).prepare = (sql: string) => {
@@ -43,7 +43,7 @@ const prepare = client.prepare.bind(client);
       const started = performance.now();
       const out = (real[method] as (...p: unknown[]) => unknown)(...params);
       const elapsed = performance.now() - started;
-      const t = current.get(sql) ?? { sql, params: params[0], ms: [], rows: 0 };
+      const t = current.get(sql) ?? { sql, params, ms: [], rows: 0 };
       t.ms.push(elapsed);
       t.rows = Array.isArray(out) ? out.length : out ? 1 : 0;
       current.set(sql, t);
@@ -55,8 +55,8 @@ const prepare = client.prepare.bind(client);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const short = (sql: string) => sql.replace(/\s+/g, " ").trim();
 
-function plan(sql: string, params: unknown): string {
-  const rows = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params ?? {}) as { id: number; parent: number; detail: string }[];
+function plan(sql: string, params: unknown[]): string {
+  const rows = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { id: number; parent: number; detail: string }[];
   const depth = new Map<number, number>([[0, 0]]);
   return rows
     .map((r) => {
@@ -83,7 +83,7 @@ for (const qs of queries) {
   const timings = [...current.values()].map((t) => ({ ...t, median: median(t.ms) })).sort((a, b) => b.median - a.median);
   const sum = timings.reduce((s, t) => s + t.median, 0);
   for (const t of timings) console.log(`  ${t.median.toFixed(2).padStart(7)} ms  ${String(t.rows).padStart(4)} rows  ${short(t.sql).slice(0, 150)}`);
-  console.log(`  ${sum.toFixed(2).padStart(7)} ms  (sum of statement medians)`);
+  console.log(`  ${sum.toFixed(2).padStart(7)} ms  (sum of statement medians); ${(median(totals) - sum).toFixed(2)} ms outside SQL`);
   for (const t of timings.slice(0, 3)) console.log(`\n  plan of ${short(t.sql).slice(0, 90)}...\n${plan(t.sql, t.params)}`);
   console.log("");
 }
