@@ -3,3 +3,5 @@
 // through this file: routes import server-side registry code from here, never directly.
 export { listTools, getToolDetail, getHomeSummary, getAgencyPage, listAgencies } from "../registry/tools.server";
 export { renderMarkdown } from "../registry/markdown.server";
+export { login, logout, LOGIN_LIMITS } from "../registry/auth/sessions.server";
+export { listEvents, verifyLogCached } from "../registry/events/log.server";

@@ -2,12 +2,22 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData, Link } from "@remix-run/react";
 import styles from "./styles.css?url";
 import { resolveLang } from "./i18n/lang.server";
+import { getSession } from "./auth.server";
 import { translate, type Lang, type StringKey } from "./i18n/strings";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { lang: await resolveLang(request) };
+  const session = await getSession(request);
+  return {
+    lang: await resolveLang(request),
+    // Only what the header needs; the CSRF token goes into the logout form.
+    user: session ? { displayName: session.actor.displayName, role: session.actor.role } : null,
+    csrf: session?.csrfToken ?? null,
+  };
 }
 
 function useRootLang(): Lang {
@@ -15,9 +25,27 @@ function useRootLang(): Lang {
   return data?.lang ?? "zh";
 }
 
+function AccountNav({ t }: { t: (k: StringKey, vars?: Record<string, string>) => string }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  if (!data?.user) return <NavLink to="/login">{t("navLogin")}</NavLink>;
+  return (
+    <>
+      <NavLink to="/account" title={t("signedInAs", { name: data.user.displayName })}>
+        {t("navAccount")}
+      </NavLink>
+      <form method="post" action="/logout" className="inline-form">
+        <input type="hidden" name="csrf" value={data.csrf ?? ""} />
+        <button type="submit" className="link-button">
+          {t("logoutButton")}
+        </button>
+      </form>
+    </>
+  );
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const lang = useRootLang();
-  const t = (k: StringKey) => translate(lang, k);
+  const t = (k: StringKey, vars?: Record<string, string>) => translate(lang, k, vars);
   const location = useLocation();
   const here = location.pathname + location.search;
   return (
@@ -41,6 +69,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <NavLink to="/tools">{t("navTools")}</NavLink>
               <NavLink to="/agencies">{t("navAgencies")}</NavLink>
               <NavLink to="/standard">{t("navStandard")}</NavLink>
+              <NavLink to="/log">{t("navLog")}</NavLink>
+              <AccountNav t={t} />
             </nav>
             <form method="post" action="/lang" className="lang-switch">
               <input type="hidden" name="to" value={here} />
@@ -76,11 +106,12 @@ export function ErrorBoundary() {
   const lang = useRootLang();
   const t = (k: StringKey) => translate(lang, k);
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const forbidden = isRouteErrorResponse(error) && error.status === 403;
   return (
     <div className="error-page">
-      <title>{`${notFound ? t("notFoundTitle") : t("errorTitle")} · ${t("siteName")}`}</title>
-      <h1>{notFound ? t("notFoundTitle") : t("errorTitle")}</h1>
-      <p>{notFound ? t("notFoundText") : t("errorText")}</p>
+      <title>{`${notFound ? t("notFoundTitle") : forbidden ? t("forbiddenTitle") : t("errorTitle")} · ${t("siteName")}`}</title>
+      <h1>{notFound ? t("notFoundTitle") : forbidden ? t("forbiddenTitle") : t("errorTitle")}</h1>
+      <p>{notFound ? t("notFoundText") : forbidden ? t("forbiddenText") : t("errorText")}</p>
       {notFound ? (
         <form method="get" action="/tools" className="search-form" role="search">
           <label htmlFor="q404">{t("notFoundSearch")}</label>

@@ -7,6 +7,7 @@ import { computeImpactLevel } from "./impact";
 import { indexTokens } from "./search/tokenize";
 import { ToolRecord, fieldErrors, type LocalizedText } from "./standard/v1";
 import { AgencySchema, type Agency } from "./agency";
+import { appendEvent } from "./events/log.server";
 
 export class RecordValidationError extends Error {
   constructor(public readonly fields: Record<string, string[]>) {
@@ -48,8 +49,10 @@ export function upsertAgencies(input: unknown[], db: Db = getDb()): number {
 export type PublishResult = { toolId: string; revisionNumber: number; unchanged: boolean };
 
 /**
- * Store `input` as a new revision of its tool. A non-draft revision becomes the tool's public
- * record. If the latest revision already holds exactly this record, nothing is written.
+ * Store `input` as a new revision of its tool: the editors' path, used for the embedded cases
+ * and imports, outside the review workflow. A non-draft revision becomes the tool's public
+ * record and is logged as "published_by_editors". If the latest revision already holds exactly
+ * this record, nothing is written.
  */
 export function publishRevision(input: unknown, opts: { at: string }, db: Db = getDb()): PublishResult {
   const parsed = ToolRecord.safeParse(input);
@@ -157,6 +160,17 @@ export function publishRevision(input: unknown, opts: { at: string }, db: Db = g
         name.words,
         body.words,
         `${name.unigrams} ${body.unigrams}`,
+      );
+      // Records the editors register directly (the embedded cases) enter the public log too.
+      appendEvent(
+        {
+          kind: "published_by_editors",
+          toolId: id,
+          actor: "editors",
+          at: opts.at,
+          payload: { revision: number, recordSha256: sha, reviewStatus: status, deploymentStatus: record.lifecycle.deploymentStatus },
+        },
+        db,
       );
     }
     return { toolId: id, revisionNumber: number, unchanged: false };

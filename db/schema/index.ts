@@ -1,3 +1,5 @@
 export * from "./agencies";
 export * from "./tools";
 export * from "./revisions";
+export * from "./accounts";
+export * from "./events";

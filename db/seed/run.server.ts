@@ -1,6 +1,6 @@
 // Loads the embedded dataset: the agencies and the 22 documented cases. Safe to run again: an
 // unchanged record is skipped, a changed one becomes a new revision.
-// Set SEED=none to start with an empty register.
+// Set SEED=none to start with an empty register; DEMO_ACCOUNTS=off to switch the demo accounts off.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase, type Db } from "../client.server";
@@ -8,6 +8,7 @@ import { databasePath } from "../env.server";
 import { SEED_AGENCIES } from "./agencies";
 import { SEED_RECORDS } from "./cases";
 import { publishRevision, upsertAgencies } from "../../registry/publish.server";
+import { seedDemoAccounts } from "./demo-accounts";
 
 export function seedDatabase(db: Db, at = new Date().toISOString()): { agencies: number; published: number; unchanged: number } {
   const agencies = upsertAgencies(SEED_AGENCIES, db);
@@ -27,7 +28,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   } else {
     const db = openDatabase(databasePath());
     const r = seedDatabase(db);
+    const demo = await seedDemoAccounts(db, { enabled: process.env.DEMO_ACCOUNTS !== "off" });
     db.$client.close();
     console.log(`Seeded ${r.agencies} agencies; ${r.published} records published, ${r.unchanged} unchanged.`);
+    if (process.env.DEMO_ACCOUNTS === "off") console.log(`DEMO_ACCOUNTS=off: ${demo.disabled} demo accounts switched off.`);
+    else if (demo.created) console.log(`Created ${demo.created} demo accounts (see README).`);
   }
 }

@@ -181,6 +181,21 @@ export const LABELS = {
     mandatory: { zh: "强制使用", en: "Mandatory use" },
     vulnerableGroups: { zh: "涉及弱势群体", en: "Vulnerable groups" },
   },
+  eventKind: {
+    published_by_editors: { zh: "编辑登记发布", en: "Published by the editors" },
+    submitted: { zh: "提交审查", en: "Submitted for review" },
+    withdrawn: { zh: "撤回", en: "Withdrawn" },
+    review_started: { zh: "开始审查", en: "Review started" },
+    decision: { zh: "审查决定", en: "Review decision" },
+    status_changed: { zh: "状态变更", en: "Status changed" },
+    purpose_changed: { zh: "用途或数据范围变更", en: "Purpose or data scope changed" },
+    retired: { zh: "停用", en: "Retired" },
+  },
+  chainBreak: {
+    hash_mismatch: { zh: "内容与哈希值不符", en: "its content does not match its hash" },
+    prev_hash_mismatch: { zh: "未接续上一条记录的哈希值", en: "it does not carry the previous entry's hash" },
+    id_gap: { zh: "记录缺失", en: "an entry is missing before it" },
+  },
 } satisfies Record<string, Labels>;
 
 export type LabelGroup = keyof typeof LABELS;

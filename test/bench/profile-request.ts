@@ -1,7 +1,7 @@
 // Splits the time of one page into its parts, without HTTP: the registry call alone (SQL and
 // shaping), and the whole Remix request handler of the production build (loader + React render
 // + serialising loader data). The difference between run.ts's figures and the handler's is
-// HTTP, compression and logging in remix-serve.
+// HTTP, compression and Express in server.mjs.
 //
 //   npx tsx test/bench/profile-request.ts ["/tools?kind=app&review=approved" ...]
 //   BENCH_RECORDS=10000 npx tsx test/bench/profile-request.ts

@@ -1,7 +1,7 @@
 // Benchmark of the public read pages on a large register (`npm run bench`).
 //
 // What it measures: server response time, over real HTTP on loopback, of the production build
-// served by remix-serve, against a synthetic register of 100,000 records. For each scenario it
+// served by server.mjs (Express + Remix, as `npm start` does), against a synthetic register of 100,000 records. For each scenario it
 // sends warm-up requests, then at least 200 sequential requests, and times each one from
 // sending the request to receiving the full (compressed) body. It prints p50 / p95 / p99 / max
 // and compares p95 with the target from the issue: under 50 ms at 100,000 records.
@@ -15,7 +15,7 @@
 //      (upsertAgencies, publishRevision) into test/bench/.data/bench-100k.sqlite. The file is
 //      reused when its record count, generator version and the code that shapes stored data
 //      (migrations, publish.server.ts, search/tokenize.ts) are unchanged.
-//   2. `remix build`, then `node .../@remix-run/serve/dist/cli.js build/index.js` as a child
+//   2. `remix build`, then `node server.mjs` as a child
 //      process with NODE_ENV=production and DATABASE_PATH pointing at the bench file.
 //   3. Requests are sequential (one at a time): this measures latency, not throughput.
 //      Requests carry a browser User-Agent (Remix renders differently for bots) and alternate
@@ -198,15 +198,13 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 async function startServer(dbFile: string): Promise<{ base: string; pid: number }> {
   const port = await freePort();
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/@remix-run/serve/package.json"), "utf8")) as { bin: Record<string, string> };
-  const cli = path.join(ROOT, "node_modules/@remix-run/serve", pkg.bin["remix-serve"]!);
   // node directly, not npx: the pid we hold is the server itself, so killing it leaves nothing behind.
-  server = spawn(process.execPath, [cli, "build/index.js"], {
+  server = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbFile },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  // remix-serve logs every request; the pipes must be drained or the server blocks.
+  // The pipes must be drained or the server blocks once they fill.
   const keep = (chunk: Buffer) => {
     serverOutput.push(...chunk.toString("utf8").split("\n").filter(Boolean));
     if (serverOutput.length > 200) serverOutput.splice(0, serverOutput.length - 200);

@@ -90,6 +90,8 @@ for (const [name, path] of [
   ["list", "/tools?q=健康码"],
   ["detail", "/tools/ALG-000001"],
   ["standard", "/standard"],
+  ["login", "/login"],
+  ["event log", "/log"],
 ] as const) {
   test(`${name} page has no serious accessibility violations (axe)`, async ({ page }) => {
     await page.goto(path);

@@ -10,4 +10,4 @@ node node_modules/tsx/dist/cli.mjs db/migrate.server.ts >/dev/null
 node node_modules/tsx/dist/cli.mjs db/seed/run.server.ts >/dev/null
 [ -f build/index.js ] || node node_modules/@remix-run/dev/dist/cli.js build >/dev/null
 export NODE_ENV=production PORT
-exec node node_modules/@remix-run/serve/dist/cli.js build/index.js
+exec node server.mjs

@@ -102,14 +102,14 @@ describe("not found", () => {
 
 describe("language", () => {
   it("follows Accept-Language, then the switch's cookie", async () => {
-    expect(await callLoader(rootLoader, "/", {}, { headers: { "Accept-Language": "en-US,en;q=0.9,zh;q=0.5" } })).toEqual({ lang: "en" });
-    expect(await callLoader(rootLoader, "/", {}, { headers: { "Accept-Language": "fr, zh-CN;q=0.8" } })).toEqual({ lang: "zh" });
-    expect(await callLoader(rootLoader, "/")).toEqual({ lang: "zh" });
+    expect(await callLoader(rootLoader, "/", {}, { headers: { "Accept-Language": "en-US,en;q=0.9,zh;q=0.5" } })).toMatchObject({ lang: "en", user: null });
+    expect(await callLoader(rootLoader, "/", {}, { headers: { "Accept-Language": "fr, zh-CN;q=0.8" } })).toMatchObject({ lang: "zh", user: null });
+    expect(await callLoader(rootLoader, "/")).toMatchObject({ lang: "zh", user: null });
     const res = await callAction(langAction, "/lang", { lang: "en", to: "/tools?q=门磁" });
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/tools?q=${encodeURIComponent("门磁")}`);
     const cookie = res.headers.get("Set-Cookie")!.split(";")[0]!;
-    expect(await callLoader(rootLoader, "/", {}, { headers: { Cookie: cookie, "Accept-Language": "zh" } })).toEqual({ lang: "en" });
+    expect(await callLoader(rootLoader, "/", {}, { headers: { Cookie: cookie, "Accept-Language": "zh" } })).toMatchObject({ lang: "en", user: null });
   });
   it.each(["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)"])("never redirects off the site (%s)", async (to) => {
     const res = await callAction(langAction, "/lang", { lang: "zh", to });

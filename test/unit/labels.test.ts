@@ -3,6 +3,7 @@ import { LABELS } from "../../registry/standard/labels";
 import * as std from "../../registry/standard/v1";
 import { SUNSET_STATES } from "../../registry/sunset";
 import { STRINGS } from "../../app/i18n/strings";
+import { EVENT_KINDS } from "../../registry/events/log.server";
 
 const groups: [keyof typeof LABELS, readonly string[]][] = [
   ["kind", std.TOOL_KINDS],
@@ -22,6 +23,8 @@ const groups: [keyof typeof LABELS, readonly string[]][] = [
   ["assessmentKind", std.ASSESSMENT_KINDS],
   ["sourceKind", std.SOURCE_KINDS],
   ["purposeChange", std.PURPOSE_CHANGE_KINDS],
+  ["eventKind", EVENT_KINDS],
+  ["chainBreak", ["hash_mismatch", "prev_hash_mismatch", "id_gap"]],
 ];
 
 describe("labels", () => {

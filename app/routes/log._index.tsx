@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listEvents, verifyLogCached } from "~/registry.server";
+import { resolveLang } from "~/i18n/lang.server";
+import { translate } from "~/i18n/strings";
+import { useT } from "~/i18n/use-lang";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const raw = new URL(request.url).searchParams.get("page");
+  const page = raw && /^\d{1,7}$/.test(raw) ? Number(raw) : undefined;
+  const lang = await resolveLang(request);
+  const log = listEvents({ page: page ?? Number.MAX_SAFE_INTEGER });
+  return { log, verification: verifyLogCached(), title: `${translate(lang, "logTitle")} · ${translate(lang, "siteName")}` };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Event log" }];
+
+export default function Log() {
+  const { log, verification } = useLoaderData<typeof loader>();
+  const { t, l, num } = useT();
+  return (
+    <>
+      <h1>{t("logTitle")}</h1>
+      <p className="lead">{t("logIntro")}</p>
+      {verification.ok ? (
+        <p className="verified" role="status">
+          {t("logVerified", { count: num(verification.count) })}
+        </p>
+      ) : (
+        <p className="chain-broken" role="alert">
+          {t("logBroken", { id: verification.firstBroken.id, reason: l("chainBreak", verification.firstBroken.reason) })}
+        </p>
+      )}
+      <p>
+        <a href={`/log.json?page=${log.page}`}>{t("logDownload")}</a>
+      </p>
+      {log.events.length ? (
+        <div className="table-scroll">
+          <table className="log-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("logColumnId")}</th>
+                <th scope="col">{t("logColumnAt")}</th>
+                <th scope="col">{t("logColumnKind")}</th>
+                <th scope="col">{t("logColumnTool")}</th>
+                <th scope="col">{t("logColumnActor")}</th>
+                <th scope="col">{t("logColumnHash")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...log.events].reverse().map((e) => (
+                <tr key={e.id}>
+                  <td>{e.id}</td>
+                  <td>
+                    <time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 19)}</time>
+                  </td>
+                  <td>{l("eventKind", e.kind)}</td>
+                  <td>{e.toolId ? <Link to={`/tools/${e.toolId}`}>{e.toolId}</Link> : null}</td>
+                  <td>{e.actor}</td>
+                  <td>
+                    <code title={e.hash}>{e.hash.slice(0, 12)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="empty">{t("logEmpty")}</p>
+      )}
+      {log.pageCount > 1 ? (
+        <nav aria-label={t("logPage", { page: log.page, pages: log.pageCount })} className="pager">
+          {log.page > 1 ? <Link to={`/log?page=${log.page - 1}`}>{t("logPrev")}</Link> : null}
+          <span>{t("logPage", { page: log.page, pages: log.pageCount })}</span>
+          {log.page < log.pageCount ? <Link to={`/log?page=${log.page + 1}`}>{t("logNext")}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

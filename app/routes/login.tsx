@@ -1,0 +1,101 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { getSession, isCrossSite, isSecure, safeLocalPath, sessionCookie } from "~/auth.server";
+import { login, LOGIN_LIMITS } from "~/registry.server";
+import type { StringKey } from "~/i18n/strings";
+import { useT } from "~/i18n/use-lang";
+import { ErrorSummary, FieldError } from "~/components/form";
+
+const LoginSchema = z.object({
+  email: z.string().trim().min(1, "loginEmailRequired").max(200),
+  password: z.string().min(1, "loginPasswordRequired").max(200),
+  next: z.string().optional(),
+});
+
+type ActionData = { fieldErrors: Partial<Record<"email" | "password", StringKey>>; formError?: StringKey; email: string; waitMinutes?: number };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const next = safeLocalPath(new URL(request.url).searchParams.get("next"), "/account");
+  if (await getSession(request)) throw redirect(next);
+  return { next };
+}
+
+// No meta title: the component renders <title> itself, so it can start with "Error:" when the
+// form comes back with errors (meta() never sees action data), with or without JavaScript.
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  if (isCrossSite(request)) return data<ActionData>({ fieldErrors: {}, formError: "loginOriginRefused", email: "" }, { status: 403 });
+  const form = Object.fromEntries(await request.formData());
+  const parsed = LoginSchema.safeParse(form);
+  const email = typeof form.email === "string" ? form.email.slice(0, 200) : "";
+  if (!parsed.success) {
+    const fieldErrors: ActionData["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if ((field === "email" || field === "password") && !fieldErrors[field]) fieldErrors[field] = issue.message as StringKey;
+    }
+    return data<ActionData>({ fieldErrors, email }, { status: 400 });
+  }
+  const result = await login({ email: parsed.data.email, password: parsed.data.password, address: context.clientAddress ?? "unknown" });
+  if (!result.ok) {
+    return data<ActionData>(
+      result.reason === "rate_limited"
+        ? { fieldErrors: {}, formError: "loginRateLimited", email, waitMinutes: LOGIN_LIMITS.windowMinutes }
+        : { fieldErrors: {}, formError: "loginInvalid", email },
+      { status: result.reason === "rate_limited" ? 429 : 400 },
+    );
+  }
+  const cookie = await sessionCookie.serialize(result.sessionToken, { secure: isSecure(request, context), expires: new Date(result.expiresAt) });
+  return redirect(safeLocalPath(parsed.data.next, "/account"), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const { next } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const { t } = useT();
+  const errors = actionData?.fieldErrors ?? {};
+  const summary = [
+    ...(actionData?.formError ? [{ href: "#email", text: t(actionData.formError, { minutes: actionData.waitMinutes ?? "" }) }] : []),
+    ...(["email", "password"] as const).flatMap((f) => (errors[f] ? [{ href: `#${f}`, text: t(errors[f]!) }] : [])),
+  ];
+  return (
+    <div className="narrow">
+      <title>{`${summary.length ? `${t("errorPrefix")} ` : ""}${t("loginTitle")} · ${t("siteName")}`}</title>
+      <h1>{t("loginTitle")}</h1>
+      <p className="lead">{t("loginIntro")}</p>
+      <ErrorSummary title={t("loginErrorSummary")} items={summary} />
+      <Form method="post" noValidate className="stacked-form">
+        <input type="hidden" name="next" value={next} />
+        <div className={`field${errors.email ? " has-error" : ""}`}>
+          <label htmlFor="email">{t("loginEmail")}</label>
+          <FieldError id="email-error" message={errors.email ? t(errors.email) : undefined} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            defaultValue={actionData?.email}
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? "email-error" : undefined}
+            maxLength={200}
+          />
+        </div>
+        <div className={`field${errors.password ? " has-error" : ""}`}>
+          <label htmlFor="password">{t("loginPassword")}</label>
+          <FieldError id="password-error" message={errors.password ? t(errors.password) : undefined} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? "password-error" : undefined}
+            maxLength={200}
+          />
+        </div>
+        <button type="submit">{t("loginButton")}</button>
+      </Form>
+    </div>
+  );
+}

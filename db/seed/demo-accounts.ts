@@ -1,0 +1,27 @@
+// Demo accounts for a newcomer to try the workflow (listed in the README). They are marked
+// is_demo. Set DEMO_ACCOUNTS=off when seeding to switch them off (and end their sessions) on a
+// real installation; they are never created again while it is set.
+import type { Db } from "../client.server";
+import { createUser, disableDemoAccounts, type NewUser } from "../../registry/auth/accounts.server";
+
+export const DEMO_PASSWORD = "register-demo-2026";
+
+export const DEMO_ACCOUNTS: Omit<NewUser, "password" | "isDemo">[] = [
+  { email: "admin@register.example", displayName: "Demo administrator", role: "admin" },
+  { email: "official.shanghai@register.example", displayName: "Demo official, Shanghai", role: "official", agency: "shanghai-municipal-government" },
+  { email: "official.hangzhou@register.example", displayName: "Demo official, Hangzhou Health Commission", role: "official", agency: "hangzhou-health-commission" },
+  { email: "reviewer.samr@register.example", displayName: "Demo reviewer, SAMR", role: "reviewer", agency: "samr" },
+  { email: "reviewer.zhejiang@register.example", displayName: "Demo reviewer, Zhejiang", role: "reviewer", agency: "zhejiang-provincial-government" },
+];
+
+/** Creates the missing demo accounts, or switches them all off when `enabled` is false. */
+export async function seedDemoAccounts(db: Db, opts: { enabled: boolean; at?: string }): Promise<{ created: number; disabled: number }> {
+  if (!opts.enabled) return { created: 0, disabled: disableDemoAccounts({ at: opts.at }, db) };
+  let created = 0;
+  for (const a of DEMO_ACCOUNTS) {
+    if (db.$client.prepare(`SELECT 1 FROM users WHERE email = ?`).get(a.email)) continue;
+    await createUser({ ...a, password: DEMO_PASSWORD, isDemo: true }, { at: opts.at }, db);
+    created++;
+  }
+  return { created, disabled: 0 };
+}

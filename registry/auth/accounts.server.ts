@@ -1,0 +1,70 @@
+// Creating, finding and switching off accounts.
+import { z } from "zod";
+import { getDb, stmt, type Db } from "../db.server";
+import { hashPassword } from "./password.server";
+import { ROLES, type Actor, type Role } from "./roles";
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const NewUserSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email("Give a valid e-mail address.").max(200),
+    displayName: z.string().trim().min(1, "Give a display name.").max(100),
+    role: z.enum(ROLES, { message: `Role must be one of: ${ROLES.join(", ")}.` }),
+    agency: z.string().trim().min(1).max(80).optional(),
+    password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(200),
+    isDemo: z.boolean().default(false),
+  })
+  .refine((u) => u.role === "admin" || u.agency !== undefined, {
+    message: "Officials and reviewers belong to an agency: give its slug.",
+    path: ["agency"],
+  });
+export type NewUser = z.input<typeof NewUserSchema>;
+
+export class AccountError extends Error {
+  constructor(public readonly fields: Record<string, string[]>) {
+    super(Object.entries(fields).map(([k, v]) => `${k}: ${v.join(" ")}`).join("; "));
+  }
+}
+
+/** Validate, hash the password, insert. Throws AccountError with field messages. */
+export async function createUser(input: NewUser, opts: { at?: string } = {}, db: Db = getDb()): Promise<Actor> {
+  const parsed = NewUserSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const i of parsed.error.issues) (fields[i.path.join(".") || "user"] ??= []).push(i.message);
+    throw new AccountError(fields);
+  }
+  const u = parsed.data;
+  let agencyId: number | null = null;
+  if (u.agency) {
+    const row = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(u.agency) as { id: number } | undefined;
+    if (!row) throw new AccountError({ agency: [`No agency with slug "${u.agency}".`] });
+    agencyId = row.id;
+  }
+  if (stmt(db, `SELECT 1 FROM users WHERE email = ?`).get(u.email)) throw new AccountError({ email: ["An account with this e-mail already exists."] });
+  const passwordHash = await hashPassword(u.password);
+  const info = stmt(
+    db,
+    `INSERT INTO users (email, display_name, role, agency_id, password_hash, is_demo, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(u.email, u.displayName, u.role, u.role === "admin" ? null : agencyId, passwordHash, u.isDemo ? 1 : 0, opts.at ?? new Date().toISOString());
+  return actorById(Number(info.lastInsertRowid), db)!;
+}
+
+type UserRow = { id: number; email: string; display_name: string; role: Role; agency_id: number | null; agency_slug: string | null };
+const USER_SELECT = `SELECT u.id, u.email, u.display_name, u.role, u.agency_id, a.slug AS agency_slug
+  FROM users u LEFT JOIN agencies a ON a.id = u.agency_id`;
+const toActor = (r: UserRow): Actor => ({ id: r.id, email: r.email, displayName: r.display_name, role: r.role, agencyId: r.agency_id, agencySlug: r.agency_slug });
+
+export function actorById(id: number, db: Db = getDb()): Actor | null {
+  const r = stmt(db, `${USER_SELECT} WHERE u.id = ? AND u.disabled_at IS NULL`).get(id) as UserRow | undefined;
+  return r ? toActor(r) : null;
+}
+
+/** Switch off (not delete) every seeded demo account, and end their sessions. */
+export function disableDemoAccounts(opts: { at?: string } = {}, db: Db = getDb()): number {
+  return db.$client.transaction(() => {
+    stmt(db, `DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE is_demo = 1)`).run();
+    return stmt(db, `UPDATE users SET disabled_at = ? WHERE is_demo = 1 AND disabled_at IS NULL`).run(opts.at ?? new Date().toISOString()).changes;
+  })();
+}

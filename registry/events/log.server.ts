@@ -1,0 +1,97 @@
+// The append-only event log in SQLite. appendEvent() must run inside the transaction of the
+// action it records, so an action and its event are written together or not at all.
+import { getDb, stmt, type Db } from "../db.server";
+import { canonicalJson } from "../canonical-json";
+import { eventHash, GENESIS_HASH, verifyChain, type ChainCheck, type ChainEvent } from "./chain";
+
+export const EVENT_KINDS = [
+  "published_by_editors",
+  "submitted",
+  "withdrawn",
+  "review_started",
+  "decision",
+  "status_changed",
+  "purpose_changed",
+  "retired",
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export type NewEvent = { kind: EventKind; toolId: string | null; actor: string; payload: Record<string, unknown>; at: string };
+
+type Row = { id: number; at: string; kind: string; tool_id: string | null; actor: string; payload: string; prev_hash: string; hash: string };
+const toEvent = (r: Row): ChainEvent => ({
+  id: r.id,
+  at: r.at,
+  kind: r.kind,
+  toolId: r.tool_id,
+  actor: r.actor,
+  payload: JSON.parse(r.payload) as unknown,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+export function appendEvent(e: NewEvent, db: Db = getDb()): ChainEvent {
+  if (!db.$client.inTransaction) throw new Error("appendEvent must run inside the transaction of the action it records");
+  const last = stmt(db, `SELECT id, hash FROM events ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string } | undefined;
+  const payloadJson = canonicalJson(e.payload);
+  const event: Omit<ChainEvent, "hash"> = {
+    id: (last?.id ?? 0) + 1,
+    at: e.at,
+    kind: e.kind,
+    toolId: e.toolId,
+    actor: e.actor,
+    payload: JSON.parse(payloadJson) as unknown,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const hash = eventHash(event);
+  stmt(db, `INSERT INTO events (id, at, kind, tool_id, actor, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    event.id,
+    event.at,
+    event.kind,
+    event.toolId,
+    event.actor,
+    payloadJson,
+    event.prevHash,
+    hash,
+  );
+  return { ...event, hash };
+}
+
+export const LOG_PAGE_SIZE = 100;
+
+export type LogPage = { events: ChainEvent[]; page: number; pageCount: number; total: number };
+
+/** One page of the log, oldest first, so pages never change once full. */
+export function listEvents(opts: { page?: number; toolId?: string } = {}, db: Db = getDb()): LogPage {
+  const where = opts.toolId ? `WHERE tool_id = @toolId` : "";
+  const params = opts.toolId ? { toolId: opts.toolId } : {};
+  const total = (stmt(db, `SELECT count(*) AS n FROM events ${where}`).get(params) as { n: number }).n;
+  const pageCount = Math.max(1, Math.ceil(total / LOG_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.trunc(opts.page ?? 1)), pageCount);
+  const rows = stmt(db, `SELECT * FROM events ${where} ORDER BY id LIMIT ${LOG_PAGE_SIZE} OFFSET @offset`).all({ ...params, offset: (page - 1) * LOG_PAGE_SIZE }) as Row[];
+  return { events: rows.map(toEvent), page, pageCount, total };
+}
+
+/** Recomputes the whole chain from the database. */
+export function verifyLog(db: Db = getDb()): ChainCheck {
+  // A statement of its own: an early stop leaves an iterator open, which would block a cached one.
+  const rows = db.$client.prepare(`SELECT * FROM events ORDER BY id`).iterate() as IterableIterator<Row>;
+  function* events() {
+    for (const r of rows) yield toEvent(r);
+  }
+  return verifyChain(events());
+}
+
+// The /log page shows the result of a full check. It is recomputed when the log grows and at
+// most every five minutes otherwise (someone editing the file directly does not bump anything).
+const checked = new WeakMap<object, { lastId: number; at: number; result: ChainCheck }>();
+const RECHECK_MS = 5 * 60_000;
+
+export function verifyLogCached(db: Db = getDb(), now = Date.now()): ChainCheck {
+  const lastId = (stmt(db, `SELECT coalesce(max(id), 0) AS id FROM events`).get() as { id: number }).id;
+  const hit = checked.get(db.$client);
+  if (hit && hit.lastId === lastId && now - hit.at < RECHECK_MS) return hit.result;
+  const result = verifyLog(db);
+  checked.set(db.$client, { lastId, at: now, result });
+  return result;
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { useFreshDb } from "../helpers/db";
+import { callLoader, thrownResponse } from "./load";
+import { action as loginAction, loader as loginLoader } from "~/routes/login";
+import { action as logoutAction } from "~/routes/logout";
+import { loader as accountLoader } from "~/routes/account";
+import { loader as rootLoader } from "~/root";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "../../db/seed/demo-accounts";
+import { LOGIN_LIMITS } from "../../registry/auth/sessions.server";
+import { AccountError, createUser } from "../../registry/auth/accounts.server";
+
+const getDb = useFreshDb();
+const official = DEMO_ACCOUNTS.find((a) => a.role === "official")!.email;
+
+type Sent = { status: number; headers: Headers; data: unknown };
+async function post(action: (args: never) => unknown, url: string, form: Record<string, string>, opts: { headers?: Record<string, string>; address?: string } = {}): Promise<Sent> {
+  const request = new Request(new URL(url, "http://localhost"), { method: "POST", body: new URLSearchParams(form), headers: opts.headers });
+  let out: unknown;
+  try {
+    out = await (action as (a: unknown) => unknown)({ request, params: {}, context: { clientAddress: opts.address ?? "192.0.2.10" } });
+  } catch (e) {
+    out = e;
+  }
+  if (out instanceof Response) return { status: out.status, headers: out.headers, data: null };
+  // data() from @remix-run/node: { type: "DataWithResponseInit", data, init }
+  const d = out as { data: unknown; init?: { status?: number; headers?: HeadersInit } };
+  return { status: d.init?.status ?? 200, headers: new Headers(d.init?.headers), data: d.data };
+}
+
+const cookieOf = (res: Sent) => res.headers.get("Set-Cookie")!.split(";")[0]!;
+const login = (email: string, password: string, extra: { address?: string; headers?: Record<string, string> } = {}) =>
+  post(loginAction, "/login", { email, password, next: "/account" }, extra);
+
+describe("login", () => {
+  it("opens a session in an HttpOnly, SameSite=Lax cookie and lands on the account page", async () => {
+    const res = await login(official, DEMO_PASSWORD);
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/account");
+    const setCookie = res.headers.get("Set-Cookie")!;
+    expect(setCookie).toMatch(/^__session=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).not.toMatch(/Secure/i);
+    const account = await callLoader<{ actor: { email: string; role: string } }>(accountLoader, "/account", {}, { headers: { Cookie: cookieOf(res) } });
+    expect(account.actor).toMatchObject({ email: official, role: "official" });
+  });
+  it("marks the cookie Secure when the request came over HTTPS", async () => {
+    const res = await post(loginAction, "https://register.example/login", { email: official, password: DEMO_PASSWORD });
+    expect(res.headers.get("Set-Cookie")).toMatch(/Secure/i);
+  });
+  it("gives the same answer for an unknown account and a wrong password", async () => {
+    const unknown = await login("nobody@register.example", "whatever-password");
+    const wrong = await login(official, "wrong-password-1");
+    expect(unknown.status).toBe(400);
+    expect(wrong.status).toBe(400);
+    expect(unknown.data).toEqual({ ...(wrong.data as object), email: "nobody@register.example" });
+    expect(wrong.data).toMatchObject({ formError: "loginInvalid" });
+  });
+  it("says which field is missing and keeps the e-mail typed", async () => {
+    const res = await login(official, "");
+    expect(res.status).toBe(400);
+    expect(res.data).toEqual({ fieldErrors: { password: "loginPasswordRequired" }, email: official });
+  });
+  it(`refuses an account after ${LOGIN_LIMITS.perAccount} failures, even with the right password`, async () => {
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) expect((await login(official, `wrong-${i}-password`, { address: `198.51.100.${i}` })).status).toBe(400);
+    const res = await login(official, DEMO_PASSWORD, { address: "198.51.100.99" });
+    expect(res.status).toBe(429);
+    expect(res.data).toMatchObject({ formError: "loginRateLimited" });
+    // Another account from another address is not affected.
+    expect((await login(DEMO_ACCOUNTS[3]!.email, DEMO_PASSWORD, { address: "198.51.100.98" })).status).toBe(302);
+  });
+  it(`refuses an address after ${LOGIN_LIMITS.perAddress} failures across accounts`, async () => {
+    for (let i = 0; i < LOGIN_LIMITS.perAddress; i++) await login(`guess${i}@register.example`, "wrong-password-x", { address: "203.0.113.5" });
+    expect((await login(official, DEMO_PASSWORD, { address: "203.0.113.5" })).status).toBe(429);
+    expect((await login(official, DEMO_PASSWORD, { address: "203.0.113.6" })).status).toBe(302);
+  });
+  it("refuses a login form posted from another site", async () => {
+    const res = await login(official, DEMO_PASSWORD, { headers: { Origin: "https://evil.example", Host: "localhost" } });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("Set-Cookie")).toBeNull();
+  });
+  it("never redirects off the site after login", async () => {
+    const res = await post(loginAction, "/login", { email: official, password: DEMO_PASSWORD, next: "//evil.example/x" });
+    expect(res.headers.get("Location")).toBe("/account");
+  });
+  it("switches demo accounts off with DEMO_ACCOUNTS=off", async () => {
+    const before = await login(official, DEMO_PASSWORD);
+    await seedDemoAccounts(getDb(), { enabled: false });
+    expect((await login(official, DEMO_PASSWORD, { address: "192.0.2.77" })).status).toBe(400);
+    // The session opened before is over too.
+    const res = await thrownResponse(callLoader(accountLoader, "/account", {}, { headers: { Cookie: cookieOf(before) } }));
+    expect(res.status).toBe(302);
+  });
+});
+
+describe("pages that need an account", () => {
+  it("send anonymous visitors to the login page and back", async () => {
+    const res = await thrownResponse(callLoader(accountLoader, "/account"));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/login?next=%2Faccount");
+    const page = await callLoader<{ next: string }>(loginLoader, "/login?next=%2Faccount");
+    expect(page.next).toBe("/account");
+  });
+  it("ignore a forged or expired session cookie", async () => {
+    const res = await thrownResponse(callLoader(accountLoader, "/account", {}, { headers: { Cookie: "__session=InRva2VuIg%3D%3D" } }));
+    expect(res.status).toBe(302);
+  });
+});
+
+describe("logout", () => {
+  it("needs the session's CSRF token, then ends the session", async () => {
+    const res = await login(official, DEMO_PASSWORD);
+    const Cookie = cookieOf(res);
+    const root = await callLoader<{ user: { role: string } | null; csrf: string | null }>(rootLoader, "/", {}, { headers: { Cookie } });
+    expect(root.user).toMatchObject({ role: "official" });
+
+    const refused = await post(logoutAction, "/logout", { csrf: "wrong" }, { headers: { Cookie } });
+    expect(refused.status).toBe(403);
+    expect((await callLoader<{ user: unknown }>(rootLoader, "/", {}, { headers: { Cookie } })).user).not.toBeNull();
+
+    const ok = await post(logoutAction, "/logout", { csrf: root.csrf! }, { headers: { Cookie } });
+    expect(ok.status).toBe(302);
+    expect(ok.headers.get("Set-Cookie")).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
+    expect((await callLoader<{ user: unknown }>(rootLoader, "/", {}, { headers: { Cookie } })).user).toBeNull();
+  });
+});
+
+describe("accounts", () => {
+  it("are stored without the password", () => {
+    const rows = getDb().$client.prepare(`SELECT * FROM users`).all();
+    expect(rows.length).toBe(DEMO_ACCOUNTS.length);
+    expect(JSON.stringify(rows)).not.toContain(DEMO_PASSWORD);
+  });
+  it("are validated field by field", async () => {
+    const err = await createUser({ email: "not-an-email", displayName: "", role: "official", password: "short" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AccountError);
+    expect(Object.keys((err as AccountError).fields).sort()).toEqual(["agency", "displayName", "email", "password"]);
+    const dup = await createUser({ email: official.toUpperCase(), displayName: "Dup", role: "admin", password: "long-enough-password" }).catch((e: unknown) => e);
+    expect((dup as AccountError).fields).toEqual({ email: ["An account with this e-mail already exists."] });
+    const bad = await createUser({ email: "new@register.example", displayName: "New", role: "reviewer", agency: "no-such-agency", password: "long-enough-password" }).catch((e: unknown) => e);
+    expect((bad as AccountError).fields).toEqual({ agency: ['No agency with slug "no-such-agency".'] });
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { useFreshDb, freshDb } from "../helpers/db";
+import { callLoader } from "./load";
+import { loader as logJsonLoader } from "~/routes/log[.]json";
+import { loader as logPageLoader } from "~/routes/log._index";
+import { verifyLog, listEvents } from "../../registry/events/log.server";
+import { eventHash, GENESIS_HASH, verifyChain, type ChainEvent } from "../../registry/events/chain";
+import { publishRevision } from "../../registry/publish.server";
+import { SEED_RECORDS } from "../../db/seed/cases";
+
+const getDb = useFreshDb();
+
+describe("the event log", () => {
+  it("holds one editorial publication per embedded case, and the chain is intact", () => {
+    const log = listEvents();
+    expect(log.total).toBe(SEED_RECORDS.length);
+    expect(log.events.map((e) => e.toolId)).toEqual(SEED_RECORDS.map((r) => r.identity.id));
+    expect(log.events.every((e) => e.kind === "published_by_editors" && e.actor === "editors")).toBe(true);
+    expect(log.events[0]!.prevHash).toBe(GENESIS_HASH);
+    expect(verifyLog()).toMatchObject({ ok: true, count: SEED_RECORDS.length });
+  });
+
+  it("appends an event with each new revision, in the same transaction", () => {
+    const copy = structuredClone(SEED_RECORDS[6]!);
+    copy.identity.summary = { zh: "更新后的摘要。", en: "An updated summary." };
+    publishRevision(copy, { at: "2026-02-01T00:00:00.000Z" });
+    const last = listEvents({ page: 1 }).events.at(-1)!;
+    expect(last).toMatchObject({ toolId: "ALG-000007", kind: "published_by_editors", payload: { revision: 2 } });
+    // An unchanged record writes nothing, so logs nothing.
+    publishRevision(copy, { at: "2026-02-02T00:00:00.000Z" });
+    expect(listEvents().total).toBe(SEED_RECORDS.length + 1);
+    expect(verifyLog().ok).toBe(true);
+  });
+
+  it("refuses UPDATE and DELETE", () => {
+    const db = getDb().$client;
+    expect(() => db.prepare(`UPDATE events SET actor = 'x' WHERE id = 1`).run()).toThrow(/append-only/);
+    expect(() => db.prepare(`DELETE FROM events WHERE id = 1`).run()).toThrow(/append-only/);
+  });
+
+  it("names the first broken row when someone with the file rewrites history", () => {
+    const db = getDb().$client;
+    db.exec(`DROP TRIGGER events_no_update`);
+    db.prepare(`UPDATE events SET payload = '{"revision":7}' WHERE id = 5`).run();
+    expect(verifyLog()).toMatchObject({ ok: false, count: 4, firstBroken: { id: 5, reason: "hash_mismatch" } });
+  });
+
+  it("publishes pages of events as JSON that a client can verify on its own", async () => {
+    const res = await callLoader<Response>(logJsonLoader, "/log.json?page=1");
+    expect(res.headers.get("Content-Type")).toContain("application/json");
+    const body = (await res.json()) as { verification: { ok: boolean }; events: ChainEvent[]; total: number; pageCount: number };
+    expect(body.verification.ok).toBe(true);
+    expect(body.total).toBe(SEED_RECORDS.length);
+    expect(verifyChain(body.events)).toMatchObject({ ok: true, count: body.events.length });
+    for (const e of body.events) expect(eventHash(e)).toBe(e.hash);
+    // Bad page numbers are clamped, never an error.
+    for (const p of ["-1", "abc", "99999"]) expect((await callLoader<Response>(logJsonLoader, `/log.json?page=${p}`)).status).toBe(200);
+  });
+
+  it("shows the verification on the /log page", async () => {
+    const page = await callLoader<{ verification: { ok: boolean; count: number } }>(logPageLoader, "/log");
+    expect(page.verification).toMatchObject({ ok: true, count: SEED_RECORDS.length });
+  });
+});
+
+describe("npm run verify-log", () => {
+  const run = (file: string) =>
+    spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "registry/events/verify-log.cli.ts"], {
+      env: { ...process.env, DATABASE_PATH: file },
+      encoding: "utf8",
+    });
+  it("exits 0 on an intact log and 1 naming the row on a broken one", () => {
+    const f = freshDb();
+    try {
+      const ok = run(f.file);
+      expect(ok.status, ok.stderr).toBe(0);
+      expect(ok.stdout).toContain(`${SEED_RECORDS.length} entries`);
+      f.db.$client.exec(`DROP TRIGGER events_no_delete`);
+      f.db.$client.prepare(`DELETE FROM events WHERE id = 3`).run();
+      const broken = run(f.file);
+      expect(broken.status).toBe(1);
+      expect(broken.stderr).toContain("BROKEN at entry 4 (id_gap)");
+    } finally {
+      f.close();
+    }
+  });
+});
