@@ -64,14 +64,7 @@ export function publishRevision(input: unknown, opts: { at: string }, db: Db = g
   const status = record.lifecycle.reviewStatus;
   const isPublic = status !== "draft";
 
-  const agencyIds = new Map<string, number>();
-  const errors: Record<string, string[]> = {};
-  record.responsibility.agencies.forEach((ref, i) => {
-    const row = stmt(db, `SELECT id, name_zh, name_en FROM agencies WHERE slug = ?`).get(ref.agency) as { id: number } | undefined;
-    if (row) agencyIds.set(ref.agency, row.id);
-    else errors[`responsibility.agencies.${i}.agency`] = [`No agency with slug "${ref.agency}".`];
-  });
-  if (Object.keys(errors).length) throw new RecordValidationError(errors);
+  const agencyIds = resolveAgencies(record, db);
 
   return db.$client.transaction((): PublishResult => {
     const clash = stmt(db, `SELECT id FROM tools WHERE slug = ? AND id <> ?`).get(record.identity.slug, id) as { id: string } | undefined;
@@ -84,26 +77,7 @@ export function publishRevision(input: unknown, opts: { at: string }, db: Db = g
         | undefined;
       if (latest && latest.record_sha256 === sha) return { toolId: id, revisionNumber: latest.number, unchanged: true };
     }
-    const projection = {
-      id,
-      slug: record.identity.slug,
-      nameZh: record.identity.name.zh ?? null,
-      nameEn: record.identity.name.en ?? null,
-      summaryZh: record.identity.summary.zh ?? null,
-      summaryEn: record.identity.summary.en ?? null,
-      kind: record.identity.kind,
-      level: record.identity.jurisdiction.level,
-      placeZh: record.identity.jurisdiction.place.zh ?? null,
-      placeEn: record.identity.jurisdiction.place.en ?? null,
-      domain: record.identity.policyDomain,
-      deployment: record.lifecycle.deploymentStatus,
-      review: status,
-      impact: record.assessments.impact ? computeImpactLevel(record.assessments.impact).level : null,
-      sunset: record.lifecycle.sunsetDate,
-      sensitive: record.dataScope.elements.some((e) => e.sensitive) ? 1 : 0,
-      incidents: record.incidents.length,
-      at: opts.at,
-    };
+    const projection = projectionOf(record, status, opts.at);
     if (!tool) {
       // A tool that has only a draft exists but is not public until its first submission.
       tool = stmt(
@@ -121,46 +95,7 @@ export function publishRevision(input: unknown, opts: { at: string }, db: Db = g
     ).get(tool.seq, number, status, json, sha, opts.at, isPublic ? opts.at : null, isPublic ? opts.at : null) as { id: number };
 
     if (isPublic) {
-      stmt(
-        db,
-        `UPDATE tools SET slug = @slug, published_revision_id = @rev, name_zh = @nameZh, name_en = @nameEn, summary_zh = @summaryZh,
-           summary_en = @summaryEn, kind = @kind, jurisdiction_level = @level, place_zh = @placeZh, place_en = @placeEn,
-           policy_domain = @domain, deployment_status = @deployment, review_status = @review, impact_level = @impact,
-           sunset_date = @sunset, has_sensitive_data = @sensitive, incident_count = @incidents, updated_at = @at
-         WHERE seq = @seq`,
-      ).run({ ...projection, rev: rev.id, seq: tool.seq });
-
-      stmt(db, `DELETE FROM tool_agencies WHERE tool_seq = ?`).run(tool.seq);
-      const link = stmt(db, `INSERT OR IGNORE INTO tool_agencies (tool_seq, agency_id, role) VALUES (?, ?, ?)`);
-      for (const ref of record.responsibility.agencies) link.run(tool.seq, agencyIds.get(ref.agency), ref.role);
-
-      stmt(db, `DELETE FROM tool_data_categories WHERE tool_seq = ?`).run(tool.seq);
-      const cat = stmt(db, `INSERT OR IGNORE INTO tool_data_categories (tool_seq, category) VALUES (?, ?)`);
-      for (const e of record.dataScope.elements) cat.run(tool.seq, e.category);
-
-      const agencyNames = [...agencyIds.keys()]
-        .map((slug) => stmt(db, `SELECT name_zh, name_en FROM agencies WHERE slug = ?`).get(slug) as { name_zh: string | null; name_en: string | null })
-        .map((a) => [a.name_zh, a.name_en].filter(Boolean).join(" "));
-      const nameText = [both(record.identity.name), record.identity.id, record.identity.slug.replace(/-/g, " ")].join(" ");
-      const bodyText = [
-        both(record.identity.summary),
-        both(record.identity.description),
-        both(record.identity.jurisdiction.place),
-        both(record.purpose.purpose),
-        both(record.howItWorks.logic),
-        ...record.dataScope.elements.map((e) => both(e.name)),
-        ...record.incidents.map((i) => `${both(i.title)} ${both(i.description)}`),
-        ...agencyNames,
-      ].join("\n");
-      const name = indexTokens(nameText);
-      const body = indexTokens(bodyText);
-      stmt(db, `DELETE FROM tool_search WHERE rowid = ?`).run(tool.seq);
-      stmt(db, `INSERT INTO tool_search (rowid, name, body, uni) VALUES (?, ?, ?, ?)`).run(
-        tool.seq,
-        name.words,
-        body.words,
-        `${name.unigrams} ${body.unigrams}`,
-      );
+      writePublicProjection(db, { seq: tool.seq, revisionId: rev.id, record, status, at: opts.at, agencyIds });
       // Records the editors register directly (the embedded cases) enter the public log too.
       appendEvent(
         {
@@ -175,4 +110,87 @@ export function publishRevision(input: unknown, opts: { at: string }, db: Db = g
     }
     return { toolId: id, revisionNumber: number, unchanged: false };
   })();
+}
+
+/**
+ * Make a revision the tool's public record: the `tools` projection, agency and data-category
+ * links and the search row. Runs inside the caller's transaction.
+ */
+export function writePublicProjection(
+  db: Db,
+  p: { seq: number; revisionId: number; record: ToolRecord; status: string; at: string; agencyIds: Map<string, number> },
+): void {
+  const { record, agencyIds } = p;
+  stmt(
+    db,
+    `UPDATE tools SET slug = @slug, published_revision_id = @rev, name_zh = @nameZh, name_en = @nameEn, summary_zh = @summaryZh,
+       summary_en = @summaryEn, kind = @kind, jurisdiction_level = @level, place_zh = @placeZh, place_en = @placeEn,
+       policy_domain = @domain, deployment_status = @deployment, review_status = @review, impact_level = @impact,
+       sunset_date = @sunset, has_sensitive_data = @sensitive, incident_count = @incidents, updated_at = @at
+     WHERE seq = @seq`,
+  ).run({ ...projectionOf(record, p.status, p.at), rev: p.revisionId, seq: p.seq });
+
+  stmt(db, `DELETE FROM tool_agencies WHERE tool_seq = ?`).run(p.seq);
+  const link = stmt(db, `INSERT OR IGNORE INTO tool_agencies (tool_seq, agency_id, role) VALUES (?, ?, ?)`);
+  for (const ref of record.responsibility.agencies) link.run(p.seq, agencyIds.get(ref.agency), ref.role);
+
+  stmt(db, `DELETE FROM tool_data_categories WHERE tool_seq = ?`).run(p.seq);
+  const cat = stmt(db, `INSERT OR IGNORE INTO tool_data_categories (tool_seq, category) VALUES (?, ?)`);
+  for (const e of record.dataScope.elements) cat.run(p.seq, e.category);
+
+  const agencyNames = [...agencyIds.keys()]
+    .map((slug) => stmt(db, `SELECT name_zh, name_en FROM agencies WHERE slug = ?`).get(slug) as { name_zh: string | null; name_en: string | null })
+    .map((a) => [a.name_zh, a.name_en].filter(Boolean).join(" "));
+  const nameText = [both(record.identity.name), record.identity.id, record.identity.slug.replace(/-/g, " ")].join(" ");
+  const bodyText = [
+    both(record.identity.summary),
+    both(record.identity.description),
+    both(record.identity.jurisdiction.place),
+    both(record.purpose.purpose),
+    both(record.howItWorks.logic),
+    ...record.dataScope.elements.map((e) => both(e.name)),
+    ...record.incidents.map((i) => `${both(i.title)} ${both(i.description)}`),
+    ...agencyNames,
+  ].join("\n");
+  const name = indexTokens(nameText);
+  const body = indexTokens(bodyText);
+  stmt(db, `DELETE FROM tool_search WHERE rowid = ?`).run(p.seq);
+  stmt(db, `INSERT INTO tool_search (rowid, name, body, uni) VALUES (?, ?, ?, ?)`).run(p.seq, name.words, body.words, `${name.unigrams} ${body.unigrams}`);
+}
+
+/** The `tools` columns of a record. */
+export function projectionOf(record: ToolRecord, status: string, at: string) {
+  return {
+    id: record.identity.id,
+    slug: record.identity.slug,
+    nameZh: record.identity.name.zh ?? null,
+    nameEn: record.identity.name.en ?? null,
+    summaryZh: record.identity.summary.zh ?? null,
+    summaryEn: record.identity.summary.en ?? null,
+    kind: record.identity.kind,
+    level: record.identity.jurisdiction.level,
+    placeZh: record.identity.jurisdiction.place.zh ?? null,
+    placeEn: record.identity.jurisdiction.place.en ?? null,
+    domain: record.identity.policyDomain,
+    deployment: record.lifecycle.deploymentStatus,
+    review: status,
+    impact: record.assessments.impact ? computeImpactLevel(record.assessments.impact).level : null,
+    sunset: record.lifecycle.sunsetDate,
+    sensitive: record.dataScope.elements.some((e) => e.sensitive) ? 1 : 0,
+    incidents: record.incidents.length,
+    at,
+  };
+}
+
+/** Agency slugs of a record resolved to ids; field errors for unknown slugs. */
+export function resolveAgencies(record: ToolRecord, db: Db): Map<string, number> {
+  const agencyIds = new Map<string, number>();
+  const errors: Record<string, string[]> = {};
+  record.responsibility.agencies.forEach((ref, i) => {
+    const row = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(ref.agency) as { id: number } | undefined;
+    if (row) agencyIds.set(ref.agency, row.id);
+    else errors[`responsibility.agencies.${i}.agency`] = [`No agency with slug "${ref.agency}".`];
+  });
+  if (Object.keys(errors).length) throw new RecordValidationError(errors);
+  return agencyIds;
 }

@@ -3,3 +3,4 @@ export * from "./tools";
 export * from "./revisions";
 export * from "./accounts";
 export * from "./events";
+export * from "./reviews";

@@ -17,6 +17,8 @@ export const revisions = sqliteTable(
     createdAt: text("created_at").notNull(),
     submittedAt: text("submitted_at"),
     publishedAt: text("published_at"),
+    /** The official who wrote the revision; null for the editors' records. */
+    createdBy: integer("created_by"),
   },
   (t) => [uniqueIndex("revisions_tool_number_idx").on(t.toolSeq, t.number), index("revisions_published_idx").on(t.publishedAt)],
 );
