@@ -191,6 +191,9 @@ export function getToolDetail(idOrSlug: string, opts: { today?: string } = {}, d
   }
   // The stored record was validated when written; parsing again applies defaults and types it.
   const record = ToolRecord.parse(JSON.parse(row.record));
+  // The record is frozen at submission; the review status moves on with the review, so the
+  // revision's own status is the truth.
+  record.lifecycle.reviewStatus = row.status as typeof record.lifecycle.reviewStatus;
   const agencies: Record<string, AgencyLink> = {};
   for (const ref of record.responsibility.agencies) {
     const a = stmt(db, `SELECT slug, name_zh, name_en FROM agencies WHERE slug = ?`).get(ref.agency) as

@@ -22,6 +22,7 @@ export const ACTIONS = [
   "submit",
   "withdraw",
   "start_review",
+  "join_review",
   "record_finding",
   "request_changes",
   "approve",
@@ -43,6 +44,8 @@ export const TRANSITIONS: Record<Action, Rule> = {
   submit: { who: "owner_official", from: ["draft"], to: "submitted" },
   withdraw: { who: "owner_official", from: ["submitted", "in_review"], to: "withdrawn" },
   start_review: { who: "reviewer_other_agency", from: ["submitted"], to: "in_review" },
+  // A second, independent reviewer (impact level IV) joins a review already under way.
+  join_review: { who: "reviewer_other_agency", from: ["in_review"], to: "unchanged" },
   record_finding: { who: "reviewer_other_agency", from: ["in_review"], to: "unchanged" },
   request_changes: { who: "reviewer_other_agency", from: ["in_review"], to: "changes_requested" },
   approve: { who: "reviewer_other_agency", from: ["in_review"], to: "approved" },

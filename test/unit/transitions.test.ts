@@ -9,6 +9,7 @@ const EXPECTED: Record<Action, [Relation, ReviewStatus[], ReviewStatus | "unchan
   submit: ["owner_official", ["draft"], "submitted"],
   withdraw: ["owner_official", ["submitted", "in_review"], "withdrawn"],
   start_review: ["reviewer_other_agency", ["submitted"], "in_review"],
+  join_review: ["reviewer_other_agency", ["in_review"], "unchanged"],
   record_finding: ["reviewer_other_agency", ["in_review"], "unchanged"],
   request_changes: ["reviewer_other_agency", ["in_review"], "changes_requested"],
   approve: ["reviewer_other_agency", ["in_review"], "approved"],

@@ -1,0 +1,493 @@
+// The review workflow: officials draft, submit, withdraw, revise, propose changes and retire;
+// reviewers of other agencies review, record findings and decide. Every function checks the
+// actor against the transition table itself, validates everything before writing, and writes
+// the action and its event-log entry in one transaction.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { canonicalJson } from "../canonical-json";
+import { getDb, stmt, type Db } from "../db.server";
+import { appendEvent } from "../events/log.server";
+import { computeImpactLevel, type ImpactResult } from "../impact";
+import { RecordValidationError, resolveAgencies, writePublicProjection } from "../publish.server";
+import {
+  Assessments,
+  DataScope,
+  HowItWorks,
+  Identity,
+  Incident,
+  Lifecycle,
+  Oversight,
+  Participation,
+  Purpose,
+  PurposeChange,
+  Responsibility,
+  Source,
+  ToolRecord,
+  Withheld,
+  fieldErrors,
+  localizedText,
+  type ReviewStatus,
+  type ToolRecordInput,
+} from "../standard/v1";
+import { publicActor, type Actor } from "../auth/roles";
+import { canTake, relationTo, type Action } from "./transitions";
+import { consultationOpen, consultationWindow, submissionProblems, type FieldErrors } from "./obligations";
+
+export class WorkflowError extends Error {
+  constructor(
+    readonly code: "not_found" | "forbidden" | "wrong_state" | "invalid",
+    readonly fields: FieldErrors = {},
+    message?: string,
+  ) {
+    super(message ?? (code === "invalid" ? Object.entries(fields).map(([k, v]) => `${k}: ${v.join(" ")}`).join("; ") : code));
+  }
+}
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+const isoDay = (now: Date) => now.toISOString().slice(0, 10);
+
+// ---------------------------------------------------------------- loading and guarding
+
+type Loaded = {
+  seq: number;
+  id: string;
+  ownerAgencyId: number | null;
+  agencyIds: number[];
+  revision: { id: number; number: number; status: ReviewStatus; record: ToolRecordInput; submittedAt: string | null };
+};
+
+function load(db: Db, toolId: string): Loaded {
+  const tool = stmt(db, `SELECT seq, id, owner_agency_id FROM tools WHERE id = ?`).get(toolId.toUpperCase()) as
+    | { seq: number; id: string; owner_agency_id: number | null }
+    | undefined;
+  if (!tool) throw new WorkflowError("not_found");
+  const rev = stmt(db, `SELECT id, number, status, record, submitted_at FROM revisions WHERE tool_seq = ? ORDER BY number DESC LIMIT 1`).get(tool.seq) as
+    | { id: number; number: number; status: ReviewStatus; record: string; submitted_at: string | null }
+    | undefined;
+  if (!rev) throw new WorkflowError("not_found");
+  const agencyIds = (stmt(db, `SELECT DISTINCT agency_id FROM tool_agencies WHERE tool_seq = ?`).all(tool.seq) as { agency_id: number }[]).map((r) => r.agency_id);
+  const record = JSON.parse(rev.record) as ToolRecordInput;
+  // A draft's agencies are not linked yet: read them from the record.
+  for (const ref of record.responsibility?.agencies ?? []) {
+    const a = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(ref.agency) as { id: number } | undefined;
+    if (a && !agencyIds.includes(a.id)) agencyIds.push(a.id);
+  }
+  return {
+    seq: tool.seq,
+    id: tool.id,
+    ownerAgencyId: tool.owner_agency_id,
+    agencyIds,
+    revision: { id: rev.id, number: rev.number, status: rev.status, record, submittedAt: rev.submitted_at },
+  };
+}
+
+/** Throws unless the actor may take `action` now. Drafts of other agencies are reported as not found. */
+function guard(actor: Actor | null, t: Loaded, action: Action): void {
+  const relation = relationTo(actor, { ownerAgencyId: t.ownerAgencyId, agencyIds: t.agencyIds });
+  const check = canTake(relation, t.revision.status, action);
+  if (check.ok) return;
+  if (t.revision.status === "draft" && t.revision.number === 1 && relation !== "owner_official") throw new WorkflowError("not_found");
+  throw new WorkflowError(check.reason === "wrong_state" ? "wrong_state" : "forbidden", {}, `${action} is not allowed (${check.reason}, ${relation}, ${t.revision.status})`);
+}
+
+function impactOf(record: ToolRecordInput): ImpactResult | null {
+  const parsed = ToolRecord.shape.assessments.safeParse(record.assessments);
+  return parsed.success && parsed.data.impact ? computeImpactLevel(parsed.data.impact) : null;
+}
+
+function setStatus(db: Db, t: Loaded, status: ReviewStatus, at: string) {
+  stmt(db, `UPDATE revisions SET status = ? WHERE id = ?`).run(status, t.revision.id);
+  stmt(db, `UPDATE tools SET review_status = ?, updated_at = ? WHERE seq = ? AND published_revision_id = ?`).run(status, at, t.seq, t.revision.id);
+}
+
+// ---------------------------------------------------------------- drafts
+
+const NewToolIdentity = Identity.omit({ id: true });
+export type NewToolIdentityInput = z.input<typeof NewToolIdentity>;
+
+/** An official starts a record for their agency. The draft is private until submitted. */
+export function createDraft(actor: Actor | null, identity: unknown, now: Date, db: Db = getDb()): { toolId: string } {
+  if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new WorkflowError("forbidden");
+  const parsed = NewToolIdentity.safeParse(identity);
+  if (!parsed.success) throw new WorkflowError("invalid", prefixed("identity", fieldErrors(parsed.error)));
+  const at = now.toISOString();
+  return db.$client.transaction(() => {
+    if (stmt(db, `SELECT 1 FROM tools WHERE slug = ?`).get(parsed.data.slug))
+      throw new WorkflowError("invalid", { "identity.slug": [`The address name "${parsed.data.slug}" is taken; choose another.`] });
+    const max = stmt(db, `SELECT max(CAST(substr(id, 5) AS INTEGER)) AS n FROM tools`).get() as { n: number | null };
+    const toolId = `ALG-${String((max.n ?? 0) + 1).padStart(6, "0")}`;
+    // A draft may be incomplete (no purpose yet); it is checked section by section and in full
+    // on submission.
+    const record: Omit<ToolRecordInput, "purpose"> = {
+      standardVersion: "1",
+      identity: { ...parsed.data, id: toolId },
+      responsibility: { agencies: [{ agency: actor.agencySlug!, role: "operates" }], vendors: [] },
+      purposeHistory: [],
+      howItWorks: {},
+      dataScope: { elements: [], sharingRecipients: [] },
+      oversight: { appealStats: [] },
+      lifecycle: { deploymentStatus: "proposed", reviewStatus: "draft", sunsetDate: null, renewals: [] },
+      assessments: { documents: [] },
+      incidents: [],
+      withheld: [],
+      sources: [],
+    };
+    const json = canonicalJson(record);
+    const tool = stmt(
+      db,
+      `INSERT INTO tools (id, slug, kind, jurisdiction_level, policy_domain, deployment_status, review_status, owner_agency_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'proposed', 'draft', ?, ?, ?) RETURNING seq`,
+    ).get(toolId, parsed.data.slug, parsed.data.kind, parsed.data.jurisdiction.level, parsed.data.policyDomain, actor.agencyId, at, at) as { seq: number };
+    stmt(db, `INSERT INTO revisions (tool_seq, number, status, record, record_sha256, created_at, created_by) VALUES (?, 1, 'draft', ?, ?, ?, ?)`).run(
+      tool.seq,
+      json,
+      sha256(json),
+      at,
+      actor.id,
+    );
+    return { toolId };
+  })();
+}
+
+/** The sections of a record an official edits one at a time, with their schemas. */
+export const SECTION_SCHEMAS = {
+  identity: Identity,
+  responsibility: Responsibility,
+  purpose: Purpose,
+  purposeHistory: z.array(PurposeChange),
+  howItWorks: HowItWorks,
+  dataScope: DataScope,
+  oversight: Oversight,
+  lifecycle: Lifecycle,
+  assessments: Assessments,
+  participation: Participation,
+  incidents: z.array(Incident),
+  withheld: z.array(Withheld),
+  sources: z.array(Source),
+} as const;
+export type SectionName = keyof typeof SECTION_SCHEMAS;
+
+function prefixed(prefix: string, errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === "(record)" ? prefix : `${prefix}.${k}`, v]));
+}
+
+/** Saves one section of the actor's draft after validating it; the rest of the draft is kept. */
+export function saveDraftSection(actor: Actor | null, toolId: string, section: SectionName, value: unknown, db: Db = getDb()): void {
+  const t = load(db, toolId);
+  guard(actor, t, "edit_draft");
+  const schema = SECTION_SCHEMAS[section];
+  if (!schema) throw new WorkflowError("invalid", { section: [`Unknown section "${String(section)}".`] });
+  const parsed = (schema as z.ZodType).safeParse(value);
+  if (!parsed.success) throw new WorkflowError("invalid", prefixed(section, fieldErrors(parsed.error)));
+  let data = parsed.data as Record<string, unknown>;
+  if (section === "identity") {
+    if ((data as { id: string }).id !== t.id) throw new WorkflowError("invalid", { "identity.id": ["The tool id cannot be changed."] });
+    const clash = stmt(db, `SELECT id FROM tools WHERE slug = ? AND id <> ?`).get((data as { slug: string }).slug, t.id) as { id: string } | undefined;
+    if (clash) throw new WorkflowError("invalid", { "identity.slug": [`The address name is used by ${clash.id}; choose another.`] });
+  }
+  if (section === "lifecycle") data = { ...data, reviewStatus: "draft" };
+  const record = { ...t.revision.record, [section]: data };
+  const json = canonicalJson(record);
+  db.$client.transaction(() => {
+    stmt(db, `UPDATE revisions SET record = ?, record_sha256 = ? WHERE id = ? AND status = 'draft'`).run(json, sha256(json), t.revision.id);
+  })();
+}
+
+/** The actor's draft of a tool, for the edit form. */
+export function getDraft(actor: Actor | null, toolId: string, db: Db = getDb()): { toolId: string; number: number; record: ToolRecordInput } {
+  const t = load(db, toolId);
+  guard(actor, t, "edit_draft");
+  return { toolId: t.id, number: t.revision.number, record: t.revision.record };
+}
+
+// ---------------------------------------------------------------- submission
+
+export type SubmitResult = { toolId: string; revision: number; impactLevel: string; consultation: { opens: string; closes: string } | null };
+
+/**
+ * Submits the draft: the whole record must satisfy the standard and the obligations of its
+ * impact level. The revision becomes immutable and public, and the consultation window of a
+ * level III+ tool opens.
+ */
+export function submitDraft(actor: Actor | null, toolId: string, now: Date, db: Db = getDb()): SubmitResult {
+  const t = load(db, toolId);
+  guard(actor, t, "submit");
+  const input = { ...t.revision.record, lifecycle: { ...t.revision.record.lifecycle, reviewStatus: "submitted" } };
+  const parsed = ToolRecord.safeParse(input);
+  if (!parsed.success) throw new WorkflowError("invalid", fieldErrors(parsed.error));
+  const record = parsed.data;
+  const today = isoDay(now);
+  const problems = submissionProblems(record, today);
+  if (Object.keys(problems).length) throw new WorkflowError("invalid", problems);
+  let agencyIds: Map<string, number>;
+  try {
+    agencyIds = resolveAgencies(record, db);
+  } catch (e) {
+    if (e instanceof RecordValidationError) throw new WorkflowError("invalid", e.fields);
+    throw e;
+  }
+  const impact = computeImpactLevel(record.assessments.impact!);
+  const consultation = consultationWindow(impact, today);
+  const at = now.toISOString();
+  const previous = previousPublic(db, t);
+  const json = canonicalJson(record);
+  const sha = sha256(json);
+  db.$client.transaction(() => {
+    stmt(db, `UPDATE revisions SET record = ?, record_sha256 = ?, status = 'submitted', submitted_at = ?, published_at = ? WHERE id = ? AND status = 'draft'`).run(
+      json,
+      sha,
+      at,
+      at,
+      t.revision.id,
+    );
+    writePublicProjection(db, { seq: t.seq, revisionId: t.revision.id, record, status: "submitted", at, agencyIds });
+    const actorName = publicActor(actor);
+    appendEvent(
+      { kind: "submitted", toolId: t.id, actor: actorName, at, payload: { revision: t.revision.number, recordSha256: sha, impactLevel: impact.level, consultation } },
+      db,
+    );
+    const newChanges = record.purposeHistory.slice(previous?.purposeHistory?.length ?? 0);
+    for (const change of newChanges)
+      appendEvent({ kind: "purpose_changed", toolId: t.id, actor: actorName, at, payload: { revision: t.revision.number, kind: change.kind, date: change.date, change: change.change } }, db);
+  })();
+  return { toolId: t.id, revision: t.revision.number, impactLevel: impact.level, consultation };
+}
+
+function previousPublic(db: Db, t: Loaded): ToolRecordInput | null {
+  const row = stmt(db, `SELECT record FROM revisions WHERE tool_seq = ? AND number < ? AND status <> 'draft' ORDER BY number DESC LIMIT 1`).get(t.seq, t.revision.number) as
+    | { record: string }
+    | undefined;
+  return row ? (JSON.parse(row.record) as ToolRecordInput) : null;
+}
+
+export function withdraw(actor: Actor | null, toolId: string, now: Date, db: Db = getDb()): void {
+  const t = load(db, toolId);
+  guard(actor, t, "withdraw");
+  const at = now.toISOString();
+  db.$client.transaction(() => {
+    setStatus(db, t, "withdrawn", at);
+    appendEvent({ kind: "withdrawn", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number } }, db);
+  })();
+}
+
+/**
+ * A new draft from the latest public revision: answering change requests or starting again
+ * after a withdrawal or rejection (revise), a change of purpose or data scope on an approved
+ * tool (propose_change, which adds an entry to the purpose history), or a renewal before sunset
+ * (request_renewal).
+ */
+export function startRevision(
+  actor: Actor | null,
+  toolId: string,
+  how: { action: "revise" | "request_renewal" } | { action: "propose_change"; kind: "purpose" | "data_scope"; change: unknown },
+  now: Date,
+  db: Db = getDb(),
+): { toolId: string; revision: number } {
+  const t = load(db, toolId);
+  guard(actor, t, how.action);
+  const record: ToolRecordInput = structuredClone(t.revision.record);
+  record.lifecycle = { ...record.lifecycle, reviewStatus: "draft" };
+  if (how.action === "propose_change") {
+    const change = localizedText("What changes.", "变更内容。").safeParse(how.change);
+    if (!change.success) throw new WorkflowError("invalid", prefixed("change", fieldErrors(change.error)));
+    record.purposeHistory = [...(record.purposeHistory ?? []), { date: isoDay(now), kind: how.kind, change: change.data, sources: [] }];
+  }
+  const json = canonicalJson(record);
+  const number = t.revision.number + 1;
+  db.$client.transaction(() => {
+    stmt(db, `INSERT INTO revisions (tool_seq, number, status, record, record_sha256, created_at, created_by) VALUES (?, ?, 'draft', ?, ?, ?, ?)`).run(
+      t.seq,
+      number,
+      json,
+      sha256(json),
+      now.toISOString(),
+      actor!.id,
+    );
+  })();
+  return { toolId: t.id, revision: number };
+}
+
+/** Retires a tool: a new public revision with the retirement date and reason. */
+export function retireTool(actor: Actor | null, toolId: string, reason: unknown, now: Date, db: Db = getDb()): void {
+  const t = load(db, toolId);
+  guard(actor, t, "retire");
+  const why = localizedText("Why it was retired.", "停用原因。").safeParse(reason);
+  if (!why.success) throw new WorkflowError("invalid", prefixed("reason", fieldErrors(why.error)));
+  const parsed = ToolRecord.safeParse({
+    ...t.revision.record,
+    lifecycle: { ...t.revision.record.lifecycle, deploymentStatus: "retired", retirement: { date: isoDay(now), reason: why.data } },
+  });
+  if (!parsed.success) throw new WorkflowError("invalid", fieldErrors(parsed.error));
+  const record = parsed.data;
+  const agencyIds = resolveAgencies(record, db);
+  const at = now.toISOString();
+  const json = canonicalJson(record);
+  const number = t.revision.number + 1;
+  db.$client.transaction(() => {
+    const rev = stmt(
+      db,
+      `INSERT INTO revisions (tool_seq, number, status, record, record_sha256, created_at, submitted_at, published_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    ).get(t.seq, number, t.revision.status, json, sha256(json), at, at, at, actor!.id) as { id: number };
+    writePublicProjection(db, { seq: t.seq, revisionId: rev.id, record, status: t.revision.status, at, agencyIds });
+    appendEvent({ kind: "retired", toolId: t.id, actor: publicActor(actor), at, payload: { revision: number, reason: why.data } }, db);
+  })();
+}
+
+// ---------------------------------------------------------------- review
+
+export const CRITERIA = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+export const RATINGS = ["met", "partly_met", "not_met", "not_applicable"] as const;
+export const SEVERITIES = ["low", "medium", "high"] as const;
+
+export const FindingSchema = z
+  .object({
+    criterion: z.coerce.number().int().min(1, "Choose a criterion from 1 to 10.").max(10, "Choose a criterion from 1 to 10."),
+    rating: z.enum(RATINGS, { message: "Choose met, partly met, not met or not applicable." }),
+    severity: z.enum(SEVERITIES).optional(),
+    recommendation: z.string().trim().max(4000).optional(),
+    condition: z.string().trim().max(2000).optional(),
+    conditionDeadline: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the deadline as YYYY-MM-DD.")
+      .optional(),
+  })
+  .strict()
+  .refine((f) => !f.condition || f.conditionDeadline, { message: "A condition needs a deadline.", path: ["conditionDeadline"] })
+  .refine((f) => !f.conditionDeadline || f.condition, { message: "A deadline needs the condition it belongs to.", path: ["condition"] })
+  .refine((f) => f.rating === "met" || f.rating === "not_applicable" || f.severity, { message: "Say how severe the shortfall is.", path: ["severity"] });
+export type FindingInput = z.input<typeof FindingSchema>;
+
+function openReview(db: Db, t: Loaded, actor: Actor): { id: number; decision: string | null } | undefined {
+  return stmt(db, `SELECT id, decision FROM reviews WHERE revision_id = ? AND reviewer_id = ?`).get(t.revision.id, actor.id) as { id: number; decision: string | null } | undefined;
+}
+
+/** A reviewer takes a submission, or, for a level IV tool, joins as the second reviewer. */
+export function startReview(actor: Actor | null, toolId: string, now: Date, db: Db = getDb()): void {
+  const t = load(db, toolId);
+  const at = now.toISOString();
+  if (t.revision.status === "in_review") {
+    guard(actor, t, "join_review");
+    const impact = impactOf(t.revision.record);
+    const reviewers = (stmt(db, `SELECT count(*) AS n FROM reviews WHERE revision_id = ?`).get(t.revision.id) as { n: number }).n;
+    if (openReview(db, t, actor!)) throw new WorkflowError("wrong_state", {}, "You are already reviewing this revision.");
+    if (reviewers >= (impact?.obligations.reviewersRequired ?? 1)) throw new WorkflowError("wrong_state", {}, "This revision has all the reviewers it needs.");
+    db.$client.transaction(() => {
+      stmt(db, `INSERT INTO reviews (revision_id, reviewer_id, started_at) VALUES (?, ?, ?)`).run(t.revision.id, actor!.id, at);
+      appendEvent({ kind: "review_started", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, reviewer: reviewers + 1 } }, db);
+    })();
+    return;
+  }
+  guard(actor, t, "start_review");
+  db.$client.transaction(() => {
+    stmt(db, `INSERT INTO reviews (revision_id, reviewer_id, started_at) VALUES (?, ?, ?)`).run(t.revision.id, actor!.id, at);
+    setStatus(db, t, "in_review", at);
+    appendEvent({ kind: "review_started", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, reviewer: 1 } }, db);
+  })();
+}
+
+/** Records (or replaces) the reviewer's finding on one criterion. */
+export function recordFinding(actor: Actor | null, toolId: string, finding: unknown, now: Date, db: Db = getDb()): void {
+  const t = load(db, toolId);
+  guard(actor, t, "record_finding");
+  const review = openReview(db, t, actor!);
+  if (!review) throw new WorkflowError("forbidden", {}, "Start a review of this revision first.");
+  if (review.decision) throw new WorkflowError("wrong_state", {}, "Your decision is recorded; findings can no longer change.");
+  const parsed = FindingSchema.safeParse(finding);
+  if (!parsed.success) throw new WorkflowError("invalid", fieldErrors(parsed.error));
+  const f = parsed.data;
+  if (f.conditionDeadline && f.conditionDeadline <= isoDay(now)) throw new WorkflowError("invalid", { conditionDeadline: ["The deadline must be in the future."] });
+  db.$client.transaction(() => {
+    stmt(
+      db,
+      `INSERT INTO findings (review_id, criterion, rating, severity, recommendation, condition, condition_deadline, recorded_at)
+       VALUES (@review, @criterion, @rating, @severity, @recommendation, @condition, @deadline, @at)
+       ON CONFLICT(review_id, criterion) DO UPDATE SET rating = excluded.rating, severity = excluded.severity,
+         recommendation = excluded.recommendation, condition = excluded.condition, condition_deadline = excluded.condition_deadline,
+         recorded_at = excluded.recorded_at`,
+    ).run({
+      review: review.id,
+      criterion: f.criterion,
+      rating: f.rating,
+      severity: f.severity ?? null,
+      recommendation: f.recommendation || null,
+      condition: f.condition || null,
+      deadline: f.conditionDeadline ?? null,
+      at: now.toISOString(),
+    });
+  })();
+}
+
+export const DECISIONS = ["approve", "approve_with_conditions", "request_changes", "reject"] as const;
+export type Decision = (typeof DECISIONS)[number];
+const DECISION_STATUS: Record<Decision, ReviewStatus> = {
+  approve: "approved",
+  approve_with_conditions: "approved_with_conditions",
+  request_changes: "changes_requested",
+  reject: "rejected",
+};
+
+export type DecideResult = { effective: true; status: ReviewStatus } | { effective: false; awaiting: "second_reviewer" };
+
+/**
+ * The reviewer's decision with its public summary. Refused until every criterion has a finding
+ * and, for level III+, until the consultation window has closed. Approval without conditions
+ * needs no criterion "not met"; approval with conditions needs at least one condition. For a
+ * level IV tool an approval takes effect when a second, independent reviewer also approves;
+ * a request for changes or a rejection takes effect at once.
+ */
+export function decide(actor: Actor | null, toolId: string, decision: Decision, summary: unknown, now: Date, db: Db = getDb()): DecideResult {
+  const t = load(db, toolId);
+  if (!(DECISIONS as readonly string[]).includes(decision)) throw new WorkflowError("invalid", { decision: ["Choose a decision."] });
+  guard(actor, t, decision);
+  const review = openReview(db, t, actor!);
+  if (!review) throw new WorkflowError("forbidden", {}, "Start a review of this revision first.");
+  if (review.decision) throw new WorkflowError("wrong_state", {}, "Your decision is already recorded.");
+  const text = localizedText("Public summary.", "公开摘要。", { max: 4000 }).safeParse(summary);
+  const errors: FieldErrors = {};
+  if (!text.success) errors.summary = ["Write a public summary of the decision in Chinese, English or both."];
+
+  const rows = stmt(db, `SELECT criterion, rating, condition, condition_deadline FROM findings WHERE review_id = ?`).all(review.id) as {
+    criterion: number;
+    rating: string;
+    condition: string | null;
+    condition_deadline: string | null;
+  }[];
+  const missing = CRITERIA.filter((c) => !rows.some((r) => r.criterion === c));
+  if (missing.length) errors.findings = [`Record a finding for every criterion; missing: ${missing.join(", ")}.`];
+  if (decision === "approve" && rows.some((r) => r.rating === "not_met")) errors.decision = ["A criterion is not met: approve with conditions, request changes or reject."];
+  if (decision === "approve_with_conditions" && !rows.some((r) => r.condition)) errors.decision = ["Approval with conditions needs at least one finding with a condition and a deadline."];
+
+  const impact = impactOf(t.revision.record);
+  const today = isoDay(now);
+  const window = t.revision.submittedAt ? consultationWindow(impact, t.revision.submittedAt.slice(0, 10)) : null;
+  if (consultationOpen(window, today)) errors.decision = [...(errors.decision ?? []), `The public consultation is open until ${window!.closes}; decide after it closes.`];
+  if (Object.keys(errors).length) throw new WorkflowError("invalid", errors);
+
+  const at = now.toISOString();
+  const approving = decision === "approve" || decision === "approve_with_conditions";
+  const needed = impact?.obligations.reviewersRequired ?? 1;
+  return db.$client.transaction((): DecideResult => {
+    stmt(db, `UPDATE reviews SET decision = ?, decided_at = ?, summary_zh = ?, summary_en = ? WHERE id = ?`).run(decision, at, text.data!.zh ?? null, text.data!.en ?? null, review.id);
+    if (approving && needed > 1) {
+      const approvals = (stmt(db, `SELECT count(*) AS n FROM reviews WHERE revision_id = ? AND decision IN ('approve', 'approve_with_conditions')`).get(t.revision.id) as { n: number }).n;
+      if (approvals < needed) {
+        appendEvent({ kind: "decision", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, decision, effective: false, summary: text.data } }, db);
+        return { effective: false, awaiting: "second_reviewer" };
+      }
+    }
+    // With two approvals, one with conditions makes the whole approval conditional.
+    const conditional =
+      decision === "approve_with_conditions" ||
+      (approving && Boolean(stmt(db, `SELECT 1 FROM reviews WHERE revision_id = ? AND decision = 'approve_with_conditions'`).get(t.revision.id)));
+    const status = approving && conditional ? "approved_with_conditions" : DECISION_STATUS[decision];
+    setStatus(db, t, status, at);
+    const conditions = stmt(
+      db,
+      `SELECT f.criterion, f.condition, f.condition_deadline AS deadline FROM findings f JOIN reviews r ON r.id = f.review_id
+       WHERE r.revision_id = ? AND f.condition IS NOT NULL ORDER BY f.criterion`,
+    ).all(t.revision.id);
+    appendEvent({ kind: "decision", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, decision, status, effective: true, summary: text.data, conditions } }, db);
+    return { effective: true, status };
+  })();
+}

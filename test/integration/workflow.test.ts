@@ -1,0 +1,258 @@
+import { describe, expect, it } from "vitest";
+import { useFreshDb } from "../helpers/db";
+import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
+import { DEMO_ACCOUNTS } from "../../db/seed/demo-accounts";
+import { createUser } from "../../registry/auth/accounts.server";
+import {
+  createDraft,
+  decide,
+  getDraft,
+  recordFinding,
+  retireTool,
+  saveDraftSection,
+  startReview,
+  startRevision,
+  submitDraft,
+  withdraw,
+  WorkflowError,
+  CRITERIA,
+  type SectionName,
+} from "../../registry/workflow/workflow.server";
+import { getToolDetail, listTools } from "../../registry/tools.server";
+import { listEvents, verifyLog } from "../../registry/events/log.server";
+import { parseToolQuery } from "../../registry/query";
+import type { Actor } from "../../registry/auth/roles";
+
+const getDb = useFreshDb();
+const email = (role: string, agency?: string) => DEMO_ACCOUNTS.find((a) => a.role === role && (!agency || a.agency === agency))!.email;
+const official = () => actorByEmail(email("official", "shanghai-municipal-government"));
+const otherOfficial = () => actorByEmail(email("official", "hangzhou-health-commission"));
+const reviewer = () => actorByEmail(email("reviewer", "samr"));
+const reviewer2 = () => actorByEmail(email("reviewer", "zhejiang-provincial-government"));
+const admin = () => actorByEmail(email("admin"));
+
+const D0 = new Date("2026-03-01T09:00:00Z");
+const day = (n: number) => new Date(D0.getTime() + n * 86_400_000);
+
+function counts() {
+  const db = getDb().$client;
+  return {
+    revisions: (db.prepare(`SELECT count(*) AS n FROM revisions`).get() as { n: number }).n,
+    events: (db.prepare(`SELECT count(*) AS n FROM events`).get() as { n: number }).n,
+    reviews: (db.prepare(`SELECT count(*) AS n FROM reviews`).get() as { n: number }).n,
+    findings: (db.prepare(`SELECT count(*) AS n FROM findings`).get() as { n: number }).n,
+  };
+}
+
+function expectError(fn: () => unknown, code: WorkflowError["code"], field?: string) {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(WorkflowError);
+    expect((e as WorkflowError).code).toBe(code);
+    if (field) expect(Object.keys((e as WorkflowError).fields)).toContain(field);
+    return e as WorkflowError;
+  }
+  throw new Error(`expected a ${code} WorkflowError`);
+}
+
+function draftTool(level: "III" | "IV", sunset = level === "III" ? "2027-02-01" : "2026-08-01", slug?: string): string {
+  const { toolId } = createDraft(official(), newIdentity(slug), D0);
+  const sections = completeSections({ level, sunset });
+  for (const [name, value] of Object.entries(sections)) saveDraftSection(official(), toolId, name as SectionName, value);
+  return toolId;
+}
+
+function findAll(actor: Actor, toolId: string, at: Date, opts: { condition?: boolean; notMet?: boolean } = {}) {
+  for (const criterion of CRITERIA) {
+    const condition = opts.condition && criterion === 3;
+    recordFinding(
+      actor,
+      toolId,
+      {
+        criterion,
+        rating: condition || (opts.notMet && criterion === 2) ? (opts.notMet && criterion === 2 ? "not_met" : "partly_met") : "met",
+        severity: condition || (opts.notMet && criterion === 2) ? "medium" : undefined,
+        condition: condition ? "Publish the vendor's data-access terms." : undefined,
+        conditionDeadline: condition ? "2026-06-30" : undefined,
+      },
+      at,
+    );
+  }
+}
+
+describe("an official's draft", () => {
+  it("gets the next public id, is private, and is saved section by section", () => {
+    const before = counts();
+    const { toolId } = createDraft(official(), newIdentity(), D0);
+    expect(toolId).toBe("ALG-000023");
+    expect(getToolDetail(toolId)).toBeNull();
+    expect(listTools(parseToolQuery(new URLSearchParams("")).query).total).toBe(22);
+    expect(counts().events).toBe(before.events);
+    saveDraftSection(official(), toolId, "purpose", { purpose: { en: "To allocate permits." }, legalBasis: [] });
+    expect(getDraft(official(), toolId).record.purpose).toMatchObject({ purpose: { en: "To allocate permits." } });
+  });
+  it("keeps other agencies, reviewers, admins and the public out", () => {
+    const { toolId } = createDraft(official(), newIdentity(), D0);
+    for (const actor of [otherOfficial(), reviewer(), admin(), null]) {
+      expectError(() => getDraft(actor, toolId), "not_found");
+      expectError(() => saveDraftSection(actor, toolId, "purpose", { purpose: { en: "x" } }), "not_found");
+      expectError(() => submitDraft(actor, toolId, D0), "not_found");
+    }
+    for (const actor of [reviewer(), admin(), null]) expectError(() => createDraft(actor, newIdentity("other-slug"), D0), "forbidden");
+  });
+  it("refuses a bad section with field messages and keeps the saved one", () => {
+    const { toolId } = createDraft(official(), newIdentity(), D0);
+    saveDraftSection(official(), toolId, "purpose", { purpose: { en: "Kept." }, legalBasis: [] });
+    const e = expectError(() => saveDraftSection(official(), toolId, "purpose", { purpose: {}, legalBasis: [{ citation: "" }] }), "invalid");
+    expect(Object.keys(e.fields)).toEqual(expect.arrayContaining(["purpose.purpose", "purpose.legalBasis.0.citation"]));
+    expect(getDraft(official(), toolId).record.purpose).toMatchObject({ purpose: { en: "Kept." } });
+    expectError(() => saveDraftSection(official(), toolId, "identity", { ...newIdentity(), id: "ALG-000001" }), "invalid", "identity.id");
+    expectError(() => createDraft(official(), newIdentity("health-code"), D0), "invalid", "identity.slug");
+  });
+});
+
+describe("submission", () => {
+  it("refuses a record that breaks its level's obligations, says what to fix, and writes nothing", () => {
+    const toolId = draftTool("III", "2028-01-01");
+    saveDraftSection(official(), toolId, "purpose", { purpose: { en: "To allocate permits." }, legalBasis: [] });
+    const sections = completeSections({ level: "III", sunset: "2028-01-01" });
+    saveDraftSection(official(), toolId, "dataScope", {
+      ...sections.dataScope,
+      elements: [{ ...sections.dataScope.elements![0]!, necessity: undefined }],
+    });
+    const before = counts();
+    const e = expectError(() => submitDraft(official(), toolId, D0), "invalid");
+    expect(e.fields).toMatchObject({
+      "purpose.legalBasis": [expect.stringContaining("legal basis")],
+      "dataScope.elements.0.necessity": [expect.stringContaining("sensitive")],
+      "lifecycle.sunsetDate": [expect.stringContaining("12 months")],
+      "purpose.nonDigitalAlternative": [expect.any(String)],
+    });
+    expect(counts()).toEqual(before);
+    expect(getDraft(official(), toolId).record.lifecycle.reviewStatus).toBe("draft");
+  });
+  it("publishes the revision, opens a 30-day consultation for level III and logs it", () => {
+    const toolId = draftTool("III");
+    const r = submitDraft(official(), toolId, D0);
+    expect(r).toEqual({ toolId, revision: 1, impactLevel: "III", consultation: { opens: "2026-03-01", closes: "2026-03-30" } });
+    const detail = getToolDetail(toolId);
+    expect(detail && "found" in detail && detail.found.revision.status).toBe("submitted");
+    expect(listTools(parseToolQuery(new URLSearchParams("review=submitted")).query).items.map((t) => t.id)).toEqual([toolId]);
+    expect(listEvents({ page: 1 }).events.at(-1)).toMatchObject({ kind: "submitted", toolId, actor: "official@shanghai-municipal-government" });
+    // Submitted revisions are immutable.
+    expect(() => getDb().$client.prepare(`UPDATE revisions SET record = '{}' WHERE tool_seq = (SELECT seq FROM tools WHERE id = ?)`).run(toolId)).toThrow(/immutable/);
+    expectError(() => saveDraftSection(official(), toolId, "purpose", { purpose: { en: "x" } }), "wrong_state");
+  });
+});
+
+describe("review", () => {
+  it("is refused to the own agency's reviewer, other officials and admins, writing nothing", async () => {
+    const toolId = draftTool("III");
+    submitDraft(official(), toolId, D0);
+    const ownReviewer = await createUser({ email: "rev.sh@register.example", displayName: "Own", role: "reviewer", agency: "shanghai-municipal-government", password: "long-enough-password" });
+    const before = counts();
+    for (const actor of [ownReviewer, official(), otherOfficial(), admin(), null]) expectError(() => startReview(actor, toolId, day(1)), "forbidden");
+    expect(counts()).toEqual(before);
+  });
+
+  it("carries a level III record from submission to an approval with conditions after the consultation", () => {
+    const toolId = draftTool("III");
+    submitDraft(official(), toolId, D0);
+    startReview(reviewer(), toolId, day(1));
+    expectError(() => decide(reviewer(), toolId, "approve", { en: "Fine." }, day(31)), "invalid", "findings");
+    findAll(reviewer(), toolId, day(2), { condition: true });
+    const early = expectError(() => decide(reviewer(), toolId, "approve_with_conditions", { en: "Approved if the terms are published." }, day(29)), "invalid", "decision");
+    expect(early.fields.decision!.join(" ")).toContain("consultation is open until 2026-03-30");
+    expectError(() => decide(reviewer(), toolId, "approve_with_conditions", {}, day(30)), "invalid", "summary");
+    const r = decide(reviewer(), toolId, "approve_with_conditions", { zh: "附条件批准。", en: "Approved if the vendor terms are published." }, day(30));
+    expect(r).toEqual({ effective: true, status: "approved_with_conditions" });
+    const last = listEvents({ page: 1 }).events.at(-1)!;
+    expect(last).toMatchObject({ kind: "decision", toolId, actor: "reviewer@samr", payload: { status: "approved_with_conditions", conditions: [{ criterion: 3, deadline: "2026-06-30" }] } });
+    expect(verifyLog()).toMatchObject({ ok: true });
+    // The decision is final for this reviewer.
+    expectError(() => decide(reviewer(), toolId, "reject", { en: "x" }, day(31)), "wrong_state");
+  });
+
+  it("will not approve outright when a criterion is not met", () => {
+    const toolId = draftTool("III");
+    submitDraft(official(), toolId, D0);
+    startReview(reviewer(), toolId, day(1));
+    findAll(reviewer(), toolId, day(2), { notMet: true });
+    expectError(() => decide(reviewer(), toolId, "approve", { en: "x" }, day(30)), "invalid", "decision");
+    expect(decide(reviewer(), toolId, "reject", { en: "Data beyond need." }, day(30))).toEqual({ effective: true, status: "rejected" });
+  });
+
+  it("needs two independent reviewers to approve a level IV tool", () => {
+    const toolId = draftTool("IV");
+    submitDraft(official(), toolId, D0);
+    startReview(reviewer(), toolId, day(1));
+    findAll(reviewer(), toolId, day(2));
+    expect(decide(reviewer(), toolId, "approve", { en: "Approve." }, day(30))).toEqual({ effective: false, awaiting: "second_reviewer" });
+    let detail = getToolDetail(toolId);
+    expect(detail && "found" in detail && detail.found.revision.status).toBe("in_review");
+    expectError(() => startReview(reviewer(), toolId, day(31)), "wrong_state");
+    startReview(reviewer2(), toolId, day(31));
+    findAll(reviewer2(), toolId, day(31));
+    expect(decide(reviewer2(), toolId, "approve", { en: "Approve too." }, day(32))).toEqual({ effective: true, status: "approved" });
+    detail = getToolDetail(toolId);
+    expect(detail && "found" in detail && detail.found.revision.status).toBe("approved");
+    expect(detail && "found" in detail && detail.found.record.lifecycle.reviewStatus).toBe("approved");
+  });
+
+  it("refuses a level IV sunset more than 6 months ahead", () => {
+    const toolId = draftTool("IV", "2026-12-01");
+    expect(expectError(() => submitDraft(official(), toolId, D0), "invalid", "lifecycle.sunsetDate").fields["lifecycle.sunsetDate"]![0]).toContain("6 months");
+  });
+});
+
+describe("after a decision", () => {
+  it("lets the official answer change requests with a new revision", () => {
+    const toolId = draftTool("III");
+    submitDraft(official(), toolId, D0);
+    startReview(reviewer(), toolId, day(1));
+    findAll(reviewer(), toolId, day(2));
+    decide(reviewer(), toolId, "request_changes", { en: "Shorten the retention." }, day(30));
+    expect(startRevision(official(), toolId, { action: "revise" }, day(31))).toEqual({ toolId, revision: 2 });
+    expect(getDraft(official(), toolId).number).toBe(2);
+    // The public still sees revision 1 with its decision until revision 2 is submitted.
+    const detail = getToolDetail(toolId);
+    expect(detail && "found" in detail && detail.found.revision).toMatchObject({ number: 1, status: "changes_requested" });
+    expect(submitDraft(official(), toolId, day(32)).revision).toBe(2);
+  });
+
+  it("lists a change of purpose in the purpose history and the log, and opens a new review", () => {
+    const toolId = draftTool("III");
+    submitDraft(official(), toolId, D0);
+    startReview(reviewer(), toolId, day(1));
+    findAll(reviewer(), toolId, day(2));
+    decide(reviewer(), toolId, "approve", { en: "Approved." }, day(30));
+    expectError(() => startRevision(official(), toolId, { action: "propose_change", kind: "purpose", change: {} }, day(40)), "invalid");
+    startRevision(official(), toolId, { action: "propose_change", kind: "purpose", change: { en: "Also rank loading-bay permits." } }, day(40));
+    submitDraft(official(), toolId, day(41));
+    const detail = getToolDetail(toolId);
+    const found = detail && "found" in detail ? detail.found : null;
+    expect(found?.record.purposeHistory).toEqual([{ date: "2026-04-10", kind: "purpose", change: { en: "Also rank loading-bay permits." }, sources: [] }]);
+    expect(found?.revision.status).toBe("submitted");
+    expect(listEvents({ page: 1 }).events.map((e) => e.kind).slice(-2)).toEqual(["submitted", "purpose_changed"]);
+  });
+
+  it("lets only the owner withdraw before a decision, and retire with a reason", () => {
+    const toolId = draftTool("III");
+    submitDraft(official(), toolId, D0);
+    expectError(() => withdraw(otherOfficial(), toolId, day(1)), "forbidden");
+    withdraw(official(), toolId, day(1));
+    expectError(() => withdraw(official(), toolId, day(2)), "wrong_state");
+    expectError(() => retireTool(official(), toolId, {}, day(3)), "invalid", "reason");
+    retireTool(official(), toolId, { en: "The permit scheme ended." }, day(3));
+    const detail = getToolDetail(toolId);
+    const found = detail && "found" in detail ? detail.found : null;
+    expect(found?.record.lifecycle).toMatchObject({ deploymentStatus: "retired", retirement: { date: "2026-03-04" } });
+    expect(found?.sunsetState).toBe("retired");
+    expect(listEvents({ page: 1 }).events.at(-1)).toMatchObject({ kind: "retired", toolId });
+  });
+
+  it("leaves the editors' records to the editors", () => {
+    for (const actor of [official(), reviewer(), admin()]) expectError(() => retireTool(actor, "ALG-000007", { en: "x" }, D0), "forbidden");
+  });
+});
