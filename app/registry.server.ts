@@ -5,3 +5,4 @@ export { listTools, getToolDetail, getHomeSummary, getAgencyPage, listAgencies }
 export { renderMarkdown } from "../registry/markdown.server";
 export { login, logout, LOGIN_LIMITS } from "../registry/auth/sessions.server";
 export { listEvents, verifyLogCached } from "../registry/events/log.server";
+export { getToolHistory } from "../registry/history/history.server";

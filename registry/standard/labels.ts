@@ -196,6 +196,35 @@ export const LABELS = {
     prev_hash_mismatch: { zh: "未接续上一条记录的哈希值", en: "it does not carry the previous entry's hash" },
     id_gap: { zh: "记录缺失", en: "an entry is missing before it" },
   },
+  criterion: {
+    "1": { zh: "合法依据与正当目的", en: "Lawful basis and legitimate purpose" },
+    "2": { zh: "必要性、相称性与数据最小化", en: "Necessity, proportionality and data minimisation" },
+    "3": { zh: "安全与数据保护（含供应商访问）", en: "Security and data protection (including vendor access)" },
+    "4": { zh: "有效性与承载能力", en: "Effectiveness and capacity" },
+    "5": { zh: "包容与无障碍", en: "Inclusion and accessibility" },
+    "6": { zh: "人工监督与救济", en: "Human oversight and recourse" },
+    "7": { zh: "透明度", en: "Transparency" },
+    "8": { zh: "公众参与", en: "Public participation" },
+    "9": { zh: "问责", en: "Accountability" },
+    "10": { zh: "目的限制与终止日期", en: "Purpose limitation and sunset" },
+  },
+  rating: {
+    met: { zh: "符合", en: "Met" },
+    partly_met: { zh: "部分符合", en: "Partly met" },
+    not_met: { zh: "不符合", en: "Not met" },
+    not_applicable: { zh: "不适用", en: "Not applicable" },
+  },
+  severity: {
+    low: { zh: "低", en: "Low" },
+    medium: { zh: "中", en: "Medium" },
+    high: { zh: "高", en: "High" },
+  },
+  decision: {
+    approve: { zh: "批准", en: "Approve" },
+    approve_with_conditions: { zh: "附条件批准", en: "Approve with conditions" },
+    request_changes: { zh: "要求修改", en: "Request changes" },
+    reject: { zh: "否决", en: "Reject" },
+  },
 } satisfies Record<string, Labels>;
 
 export type LabelGroup = keyof typeof LABELS;

@@ -256,3 +256,46 @@ describe("after a decision", () => {
     for (const actor of [official(), reviewer(), admin()]) expectError(() => retireTool(actor, "ALG-000007", { en: "x" }, D0), "forbidden");
   });
 });
+
+describe("the public history", () => {
+  it("shows both revisions, the decision with findings and conditions, and the field changes", async () => {
+    const { getToolHistory } = await import("../../registry/history/history.server");
+    const { callLoader } = await import("./load");
+    const { loader: historyLoader } = await import("~/routes/tools.$id_.history");
+    const toolId = draftTool("III");
+    submitDraft(official(), toolId, D0);
+    startReview(reviewer(), toolId, day(1));
+    expect(getToolHistory(toolId)!.revisions[0]!.reviews[0]).toMatchObject({ reviewer: "reviewer@samr", decision: null, findings: [] });
+    findAll(reviewer(), toolId, day(2), { condition: true });
+    decide(reviewer(), toolId, "approve_with_conditions", { en: "Approved if the vendor terms are published." }, day(30));
+    startRevision(official(), toolId, { action: "request_renewal" }, day(40));
+    saveDraftSection(official(), toolId, "lifecycle", { ...completeSections({ level: "III", sunset: "2027-03-01" }).lifecycle });
+    // The draft is not part of the public history.
+    expect(getToolHistory(toolId)!.revisions.map((r) => r.number)).toEqual([1]);
+    submitDraft(official(), toolId, day(41));
+
+    const h = getToolHistory(toolId)!;
+    expect(h.revisions.map((r) => [r.number, r.status])).toEqual([
+      [1, "approved_with_conditions"],
+      [2, "submitted"],
+    ]);
+    const review = h.revisions[0]!.reviews[0]!;
+    expect(review).toMatchObject({ decision: "approve_with_conditions", summary: { en: "Approved if the vendor terms are published." } });
+    expect(review.findings).toHaveLength(10);
+    expect(review.findings.find((f) => f.criterion === 3)).toMatchObject({ condition: "Publish the vendor's data-access terms.", conditionDeadline: "2026-06-30" });
+    expect(h.comparison).toEqual({ from: 1, to: 2, changes: [{ path: "lifecycle.sunsetDate", before: "2027-02-01", after: "2027-03-01" }] });
+    expect(h.events.map((e) => e.kind)).toEqual(["submitted", "review_started", "decision", "submitted"]);
+
+    const page = await callLoader<{ history: typeof h }>(historyLoader, `/tools/${toolId}/history?from=2&to=1`, { id: toolId });
+    expect(page.history.comparison).toMatchObject({ from: 2, to: 1 });
+    const bad = await callLoader<{ history: typeof h }>(historyLoader, `/tools/${toolId}/history?from=x&to=99`, { id: toolId });
+    expect(bad.history.comparison).toMatchObject({ from: 1, to: 2 });
+  });
+  it("is a 404 for drafts and unknown ids", async () => {
+    const { callLoader, thrownResponse } = await import("./load");
+    const { loader: historyLoader } = await import("~/routes/tools.$id_.history");
+    const { toolId } = createDraft(official(), newIdentity(), D0);
+    for (const id of [toolId, "ALG-999999", "x".repeat(200)])
+      expect((await thrownResponse(callLoader(historyLoader, `/tools/${id}/history`, { id }))).status).toBe(404);
+  });
+});

@@ -4,6 +4,7 @@ import * as std from "../../registry/standard/v1";
 import { SUNSET_STATES } from "../../registry/sunset";
 import { STRINGS } from "../../app/i18n/strings";
 import { EVENT_KINDS } from "../../registry/events/log.server";
+import { CRITERIA, DECISIONS, RATINGS, SEVERITIES } from "../../registry/workflow/workflow.server";
 
 const groups: [keyof typeof LABELS, readonly string[]][] = [
   ["kind", std.TOOL_KINDS],
@@ -25,6 +26,10 @@ const groups: [keyof typeof LABELS, readonly string[]][] = [
   ["purposeChange", std.PURPOSE_CHANGE_KINDS],
   ["eventKind", EVENT_KINDS],
   ["chainBreak", ["hash_mismatch", "prev_hash_mismatch", "id_gap"]],
+  ["criterion", CRITERIA.map(String)],
+  ["rating", RATINGS],
+  ["severity", SEVERITIES],
+  ["decision", DECISIONS],
 ];
 
 describe("labels", () => {

@@ -81,7 +81,8 @@ export default function ToolPage() {
         <StatusBadge group="level" value={tool.impact?.level ?? null} />
       </p>
       <p className="muted">
-        {t("idLabel")}: {tool.id} · {t("revisionLabel", { n: tool.revision.number, count: tool.revisionCount, date: date(tool.revision.publishedAt) })}
+        {t("idLabel")}: {tool.id} · {t("revisionLabel", { n: tool.revision.number, count: tool.revisionCount, date: date(tool.revision.publishedAt) })} ·{" "}
+        <Link to={`/tools/${tool.id}/history`}>{t("historyLink")}</Link>
       </p>
       <nav aria-labelledby="toc-h" className="toc">
         <h2 id="toc-h">{t("onThisPage")}</h2>

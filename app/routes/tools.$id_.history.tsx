@@ -1,0 +1,175 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getToolHistory } from "~/registry.server";
+import { todayIso } from "../../registry/sunset";
+import { resolveLang } from "~/i18n/lang.server";
+import { pickText, useT } from "~/i18n/use-lang";
+import { translate } from "~/i18n/strings";
+import { LocalText } from "~/components/text";
+
+const revisionParam = (v: string | null) => (v && /^\d{1,6}$/.test(v) ? Number(v) : undefined);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const history = getToolHistory(params.id ?? "", { from: revisionParam(url.searchParams.get("from")), to: revisionParam(url.searchParams.get("to")) });
+  if (!history) throw new Response("Not Found", { status: 404 });
+  const lang = await resolveLang(request);
+  const name = pickText(history.name, lang)?.text ?? history.id;
+  return { history, today: todayIso(), title: `${translate(lang, "historyTitle", { name })} (${history.id}) · ${translate(lang, "siteName")}` };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "History" }];
+
+const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
+
+export default function History() {
+  const { history, today } = useLoaderData<typeof loader>();
+  const { t, l, date, text } = useT();
+  const name = text(history.name)?.text ?? history.id;
+  const c = history.comparison;
+  return (
+    <>
+      <p>
+        <Link to={`/tools/${history.id}`}>← {t("historyBackToRecord")}</Link>
+      </p>
+      <h1>{t("historyTitle", { name })}</h1>
+      <p className="lead">{t("historyIntro")}</p>
+
+      <h2>{t("historyRevisions")}</h2>
+      <ol className="revision-list" reversed>
+        {[...history.revisions].reverse().map((r) => (
+          <li key={r.number} id={`revision-${r.number}`}>
+            <h3>
+              {t("historyRevision", { n: r.number })} · {l("review", r.status)}
+            </h3>
+            {r.submittedAt ? <p>{t("historySubmitted", { date: date(r.submittedAt.slice(0, 10)) })}</p> : null}
+            <p className="muted">
+              {t("historyHash")}: <code>{r.recordSha256.slice(0, 16)}…</code>
+            </p>
+            {r.reviews.map((rv, i) => (
+              <section key={i} className="review-box" aria-label={t("historyReviewBy", { who: rv.reviewer })}>
+                <h4>{t("historyReviewBy", { who: rv.reviewer })}</h4>
+                {rv.decision ? (
+                  <>
+                    <p>
+                      <strong>{t("historyDecision")}:</strong> {l("decision", rv.decision)} ({date(rv.decidedAt!.slice(0, 10))})
+                    </p>
+                    <p>
+                      <strong>{t("historySummary")}:</strong> <LocalText value={rv.summary} />
+                    </p>
+                    {rv.findings.length ? (
+                      <div className="table-scroll">
+                        <table className="log-table">
+                          <caption>{t("historyFindings")}</caption>
+                          <thead>
+                            <tr>
+                              <th scope="col">{t("historyCriterion")}</th>
+                              <th scope="col">{t("historyRating")}</th>
+                              <th scope="col">{t("historySeverity")}</th>
+                              <th scope="col">{t("historyRecommendation")}</th>
+                              <th scope="col">{t("historyCondition")}</th>
+                            </tr>
+                          </thead>
+                          <tbody>
+                            {rv.findings.map((f) => (
+                              <tr key={f.criterion}>
+                                <td>
+                                  {f.criterion}. {l("criterion", String(f.criterion))}
+                                </td>
+                                <td>{l("rating", f.rating)}</td>
+                                <td>{f.severity ? l("severity", f.severity) : "—"}</td>
+                                <td>{f.recommendation ?? "—"}</td>
+                                <td>
+                                  {f.condition ? (
+                                    <>
+                                      {f.condition} ({t("historyDeadline")}: {date(f.conditionDeadline)}){" "}
+                                      {f.conditionDeadline && f.conditionDeadline < today ? <strong className="overdue">{t("historyOverdue")}</strong> : null}
+                                    </>
+                                  ) : (
+                                    "—"
+                                  )}
+                                </td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      </div>
+                    ) : null}
+                  </>
+                ) : (
+                  <p>{t("historyPending")}</p>
+                )}
+              </section>
+            ))}
+          </li>
+        ))}
+      </ol>
+
+      <h2 id="compare">{t("historyCompare")}</h2>
+      {history.revisions.length > 1 ? (
+        <form method="get" className="compare-form">
+          <label htmlFor="from">{t("historyFrom")}</label>
+          <select id="from" name="from" defaultValue={c?.from}>
+            {history.revisions.map((r) => (
+              <option key={r.number} value={r.number}>
+                {r.number}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="to">{t("historyTo")}</label>
+          <select id="to" name="to" defaultValue={c?.to}>
+            {history.revisions.map((r) => (
+              <option key={r.number} value={r.number}>
+                {r.number}
+              </option>
+            ))}
+          </select>
+          <button type="submit">{t("historyCompareButton")}</button>
+        </form>
+      ) : (
+        <p className="empty">{t("historyOneRevision")}</p>
+      )}
+      {c ? (
+        c.changes.length ? (
+          <div className="table-scroll">
+            <table className="log-table diff-table">
+              <caption>{t("historyChanges", { from: c.from, to: c.to })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("historyField")}</th>
+                  <th scope="col">{t("historyBefore")}</th>
+                  <th scope="col">{t("historyAfter")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.changes.map((ch) => (
+                  <tr key={ch.path}>
+                    <th scope="row">
+                      <code>{ch.path}</code>
+                    </th>
+                    <td className="before">{show(ch.before)}</td>
+                    <td className="after">{show(ch.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{t("historyNoChanges")}</p>
+        )
+      ) : null}
+
+      <h2>{t("historyEvents")}</h2>
+      <ol className="event-list">
+        {history.events.map((e) => (
+          <li key={e.id}>
+            <time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 16)}</time> — {l("eventKind", e.kind)} ({e.actor}) ·{" "}
+            <Link to={`/log?page=${Math.ceil(e.id / 100)}`}>
+              #{e.id} <code>{e.hash.slice(0, 12)}</code>
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

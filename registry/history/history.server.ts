@@ -1,0 +1,92 @@
+// A tool's public history: every submitted revision, the reviews and decisions on each, and the
+// tool's entries in the event log. Drafts never appear.
+import { getDb, stmt, type Db } from "../db.server";
+import { listEvents } from "../events/log.server";
+import type { ChainEvent } from "../events/chain";
+import { diffRecords, type FieldChange } from "./diff";
+
+export type PublicFinding = { criterion: number; rating: string; severity: string | null; recommendation: string | null; condition: string | null; conditionDeadline: string | null };
+export type PublicReview = {
+  reviewer: string;
+  startedAt: string;
+  decision: string | null;
+  decidedAt: string | null;
+  summary: { zh?: string; en?: string };
+  findings: PublicFinding[];
+};
+export type HistoryRevision = { number: number; status: string; submittedAt: string | null; recordSha256: string; reviews: PublicReview[] };
+export type ToolHistory = {
+  id: string;
+  name: { zh?: string; en?: string };
+  revisions: HistoryRevision[];
+  events: ChainEvent[];
+  comparison: { from: number; to: number; changes: FieldChange[] } | null;
+};
+
+/** The history of a public tool, comparing revisions `from` and `to` (default: the last two). */
+export function getToolHistory(toolId: string, opts: { from?: number; to?: number } = {}, db: Db = getDb()): ToolHistory | null {
+  if (toolId.length > 100) return null;
+  const tool = stmt(db, `SELECT seq, id, name_zh, name_en FROM tools WHERE id = ? AND published_revision_id IS NOT NULL`).get(toolId.toUpperCase()) as
+    | { seq: number; id: string; name_zh: string | null; name_en: string | null }
+    | undefined;
+  if (!tool) return null;
+  const revs = stmt(db, `SELECT id, number, status, submitted_at, record_sha256, record FROM revisions WHERE tool_seq = ? AND status <> 'draft' ORDER BY number`).all(tool.seq) as {
+    id: number;
+    number: number;
+    status: string;
+    submitted_at: string | null;
+    record_sha256: string;
+    record: string;
+  }[];
+  const reviewRows = stmt(
+    db,
+    `SELECT rv.id, rv.revision_id, rv.started_at, rv.decision, rv.decided_at, rv.summary_zh, rv.summary_en, u.role, a.slug AS agency
+     FROM reviews rv JOIN users u ON u.id = rv.reviewer_id LEFT JOIN agencies a ON a.id = u.agency_id
+     WHERE rv.revision_id IN (SELECT id FROM revisions WHERE tool_seq = ?) ORDER BY rv.id`,
+  ).all(tool.seq) as { id: number; revision_id: number; started_at: string; decision: string | null; decided_at: string | null; summary_zh: string | null; summary_en: string | null; role: string; agency: string | null }[];
+  const findingRows = stmt(
+    db,
+    `SELECT f.review_id, f.criterion, f.rating, f.severity, f.recommendation, f.condition, f.condition_deadline FROM findings f
+     WHERE f.review_id IN (SELECT rv.id FROM reviews rv JOIN revisions r ON r.id = rv.revision_id WHERE r.tool_seq = ?) ORDER BY f.criterion`,
+  ).all(tool.seq) as { review_id: number; criterion: number; rating: string; severity: string | null; recommendation: string | null; condition: string | null; condition_deadline: string | null }[];
+
+  const revisions: HistoryRevision[] = revs.map((r) => ({
+    number: r.number,
+    status: r.status,
+    submittedAt: r.submitted_at,
+    recordSha256: r.record_sha256,
+    reviews: reviewRows
+      .filter((rv) => rv.revision_id === r.id)
+      .map((rv) => ({
+        // Reviewers appear as a role and agency, like in the public log.
+        reviewer: rv.agency ? `${rv.role}@${rv.agency}` : rv.role,
+        startedAt: rv.started_at,
+        decision: rv.decision,
+        decidedAt: rv.decided_at,
+        summary: { ...(rv.summary_zh ? { zh: rv.summary_zh } : {}), ...(rv.summary_en ? { en: rv.summary_en } : {}) },
+        // Findings become public with the decision.
+        findings: rv.decision
+          ? findingRows
+              .filter((f) => f.review_id === rv.id)
+              .map((f) => ({ criterion: f.criterion, rating: f.rating, severity: f.severity, recommendation: f.recommendation, condition: f.condition, conditionDeadline: f.condition_deadline }))
+          : [],
+      })),
+  }));
+
+  const numbers = revs.map((r) => r.number);
+  let comparison: ToolHistory["comparison"] = null;
+  const to = opts.to !== undefined && numbers.includes(opts.to) ? opts.to : numbers.at(-1);
+  const from = opts.from !== undefined && numbers.includes(opts.from) ? opts.from : numbers.filter((n) => n < (to ?? 0)).at(-1);
+  if (from !== undefined && to !== undefined && from !== to) {
+    const rec = (n: number) => JSON.parse(revs.find((r) => r.number === n)!.record) as unknown;
+    comparison = { from, to, changes: diffRecords(rec(from), rec(to)) };
+  }
+
+  const events: ChainEvent[] = [];
+  for (let page = 1; ; page++) {
+    const p = listEvents({ toolId: tool.id, page }, db);
+    events.push(...p.events);
+    if (page >= p.pageCount) break;
+  }
+  return { id: tool.id, name: { ...(tool.name_zh ? { zh: tool.name_zh } : {}), ...(tool.name_en ? { en: tool.name_en } : {}) }, revisions, events, comparison };
+}
