@@ -6,3 +6,27 @@ export { renderMarkdown } from "../registry/markdown.server";
 export { login, logout, LOGIN_LIMITS } from "../registry/auth/sessions.server";
 export { listEvents, verifyLogCached } from "../registry/events/log.server";
 export { getToolHistory } from "../registry/history/history.server";
+export {
+  createDraft,
+  saveDraftSection,
+  getDraft,
+  submitDraft,
+  withdraw,
+  startRevision,
+  retireTool,
+  startReview,
+  recordFinding,
+  decide,
+  listAgencyWork,
+  reviewQueue,
+  getReviewPage,
+  getOwnerView,
+  SECTION_SCHEMAS,
+  CRITERIA,
+  RATINGS,
+  SEVERITIES,
+  DECISIONS,
+} from "../registry/workflow/workflow.server";
+export { sectionNode, formToValue, applyListButton } from "../registry/forms/schema-form";
+export { diffRecords } from "../registry/history/diff";
+export { registerNow } from "../registry/clock.server";

@@ -30,6 +30,8 @@ function AccountNav({ t }: { t: (k: StringKey, vars?: Record<string, string>) =>
   if (!data?.user) return <NavLink to="/login">{t("navLogin")}</NavLink>;
   return (
     <>
+      {data.user.role === "official" ? <NavLink to="/drafts">{t("navDrafts")}</NavLink> : null}
+      {data.user.role === "reviewer" ? <NavLink to="/review">{t("navReview")}</NavLink> : null}
       <NavLink to="/account" title={t("signedInAs", { name: data.user.displayName })}>
         {t("navAccount")}
       </NavLink>

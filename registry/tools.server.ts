@@ -4,6 +4,8 @@ import { getDb, stmt, type Db } from "./db.server";
 import { computeImpactLevel, type ImpactResult } from "./impact";
 import { PAGE_SIZE, type FacetName, type QueryNotice, type ToolQuery } from "./query";
 import { filterAndCount, getListIndex, pageOf, positionOf, type ListIndex } from "./list-index.server";
+import { getToolHistory, type PublicReview } from "./history/history.server";
+import { consultationWindow } from "./workflow/obligations";
 import { buildMatchExpression, type Term } from "./search/tokenize";
 import { snippet, type Segment } from "./search/highlight";
 import { ToolRecord, type LocalizedText } from "./standard/v1";
@@ -170,6 +172,10 @@ export type ToolDetail = {
   impact: ImpactResult | null;
   sunsetState: SunsetState;
   updatedAt: string;
+  /** The public consultation of this revision (level III+), if any. */
+  consultation: { opens: string; closes: string } | null;
+  /** Reviews of this revision: decisions, public summaries, findings and conditions. */
+  reviews: PublicReview[];
 };
 
 export type ToolLookup = { found: ToolDetail } | { redirectTo: string } | null;
@@ -179,11 +185,11 @@ export function getToolDetail(idOrSlug: string, opts: { today?: string } = {}, d
   if (idOrSlug.length > 100) return null;
   const row = stmt(
     db,
-    `SELECT t.id, t.updated_at, r.number, r.status, r.record, r.published_at,
+    `SELECT t.id, t.updated_at, r.number, r.status, r.record, r.published_at, r.submitted_at,
        (SELECT count(*) FROM revisions x WHERE x.tool_seq = t.seq AND x.status <> 'draft') AS revision_count
      FROM tools t JOIN revisions r ON r.id = t.published_revision_id WHERE t.id = ?`,
   ).get(idOrSlug.toUpperCase()) as
-    | { id: string; updated_at: string; number: number; status: string; record: string; published_at: string; revision_count: number }
+    | { id: string; updated_at: string; number: number; status: string; record: string; published_at: string; submitted_at: string | null; revision_count: number }
     | undefined;
   if (!row) {
     const bySlug = stmt(db, `SELECT id FROM tools WHERE slug = ? AND published_revision_id IS NOT NULL`).get(idOrSlug) as { id: string } | undefined;
@@ -202,6 +208,10 @@ export function getToolDetail(idOrSlug: string, opts: { today?: string } = {}, d
     if (a) agencies[a.slug] = { slug: a.slug, name: lt(a.name_zh, a.name_en) };
   }
   const today = opts.today ?? todayIso();
+  const impact = record.assessments.impact ? computeImpactLevel(record.assessments.impact) : null;
+  // Editors' records were never submitted for review, so they have no consultation.
+  const reviewed = row.status !== "unreviewed";
+  const reviews = reviewed ? (getToolHistory(row.id, {}, db)?.revisions.find((r) => r.number === row.number)?.reviews ?? []) : [];
   return {
     found: {
       id: row.id,
@@ -209,9 +219,11 @@ export function getToolDetail(idOrSlug: string, opts: { today?: string } = {}, d
       revision: { number: row.number, status: row.status, publishedAt: row.published_at },
       revisionCount: row.revision_count,
       agencies,
-      impact: record.assessments.impact ? computeImpactLevel(record.assessments.impact) : null,
+      impact,
       sunsetState: sunsetState({ ...record.lifecycle, reviewStatus: row.status }, today),
       updatedAt: row.updated_at,
+      consultation: reviewed && row.submitted_at ? consultationWindow(impact, row.submitted_at.slice(0, 10)) : null,
+      reviews,
     },
   };
 }

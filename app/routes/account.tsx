@@ -40,6 +40,16 @@ export default function Account() {
         ) : null}
       </dl>
       <p>{t(ROLE_NEXT[actor.role]!)}</p>
+      {actor.role === "official" ? (
+        <p>
+          <a href="/drafts">{t("draftsTitle")}</a>
+        </p>
+      ) : null}
+      {actor.role === "reviewer" ? (
+        <p>
+          <a href="/review">{t("reviewQueueTitle")}</a>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getToolDetail, renderMarkdown } from "~/registry.server";
+import { getToolDetail, registerNow, renderMarkdown } from "~/registry.server";
 import { daysBetween, todayIso } from "../../../registry/sunset";
 import { resolveLang } from "~/i18n/lang.server";
 import { pickText, useT } from "~/i18n/use-lang";
@@ -11,7 +11,7 @@ import { SECTIONS, WithheldContext } from "./sections";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = await resolveLang(request);
-  const today = todayIso();
+  const today = todayIso(registerNow());
   const lookup = getToolDetail(params.id ?? "", { today });
   if (!lookup) throw new Response("Not Found", { status: 404 });
   if ("redirectTo" in lookup) throw redirect(`/tools/${lookup.redirectTo}`, 301);
@@ -26,6 +26,54 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Tool" },
   { name: "description", content: data ? (data.tool.record.identity.summary.en ?? data.tool.record.identity.summary.zh ?? "") : "" },
 ];
+
+function ReviewPanel() {
+  const { tool, today } = useLoaderData<typeof loader>();
+  const { t, l, date } = useT();
+  const c = tool.consultation;
+  const decided = tool.reviews.filter((r) => r.decision);
+  if (!c && !decided.length) return null;
+  return (
+    <section className="review-panel" aria-labelledby="review-panel-h">
+      <h2 id="review-panel-h">{t("reviewPanelHeading")}</h2>
+      {c ? (
+        <p className="consultation">
+          {today <= c.closes
+            ? t("reviewPanelConsultationOpen", { opens: date(c.opens), closes: date(c.closes) })
+            : t("reviewPanelConsultationClosed", { opens: date(c.opens), closes: date(c.closes) })}
+        </p>
+      ) : null}
+      {decided.map((r, i) => {
+        const count = (rating: string) => r.findings.filter((f) => f.rating === rating).length;
+        const conditions = r.findings.filter((f) => f.condition);
+        return (
+          <div key={i} className="review-box">
+            <p>
+              <strong>{t("historyDecision")}:</strong> {l("decision", r.decision!)} · {r.reviewer} · {date(r.decidedAt!.slice(0, 10))}
+            </p>
+            <p>
+              <strong>{t("historySummary")}:</strong> <LocalText value={r.summary} />
+            </p>
+            <p>{t("reviewPanelFindingsSummary", { met: count("met"), partly: count("partly_met"), notMet: count("not_met"), na: count("not_applicable") })}</p>
+            {conditions.length ? (
+              <>
+                <h3>{t("reviewPanelConditions")}</h3>
+                <ul>
+                  {conditions.map((f) => (
+                    <li key={f.criterion}>
+                      {f.criterion}. {l("criterion", String(f.criterion))}: {t("reviewPanelConditionDue", { condition: f.condition!, date: date(f.conditionDeadline) })}{" "}
+                      {f.conditionDeadline && f.conditionDeadline < today ? <strong className="overdue">{t("historyOverdue")}</strong> : null}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
 
 function SunsetBanner() {
   const { tool, today } = useLoaderData<typeof loader>();
@@ -74,6 +122,7 @@ export default function ToolPage() {
         </p>
       ) : null}
       <SunsetBanner />
+      <ReviewPanel />
       <LocalText value={r.identity.summary} as="p" className="lead" />
       <p className="badges">
         <StatusBadge group="status" value={r.lifecycle.deploymentStatus} />

@@ -1,0 +1,250 @@
+// Renders the editor of one record section from the standard's JSON Schema (see
+// registry/forms/schema-form.ts). Each field is labelled with its documented meaning, shows its
+// error beside it, and keeps what was typed.
+import { fieldKind, isLocalized, unwrap, type SchemaNode } from "../../registry/forms/schema-form";
+import { label, type LabelGroup } from "../../registry/standard/labels";
+import { useT } from "~/i18n/use-lang";
+
+// Which label group names the values of an enumerated field, by path without row numbers.
+const ENUM_LABELS: Record<string, LabelGroup> = {
+  "identity.kind": "kind",
+  "identity.jurisdiction.level": "jurisdiction",
+  "identity.policyDomain": "policyDomain",
+  "responsibility.agencies.role": "agencyRole",
+  "responsibility.vendors.role": "vendorRole",
+  "responsibility.vendors.sourceAccess": "sourceAccess",
+  "purpose.mandatory": "mandatory",
+  "howItWorks.automation": "automation",
+  "dataScope.elements.category": "category",
+  "lifecycle.deploymentStatus": "status",
+  "assessments.impact.peopleAffected": "peopleAffected",
+  "assessments.impact.dataSensitivity": "dataSensitivity",
+  "assessments.impact.automation": "automation",
+  "assessments.impact.consequence": "consequence",
+  "assessments.impact.mitigations": "mitigation",
+  "assessments.documents.kind": "assessmentKind",
+  "incidents.kind": "incident",
+  "sources.kind": "sourceKind",
+  "purposeHistory.kind": "purposeChange",
+};
+/** Fields the workflow sets; never edited by hand. */
+const HIDDEN = new Set(["identity.id", "lifecycle.reviewStatus", "identity.originalLanguage"]);
+
+const shape = (path: string) => path.replace(/\.\d+(?=\.|$)/g, "");
+const idOf = (path: string) => `f-${path.replace(/\./g, "-")}`;
+
+type Errors = Record<string, string[]>;
+type Props = { path: string; node: SchemaNode; value: unknown; errors: Errors; required?: boolean };
+
+function useDescription() {
+  const { lang } = useT();
+  return (node: SchemaNode, fallback: string) => (lang === "zh" ? node["x-description-zh"] : node.description) ?? node.description ?? fallback;
+}
+
+function FieldMessages({ path, errors }: { path: string; errors: Errors }) {
+  const messages = errors[path];
+  if (!messages?.length) return null;
+  return (
+    <p className="field-error" id={`${idOf(path)}-error`}>
+      {messages.join(" ")}
+    </p>
+  );
+}
+
+const str = (v: unknown) => (v === undefined || v === null ? "" : typeof v === "string" ? v : String(v));
+
+export function SectionFields({ section, node, value, errors }: { section: string; node: SchemaNode; value: unknown; errors: Errors }) {
+  // A section that is a list (incidents, sources...) is edited as a list at the top level.
+  if (node.type === "array") return <ListField path={section} node={node} value={value} errors={errors} />;
+  return <ObjectFields path={section} node={node} value={value} errors={errors} />;
+}
+
+function ObjectFields({ path, node, value, errors }: Props) {
+  const v = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
+  return (
+    <>
+      {Object.entries(node.properties ?? {}).map(([name, child]) => {
+        const p = `${path}.${name}`;
+        if (HIDDEN.has(shape(p))) return null;
+        return <Field key={p} path={p} node={child} value={v[name]} errors={errors} required={(node.required ?? []).includes(name)} />;
+      })}
+    </>
+  );
+}
+
+function Field({ path, node: raw, value, errors, required }: Props) {
+  const { t, lang } = useT();
+  const describe = useDescription();
+  const name = path.split(".").at(-1)!;
+  const kind = fieldKind(name, raw);
+  const { node, nullable } = unwrap(raw);
+  const text = describe(node, name);
+  const hasError = Boolean(errors[path]?.length);
+  const common = {
+    id: idOf(path),
+    name: path,
+    "aria-invalid": hasError || undefined,
+    "aria-describedby": hasError ? `${idOf(path)}-error` : undefined,
+  };
+  const req = required && !nullable ? <span className="required"> ({t("formRequired")})</span> : null;
+  const group = ENUM_LABELS[shape(path)];
+
+  switch (kind.kind) {
+    case "object":
+      return (
+        <fieldset className={`group${hasError ? " has-error" : ""}`}>
+          <legend>
+            {text}
+            {req}
+          </legend>
+          <FieldMessages path={path} errors={errors} />
+          <ObjectFields path={path} node={kind.node} value={value} errors={errors} />
+        </fieldset>
+      );
+    case "list":
+      return <ListField path={path} node={node} value={value} errors={errors} required={required} />;
+    case "localized": {
+      const v = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
+      return (
+        <fieldset className={`localized${hasError ? " has-error" : ""}`} aria-describedby={hasError ? `${idOf(path)}-error` : undefined}>
+          <legend>
+            {text}
+            {req}
+          </legend>
+          <FieldMessages path={path} errors={errors} />
+          {(lang === "zh" ? (["zh", "en"] as const) : (["en", "zh"] as const)).map((l) => {
+            const p = `${path}.${l}`;
+            const props = { id: idOf(p), name: p, defaultValue: str(v[l]), lang: l === "zh" ? "zh-Hans" : "en", maxLength: kind.maxLength, "aria-invalid": Boolean(errors[p]?.length) || undefined };
+            return (
+              <div key={l} className="lang-field">
+                <label htmlFor={idOf(p)}>{l === "zh" ? t("formChinese") : t("formEnglish")}</label>
+                <FieldMessages path={p} errors={errors} />
+                {kind.long ? <textarea rows={3} {...props} /> : <input type="text" {...props} />}
+              </div>
+            );
+          })}
+        </fieldset>
+      );
+    }
+    case "enum":
+      return (
+        <div className={`field${hasError ? " has-error" : ""}`}>
+          <label htmlFor={common.id}>
+            {text}
+            {req}
+          </label>
+          <FieldMessages path={path} errors={errors} />
+          <select {...common} defaultValue={str(value)}>
+            <option value="">—</option>
+            {kind.values.map((v) => (
+              <option key={v} value={v}>
+                {group ? label(group, v, lang) : v}
+              </option>
+            ))}
+          </select>
+        </div>
+      );
+    case "enumList": {
+      const chosen = new Set(Array.isArray(value) ? value.map(String) : []);
+      return (
+        <fieldset className={`group${hasError ? " has-error" : ""}`}>
+          <legend>{text}</legend>
+          <FieldMessages path={path} errors={errors} />
+          {kind.values.map((v) => (
+            <div key={v} className="check">
+              <input type="checkbox" id={idOf(`${path}.${v}`)} name={path} value={v} defaultChecked={chosen.has(v)} />
+              <label htmlFor={idOf(`${path}.${v}`)}>{group ? label(group, v, lang) : v}</label>
+            </div>
+          ))}
+        </fieldset>
+      );
+    }
+    case "boolean":
+      return (
+        <div className={`field${hasError ? " has-error" : ""}`}>
+          <label htmlFor={common.id}>
+            {text}
+            {req}
+          </label>
+          <FieldMessages path={path} errors={errors} />
+          <select {...common} defaultValue={value === true ? "true" : value === false ? "false" : str(value)}>
+            <option value="">—</option>
+            <option value="true">{t("formYes")}</option>
+            <option value="false">{t("formNo")}</option>
+          </select>
+        </div>
+      );
+    case "number":
+      return (
+        <div className={`field${hasError ? " has-error" : ""}`}>
+          <label htmlFor={common.id}>
+            {text}
+            {req}
+          </label>
+          <FieldMessages path={path} errors={errors} />
+          <input type="text" inputMode={kind.integer ? "numeric" : "decimal"} {...common} defaultValue={str(value)} className="short" />
+        </div>
+      );
+    default: {
+      const isDate = kind.kind === "text" && kind.pattern?.startsWith("^\\d{4}");
+      return (
+        <div className={`field${hasError ? " has-error" : ""}`}>
+          <label htmlFor={common.id}>
+            {text}
+            {isDate ? <span className="hint"> (YYYY-MM-DD)</span> : null}
+            {req}
+          </label>
+          <FieldMessages path={path} errors={errors} />
+          {kind.kind === "text" && kind.long ? (
+            <textarea rows={3} {...common} defaultValue={str(value)} maxLength={kind.maxLength} />
+          ) : (
+            <input type="text" {...common} defaultValue={str(value)} maxLength={kind.kind === "text" ? kind.maxLength : undefined} className={isDate ? "short" : undefined} />
+          )}
+        </div>
+      );
+    }
+  }
+}
+
+function ListField({ path, node, value, errors, required }: Props) {
+  const { t } = useT();
+  const describe = useDescription();
+  const items = Array.isArray(value) ? value : [];
+  const item = node.items ?? {};
+  const hasError = Boolean(errors[path]?.length);
+  const itemIsPlain = !(item.type === "object" && !isLocalized(item));
+  return (
+    <fieldset className={`list${hasError ? " has-error" : ""}`}>
+      <legend>
+        {describe(node, path)}
+        {required ? <span className="required"> ({t("formRequired")})</span> : null}
+      </legend>
+      <FieldMessages path={path} errors={errors} />
+      {items.length === 0 ? <p className="muted">{t("formListEmpty")}</p> : null}
+      {items.map((row, i) => {
+        const p = `${path}.${i}`;
+        return (
+          <div key={p} className="list-row">
+            <p className="row-title">
+              {t("formRow", { n: i + 1 })}{" "}
+              <button type="submit" name="_remove" value={p} className="link-button" formNoValidate>
+                {t("formRemove", { n: i + 1 })}
+              </button>
+            </p>
+            {itemIsPlain ? (
+              <Field path={p} node={item} value={row} errors={errors} />
+            ) : (
+              <>
+                <FieldMessages path={p} errors={errors} />
+                <ObjectFields path={p} node={item} value={row} errors={errors} />
+              </>
+            )}
+          </div>
+        );
+      })}
+      <button type="submit" name="_add" value={path} className="secondary" formNoValidate>
+        {t("formAdd")}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,77 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireSession } from "~/auth.server";
+import { listAgencyWork } from "~/registry.server";
+import { resolveLang } from "~/i18n/lang.server";
+import { translate } from "~/i18n/strings";
+import { useT } from "~/i18n/use-lang";
+import { LocalText } from "~/components/text";
+import { StatusBadge } from "~/components/badges";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request, ["official"]);
+  const lang = await resolveLang(request);
+  return { items: listAgencyWork(actor), agency: actor.agencySlug, title: `${translate(lang, "draftsTitle")} · ${translate(lang, "siteName")}` };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Drafts" }];
+
+export default function Drafts() {
+  const { items, agency } = useLoaderData<typeof loader>();
+  const { t, l } = useT();
+  return (
+    <>
+      <h1>{t("draftsTitle")}</h1>
+      <p className="lead">
+        {t("draftsIntro")} <Link to={`/agencies/${agency}`}>{agency}</Link>
+      </p>
+      <p>
+        <Link to="/drafts/new" className="button">
+          {t("draftsNew")}
+        </Link>
+      </p>
+      {items.length ? (
+        <div className="table-scroll">
+          <table className="log-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("draftsColumnRecord")}</th>
+                <th scope="col">{t("draftsColumnRevision")}</th>
+                <th scope="col">{t("draftsColumnStatus")}</th>
+                <th scope="col">{t("draftsColumnLevel")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("actionsHeading")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((i) => (
+                <tr key={i.id}>
+                  <td>
+                    <LocalText value={i.name} /> <span className="muted">{i.id}</span>
+                  </td>
+                  <td>{i.revision}</td>
+                  <td>
+                    <StatusBadge group="review" value={i.status} />
+                  </td>
+                  <td>{i.impactLevel ?? "—"}</td>
+                  <td>
+                    <Link to={`/tools/${i.id}/edit`}>{i.status === "draft" ? t("draftsEdit") : t("actionsHeading")}</Link>
+                    {i.status !== "draft" || i.revision > 1 ? (
+                      <>
+                        {" · "}
+                        <Link to={`/tools/${i.id}`}>{t("draftsView")}</Link>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="empty">{t("draftsEmpty")}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireCsrf, requireSession, workflowFailure } from "~/auth.server";
+import { applyListButton, createDraft, formToValue, registerNow, sectionNode } from "~/registry.server";
+import { useT } from "~/i18n/use-lang";
+import { SectionFields } from "~/components/schema-form";
+import { FieldErrorSummary } from "~/components/form-page";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { csrfToken } = await requireSession(request, ["official"]);
+  return { csrf: csrfToken, node: sectionNode("identity") };
+}
+
+type ActionData = { value: unknown; fields: Record<string, string[]> };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const session = await requireSession(request, ["official"]);
+  const form = await request.formData();
+  requireCsrf(session, form);
+  const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
+  let value = formToValue(sectionNode("identity"), entries, "identity");
+  const add = form.get("_add");
+  const remove = form.get("_remove");
+  if (typeof add === "string" || typeof remove === "string") {
+    value = applyListButton(value, "identity", { add: typeof add === "string" ? add : undefined, remove: typeof remove === "string" ? remove : undefined });
+    return data<ActionData>({ value, fields: {} });
+  }
+  try {
+    const { toolId } = createDraft(session.actor, { ...(value as object), originalLanguage: "zh" }, registerNow());
+    return redirect(`/tools/${toolId}/edit?section=responsibility`);
+  } catch (e) {
+    return data<ActionData>({ value, ...workflowFailure(e) }, { status: 400 });
+  }
+}
+
+export default function NewDraft() {
+  const { csrf, node } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionData>();
+  const { t } = useT();
+  const errors = result?.fields ?? {};
+  const hasErrors = Object.keys(errors).length > 0;
+  return (
+    <>
+      <title>{`${hasErrors ? `${t("errorPrefix")} ` : ""}${t("newDraftTitle")} · ${t("siteName")}`}</title>
+      <h1>{t("newDraftTitle")}</h1>
+      <p className="lead">{t("newDraftIntro")}</p>
+      <FieldErrorSummary fields={errors} />
+      <Form method="post" className="stacked-form record-form" noValidate>
+        <input type="hidden" name="csrf" value={csrf} />
+        <SectionFields section="identity" node={node} value={result?.value} errors={errors} />
+        <button type="submit">{t("newDraftButton")}</button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,276 @@
+// A reviewer's page for one submission: the impact level and how it was computed, the
+// consultation window, the changes since the last approved revision, the whole record, a
+// finding per criterion, and the decision.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireCsrf, requireSession, workflowFailure } from "~/auth.server";
+import { CRITERIA, DECISIONS, RATINGS, SEVERITIES, decide, diffRecords, getReviewPage, recordFinding, registerNow, startReview } from "~/registry.server";
+import { flatten } from "../../registry/history/diff";
+import { useT } from "~/i18n/use-lang";
+import { FieldErrorSummary } from "~/components/form-page";
+import { StatusBadge } from "~/components/badges";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await requireSession(request, ["reviewer"]);
+  let page;
+  try {
+    page = getReviewPage(session.actor, params.id ?? "");
+  } catch (e) {
+    workflowFailure(e);
+    throw e;
+  }
+  const url = new URL(request.url);
+  return {
+    page,
+    csrf: session.csrfToken,
+    today: registerNow().toISOString().slice(0, 10),
+    diff: page.approvedRevision ? diffRecords(page.approvedRevision.record, page.record) : null,
+    fields: [...flatten(page.record)].map(([path, value]) => ({ path, value: typeof value === "string" ? value : JSON.stringify(value) })),
+    done: url.searchParams.get("done"),
+  };
+}
+
+type ActionData = { intent: string; fields: Record<string, string[]>; message?: string; criterion?: number; awaiting?: boolean };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const session = await requireSession(request, ["reviewer"]);
+  const form = await request.formData();
+  requireCsrf(session, form);
+  const id = params.id ?? "";
+  const now = registerNow();
+  const intent = String(form.get("intent") ?? "");
+  const opt = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" && v.trim() ? v.trim() : undefined;
+  };
+  try {
+    if (intent === "start") startReview(session.actor, id, now);
+    else if (intent === "finding") {
+      recordFinding(
+        session.actor,
+        id,
+        {
+          criterion: opt("criterion"),
+          rating: opt("rating"),
+          severity: opt("severity"),
+          recommendation: opt("recommendation"),
+          condition: opt("condition"),
+          conditionDeadline: opt("conditionDeadline"),
+        },
+        now,
+      );
+      return redirect(`/review/${id}?done=finding#criterion-${opt("criterion") ?? ""}`);
+    } else if (intent === "decide") {
+      const decision = opt("decision");
+      if (!decision || !(DECISIONS as readonly string[]).includes(decision)) return data<ActionData>({ intent, fields: { decision: ["Choose a decision."] } }, { status: 400 });
+      const r = decide(session.actor, id, decision as (typeof DECISIONS)[number], { ...(opt("summary.zh") ? { zh: opt("summary.zh") } : {}), ...(opt("summary.en") ? { en: opt("summary.en") } : {}) }, now);
+      return redirect(`/review/${id}?done=${r.effective ? "decided" : "awaiting"}`);
+    } else return data<ActionData>({ intent, fields: { intent: ["Unknown action."] } }, { status: 400 });
+  } catch (e) {
+    const criterion = Number(opt("criterion"));
+    return data<ActionData>({ intent, criterion: Number.isInteger(criterion) ? criterion : undefined, ...workflowFailure(e) }, { status: 400 });
+  }
+  return redirect(`/review/${id}?done=${intent}`);
+}
+
+export default function Review() {
+  const { page, csrf, today, diff, fields, done } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionData>();
+  const { t, l, text, date } = useT();
+  const name = text(page.record.identity.name)?.text ?? page.toolId;
+  const errors = result?.fields ?? {};
+  const hasErrors = Object.keys(errors).length > 0 || Boolean(result?.message);
+  const canFind = page.actions.includes("record_finding") && page.myReview && !page.myReview.decision;
+  const open = page.consultation && today <= page.consultation.closes;
+  return (
+    <>
+      <title>{`${hasErrors ? `${t("errorPrefix")} ` : ""}${t("reviewTitle", { name })} · ${t("siteName")}`}</title>
+      <p>
+        <Link to="/review">← {t("reviewQueueTitle")}</Link>
+      </p>
+      <h1>{t("reviewTitle", { name })}</h1>
+      <p className="muted">
+        {page.toolId} · {t("historyRevision", { n: page.revision })} · <StatusBadge group="review" value={page.status} /> ·{" "}
+        <Link to={`/tools/${page.toolId}`}>{t("draftsView")}</Link> · <Link to={`/tools/${page.toolId}/history`}>{t("historyLink")}</Link>
+      </p>
+      {done === "decided" ? (
+        <p className="verified" role="status">
+          {t("reviewDecided", { decision: l("review", page.status) })}
+        </p>
+      ) : null}
+      {done === "awaiting" ? (
+        <p className="verified" role="status">
+          {t("reviewAwaitingSecond")}
+        </p>
+      ) : null}
+      {done === "finding" ? (
+        <p className="verified" role="status">
+          {t("formSaved")}
+        </p>
+      ) : null}
+      <FieldErrorSummary fields={errors} message={result?.message} />
+
+      {page.impact ? (
+        <p>
+          {t("reviewImpact", { level: page.impact.level, raw: page.impact.rawScore, credit: page.impact.mitigationCredit, net: page.impact.netScore })}
+        </p>
+      ) : null}
+      {page.consultation ? (
+        <p>
+          {t("reviewConsultation", { opens: date(page.consultation.opens), closes: date(page.consultation.closes) })}{" "}
+          {open ? <strong>{t("reviewConsultationOpen", { date: date(page.consultation.closes) })}</strong> : null}
+        </p>
+      ) : null}
+
+      {page.actions.includes("start_review") || (page.actions.includes("join_review") && !page.myReview) ? (
+        <Form method="post" className="action-form">
+          <input type="hidden" name="csrf" value={csrf} />
+          <button type="submit" name="intent" value="start">
+            {page.actions.includes("start_review") ? t("reviewStart") : t("reviewJoin")}
+          </button>
+        </Form>
+      ) : null}
+
+      <h2>{page.approvedRevision ? t("reviewDiffHeading", { n: page.approvedRevision.number }) : t("reviewRecordHeading")}</h2>
+      {diff ? (
+        <div className="table-scroll">
+          <table className="log-table diff-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("historyField")}</th>
+                <th scope="col">{t("historyBefore")}</th>
+                <th scope="col">{t("historyAfter")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {diff.map((c) => (
+                <tr key={c.path}>
+                  <th scope="row">
+                    <code>{c.path}</code>
+                  </th>
+                  <td className="before">{c.before === undefined ? "—" : JSON.stringify(c.before)}</td>
+                  <td className="after">{c.after === undefined ? "—" : JSON.stringify(c.after)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t("reviewDiffNone")}</p>
+      )}
+      <details>
+        <summary>{t("reviewRecordHeading")}</summary>
+        <table className="log-table">
+          <tbody>
+            {fields.map((f) => (
+              <tr key={f.path}>
+                <th scope="row">
+                  <code>{f.path}</code>
+                </th>
+                <td>{f.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+
+      {page.myReview ? (
+        <>
+          <h2>{t("reviewFindingsHeading")}</h2>
+          {CRITERIA.map((c) => {
+            const f = page.myReview!.findings[c];
+            const mine = result?.criterion === c ? errors : {};
+            return (
+              <Form method="post" key={c} id={`criterion-${c}`} className="stacked-form finding-form">
+                <input type="hidden" name="csrf" value={csrf} />
+                <input type="hidden" name="criterion" value={c} />
+                <h3>
+                  {c}. {l("criterion", String(c))}
+                </h3>
+                {Object.entries(mine).map(([k, v]) => (
+                  <p key={k} className="field-error" id={`f-${c}-${k}-error`}>
+                    {v.join(" ")}
+                  </p>
+                ))}
+                <div className="finding-row">
+                  <div className="field">
+                    <label htmlFor={`rating-${c}`}>{t("historyRating")}</label>
+                    <select id={`rating-${c}`} name="rating" defaultValue={f?.rating ?? ""} disabled={!canFind}>
+                      <option value="">—</option>
+                      {RATINGS.map((r) => (
+                        <option key={r} value={r}>
+                          {l("rating", r)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`severity-${c}`}>{t("historySeverity")}</label>
+                    <select id={`severity-${c}`} name="severity" defaultValue={f?.severity ?? ""} disabled={!canFind}>
+                      <option value="">—</option>
+                      {SEVERITIES.map((s) => (
+                        <option key={s} value={s}>
+                          {l("severity", s)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                </div>
+                <div className="field">
+                  <label htmlFor={`recommendation-${c}`}>{t("historyRecommendation")}</label>
+                  <textarea id={`recommendation-${c}`} name="recommendation" rows={2} defaultValue={f?.recommendation ?? ""} disabled={!canFind} />
+                </div>
+                <div className="finding-row">
+                  <div className="field">
+                    <label htmlFor={`condition-${c}`}>{t("historyCondition")}</label>
+                    <input id={`condition-${c}`} name="condition" type="text" defaultValue={f?.condition ?? ""} disabled={!canFind} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`deadline-${c}`}>
+                      {t("historyDeadline")} <span className="hint">(YYYY-MM-DD)</span>
+                    </label>
+                    <input id={`deadline-${c}`} name="conditionDeadline" type="text" className="short" defaultValue={f?.conditionDeadline ?? ""} disabled={!canFind} />
+                  </div>
+                </div>
+                {canFind ? (
+                  <button type="submit" name="intent" value="finding" className="secondary">
+                    {t("reviewSaveFinding")} ({c})
+                  </button>
+                ) : null}
+              </Form>
+            );
+          })}
+
+          {canFind ? (
+            <Form method="post" className="stacked-form action-form" id="decision">
+              <input type="hidden" name="csrf" value={csrf} />
+              <h2>{t("reviewDecisionHeading")}</h2>
+              <div className="field">
+                <label htmlFor="decision-choice">{t("reviewDecisionChoice")}</label>
+                <select id="decision-choice" name="decision" defaultValue="">
+                  <option value="">—</option>
+                  {DECISIONS.filter((d) => page.actions.includes(d)).map((d) => (
+                    <option key={d} value={d}>
+                      {l("decision", d)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="summary-zh">{t("reviewSummaryZh")}</label>
+                <textarea id="summary-zh" name="summary.zh" rows={3} lang="zh-Hans" />
+              </div>
+              <div className="field">
+                <label htmlFor="summary-en">{t("reviewSummaryEn")}</label>
+                <textarea id="summary-en" name="summary.en" rows={3} lang="en" />
+              </div>
+              <button type="submit" name="intent" value="decide">
+                {t("reviewDecideButton")}
+              </button>
+            </Form>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}

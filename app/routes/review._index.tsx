@@ -1,0 +1,96 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireSession } from "~/auth.server";
+import { registerNow, reviewQueue } from "~/registry.server";
+import { resolveLang } from "~/i18n/lang.server";
+import { translate } from "~/i18n/strings";
+import { useT } from "~/i18n/use-lang";
+import { LocalText } from "~/components/text";
+import { StatusBadge } from "~/components/badges";
+
+const LEVELS = ["I", "II", "III", "IV"];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireSession(request, ["reviewer"]);
+  const url = new URL(request.url);
+  const level = url.searchParams.get("level");
+  const agency = url.searchParams.get("agency");
+  const age = url.searchParams.get("age");
+  const filters = {
+    level: level && LEVELS.includes(level) ? level : undefined,
+    agency: agency && /^[a-z0-9-]{1,80}$/.test(agency) ? agency : undefined,
+    minAgeDays: age && /^\d{1,4}$/.test(age) ? Number(age) : undefined,
+  };
+  const lang = await resolveLang(request);
+  return { items: reviewQueue(actor, filters, registerNow()), filters, title: `${translate(lang, "reviewQueueTitle")} · ${translate(lang, "siteName")}` };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Review queue" }];
+
+export default function ReviewQueue() {
+  const { items, filters } = useLoaderData<typeof loader>();
+  const { t, date } = useT();
+  return (
+    <>
+      <h1>{t("reviewQueueTitle")}</h1>
+      <p className="lead">{t("reviewQueueIntro")}</p>
+      <Form method="get" className="compare-form">
+        <label htmlFor="level">{t("reviewFilterLevel")}</label>
+        <select id="level" name="level" defaultValue={filters.level ?? ""}>
+          <option value="">—</option>
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="agency">{t("reviewFilterAgency")}</label>
+        <input id="agency" name="agency" type="text" defaultValue={filters.agency ?? ""} maxLength={80} />
+        <label htmlFor="age">{t("reviewFilterAge")}</label>
+        <input id="age" name="age" type="text" inputMode="numeric" defaultValue={filters.minAgeDays ?? ""} className="short" maxLength={4} />
+        <button type="submit">{t("reviewFilterButton")}</button>
+      </Form>
+      {items.length ? (
+        <div className="table-scroll">
+          <table className="log-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("draftsColumnRecord")}</th>
+                <th scope="col">{t("draftsColumnStatus")}</th>
+                <th scope="col">{t("draftsColumnLevel")}</th>
+                <th scope="col">{t("reviewFilterAgency")}</th>
+                <th scope="col">{t("reviewColumnAge")}</th>
+                <th scope="col">{t("reviewColumnConsultation")}</th>
+                <th scope="col">{t("reviewColumnReviewers")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((i) => (
+                <tr key={i.id}>
+                  <td>
+                    <Link to={`/review/${i.id}`}>
+                      <LocalText value={i.name} />
+                    </Link>{" "}
+                    <span className="muted">{i.id}</span>
+                  </td>
+                  <td>
+                    <StatusBadge group="review" value={i.status} />
+                  </td>
+                  <td>{i.impactLevel ?? "—"}</td>
+                  <td>{i.agencies.join(", ")}</td>
+                  <td>{t("reviewDays", { n: i.ageDays })}</td>
+                  <td>{i.consultationCloses ? date(i.consultationCloses) : "—"}</td>
+                  <td>
+                    {i.reviewers} / {i.reviewersRequired}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="empty">{t("reviewQueueEmpty")}</p>
+      )}
+    </>
+  );
+}

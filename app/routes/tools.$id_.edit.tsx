@@ -1,0 +1,265 @@
+// The owning official's page for a tool: edit the draft section by section and submit it, or,
+// once submitted, take the actions the workflow allows (withdraw, revise, renew, propose a
+// change, retire). Every action checks the session, the CSRF token and the workflow itself.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireCsrf, requireSession, workflowFailure } from "~/auth.server";
+import {
+  applyListButton,
+  formToValue,
+  getOwnerView,
+  registerNow,
+  retireTool,
+  saveDraftSection,
+  sectionNode,
+  startRevision,
+  submitDraft,
+  withdraw,
+  SECTION_SCHEMAS,
+} from "~/registry.server";
+import { useT } from "~/i18n/use-lang";
+import type { StringKey } from "~/i18n/strings";
+import { SectionFields } from "~/components/schema-form";
+import { FieldErrorSummary } from "~/components/form-page";
+import { StatusBadge } from "~/components/badges";
+
+type SectionName = keyof typeof SECTION_SCHEMAS;
+const SECTION_ORDER: [SectionName, StringKey][] = [
+  ["identity", "secIdentity"],
+  ["responsibility", "secResponsibility"],
+  ["purpose", "secPurpose"],
+  ["howItWorks", "secHowItWorks"],
+  ["dataScope", "secDataScope"],
+  ["oversight", "secOversight"],
+  ["lifecycle", "secLifecycle"],
+  ["assessments", "secAssessments"],
+  ["participation", "secParticipation"],
+  ["incidents", "secIncidents"],
+  ["withheld", "secWithheld"],
+  ["sources", "secSources"],
+  ["purposeHistory", "secPurposeHistory"],
+];
+const isSection = (s: unknown): s is SectionName => typeof s === "string" && SECTION_ORDER.some(([n]) => n === s);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await requireSession(request, ["official"]);
+  let view;
+  try {
+    view = getOwnerView(session.actor, params.id ?? "");
+  } catch (e) {
+    workflowFailure(e);
+    throw e;
+  }
+  const url = new URL(request.url);
+  const requested = url.searchParams.get("section");
+  const section: SectionName = isSection(requested) ? requested : "identity";
+  return {
+    view,
+    section,
+    node: sectionNode(section),
+    csrf: session.csrfToken,
+    saved: url.searchParams.get("saved") === "1",
+    done: url.searchParams.get("done"),
+  };
+}
+
+type ActionData = { intent: string; section?: SectionName; value?: unknown; fields: Record<string, string[]>; message?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const session = await requireSession(request, ["official"]);
+  const form = await request.formData();
+  requireCsrf(session, form);
+  const id = params.id ?? "";
+  const now = registerNow();
+  const intent = String(form.get("intent") ?? "save");
+  const section = form.get("section");
+  const text = (name: string) => {
+    const zh = String(form.get(`${name}.zh`) ?? "").trim();
+    const en = String(form.get(`${name}.en`) ?? "").trim();
+    return { ...(zh ? { zh } : {}), ...(en ? { en } : {}) };
+  };
+  try {
+    if (form.has("_add") || form.has("_remove") || intent === "save") {
+      if (!isSection(section)) return data<ActionData>({ intent, fields: { section: ["Unknown section."] } }, { status: 400 });
+      const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
+      let value = formToValue(sectionNode(section), entries, section);
+      const add = form.get("_add");
+      const remove = form.get("_remove");
+      if (typeof add === "string" || typeof remove === "string") {
+        value = applyListButton(value, section, { add: typeof add === "string" ? add : undefined, remove: typeof remove === "string" ? remove : undefined });
+        return data<ActionData>({ intent: "rows", section, value, fields: {} });
+      }
+      try {
+        saveDraftSection(session.actor, id, section, value);
+      } catch (e) {
+        return data<ActionData>({ intent, section, value, ...workflowFailure(e) }, { status: 400 });
+      }
+      return redirect(`/tools/${id}/edit?section=${section}&saved=1`);
+    }
+    if (intent === "submit") submitDraft(session.actor, id, now);
+    else if (intent === "withdraw") withdraw(session.actor, id, now);
+    else if (intent === "revise" || intent === "request_renewal") startRevision(session.actor, id, { action: intent }, now);
+    else if (intent === "propose_change")
+      startRevision(session.actor, id, { action: "propose_change", kind: form.get("kind") === "data_scope" ? "data_scope" : "purpose", change: text("change") }, now);
+    else if (intent === "retire") retireTool(session.actor, id, text("reason"), now);
+    else return data<ActionData>({ intent, fields: { intent: ["Unknown action."] } }, { status: 400 });
+  } catch (e) {
+    return data<ActionData>({ intent, ...workflowFailure(e) }, { status: 400 });
+  }
+  return redirect(`/tools/${id}/edit?done=${intent}`);
+}
+
+/** Which section page a field error belongs to. */
+const sectionHref = (id: string) => (path: string) => {
+  const first = path.split(".")[0];
+  return isSection(first) ? `/tools/${id}/edit?section=${first}` : null;
+};
+
+export default function EditTool() {
+  const { view, section, node, csrf, saved, done } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionData>();
+  const { t, text, l, date } = useT();
+  const name = text(view.record.identity?.name)?.text ?? view.toolId;
+  const errors = result?.fields ?? {};
+  const hasErrors = Object.keys(errors).length > 0 || Boolean(result?.message);
+  const value = result?.section === section && result.value !== undefined ? result.value : (view.record as Record<string, unknown>)[section];
+  const isDraft = view.status === "draft";
+  return (
+    <>
+      <title>{`${hasErrors ? `${t("errorPrefix")} ` : ""}${t("editTitle", { name })} · ${t("siteName")}`}</title>
+      <p>
+        <Link to="/drafts">← {t("draftsTitle")}</Link>
+      </p>
+      <h1>{t("editTitle", { name })}</h1>
+      <p className="muted">
+        {view.toolId} · {t("historyRevision", { n: view.number })} · <StatusBadge group="review" value={view.status} />
+      </p>
+      {saved && !hasErrors ? (
+        <p className="verified" role="status">
+          {t("formSaved")}
+        </p>
+      ) : null}
+      {done === "submit" ? (
+        <p className="verified" role="status">
+          {view.consultation ? t("editSubmitted", { date: date(view.consultation.closes) }) : t("editSubmittedNoConsultation")}
+        </p>
+      ) : null}
+      {result?.intent === "submit" && Object.keys(errors).length ? <p>{t("editSubmitErrors")}</p> : null}
+      <FieldErrorSummary fields={errors} message={result?.message} sectionHref={sectionHref(view.toolId)} />
+
+      {isDraft ? (
+        <>
+          <p className="lead">{t("editIntro")}</p>
+          <nav aria-labelledby="sections-h" className="section-nav">
+            <h2 id="sections-h">{t("editSections")}</h2>
+            <ol>
+              {SECTION_ORDER.map(([s, key]) => (
+                <li key={s}>
+                  {s === section ? (
+                    <strong aria-current="page">{t(key)}</strong>
+                  ) : (
+                    <Link to={`/tools/${view.toolId}/edit?section=${s}`}>{t(key)}</Link>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <Form method="post" className="stacked-form record-form" noValidate>
+            {/* The first submit button is what Enter presses: saving, not adding a row. */}
+            <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+              {t("editSave")}
+            </button>
+            <input type="hidden" name="csrf" value={csrf} />
+            <input type="hidden" name="section" value={section} />
+            <h2>{t(SECTION_ORDER.find(([s]) => s === section)![1])}</h2>
+            <SectionFields section={section} node={node} value={value} errors={errors} />
+            <button type="submit" name="intent" value="save">
+              {t("editSave")}
+            </button>
+          </Form>
+          <section aria-labelledby="submit-h" className="submit-box">
+            <h2 id="submit-h">{t("editSubmitHeading")}</h2>
+            <p>{t("editSubmitText")}</p>
+            <Form method="post">
+              <input type="hidden" name="csrf" value={csrf} />
+              <button type="submit" name="intent" value="submit">
+                {t("editSubmitButton")}
+              </button>
+            </Form>
+          </section>
+        </>
+      ) : (
+        <section aria-labelledby="actions-h">
+          <h2 id="actions-h">{t("actionsHeading")}</h2>
+          <p>
+            <Link to={`/tools/${view.toolId}`}>{t("draftsView")}</Link> · <Link to={`/tools/${view.toolId}/history`}>{t("historyLink")}</Link>
+          </p>
+          {view.actions.includes("withdraw") ? <SimpleAction csrf={csrf} intent="withdraw" label={t("actionWithdraw")} /> : null}
+          {view.actions.includes("revise") ? <SimpleAction csrf={csrf} intent="revise" label={t("actionRevise")} /> : null}
+          {view.actions.includes("request_renewal") ? <SimpleAction csrf={csrf} intent="request_renewal" label={t("actionRenew")} /> : null}
+          {view.actions.includes("propose_change") ? (
+            <Form method="post" className="stacked-form action-form">
+              <input type="hidden" name="csrf" value={csrf} />
+              <h3>{t("actionProposeChange")}</h3>
+              <div className="field">
+                <label htmlFor="kind">{t("changeKind")}</label>
+                <select id="kind" name="kind">
+                  <option value="purpose">{l("purposeChange", "purpose")}</option>
+                  <option value="data_scope">{l("purposeChange", "data_scope")}</option>
+                </select>
+              </div>
+              <TextPair name="change" legend={t("changeText")} errors={errors} />
+              <button type="submit" name="intent" value="propose_change">
+                {t("actionProposeChange")}
+              </button>
+            </Form>
+          ) : null}
+          {view.actions.includes("retire") && view.record.lifecycle?.deploymentStatus !== "retired" ? (
+            <Form method="post" className="stacked-form action-form">
+              <input type="hidden" name="csrf" value={csrf} />
+              <h3>{t("actionRetire")}</h3>
+              <TextPair name="reason" legend={t("retireReason")} errors={errors} />
+              <button type="submit" name="intent" value="retire">
+                {t("actionRetire")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      )}
+    </>
+  );
+}
+
+function SimpleAction({ csrf, intent, label }: { csrf: string; intent: string; label: string }) {
+  return (
+    <Form method="post" className="action-form">
+      <input type="hidden" name="csrf" value={csrf} />
+      <button type="submit" name="intent" value={intent}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+function TextPair({ name, legend, errors }: { name: string; legend: string; errors: Record<string, string[]> }) {
+  const { t } = useT();
+  const messages = Object.entries(errors).filter(([k]) => k === name || k.startsWith(`${name}.`)).flatMap(([, v]) => v);
+  return (
+    <fieldset className={`localized${messages.length ? " has-error" : ""}`}>
+      <legend>{legend}</legend>
+      {messages.length ? (
+        <p className="field-error" id={`f-${name}-error`}>
+          {messages.join(" ")}
+        </p>
+      ) : null}
+      <div className="lang-field">
+        <label htmlFor={`f-${name}-zh`}>{t("formChinese")}</label>
+        <textarea id={`f-${name}-zh`} name={`${name}.zh`} rows={2} lang="zh-Hans" />
+      </div>
+      <div className="lang-field">
+        <label htmlFor={`f-${name}-en`}>{t("formEnglish")}</label>
+        <textarea id={`f-${name}-en`} name={`${name}.en`} rows={2} lang="en" />
+      </div>
+    </fieldset>
+  );
+}
