@@ -21,11 +21,6 @@ export {
   reviewQueue,
   getReviewPage,
   getOwnerView,
-  SECTION_SCHEMAS,
-  CRITERIA,
-  RATINGS,
-  SEVERITIES,
-  DECISIONS,
 } from "../registry/workflow/workflow.server";
 export { sectionNode, formToValue, applyListButton } from "../registry/forms/schema-form";
 export { diffRecords } from "../registry/history/diff";

@@ -4,7 +4,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession, workflowFailure } from "~/auth.server";
-import { CRITERIA, DECISIONS, RATINGS, SEVERITIES, decide, diffRecords, getReviewPage, recordFinding, registerNow, startReview } from "~/registry.server";
+import { decide, diffRecords, getReviewPage, recordFinding, registerNow, startReview } from "~/registry.server";
+import { CRITERIA, DECISIONS, RATINGS, SEVERITIES } from "../../registry/workflow/review-terms";
 import { flatten } from "../../registry/history/diff";
 import { useT } from "~/i18n/use-lang";
 import { FieldErrorSummary } from "~/components/form-page";

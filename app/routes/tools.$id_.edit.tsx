@@ -15,7 +15,6 @@ import {
   startRevision,
   submitDraft,
   withdraw,
-  SECTION_SCHEMAS,
 } from "~/registry.server";
 import { useT } from "~/i18n/use-lang";
 import type { StringKey } from "~/i18n/strings";
@@ -23,7 +22,20 @@ import { SectionFields } from "~/components/schema-form";
 import { FieldErrorSummary } from "~/components/form-page";
 import { StatusBadge } from "~/components/badges";
 
-type SectionName = keyof typeof SECTION_SCHEMAS;
+type SectionName =
+  | "identity"
+  | "responsibility"
+  | "purpose"
+  | "purposeHistory"
+  | "howItWorks"
+  | "dataScope"
+  | "oversight"
+  | "lifecycle"
+  | "assessments"
+  | "participation"
+  | "incidents"
+  | "withheld"
+  | "sources";
 const SECTION_ORDER: [SectionName, StringKey][] = [
   ["identity", "secIdentity"],
   ["responsibility", "secResponsibility"],

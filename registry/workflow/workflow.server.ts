@@ -32,6 +32,9 @@ import {
 import { publicActor, type Actor } from "../auth/roles";
 import { actionsFor, canTake, relationTo, type Action } from "./transitions";
 import { consultationOpen, consultationWindow, submissionProblems, type FieldErrors } from "./obligations";
+import { CRITERIA, DECISIONS, RATINGS, SEVERITIES, type Decision } from "./review-terms";
+
+export { CRITERIA, DECISIONS, RATINGS, SEVERITIES, type Decision };
 
 export class WorkflowError extends Error {
   constructor(
@@ -177,6 +180,12 @@ export function saveDraftSection(actor: Actor | null, toolId: string, section: S
   guard(actor, t, "edit_draft");
   const schema = SECTION_SCHEMAS[section];
   if (!schema) throw new WorkflowError("invalid", { section: [`Unknown section "${String(section)}".`] });
+  // Fields the workflow owns are filled in here, not by the form.
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const v = value as Record<string, unknown>;
+    if (section === "lifecycle") value = { ...v, reviewStatus: "draft" };
+    if (section === "identity") value = { originalLanguage: t.revision.record.identity?.originalLanguage ?? "zh", id: t.id, ...v };
+  }
   const parsed = (schema as z.ZodType).safeParse(value);
   if (!parsed.success) throw new WorkflowError("invalid", prefixed(section, fieldErrors(parsed.error)));
   let data = parsed.data as Record<string, unknown>;
@@ -336,9 +345,6 @@ export function retireTool(actor: Actor | null, toolId: string, reason: unknown,
 
 // ---------------------------------------------------------------- review
 
-export const CRITERIA = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
-export const RATINGS = ["met", "partly_met", "not_met", "not_applicable"] as const;
-export const SEVERITIES = ["low", "medium", "high"] as const;
 
 export const FindingSchema = z
   .object({
@@ -418,8 +424,6 @@ export function recordFinding(actor: Actor | null, toolId: string, finding: unkn
   })();
 }
 
-export const DECISIONS = ["approve", "approve_with_conditions", "request_changes", "reject"] as const;
-export type Decision = (typeof DECISIONS)[number];
 const DECISION_STATUS: Record<Decision, ReviewStatus> = {
   approve: "approved",
   approve_with_conditions: "approved_with_conditions",

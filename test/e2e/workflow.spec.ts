@@ -1,0 +1,187 @@
+import fs from "node:fs";
+import path from "node:path";
+import { test, expect, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { expectNoSeriousAxeViolations } from "./axe";
+
+// The server under test reads its clock from this file (test/e2e/serve.sh, registry/clock.server.ts).
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const CLOCK = path.resolve(`test/.tmp/e2e-${PORT}.clock`);
+const setClock = (iso: string) => fs.writeFileSync(CLOCK, iso);
+
+const official = DEMO_ACCOUNTS.find((a) => a.agency === "shanghai-municipal-government")!;
+const reviewer = DEMO_ACCOUNTS.find((a) => a.agency === "samr")!;
+
+async function login(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("电子邮箱").fill(email);
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+async function logout(page: Page) {
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
+}
+
+const f = (p: string) => `#f-${p.replace(/\./g, "-")}`;
+
+async function saveSection(page: Page, section: string) {
+  await page.getByRole("button", { name: "保存本部分" }).last().click();
+  await expect(page).toHaveURL(new RegExp(`section=${section}&saved=1`));
+}
+
+async function openSection(page: Page, id: string, section: string) {
+  await page.goto(`/tools/${id}/edit?section=${section}`);
+}
+
+test.afterAll(() => fs.rmSync(CLOCK, { force: true }));
+
+test("a level III tool goes from draft to an approval with conditions, in public at every step", async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+
+  setClock("2026-03-01T09:00:00Z");
+  await login(page, official.email);
+  await page.getByRole("navigation").getByRole("link", { name: "本机构记录" }).click();
+  await page.getByRole("link", { name: "新建记录" }).click();
+
+  // Identity.
+  await page.fill(f("identity.slug"), "shanghai-parking-permit-ranking");
+  await page.fill(f("identity.name.zh"), "停车许可排序");
+  await page.fill(f("identity.name.en"), "Parking permit ranking");
+  await page.selectOption(f("identity.kind"), "algorithm");
+  await page.selectOption(f("identity.jurisdiction.level"), "city");
+  await page.fill(f("identity.jurisdiction.place.zh"), "上海市");
+  await page.selectOption(f("identity.policyDomain"), "transport");
+  await page.fill(f("identity.summary.zh"), "根据居住年限和车辆数据为停车许可申请排序。");
+  await page.getByRole("button", { name: "创建草稿" }).click();
+  await expect(page).toHaveURL(/\/tools\/(ALG-\d{6})\/edit\?section=responsibility$/);
+  const id = /\/tools\/(ALG-\d{6})\//.exec(page.url())![1]!;
+
+  // Responsibility: the agency is filled in; name the office that answers the public.
+  await expect(page.locator(f("responsibility.agencies.0.agency"))).toHaveValue("shanghai-municipal-government");
+  await page.fill(f("responsibility.contactOffice.name.zh"), "市交通委员会办公室");
+  await saveSection(page, "responsibility");
+
+  // Purpose with a legal basis row added by the form itself (works without JavaScript too).
+  await openSection(page, id, "purpose");
+  await page.fill(f("purpose.purpose.zh"), "公平分配有限的停车许可。");
+  await page.fill(f("purpose.nonDigitalAlternative.zh"), "可到街道办事处窗口提交纸质申请。");
+  await page.locator('button[name="_add"][value="purpose.legalBasis"]').click();
+  await page.fill(f("purpose.legalBasis.0.citation"), "《上海市道路交通管理条例》");
+  await saveSection(page, "purpose");
+
+  await openSection(page, id, "dataScope");
+  await page.locator('button[name="_add"][value="dataScope.elements"]').click();
+  await page.fill(f("dataScope.elements.0.name.zh"), "居住地址");
+  await page.selectOption(f("dataScope.elements.0.category"), "location_trajectory");
+  await page.selectOption(f("dataScope.elements.0.sensitive"), "true");
+  await page.fill(f("dataScope.elements.0.necessity.zh"), "许可只发给本街道居民。");
+  await page.fill(f("dataScope.elements.0.retention.zh"), "许可结束后保存一年。");
+  await saveSection(page, "dataScope");
+
+  await openSection(page, id, "oversight");
+  await page.fill(f("oversight.humanOversight.zh"), "每一项拒绝都由经办人审核，经办人可以推翻排序结果。");
+  await saveSection(page, "oversight");
+
+  // A validation error: an impossible date is refused beside the field, with a summary, and
+  // what was typed stays.
+  await openSection(page, id, "lifecycle");
+  await page.selectOption(f("lifecycle.deploymentStatus"), "proposed");
+  await page.fill(f("lifecycle.sunsetDate"), "2027-02-30");
+  await page.getByRole("button", { name: "保存本部分" }).last().click();
+  await expect(page.getByRole("alert")).toContainText("lifecycle.sunsetDate");
+  await expect(page).toHaveTitle(/^错误：/);
+  await expect(page.locator(f("lifecycle.sunsetDate"))).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(f("lifecycle.sunsetDate"))).toHaveValue("2027-02-30");
+  await expectNoSeriousAxeViolations(page);
+  await page.fill(f("lifecycle.sunsetDate"), "2027-02-01");
+  await saveSection(page, "lifecycle");
+
+  await openSection(page, id, "assessments");
+  await page.selectOption(f("assessments.impact.peopleAffected"), "over_1m");
+  await page.selectOption(f("assessments.impact.dataSensitivity"), "sensitive");
+  await page.selectOption(f("assessments.impact.automation"), "recommends");
+  await page.selectOption(f("assessments.impact.consequence"), "serious");
+  await page.selectOption(f("assessments.impact.reversible"), "true");
+  await page.selectOption(f("assessments.impact.mandatory"), "false");
+  await page.selectOption(f("assessments.impact.vulnerableGroups"), "true");
+  await saveSection(page, "assessments");
+
+  await openSection(page, id, "sources");
+  await page.locator('button[name="_add"][value="sources"]').click();
+  await page.fill(f("sources.0.key"), "proposal");
+  await page.selectOption(f("sources.0.kind"), "official_document");
+  await page.fill(f("sources.0.title.zh"), "市交通委员会关于停车许可排序的方案");
+  await saveSection(page, "sources");
+
+  // Submit: public, frozen, consultation open for 30 days.
+  await page.getByRole("button", { name: "提交审查" }).click();
+  await expect(page.getByRole("status")).toContainText("2026年3月30日");
+  await page.goto(`/tools/${id}`);
+  await expect(page.locator(".review-panel")).toContainText("公众征求意见期");
+
+  // Withdraw and submit a second revision with an earlier sunset date.
+  await page.goto(`/tools/${id}/edit`);
+  await page.getByRole("button", { name: "撤回本次提交" }).click();
+  await page.getByRole("button", { name: "开始新版本" }).click();
+  setClock("2026-03-02T09:00:00Z");
+  await openSection(page, id, "lifecycle");
+  await page.fill(f("lifecycle.sunsetDate"), "2027-01-15");
+  await saveSection(page, "lifecycle");
+  await page.getByRole("button", { name: "提交审查" }).click();
+  await expect(page.getByRole("status")).toContainText("2026年3月31日");
+  await logout(page);
+
+  // After the consultation a reviewer of another agency records findings and decides.
+  setClock("2026-04-01T09:00:00Z");
+  await login(page, reviewer.email);
+  await page.getByRole("navigation").getByRole("link", { name: "审查队列" }).click();
+  await page.getByRole("link", { name: "停车许可排序" }).click();
+  await page.getByRole("button", { name: "开始审查" }).click();
+  await expect(page).toHaveURL(/done=start/);
+  await expect(page.locator(".diff-table, p").filter({ hasText: "此前没有获批版本" }).first()).toBeVisible();
+  for (let c = 1; c <= 10; c++) {
+    const form = page.locator(`#criterion-${c}`);
+    if (c === 3) {
+      await form.locator('select[name="rating"]').selectOption("partly_met");
+      await form.locator('select[name="severity"]').selectOption("medium");
+      await form.locator('input[name="condition"]').fill("公布供应商的数据访问条款");
+      await form.locator('input[name="conditionDeadline"]').fill("2026-06-30");
+    } else {
+      await form.locator('select[name="rating"]').selectOption("met");
+    }
+    await form.getByRole("button").click();
+    await expect(page).toHaveURL(/done=finding/);
+  }
+  await expectNoSeriousAxeViolations(page);
+  await page.selectOption("#decision-choice", "approve_with_conditions");
+  await page.fill("#summary-zh", "附条件批准：须在期限前公布供应商的数据访问条款。");
+  await page.getByRole("button", { name: "记录决定" }).click();
+  await expect(page.getByRole("status")).toContainText("附条件批准");
+
+  // The public sees the decision, the findings summary and the condition.
+  await page.goto(`/tools/${id}`);
+  const panel = page.locator(".review-panel");
+  await expect(panel).toContainText("附条件批准");
+  await expect(panel).toContainText("符合 9 项，部分符合 1 项");
+  await expect(panel).toContainText("公布供应商的数据访问条款");
+
+  // The history shows both revisions and what changed between them.
+  await page.getByRole("link", { name: "历史与变更" }).click();
+  await expect(page.locator("#revision-1")).toContainText("已撤回");
+  await expect(page.locator("#revision-2")).toContainText("附条件批准");
+  const diff = page.locator(".diff-table");
+  await expect(diff).toContainText("lifecycle.sunsetDate");
+  await expect(diff).toContainText("2027-02-01");
+  await expect(diff).toContainText("2027-01-15");
+  await expectNoSeriousAxeViolations(page);
+
+  // And the log still verifies.
+  await page.goto("/log");
+  await expect(page.getByRole("status")).toContainText("链条完整");
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,134 @@
+// Every protected route checks its own permissions: anonymous visitors go to the login page;
+// an official of another agency, a reviewer of the tool's own agency and an admin get 403 (or
+// 404 for someone else's private draft); nothing is written. Forms without the session's CSRF
+// token are refused too.
+import { beforeEach, describe, expect, it } from "vitest";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFreshDb } from "../helpers/db";
+import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
+import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { createUser } from "../../registry/auth/accounts.server";
+import { login, sessionFor } from "../../registry/auth/sessions.server";
+import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
+import { sessionCookie } from "~/auth.server";
+import * as drafts from "~/routes/drafts._index";
+import * as newDraft from "~/routes/drafts.new";
+import * as edit from "~/routes/tools.$id_.edit";
+import * as queue from "~/routes/review._index";
+import * as review from "~/routes/review.$id";
+
+const getDb = useFreshDb();
+type Who = { cookie: string; csrf: string } | null;
+
+async function as(email: string): Promise<Who> {
+  const r = await login({ email, password: DEMO_PASSWORD, address: `10.0.0.${Math.floor(Math.random() * 200)}` });
+  if (!r.ok) throw new Error(`cannot log in ${email}`);
+  return { cookie: (await sessionCookie.serialize(r.sessionToken)).split(";")[0]!, csrf: sessionFor(r.sessionToken)!.csrfToken };
+}
+
+async function status(p: Promise<unknown>): Promise<number> {
+  try {
+    const out = await p;
+    if (out instanceof Response) return out.status;
+    const init = (out as { init?: { status?: number } } | null)?.init;
+    return init?.status ?? 200;
+  } catch (e) {
+    if (e instanceof Response) return e.status;
+    throw e;
+  }
+}
+
+const get = (loader: (a: LoaderFunctionArgs) => unknown, url: string, who: Who, params: Record<string, string> = {}) =>
+  status(Promise.resolve(loader({ request: new Request(`http://localhost${url}`, { headers: who ? { Cookie: who.cookie } : {} }), params, context: {} })));
+const post = (action: (a: ActionFunctionArgs) => unknown, url: string, who: Who, form: Record<string, string>, params: Record<string, string> = {}) =>
+  status(
+    Promise.resolve(
+      action({
+        request: new Request(`http://localhost${url}`, { method: "POST", body: new URLSearchParams({ ...(who ? { csrf: who.csrf } : {}), ...form }), headers: who ? { Cookie: who.cookie } : {} }),
+        params,
+        context: {},
+      }),
+    ),
+  );
+
+function snapshot() {
+  const db = getDb().$client;
+  const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  return { tools: n("tools"), revisions: n("revisions"), events: n("events"), reviews: n("reviews"), findings: n("findings"), records: db.prepare(`SELECT group_concat(record_sha256) AS s FROM revisions`).get() };
+}
+
+let draftId: string;
+let submittedId: string;
+let who: Record<"anonymous" | "otherOfficial" | "ownReviewer" | "admin", Who>;
+
+beforeEach(async () => {
+  const official = actorByEmail("official.shanghai@register.example");
+  const D0 = new Date("2026-03-01T09:00:00Z");
+  draftId = createDraft(official, newIdentity("private-draft"), D0).toolId;
+  submittedId = createDraft(official, newIdentity("submitted-tool"), D0).toolId;
+  for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" }))) saveDraftSection(official, submittedId, n as SectionName, v);
+  submitDraft(official, submittedId, D0);
+  await createUser({ email: "reviewer.shanghai@register.example", displayName: "Own-agency reviewer", role: "reviewer", agency: "shanghai-municipal-government", password: DEMO_PASSWORD });
+  who = {
+    anonymous: null,
+    otherOfficial: await as("official.hangzhou@register.example"),
+    ownReviewer: await as("reviewer.shanghai@register.example"),
+    admin: await as("admin@register.example"),
+  };
+});
+
+describe("protected routes", () => {
+  it("refuse everyone but the owning agency's officials on drafts and edits", async () => {
+    const before = snapshot();
+    expect(await get(drafts.loader, "/drafts", who.anonymous)).toBe(302);
+    expect(await get(newDraft.loader, "/drafts/new", who.anonymous)).toBe(302);
+    expect(await post(newDraft.action, "/drafts/new", who.anonymous, { "identity.slug": "x" })).toBe(302);
+    for (const w of [who.ownReviewer, who.admin]) {
+      expect(await get(drafts.loader, "/drafts", w)).toBe(403);
+      expect(await get(newDraft.loader, "/drafts/new", w)).toBe(403);
+      expect(await post(newDraft.action, "/drafts/new", w, { "identity.slug": "sneaky" })).toBe(403);
+    }
+    for (const w of [who.anonymous, who.otherOfficial, who.ownReviewer, who.admin]) {
+      const expectDraft = w === null ? 302 : w === who.otherOfficial ? 404 : 403;
+      expect(await get(edit.loader, `/tools/${draftId}/edit`, w, { id: draftId })).toBe(expectDraft);
+      expect(await post(edit.action, `/tools/${draftId}/edit`, w, { intent: "save", section: "purpose", "purpose.purpose.en": "Hijacked" }, { id: draftId })).toBe(expectDraft);
+      expect(await post(edit.action, `/tools/${draftId}/edit`, w, { intent: "submit" }, { id: draftId })).toBe(expectDraft);
+      const expectPublic = w === null ? 302 : 403;
+      expect(await get(edit.loader, `/tools/${submittedId}/edit`, w, { id: submittedId })).toBe(expectPublic);
+      expect(await post(edit.action, `/tools/${submittedId}/edit`, w, { intent: "withdraw" }, { id: submittedId })).toBe(expectPublic);
+      expect(await post(edit.action, `/tools/${submittedId}/edit`, w, { intent: "retire", "reason.en": "x" }, { id: submittedId })).toBe(expectPublic);
+    }
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("refuse review to the public, officials, the tool's own agency's reviewers and admins", async () => {
+    const before = snapshot();
+    expect(await get(queue.loader, "/review", who.anonymous)).toBe(302);
+    for (const w of [who.otherOfficial, who.admin]) expect(await get(queue.loader, "/review", w)).toBe(403);
+    for (const w of [who.anonymous, who.otherOfficial, who.ownReviewer, who.admin]) {
+      const expected = w === null ? 302 : 403;
+      expect(await get(review.loader, `/review/${submittedId}`, w, { id: submittedId })).toBe(expected);
+      expect(await post(review.action, `/review/${submittedId}`, w, { intent: "start" }, { id: submittedId })).toBe(expected);
+      expect(await post(review.action, `/review/${submittedId}`, w, { intent: "finding", criterion: "1", rating: "met" }, { id: submittedId })).toBe(expected);
+      expect(await post(review.action, `/review/${submittedId}`, w, { intent: "decide", decision: "approve", "summary.en": "ok" }, { id: submittedId })).toBe(expected);
+    }
+    // The own-agency reviewer's queue does not even list the tool.
+    const ownQueue = (await queue.loader({ request: new Request("http://localhost/review", { headers: { Cookie: who.ownReviewer!.cookie } }), params: {}, context: {} })) as { items: { id: string }[] };
+    expect(ownQueue.items.map((i) => i.id)).not.toContain(submittedId);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("refuse state changes without the session's CSRF token", async () => {
+    const official = await as("official.shanghai@register.example");
+    const reviewer = await as("reviewer.samr@register.example");
+    const before = snapshot();
+    const noToken = (w: Who) => ({ cookie: w!.cookie, csrf: "forged-token" });
+    expect(await post(edit.action, `/tools/${draftId}/edit`, noToken(official), { intent: "save", section: "purpose", "purpose.purpose.en": "x" }, { id: draftId })).toBe(403);
+    expect(await post(newDraft.action, "/drafts/new", noToken(official), { "identity.slug": "x" })).toBe(403);
+    expect(await post(review.action, `/review/${submittedId}`, noToken(reviewer), { intent: "start" }, { id: submittedId })).toBe(403);
+    expect(snapshot()).toEqual(before);
+    // With the token the same request goes through.
+    expect(await post(review.action, `/review/${submittedId}`, reviewer, { intent: "start" }, { id: submittedId })).toBe(302);
+    expect(snapshot().reviews).toBe(before.reviews + 1);
+  });
+});
