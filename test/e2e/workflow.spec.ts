@@ -169,6 +169,11 @@ test("a level III tool goes from draft to an approval with conditions, in public
   await expect(panel).toContainText("附条件批准");
   await expect(panel).toContainText("符合 9 项，部分符合 1 项");
   await expect(panel).toContainText("公布供应商的数据访问条款");
+  await expect(panel.locator(".overdue")).toHaveCount(0);
+  // Once the condition's deadline has passed, the public page flags it.
+  setClock("2026-07-01T09:00:00Z");
+  await page.reload();
+  await expect(panel.locator(".overdue")).toHaveText("已逾期");
 
   // The history shows both revisions and what changed between them.
   await page.getByRole("link", { name: "历史与变更" }).click();
