@@ -4,7 +4,7 @@ import { getDb, stmt, type Db } from "./db.server";
 import { computeImpactLevel, type ImpactResult } from "./impact";
 import { PAGE_SIZE, type FacetName, type QueryNotice, type ToolQuery } from "./query";
 import { filterAndCount, getListIndex, pageOf, positionOf, type ListIndex } from "./list-index.server";
-import { getToolHistory, type PublicReview } from "./history/history.server";
+import { publicReviews, type PublicReview } from "./history/history.server";
 import { consultationWindow } from "./workflow/obligations";
 import { buildMatchExpression, type Term } from "./search/tokenize";
 import { snippet, type Segment } from "./search/highlight";
@@ -185,11 +185,11 @@ export function getToolDetail(idOrSlug: string, opts: { today?: string } = {}, d
   if (idOrSlug.length > 100) return null;
   const row = stmt(
     db,
-    `SELECT t.id, t.updated_at, r.number, r.status, r.record, r.published_at, r.submitted_at,
+    `SELECT t.id, t.updated_at, r.id AS revision_id, r.number, r.status, r.record, r.published_at, r.submitted_at,
        (SELECT count(*) FROM revisions x WHERE x.tool_seq = t.seq AND x.status <> 'draft') AS revision_count
      FROM tools t JOIN revisions r ON r.id = t.published_revision_id WHERE t.id = ?`,
   ).get(idOrSlug.toUpperCase()) as
-    | { id: string; updated_at: string; number: number; status: string; record: string; published_at: string; submitted_at: string | null; revision_count: number }
+    | { id: string; updated_at: string; revision_id: number; number: number; status: string; record: string; published_at: string; submitted_at: string | null; revision_count: number }
     | undefined;
   if (!row) {
     const bySlug = stmt(db, `SELECT id FROM tools WHERE slug = ? AND published_revision_id IS NOT NULL`).get(idOrSlug) as { id: string } | undefined;
@@ -211,7 +211,7 @@ export function getToolDetail(idOrSlug: string, opts: { today?: string } = {}, d
   const impact = record.assessments.impact ? computeImpactLevel(record.assessments.impact) : null;
   // Editors' records were never submitted for review, so they have no consultation.
   const reviewed = row.status !== "unreviewed";
-  const reviews = reviewed ? (getToolHistory(row.id, {}, db)?.revisions.find((r) => r.number === row.number)?.reviews ?? []) : [];
+  const reviews = reviewed ? (publicReviews(db, [row.revision_id]).get(row.revision_id) ?? []) : [];
   return {
     found: {
       id: row.id,

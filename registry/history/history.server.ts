@@ -38,39 +38,13 @@ export function getToolHistory(toolId: string, opts: { from?: number; to?: numbe
     record_sha256: string;
     record: string;
   }[];
-  const reviewRows = stmt(
-    db,
-    `SELECT rv.id, rv.revision_id, rv.started_at, rv.decision, rv.decided_at, rv.summary_zh, rv.summary_en, u.role, a.slug AS agency
-     FROM reviews rv JOIN users u ON u.id = rv.reviewer_id LEFT JOIN agencies a ON a.id = u.agency_id
-     WHERE rv.revision_id IN (SELECT id FROM revisions WHERE tool_seq = ?) ORDER BY rv.id`,
-  ).all(tool.seq) as { id: number; revision_id: number; started_at: string; decision: string | null; decided_at: string | null; summary_zh: string | null; summary_en: string | null; role: string; agency: string | null }[];
-  const findingRows = stmt(
-    db,
-    `SELECT f.review_id, f.criterion, f.rating, f.severity, f.recommendation, f.condition, f.condition_deadline FROM findings f
-     WHERE f.review_id IN (SELECT rv.id FROM reviews rv JOIN revisions r ON r.id = rv.revision_id WHERE r.tool_seq = ?) ORDER BY f.criterion`,
-  ).all(tool.seq) as { review_id: number; criterion: number; rating: string; severity: string | null; recommendation: string | null; condition: string | null; condition_deadline: string | null }[];
-
+  const reviewsByRevision = publicReviews(db, revs.map((r) => r.id));
   const revisions: HistoryRevision[] = revs.map((r) => ({
     number: r.number,
     status: r.status,
     submittedAt: r.submitted_at,
     recordSha256: r.record_sha256,
-    reviews: reviewRows
-      .filter((rv) => rv.revision_id === r.id)
-      .map((rv) => ({
-        // Reviewers appear as a role and agency, like in the public log.
-        reviewer: rv.agency ? `${rv.role}@${rv.agency}` : rv.role,
-        startedAt: rv.started_at,
-        decision: rv.decision,
-        decidedAt: rv.decided_at,
-        summary: { ...(rv.summary_zh ? { zh: rv.summary_zh } : {}), ...(rv.summary_en ? { en: rv.summary_en } : {}) },
-        // Findings become public with the decision.
-        findings: rv.decision
-          ? findingRows
-              .filter((f) => f.review_id === rv.id)
-              .map((f) => ({ criterion: f.criterion, rating: f.rating, severity: f.severity, recommendation: f.recommendation, condition: f.condition, conditionDeadline: f.condition_deadline }))
-          : [],
-      })),
+    reviews: reviewsByRevision.get(r.id) ?? [],
   }));
 
   const numbers = revs.map((r) => r.number);
@@ -89,4 +63,42 @@ export function getToolHistory(toolId: string, opts: { from?: number; to?: numbe
     if (page >= p.pageCount) break;
   }
   return { id: tool.id, name: { ...(tool.name_zh ? { zh: tool.name_zh } : {}), ...(tool.name_en ? { en: tool.name_en } : {}) }, revisions, events, comparison };
+}
+
+/** The public side of the reviews of some revisions, by revision id. */
+export function publicReviews(db: Db, revisionIds: number[]): Map<number, PublicReview[]> {
+  const out = new Map<number, PublicReview[]>();
+  if (!revisionIds.length) return out;
+  const marks = revisionIds.map(() => "?").join(", ");
+  const reviewRows = stmt(
+    db,
+    `SELECT rv.id, rv.revision_id, rv.started_at, rv.decision, rv.decided_at, rv.summary_zh, rv.summary_en, u.role, a.slug AS agency
+     FROM reviews rv JOIN users u ON u.id = rv.reviewer_id LEFT JOIN agencies a ON a.id = u.agency_id
+     WHERE rv.revision_id IN (${marks}) ORDER BY rv.id`,
+  ).all(...revisionIds) as { id: number; revision_id: number; started_at: string; decision: string | null; decided_at: string | null; summary_zh: string | null; summary_en: string | null; role: string; agency: string | null }[];
+  if (!reviewRows.length) return out;
+  const findingRows = stmt(
+    db,
+    `SELECT review_id, criterion, rating, severity, recommendation, condition, condition_deadline FROM findings
+     WHERE review_id IN (${reviewRows.map(() => "?").join(", ")}) ORDER BY criterion`,
+  ).all(...reviewRows.map((r) => r.id)) as { review_id: number; criterion: number; rating: string; severity: string | null; recommendation: string | null; condition: string | null; condition_deadline: string | null }[];
+  for (const rv of reviewRows) {
+    const list = out.get(rv.revision_id) ?? [];
+    list.push({
+      // Reviewers appear as a role and agency, like in the public log.
+      reviewer: rv.agency ? `${rv.role}@${rv.agency}` : rv.role,
+      startedAt: rv.started_at,
+      decision: rv.decision,
+      decidedAt: rv.decided_at,
+      summary: { ...(rv.summary_zh ? { zh: rv.summary_zh } : {}), ...(rv.summary_en ? { en: rv.summary_en } : {}) },
+      // Findings become public with the decision.
+      findings: rv.decision
+        ? findingRows
+            .filter((f) => f.review_id === rv.id)
+            .map((f) => ({ criterion: f.criterion, rating: f.rating, severity: f.severity, recommendation: f.recommendation, condition: f.condition, conditionDeadline: f.condition_deadline }))
+        : [],
+    });
+    out.set(rv.revision_id, list);
+  }
+  return out;
 }

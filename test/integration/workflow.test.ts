@@ -170,6 +170,14 @@ describe("review", () => {
     const last = listEvents({ page: 1 }).events.at(-1)!;
     expect(last).toMatchObject({ kind: "decision", toolId, actor: "reviewer@samr", payload: { status: "approved_with_conditions", conditions: [{ criterion: 3, deadline: "2026-06-30" }] } });
     expect(verifyLog()).toMatchObject({ ok: true });
+    const detail = getToolDetail(toolId);
+    const found = detail && "found" in detail ? detail.found : null;
+    expect(found?.consultation).toEqual({ opens: "2026-03-01", closes: "2026-03-30" });
+    expect(found?.reviews).toHaveLength(1);
+    expect(found?.reviews[0]).toMatchObject({ reviewer: "reviewer@samr", decision: "approve_with_conditions", summary: { en: "Approved if the vendor terms are published." } });
+    expect(found?.reviews[0]!.findings.filter((f) => f.condition)).toEqual([
+      { criterion: 3, rating: "partly_met", severity: "medium", recommendation: null, condition: "Publish the vendor's data-access terms.", conditionDeadline: "2026-06-30" },
+    ]);
     // The decision is final for this reviewer.
     expectError(() => decide(reviewer(), toolId, "reject", { en: "x" }, day(31)), "wrong_state");
   });
