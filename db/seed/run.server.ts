@@ -8,6 +8,7 @@ import { databasePath } from "../env.server";
 import { SEED_AGENCIES } from "./agencies";
 import { SEED_RECORDS } from "./cases";
 import { publishRevision, upsertAgencies } from "../../registry/publish.server";
+import { optimizeSearchIndex } from "../../registry/search/optimize.server";
 import { seedDemoAccounts } from "./demo-accounts";
 
 export function seedDatabase(db: Db, at = new Date().toISOString()): { agencies: number; published: number; unchanged: number } {
@@ -19,6 +20,7 @@ export function seedDatabase(db: Db, at = new Date().toISOString()): { agencies:
     if (r.unchanged) unchanged++;
     else published++;
   }
+  if (published) optimizeSearchIndex(db);
   return { agencies, published, unchanged };
 }
 
