@@ -84,12 +84,11 @@ function load(db: Db, toolId: string): Loaded {
   };
 }
 
-/** Throws unless the actor may take `action` now. Drafts of other agencies are reported as not found. */
+/** Throws unless the actor may take `action` now: "forbidden" for the wrong person, "wrong_state" for the wrong moment. */
 function guard(actor: Actor | null, t: Loaded, action: Action): void {
   const relation = relationTo(actor, { ownerAgencyId: t.ownerAgencyId, agencyIds: t.agencyIds });
   const check = canTake(relation, t.revision.status, action);
   if (check.ok) return;
-  if (t.revision.status === "draft" && t.revision.number === 1 && relation !== "owner_official") throw new WorkflowError("not_found");
   throw new WorkflowError(check.reason === "wrong_state" ? "wrong_state" : "forbidden", {}, `${action} is not allowed (${check.reason}, ${relation}, ${t.revision.status})`);
 }
 
@@ -579,7 +578,7 @@ export type ReviewPage = {
 export function getReviewPage(actor: Actor | null, toolId: string, db: Db = getDb()): ReviewPage {
   const t = load(db, toolId);
   const relation = relationTo(actor, { ownerAgencyId: t.ownerAgencyId, agencyIds: t.agencyIds });
-  if (relation !== "reviewer_other_agency") throw new WorkflowError(t.revision.status === "draft" ? "not_found" : "forbidden");
+  if (relation !== "reviewer_other_agency") throw new WorkflowError("forbidden");
   // A newer draft is the official's business; the reviewer sees the submitted revision.
   const rev = stmt(db, `SELECT id, number, status, record, submitted_at FROM revisions WHERE tool_seq = ? AND status <> 'draft' ORDER BY number DESC LIMIT 1`).get(t.seq) as
     | { id: number; number: number; status: ReviewStatus; record: string; submitted_at: string | null }
@@ -625,7 +624,7 @@ export type OwnerView = { toolId: string; number: number; status: ReviewStatus; 
 export function getOwnerView(actor: Actor | null, toolId: string, db: Db = getDb()): OwnerView {
   const t = load(db, toolId);
   const relation = relationTo(actor, { ownerAgencyId: t.ownerAgencyId, agencyIds: t.agencyIds });
-  if (relation !== "owner_official") throw new WorkflowError(t.revision.status === "draft" ? "not_found" : "forbidden");
+  if (relation !== "owner_official") throw new WorkflowError("forbidden");
   const submitted = t.revision.submittedAt?.slice(0, 10);
   return {
     toolId: t.id,

@@ -1,6 +1,6 @@
 // Every protected route checks its own permissions: anonymous visitors go to the login page;
-// an official of another agency, a reviewer of the tool's own agency and an admin get 403 (or
-// 404 for someone else's private draft); nothing is written. Forms without the session's CSRF
+// an official of another agency, a reviewer of the tool's own agency and an admin get 403;
+// nothing is written. Forms without the session's CSRF
 // token are refused too.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -89,7 +89,7 @@ describe("protected routes", () => {
       expect(await post(newDraft.action, "/drafts/new", w, { "identity.slug": "sneaky" })).toBe(403);
     }
     for (const w of [who.anonymous, who.otherOfficial, who.ownReviewer, who.admin]) {
-      const expectDraft = w === null ? 302 : w === who.otherOfficial ? 404 : 403;
+      const expectDraft = w === null ? 302 : 403;
       expect(await get(edit.loader, `/tools/${draftId}/edit`, w, { id: draftId })).toBe(expectDraft);
       expect(await post(edit.action, `/tools/${draftId}/edit`, w, { intent: "save", section: "purpose", "purpose.purpose.en": "Hijacked" }, { id: draftId })).toBe(expectDraft);
       expect(await post(edit.action, `/tools/${draftId}/edit`, w, { intent: "submit" }, { id: draftId })).toBe(expectDraft);

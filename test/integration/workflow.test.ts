@@ -95,9 +95,9 @@ describe("an official's draft", () => {
   it("keeps other agencies, reviewers, admins and the public out", () => {
     const { toolId } = createDraft(official(), newIdentity(), D0);
     for (const actor of [otherOfficial(), reviewer(), admin(), null]) {
-      expectError(() => getDraft(actor, toolId), "not_found");
-      expectError(() => saveDraftSection(actor, toolId, "purpose", { purpose: { en: "x" } }), "not_found");
-      expectError(() => submitDraft(actor, toolId, D0), "not_found");
+      expectError(() => getDraft(actor, toolId), "forbidden");
+      expectError(() => saveDraftSection(actor, toolId, "purpose", { purpose: { en: "x" } }), "forbidden");
+      expectError(() => submitDraft(actor, toolId, D0), "forbidden");
     }
     for (const actor of [reviewer(), admin(), null]) expectError(() => createDraft(actor, newIdentity("other-slug"), D0), "forbidden");
   });
