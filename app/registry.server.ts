@@ -25,3 +25,4 @@ export {
 export { sectionNode, formToValue, applyListButton } from "../registry/forms/schema-form";
 export { diffRecords } from "../registry/history/diff";
 export { registerNow } from "../registry/clock.server";
+export { listIncidents, parseIncidentQuery } from "../registry/incidents.server";

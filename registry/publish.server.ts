@@ -134,6 +134,15 @@ export function writePublicProjection(
   const link = stmt(db, `INSERT OR IGNORE INTO tool_agencies (tool_seq, agency_id, role) VALUES (?, ?, ?)`);
   for (const ref of record.responsibility.agencies) link.run(p.seq, agencyIds.get(ref.agency), ref.role);
 
+  stmt(db, `DELETE FROM tool_incidents WHERE tool_seq = ?`).run(p.seq);
+  const incident = stmt(
+    db,
+    `INSERT INTO tool_incidents (tool_seq, position, kind, date, title_zh, title_en, people_affected, regulator_notified) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  record.incidents.forEach((i, n) =>
+    incident.run(p.seq, n, i.kind, i.date, i.title.zh ?? null, i.title.en ?? null, i.peopleAffected ?? null, i.regulatorNotified === undefined ? null : i.regulatorNotified ? 1 : 0),
+  );
+
   stmt(db, `DELETE FROM tool_data_categories WHERE tool_seq = ?`).run(p.seq);
   const cat = stmt(db, `INSERT OR IGNORE INTO tool_data_categories (tool_seq, category) VALUES (?, ?)`);
   for (const e of record.dataScope.elements) cat.run(p.seq, e.category);

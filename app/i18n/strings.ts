@@ -383,6 +383,21 @@ const en = {
   reviewPanelFindingsSummary: "Findings: {met} met, {partly} partly met, {notMet} not met, {na} not applicable.",
   reviewPanelConditions: "Conditions",
   reviewPanelConditionDue: "{condition} (by {date})",
+  navIncidents: "Incidents",
+  incidentsTitle: "Incident log",
+  incidentsIntro: "Every incident recorded on a tool in the register: data breaches, outages, wrongful decisions, misuse of power, function creep and security flaws. Newest first; each links to the tool's full record and sources.",
+  incidentsFilterKind: "Kind of incident",
+  incidentsFilterYear: "Year",
+  incidentsAll: "All",
+  incidentsCount: "{n} incidents",
+  incidentsEmpty: "No incident matches these filters.",
+  incidentsColumnDate: "Date",
+  incidentsColumnKind: "Kind",
+  incidentsColumnIncident: "Incident",
+  incidentsColumnTool: "Tool",
+  incidentsColumnPeople: "People affected",
+  incidentsUnknown: "not disclosed",
+  incidentsPage: "Page {page} of {pages}",
 };
 
 export type StringKey = keyof typeof en;
@@ -766,6 +781,21 @@ const zh: Record<StringKey, string> = {
   reviewPanelFindingsSummary: "审查意见：符合 {met} 项，部分符合 {partly} 项，不符合 {notMet} 项，不适用 {na} 项。",
   reviewPanelConditions: "附加条件",
   reviewPanelConditionDue: "{condition}（期限：{date}）",
+  navIncidents: "事件",
+  incidentsTitle: "事件记录",
+  incidentsIntro: "登记簿中各工具记录在案的全部事件：数据泄露、系统崩溃、错误决定、滥用权力、功能蔓延和安全漏洞。按时间从新到旧排列，每条都链接到工具的完整记录和来源。",
+  incidentsFilterKind: "事件类型",
+  incidentsFilterYear: "年份",
+  incidentsAll: "全部",
+  incidentsCount: "{n} 起事件",
+  incidentsEmpty: "没有符合筛选条件的事件。",
+  incidentsColumnDate: "日期",
+  incidentsColumnKind: "类型",
+  incidentsColumnIncident: "事件",
+  incidentsColumnTool: "工具",
+  incidentsColumnPeople: "受影响人数",
+  incidentsUnknown: "未披露",
+  incidentsPage: "第 {page} 页，共 {pages} 页",
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { en, zh };

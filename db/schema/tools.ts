@@ -68,3 +68,23 @@ export const toolDataCategories = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.toolSeq, t.category] }), index("tool_data_categories_category_idx").on(t.category, t.toolSeq)],
 );
+
+/** The incidents of each tool's public record, for the global incident log and its filters. */
+export const toolIncidents = sqliteTable(
+  "tool_incidents",
+  {
+    toolSeq: integer("tool_seq")
+      .notNull()
+      .references(() => tools.seq, { onDelete: "cascade" }),
+    /** Position in the record's incident list. */
+    position: integer("position").notNull(),
+    kind: text("kind").notNull(),
+    /** YYYY, YYYY-MM or YYYY-MM-DD, as recorded. */
+    date: text("date").notNull(),
+    titleZh: text("title_zh"),
+    titleEn: text("title_en"),
+    peopleAffected: integer("people_affected"),
+    regulatorNotified: integer("regulator_notified", { mode: "boolean" }),
+  },
+  (t) => [primaryKey({ columns: [t.toolSeq, t.position] }), index("tool_incidents_kind_date_idx").on(t.kind, t.date), index("tool_incidents_date_idx").on(t.date)],
+);

@@ -86,6 +86,7 @@ for (const [name, path] of [
   ["standard", "/standard"],
   ["login", "/login"],
   ["event log", "/log"],
+  ["incidents", "/incidents"],
 ] as const) {
   test(`${name} page has no serious accessibility violations (axe)`, async ({ page }) => {
     await page.goto(path);

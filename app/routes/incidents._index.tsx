@@ -1,0 +1,121 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listIncidents, parseIncidentQuery } from "~/registry.server";
+import { resolveLang } from "~/i18n/lang.server";
+import { translate } from "~/i18n/strings";
+import { useT } from "~/i18n/use-lang";
+import { LocalText } from "~/components/text";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await resolveLang(request);
+  const list = listIncidents(parseIncidentQuery(new URL(request.url).searchParams));
+  return { list, title: `${translate(lang, "incidentsTitle")} · ${translate(lang, "siteName")}` };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Incidents" }];
+
+function href(q: { kind?: string; year?: string; page?: number }) {
+  const p = new URLSearchParams();
+  if (q.kind) p.set("kind", q.kind);
+  if (q.year) p.set("year", q.year);
+  if (q.page && q.page > 1) p.set("page", String(q.page));
+  const s = p.toString();
+  return s ? `/incidents?${s}` : "/incidents";
+}
+
+export default function Incidents() {
+  const { list } = useLoaderData<typeof loader>();
+  const { t, l, num } = useT();
+  const q = list.query;
+  return (
+    <>
+      <h1>{t("incidentsTitle")}</h1>
+      <p className="lead">{t("incidentsIntro")}</p>
+      <div className="incident-filters">
+        <nav aria-labelledby="kind-h">
+          <h2 id="kind-h">{t("incidentsFilterKind")}</h2>
+          <ul className="chips">
+            <li>{q.kind ? <Link to={href({ year: q.year })}>{t("incidentsAll")}</Link> : <strong aria-current="true">{t("incidentsAll")}</strong>}</li>
+            {list.byKind.map((k) => (
+              <li key={k.value}>
+                {q.kind === k.value ? (
+                  <strong aria-current="true">
+                    {l("incident", k.value)} ({num(k.count)})
+                  </strong>
+                ) : (
+                  <Link to={href({ kind: k.value, year: q.year })}>
+                    {l("incident", k.value)} <span className="count">({num(k.count)})</span>
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <nav aria-labelledby="year-h">
+          <h2 id="year-h">{t("incidentsFilterYear")}</h2>
+          <ul className="chips">
+            <li>{q.year ? <Link to={href({ kind: q.kind })}>{t("incidentsAll")}</Link> : <strong aria-current="true">{t("incidentsAll")}</strong>}</li>
+            {list.byYear.map((y) => (
+              <li key={y.value}>
+                {q.year === y.value ? (
+                  <strong aria-current="true">
+                    {y.value} ({num(y.count)})
+                  </strong>
+                ) : (
+                  <Link to={href({ kind: q.kind, year: y.value })}>
+                    {y.value} <span className="count">({num(y.count)})</span>
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      <p role="status">{t("incidentsCount", { n: num(list.total) })}</p>
+      {list.items.length ? (
+        <div className="table-scroll">
+          <table className="log-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("incidentsColumnDate")}</th>
+                <th scope="col">{t("incidentsColumnKind")}</th>
+                <th scope="col">{t("incidentsColumnIncident")}</th>
+                <th scope="col">{t("incidentsColumnTool")}</th>
+                <th scope="col">{t("incidentsColumnPeople")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((i) => (
+                <tr key={`${i.toolId}-${i.position}`}>
+                  <td>{i.date}</td>
+                  <td>{l("incident", i.kind)}</td>
+                  <td>
+                    <Link to={`/tools/${i.toolId}#incidents`}>
+                      <LocalText value={i.title} />
+                    </Link>
+                  </td>
+                  <td>
+                    <Link to={`/tools/${i.toolId}`}>
+                      <LocalText value={i.toolName} />
+                    </Link>{" "}
+                    <span className="muted">{i.toolId}</span>
+                  </td>
+                  <td>{i.peopleAffected === null ? <span className="muted">{t("incidentsUnknown")}</span> : num(i.peopleAffected)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="empty">{t("incidentsEmpty")}</p>
+      )}
+      {list.pageCount > 1 ? (
+        <nav aria-label={t("incidentsPage", { page: list.page, pages: list.pageCount })} className="pager">
+          {list.page > 1 ? <Link to={href({ ...q, page: list.page - 1 })}>{t("logPrev")}</Link> : null}
+          <span>{t("incidentsPage", { page: list.page, pages: list.pageCount })}</span>
+          {list.page < list.pageCount ? <Link to={href({ ...q, page: list.page + 1 })}>{t("logNext")}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
