@@ -71,6 +71,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <NavLink to="/tools">{t("navTools")}</NavLink>
               <NavLink to="/agencies">{t("navAgencies")}</NavLink>
               <NavLink to="/standard">{t("navStandard")}</NavLink>
+              <NavLink to="/sunsets">{t("navSunsets")}</NavLink>
               <NavLink to="/incidents">{t("navIncidents")}</NavLink>
               <NavLink to="/log">{t("navLog")}</NavLink>
               <AccountNav t={t} />

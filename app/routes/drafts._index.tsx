@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireSession } from "~/auth.server";
-import { listAgencyWork } from "~/registry.server";
+import { listAgencyWork, registerNow } from "~/registry.server";
+import { ToolCard } from "~/components/tool-card";
 import { resolveLang } from "~/i18n/lang.server";
 import { translate } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
@@ -11,13 +12,14 @@ import { StatusBadge } from "~/components/badges";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request, ["official"]);
   const lang = await resolveLang(request);
-  return { items: listAgencyWork(actor), agency: actor.agencySlug, title: `${translate(lang, "draftsTitle")} · ${translate(lang, "siteName")}` };
+  const { items, due } = listAgencyWork(actor, registerNow());
+  return { items, due, agency: actor.agencySlug, title: `${translate(lang, "draftsTitle")} · ${translate(lang, "siteName")}` };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Drafts" }];
 
 export default function Drafts() {
-  const { items, agency } = useLoaderData<typeof loader>();
+  const { items, due, agency } = useLoaderData<typeof loader>();
   const { t, l } = useT();
   return (
     <>
@@ -25,6 +27,17 @@ export default function Drafts() {
       <p className="lead">
         {t("draftsIntro")} <Link to={`/agencies/${agency}`}>{agency}</Link>
       </p>
+      {due.length ? (
+        <section aria-labelledby="due-h" className="sunset-group sunset-group-due_soon">
+          <h2 id="due-h">{t("draftsDueHeading")}</h2>
+          <p>{t("draftsDueText")}</p>
+          <ul className="tool-list">
+            {due.map((tool) => (
+              <ToolCard key={tool.id} tool={tool} extra={<Link to={`/tools/${tool.id}/edit`}>{t("actionsHeading")}</Link>} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p>
         <Link to="/drafts/new" className="button">
           {t("draftsNew")}

@@ -30,6 +30,8 @@ import {
   type ToolRecordInput,
 } from "../standard/v1";
 import { publicActor, type Actor } from "../auth/roles";
+import { toolsDueForAgency, type ToolSummary } from "../tools.server";
+import { todayIso } from "../sunset";
 import { actionsFor, canTake, relationTo, type Action } from "./transitions";
 import { consultationOpen, consultationWindow, submissionProblems, type FieldErrors } from "./obligations";
 import { CRITERIA, DECISIONS, RATINGS, SEVERITIES, type Decision } from "./review-terms";
@@ -499,8 +501,11 @@ export function decide(actor: Actor | null, toolId: string, decision: Decision, 
 
 export type WorkItem = { id: string; name: { zh?: string; en?: string }; revision: number; status: ReviewStatus; updatedAt: string; impactLevel: string | null };
 
-/** The tools an official's agency owns, latest revision first: drafts and everything after. */
-export function listAgencyWork(actor: Actor | null, db: Db = getDb()): WorkItem[] {
+/**
+ * The tools an official's agency owns, latest revision first (drafts and everything after), and
+ * those of them due for sunset within 60 days or lapsed.
+ */
+export function listAgencyWork(actor: Actor | null, now: Date, db: Db = getDb()): { items: WorkItem[]; due: ToolSummary[] } {
   if (!actor || actor.role !== "official" || actor.agencyId === null) throw new WorkflowError("forbidden");
   const rows = stmt(
     db,
@@ -508,10 +513,11 @@ export function listAgencyWork(actor: Actor | null, db: Db = getDb()): WorkItem[
      FROM tools t JOIN revisions r ON r.tool_seq = t.seq AND r.number = (SELECT max(number) FROM revisions WHERE tool_seq = t.seq)
      WHERE t.owner_agency_id = ? ORDER BY updated_at DESC, t.id`,
   ).all(actor.agencyId) as { id: string; number: number; status: ReviewStatus; record: string; updated_at: string }[];
-  return rows.map((r) => {
+  const items = rows.map((r) => {
     const record = JSON.parse(r.record) as ToolRecordInput;
     return { id: r.id, name: record.identity.name, revision: r.number, status: r.status, updatedAt: r.updated_at, impactLevel: impactOf(record)?.level ?? null };
   });
+  return { items, due: toolsDueForAgency(actor.agencyId, { today: todayIso(now) }, db) };
 }
 
 export type QueueItem = WorkItem & { agencies: string[]; submittedAt: string; ageDays: number; consultationCloses: string | null; myReview: "none" | "open" | "decided"; reviewers: number; reviewersRequired: number };

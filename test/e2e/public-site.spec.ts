@@ -87,6 +87,7 @@ for (const [name, path] of [
   ["login", "/login"],
   ["event log", "/log"],
   ["incidents", "/incidents"],
+  ["sunsets", "/sunsets"],
 ] as const) {
   test(`${name} page has no serious accessibility violations (axe)`, async ({ page }) => {
     await page.goto(path);

@@ -1,0 +1,59 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getSunsetOverview, registerNow } from "~/registry.server";
+import { todayIso } from "../../registry/sunset";
+import type { ToolSummary } from "../../registry/tools.server";
+import { resolveLang } from "~/i18n/lang.server";
+import { translate, type StringKey } from "~/i18n/strings";
+import { useT } from "~/i18n/use-lang";
+import { ToolCard } from "~/components/tool-card";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await resolveLang(request);
+  return { overview: getSunsetOverview({ today: todayIso(registerNow()) }), title: `${translate(lang, "sunsetsTitle")} · ${translate(lang, "siteName")}` };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Sunsets" }];
+export const links: LinksFunction = () => [{ rel: "alternate", type: "application/atom+xml", href: "/sunsets.atom", title: "Sunsets" }];
+
+function Group({ id, heading, count, tools, state, note }: { id: string; heading: StringKey; count: number; tools: ToolSummary[]; state: string; note?: StringKey }) {
+  const { t, num } = useT();
+  return (
+    <section aria-labelledby={id} className={`sunset-group sunset-group-${state}`}>
+      <h2 id={id}>{t(heading, { n: num(count) })}</h2>
+      {note ? <p>{t(note)}</p> : null}
+      {tools.length ? (
+        <ul className="tool-list">
+          {tools.map((tool) => (
+            <ToolCard key={tool.id} tool={tool} />
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">{t("sunsetsNone")}</p>
+      )}
+      {count > tools.length ? (
+        <p>
+          <Link to={`/tools?sunset=${state}&sort=sunset`}>{t("sunsetsMore", { n: num(count) })}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export default function Sunsets() {
+  const { overview: o } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  return (
+    <>
+      <h1>{t("sunsetsTitle")}</h1>
+      <p className="lead">{t("sunsetsIntro")}</p>
+      <p>
+        <a href="/sunsets.atom">{t("sunsetsFeed")}</a>
+      </p>
+      <Group id="lapsed-h" heading="sunsetsLapsed" count={o.counts.lapsed} tools={o.lapsed} state="lapsed" note="sunsetsLapsedText" />
+      <Group id="due-h" heading="sunsetsDueSoon" count={o.counts.due_soon} tools={o.dueSoon} state="due_soon" />
+      <Group id="none-h" heading="sunsetsNoSunset" count={o.counts.no_sunset} tools={o.noSunset} state="no_sunset" />
+      <Group id="later-h" heading="sunsetsUpcoming" count={o.counts.ok} tools={o.upcoming} state="ok" />
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { useFreshDb } from "../helpers/db";
+import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
+import { SEED_RECORDS } from "../../db/seed/cases";
+import { publishRevision } from "../../registry/publish.server";
+import { getSunsetOverview, sunsetFeed } from "../../registry/tools.server";
+import { createDraft, listAgencyWork, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
+import type { ToolRecordInput } from "../../registry/standard/v1";
+
+useFreshDb();
+
+function publishWithSunset(id: string, slug: string, sunsetDate: string) {
+  const copy = structuredClone(SEED_RECORDS[11]!) as ToolRecordInput;
+  copy.identity.id = id;
+  copy.identity.slug = slug;
+  copy.lifecycle.sunsetDate = sunsetDate;
+  publishRevision(copy, { at: "2026-01-01T00:00:00.000Z" });
+}
+
+describe("sunsets", () => {
+  it("sorts tools into lapsed, due within 60 days, no end date and later, computed from the date", () => {
+    publishWithSunset("ALG-000901", "lapsed-tool", "2026-05-31");
+    publishWithSunset("ALG-000902", "due-tool", "2026-07-30");
+    publishWithSunset("ALG-000903", "later-tool", "2026-08-01");
+    const o = getSunsetOverview({ today: "2026-06-01" });
+    expect(o.lapsed.map((t) => t.id)).toEqual(["ALG-000901"]);
+    expect(o.dueSoon.map((t) => t.id)).toEqual(["ALG-000902"]);
+    expect(o.upcoming.map((t) => t.id)).toEqual(["ALG-000903"]);
+    // The embedded cases never had an end date, except the retired and the rejected ones.
+    const endless = SEED_RECORDS.filter((r) => r.lifecycle.deploymentStatus !== "retired" && r.lifecycle.deploymentStatus !== "proposed").length;
+    expect(o.counts).toEqual({ lapsed: 1, due_soon: 1, no_sunset: endless, ok: 1 });
+    // On its sunset date a tool is still due (that day is its last lawful one); the day after, it lapses.
+    expect(getSunsetOverview({ today: "2026-07-30" }).dueSoon.map((t) => t.id)).toEqual(["ALG-000902", "ALG-000903"]);
+    expect(getSunsetOverview({ today: "2026-07-31" }).lapsed.map((t) => t.id)).toEqual(["ALG-000901", "ALG-000902"]);
+  });
+
+  it("feeds lapses and due dates as events, newest first", () => {
+    publishWithSunset("ALG-000901", "lapsed-tool", "2026-05-31");
+    publishWithSunset("ALG-000902", "due-tool", "2026-07-30");
+    expect(sunsetFeed({ today: "2026-06-01" }).map((e) => [e.toolId, e.state, e.updated])).toEqual([
+      ["ALG-000901", "lapsed", "2026-06-01"],
+      ["ALG-000902", "due_soon", "2026-05-31"],
+    ]);
+  });
+
+  it("shows an official their agency's tools that are due or lapsed", () => {
+    const official = actorByEmail("official.shanghai@register.example");
+    const D0 = new Date("2026-03-01T09:00:00Z");
+    const { toolId } = createDraft(official, newIdentity(), D0);
+    for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2026-05-01" }))) saveDraftSection(official, toolId, n as SectionName, v);
+    submitDraft(official, toolId, D0);
+    expect(listAgencyWork(official, new Date("2026-02-20T00:00:00Z")).due).toEqual([]);
+    expect(listAgencyWork(official, new Date("2026-03-05T00:00:00Z")).due.map((t) => [t.id, t.sunsetState])).toEqual([[toolId, "due_soon"]]);
+    expect(listAgencyWork(official, new Date("2026-05-02T00:00:00Z")).due.map((t) => [t.id, t.sunsetState])).toEqual([[toolId, "lapsed"]]);
+    expect(listAgencyWork(actorByEmail("official.hangzhou@register.example"), new Date("2026-05-02T00:00:00Z")).due).toEqual([]);
+  });
+});
+
+describe("/sunsets.atom", () => {
+  it("is a well-formed Atom feed with escaped text", async () => {
+    const { callLoader } = await import("./load");
+    const { loader } = await import("~/routes/sunsets[.]atom");
+    const copy = structuredClone(SEED_RECORDS[11]!) as ToolRecordInput;
+    copy.identity.id = "ALG-000904";
+    copy.identity.slug = "xss-tool";
+    copy.identity.name = { en: "<script>alert(1)</script> & co" };
+    copy.lifecycle.sunsetDate = "2020-01-01";
+    publishRevision(copy, { at: "2026-01-01T00:00:00.000Z" });
+    const res = await callLoader<Response>(loader, "/sunsets.atom", {}, { headers: { "Accept-Language": "en" } });
+    expect(res.headers.get("Content-Type")).toContain("application/atom+xml");
+    const body = await res.text();
+    expect(body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    expect(body).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co (ALG-000904) lapsed");
+    expect(body).not.toContain("<script>");
+  });
+});
