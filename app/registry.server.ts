@@ -26,3 +26,4 @@ export { sectionNode, formToValue, applyListButton } from "../registry/forms/sch
 export { diffRecords } from "../registry/history/diff";
 export { registerNow } from "../registry/clock.server";
 export { listIncidents, parseIncidentQuery } from "../registry/incidents.server";
+export { postComment, replyToComment, listPendingComments, moderateComment } from "../registry/comments.server";

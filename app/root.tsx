@@ -31,7 +31,14 @@ function AccountNav({ t }: { t: (k: StringKey, vars?: Record<string, string>) =>
   return (
     <>
       {data.user.role === "official" ? <NavLink to="/drafts">{t("navDrafts")}</NavLink> : null}
-      {data.user.role === "reviewer" ? <NavLink to="/review">{t("navReview")}</NavLink> : null}
+      {data.user.role === "reviewer" ? (
+        <>
+          <NavLink to="/review" end>
+            {t("navReview")}
+          </NavLink>
+          <NavLink to="/review/comments">{t("navModeration")}</NavLink>
+        </>
+      ) : null}
       <NavLink to="/account" title={t("signedInAs", { name: data.user.displayName })}>
         {t("navAccount")}
       </NavLink>

@@ -6,6 +6,7 @@ import { PAGE_SIZE, type FacetName, type QueryNotice, type ToolQuery } from "./q
 import { filterAndCount, getListIndex, pageOf, positionOf, type ListIndex } from "./list-index.server";
 import { publicReviews, type PublicReview } from "./history/history.server";
 import { consultationWindow } from "./workflow/obligations";
+import { listPublicComments, type PublicComment } from "./comments.server";
 import { buildMatchExpression, type Term } from "./search/tokenize";
 import { snippet, type Segment } from "./search/highlight";
 import { ToolRecord, type LocalizedText } from "./standard/v1";
@@ -26,6 +27,7 @@ export type ToolSummary = {
   sunsetState: SunsetState;
   updatedAt: string;
   incidentCount: number;
+  commentCount: number;
   /** Highlighted summary, per language, when the list was searched. */
   snippet?: { zh: Segment[] | null; en: Segment[] | null };
 };
@@ -48,10 +50,11 @@ type ToolRow = {
   sunset_date: string | null;
   updated_at: string;
   incident_count: number;
+  comment_count: number;
 };
 
 const TOOL_COLUMNS = `t.seq, t.id, t.slug, t.name_zh, t.name_en, t.summary_zh, t.summary_en, t.kind, t.jurisdiction_level,
-  t.place_zh, t.place_en, t.deployment_status, t.review_status, t.impact_level, t.sunset_date, t.updated_at, t.incident_count`;
+  t.place_zh, t.place_en, t.deployment_status, t.review_status, t.impact_level, t.sunset_date, t.updated_at, t.incident_count, t.comment_count`;
 
 const lt = (zh: string | null, en: string | null): LocalizedText => ({ ...(zh ? { zh } : {}), ...(en ? { en } : {}) });
 
@@ -71,6 +74,7 @@ function toSummary(r: ToolRow, today: string): ToolSummary {
     sunsetState: sunsetState({ deploymentStatus: r.deployment_status, reviewStatus: r.review_status, sunsetDate: r.sunset_date }, today),
     updatedAt: r.updated_at,
     incidentCount: r.incident_count,
+    commentCount: r.comment_count,
   };
 }
 
@@ -176,6 +180,8 @@ export type ToolDetail = {
   consultation: { opens: string; closes: string } | null;
   /** Reviews of this revision: decisions, public summaries, findings and conditions. */
   reviews: PublicReview[];
+  /** Published (and removed) public comments with the agency's replies. */
+  comments: PublicComment[];
 };
 
 export type ToolLookup = { found: ToolDetail } | { redirectTo: string } | null;
@@ -224,6 +230,7 @@ export function getToolDetail(idOrSlug: string, opts: { today?: string } = {}, d
       updatedAt: row.updated_at,
       consultation: reviewed && row.submitted_at ? consultationWindow(impact, row.submitted_at.slice(0, 10)) : null,
       reviews,
+      comments: listPublicComments(row.id, db),
     },
   };
 }

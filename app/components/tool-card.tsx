@@ -5,7 +5,7 @@ import { LocalText, Marked } from "./text";
 import { StatusBadge, SunsetBadge } from "./badges";
 
 export function ToolCard({ tool, extra }: { tool: ToolSummary; extra?: React.ReactNode }) {
-  const { lang, l } = useT();
+  const { lang, l, t, num } = useT();
   const snip = tool.snippet ? (tool.snippet[lang] ?? tool.snippet[lang === "zh" ? "en" : "zh"]) : null;
   return (
     <li className={`tool-card${tool.sunsetState === "lapsed" || tool.sunsetState === "no_sunset" ? " unlawful" : ""}`}>
@@ -30,6 +30,11 @@ export function ToolCard({ tool, extra }: { tool: ToolSummary; extra?: React.Rea
         <StatusBadge group="review" value={tool.reviewStatus} />
         <StatusBadge group="level" value={tool.impactLevel} />
         <SunsetBadge state={tool.sunsetState} date={tool.sunsetDate} />
+        {tool.commentCount ? (
+          <Link to={`/tools/${tool.id}#comments`} className="comment-count">
+            {t("commentsCount", { n: num(tool.commentCount) })}
+          </Link>
+        ) : null}
       </p>
       {extra}
     </li>

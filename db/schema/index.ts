@@ -4,3 +4,4 @@ export * from "./revisions";
 export * from "./accounts";
 export * from "./events";
 export * from "./reviews";
+export * from "./comments";

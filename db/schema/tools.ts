@@ -26,6 +26,8 @@ export const tools = sqliteTable(
     sunsetDate: text("sunset_date"),
     hasSensitiveData: integer("has_sensitive_data", { mode: "boolean" }).notNull().default(false),
     incidentCount: integer("incident_count").notNull().default(0),
+    /** Published public comments, for the list and detail pages. */
+    commentCount: integer("comment_count").notNull().default(0),
     /** The agency whose officials edit this record; null for records the editors registered. */
     ownerAgencyId: integer("owner_agency_id").references(() => agencies.id),
     createdAt: text("created_at").notNull(),

@@ -13,6 +13,8 @@ export const EVENT_KINDS = [
   "status_changed",
   "purpose_changed",
   "retired",
+  "comment_moderated",
+  "comment_replied",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -190,6 +190,8 @@ export const LABELS = {
     status_changed: { zh: "状态变更", en: "Status changed" },
     purpose_changed: { zh: "用途或数据范围变更", en: "Purpose or data scope changed" },
     retired: { zh: "停用", en: "Retired" },
+    comment_moderated: { zh: "评论审核", en: "Comment moderated" },
+    comment_replied: { zh: "机构回复评论", en: "Agency replied to a comment" },
   },
   chainBreak: {
     hash_mismatch: { zh: "内容与哈希值不符", en: "its content does not match its hash" },

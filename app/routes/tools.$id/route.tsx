@@ -1,6 +1,9 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getToolDetail, registerNow, renderMarkdown } from "~/registry.server";
+import { getToolDetail, postComment, registerNow, renderMarkdown, replyToComment } from "~/registry.server";
+import { getSession, isCrossSite, requireCsrf, requireSession } from "~/auth.server";
+import { Comments, type CommentActionData } from "./comments";
+import type { StringKey } from "~/i18n/strings";
 import { daysBetween, todayIso } from "../../../registry/sunset";
 import { resolveLang } from "~/i18n/lang.server";
 import { pickText, useT } from "~/i18n/use-lang";
@@ -19,7 +22,51 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const d = tool.record.identity.description;
   const descriptionHtml = { zh: renderMarkdown(d?.zh), en: renderMarkdown(d?.en) };
   const name = pickText(tool.record.identity.name, lang)?.text ?? tool.id;
-  return { tool, descriptionHtml, today, title: `${name} (${tool.id}) · ${translate(lang, "siteName")}` };
+  const session = await getSession(request);
+  // Only a display hint: replyToComment() checks the agency itself.
+  const canReply = Boolean(
+    session?.actor.role === "official" && tool.record.responsibility.agencies.some((a) => a.agency === session.actor.agencySlug),
+  );
+  return { tool, descriptionHtml, today, canReply, csrf: session?.csrfToken ?? null, title: `${name} (${tool.id}) · ${translate(lang, "siteName")}` };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const id = params.id ?? "";
+  const now = registerNow();
+  if (intent === "reply") {
+    const session = await requireSession(request, ["official"]);
+    requireCsrf(session, form);
+    const commentId = Number(form.get("commentId"));
+    try {
+      replyToComment(session.actor, Number.isInteger(commentId) ? commentId : -1, form.get("body"), now);
+    } catch (e) {
+      const err = e as { code?: string; fields?: Record<string, string> };
+      if (err.code === "forbidden") throw new Response("Forbidden", { status: 403 });
+      if (err.code === "not_found") throw new Response("Not Found", { status: 404 });
+      if (err.code === "invalid" || err.code === "wrong_state")
+        return data<CommentActionData>({ intent: "reply", commentId, error: (err.fields?.body as StringKey) ?? "commentRejected" }, { status: 400 });
+      throw e;
+    }
+    return redirect(`/tools/${id}#comment-${commentId}`);
+  }
+  // A public comment: no account, so no CSRF token; refuse posts from other sites instead.
+  const values = {
+    body: String(form.get("body") ?? "").slice(0, 10_000),
+    displayName: String(form.get("displayName") ?? "").slice(0, 200),
+    contactEmail: String(form.get("contactEmail") ?? "").slice(0, 300),
+  };
+  if (isCrossSite(request)) return data<CommentActionData>({ intent: "comment", ok: false, fields: {}, formError: "commentRejected", values }, { status: 403 });
+  const r = postComment(
+    id,
+    { body: values.body, ...(values.displayName ? { displayName: values.displayName } : {}), ...(values.contactEmail ? { contactEmail: values.contactEmail } : {}), website: String(form.get("website") ?? "") },
+    { address: context.clientAddress ?? "unknown", now },
+  );
+  if (r.ok) return data<CommentActionData>({ intent: "comment", ok: true });
+  if (r.reason === "not_found") throw new Response("Not Found", { status: 404 });
+  if (r.reason === "rate_limited") return data<CommentActionData>({ intent: "comment", ok: false, fields: {}, formError: "commentRateLimited", values }, { status: 429 });
+  return data<CommentActionData>({ intent: "comment", ok: false, fields: r.fields as Record<string, StringKey>, values }, { status: 400 });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -103,7 +150,7 @@ function SunsetBanner() {
 }
 
 export default function ToolPage() {
-  const { tool } = useLoaderData<typeof loader>();
+  const { tool, csrf, canReply, today } = useLoaderData<typeof loader>();
   const { t, text, date } = useT();
   const r = tool.record;
   const shownName = text(r.identity.name);
@@ -141,6 +188,9 @@ export default function ToolPage() {
               <a href={`#${s.id}`}>{t(s.title)}</a>
             </li>
           ))}
+          <li>
+            <a href="#comments">{t("commentsHeading")}</a>
+          </li>
         </ol>
       </nav>
       <WithheldContext.Provider value={r.withheld}>
@@ -151,6 +201,12 @@ export default function ToolPage() {
           </section>
         ))}
       </WithheldContext.Provider>
+      <Comments
+        comments={tool.comments}
+        csrf={csrf}
+        canReply={canReply}
+        consultationOpenUntil={tool.consultation && today <= tool.consultation.closes ? tool.consultation.closes : null}
+      />
     </article>
   );
 }

@@ -1,0 +1,89 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireCsrf, requireSession } from "~/auth.server";
+import { listPendingComments, moderateComment, registerNow } from "~/registry.server";
+import { resolveLang } from "~/i18n/lang.server";
+import { translate, type StringKey } from "~/i18n/strings";
+import { useT } from "~/i18n/use-lang";
+import { LocalText } from "~/components/text";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireSession(request, ["reviewer"]);
+  const lang = await resolveLang(request);
+  return { pending: listPendingComments(session.actor), csrf: session.csrfToken, title: `${translate(lang, "moderationTitle")} · ${translate(lang, "siteName")}` };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Moderation" }];
+
+type ActionData = { commentId: number; error: StringKey };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const session = await requireSession(request, ["reviewer"]);
+  const form = await request.formData();
+  requireCsrf(session, form);
+  const commentId = Number(form.get("commentId"));
+  const decision = String(form.get("decision") ?? "");
+  try {
+    moderateComment(session.actor, Number.isInteger(commentId) ? commentId : -1, decision as "publish", String(form.get("reason") ?? ""), registerNow());
+  } catch (e) {
+    const err = e as { code?: string; fields?: Record<string, string> };
+    if (err.code === "forbidden") throw new Response("Forbidden", { status: 403 });
+    if (err.code === "not_found") throw new Response("Not Found", { status: 404 });
+    if (err.code === "invalid" || err.code === "wrong_state")
+      return data<ActionData>({ commentId, error: (Object.values(err.fields ?? {})[0] as StringKey) ?? "commentRejected" }, { status: 400 });
+    throw e;
+  }
+  return redirect("/review/comments");
+}
+
+export default function Moderation() {
+  const { pending, csrf } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionData>();
+  const { t, date } = useT();
+  return (
+    <>
+      <h1>{t("moderationTitle")}</h1>
+      <p className="lead">{t("moderationIntro")}</p>
+      {pending.length ? (
+        <ol className="comment-list">
+          {pending.map((c) => (
+            <li key={c.id} className="comment" id={`pending-${c.id}`}>
+              <p className="comment-meta">
+                <Link to={`/tools/${c.toolId}#comments`}>
+                  <LocalText value={c.toolName} />
+                </Link>{" "}
+                ({c.toolId}) · <strong>{c.displayName || t("commentsAnonymous")}</strong>
+                {c.contactEmail ? <> · {c.contactEmail}</> : null} · <time dateTime={c.createdAt}>{date(c.createdAt.slice(0, 10))}</time>
+              </p>
+              <p className="comment-body">{c.body}</p>
+              {result?.commentId === c.id ? (
+                <p className="field-error" role="alert">
+                  {t(result.error)}
+                </p>
+              ) : null}
+              <Form method="post" className="moderation-form">
+                <input type="hidden" name="csrf" value={csrf} />
+                <input type="hidden" name="commentId" value={c.id} />
+                <button type="submit" name="decision" value="publish">
+                  {t("moderationPublish")}
+                </button>{" "}
+                <button type="submit" name="decision" value="spam" className="secondary">
+                  {t("moderationSpam")}
+                </button>
+                <div className="field">
+                  <label htmlFor={`reason-${c.id}`}>{t("moderationReason")}</label>
+                  <input id={`reason-${c.id}`} name="reason" type="text" maxLength={500} />
+                </div>
+                <button type="submit" name="decision" value="remove" className="secondary">
+                  {t("moderationRemove")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="empty">{t("moderationEmpty")}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,194 @@
+// Public comments: anyone may comment on a public (non-draft) record without an account;
+// reviewers moderate; the responsible agency's officials reply. Moderation decisions and
+// replies are events in the tamper-evident log. Contact e-mails never leave this module except
+// to the moderation queue.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { getDb, stmt, type Db } from "./db.server";
+import { appendEvent } from "./events/log.server";
+import { publicActor, type Actor } from "./auth/roles";
+
+export const COMMENT_LIMITS = { bodyMax: 4000, links: 2, nameMax: 60, perAddressPerMinute: 3 } as const;
+const LINK = /\b(?:https?:\/\/|www\.)/gi;
+
+export const PublicCommentSchema = z
+  .object({
+    body: z
+      .string({ message: "commentBodyRequired" })
+      .trim()
+      .min(1, "commentBodyRequired")
+      .max(COMMENT_LIMITS.bodyMax, "commentBodyTooLong")
+      .refine((b) => (b.match(LINK) ?? []).length <= COMMENT_LIMITS.links, "commentTooManyLinks"),
+    displayName: z.string().trim().max(COMMENT_LIMITS.nameMax, "commentNameTooLong").optional(),
+    contactEmail: z.union([z.literal(""), z.string().trim().toLowerCase().email("commentEmailInvalid").max(200, "commentEmailInvalid")]).optional(),
+    /** The honeypot: a field people never see and bots fill in. */
+    website: z.string().max(0, "commentRejected").optional(),
+  })
+  .strict();
+export type PublicCommentInput = z.input<typeof PublicCommentSchema>;
+
+export type CommentResult =
+  | { ok: true; id: number }
+  | { ok: false; reason: "invalid"; fields: Record<string, string> }
+  | { ok: false; reason: "rate_limited" }
+  | { ok: false; reason: "not_found" };
+
+const hashAddress = (address: string) => createHash("sha256").update(`comment-address:${address}`).digest("hex").slice(0, 32);
+
+/**
+ * Stores a comment for moderation. Validation, the honeypot and the per-address rate limit are
+ * checked first; the comment is written in one statement, so it is stored whole or not at all.
+ */
+export function postComment(toolId: string, input: unknown, ctx: { address: string; now: Date }, db: Db = getDb()): CommentResult {
+  if (toolId.length > 20) return { ok: false, reason: "not_found" };
+  const tool = stmt(
+    db,
+    `SELECT t.seq, r.number FROM tools t JOIN revisions r ON r.id = t.published_revision_id WHERE t.id = ?`,
+  ).get(toolId.toUpperCase()) as { seq: number; number: number } | undefined;
+  if (!tool) return { ok: false, reason: "not_found" };
+  const parsed = PublicCommentSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const i of parsed.error.issues) fields[String(i.path[0] ?? "body")] ??= i.message;
+    return { ok: false, reason: "invalid", fields };
+  }
+  const address = hashAddress(ctx.address);
+  const since = new Date(ctx.now.getTime() - 60_000).toISOString();
+  return db.$client.transaction((): CommentResult => {
+    const recent = (stmt(db, `SELECT count(*) AS n FROM comments WHERE address_hash = ? AND created_at > ?`).get(address, since) as { n: number }).n;
+    if (recent >= COMMENT_LIMITS.perAddressPerMinute) return { ok: false, reason: "rate_limited" };
+    const c = parsed.data;
+    const row = stmt(
+      db,
+      `INSERT INTO comments (tool_seq, revision_number, display_name, contact_email, body, status, address_hash, created_at)
+       VALUES (?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id`,
+    ).get(tool.seq, tool.number, c.displayName || null, c.contactEmail || null, c.body, address, ctx.now.toISOString()) as { id: number };
+    return { ok: true, id: row.id };
+  }).immediate();
+}
+
+export type PublicComment = {
+  id: number;
+  displayName: string | null;
+  body: string | null;
+  status: "published" | "removed";
+  removalReason: string | null;
+  createdAt: string;
+  revision: number;
+  replies: { id: number; body: string; agency: string; createdAt: string }[];
+};
+
+/** What the public sees: published comments, and removed ones as "removed: reason" without their text. */
+export function listPublicComments(toolId: string, db: Db = getDb()): PublicComment[] {
+  const rows = stmt(
+    db,
+    `SELECT c.id, c.display_name, c.body, c.status, c.removal_reason, c.created_at, c.revision_number
+     FROM comments c JOIN tools t ON t.seq = c.tool_seq
+     WHERE t.id = ? AND t.published_revision_id IS NOT NULL AND c.status IN ('published', 'removed') ORDER BY c.id`,
+  ).all(toolId.toUpperCase()) as { id: number; display_name: string | null; body: string; status: "published" | "removed"; removal_reason: string | null; created_at: string; revision_number: number }[];
+  if (!rows.length) return [];
+  const replies = stmt(
+    db,
+    `SELECT id, comment_id, body, agency_slug, created_at FROM comment_replies WHERE comment_id IN (${rows.map(() => "?").join(", ")}) ORDER BY id`,
+  ).all(...rows.map((r) => r.id)) as { id: number; comment_id: number; body: string; agency_slug: string; created_at: string }[];
+  return rows.map((r) => ({
+    id: r.id,
+    displayName: r.status === "published" ? r.display_name : null,
+    body: r.status === "published" ? r.body : null,
+    status: r.status,
+    removalReason: r.removal_reason,
+    createdAt: r.created_at,
+    revision: r.revision_number,
+    replies: replies.filter((x) => x.comment_id === r.id).map((x) => ({ id: x.id, body: x.body, agency: x.agency_slug, createdAt: x.created_at })),
+  }));
+}
+
+export class CommentError extends Error {
+  constructor(
+    readonly code: "forbidden" | "not_found" | "wrong_state" | "invalid",
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(code);
+  }
+}
+
+export type PendingComment = { id: number; toolId: string; toolName: { zh?: string; en?: string }; displayName: string | null; contactEmail: string | null; body: string; createdAt: string };
+
+/** The moderation queue, oldest first. Reviewers only. */
+export function listPendingComments(actor: Actor | null, db: Db = getDb()): PendingComment[] {
+  if (!actor || actor.role !== "reviewer") throw new CommentError("forbidden");
+  const rows = stmt(
+    db,
+    `SELECT c.id, t.id AS tool_id, t.name_zh, t.name_en, c.display_name, c.contact_email, c.body, c.created_at
+     FROM comments c JOIN tools t ON t.seq = c.tool_seq WHERE c.status = 'pending' ORDER BY c.id LIMIT 200`,
+  ).all() as { id: number; tool_id: string; name_zh: string | null; name_en: string | null; display_name: string | null; contact_email: string | null; body: string; created_at: string }[];
+  return rows.map((r) => ({
+    id: r.id,
+    toolId: r.tool_id,
+    toolName: { ...(r.name_zh ? { zh: r.name_zh } : {}), ...(r.name_en ? { en: r.name_en } : {}) },
+    displayName: r.display_name,
+    contactEmail: r.contact_email,
+    body: r.body,
+    createdAt: r.created_at,
+  }));
+}
+
+export const MODERATIONS = ["publish", "remove", "spam"] as const;
+export type Moderation = (typeof MODERATIONS)[number];
+const MODERATED_STATUS: Record<Moderation, string> = { publish: "published", remove: "removed", spam: "spam" };
+
+/** A reviewer publishes, removes (with a public reason) or marks a pending comment as spam. */
+export function moderateComment(actor: Actor | null, commentId: number, decision: Moderation, reason: string | undefined, now: Date, db: Db = getDb()): void {
+  if (!actor || actor.role !== "reviewer") throw new CommentError("forbidden");
+  if (!MODERATIONS.includes(decision)) throw new CommentError("invalid", { decision: "commentModerationChoose" });
+  const why = reason?.trim() ?? "";
+  if (decision === "remove" && (!why || why.length > 500)) throw new CommentError("invalid", { reason: "commentRemovalReasonRequired" });
+  const c = stmt(db, `SELECT c.id, c.status, c.tool_seq, t.id AS tool_id FROM comments c JOIN tools t ON t.seq = c.tool_seq WHERE c.id = ?`).get(commentId) as
+    | { id: number; status: string; tool_seq: number; tool_id: string }
+    | undefined;
+  if (!c) throw new CommentError("not_found");
+  if (c.status !== "pending") throw new CommentError("wrong_state");
+  const at = now.toISOString();
+  db.$client.transaction(() => {
+    stmt(db, `UPDATE comments SET status = ?, removal_reason = ?, moderated_at = ?, moderated_by = ? WHERE id = ? AND status = 'pending'`).run(
+      MODERATED_STATUS[decision],
+      decision === "remove" ? why : null,
+      at,
+      actor.id,
+      commentId,
+    );
+    if (decision === "publish") stmt(db, `UPDATE tools SET comment_count = comment_count + 1 WHERE seq = ?`).run(c.tool_seq);
+    // Spam is logged without its text; a removal's reason is public anyway.
+    appendEvent(
+      { kind: "comment_moderated", toolId: c.tool_id, actor: publicActor(actor), at, payload: { comment: commentId, decision, ...(decision === "remove" ? { reason: why } : {}) } },
+      db,
+    );
+  })();
+}
+
+/** An official of one of the tool's responsible agencies answers a published comment. */
+export function replyToComment(actor: Actor | null, commentId: number, body: unknown, now: Date, db: Db = getDb()): void {
+  if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new CommentError("forbidden");
+  const c = stmt(db, `SELECT c.id, c.status, c.tool_seq, t.id AS tool_id, t.owner_agency_id FROM comments c JOIN tools t ON t.seq = c.tool_seq WHERE c.id = ?`).get(commentId) as
+    | { id: number; status: string; tool_seq: number; tool_id: string; owner_agency_id: number | null }
+    | undefined;
+  if (!c) throw new CommentError("not_found");
+  const responsible =
+    c.owner_agency_id === actor.agencyId || Boolean(stmt(db, `SELECT 1 FROM tool_agencies WHERE tool_seq = ? AND agency_id = ?`).get(c.tool_seq, actor.agencyId));
+  if (!responsible) throw new CommentError("forbidden");
+  if (c.status !== "published") throw new CommentError("wrong_state");
+  const text = typeof body === "string" ? body.trim() : "";
+  if (!text) throw new CommentError("invalid", { body: "commentReplyRequired" });
+  if (text.length > COMMENT_LIMITS.bodyMax) throw new CommentError("invalid", { body: "commentBodyTooLong" });
+  const at = now.toISOString();
+  db.$client.transaction(() => {
+    const r = stmt(db, `INSERT INTO comment_replies (comment_id, body, author_id, agency_slug, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`).get(
+      commentId,
+      text,
+      actor.id,
+      actor.agencySlug,
+      at,
+    ) as { id: number };
+    appendEvent({ kind: "comment_replied", toolId: c.tool_id, actor: publicActor(actor), at, payload: { comment: commentId, reply: r.id } }, db);
+  })();
+}
