@@ -21,6 +21,8 @@ export {
   reviewQueue,
   getReviewPage,
   getOwnerView,
+  getOwnerViewAt,
+  postConsultationResponse,
 } from "../registry/workflow/workflow.server";
 export { sectionNode, formToValue, applyListButton } from "../registry/forms/schema-form";
 export { diffRecords } from "../registry/history/diff";

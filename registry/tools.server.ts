@@ -182,6 +182,8 @@ export type ToolDetail = {
   reviews: PublicReview[];
   /** Published (and removed) public comments with the agency's replies. */
   comments: PublicComment[];
+  /** The agency's response to the closed consultation: what was raised, what changed. */
+  consultationResponse: { raised: LocalizedText; changed: LocalizedText; postedAt: string } | null;
 };
 
 export type ToolLookup = { found: ToolDetail } | { redirectTo: string } | null;
@@ -231,6 +233,7 @@ export function getToolDetail(idOrSlug: string, opts: { today?: string } = {}, d
       consultation: reviewed && row.submitted_at ? consultationWindow(impact, row.submitted_at.slice(0, 10)) : null,
       reviews,
       comments: listPublicComments(row.id, db),
+      consultationResponse: consultationResponseOf(db, row.revision_id),
     },
   };
 }
@@ -418,4 +421,11 @@ export function toolsDueForAgency(agencyId: number, opts: { today?: string } = {
        AND t.sunset_date IS NOT NULL AND t.sunset_date <= ? ORDER BY t.sunset_date, t.id`,
   ).all(agencyId, addDays(today, DUE_SOON_DAYS)) as ToolRow[];
   return rows.map((r) => toSummary(r, today)).filter((t) => t.sunsetState === "due_soon" || t.sunsetState === "lapsed");
+}
+
+function consultationResponseOf(db: Db, revisionId: number): ToolDetail["consultationResponse"] {
+  const r = stmt(db, `SELECT raised_zh, raised_en, changed_zh, changed_en, posted_at FROM consultation_responses WHERE revision_id = ?`).get(revisionId) as
+    | { raised_zh: string | null; raised_en: string | null; changed_zh: string | null; changed_en: string | null; posted_at: string }
+    | undefined;
+  return r ? { raised: lt(r.raised_zh, r.raised_en), changed: lt(r.changed_zh, r.changed_en), postedAt: r.posted_at } : null;
 }

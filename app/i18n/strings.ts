@@ -452,6 +452,12 @@ const en = {
   commentModerationChoose: "Choose publish, remove or spam.",
   commentRemovalReasonRequired: "Give the reason for removal; the public will see it.",
   navModeration: "Comments",
+  responseHeading: "Response to the consultation",
+  responseIntro: "The consultation has closed. Before any decision, say what the public raised and what changed as a result (or why nothing did). The response is published with the record.",
+  responseRaised: "What the public raised",
+  responseChanged: "What changed as a result",
+  responseSubmit: "Publish the response",
+  responsePosted: "Agency's response to the consultation ({date})",
 };
 
 export type StringKey = keyof typeof en;
@@ -904,6 +910,12 @@ const zh: Record<StringKey, string> = {
   commentModerationChoose: "请选择发布、删除或标记为垃圾信息。",
   commentRemovalReasonRequired: "请说明删除理由；理由将公开显示。",
   navModeration: "评论审核",
+  responseHeading: "对征求意见的答复",
+  responseIntro: "征求意见期已结束。在作出任何决定之前，请说明公众提出了哪些意见，以及因此作了哪些修改（或为何没有修改）。答复将随记录公开。",
+  responseRaised: "公众提出的意见",
+  responseChanged: "因此作出的修改",
+  responseSubmit: "发布答复",
+  responsePosted: "机构对征求意见的答复（{date}）",
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { en, zh };

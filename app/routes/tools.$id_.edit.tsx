@@ -7,7 +7,8 @@ import { requireCsrf, requireSession, workflowFailure } from "~/auth.server";
 import {
   applyListButton,
   formToValue,
-  getOwnerView,
+  getOwnerViewAt,
+  postConsultationResponse,
   registerNow,
   retireTool,
   saveDraftSection,
@@ -57,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["official"]);
   let view;
   try {
-    view = getOwnerView(session.actor, params.id ?? "");
+    view = getOwnerViewAt(session.actor, params.id ?? "", registerNow());
   } catch (e) {
     workflowFailure(e);
     throw e;
@@ -114,6 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     else if (intent === "propose_change")
       startRevision(session.actor, id, { action: "propose_change", kind: form.get("kind") === "data_scope" ? "data_scope" : "purpose", change: text("change") }, now);
     else if (intent === "retire") retireTool(session.actor, id, text("reason"), now);
+    else if (intent === "respond") postConsultationResponse(session.actor, id, { raised: text("raised"), changed: text("changed") }, now);
     else return data<ActionData>({ intent, fields: { intent: ["Unknown action."] } }, { status: 400 });
   } catch (e) {
     return data<ActionData>({ intent, ...workflowFailure(e) }, { status: 400 });
@@ -206,6 +208,18 @@ export default function EditTool() {
           <p>
             <Link to={`/tools/${view.toolId}`}>{t("draftsView")}</Link> · <Link to={`/tools/${view.toolId}/history`}>{t("historyLink")}</Link>
           </p>
+          {view.responseDue ? (
+            <Form method="post" className="stacked-form action-form">
+              <input type="hidden" name="csrf" value={csrf} />
+              <h3>{t("responseHeading")}</h3>
+              <p>{t("responseIntro")}</p>
+              <TextPair name="raised" legend={t("responseRaised")} errors={errors} />
+              <TextPair name="changed" legend={t("responseChanged")} errors={errors} />
+              <button type="submit" name="intent" value="respond">
+                {t("responseSubmit")}
+              </button>
+            </Form>
+          ) : null}
           {view.actions.includes("withdraw") ? <SimpleAction csrf={csrf} intent="withdraw" label={t("actionWithdraw")} /> : null}
           {view.actions.includes("revise") ? <SimpleAction csrf={csrf} intent="revise" label={t("actionRevise")} /> : null}
           {view.actions.includes("request_renewal") ? <SimpleAction csrf={csrf} intent="request_renewal" label={t("actionRenew")} /> : null}

@@ -45,3 +45,18 @@ export const findings = sqliteTable(
   },
   (t) => [uniqueIndex("findings_review_criterion_idx").on(t.reviewId, t.criterion), index("findings_deadline_idx").on(t.conditionDeadline)],
 );
+
+/** The agency's response to a closed consultation: what was raised and what changed. Required before a decision at level III+. */
+export const consultationResponses = sqliteTable("consultation_responses", {
+  revisionId: integer("revision_id")
+    .primaryKey()
+    .references(() => revisions.id),
+  raisedZh: text("raised_zh"),
+  raisedEn: text("raised_en"),
+  changedZh: text("changed_zh"),
+  changedEn: text("changed_en"),
+  postedAt: text("posted_at").notNull(),
+  postedBy: integer("posted_by")
+    .notNull()
+    .references(() => users.id),
+});

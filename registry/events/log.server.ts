@@ -15,6 +15,7 @@ export const EVENT_KINDS = [
   "retired",
   "comment_moderated",
   "comment_replied",
+  "consultation_response",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

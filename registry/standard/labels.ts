@@ -192,6 +192,7 @@ export const LABELS = {
     retired: { zh: "停用", en: "Retired" },
     comment_moderated: { zh: "评论审核", en: "Comment moderated" },
     comment_replied: { zh: "机构回复评论", en: "Agency replied to a comment" },
+    consultation_response: { zh: "机构答复征求意见", en: "Agency response to the consultation" },
   },
   chainBreak: {
     hash_mismatch: { zh: "内容与哈希值不符", en: "its content does not match its hash" },

@@ -467,6 +467,8 @@ export function decide(actor: Actor | null, toolId: string, decision: Decision, 
   const today = isoDay(now);
   const window = t.revision.submittedAt ? consultationWindow(impact, t.revision.submittedAt.slice(0, 10)) : null;
   if (consultationOpen(window, today)) errors.decision = [...(errors.decision ?? []), `The public consultation is open until ${window!.closes}; decide after it closes.`];
+  else if (window && !stmt(db, `SELECT 1 FROM consultation_responses WHERE revision_id = ?`).get(t.revision.id))
+    errors.decision = [...(errors.decision ?? []), "The agency has not yet posted its response to the consultation (what was raised, what changed); decide after it does."];
   if (Object.keys(errors).length) throw new WorkflowError("invalid", errors);
 
   const at = now.toISOString();
@@ -624,7 +626,16 @@ export function getReviewPage(actor: Actor | null, toolId: string, db: Db = getD
   };
 }
 
-export type OwnerView = { toolId: string; number: number; status: ReviewStatus; record: ToolRecordInput; actions: Action[]; consultation: { opens: string; closes: string } | null };
+export type OwnerView = {
+  toolId: string;
+  number: number;
+  status: ReviewStatus;
+  record: ToolRecordInput;
+  actions: Action[];
+  consultation: { opens: string; closes: string } | null;
+  /** Whether the agency still owes its response to a closed consultation. */
+  responseDue: boolean;
+};
 
 /** The owning official's view of a tool: its latest revision and the actions open now. */
 export function getOwnerView(actor: Actor | null, toolId: string, db: Db = getDb()): OwnerView {
@@ -639,5 +650,57 @@ export function getOwnerView(actor: Actor | null, toolId: string, db: Db = getDb
     record: t.revision.record,
     actions: actionsFor(relation, t.revision.status),
     consultation: submitted ? consultationWindow(impactOf(t.revision.record), submitted) : null,
+    responseDue: false,
   };
+}
+
+/** The owner's view with the consultation-response duty worked out for `now`. */
+export function getOwnerViewAt(actor: Actor | null, toolId: string, now: Date, db: Db = getDb()): OwnerView {
+  const view = getOwnerView(actor, toolId, db);
+  const t = load(db, toolId);
+  view.responseDue =
+    (view.status === "submitted" || view.status === "in_review") &&
+    view.consultation !== null &&
+    !consultationOpen(view.consultation, isoDay(now)) &&
+    !stmt(db, `SELECT 1 FROM consultation_responses WHERE revision_id = ?`).get(t.revision.id);
+  return view;
+}
+
+// ---------------------------------------------------------------- consultation response
+
+export type ConsultationResponse = { raised: { zh?: string; en?: string }; changed: { zh?: string; en?: string }; postedAt: string };
+
+/**
+ * After a consultation closes, the owning agency says what the public raised and what changed.
+ * Required before any decision on a level III+ tool; posted once, then public and logged.
+ */
+export function postConsultationResponse(actor: Actor | null, toolId: string, input: { raised: unknown; changed: unknown }, now: Date, db: Db = getDb()): void {
+  const t = load(db, toolId);
+  const relation = relationTo(actor, { ownerAgencyId: t.ownerAgencyId, agencyIds: t.agencyIds });
+  if (relation !== "owner_official") throw new WorkflowError("forbidden");
+  if (t.revision.status !== "submitted" && t.revision.status !== "in_review") throw new WorkflowError("wrong_state", {}, "Only a submission under review takes a consultation response.");
+  const window = t.revision.submittedAt ? consultationWindow(impactOf(t.revision.record), t.revision.submittedAt.slice(0, 10)) : null;
+  if (!window) throw new WorkflowError("wrong_state", {}, "This revision has no consultation.");
+  if (consultationOpen(window, isoDay(now))) throw new WorkflowError("wrong_state", {}, `The consultation is open until ${window.closes}; respond after it closes.`);
+  if (stmt(db, `SELECT 1 FROM consultation_responses WHERE revision_id = ?`).get(t.revision.id)) throw new WorkflowError("wrong_state", {}, "The response is already posted.");
+  const text = localizedText("Text.", "内容。", { max: 8000 });
+  const raised = text.safeParse(input.raised);
+  const changed = text.safeParse(input.changed);
+  const errors: FieldErrors = {};
+  if (!raised.success) errors.raised = ["Say what the public raised, in Chinese, English or both."];
+  if (!changed.success) errors.changed = ["Say what changed as a result (or why nothing did)."];
+  if (Object.keys(errors).length) throw new WorkflowError("invalid", errors);
+  const at = now.toISOString();
+  db.$client.transaction(() => {
+    stmt(db, `INSERT INTO consultation_responses (revision_id, raised_zh, raised_en, changed_zh, changed_en, posted_at, posted_by) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+      t.revision.id,
+      raised.data!.zh ?? null,
+      raised.data!.en ?? null,
+      changed.data!.zh ?? null,
+      changed.data!.en ?? null,
+      at,
+      actor!.id,
+    );
+    appendEvent({ kind: "consultation_response", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, raised: raised.data, changed: changed.data } }, db);
+  })();
 }

@@ -127,17 +127,28 @@ test("a level III tool goes from draft to an approval with conditions, in public
   // Withdraw and submit a second revision with an earlier sunset date.
   await page.goto(`/tools/${id}/edit`);
   await page.getByRole("button", { name: "撤回本次提交" }).click();
+  await expect(page).toHaveURL(/done=withdraw/);
   await page.getByRole("button", { name: "开始新版本" }).click();
+  await expect(page).toHaveURL(/done=revise/);
   setClock("2026-03-02T09:00:00Z");
   await openSection(page, id, "lifecycle");
   await page.fill(f("lifecycle.sunsetDate"), "2027-01-15");
   await saveSection(page, "lifecycle");
   await page.getByRole("button", { name: "提交审查" }).click();
   await expect(page.getByRole("status")).toContainText("2026年3月31日");
+
+  // After the consultation the agency says what was raised and what changed.
+  setClock("2026-04-01T09:00:00Z");
+  await page.goto(`/tools/${id}/edit`);
+  await page.fill("#f-raised-zh", "居民询问地址数据的保存期限。");
+  await page.fill("#f-changed-zh", "保存期限缩短为许可结束后一年。");
+  await page.getByRole("button", { name: "发布答复" }).click();
+  await expect(page).toHaveURL(/done=respond/);
+  await page.goto(`/tools/${id}`);
+  await expect(page.locator(".review-panel")).toContainText("保存期限缩短为许可结束后一年");
   await logout(page);
 
-  // After the consultation a reviewer of another agency records findings and decides.
-  setClock("2026-04-01T09:00:00Z");
+  // Then a reviewer of another agency records findings and decides.
   await login(page, reviewer.email);
   await page.getByRole("navigation").getByRole("link", { name: "审查队列" }).click();
   await page.getByRole("link", { name: "停车许可排序" }).click();

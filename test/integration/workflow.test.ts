@@ -6,6 +6,7 @@ import { createUser } from "../../registry/auth/accounts.server";
 import {
   createDraft,
   decide,
+  postConsultationResponse,
   getDraft,
   recordFinding,
   retireTool,
@@ -61,6 +62,11 @@ function draftTool(level: "III" | "IV", sunset = level === "III" ? "2027-02-01" 
   const sections = completeSections({ level, sunset });
   for (const [name, value] of Object.entries(sections)) saveDraftSection(official(), toolId, name as SectionName, value);
   return toolId;
+}
+
+/** The agency's response to the closed consultation, required before a level III+ decision. */
+function respond(toolId: string, at = day(30)) {
+  postConsultationResponse(official(), toolId, { raised: { en: "Residents asked about retention." }, changed: { en: "Retention shortened to one year." } }, at);
 }
 
 function findAll(actor: Actor, toolId: string, at: Date, opts: { condition?: boolean; notMet?: boolean } = {}) {
@@ -164,6 +170,14 @@ describe("review", () => {
     findAll(reviewer(), toolId, day(2), { condition: true });
     const early = expectError(() => decide(reviewer(), toolId, "approve_with_conditions", { en: "Approved if the terms are published." }, day(29)), "invalid", "decision");
     expect(early.fields.decision!.join(" ")).toContain("consultation is open until 2026-03-30");
+    // After the consultation, no decision until the agency has answered it.
+    const unanswered = expectError(() => decide(reviewer(), toolId, "approve_with_conditions", { en: "x" }, day(30)), "invalid", "decision");
+    expect(unanswered.fields.decision!.join(" ")).toContain("response to the consultation");
+    expectError(() => postConsultationResponse(official(), toolId, { raised: { en: "x" }, changed: { en: "y" } }, day(29)), "wrong_state");
+    expectError(() => postConsultationResponse(otherOfficial(), toolId, { raised: { en: "x" }, changed: { en: "y" } }, day(30)), "forbidden");
+    expectError(() => postConsultationResponse(official(), toolId, { raised: {}, changed: { en: "y" } }, day(30)), "invalid", "raised");
+    respond(toolId);
+    expectError(() => respond(toolId), "wrong_state");
     expectError(() => decide(reviewer(), toolId, "approve_with_conditions", {}, day(30)), "invalid", "summary");
     const r = decide(reviewer(), toolId, "approve_with_conditions", { zh: "附条件批准。", en: "Approved if the vendor terms are published." }, day(30));
     expect(r).toEqual({ effective: true, status: "approved_with_conditions" });
@@ -187,6 +201,7 @@ describe("review", () => {
     submitDraft(official(), toolId, D0);
     startReview(reviewer(), toolId, day(1));
     findAll(reviewer(), toolId, day(2), { notMet: true });
+    respond(toolId);
     expectError(() => decide(reviewer(), toolId, "approve", { en: "x" }, day(30)), "invalid", "decision");
     expect(decide(reviewer(), toolId, "reject", { en: "Data beyond need." }, day(30))).toEqual({ effective: true, status: "rejected" });
   });
@@ -196,6 +211,7 @@ describe("review", () => {
     submitDraft(official(), toolId, D0);
     startReview(reviewer(), toolId, day(1));
     findAll(reviewer(), toolId, day(2));
+    respond(toolId);
     expect(decide(reviewer(), toolId, "approve", { en: "Approve." }, day(30))).toEqual({ effective: false, awaiting: "second_reviewer" });
     let detail = getToolDetail(toolId);
     expect(detail && "found" in detail && detail.found.revision.status).toBe("in_review");
@@ -220,6 +236,7 @@ describe("after a decision", () => {
     submitDraft(official(), toolId, D0);
     startReview(reviewer(), toolId, day(1));
     findAll(reviewer(), toolId, day(2));
+    respond(toolId);
     decide(reviewer(), toolId, "request_changes", { en: "Shorten the retention." }, day(30));
     expect(startRevision(official(), toolId, { action: "revise" }, day(31))).toEqual({ toolId, revision: 2 });
     expect(getDraft(official(), toolId).number).toBe(2);
@@ -234,6 +251,7 @@ describe("after a decision", () => {
     submitDraft(official(), toolId, D0);
     startReview(reviewer(), toolId, day(1));
     findAll(reviewer(), toolId, day(2));
+    respond(toolId);
     decide(reviewer(), toolId, "approve", { en: "Approved." }, day(30));
     expectError(() => startRevision(official(), toolId, { action: "propose_change", kind: "purpose", change: {} }, day(40)), "invalid");
     startRevision(official(), toolId, { action: "propose_change", kind: "purpose", change: { en: "Also rank loading-bay permits." } }, day(40));
@@ -275,6 +293,7 @@ describe("the public history", () => {
     startReview(reviewer(), toolId, day(1));
     expect(getToolHistory(toolId)!.revisions[0]!.reviews[0]).toMatchObject({ reviewer: "reviewer@samr", decision: null, findings: [] });
     findAll(reviewer(), toolId, day(2), { condition: true });
+    respond(toolId);
     decide(reviewer(), toolId, "approve_with_conditions", { en: "Approved if the vendor terms are published." }, day(30));
     startRevision(official(), toolId, { action: "request_renewal" }, day(40));
     saveDraftSection(official(), toolId, "lifecycle", { ...completeSections({ level: "III", sunset: "2027-03-01" }).lifecycle });
@@ -292,7 +311,7 @@ describe("the public history", () => {
     expect(review.findings).toHaveLength(10);
     expect(review.findings.find((f) => f.criterion === 3)).toMatchObject({ condition: "Publish the vendor's data-access terms.", conditionDeadline: "2026-06-30" });
     expect(h.comparison).toEqual({ from: 1, to: 2, changes: [{ path: "lifecycle.sunsetDate", before: "2027-02-01", after: "2027-03-01" }] });
-    expect(h.events.map((e) => e.kind)).toEqual(["submitted", "review_started", "decision", "submitted"]);
+    expect(h.events.map((e) => e.kind)).toEqual(["submitted", "review_started", "consultation_response", "decision", "submitted"]);
 
     const page = await callLoader<{ history: typeof h }>(historyLoader, `/tools/${toolId}/history?from=2&to=1`, { id: toolId });
     expect(page.history.comparison).toMatchObject({ from: 2, to: 1 });

@@ -79,7 +79,7 @@ function ReviewPanel() {
   const { t, l, date } = useT();
   const c = tool.consultation;
   const decided = tool.reviews.filter((r) => r.decision);
-  if (!c && !decided.length) return null;
+  if (!c && !decided.length && !tool.consultationResponse) return null;
   return (
     <section className="review-panel" aria-labelledby="review-panel-h">
       <h2 id="review-panel-h">{t("reviewPanelHeading")}</h2>
@@ -89,6 +89,17 @@ function ReviewPanel() {
             ? t("reviewPanelConsultationOpen", { opens: date(c.opens), closes: date(c.closes) })
             : t("reviewPanelConsultationClosed", { opens: date(c.opens), closes: date(c.closes) })}
         </p>
+      ) : null}
+      {tool.consultationResponse ? (
+        <div className="review-box">
+          <h3>{t("responsePosted", { date: date(tool.consultationResponse.postedAt.slice(0, 10)) })}</h3>
+          <p>
+            <strong>{t("responseRaised")}:</strong> <LocalText value={tool.consultationResponse.raised} />
+          </p>
+          <p>
+            <strong>{t("responseChanged")}:</strong> <LocalText value={tool.consultationResponse.changed} />
+          </p>
+        </div>
       ) : null}
       {decided.map((r, i) => {
         const count = (rating: string) => r.findings.filter((f) => f.rating === rating).length;
