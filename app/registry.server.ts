@@ -29,3 +29,4 @@ export { diffRecords } from "../registry/history/diff";
 export { registerNow } from "../registry/clock.server";
 export { listIncidents, parseIncidentQuery } from "../registry/incidents.server";
 export { postComment, replyToComment, listPendingComments, moderateComment } from "../registry/comments.server";
+export { submitReport, listReports, resolveReport, listKnownUnregistered } from "../registry/reports.server";

@@ -39,6 +39,7 @@ function AccountNav({ t }: { t: (k: StringKey, vars?: Record<string, string>) =>
           <NavLink to="/review/comments">{t("navModeration")}</NavLink>
         </>
       ) : null}
+      {data.user.role === "reviewer" || data.user.role === "admin" ? <NavLink to="/reports">{t("navReports")}</NavLink> : null}
       <NavLink to="/account" title={t("signedInAs", { name: data.user.displayName })}>
         {t("navAccount")}
       </NavLink>
@@ -99,6 +100,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <div className="wrap">
             <p>{t("footerAbout")}</p>
             <p>{t("footerData")}</p>
+            <p>
+              <Link to="/report-unregistered">{t("reportUnregisteredLink")}</Link> · <Link to="/unregistered">{t("unregisteredTitle")}</Link>
+            </p>
           </div>
         </footer>
         <ScrollRestoration />

@@ -5,3 +5,4 @@ export * from "./accounts";
 export * from "./events";
 export * from "./reviews";
 export * from "./comments";
+export * from "./reports";

@@ -16,6 +16,7 @@ export const EVENT_KINDS = [
   "comment_moderated",
   "comment_replied",
   "consultation_response",
+  "report_resolved",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

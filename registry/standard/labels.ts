@@ -193,6 +193,7 @@ export const LABELS = {
     comment_moderated: { zh: "评论审核", en: "Comment moderated" },
     comment_replied: { zh: "机构回复评论", en: "Agency replied to a comment" },
     consultation_response: { zh: "机构答复征求意见", en: "Agency response to the consultation" },
+    report_resolved: { zh: "公众报告处理", en: "Public report handled" },
   },
   chainBreak: {
     hash_mismatch: { zh: "内容与哈希值不符", en: "its content does not match its hash" },
@@ -221,6 +222,15 @@ export const LABELS = {
     low: { zh: "低", en: "Low" },
     medium: { zh: "中", en: "Medium" },
     high: { zh: "高", en: "High" },
+  },
+  reportKind: {
+    record_problem: { zh: "记录有误", en: "Problem with a record" },
+    unregistered_tool: { zh: "未登记的工具", en: "Unregistered tool" },
+  },
+  reportStatus: {
+    new: { zh: "新报告", en: "New" },
+    confirmed: { zh: "已确认", en: "Confirmed" },
+    dismissed: { zh: "已驳回", en: "Dismissed" },
   },
   decision: {
     approve: { zh: "批准", en: "Approve" },

@@ -88,6 +88,9 @@ for (const [name, path] of [
   ["event log", "/log"],
   ["incidents", "/incidents"],
   ["sunsets", "/sunsets"],
+  ["report a problem", "/tools/ALG-000002/report"],
+  ["report an unregistered tool", "/report-unregistered"],
+  ["unregistered tools", "/unregistered"],
 ] as const) {
   test(`${name} page has no serious accessibility violations (axe)`, async ({ page }) => {
     await page.goto(path);

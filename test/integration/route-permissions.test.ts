@@ -16,6 +16,8 @@ import * as newDraft from "~/routes/drafts.new";
 import * as edit from "~/routes/tools.$id_.edit";
 import * as queue from "~/routes/review._index";
 import * as review from "~/routes/review.$id";
+import * as reports from "~/routes/reports._index";
+import * as moderation from "~/routes/review.comments";
 
 const getDb = useFreshDb();
 type Who = { cookie: string; csrf: string } | null;
@@ -115,6 +117,19 @@ describe("protected routes", () => {
     // The own-agency reviewer's queue does not even list the tool.
     const ownQueue = (await queue.loader({ request: new Request("http://localhost/review", { headers: { Cookie: who.ownReviewer!.cookie } }), params: {}, context: {} })) as { items: { id: string }[] };
     expect(ownQueue.items.map((i) => i.id)).not.toContain(submittedId);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("keep the report queue and comment moderation from the public and officials", async () => {
+    const before = snapshot();
+    expect(await get(reports.loader, "/reports", who.anonymous)).toBe(302);
+    expect(await get(moderation.loader, "/review/comments", who.anonymous)).toBe(302);
+    expect(await get(reports.loader, "/reports", who.otherOfficial)).toBe(403);
+    expect(await post(reports.action, "/reports", who.otherOfficial, { id: "1", decision: "confirm" })).toBe(403);
+    for (const w of [who.otherOfficial, who.admin]) {
+      expect(await get(moderation.loader, "/review/comments", w)).toBe(403);
+      expect(await post(moderation.action, "/review/comments", w, { commentId: "1", decision: "publish" })).toBe(403);
+    }
     expect(snapshot()).toEqual(before);
   });
 

@@ -4,6 +4,7 @@ import * as std from "../../registry/standard/v1";
 import { SUNSET_STATES } from "../../registry/sunset";
 import { STRINGS } from "../../app/i18n/strings";
 import { EVENT_KINDS } from "../../registry/events/log.server";
+import { REPORT_KINDS, REPORT_STATUSES } from "../../registry/reports.server";
 import { CRITERIA, DECISIONS, RATINGS, SEVERITIES } from "../../registry/workflow/workflow.server";
 
 const groups: [keyof typeof LABELS, readonly string[]][] = [
@@ -30,6 +31,8 @@ const groups: [keyof typeof LABELS, readonly string[]][] = [
   ["rating", RATINGS],
   ["severity", SEVERITIES],
   ["decision", DECISIONS],
+  ["reportKind", REPORT_KINDS],
+  ["reportStatus", REPORT_STATUSES],
 ];
 
 describe("labels", () => {

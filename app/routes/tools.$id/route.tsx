@@ -189,7 +189,7 @@ export default function ToolPage() {
       </p>
       <p className="muted">
         {t("idLabel")}: {tool.id} · {t("revisionLabel", { n: tool.revision.number, count: tool.revisionCount, date: date(tool.revision.publishedAt) })} ·{" "}
-        <Link to={`/tools/${tool.id}/history`}>{t("historyLink")}</Link>
+        <Link to={`/tools/${tool.id}/history`}>{t("historyLink")}</Link> · <Link to={`/tools/${tool.id}/report`}>{t("reportProblemLink")}</Link>
       </p>
       <nav aria-labelledby="toc-h" className="toc">
         <h2 id="toc-h">{t("onThisPage")}</h2>

@@ -1,0 +1,112 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireCsrf, requireSession } from "~/auth.server";
+import { listReports, registerNow, resolveReport } from "~/registry.server";
+import { resolveLang } from "~/i18n/lang.server";
+import { translate, type StringKey } from "~/i18n/strings";
+import { useT } from "~/i18n/use-lang";
+
+const STATUSES = ["new", "confirmed", "dismissed"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireSession(request, ["reviewer", "admin"]);
+  const status = new URL(request.url).searchParams.get("status") ?? "new";
+  const s = (STATUSES as readonly string[]).includes(status) ? status : "new";
+  const lang = await resolveLang(request);
+  return { reports: listReports(session.actor, s), status: s, csrf: session.csrfToken, title: `${translate(lang, "reportsTitle")} · ${translate(lang, "siteName")}` };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Reports" }];
+
+type ActionData = { id: number; error: StringKey };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const session = await requireSession(request, ["reviewer", "admin"]);
+  const form = await request.formData();
+  requireCsrf(session, form);
+  const id = Number(form.get("id"));
+  try {
+    resolveReport(session.actor, Number.isInteger(id) ? id : -1, form.get("decision") === "confirm" ? "confirm" : "dismiss", form.get("reason"), registerNow());
+  } catch (e) {
+    const err = e as { code?: string; fields?: Record<string, string> };
+    if (err.code === "forbidden") throw new Response("Forbidden", { status: 403 });
+    if (err.code === "not_found") throw new Response("Not Found", { status: 404 });
+    if (err.code === "invalid" || err.code === "wrong_state") return data<ActionData>({ id, error: (Object.values(err.fields ?? {})[0] as StringKey) ?? "commentRejected" }, { status: 400 });
+    throw e;
+  }
+  return redirect("/reports");
+}
+
+export default function Reports() {
+  const { reports, status, csrf } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionData>();
+  const { t, l, date } = useT();
+  return (
+    <>
+      <h1>{t("reportsTitle")}</h1>
+      <p className="lead">{t("reportsIntro")}</p>
+      <ul className="chips">
+        {STATUSES.map((s) => (
+          <li key={s}>{s === status ? <strong aria-current="true">{l("reportStatus", s)}</strong> : <Link to={`/reports?status=${s}`}>{l("reportStatus", s)}</Link>}</li>
+        ))}
+      </ul>
+      {reports.length ? (
+        <ol className="comment-list">
+          {reports.map((r) => (
+            <li key={r.id} className="comment" id={`report-${r.id}`}>
+              <p className="comment-meta">
+                <strong>{l("reportKind", r.kind)}</strong> · <time dateTime={r.createdAt}>{date(r.createdAt.slice(0, 10))}</time>
+                {r.toolId ? (
+                  <>
+                    {" "}
+                    · <Link to={`/tools/${r.toolId}`}>{r.toolId}</Link>
+                  </>
+                ) : null}
+                {r.contactEmail ? <> · {r.contactEmail}</> : null}
+              </p>
+              {r.toolName ? (
+                <p>
+                  <strong>{r.toolName}</strong>
+                  {r.operator ? ` · ${r.operator}` : ""}
+                  {r.place ? ` · ${r.place}` : ""}
+                </p>
+              ) : null}
+              <p className="comment-body">{r.description}</p>
+              {r.evidenceUrl ? (
+                <p>
+                  <a href={r.evidenceUrl} rel="nofollow noopener noreferrer">
+                    {r.evidenceUrl}
+                  </a>
+                </p>
+              ) : null}
+              {r.resolution ? <p className="muted">{r.resolution}</p> : null}
+              {r.status === "new" ? (
+                <Form method="post" className="moderation-form">
+                  <input type="hidden" name="csrf" value={csrf} />
+                  <input type="hidden" name="id" value={r.id} />
+                  {result?.id === r.id ? (
+                    <p className="field-error" role="alert">
+                      {t(result.error)}
+                    </p>
+                  ) : null}
+                  <div className="field">
+                    <label htmlFor={`reason-${r.id}`}>{t("reportsReason")}</label>
+                    <input id={`reason-${r.id}`} name="reason" type="text" maxLength={1000} />
+                  </div>
+                  <button type="submit" name="decision" value="confirm">
+                    {t("reportsConfirm")}
+                  </button>{" "}
+                  <button type="submit" name="decision" value="dismiss" className="secondary">
+                    {t("reportsDismiss")}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="empty">{t("reportsEmpty")}</p>
+      )}
+    </>
+  );
+}

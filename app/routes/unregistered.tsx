@@ -1,0 +1,51 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listKnownUnregistered } from "~/registry.server";
+import { resolveLang } from "~/i18n/lang.server";
+import { translate } from "~/i18n/strings";
+import { useT } from "~/i18n/use-lang";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await resolveLang(request);
+  return { tools: listKnownUnregistered(), title: `${translate(lang, "unregisteredTitle")} · ${translate(lang, "siteName")}` };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Unregistered tools" }];
+
+export default function Unregistered() {
+  const { tools } = useLoaderData<typeof loader>();
+  const { t, date } = useT();
+  return (
+    <>
+      <h1>{t("unregisteredTitle")}</h1>
+      <p className="lead">{t("unregisteredIntro")}</p>
+      <p>
+        <Link to="/report-unregistered">{t("reportUnregisteredLink")}</Link>
+      </p>
+      {tools.length ? (
+        <ul className="comment-list">
+          {tools.map((u) => (
+            <li key={u.id} className="comment">
+              <h2 className="h3">{u.toolName}</h2>
+              <p className="comment-meta">
+                {[u.operator, u.place].filter(Boolean).join(" · ")} · {t("unregisteredConfirmed", { date: date(u.confirmedAt.slice(0, 10)) })}
+              </p>
+              <p className="comment-body">{u.description}</p>
+              {u.note ? <p className="muted">{u.note}</p> : null}
+              {u.evidenceUrl ? (
+                <p>
+                  {t("unregisteredEvidence")}:{" "}
+                  <a href={u.evidenceUrl} rel="nofollow noopener noreferrer">
+                    {u.evidenceUrl}
+                  </a>
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">{t("unregisteredEmpty")}</p>
+      )}
+    </>
+  );
+}
