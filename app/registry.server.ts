@@ -23,6 +23,7 @@ export {
   getOwnerView,
   getOwnerViewAt,
   postConsultationResponse,
+  recordFact,
 } from "../registry/workflow/workflow.server";
 export { sectionNode, formToValue, applyListButton } from "../registry/forms/schema-form";
 export { diffRecords } from "../registry/history/diff";

@@ -492,6 +492,16 @@ const en = {
   unregisteredEmpty: "No confirmed unregistered tool at the moment.",
   unregisteredConfirmed: "Confirmed {date}",
   unregisteredEvidence: "Evidence",
+  factsLink: "Record an incident or appeal statistics",
+  factsTitle: "Record facts on {name}",
+  factsIntro: "Incidents and appeal statistics are facts about how the tool works in practice. They are added to the public record at once, as a new revision with the same review status, and logged.",
+  factsIncidentHeading: "Record an incident",
+  factsIncidentSubmit: "Add the incident to the public record",
+  factsAppealHeading: "Publish appeal statistics for a period",
+  factsAppealSubmit: "Publish the statistics",
+  factsDone: "Added to the public record as revision {n}.",
+  appealChartTitle: "Appeals filed and corrected per period",
+  appealChartDesc: "Bars: appeals filed (dark) and corrected in the person's favour (light), per period. The same figures are in the table.",
 };
 
 export type StringKey = keyof typeof en;
@@ -984,6 +994,16 @@ const zh: Record<StringKey, string> = {
   unregisteredEmpty: "目前没有经确认的未登记工具。",
   unregisteredConfirmed: "确认于 {date}",
   unregisteredEvidence: "证据",
+  factsLink: "记录事件或申诉统计",
+  factsTitle: "为“{name}”记录事实",
+  factsIntro: "事件和申诉统计是关于工具实际运行情况的事实。它们会立即以新版本的形式加入公开记录（审查状态不变），并记入日志。",
+  factsIncidentHeading: "记录事件",
+  factsIncidentSubmit: "将事件加入公开记录",
+  factsAppealHeading: "公布某一期间的申诉统计",
+  factsAppealSubmit: "公布统计",
+  factsDone: "已作为第 {n} 版加入公开记录。",
+  appealChartTitle: "各期申诉受理与纠正数量",
+  appealChartDesc: "柱形：受理的申诉（深色）与经申诉予以纠正的数量（浅色），按期间排列。表格中列有相同数字。",
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { en, zh };

@@ -17,6 +17,8 @@ export const EVENT_KINDS = [
   "comment_replied",
   "consultation_response",
   "report_resolved",
+  "incident_recorded",
+  "appeal_stats_published",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -194,6 +194,8 @@ export const LABELS = {
     comment_replied: { zh: "机构回复评论", en: "Agency replied to a comment" },
     consultation_response: { zh: "机构答复征求意见", en: "Agency response to the consultation" },
     report_resolved: { zh: "公众报告处理", en: "Public report handled" },
+    incident_recorded: { zh: "记录事件", en: "Incident recorded" },
+    appeal_stats_published: { zh: "公布申诉统计", en: "Appeal statistics published" },
   },
   chainBreak: {
     hash_mismatch: { zh: "内容与哈希值不符", en: "its content does not match its hash" },

@@ -10,6 +10,7 @@ import { appendEvent } from "../events/log.server";
 import { computeImpactLevel, type ImpactResult } from "../impact";
 import { RecordValidationError, resolveAgencies, writePublicProjection } from "../publish.server";
 import {
+  AppealStat as AppealStatSchema,
   Assessments,
   DataScope,
   HowItWorks,
@@ -702,5 +703,79 @@ export function postConsultationResponse(actor: Actor | null, toolId: string, in
       actor!.id,
     );
     appendEvent({ kind: "consultation_response", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, raised: raised.data, changed: changed.data } }, db);
+  })();
+}
+
+// ---------------------------------------------------------------- facts recorded on a public record
+
+/**
+ * Adds an incident (owning officials and reviewers of other agencies) or a period of appeal
+ * statistics (owning officials) to a tool's public record. Reporting facts is not a change of
+ * purpose, so it needs no review: a new public revision keeps the review status of the one it
+ * follows, and the event is logged. An open draft is renumbered to come after it and receives
+ * the same fact, so nothing the official is preparing is lost.
+ */
+export function recordFact(
+  actor: Actor | null,
+  toolId: string,
+  fact: { incident: unknown } | { appealStat: unknown },
+  now: Date,
+  db: Db = getDb(),
+): { revision: number } {
+  const t = load(db, toolId);
+  const relation = relationTo(actor, { ownerAgencyId: t.ownerAgencyId, agencyIds: t.agencyIds });
+  const isIncident = "incident" in fact;
+  const allowed = isIncident ? relation === "owner_official" || relation === "reviewer_other_agency" : relation === "owner_official";
+  if (!allowed) throw new WorkflowError("forbidden");
+  const pub = stmt(db, `SELECT id, number, status, record FROM revisions WHERE tool_seq = ? AND status <> 'draft' ORDER BY number DESC LIMIT 1`).get(t.seq) as
+    | { id: number; number: number; status: ReviewStatus; record: string }
+    | undefined;
+  if (!pub) throw new WorkflowError("wrong_state", {}, "The record is not public yet: add it to the draft instead.");
+  const base = ToolRecord.parse(JSON.parse(pub.record));
+  let next: unknown;
+  if (isIncident) {
+    const parsed = Incident.safeParse(fact.incident);
+    if (!parsed.success) throw new WorkflowError("invalid", prefixed("incident", fieldErrors(parsed.error)));
+    const unknownSource = parsed.data.sources.find((k) => !base.sources.some((s) => s.key === k));
+    if (unknownSource) throw new WorkflowError("invalid", { "incident.sources": [`No source with key "${unknownSource}" in this record.`] });
+    next = { ...base, incidents: [...base.incidents, parsed.data] };
+  } else {
+    const parsed = AppealStatSchema.safeParse(fact.appealStat);
+    if (!parsed.success) throw new WorkflowError("invalid", prefixed("appealStat", fieldErrors(parsed.error)));
+    if (base.oversight.appealStats.some((s) => s.period === parsed.data.period))
+      throw new WorkflowError("invalid", { "appealStat.period": [`Statistics for ${parsed.data.period} are already published.`] });
+    next = { ...base, oversight: { ...base.oversight, appealStats: [...base.oversight.appealStats, parsed.data] } };
+  }
+  const checked = ToolRecord.safeParse(next);
+  if (!checked.success) throw new WorkflowError("invalid", fieldErrors(checked.error));
+  const record = checked.data;
+  const agencyIds = resolveAgencies(record, db);
+  const at = now.toISOString();
+  const json = canonicalJson(record);
+  return db.$client.transaction(() => {
+    const draft = t.revision.status === "draft" ? t.revision : null;
+    const number = draft ? draft.number : t.revision.number + 1;
+    if (draft) {
+      // Keep the draft last, carrying the same fact.
+      const d = draft.record as ToolRecordInput;
+      const carried: ToolRecordInput = isIncident
+        ? { ...d, incidents: [...(d.incidents ?? []), record.incidents.at(-1)!] }
+        : { ...d, oversight: { ...(d.oversight ?? { appealStats: [] }), appealStats: [...(d.oversight?.appealStats ?? []), record.oversight.appealStats.at(-1)!] } };
+      const dj = canonicalJson(carried);
+      stmt(db, `UPDATE revisions SET number = ?, record = ?, record_sha256 = ? WHERE id = ? AND status = 'draft'`).run(number + 1, dj, sha256(dj), draft.id);
+    }
+    const rev = stmt(
+      db,
+      `INSERT INTO revisions (tool_seq, number, status, record, record_sha256, created_at, submitted_at, published_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    ).get(t.seq, number, pub.status, json, sha256(json), at, at, at, actor!.id) as { id: number };
+    writePublicProjection(db, { seq: t.seq, revisionId: rev.id, record, status: pub.status, at, agencyIds });
+    appendEvent(
+      isIncident
+        ? { kind: "incident_recorded", toolId: t.id, actor: publicActor(actor), at, payload: { revision: number, incident: record.incidents.at(-1) } }
+        : { kind: "appeal_stats_published", toolId: t.id, actor: publicActor(actor), at, payload: { revision: number, appealStat: record.oversight.appealStats.at(-1) } },
+      db,
+    );
+    return { revision: number };
   })();
 }

@@ -196,6 +196,18 @@ test("a level III tool goes from draft to an approval with conditions, in public
   await expect(diff).toContainText("2027-01-15");
   await expectNoSeriousAxeViolations(page);
 
+  // The reviewer records an incident; it is on the public record and in the incident log at once.
+  await page.goto(`/tools/${id}/facts`);
+  await page.selectOption(f("incident.kind"), "outage");
+  await page.fill(f("incident.date"), "2026-04-15");
+  await page.fill(f("incident.title.zh"), "排序服务中断一天");
+  await page.fill(f("incident.description.zh"), "许可排序服务故障，申请无法提交。");
+  await expectNoSeriousAxeViolations(page);
+  await page.getByRole("button", { name: "将事件加入公开记录" }).click();
+  await expect(page.getByRole("status")).toContainText("已作为第 3 版加入公开记录");
+  await page.goto("/incidents?kind=outage");
+  await expect(page.getByRole("link", { name: "排序服务中断一天" })).toBeVisible();
+
   // And the log still verifies.
   await page.goto("/log");
   await expect(page.getByRole("status")).toContainText("链条完整");

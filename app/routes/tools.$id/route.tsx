@@ -27,7 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canReply = Boolean(
     session?.actor.role === "official" && tool.record.responsibility.agencies.some((a) => a.agency === session.actor.agencySlug),
   );
-  return { tool, descriptionHtml, today, canReply, csrf: session?.csrfToken ?? null, title: `${name} (${tool.id}) · ${translate(lang, "siteName")}` };
+  const canRecordFacts = canReply || session?.actor.role === "reviewer";
+  return { tool, descriptionHtml, today, canReply, canRecordFacts, csrf: session?.csrfToken ?? null, title: `${name} (${tool.id}) · ${translate(lang, "siteName")}` };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -161,7 +162,7 @@ function SunsetBanner() {
 }
 
 export default function ToolPage() {
-  const { tool, csrf, canReply, today } = useLoaderData<typeof loader>();
+  const { tool, csrf, canReply, canRecordFacts, today } = useLoaderData<typeof loader>();
   const { t, text, date } = useT();
   const r = tool.record;
   const shownName = text(r.identity.name);
@@ -190,6 +191,12 @@ export default function ToolPage() {
       <p className="muted">
         {t("idLabel")}: {tool.id} · {t("revisionLabel", { n: tool.revision.number, count: tool.revisionCount, date: date(tool.revision.publishedAt) })} ·{" "}
         <Link to={`/tools/${tool.id}/history`}>{t("historyLink")}</Link> · <Link to={`/tools/${tool.id}/report`}>{t("reportProblemLink")}</Link>
+        {canRecordFacts ? (
+          <>
+            {" · "}
+            <Link to={`/tools/${tool.id}/facts`}>{t("factsLink")}</Link>
+          </>
+        ) : null}
       </p>
       <nav aria-labelledby="toc-h" className="toc">
         <h2 id="toc-h">{t("onThisPage")}</h2>

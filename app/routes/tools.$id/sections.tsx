@@ -1,5 +1,6 @@
 // The sections of a record, in the order of the standard. Every field goes through <Field>,
 // which tells "withheld, and why" apart from "not disclosed" apart from a value.
+import { AppealChart } from "~/components/appeal-chart";
 import { createContext, useContext } from "react";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { loader } from "./route";
@@ -307,6 +308,7 @@ function Oversight() {
         ) : null}
       </Field>
       <Field label="fAppealStats" value={o.appealStats} withheldAs="oversight.appealStats">
+        <AppealChart stats={o.appealStats} />
         <table>
           <thead>
             <tr>

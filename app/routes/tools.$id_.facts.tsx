@@ -1,0 +1,84 @@
+// Officials of the owning agency and reviewers of other agencies add incidents; owning officials
+// publish appeal statistics. Both become a new public revision at once (recordFact).
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireCsrf, requireSession, workflowFailure } from "~/auth.server";
+import { formToValue, getToolDetail, recordFact, registerNow, sectionNode } from "~/registry.server";
+import type { SchemaNode } from "../../registry/forms/schema-form";
+import { resolveLang } from "~/i18n/lang.server";
+import { pickText, useT } from "~/i18n/use-lang";
+import { SectionFields } from "~/components/schema-form";
+import { FieldErrorSummary } from "~/components/form-page";
+
+function nodes() {
+  const incidents = sectionNode("incidents");
+  const oversight = sectionNode("oversight");
+  return { incident: incidents.items as SchemaNode, appealStat: (oversight.properties?.appealStats as SchemaNode).items as SchemaNode };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await requireSession(request, ["official", "reviewer"]);
+  const lookup = getToolDetail(params.id ?? "");
+  if (!lookup || !("found" in lookup)) throw new Response("Not Found", { status: 404 });
+  const lang = await resolveLang(request);
+  const name = pickText(lookup.found.record.identity.name, lang)?.text ?? lookup.found.id;
+  const url = new URL(request.url);
+  return { id: lookup.found.id, name, role: session.actor.role, csrf: session.csrfToken, nodes: nodes(), done: url.searchParams.get("done") };
+}
+
+type ActionData = { kind: "incident" | "appealStat"; value: unknown; fields: Record<string, string[]>; message?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const session = await requireSession(request, ["official", "reviewer"]);
+  const form = await request.formData();
+  requireCsrf(session, form);
+  const kind = form.get("kind") === "appealStat" ? "appealStat" : "incident";
+  const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
+  const value = formToValue(nodes()[kind], entries, kind);
+  try {
+    const r = recordFact(session.actor, params.id ?? "", kind === "incident" ? { incident: value } : { appealStat: value }, registerNow());
+    return redirect(`/tools/${params.id}/facts?done=${r.revision}`);
+  } catch (e) {
+    return data<ActionData>({ kind, value, ...workflowFailure(e) }, { status: 400 });
+  }
+}
+
+export default function Facts() {
+  const { id, name, role, csrf, nodes, done } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionData>();
+  const { t } = useT();
+  const errors = result?.fields ?? {};
+  const hasErrors = Object.keys(errors).length > 0 || Boolean(result?.message);
+  return (
+    <>
+      <title>{`${hasErrors ? `${t("errorPrefix")} ` : ""}${t("factsTitle", { name })} · ${t("siteName")}`}</title>
+      <p>
+        <Link to={`/tools/${id}`}>← {name}</Link>
+      </p>
+      <h1>{t("factsTitle", { name })}</h1>
+      <p className="lead">{t("factsIntro")}</p>
+      {done ? (
+        <p className="verified" role="status">
+          {t("factsDone", { n: done })}
+        </p>
+      ) : null}
+      <FieldErrorSummary fields={errors} message={result?.message} />
+      <Form method="post" className="stacked-form record-form" noValidate>
+        <input type="hidden" name="csrf" value={csrf} />
+        <input type="hidden" name="kind" value="incident" />
+        <h2>{t("factsIncidentHeading")}</h2>
+        <SectionFields section="incident" node={nodes.incident} value={result?.kind === "incident" ? result.value : undefined} errors={result?.kind === "incident" ? errors : {}} />
+        <button type="submit">{t("factsIncidentSubmit")}</button>
+      </Form>
+      {role === "official" ? (
+        <Form method="post" className="stacked-form record-form action-form" noValidate>
+          <input type="hidden" name="csrf" value={csrf} />
+          <input type="hidden" name="kind" value="appealStat" />
+          <h2>{t("factsAppealHeading")}</h2>
+          <SectionFields section="appealStat" node={nodes.appealStat} value={result?.kind === "appealStat" ? result.value : undefined} errors={result?.kind === "appealStat" ? errors : {}} />
+          <button type="submit">{t("factsAppealSubmit")}</button>
+        </Form>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { useFreshDb } from "../helpers/db";
+import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
+import { createDraft, getDraft, recordFact, saveDraftSection, startRevision, submitDraft, withdraw, WorkflowError, type SectionName } from "../../registry/workflow/workflow.server";
+import { getToolDetail } from "../../registry/tools.server";
+import { listIncidents } from "../../registry/incidents.server";
+import { listEvents, verifyLog } from "../../registry/events/log.server";
+import { getToolHistory } from "../../registry/history/history.server";
+
+useFreshDb();
+const D0 = new Date("2026-03-01T09:00:00Z");
+const official = () => actorByEmail("official.shanghai@register.example");
+const reviewer = () => actorByEmail("reviewer.samr@register.example");
+const incident = { kind: "outage", date: "2026-03-10", title: { en: "Permit system down for a day" }, description: { en: "The ranking service failed." }, peopleAffected: 1200, regulatorNotified: false, sources: ["proposal"] };
+
+function submitted(): string {
+  const { toolId } = createDraft(official(), newIdentity(), D0);
+  for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" }))) saveDraftSection(official(), toolId, n as SectionName, v);
+  submitDraft(official(), toolId, D0);
+  return toolId;
+}
+const found = (id: string) => {
+  const d = getToolDetail(id);
+  if (!d || !("found" in d)) throw new Error("no record");
+  return d.found;
+};
+
+describe("facts recorded on a public record", () => {
+  it("adds an incident as a new public revision with the same review status, listed in /incidents and the log", () => {
+    const id = submitted();
+    expect(recordFact(reviewer(), id, { incident }, new Date("2026-03-11T00:00:00Z"))).toEqual({ revision: 2 });
+    const f = found(id);
+    expect(f.revision).toMatchObject({ number: 2, status: "submitted" });
+    expect(f.record.incidents).toEqual([expect.objectContaining({ title: { en: "Permit system down for a day" }, peopleAffected: 1200 })]);
+    expect(listIncidents({ kind: "outage", page: 1 }).items.map((i) => i.toolId)).toContain(id);
+    expect(listEvents().events.at(-1)).toMatchObject({ kind: "incident_recorded", actor: "reviewer@samr" });
+    expect(getToolHistory(id)!.comparison!.changes.map((c) => c.path)).toContain("incidents.0.title.en");
+    expect(verifyLog().ok).toBe(true);
+  });
+
+  it("publishes appeal statistics once per period and draws them on the record", () => {
+    const id = submitted();
+    recordFact(official(), id, { appealStat: { period: "2026-Q1", filed: 40, corrected: 9, medianDays: 12 } }, D0);
+    recordFact(official(), id, { appealStat: { period: "2026-Q2", filed: 25, corrected: 4 } }, D0);
+    expect(found(id).record.oversight.appealStats.map((s) => s.period)).toEqual(["2026-Q1", "2026-Q2"]);
+    const dup = (() => {
+      try {
+        recordFact(official(), id, { appealStat: { period: "2026-Q1", filed: 1, corrected: 0 } }, D0);
+      } catch (e) {
+        return e as WorkflowError;
+      }
+    })();
+    expect(dup?.fields).toMatchObject({ "appealStat.period": [expect.stringContaining("already published")] });
+    expect(() => recordFact(official(), id, { appealStat: { period: "2026-Q3", filed: 1, corrected: 5 } }, D0)).toThrow(/corrected/i);
+    expect(listEvents().events.at(-1)).toMatchObject({ kind: "appeal_stats_published" });
+  });
+
+  it("keeps an open draft after the new public revision, carrying the same fact", () => {
+    const id = submitted();
+    // Withdrawn, then a new draft (revision 2) is open.
+    withdraw(official(), id, D0);
+    startRevision(official(), id, { action: "revise" }, D0);
+    expect(getDraft(official(), id).number).toBe(2);
+    recordFact(official(), id, { incident }, D0);
+    expect(found(id).revision.number).toBe(2);
+    const draft = getDraft(official(), id);
+    expect(draft.number).toBe(3);
+    expect(draft.record.incidents).toHaveLength(1);
+  });
+
+  it("is refused to admins, the public, other agencies' officials and the own agency's reviewers; appeal statistics to reviewers", () => {
+    const id = submitted();
+    for (const a of [actorByEmail("admin@register.example"), actorByEmail("official.hangzhou@register.example"), null])
+      expect(() => recordFact(a, id, { incident }, D0)).toThrow(/forbidden/);
+    expect(() => recordFact(reviewer(), id, { appealStat: { period: "2026", filed: 1, corrected: 0 } }, D0)).toThrow(/forbidden/);
+    expect(found(id).revision.number).toBe(1);
+  });
+
+  it("validates the incident field by field, including its sources", () => {
+    const id = submitted();
+    const e = (() => {
+      try {
+        recordFact(official(), id, { incident: { ...incident, kind: "gossip", title: {}, sources: ["nope"] } }, D0);
+      } catch (x) {
+        return x as WorkflowError;
+      }
+    })();
+    expect(Object.keys(e!.fields)).toEqual(expect.arrayContaining(["incident.kind", "incident.title"]));
+    expect(() => recordFact(official(), id, { incident: { ...incident, sources: ["nope"] } }, D0)).toThrow(/No source with key "nope"/);
+    expect(found(id).revision.number).toBe(1);
+  });
+});
