@@ -12,6 +12,7 @@ const CLOCK = path.resolve(`test/.tmp/e2e-${PORT}.clock`);
 const XSS = `<script>alert(1)</script><img src=x onerror="alert(2)"> [link](javascript:alert(3)) ![img](javascript:alert(4))`;
 
 let toolId: string;
+let xssToolId: string;
 
 // A level III tool under consultation, submitted through the registry on the server's database.
 test.beforeAll(() => {
@@ -24,6 +25,13 @@ test.beforeAll(() => {
     toolId = createDraft(official, newIdentity("consultation-e2e"), now).toolId;
     for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2027-06-01" }))) saveDraftSection(official, toolId, n as SectionName, v);
     submitDraft(official, toolId, now);
+    // A record whose free text is all attack payloads.
+    xssToolId = createDraft(official, { ...newIdentity("xss-record"), name: { zh: `名称${XSS}`, en: `Name ${XSS}` }, summary: { en: `Summary ${XSS}`.slice(0, 400) }, description: { en: `**bold** ${XSS} <a href="javascript:alert(5)">x</a>` } }, now).toolId;
+    const sections = completeSections({ level: "III", sunset: "2027-06-01" });
+    sections.purpose = { ...sections.purpose!, purpose: { en: `Purpose ${XSS}` } };
+    sections.incidents = [{ kind: "outage", date: "2026-08", title: { en: `Incident ${XSS}` }, description: { en: XSS }, sources: [] }];
+    for (const [n, v] of Object.entries(sections)) saveDraftSection(official, xssToolId, n as SectionName, v);
+    submitDraft(official, xssToolId, now);
   } finally {
     setDb(undefined);
     db.$client.close();
@@ -85,4 +93,24 @@ test("a person comments on an open consultation without JavaScript; a reviewer p
   // axe needs JavaScript in the page: check the same page in the JavaScript context.
   await page.goto(`/tools/${toolId}`);
   await expectNoSeriousAxeViolations(page);
+});
+
+test("free text in a record is shown as text, never as markup", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("dialog", (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  for (const url of [`/tools/${xssToolId}`, `/tools/${xssToolId}/history`, "/incidents", `/tools?q=${encodeURIComponent("Name")}`]) {
+    await page.goto(url);
+    const main = page.locator("main");
+    expect(await main.locator("script, img, [onerror], a[href^='javascript']").count(), url).toBe(0);
+  }
+  await page.goto(`/tools/${xssToolId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("<script>alert(1)</script>");
+  await expect(page.locator("main")).toContainText("Purpose <script>alert(1)</script>");
+  // Markdown still works for what is safe.
+  await expect(page.locator("main strong", { hasText: "bold" }).first()).toBeVisible();
+  expect(errors).toEqual([]);
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SEED_RECORDS } from "../../db/seed/cases";
 import { SEED_AGENCIES } from "../../db/seed/agencies";
 import { AgencySchema } from "../../registry/agency";
-import { ToolRecord, fieldErrors, IsoDate, PartialDate } from "../../registry/standard/v1";
+import { ToolRecord, fieldErrors, IsoDate, PartialDate, Incident } from "../../registry/standard/v1";
 import { recordJsonSchema, dataDictionary } from "../../registry/standard/json-schema";
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -110,5 +110,26 @@ describe("the published JSON Schema", () => {
     const paths = dataDictionary().map((e) => e.path);
     expect(paths).toContain("identity.summary");
     expect(paths).toContain("withheld[].ground");
+  });
+});
+
+describe("the incident schema", () => {
+  const ok = { kind: "data_breach", date: "2022-07", title: { zh: "数据被兜售" }, description: { en: "Offered for sale." }, peopleAffected: 48_500_000, regulatorNotified: false };
+  it("accepts a documented incident, with partial dates", () => {
+    expect(Incident.safeParse(ok).success).toBe(true);
+    for (const date of ["2022", "2022-07", "2022-07-31"]) expect(Incident.safeParse({ ...ok, date }).success, date).toBe(true);
+  });
+  it.each([
+    ["kind", { kind: "rumour" }],
+    ["date", { date: "2022-13" }],
+    ["date", { date: "July 2022" }],
+    ["title", { title: {} }],
+    ["description", { description: undefined }],
+    ["peopleAffected", { peopleAffected: -1 }],
+    ["peopleAffected", { peopleAffected: 1.5 }],
+  ] as const)("rejects a bad %s", (field, change) => {
+    const r = Incident.safeParse({ ...ok, ...change });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(Object.keys(fieldErrors(r.error))).toContain(field);
   });
 });
