@@ -429,3 +429,43 @@ function consultationResponseOf(db: Db, revisionId: number): ToolDetail["consult
     | undefined;
   return r ? { raised: lt(r.raised_zh, r.raised_en), changed: lt(r.changed_zh, r.changed_en), postedAt: r.posted_at } : null;
 }
+
+/**
+ * All tools matching a list query, in the list's order, as batches read lazily from SQL: the
+ * basis of the CSV and JSON exports. Only the positions of the matches are held in memory.
+ */
+export function listToolsForExport(
+  query: ToolQuery,
+  opts: { today?: string; lang?: "zh" | "en"; batch: number },
+  db: Db = getDb(),
+): { total: number; notices: QueryNotice[]; batches: Iterable<ToolSummary[]> } {
+  const today = opts.today ?? todayIso();
+  const notices: QueryNotice[] = [];
+  const { match } = buildMatchExpression(query.q);
+  let agencyId: number | null = null;
+  if (query.agency) {
+    const row = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(query.agency) as { id: number } | undefined;
+    if (row) agencyId = row.id;
+    else {
+      notices.push({ code: "unknown_agency", value: query.agency });
+      query = { ...query, agency: undefined };
+    }
+  }
+  const index = getListIndex(db, today);
+  let ranked: Int32Array | null = null;
+  if (match) {
+    const hits = stmt(db, `SELECT rowid AS seq FROM tool_search WHERE tool_search MATCH ? ORDER BY bm25(tool_search, 10.0, 1.0, 0.5), rowid`).all(match) as { seq: number }[];
+    ranked = Int32Array.from(hits.map((h) => positionOf(index, h.seq)).filter((p) => p >= 0));
+  }
+  const { total, pass } = filterAndCount(index, query, agencyId, ranked);
+  const order =
+    query.sort === "relevance" && ranked
+      ? ranked
+      : index.orders[query.sort === "updated" ? "updated" : query.sort === "sunset" ? "sunset" : opts.lang === "zh" ? "name_zh" : "name_en"];
+  const positions: number[] = [];
+  for (let i = 0; i < order.length; i++) if (pass[order[i]!]) positions.push(order[i]!);
+  function* batches() {
+    for (let i = 0; i < positions.length; i += opts.batch) yield rowsAt(db, index, positions.slice(i, i + opts.batch)).map((r) => toSummary(r, today));
+  }
+  return { total, notices, batches: batches() };
+}

@@ -75,6 +75,7 @@ export default function ToolsIndex() {
               </p>
             </div>
           )}
+          <DownloadBlock query={q} total={list.total} />
           {list.pageCount > 1 ? (
             <nav aria-label={t("pagination")} className="pager">
               {list.page > 1 ? <Link to={`/tools${toolQueryString(q, { page: list.page - 1 })}`} rel="prev">{t("previous")}</Link> : <span />}
@@ -85,5 +86,36 @@ export default function ToolsIndex() {
         </div>
       </div>
     </>
+  );
+}
+
+/** Links to exactly the rows of this view (every page) as CSV, JSON and NDJSON. */
+function DownloadBlock({ query, total }: { query: ToolQuery; total: number }) {
+  const { t, num } = useT();
+  const params = new URLSearchParams(toolQueryString(query).slice(1));
+  params.delete("page");
+  const qs = params.toString() ? `?${params.toString()}` : "";
+  return (
+    <section className="download" aria-labelledby="download-h">
+      <h2 id="download-h">{t("downloadHeading")}</h2>
+      <p>{t("downloadText", { n: num(total) })}</p>
+      <ul className="chips">
+        <li>
+          <a href={`/tools.csv${qs}`} download>
+            CSV
+          </a>
+        </li>
+        <li>
+          <a href={`/tools.json${qs}`} download>
+            JSON
+          </a>
+        </li>
+        <li>
+          <a href={`/tools.ndjson${qs}`} download>
+            NDJSON
+          </a>
+        </li>
+      </ul>
+    </section>
   );
 }

@@ -1,0 +1,7 @@
+// /tools.json: the tool list with the same filters as /tools, every matching row, streamed.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { toolsExportResponse } from "~/exports.server";
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return toolsExportResponse(request, "json");
+}

@@ -1,0 +1,17 @@
+// CSV as RFC 4180 says: fields separated by commas, records by CRLF, a field quoted when it
+// holds a comma, quote, CR or LF, quotes doubled inside. Exports start with a UTF-8 byte order
+// mark so Excel opens Chinese text correctly. A text cell that starts with =, +, - or @ is
+// prefixed with an apostrophe, so a spreadsheet shows it instead of running it as a formula.
+export const CSV_BOM = "\uFEFF";
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  let s = typeof value === "string" ? value : typeof value === "boolean" ? (value ? "true" : "false") : String(value);
+  if (typeof value === "string" && FORMULA_START.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvRow(values: unknown[]): string {
+  return `${values.map(csvCell).join(",")}\r\n`;
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
+import { useFreshDb } from "../helpers/db";
+import { callLoader } from "./load";
+import { loader as csvLoader } from "~/routes/tools[.]csv";
+import { loader as jsonLoader } from "~/routes/tools[.]json";
+import { loader as ndjsonLoader } from "~/routes/tools[.]ndjson";
+import { loader as listLoader } from "~/routes/tools._index/route";
+import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/tools-export.server";
+import { csvCell } from "../../registry/exports/csv";
+import { SEED_RECORDS } from "../../db/seed/cases";
+import { publishRevision } from "../../registry/publish.server";
+import type { ToolRecordInput } from "../../registry/standard/v1";
+import type { ToolList } from "../../registry/tools.server";
+
+useFreshDb();
+const text = async (loader: typeof csvLoader, url: string) => {
+  const res = await callLoader<Response>(loader, url);
+  // Keep the byte order mark (Response.text() would drop it).
+  return { res, body: new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer()) };
+};
+const csv = async (qs = "") => {
+  const { res, body } = await text(csvLoader, `/tools.csv${qs}`);
+  expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+  expect(body.startsWith("\uFEFF")).toBe(true);
+  return parse(body, { bom: true, columns: true, relax_column_count: false }) as Record<string, string>[];
+};
+const listIds = async (qs: string) => {
+  const ids: string[] = [];
+  for (let page = 1; ; page++) {
+    const { list } = await callLoader<{ list: ToolList }>(listLoader, `/tools${qs}${qs ? "&" : "?"}page=${page}`);
+    ids.push(...list.items.map((t) => t.id));
+    if (page >= list.pageCount) return ids;
+  }
+};
+
+describe("/tools.csv", () => {
+  it("has every row of the view, in the documented column order, readable by an independent parser", async () => {
+    const { body } = await text(csvLoader, "/tools.csv");
+    expect(body.split("\r\n")[0]).toBe(`\uFEFF${TOOL_EXPORT_COLUMNS.join(",")}`);
+    const rows = await csv();
+    expect(rows).toHaveLength(SEED_RECORDS.length);
+    expect(rows.map((r) => r.id)).toEqual(await listIds(""));
+    const trip = rows.find((r) => r.id === "ALG-000003")!;
+    expect(trip).toMatchObject({ name_zh: "通信行程卡", url: "http://localhost/tools/ALG-000003", deployment_status: "retired", sunset_state: "retired" });
+    // Chinese text with commas and quotes survives.
+    expect(rows.find((r) => r.id === "ALG-000001")!.summary_zh).toBe(SEED_RECORDS[0]!.identity.summary.zh);
+  });
+
+  it("applies the same filters and order as the HTML list, and ignores bad values the same way", async () => {
+    for (const qs of ["?kind=code_system&status=retired", "?q=红码", "?q=%E6%95%B0%E6%8D%AE&sort=name", "?sensitive=yes&sort=updated", "?kind=nonsense&page=-3"]) {
+      const rows = await csv(qs);
+      expect(rows.map((r) => r.id), qs).toEqual(await listIds(qs.replace(/&?page=-3/, "")));
+    }
+  });
+
+  it("neutralises formulas and quotes fields with commas, quotes and newlines", async () => {
+    const copy = structuredClone(SEED_RECORDS[11]!) as ToolRecordInput;
+    copy.identity.id = "ALG-000905";
+    copy.identity.slug = "formula-tool";
+    copy.identity.name = { en: '=HYPERLINK("http://evil.example","click")', zh: "+SUM(A1:A9)" };
+    copy.identity.summary = { en: 'Line one, with "quotes"\nline two', zh: "@cmd" };
+    publishRevision(copy, { at: "2026-01-01T00:00:00.000Z" });
+    const row = (await csv()).find((r) => r.id === "ALG-000905")!;
+    expect(row.name_en).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(row.name_zh).toBe("'+SUM(A1:A9)");
+    expect(row.summary_zh).toBe("'@cmd");
+    expect(row.summary_en).toBe('Line one, with "quotes"\nline two');
+    expect(csvCell(-5)).toBe("-5");
+    expect(csvCell("-5")).toBe("'-5");
+  });
+});
+
+describe("/tools.json and /tools.ndjson", () => {
+  it("hold the same rows as the CSV", async () => {
+    const rows = await csv("?q=码");
+    const { res, body } = await text(jsonLoader, "/tools.json?q=码");
+    expect(res.headers.get("Content-Type")).toContain("application/json");
+    const json = JSON.parse(body) as { columns: string[]; total: number; items: Record<string, unknown>[] };
+    expect(json.columns).toEqual([...TOOL_EXPORT_COLUMNS]);
+    expect(json.total).toBe(rows.length);
+    expect(json.items.map((i) => i.id)).toEqual(rows.map((r) => r.id));
+    const nd = (await text(ndjsonLoader, "/tools.ndjson?q=码")).body.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(nd).toEqual(json.items);
+    expect(nd[0]).toHaveProperty("incident_count");
+  });
+  it("is valid JSON when nothing matches", async () => {
+    const json = JSON.parse((await text(jsonLoader, "/tools.json?q=zzzzzz")).body) as { total: number; items: unknown[] };
+    expect(json).toMatchObject({ total: 0, items: [] });
+    expect((await text(ndjsonLoader, "/tools.ndjson?q=zzzzzz")).body).toBe("");
+  });
+});
