@@ -47,8 +47,8 @@ export type ListIndex = {
   agencies: Map<number, AgencyInfo>;
   /** Positions in each sort order. */
   orders: Record<SortOrder, Int32Array>;
-  /** For the sunset column. */
-  sunsetInput: { deploymentStatus: string; reviewStatus: string; sunsetDate: string | null }[];
+  /** Sunset date by position, for the sunset column (recomputed when the date changes). */
+  sunsetDate: (string | null)[];
   sunsetToday: string;
 };
 
@@ -67,81 +67,97 @@ function code<F extends EnumFacet>(facet: F, value: string): number {
 
 function fillSunset(index: ListIndex, today: string) {
   const col = index.bytes.sunset;
-  for (let p = 0; p < index.n; p++) col[p] = code("sunset", sunsetState(index.sunsetInput[p]!, today));
+  const statuses = FACETS.status;
+  const reviews = FACETS.review;
+  for (let p = 0; p < index.n; p++) {
+    const input = { deploymentStatus: statuses[index.bytes.status[p]!]!, reviewStatus: reviews[index.bytes.review[p]!]!, sunsetDate: index.sunsetDate[p] ?? null };
+    col[p] = code("sunset", sunsetState(input, today));
+  }
   index.sunsetToday = today;
 }
 
+// Built by streaming rows straight into typed arrays (raw, iterated statements): at 100,000
+// tools, materialising the rows as objects first cost well over 100 MB of transient memory.
 function build(db: Db, version: number, today: string): ListIndex {
-  const rows = stmt(
-    db,
-    `SELECT seq, id, kind, jurisdiction_level, deployment_status, review_status, impact_level, has_sensitive_data, sunset_date
-     FROM tools WHERE published_revision_id IS NOT NULL ORDER BY seq`,
-  ).all() as {
-    seq: number;
-    id: string;
-    kind: string;
-    jurisdiction_level: string;
-    deployment_status: string;
-    review_status: string;
-    impact_level: string | null;
-    has_sensitive_data: number;
-    sunset_date: string | null;
-  }[];
-  const n = rows.length;
+  const client = db.$client;
+  const [n, maxSeq] = client.prepare(`SELECT count(*), coalesce(max(seq), 0) FROM tools WHERE published_revision_id IS NOT NULL`).raw().get() as [number, number];
   const index: ListIndex = {
     version,
     n,
     seq: new Int32Array(n),
     id: new Array<string>(n),
-    positionBySeq: new Int32Array((rows.at(-1)?.seq ?? 0) + 1).fill(-1),
+    positionBySeq: new Int32Array(maxSeq + 1).fill(-1),
     bytes: Object.fromEntries(BYTE_FACETS.map((f) => [f, new Uint8Array(n)])) as Record<ByteFacet, Uint8Array>,
     categories: new Uint16Array(n),
     agencyStart: new Int32Array(n + 1),
     agencyIds: new Int32Array(0),
     agencies: new Map(),
     orders: {} as Record<SortOrder, Int32Array>,
-    sunsetInput: new Array(n),
+    sunsetDate: new Array<string | null>(n),
     sunsetToday: "",
   };
-  rows.forEach((r, p) => {
-    index.seq[p] = r.seq;
-    index.id[p] = r.id;
-    index.positionBySeq[r.seq] = p;
-    index.bytes.kind[p] = code("kind", r.kind);
-    index.bytes.jurisdiction[p] = code("jurisdiction", r.jurisdiction_level);
-    index.bytes.status[p] = code("status", r.deployment_status);
-    index.bytes.review[p] = code("review", r.review_status);
-    index.bytes.level[p] = code("level", r.impact_level ?? "none");
-    index.bytes.sensitive[p] = code("sensitive", r.has_sensitive_data ? "yes" : "no");
-    index.sunsetInput[p] = { deploymentStatus: r.deployment_status, reviewStatus: r.review_status, sunsetDate: r.sunset_date };
-  });
+  let p = 0;
+  const rows = client
+    .prepare(
+      `SELECT seq, id, kind, jurisdiction_level, deployment_status, review_status, impact_level, has_sensitive_data, sunset_date
+       FROM tools WHERE published_revision_id IS NOT NULL ORDER BY seq`,
+    )
+    .raw()
+    .iterate() as IterableIterator<[number, string, string, string, string, string, string | null, number, string | null]>;
+  for (const [seq, id, kind, level, deployment, review, impact, sensitive, sunset] of rows) {
+    if (p >= n) break;
+    index.seq[p] = seq;
+    index.id[p] = id;
+    index.positionBySeq[seq] = p;
+    index.bytes.kind[p] = code("kind", kind);
+    index.bytes.jurisdiction[p] = code("jurisdiction", level);
+    index.bytes.status[p] = code("status", deployment);
+    index.bytes.review[p] = code("review", review);
+    index.bytes.level[p] = code("level", impact ?? "none");
+    index.bytes.sensitive[p] = code("sensitive", sensitive ? "yes" : "no");
+    index.sunsetDate[p] = sunset;
+    p++;
+  }
   fillSunset(index, today);
 
-  for (const c of stmt(db, `SELECT tool_seq, category FROM tool_data_categories`).all() as { tool_seq: number; category: string }[]) {
-    const p = positionOf(index, c.tool_seq);
-    if (p >= 0) index.categories[p]! |= 1 << code("category", c.category);
+  for (const [seq, category] of client.prepare(`SELECT tool_seq, category FROM tool_data_categories`).raw().iterate() as IterableIterator<[number, string]>) {
+    const q = positionOf(index, seq);
+    if (q >= 0) index.categories[q]! |= 1 << code("category", category);
   }
 
-  const links = stmt(db, `SELECT DISTINCT tool_seq, agency_id FROM tool_agencies ORDER BY tool_seq`).all() as { tool_seq: number; agency_id: number }[];
-  const perTool: number[][] = Array.from({ length: n }, () => []);
-  for (const l of links) {
-    const p = positionOf(index, l.tool_seq);
-    if (p >= 0) perTool[p]!.push(l.agency_id);
+  // Agencies per tool as a compact adjacency list, in two passes: count, then fill.
+  const linksSql = `SELECT DISTINCT tool_seq, agency_id FROM tool_agencies ORDER BY tool_seq, agency_id`;
+  const counts = new Int32Array(n);
+  let links = 0;
+  for (const [seq] of client.prepare(linksSql).raw().iterate() as IterableIterator<[number, number]>) {
+    const q = positionOf(index, seq);
+    if (q >= 0) {
+      counts[q]!++;
+      links++;
+    }
   }
-  const flat: number[] = [];
-  perTool.forEach((ids, p) => {
-    index.agencyStart[p] = flat.length;
-    flat.push(...ids);
-  });
-  index.agencyStart[n] = flat.length;
-  index.agencyIds = Int32Array.from(flat);
+  for (let q = 0, at = 0; q < n; q++) {
+    index.agencyStart[q] = at;
+    at += counts[q]!;
+  }
+  index.agencyStart[n] = links;
+  index.agencyIds = new Int32Array(links);
+  const fill = Int32Array.from(index.agencyStart.subarray(0, n));
+  for (const [seq, agency] of client.prepare(linksSql).raw().iterate() as IterableIterator<[number, number]>) {
+    const q = positionOf(index, seq);
+    if (q >= 0) index.agencyIds[fill[q]!++] = agency;
+  }
   for (const a of stmt(db, `SELECT id, slug, name_zh, name_en FROM agencies`).all() as { id: number; slug: string; name_zh: string | null; name_en: string | null }[]) {
     index.agencies.set(a.id, { id: a.id, slug: a.slug, name: { ...(a.name_zh ? { zh: a.name_zh } : {}), ...(a.name_en ? { en: a.name_en } : {}) } });
   }
 
   for (const [name, order] of Object.entries(SORT_ORDERS) as [SortOrder, string][]) {
-    const seqs = stmt(db, `SELECT seq FROM tools WHERE published_revision_id IS NOT NULL ORDER BY ${order}`).all() as { seq: number }[];
-    index.orders[name] = Int32Array.from(seqs, (r) => positionOf(index, r.seq));
+    const arr = new Int32Array(n);
+    let i = 0;
+    for (const seq of client.prepare(`SELECT seq FROM tools WHERE published_revision_id IS NOT NULL ORDER BY ${order}`).pluck().iterate() as IterableIterator<number>) {
+      if (i < n) arr[i++] = positionOf(index, seq);
+    }
+    index.orders[name] = arr;
   }
   return index;
 }
