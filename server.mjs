@@ -27,6 +27,15 @@ app.use(compression());
 app.use("/build", express.static(path.join(here, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(here, "public"), { maxAge: "1h" }));
 
+// /tools/<id>.json is served by the route tools-json.$id: a Remix route segment cannot mix a
+// parameter with ".json".
+app.get(/^\/tools\/([A-Za-z0-9-]{1,40})\.json$/, (req, _res, next) => {
+  const q = req.url.indexOf("?");
+  // The Remix adapter reads originalUrl.
+  req.url = req.originalUrl = `/tools-json/${req.params[0]}${q >= 0 ? req.url.slice(q) : ""}`;
+  next();
+});
+
 app.all(
   "*",
   createRequestHandler({

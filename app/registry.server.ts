@@ -31,3 +31,4 @@ export { registerNow } from "../registry/clock.server";
 export { listIncidents, parseIncidentQuery } from "../registry/incidents.server";
 export { postComment, replyToComment, listPendingComments, moderateComment } from "../registry/comments.server";
 export { submitReport, listReports, resolveReport, listKnownUnregistered } from "../registry/reports.server";
+export { getToolHistoryExport } from "../registry/history/history.server";

@@ -102,3 +102,25 @@ export function publicReviews(db: Db, revisionIds: number[]): Map<number, Public
   }
   return out;
 }
+
+export type ToolHistoryExport = {
+  id: string;
+  revisions: (HistoryRevision & { publishedAt: string | null; record: unknown })[];
+  events: ChainEvent[];
+};
+
+/** The whole public history of a tool for export: full records of every submitted revision. */
+export function getToolHistoryExport(toolId: string, db: Db = getDb()): ToolHistoryExport | null {
+  const h = getToolHistory(toolId, {}, db);
+  if (!h) return null;
+  const rows = stmt(
+    db,
+    `SELECT r.number, r.published_at, r.record FROM revisions r JOIN tools t ON t.seq = r.tool_seq WHERE t.id = ? AND r.status <> 'draft' ORDER BY r.number`,
+  ).all(h.id) as { number: number; published_at: string | null; record: string }[];
+  const byNumber = new Map(rows.map((r) => [r.number, r]));
+  return {
+    id: h.id,
+    revisions: h.revisions.map((r) => ({ ...r, publishedAt: byNumber.get(r.number)?.published_at ?? null, record: JSON.parse(byNumber.get(r.number)?.record ?? "null") as unknown })),
+    events: h.events,
+  };
+}

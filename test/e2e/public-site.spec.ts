@@ -57,6 +57,17 @@ test("a person searches, filters, opens a record, switches language and meets a 
   expect(failed).toEqual(["404 /tools/ALG-999999"]);
 });
 
+test("exports download through the production server", async ({ request }) => {
+  const record = await request.get("/tools/ALG-000003.json");
+  expect(record.status()).toBe(200);
+  expect(((await record.json()) as { record: { identity: { name: { zh: string } } } }).record.identity.name.zh).toBe("通信行程卡");
+  const csv = await request.get("/tools.csv?kind=code_system");
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  const bytes = await csv.body();
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(bytes.toString("utf8")).toContain("通信行程卡");
+});
+
 test("search and filters work without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
   const page = await context.newPage();

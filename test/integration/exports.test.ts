@@ -90,3 +90,35 @@ describe("/tools.json and /tools.ndjson", () => {
     expect((await text(ndjsonLoader, "/tools.ndjson?q=zzzzzz")).body).toBe("");
   });
 });
+
+describe("per-record exports", () => {
+  it("/tools/<id>.json is the latest published revision", async () => {
+    const { loader } = await import("~/routes/tools-json.$id");
+    const res = await callLoader<Response>(loader, "/tools-json/ALG-000002", { id: "ALG-000002" });
+    expect(res.headers.get("Content-Type")).toContain("application/json");
+    const body = (await res.json()) as { id: string; revision: number; record: { identity: { name: { zh: string } } } };
+    expect(body).toMatchObject({ id: "ALG-000002", revision: 1 });
+    expect(body.record.identity.name.zh).toBe("随申码");
+    const missing = await callLoader<Response>(loader, "/tools-json/ALG-999999", { id: "ALG-999999" });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: "not_found" });
+    const bySlug = await callLoader<Response>(loader, "/tools-json/shanghai-suishen-code", { id: "shanghai-suishen-code" });
+    expect(bySlug.status).toBe(301);
+    expect(bySlug.headers.get("Location")).toBe("/tools/ALG-000002.json");
+  });
+  it("/tools/<id>/history.json has every revision with its record, decisions and log entries", async () => {
+    const { loader } = await import("~/routes/tools.$id_.history[.]json");
+    const copy = structuredClone(SEED_RECORDS[6]!) as ToolRecordInput;
+    copy.identity.summary = { en: "Second revision." };
+    publishRevision(copy, { at: "2026-02-01T00:00:00.000Z" });
+    const res = await callLoader<Response>(loader, "/tools/ALG-000007/history.json", { id: "ALG-000007" });
+    const body = (await res.json()) as { revisions: { number: number; publishedAt: string; record: { identity: { summary: unknown } } }[]; events: { kind: string }[] };
+    expect(body.revisions.map((r) => [r.number, r.publishedAt])).toEqual([
+      [1, "2026-01-01T00:00:00.000Z"],
+      [2, "2026-02-01T00:00:00.000Z"],
+    ]);
+    expect(body.revisions[1]!.record.identity.summary).toEqual({ en: "Second revision." });
+    expect(body.events.map((e) => e.kind)).toEqual(["published_by_editors", "published_by_editors"]);
+    expect((await callLoader<Response>(loader, "/tools/ALG-999999/history.json", { id: "ALG-999999" })).status).toBe(404);
+  });
+});
