@@ -3,6 +3,7 @@
 import { parseToolQuery } from "../registry/query";
 import { exportTools, TOOL_EXPORT_COLUMNS, type ToolExportRow } from "../registry/exports/tools-export.server";
 import { CSV_BOM, csvRow } from "../registry/exports/csv";
+import { exportNested, NESTED_EXPORTS, type NestedExport } from "../registry/exports/nested-export.server";
 import { resolveLang } from "./i18n/lang.server";
 import { registerNow } from "../registry/clock.server";
 import { todayIso } from "../registry/sunset";
@@ -63,5 +64,34 @@ export async function toolsExportResponse(request: Request, format: ExportFormat
       "Access-Control-Allow-Origin": "*",
       "Cache-Control": "no-cache",
     },
+  });
+}
+
+/** One of the nested CSV files (data elements, agencies, incidents, findings, comments). */
+export async function nestedCsvResponse(request: Request, kind: NestedExport): Promise<Response> {
+  const url = new URL(request.url);
+  const { query } = parseToolQuery(url.searchParams);
+  const lang = await resolveLang(request);
+  const gen = exportNested(kind, { ...query, page: 1 }, { origin: url.origin, today: todayIso(registerNow()), lang });
+  const encoder = new TextEncoder();
+  let started = false;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(CSV_BOM + csvRow([...NESTED_EXPORTS[kind]])));
+        return;
+      }
+      const next = gen.next();
+      if (next.done) return controller.close();
+      controller.enqueue(encoder.encode(next.value.map((r) => csvRow(r)).join("")));
+    },
+    cancel() {
+      gen.return(undefined);
+    },
+  });
+  const file = kind === "data-elements" ? "data-elements" : kind;
+  return new Response(stream, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${file}.csv"`, "Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache" },
   });
 }

@@ -122,3 +122,43 @@ describe("per-record exports", () => {
     expect((await callLoader<Response>(loader, "/tools/ALG-999999/history.json", { id: "ALG-999999" })).status).toBe(404);
   });
 });
+
+describe("nested CSV exports", () => {
+  const nested = async (path: string, route: string) => {
+    const mod = (await import(/* @vite-ignore */ route)) as { loader: typeof csvLoader };
+    const { body } = await text(mod.loader, path);
+    expect(body.startsWith("\uFEFF")).toBe(true);
+    return parse(body, { bom: true, columns: true }) as Record<string, string>[];
+  };
+  it("data elements, agencies and incidents join the tool list on tool_id", async () => {
+    const elements = await nested("/tools/data-elements.csv", "~/routes/tools.data-elements[.]csv");
+    const expected = SEED_RECORDS.reduce((n, r) => n + (r.dataScope.elements?.length ?? 0), 0);
+    expect(elements).toHaveLength(expected);
+    expect(elements.filter((e) => e.tool_id === "ALG-000008").map((e) => e.name_zh)).toEqual(["心率", "体温", "呼吸频率", "运动状况"]);
+    const agencies = await nested("/agencies.csv?kind=code_system", "~/routes/agencies[.]csv");
+    const codeSystems = (await csv("?kind=code_system")).map((r) => r.id);
+    expect(new Set(agencies.map((a) => a.tool_id))).toEqual(new Set(codeSystems));
+    expect(agencies.find((a) => a.tool_id === "ALG-000003")).toMatchObject({ agency_slug: "miit", role: "operates" });
+    const incidents = await nested("/incidents.csv", "~/routes/incidents[.]csv");
+    expect(incidents.find((i) => i.tool_id === "ALG-000002")).toMatchObject({ kind: "data_breach", date: "2022-07", people_affected: "48500000" });
+  });
+  it("comments are published ones only, with replies, and never a contact e-mail", async () => {
+    const { postComment, moderateComment, replyToComment } = await import("../../registry/comments.server");
+    const { actorByEmail } = await import("../helpers/factories");
+    const now = new Date("2026-05-01T00:00:00Z");
+    const tricky = 'Published, with "quotes", commas\nand a newline';
+    const a = postComment("ALG-000002", { body: tricky, contactEmail: "secret@example.org" }, { address: "x", now }) as { id: number };
+    postComment("ALG-000002", { body: "Still pending" }, { address: "y", now });
+    moderateComment(actorByEmail("reviewer.samr@register.example"), a.id, "publish", undefined, now);
+    replyToComment(actorByEmail("official.shanghai@register.example"), a.id, "=reply", now);
+    const rows = await nested("/comments.csv", "~/routes/comments[.]csv");
+    expect(rows.map((r) => [r.kind, r.body])).toEqual([
+      ["comment", tricky],
+      ["reply", "'=reply"],
+    ]);
+    const { body } = await text((await import("~/routes/comments[.]csv")).loader, "/comments.csv");
+    expect(body).not.toContain("secret@example.org");
+    expect(body).not.toContain("Still pending");
+    expect(await nested("/findings.csv", "~/routes/findings[.]csv")).toEqual([]);
+  });
+});
