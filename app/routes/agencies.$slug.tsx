@@ -14,7 +14,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { agency, title: `${pickText(agency.name, lang)?.text ?? agency.slug} · ${translate(lang, "siteName")}` };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Agency" }];
+export const meta: MetaFunction<typeof loader> = ({ data, params }) => [
+  { title: data?.title ?? "Agency" },
+  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: `/agencies/${params.slug}/changes.atom` },
+];
 
 export default function AgencyPage() {
   const { agency: a } = useLoaderData<typeof loader>();

@@ -13,7 +13,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { log, verification: verifyLogCached(), title: `${translate(lang, "logTitle")} · ${translate(lang, "siteName")}` };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Event log" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Event log" },
+  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: "/changes.atom" },
+];
 
 export default function Log() {
   const { log, verification } = useLoaderData<typeof loader>();
@@ -32,7 +35,7 @@ export default function Log() {
         </p>
       )}
       <p>
-        <a href={`/log.json?page=${log.page}`}>{t("logDownload")}</a>
+        <a href={`/log.json?page=${log.page}`}>{t("logDownload")}</a> · <a href="/changes.atom">{t("feedLink")}</a>
       </p>
       {log.events.length ? (
         <div className="table-scroll">

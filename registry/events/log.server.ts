@@ -101,3 +101,20 @@ export function verifyLogCached(db: Db = getDb(), now = Date.now()): ChainCheck 
   checked.set(db.$client, { lastId, at: now, result });
   return result;
 }
+
+/** The newest public events, optionally of one tool or of the tools one agency is responsible for. */
+export function recentEvents(opts: { toolId?: string; agencySlug?: string; limit?: number } = {}, db: Db = getDb()): ChainEvent[] {
+  const limit = Math.min(Math.max(1, opts.limit ?? 50), 200);
+  let rows: Row[];
+  if (opts.toolId) rows = stmt(db, `SELECT * FROM events WHERE tool_id = ? ORDER BY id DESC LIMIT ${limit}`).all(opts.toolId.toUpperCase()) as Row[];
+  else if (opts.agencySlug)
+    rows = stmt(
+      db,
+      `SELECT e.* FROM events e WHERE e.tool_id IN (
+         SELECT t.id FROM tools t JOIN tool_agencies ta ON ta.tool_seq = t.seq JOIN agencies a ON a.id = ta.agency_id WHERE a.slug = ?
+         UNION SELECT t.id FROM tools t JOIN agencies a ON a.id = t.owner_agency_id WHERE a.slug = ? AND t.published_revision_id IS NOT NULL)
+       ORDER BY e.id DESC LIMIT ${limit}`,
+    ).all(opts.agencySlug, opts.agencySlug) as Row[];
+  else rows = stmt(db, `SELECT * FROM events ORDER BY id DESC LIMIT ${limit}`).all() as Row[];
+  return rows.map(toEvent);
+}

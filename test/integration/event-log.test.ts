@@ -87,3 +87,24 @@ describe("npm run verify-log", () => {
     }
   });
 });
+
+describe("Atom feeds of changes", () => {
+  const feed = async (route: string, url: string, params: Record<string, string> = {}) => {
+    const mod = (await import(/* @vite-ignore */ route)) as { loader: (a: never) => Promise<Response> };
+    const res = await callLoader<Response>(mod.loader as never, url, params);
+    expect(res.headers.get("Content-Type")).toContain("application/atom+xml");
+    return res.text();
+  };
+  it("lists all changes, one tool's and one agency's, newest first", async () => {
+    const all = await feed("~/routes/changes[.]atom", "/changes.atom");
+    expect(all.match(/<entry>/g)).toHaveLength(SEED_RECORDS.length);
+    expect(all.indexOf("ALG-000022")).toBeLessThan(all.indexOf("ALG-000001"));
+    const tool = await feed("~/routes/tools.$id_.changes[.]atom", "/tools/ALG-000004/changes.atom", { id: "ALG-000004" });
+    expect(tool.match(/<entry>/g)).toHaveLength(1);
+    expect(tool).toContain("/tools/ALG-000004/history");
+    const agency = await feed("~/routes/agencies.$slug_.changes[.]atom", "/agencies/state-council-general-office/changes.atom", { slug: "state-council-general-office" });
+    expect(agency).toContain("ALG-000001");
+    expect(agency).toContain("ALG-000006");
+    expect(agency).not.toContain("ALG-000007");
+  });
+});

@@ -72,6 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "Tool" },
+  ...(data ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", href: `/tools/${data.tool.id}/changes.atom` }] : []),
   { name: "description", content: data ? (data.tool.record.identity.summary.en ?? data.tool.record.identity.summary.zh ?? "") : "" },
 ];
 
