@@ -100,15 +100,13 @@ export type ToolList = {
   terms: Term[];
 };
 
-export function listTools(
-  query: ToolQuery,
-  opts: { today?: string; lang?: "zh" | "en"; notices?: QueryNotice[] } = {},
-  db: Db = getDb(),
-): ToolList {
-  const today = opts.today ?? todayIso();
-  const notices = [...(opts.notices ?? [])];
+/**
+ * The tools a list query selects: the agency filter resolved, the search run in FTS5 (its hits,
+ * best first, are the only tools the index visits), every filter applied and counted, and the
+ * order the results are shown in. Shared by the list page and the exports.
+ */
+function selectTools(query: ToolQuery, opts: { today: string; lang?: "zh" | "en"; notices: QueryNotice[] }, db: Db) {
   const { match, terms } = buildMatchExpression(query.q);
-
   let agencyId: number | null = null;
   let agency: ToolList["agency"];
   if (query.agency) {
@@ -119,13 +117,11 @@ export function listTools(
       agencyId = row.id;
       agency = { slug: row.slug, name: lt(row.name_zh, row.name_en) };
     } else {
-      notices.push({ code: "unknown_agency", value: query.agency });
+      opts.notices.push({ code: "unknown_agency", value: query.agency });
       query = { ...query, agency: undefined };
     }
   }
-
-  const index = getListIndex(db, today);
-  // The search runs in FTS5; its hits, best first, are the only tools the index visits.
+  const index = getListIndex(db, opts.today);
   let ranked: Int32Array | null = null;
   if (match) {
     const hits = stmt(
@@ -140,27 +136,36 @@ export function listTools(
     }
     ranked = ranked.subarray(0, k);
   }
-
   const { total, facets, pass } = filterAndCount(index, query, agencyId, ranked);
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  let page = query.page;
-  if (page > pageCount) {
-    notices.push({ code: "page_out_of_range", page });
-    page = pageCount;
-  }
-  const offset = (page - 1) * PAGE_SIZE;
   const order =
     query.sort === "relevance" && ranked
       ? ranked
       : index.orders[query.sort === "updated" ? "updated" : query.sort === "sunset" ? "sunset" : opts.lang === "zh" ? "name_zh" : "name_en"];
-  const positions = pageOf(order, pass, offset, PAGE_SIZE);
+  return { query, agency, terms, index, total, facets, pass, order };
+}
 
-  const items = rowsAt(db, index, positions).map((r) => {
+export function listTools(
+  query: ToolQuery,
+  opts: { today?: string; lang?: "zh" | "en"; notices?: QueryNotice[] } = {},
+  db: Db = getDb(),
+): ToolList {
+  const today = opts.today ?? todayIso();
+  const notices = [...(opts.notices ?? [])];
+  const sel = selectTools(query, { today, lang: opts.lang, notices }, db);
+  const pageCount = Math.max(1, Math.ceil(sel.total / PAGE_SIZE));
+  let page = sel.query.page;
+  if (page > pageCount) {
+    notices.push({ code: "page_out_of_range", page });
+    page = pageCount;
+  }
+  const positions = pageOf(sel.order, sel.pass, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+  const terms = sel.terms;
+  const items = rowsAt(db, sel.index, positions).map((r) => {
     const s = toSummary(r, today);
     if (terms.length) s.snippet = { zh: r.summary_zh ? snippet(r.summary_zh, terms, 80) : null, en: r.summary_en ? snippet(r.summary_en, terms, 80) : null };
     return s;
   });
-  return { query: { ...query, page }, notices, total, page, pageCount, items, facets, agency, terms };
+  return { query: { ...sel.query, page }, notices, total: sel.total, page, pageCount, items, facets: sel.facets, agency: sel.agency, terms };
 }
 
 // ---------------------------------------------------------------- one record
@@ -441,27 +446,7 @@ export function listToolsForExport(
 ): { total: number; notices: QueryNotice[]; batches: Iterable<ToolSummary[]> } {
   const today = opts.today ?? todayIso();
   const notices: QueryNotice[] = [];
-  const { match } = buildMatchExpression(query.q);
-  let agencyId: number | null = null;
-  if (query.agency) {
-    const row = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(query.agency) as { id: number } | undefined;
-    if (row) agencyId = row.id;
-    else {
-      notices.push({ code: "unknown_agency", value: query.agency });
-      query = { ...query, agency: undefined };
-    }
-  }
-  const index = getListIndex(db, today);
-  let ranked: Int32Array | null = null;
-  if (match) {
-    const hits = stmt(db, `SELECT rowid AS seq FROM tool_search WHERE tool_search MATCH ? ORDER BY bm25(tool_search, 10.0, 1.0, 0.5), rowid`).all(match) as { seq: number }[];
-    ranked = Int32Array.from(hits.map((h) => positionOf(index, h.seq)).filter((p) => p >= 0));
-  }
-  const { total, pass } = filterAndCount(index, query, agencyId, ranked);
-  const order =
-    query.sort === "relevance" && ranked
-      ? ranked
-      : index.orders[query.sort === "updated" ? "updated" : query.sort === "sunset" ? "sunset" : opts.lang === "zh" ? "name_zh" : "name_en"];
+  const { index, total, pass, order } = selectTools(query, { today, lang: opts.lang, notices }, db);
   const positions: number[] = [];
   for (let i = 0; i < order.length; i++) if (pass[order[i]!]) positions.push(order[i]!);
   function* batches() {
