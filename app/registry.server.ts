@@ -21,7 +21,6 @@ export {
   reviewQueue,
   getReviewPage,
   getOwnerView,
-  getOwnerViewAt,
   postConsultationResponse,
   recordFact,
 } from "../registry/workflow/workflow.server";

@@ -7,7 +7,7 @@ import { requireCsrf, requireSession, workflowFailure } from "~/auth.server";
 import {
   applyListButton,
   formToValue,
-  getOwnerViewAt,
+  getOwnerView,
   postConsultationResponse,
   registerNow,
   retireTool,
@@ -58,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["official"]);
   let view;
   try {
-    view = getOwnerViewAt(session.actor, params.id ?? "", registerNow());
+    view = getOwnerView(session.actor, params.id ?? "", registerNow());
   } catch (e) {
     workflowFailure(e);
     throw e;

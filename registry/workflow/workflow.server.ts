@@ -638,33 +638,27 @@ export type OwnerView = {
   responseDue: boolean;
 };
 
-/** The owning official's view of a tool: its latest revision and the actions open now. */
-export function getOwnerView(actor: Actor | null, toolId: string, db: Db = getDb()): OwnerView {
+/** The owning official's view of a tool at `now`: its latest revision, the actions open, and whether a consultation response is due. */
+export function getOwnerView(actor: Actor | null, toolId: string, now: Date, db: Db = getDb()): OwnerView {
   const t = load(db, toolId);
   const relation = relationTo(actor, { ownerAgencyId: t.ownerAgencyId, agencyIds: t.agencyIds });
   if (relation !== "owner_official") throw new WorkflowError("forbidden");
   const submitted = t.revision.submittedAt?.slice(0, 10);
+  const consultation = submitted ? consultationWindow(impactOf(t.revision.record), submitted) : null;
+  const responseDue =
+    (t.revision.status === "submitted" || t.revision.status === "in_review") &&
+    consultation !== null &&
+    !consultationOpen(consultation, isoDay(now)) &&
+    !stmt(db, `SELECT 1 FROM consultation_responses WHERE revision_id = ?`).get(t.revision.id);
   return {
     toolId: t.id,
     number: t.revision.number,
     status: t.revision.status,
     record: t.revision.record,
     actions: actionsFor(relation, t.revision.status),
-    consultation: submitted ? consultationWindow(impactOf(t.revision.record), submitted) : null,
-    responseDue: false,
+    consultation,
+    responseDue,
   };
-}
-
-/** The owner's view with the consultation-response duty worked out for `now`. */
-export function getOwnerViewAt(actor: Actor | null, toolId: string, now: Date, db: Db = getDb()): OwnerView {
-  const view = getOwnerView(actor, toolId, db);
-  const t = load(db, toolId);
-  view.responseDue =
-    (view.status === "submitted" || view.status === "in_review") &&
-    view.consultation !== null &&
-    !consultationOpen(view.consultation, isoDay(now)) &&
-    !stmt(db, `SELECT 1 FROM consultation_responses WHERE revision_id = ?`).get(t.revision.id);
-  return view;
 }
 
 // ---------------------------------------------------------------- consultation response
