@@ -1,38 +1,56 @@
-// Atom feeds of the event log: all changes, one tool's, or one agency's tools'. Each entry links
-// to the tool's history and carries the event's hash, so a reader can check it against /log.json.
+// Atom feeds: one writer for every feed (changes and sunsets), with the text escaped once here.
 import { recentEvents } from "~/registry.server";
 import { resolveLang } from "~/i18n/lang.server";
-import { translate } from "~/i18n/strings";
+import { translate, type Lang } from "~/i18n/strings";
 import { label } from "../registry/standard/labels";
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
+export type AtomEntry = { id: string; title: string; link: string; updated: string; summary?: string; category?: string };
+
+export function atomResponse(feed: { lang: Lang; title: string; self: string; alternate?: string; updated: string; entries: AtomEntry[] }, maxAge: number): Response {
+  const body = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${feed.lang === "zh" ? "zh-Hans" : "en"}">
+  <title>${xml(feed.title)}</title>
+  <id>${xml(feed.self)}</id>
+  <link rel="self" href="${xml(feed.self)}"/>
+${feed.alternate ? `  <link rel="alternate" href="${xml(feed.alternate)}"/>\n` : ""}  <updated>${feed.updated}</updated>
+  <author><name>${xml(translate(feed.lang, "siteName"))}</name></author>
+${feed.entries
+  .map(
+    (e) => `  <entry>
+    <id>${xml(e.id)}</id>
+    <title>${xml(e.title)}</title>
+    <link href="${xml(e.link)}"/>
+    <updated>${e.updated}</updated>
+${e.summary ? `    <summary>${xml(e.summary)}</summary>\n` : ""}${e.category ? `    <category term="${xml(e.category)}"/>\n` : ""}  </entry>`,
+  )
+  .join("\n")}
+</feed>
+`;
+  return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": `public, max-age=${maxAge}`, "Access-Control-Allow-Origin": "*" } });
+}
+
+/** Changes from the event log: all, one tool's, or one agency's tools'. Entries link to the tool's history and carry the event's hash. */
 export async function changesFeed(request: Request, scope: { toolId?: string; agencySlug?: string }, title: string): Promise<Response> {
   const lang = await resolveLang(request);
   const url = new URL(request.url);
   const origin = url.origin;
   const events = recentEvents({ ...scope, limit: 50 });
-  const self = `${origin}${url.pathname}`;
-  const body = `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang === "zh" ? "zh-Hans" : "en"}">
-  <title>${xml(title)}</title>
-  <id>${xml(self)}</id>
-  <link rel="self" href="${xml(self)}"/>
-  <updated>${events[0]?.at ?? new Date(0).toISOString()}</updated>
-  <author><name>${xml(translate(lang, "siteName"))}</name></author>
-${events
-  .map((e) => {
-    const link = e.toolId ? `${origin}/tools/${e.toolId}/history` : `${origin}/log`;
-    return `  <entry>
-    <id>${xml(`${origin}/log.json#event-${e.id}`)}</id>
-    <title>${xml(`${label("eventKind", e.kind, lang)}${e.toolId ? ` · ${e.toolId}` : ""}`)}</title>
-    <link href="${xml(link)}"/>
-    <updated>${e.at}</updated>
-    <summary>${xml(`${e.actor} · #${e.id} · sha256 ${e.hash}`)}</summary>
-  </entry>`;
-  })
-  .join("\n")}
-</feed>
-`;
-  return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" } });
+  return atomResponse(
+    {
+      lang,
+      title,
+      self: `${origin}${url.pathname}`,
+      updated: events[0]?.at ?? new Date(0).toISOString(),
+      entries: events.map((e) => ({
+        id: `${origin}/log.json#event-${e.id}`,
+        title: `${label("eventKind", e.kind, lang)}${e.toolId ? ` · ${e.toolId}` : ""}`,
+        link: e.toolId ? `${origin}/tools/${e.toolId}/history` : `${origin}/log`,
+        updated: e.at,
+        summary: `${e.actor} · #${e.id} · sha256 ${e.hash}`,
+      })),
+    },
+    60,
+  );
 }
