@@ -16,21 +16,56 @@ const TYPES: Record<ExportFormat, string> = {
   ndjson: "application/x-ndjson; charset=utf-8",
 };
 
-export async function toolsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
-  const url = new URL(request.url);
-  // The same lenient parsing as the HTML list: unknown values are dropped, not errors. The page
-  // number is ignored: an export is every matching row.
-  const { query } = parseToolQuery(url.searchParams);
-  const lang = await resolveLang(request);
-  const gen = exportTools({ ...query, page: 1 }, { origin: url.origin, today: todayIso(registerNow()), lang });
+/**
+ * A download streamed from a generator of row batches: `head` first, then each batch encoded as
+ * the client reads, then `tail` with the generator's result. Closing the download stops the
+ * generator.
+ */
+function streamDownload<B, R>(
+  gen: Generator<B, R>,
+  parts: { head: string; encode: (batch: B) => string; tail?: (result: R) => string; contentType: string; filename: string },
+): Response {
   const encoder = new TextEncoder();
   let started = false;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(parts.head));
+        return;
+      }
+      const next = gen.next();
+      if (next.done) {
+        if (parts.tail) controller.enqueue(encoder.encode(parts.tail(next.value)));
+        controller.close();
+        return;
+      }
+      controller.enqueue(encoder.encode(parts.encode(next.value)));
+    },
+    cancel() {
+      gen.return(undefined as R);
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": parts.contentType,
+      "Content-Disposition": `attachment; filename="${parts.filename}"`,
+      "Access-Control-Allow-Origin": "*",
+      "Cache-Control": "no-cache",
+    },
+  });
+}
+
+/** The parsed list query of an export URL: lenient like the HTML list; the page is ignored, an export is every matching row. */
+async function exportContext(request: Request) {
+  const url = new URL(request.url);
+  const { query } = parseToolQuery(url.searchParams);
+  return { query: { ...query, page: 1 }, opts: { origin: url.origin, today: todayIso(registerNow()), lang: await resolveLang(request) } };
+}
+
+export async function toolsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
+  const { query, opts } = await exportContext(request);
   let first = true;
-  const head = () => {
-    if (format === "csv") return CSV_BOM + csvRow([...TOOL_EXPORT_COLUMNS]);
-    if (format === "json") return `{"columns":${JSON.stringify(TOOL_EXPORT_COLUMNS)},"query":${JSON.stringify({ ...query, page: undefined })},"items":[\n`;
-    return "";
-  };
   const encode = (rows: ToolExportRow[]) => {
     if (format === "csv") return rows.map((r) => csvRow(TOOL_EXPORT_COLUMNS.map((c) => r[c]))).join("");
     if (format === "ndjson") return rows.map((r) => `${JSON.stringify(r)}\n`).join("");
@@ -38,60 +73,27 @@ export async function toolsExportResponse(request: Request, format: ExportFormat
     if (rows.length) first = false;
     return text;
   };
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(head()));
-        return;
-      }
-      const next = gen.next();
-      if (next.done) {
-        if (format === "json") controller.enqueue(encoder.encode(`\n],"total":${next.value.total}}\n`));
-        controller.close();
-        return;
-      }
-      controller.enqueue(encoder.encode(encode(next.value)));
-    },
-    cancel() {
-      gen.return({ total: 0, notices: [] });
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": TYPES[format],
-      "Content-Disposition": `attachment; filename="tools.${format}"`,
-      "Access-Control-Allow-Origin": "*",
-      "Cache-Control": "no-cache",
-    },
+  return streamDownload(exportTools(query, opts), {
+    head:
+      format === "csv"
+        ? CSV_BOM + csvRow([...TOOL_EXPORT_COLUMNS])
+        : format === "json"
+          ? `{"columns":${JSON.stringify(TOOL_EXPORT_COLUMNS)},"query":${JSON.stringify({ ...query, page: undefined })},"items":[\n`
+          : "",
+    encode,
+    tail: format === "json" ? (r) => `\n],"total":${r.total}}\n` : undefined,
+    contentType: TYPES[format],
+    filename: `tools.${format}`,
   });
 }
 
 /** One of the nested CSV files (data elements, agencies, incidents, findings, comments). */
 export async function nestedCsvResponse(request: Request, kind: NestedExport): Promise<Response> {
-  const url = new URL(request.url);
-  const { query } = parseToolQuery(url.searchParams);
-  const lang = await resolveLang(request);
-  const gen = exportNested(kind, { ...query, page: 1 }, { origin: url.origin, today: todayIso(registerNow()), lang });
-  const encoder = new TextEncoder();
-  let started = false;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(CSV_BOM + csvRow([...NESTED_EXPORTS[kind]])));
-        return;
-      }
-      const next = gen.next();
-      if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(next.value.map((r) => csvRow(r)).join("")));
-    },
-    cancel() {
-      gen.return(undefined);
-    },
-  });
-  const file = kind === "data-elements" ? "data-elements" : kind;
-  return new Response(stream, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${file}.csv"`, "Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache" },
+  const { query, opts } = await exportContext(request);
+  return streamDownload(exportNested(kind, query, opts), {
+    head: CSV_BOM + csvRow([...NESTED_EXPORTS[kind]]),
+    encode: (rows) => rows.map((r) => csvRow(r)).join(""),
+    contentType: TYPES.csv,
+    filename: `${kind}.csv`,
   });
 }
