@@ -9,6 +9,7 @@ import { CRITERIA, DECISIONS, RATINGS, SEVERITIES } from "../../registry/workflo
 import { flatten } from "../../registry/history/diff";
 import { useT } from "~/i18n/use-lang";
 import { FieldErrorSummary } from "~/components/form-page";
+import { DiffTable } from "~/components/diff-table";
 import { StatusBadge } from "~/components/badges";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -134,28 +135,7 @@ export default function Review() {
 
       <h2>{page.approvedRevision ? t("reviewDiffHeading", { n: page.approvedRevision.number }) : t("reviewRecordHeading")}</h2>
       {diff ? (
-        <div className="table-scroll">
-          <table className="log-table diff-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("historyField")}</th>
-                <th scope="col">{t("historyBefore")}</th>
-                <th scope="col">{t("historyAfter")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {diff.map((c) => (
-                <tr key={c.path}>
-                  <th scope="row">
-                    <code>{c.path}</code>
-                  </th>
-                  <td className="before">{c.before === undefined ? "—" : JSON.stringify(c.before)}</td>
-                  <td className="after">{c.after === undefined ? "—" : JSON.stringify(c.after)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DiffTable changes={diff} />
       ) : (
         <p>{t("reviewDiffNone")}</p>
       )}

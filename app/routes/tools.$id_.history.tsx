@@ -6,6 +6,7 @@ import { resolveLang } from "~/i18n/lang.server";
 import { pickText, useT } from "~/i18n/use-lang";
 import { translate } from "~/i18n/strings";
 import { LocalText } from "~/components/text";
+import { DiffTable } from "~/components/diff-table";
 
 const revisionParam = (v: string | null) => (v && /^\d{1,6}$/.test(v) ? Number(v) : undefined);
 
@@ -19,8 +20,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "History" }];
-
-const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
 
 export default function History() {
   const { history, today } = useLoaderData<typeof loader>();
@@ -131,29 +130,7 @@ export default function History() {
       )}
       {c ? (
         c.changes.length ? (
-          <div className="table-scroll">
-            <table className="log-table diff-table">
-              <caption>{t("historyChanges", { from: c.from, to: c.to })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("historyField")}</th>
-                  <th scope="col">{t("historyBefore")}</th>
-                  <th scope="col">{t("historyAfter")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.changes.map((ch) => (
-                  <tr key={ch.path}>
-                    <th scope="row">
-                      <code>{ch.path}</code>
-                    </th>
-                    <td className="before">{show(ch.before)}</td>
-                    <td className="after">{show(ch.after)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DiffTable changes={c.changes} caption={t("historyChanges", { from: c.from, to: c.to })} />
         ) : (
           <p>{t("historyNoChanges")}</p>
         )
