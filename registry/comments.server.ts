@@ -2,13 +2,13 @@
 // reviewers moderate; the responsible agency's officials reply. Moderation decisions and
 // replies are events in the tamper-evident log. Contact e-mails never leave this module except
 // to the moderation queue.
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { getDb, stmt, type Db } from "./db.server";
 import { appendEvent } from "./events/log.server";
 import { publicActor, type Actor } from "./auth/roles";
+import { addressHash, overPostLimit, POSTS_PER_ADDRESS_PER_MINUTE } from "./public-posts.server";
 
-export const COMMENT_LIMITS = { bodyMax: 4000, links: 2, nameMax: 60, perAddressPerMinute: 3 } as const;
+export const COMMENT_LIMITS = { bodyMax: 4000, links: 2, nameMax: 60, perAddressPerMinute: POSTS_PER_ADDRESS_PER_MINUTE } as const;
 const LINK = /\b(?:https?:\/\/|www\.)/gi;
 
 export const PublicCommentSchema = z
@@ -33,7 +33,6 @@ export type CommentResult =
   | { ok: false; reason: "rate_limited" }
   | { ok: false; reason: "not_found" };
 
-const hashAddress = (address: string) => createHash("sha256").update(`comment-address:${address}`).digest("hex").slice(0, 32);
 
 /**
  * Stores a comment for moderation. Validation, the honeypot and the per-address rate limit are
@@ -52,11 +51,9 @@ export function postComment(toolId: string, input: unknown, ctx: { address: stri
     for (const i of parsed.error.issues) fields[String(i.path[0] ?? "body")] ??= i.message;
     return { ok: false, reason: "invalid", fields };
   }
-  const address = hashAddress(ctx.address);
-  const since = new Date(ctx.now.getTime() - 60_000).toISOString();
+  const address = addressHash("comment", ctx.address);
   return db.$client.transaction((): CommentResult => {
-    const recent = (stmt(db, `SELECT count(*) AS n FROM comments WHERE address_hash = ? AND created_at > ?`).get(address, since) as { n: number }).n;
-    if (recent >= COMMENT_LIMITS.perAddressPerMinute) return { ok: false, reason: "rate_limited" };
+    if (overPostLimit(db, "comments", address, ctx.now)) return { ok: false, reason: "rate_limited" };
     const c = parsed.data;
     const row = stmt(
       db,

@@ -1,16 +1,15 @@
 // Public reports: "there is a problem with this record" and "this tool is in use but not
 // registered". Anyone may report without an account; reviewers and admins work the queue.
 // Decisions are logged; confirmed unregistered tools are published as "known but unregistered".
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { getDb, stmt, type Db } from "./db.server";
 import { appendEvent } from "./events/log.server";
 import { publicActor, type Actor } from "./auth/roles";
+import { addressHash, overPostLimit } from "./public-posts.server";
 
 export const REPORT_KINDS = ["record_problem", "unregistered_tool"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 export const REPORT_STATUSES = ["new", "confirmed", "dismissed"] as const;
-const REPORTS_PER_ADDRESS_PER_MINUTE = 3;
 
 const text = (max: number, tooLong: string, missing = tooLong) => z.string({ message: missing }).trim().max(max, tooLong);
 const optionalUrl = z.union([
@@ -39,7 +38,6 @@ export const UnregisteredToolSchema = RecordProblemSchema.extend({
 
 export type ReportResult = { ok: true; id: number } | { ok: false; reason: "invalid"; fields: Record<string, string> } | { ok: false; reason: "rate_limited" | "not_found" };
 
-const hashAddress = (a: string) => createHash("sha256").update(`report-address:${a}`).digest("hex").slice(0, 32);
 
 /** Stores a report after validation, the honeypot and the per-address limit. */
 export function submitReport(kind: ReportKind, input: unknown, ctx: { toolId?: string; address: string; now: Date }, db: Db = getDb()): ReportResult {
@@ -56,11 +54,9 @@ export function submitReport(kind: ReportKind, input: unknown, ctx: { toolId?: s
     return { ok: false, reason: "invalid", fields };
   }
   const r = parsed.data as z.output<typeof UnregisteredToolSchema>;
-  const address = hashAddress(ctx.address);
-  const since = new Date(ctx.now.getTime() - 60_000).toISOString();
+  const address = addressHash("report", ctx.address);
   return db.$client.transaction((): ReportResult => {
-    if ((stmt(db, `SELECT count(*) AS n FROM reports WHERE address_hash = ? AND created_at > ?`).get(address, since) as { n: number }).n >= REPORTS_PER_ADDRESS_PER_MINUTE)
-      return { ok: false, reason: "rate_limited" };
+    if (overPostLimit(db, "reports", address, ctx.now)) return { ok: false, reason: "rate_limited" };
     const row = stmt(
       db,
       `INSERT INTO reports (kind, tool_seq, tool_name, operator, place, description, evidence_url, contact_email, status, address_hash, created_at)
