@@ -7,6 +7,8 @@ import { exportNested, NESTED_EXPORTS, type NestedExport } from "../registry/exp
 import { resolveLang } from "./i18n/lang.server";
 import { registerNow } from "../registry/clock.server";
 import { todayIso } from "../registry/sunset";
+import { exportAgencyInventory } from "../registry/import/import.server";
+import type { Actor } from "../registry/auth/roles";
 
 export type ExportFormat = "csv" | "json" | "ndjson";
 
@@ -23,7 +25,7 @@ const TYPES: Record<ExportFormat, string> = {
  */
 function streamDownload<B, R>(
   gen: Generator<B, R>,
-  parts: { head: string; encode: (batch: B) => string; tail?: (result: R) => string; contentType: string; filename: string },
+  parts: { head: string; encode: (batch: B) => string; tail?: (result: R) => string; contentType: string; filename: string; private?: boolean },
 ): Response {
   const encoder = new TextEncoder();
   let started = false;
@@ -50,8 +52,8 @@ function streamDownload<B, R>(
     headers: {
       "Content-Type": parts.contentType,
       "Content-Disposition": `attachment; filename="${parts.filename}"`,
-      "Access-Control-Allow-Origin": "*",
-      "Cache-Control": "no-cache",
+      // Public exports may be read from any site; an agency's private download may not.
+      ...(parts.private ? { "Cache-Control": "private, no-store" } : { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache" }),
     },
   });
 }
@@ -63,16 +65,21 @@ async function exportContext(request: Request) {
   return { query: { ...query, page: 1 }, opts: { origin: url.origin, today: todayIso(registerNow()), lang: await resolveLang(request) } };
 }
 
-export async function toolsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
-  const { query, opts } = await exportContext(request);
+/** Encodes batches of tool rows as CSV, NDJSON or the items of the JSON envelope. */
+function toolRowEncoder(format: ExportFormat) {
   let first = true;
-  const encode = (rows: ToolExportRow[]) => {
+  return (rows: ToolExportRow[]) => {
     if (format === "csv") return rows.map((r) => csvRow(TOOL_EXPORT_COLUMNS.map((c) => r[c]))).join("");
     if (format === "ndjson") return rows.map((r) => `${JSON.stringify(r)}\n`).join("");
     const text = rows.map((r, i) => `${first && i === 0 ? "" : ",\n"}${JSON.stringify(r)}`).join("");
     if (rows.length) first = false;
     return text;
   };
+}
+
+export async function toolsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
+  const { query, opts } = await exportContext(request);
+  const encode = toolRowEncoder(format);
   return streamDownload(exportTools(query, opts), {
     head:
       format === "csv"
@@ -95,5 +102,18 @@ export async function nestedCsvResponse(request: Request, kind: NestedExport): P
     encode: (rows) => rows.map((r) => csvRow(r)).join(""),
     contentType: TYPES.csv,
     filename: `${kind}.csv`,
+  });
+}
+
+/** An official's download of their agency's tools, drafts included, in the import format. */
+export function inventoryResponse(request: Request, actor: Actor, format: "csv" | "json"): Response {
+  const origin = new URL(request.url).origin;
+  return streamDownload(exportAgencyInventory(actor, { origin, today: todayIso(registerNow()) }), {
+    head: format === "csv" ? CSV_BOM + csvRow([...TOOL_EXPORT_COLUMNS]) : `{"columns":${JSON.stringify(TOOL_EXPORT_COLUMNS)},"agency":${JSON.stringify(actor.agencySlug)},"items":[\n`,
+    encode: toolRowEncoder(format),
+    tail: format === "json" ? (r) => `\n],"total":${r.total}}\n` : undefined,
+    contentType: TYPES[format],
+    filename: `${actor.agencySlug ?? "agency"}-inventory.${format}`,
+    private: true,
   });
 }

@@ -31,3 +31,5 @@ export { listIncidents, parseIncidentQuery } from "../registry/incidents.server"
 export { postComment, replyToComment, listPendingComments, moderateComment } from "../registry/comments.server";
 export { submitReport, listReports, resolveReport, listKnownUnregistered } from "../registry/reports.server";
 export { getToolHistoryExport } from "../registry/history/history.server";
+export { runImport, exportAgencyInventory, IMPORT_MODES, type ImportReport, type ImportMode } from "../registry/import/import.server";
+export { IMPORT_MAX_BYTES, IMPORT_COLUMNS, COMPUTED_COLUMNS } from "../registry/import/format";

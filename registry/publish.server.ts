@@ -126,7 +126,8 @@ export function writePublicProjection(
     `UPDATE tools SET slug = @slug, published_revision_id = @rev, name_zh = @nameZh, name_en = @nameEn, summary_zh = @summaryZh,
        summary_en = @summaryEn, kind = @kind, jurisdiction_level = @level, place_zh = @placeZh, place_en = @placeEn,
        policy_domain = @domain, deployment_status = @deployment, review_status = @review, impact_level = @impact,
-       sunset_date = @sunset, has_sensitive_data = @sensitive, incident_count = @incidents, updated_at = @at
+       sunset_date = @sunset, retired_on = @retiredOn, retirement_reason_zh = @retirementZh,
+       retirement_reason_en = @retirementEn, has_sensitive_data = @sensitive, incident_count = @incidents, updated_at = @at
      WHERE seq = @seq`,
   ).run({ ...projectionOf(record, p.status, p.at), rev: p.revisionId, seq: p.seq });
 
@@ -185,6 +186,9 @@ export function projectionOf(record: ToolRecord, status: string, at: string) {
     review: status,
     impact: record.assessments.impact ? computeImpactLevel(record.assessments.impact).level : null,
     sunset: record.lifecycle.sunsetDate,
+    retiredOn: record.lifecycle.retirement?.date ?? null,
+    retirementZh: record.lifecycle.retirement?.reason.zh ?? null,
+    retirementEn: record.lifecycle.retirement?.reason.en ?? null,
     sensitive: record.dataScope.elements.some((e) => e.sensitive) ? 1 : 0,
     incidents: record.incidents.length,
     at,

@@ -25,6 +25,8 @@ export type ToolSummary = {
   impactLevel: string | null;
   sunsetDate: string | null;
   sunsetState: SunsetState;
+  policyDomain: string;
+  retirement: { date: string; reason: LocalizedText } | null;
   updatedAt: string;
   incidentCount: number;
   commentCount: number;
@@ -48,13 +50,18 @@ type ToolRow = {
   review_status: string;
   impact_level: string | null;
   sunset_date: string | null;
+  policy_domain: string;
+  retired_on: string | null;
+  retirement_reason_zh: string | null;
+  retirement_reason_en: string | null;
   updated_at: string;
   incident_count: number;
   comment_count: number;
 };
 
 const TOOL_COLUMNS = `t.seq, t.id, t.slug, t.name_zh, t.name_en, t.summary_zh, t.summary_en, t.kind, t.jurisdiction_level,
-  t.place_zh, t.place_en, t.deployment_status, t.review_status, t.impact_level, t.sunset_date, t.updated_at, t.incident_count, t.comment_count`;
+  t.place_zh, t.place_en, t.deployment_status, t.review_status, t.impact_level, t.sunset_date, t.policy_domain, t.retired_on, t.retirement_reason_zh, t.retirement_reason_en, t.updated_at,
+  t.incident_count, t.comment_count`;
 
 const lt = (zh: string | null, en: string | null): LocalizedText => ({ ...(zh ? { zh } : {}), ...(en ? { en } : {}) });
 
@@ -72,6 +79,8 @@ function toSummary(r: ToolRow, today: string): ToolSummary {
     impactLevel: r.impact_level,
     sunsetDate: r.sunset_date,
     sunsetState: sunsetState({ deploymentStatus: r.deployment_status, reviewStatus: r.review_status, sunsetDate: r.sunset_date }, today),
+    policyDomain: r.policy_domain,
+    retirement: r.retired_on ? { date: r.retired_on, reason: lt(r.retirement_reason_zh, r.retirement_reason_en) } : null,
     updatedAt: r.updated_at,
     incidentCount: r.incident_count,
     commentCount: r.comment_count,
@@ -105,7 +114,7 @@ export type ToolList = {
  * best first, are the only tools the index visits), every filter applied and counted, and the
  * order the results are shown in. Shared by the list page and the exports.
  */
-function selectTools(query: ToolQuery, opts: { today: string; lang?: "zh" | "en"; notices: QueryNotice[] }, db: Db) {
+export function selectTools(query: ToolQuery, opts: { today: string; lang?: "zh" | "en"; notices: QueryNotice[] }, db: Db) {
   const { match, terms } = buildMatchExpression(query.q);
   let agencyId: number | null = null;
   let agency: ToolList["agency"];
@@ -453,4 +462,9 @@ export function listToolsForExport(
     for (let i = 0; i < positions.length; i += opts.batch) yield rowsAt(db, index, positions.slice(i, i + opts.batch)).map((r) => toSummary(r, today));
   }
   return { total, notices, batches: batches() };
+}
+
+/** Summaries of the tools at some positions of a selection's index, in that order: the API's cursor pages. */
+export function toolSummariesAt(index: ListIndex, positions: number[], today: string, db: Db = getDb()): ToolSummary[] {
+  return rowsAt(db, index, positions).map((r) => toSummary(r, today));
 }

@@ -41,7 +41,8 @@ export default function Drafts() {
       <p>
         <Link to="/drafts/new" className="button">
           {t("draftsNew")}
-        </Link>
+        </Link>{" "}
+        <Link to="/drafts/import">{t("importLink")}</Link>
       </p>
       {items.length ? (
         <div className="table-scroll">

@@ -24,6 +24,10 @@ export const tools = sqliteTable(
     reviewStatus: text("review_status").notNull(),
     impactLevel: text("impact_level"),
     sunsetDate: text("sunset_date"),
+    // The retirement of a retired tool, projected so exports need not parse each record.
+    retiredOn: text("retired_on"),
+    retirementReasonZh: text("retirement_reason_zh"),
+    retirementReasonEn: text("retirement_reason_en"),
     hasSensitiveData: integer("has_sensitive_data", { mode: "boolean" }).notNull().default(false),
     incidentCount: integer("incident_count").notNull().default(0),
     /** Published public comments, for the list and detail pages. */

@@ -3,32 +3,9 @@
 import { getDb, type Db } from "../db.server";
 import { listToolsForExport, type ToolSummary } from "../tools.server";
 import type { QueryNotice, ToolQuery } from "../query";
+import { TOOL_EXPORT_COLUMNS, type ToolExportColumn } from "./columns";
 
-/**
- * The stable column order of /tools.csv (and the keys of /tools.json and /tools.ndjson rows).
- * New columns are only ever added at the end.
- */
-export const TOOL_EXPORT_COLUMNS = [
-  "id",
-  "url",
-  "name_zh",
-  "name_en",
-  "kind",
-  "jurisdiction_level",
-  "place_zh",
-  "place_en",
-  "deployment_status",
-  "review_status",
-  "impact_level",
-  "sunset_date",
-  "sunset_state",
-  "incident_count",
-  "comment_count",
-  "updated_at",
-  "summary_zh",
-  "summary_en",
-] as const;
-export type ToolExportColumn = (typeof TOOL_EXPORT_COLUMNS)[number];
+export { TOOL_EXPORT_COLUMNS, type ToolExportColumn };
 export type ToolExportRow = Record<ToolExportColumn, string | number | null>;
 
 export function toExportRow(t: ToolSummary, origin: string): ToolExportRow {
@@ -51,6 +28,11 @@ export function toExportRow(t: ToolSummary, origin: string): ToolExportRow {
     updated_at: t.updatedAt,
     summary_zh: t.summary.zh ?? null,
     summary_en: t.summary.en ?? null,
+    slug: t.slug,
+    policy_domain: t.policyDomain,
+    retired_on: t.retirement?.date ?? null,
+    retirement_reason_zh: t.retirement?.reason.zh ?? null,
+    retirement_reason_en: t.retirement?.reason.en ?? null,
   };
 }
 

@@ -111,7 +111,7 @@ const NewToolIdentity = Identity.omit({ id: true });
 export type NewToolIdentityInput = z.input<typeof NewToolIdentity>;
 
 /** An official starts a record for their agency. The draft is private until submitted. */
-export function createDraft(actor: Actor | null, identity: unknown, now: Date, db: Db = getDb()): { toolId: string } {
+export function createDraft(actor: Actor | null, identity: unknown, now: Date, db: Db = getDb(), opts: { id?: string } = {}): { toolId: string } {
   if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new WorkflowError("forbidden");
   const parsed = NewToolIdentity.safeParse(identity);
   if (!parsed.success) throw new WorkflowError("invalid", prefixed("identity", fieldErrors(parsed.error)));
@@ -119,8 +119,12 @@ export function createDraft(actor: Actor | null, identity: unknown, now: Date, d
   return db.$client.transaction(() => {
     if (stmt(db, `SELECT 1 FROM tools WHERE slug = ?`).get(parsed.data.slug))
       throw new WorkflowError("invalid", { "identity.slug": [`The address name "${parsed.data.slug}" is taken; choose another.`] });
-    const max = stmt(db, `SELECT max(CAST(substr(id, 5) AS INTEGER)) AS n FROM tools`).get() as { n: number | null };
-    const toolId = `ALG-${String((max.n ?? 0) + 1).padStart(6, "0")}`;
+    // A bulk import may keep the id a row had in another register (a restore or a move); it
+    // must be free. Otherwise the next number.
+    if (opts.id && stmt(db, `SELECT 1 FROM tools WHERE id = ?`).get(opts.id))
+      throw new WorkflowError("invalid", { "identity.id": [`The id ${opts.id} is taken.`] });
+    const max = opts.id ? null : (stmt(db, `SELECT max(CAST(substr(id, 5) AS INTEGER)) AS n FROM tools`).get() as { n: number | null });
+    const toolId = opts.id ?? `ALG-${String((max?.n ?? 0) + 1).padStart(6, "0")}`;
     // A draft may be incomplete (no purpose yet); it is checked section by section and in full
     // on submission.
     const record: Omit<ToolRecordInput, "purpose"> = {

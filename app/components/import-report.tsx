@@ -1,0 +1,100 @@
+// The report of a bulk import or check: the result, whole-file problems, each row with a problem
+// (row, column, what to fix), then every row. Long files are cut to keep the page usable; the
+// counts always cover the whole file.
+import type { ImportReport } from "../../registry/import/import.server";
+import { ErrorSummary } from "./form";
+import { useT } from "~/i18n/use-lang";
+import type { StringKey } from "~/i18n/strings";
+
+export const REPORT_ROWS_SHOWN = 1000;
+const SHOW = REPORT_ROWS_SHOWN;
+
+export function ImportReportView({ report }: { report: ImportReport }) {
+  const { t, num } = useT();
+  const c = report.counts;
+  const vars = { ...c, created: report.written.created, updated: report.written.updated } as Record<string, number>;
+  const summary: Record<ImportReport["result"], StringKey> = {
+    checked: "importResultChecked",
+    imported: "importResultImported",
+    refused_invalid_rows: "importResultRefusedRows",
+    file_refused: "importResultFileRefused",
+  };
+  const outcome = (o: string): StringKey =>
+    o === "create" ? (report.dryRun ? "importOutcomeCreateCheck" : "importOutcomeCreate") : o === "update" ? (report.dryRun ? "importOutcomeUpdateCheck" : "importOutcomeUpdate") : o === "unchanged" ? "importOutcomeUnchanged" : "importOutcomeError";
+  const problems = report.rows.filter((r) => r.outcome === "error");
+  const fileItems = report.fileErrors.map((e) => ({ href: "#import-file", text: e }));
+  return (
+    <section aria-labelledby="report-h" className="import-report">
+      <h2 id="report-h">{t("importReportHeading")}</h2>
+      <ErrorSummary title={t("importResultFileRefused")} items={fileItems} />
+      {report.result !== "file_refused" ? (
+        <p role="status" className={report.result === "imported" && !c.error ? "verified" : "notice"}>
+          {t(summary[report.result], Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, num(v)])))}
+        </p>
+      ) : null}
+      {report.ignoredColumns.length ? <p className="muted">{t("importIgnoredColumns", { columns: report.ignoredColumns.join(", ") })}</p> : null}
+      {problems.length ? (
+        <>
+          <h3>{t("importProblemsHeading")}</h3>
+          {c.error > problems.length || problems.length > SHOW ? <p>{t("importShownOf", { shown: num(Math.min(SHOW, problems.length)), total: num(c.error) })}</p> : null}
+          <div className="table-scroll">
+            <table className="log-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("importColRow")}</th>
+                  <th scope="col">{t("importColName")}</th>
+                  <th scope="col">{t("importColField")}</th>
+                  <th scope="col">{t("importColMessage")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {problems.slice(0, SHOW).flatMap((r) =>
+                  r.errors.map((e, i) => (
+                    <tr key={`${r.row}-${i}`}>
+                      <td>{r.row}</td>
+                      <td>{r.name}</td>
+                      <td>
+                        <code>{e.field}</code>
+                      </td>
+                      <td>{e.message}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+      {report.rows.length ? (
+        <details open={report.rows.length <= 50}>
+          <summary>
+            {t("importRowsHeading")} ({num(c.rows)})
+          </summary>
+          {c.rows > report.rows.length || report.rows.length > SHOW ? <p>{t("importShownOf", { shown: num(Math.min(SHOW, report.rows.length)), total: num(c.rows) })}</p> : null}
+          <div className="table-scroll">
+            <table className="log-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("importColRow")}</th>
+                  <th scope="col">{t("importColId")}</th>
+                  <th scope="col">{t("importColName")}</th>
+                  <th scope="col">{t("importColOutcome")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.rows.slice(0, SHOW).map((r) => (
+                  <tr key={r.row}>
+                    <td>{r.row}</td>
+                    <td>{r.id && r.written ? <a href={`/tools/${r.id}/edit`}>{r.id}</a> : (r.id ?? "—")}</td>
+                    <td>{r.name}</td>
+                    <td>{t(outcome(r.outcome))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
+    </section>
+  );
+}

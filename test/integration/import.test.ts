@@ -1,0 +1,330 @@
+// Bulk import: the round trip (export the seeded register, import it into an empty database,
+// export again), the per-row report, all-or-nothing and valid-rows-only, bad files, the upload
+// page and the agency's private inventory download.
+import { describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
+import iconv from "iconv-lite";
+import { freshDb, useFreshDb } from "../helpers/db";
+import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
+import { callLoader } from "./load";
+import { loader as csvLoader } from "~/routes/tools[.]csv";
+import { loader as jsonLoader } from "~/routes/tools[.]json";
+import * as importPage from "~/routes/drafts.import";
+import { loader as inventoryCsv } from "~/routes/drafts.inventory[.]csv";
+import { loader as inventoryJson } from "~/routes/drafts.inventory[.]json";
+import { setDb, type Db } from "../../db/client.server";
+import { upsertAgencies } from "../../registry/publish.server";
+import { SEED_AGENCIES } from "../../db/seed/agencies";
+import { createUser } from "../../registry/auth/accounts.server";
+import { login, sessionFor } from "../../registry/auth/sessions.server";
+import { sessionCookie } from "~/auth.server";
+import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { IMPORT_COLUMNS, IMPORT_MAX_BYTES } from "../../registry/import/format";
+import { exportAgencyInventory, runImport, type ImportReport } from "../../registry/import/import.server";
+import { createDraft, getDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
+import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/columns";
+import { csvRow, CSV_BOM } from "../../registry/exports/csv";
+import type { Actor } from "../../registry/auth/roles";
+
+const getDb = useFreshDb();
+const NOW = new Date("2026-03-01T08:00:00Z");
+const OFFICIAL = "official.shanghai@register.example";
+const enc = (s: string) => new TextEncoder().encode(s);
+const body = async (res: Response) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
+const rowsOf = (csv: string) => parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+const project = (rows: Record<string, unknown>[]) =>
+  rows
+    .map((r) => Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, r[c] === null || r[c] === undefined ? "" : String(r[c])])))
+    .sort((a, b) => a.id!.localeCompare(b.id!));
+const count = (db: Db, sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+
+/** A CSV in the export format from rows of import columns (missing cells empty). */
+function csvFile(rows: Partial<Record<(typeof TOOL_EXPORT_COLUMNS)[number], string>>[], columns: readonly string[] = TOOL_EXPORT_COLUMNS): Uint8Array {
+  return enc(CSV_BOM + csvRow([...columns]) + rows.map((r) => csvRow(columns.map((c) => r[c as keyof typeof r] ?? ""))).join(""));
+}
+const row = (slug: string, extra: Record<string, string> = {}) => ({
+  name_zh: `工具 ${slug}`,
+  name_en: `Tool ${slug}`,
+  slug,
+  kind: "app",
+  policy_domain: "public_health",
+  jurisdiction_level: "city",
+  place_zh: "上海市",
+  deployment_status: "pilot",
+  sunset_date: "2027-06-30",
+  summary_zh: "一个用于测试的工具，摘要里有逗号，和“引号”。",
+  ...extra,
+});
+
+/** An empty register holding only the agencies and one official of the Shanghai government. */
+async function emptyRegister(): Promise<{ db: Db; actor: Actor; close: () => void }> {
+  const fresh = freshDb("empty");
+  setDb(fresh.db);
+  upsertAgencies(SEED_AGENCIES, fresh.db);
+  const actor = await createUser(
+    { email: "importer@example.org", displayName: "Importer", role: "official", agency: "shanghai-municipal-government", password: "a long test password 1" },
+    {},
+    fresh.db,
+  );
+  return { db: fresh.db, actor, close: fresh.close };
+}
+
+function inventoryRows(actor: Actor, db: Db): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const batch of exportAgencyInventory(actor, { origin: "http://localhost", today: "2026-03-01" }, db)) out.push(...batch);
+  return out;
+}
+
+describe("round trip", () => {
+  it("exports the seeded register as CSV, imports it into an empty database, and exports the same rows again", async () => {
+    const exported = await body(await callLoader<Response>(csvLoader, "/tools.csv"));
+    const before = rowsOf(exported);
+    expect(before.length).toBe(22);
+    expect(before.some((r) => r.deployment_status === "retired" && r.retired_on)).toBe(true);
+    const seeded = getDb();
+    const target = await emptyRegister();
+    try {
+      const report = runImport(target.actor, { bytes: enc(exported), filename: "tools.csv" }, { mode: "all", dryRun: false, now: NOW }, target.db);
+      expect(report.fileErrors).toEqual([]);
+      expect(report.rows.filter((r) => r.errors.length)).toEqual([]);
+      expect(report).toMatchObject({ result: "imported", written: { created: 22, updated: 0 } });
+      expect(count(target.db, `SELECT count(*) AS n FROM revisions WHERE status = 'draft'`)).toBe(22);
+
+      // Export again, in the same format, from the imported drafts.
+      const again = inventoryRows(target.actor, target.db);
+      expect(Object.keys(again[0]!)).toEqual([...TOOL_EXPORT_COLUMNS]);
+      expect(project(again)).toEqual(project(before));
+      // The same file imported again changes nothing.
+      const second = runImport(target.actor, { bytes: enc(exported), filename: "tools.csv" }, { mode: "all", dryRun: false, now: NOW }, target.db);
+      expect(second.counts).toMatchObject({ rows: 22, unchanged: 22, create: 0, update: 0, error: 0 });
+    } finally {
+      setDb(seeded);
+      target.close();
+    }
+  });
+
+  it("does the same with the JSON export", async () => {
+    const exported = await body(await callLoader<Response>(jsonLoader, "/tools.json"));
+    const before = (JSON.parse(exported) as { items: Record<string, unknown>[] }).items;
+    const seeded = getDb();
+    const target = await emptyRegister();
+    try {
+      const report = runImport(target.actor, { bytes: enc(exported), filename: "tools.json" }, { mode: "all", dryRun: false, now: NOW }, target.db);
+      expect(report).toMatchObject({ result: "imported", format: "json", written: { created: 22 } });
+      expect(project(inventoryRows(target.actor, target.db))).toEqual(project(before));
+    } finally {
+      setDb(seeded);
+      target.close();
+    }
+  });
+});
+
+describe("the report and the two modes", () => {
+  const bad = [row("good-one"), row("bad-kind", { kind: "spaceship" }), row("bad-date", { sunset_date: "2027-02-30" }), row("good-two")];
+
+  it("checks without writing, naming row, column and what to fix", () => {
+    const db = getDb();
+    const tools = count(db, `SELECT count(*) AS n FROM tools`);
+    const r = runImport(actorByEmail(OFFICIAL), { bytes: csvFile(bad), filename: "x.csv" }, { mode: "all", dryRun: true, now: NOW });
+    expect(r.result).toBe("checked");
+    expect(r.counts).toMatchObject({ rows: 4, create: 2, error: 2 });
+    expect(r.rows[1]).toMatchObject({ row: 3, outcome: "error", errors: [{ field: "kind" }] });
+    expect(r.rows[2]!.errors).toEqual([{ field: "sunset_date", message: "Not a real calendar date." }]);
+    expect(r.ignoredColumns).toContain("review_status");
+    expect(count(db, `SELECT count(*) AS n FROM tools`)).toBe(tools);
+  });
+
+  it("writes nothing in all-or-nothing mode when any row is invalid", () => {
+    const db = getDb();
+    const before = count(db, `SELECT count(*) AS n FROM revisions`);
+    const r = runImport(actorByEmail(OFFICIAL), { bytes: csvFile(bad) }, { mode: "all", dryRun: false, now: NOW });
+    expect(r.result).toBe("refused_invalid_rows");
+    expect(r.written).toEqual({ created: 0, updated: 0 });
+    expect(count(db, `SELECT count(*) AS n FROM revisions`)).toBe(before);
+  });
+
+  it("writes each valid row on its own in valid-rows-only mode", () => {
+    const actor = actorByEmail(OFFICIAL);
+    const r = runImport(actor, { bytes: csvFile(bad) }, { mode: "valid_only", dryRun: false, now: NOW });
+    expect(r).toMatchObject({ result: "imported", written: { created: 2, updated: 0 } });
+    const created = r.rows.filter((x) => x.written).map((x) => x.id!);
+    expect(created).toHaveLength(2);
+    const draft = getDraft(actor, created[0]!);
+    expect(draft.record.identity).toMatchObject({ slug: "good-one", kind: "app", policyDomain: "public_health", summary: { zh: "一个用于测试的工具，摘要里有逗号，和“引号”。" } });
+    expect(draft.record.lifecycle).toMatchObject({ deploymentStatus: "pilot", sunsetDate: "2027-06-30", reviewStatus: "draft" });
+    expect(draft.record.responsibility?.agencies).toEqual([{ agency: "shanghai-municipal-government", role: "operates" }]);
+  });
+
+  it("updates the agency's own drafts and published tools, and refuses other agencies' tools", () => {
+    const actor = actorByEmail(OFFICIAL);
+    const { toolId } = createDraft(actor, newIdentity("own-tool"), NOW);
+    const rows = [
+      row("own-tool", { id: toolId, name_zh: "新名称" }),
+      row("not-ours", { id: "ALG-000001" }),
+      row("dupe-slug"),
+      row("dupe-slug"),
+      row("own-tool-2", { id: toolId }),
+    ];
+    const r = runImport(actor, { bytes: csvFile(rows) }, { mode: "valid_only", dryRun: false, now: NOW });
+    expect(r.rows.map((x) => x.outcome)).toEqual(["update", "error", "create", "error", "error"]);
+    expect(r.rows[1]!.errors[0]).toMatchObject({ field: "id", message: expect.stringContaining("not a record of your agency") });
+    expect(r.rows[3]!.errors[0]).toMatchObject({ field: "slug", message: expect.stringContaining("row 4") });
+    expect(r.rows[4]!.errors[0]).toMatchObject({ field: "id", message: expect.stringContaining("row 2") });
+    expect(getDraft(actor, toolId).record.identity.name).toEqual({ zh: "新名称", en: "Tool own-tool" });
+  });
+
+  it("starts a new draft revision for a tool whose changes were requested, and leaves a submitted one alone", () => {
+    const actor = actorByEmail(OFFICIAL);
+    const db = getDb();
+    const { toolId } = createDraft(actor, newIdentity("in-review-tool"), NOW);
+    db.$client.prepare(`UPDATE revisions SET status = 'submitted' WHERE tool_seq = (SELECT seq FROM tools WHERE id = ?)`).run(toolId);
+    const refused = runImport(actor, { bytes: csvFile([row("in-review-tool", { id: toolId })]) }, { mode: "all", dryRun: false, now: NOW });
+    expect(refused.rows[0]!.errors[0]!.message).toContain("is submitted");
+    db.$client.prepare(`UPDATE revisions SET status = 'changes_requested' WHERE tool_seq = (SELECT seq FROM tools WHERE id = ?)`).run(toolId);
+    const r = runImport(actor, { bytes: csvFile([row("in-review-tool", { id: toolId })]) }, { mode: "all", dryRun: false, now: NOW });
+    expect(r).toMatchObject({ result: "imported", written: { updated: 1 } });
+    expect(getDraft(actor, toolId).number).toBe(2);
+  });
+
+  it("is refused to anyone but an official", () => {
+    expect(() => runImport(actorByEmail("reviewer.samr@register.example"), { bytes: csvFile([row("x-tool")]) }, { mode: "all", dryRun: true, now: NOW })).toThrow("forbidden");
+    expect(() => runImport(null, { bytes: csvFile([row("x-tool")]) }, { mode: "all", dryRun: true, now: NOW })).toThrow("forbidden");
+  });
+
+  it("imports 500 rows in one go", () => {
+    const rows = Array.from({ length: 500 }, (_, i) => row(`bulk-${i}`, { name_zh: `批量 ${i}` }));
+    const r = runImport(actorByEmail(OFFICIAL), { bytes: csvFile(rows) }, { mode: "all", dryRun: false, now: NOW });
+    expect(r.written.created).toBe(500);
+    expect(count(getDb(), `SELECT count(*) AS n FROM tools WHERE slug LIKE 'bulk-%'`)).toBe(500);
+  });
+});
+
+describe("bad files", () => {
+  const check = (bytes: Uint8Array, filename = "f.csv"): ImportReport => runImport(actorByEmail(OFFICIAL), { bytes, filename }, { mode: "all", dryRun: false, now: NOW });
+  const refused = (bytes: Uint8Array, filename?: string) => {
+    const before = count(getDb(), `SELECT count(*) AS n FROM revisions`);
+    const r = check(bytes, filename);
+    expect(r.result).toBe("file_refused");
+    expect(count(getDb(), `SELECT count(*) AS n FROM revisions`)).toBe(before);
+    return r.fileErrors.join(" ");
+  };
+
+  it("refuses GBK with the way to save UTF-8", () => {
+    const text = csvRow([...TOOL_EXPORT_COLUMNS]) + csvRow(TOOL_EXPORT_COLUMNS.map((c) => (row("gbk-tool") as Record<string, string>)[c] ?? ""));
+    expect(refused(new Uint8Array(iconv.encode(text, "gbk")))).toMatch(/GBK.*CSV UTF-8/);
+  });
+
+  it("refuses broken quoting, with the line", () => {
+    const text = `${TOOL_EXPORT_COLUMNS.join(",")}\r\n,,"unclosed,name\r\n`;
+    expect(refused(enc(text))).toMatch(/line \d+: a quoted cell is never closed/);
+  });
+
+  it("refuses unknown and missing columns, naming them", () => {
+    const msg = refused(csvFile([{ slug: "x" }], ["slug", "colour", "kind"]));
+    expect(msg).toContain('"colour"');
+    expect(msg).toContain('Missing column: add "name_zh" or "name_en"');
+    expect(msg).toContain('Missing column: "policy_domain"');
+  });
+
+  it("refuses rows of the wrong length", () => {
+    expect(refused(enc(`${TOOL_EXPORT_COLUMNS.join(",")}\r\na,b\r\n`))).toContain("different number of cells");
+  });
+
+  it("refuses a 50 MB file before reading it", () => {
+    const big = new Uint8Array(50 * 1024 * 1024).fill(0x61);
+    expect(refused(big)).toContain("the limit is 20 MB");
+    expect(IMPORT_MAX_BYTES).toBeLessThan(big.byteLength);
+  });
+
+  it("refuses an empty file and invalid JSON", () => {
+    expect(refused(enc(""))).toContain("empty");
+    expect(refused(enc('{"items": [1,'), "x.json")).toContain("not valid JSON");
+  });
+
+  it("reports formulas per row, and reads back the exports' neutralised cells", () => {
+    const rows = [row("formula-a", { name_zh: "=HYPERLINK(\"http://evil\")" }), row("formula-b", { summary_zh: "@SUM(A1)" }), row("formula-c", { name_en: "'=not a formula" })];
+    // csvRow would neutralise the formulas; write them raw, as a spreadsheet would save them.
+    const raw = new TextDecoder().decode(csvFile(rows)).replace(`"'=HYPERLINK`, `"=HYPERLINK`).replace(",'@SUM", ",@SUM");
+    expect(raw).toContain(`"=HYPERLINK`);
+    expect(raw).toContain(",@SUM(A1)");
+    const r = runImport(actorByEmail(OFFICIAL), { bytes: enc(raw) }, { mode: "valid_only", dryRun: false, now: NOW });
+    expect(r.rows.map((x) => x.errors.map((e) => e.field))).toEqual([["name_zh"], ["summary_zh"], []]);
+    expect(r.rows[0]!.errors[0]!.message).toContain("formula");
+    expect(getDraft(actorByEmail(OFFICIAL), r.rows[2]!.id!).record.identity.name.en).toBe("=not a formula");
+  });
+});
+
+describe("the upload page and the inventory download", () => {
+  async function session(email: string) {
+    const r = await login({ email, password: DEMO_PASSWORD, address: "10.1.2.3" });
+    if (!r.ok) throw new Error("login");
+    return { cookie: (await sessionCookie.serialize(r.sessionToken)).split(";")[0]!, csrf: sessionFor(r.sessionToken)!.csrfToken };
+  }
+  async function upload(who: { cookie: string; csrf: string }, file: Uint8Array, fields: Record<string, string>) {
+    const form = new FormData();
+    form.set("csrf", who.csrf);
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    form.set("file", new File([file], "tools.csv", { type: "text/csv" }));
+    const request = new Request("http://localhost/drafts/import", { method: "POST", body: form, headers: { Cookie: who.cookie } });
+    try {
+      return (await importPage.action({ request, params: {}, context: {} })) as { data: { report?: ImportReport; problem?: string }; init: { status?: number } | null };
+    } catch (e) {
+      if (e instanceof Response) return { data: {}, init: { status: e.status } };
+      throw e;
+    }
+  }
+
+  it("checks, then imports, a multipart upload; refuses a wrong CSRF token and non-officials", async () => {
+    const who = await session(OFFICIAL);
+    const file = csvFile([row("page-tool")]);
+    const checked = await upload(who, file, { intent: "check", mode: "all" });
+    expect(checked.data.report).toMatchObject({ result: "checked", counts: { create: 1 } });
+    expect(count(getDb(), `SELECT count(*) AS n FROM tools WHERE slug = 'page-tool'`)).toBe(0);
+    const imported = await upload(who, file, { intent: "import", mode: "all" });
+    expect(imported.data.report).toMatchObject({ result: "imported", written: { created: 1 } });
+    expect(count(getDb(), `SELECT count(*) AS n FROM tools WHERE slug = 'page-tool'`)).toBe(1);
+
+    expect((await upload({ ...who, csrf: "wrong" }, csvFile([row("csrf-tool")]), { intent: "import" })).init?.status).toBe(403);
+    const reviewer = await session("reviewer.samr@register.example");
+    expect((await upload(reviewer, csvFile([row("rev-tool")]), { intent: "import" })).init?.status).toBe(403);
+    expect(count(getDb(), `SELECT count(*) AS n FROM tools WHERE slug IN ('csrf-tool', 'rev-tool')`)).toBe(0);
+  });
+
+  it("answers 400 with the report for a refused file, and asks for a file when none is sent", async () => {
+    const who = await session(OFFICIAL);
+    const bad = await upload(who, enc("just,some,words\r\n1,2,3\r\n"), { intent: "import" });
+    expect(bad.init?.status).toBe(400);
+    expect(bad.data.report?.fileErrors.join(" ")).toContain("Unknown columns");
+    const none = await upload(who, new Uint8Array(0), { intent: "import" });
+    expect(none.data.problem).toBe("no_file");
+  });
+
+  it("lets an official download their agency's inventory, drafts included, and nobody else", async () => {
+    const actor = actorByEmail(OFFICIAL);
+    createDraft(actor, newIdentity("inventory-draft"), NOW);
+    const who = await session(OFFICIAL);
+    const res = await callLoader<Response>(inventoryCsv, "/drafts/inventory.csv", {}, { headers: { Cookie: who.cookie } });
+    expect(res.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBeNull();
+    const rows = rowsOf(await body(res));
+    expect(rows.map((r) => r.slug)).toContain("inventory-draft");
+    expect(rows.find((r) => r.slug === "inventory-draft")!.review_status).toBe("draft");
+    const json = JSON.parse(await body(await callLoader<Response>(inventoryJson, "/drafts/inventory.json", {}, { headers: { Cookie: who.cookie } })));
+    expect(json.items.length).toBe(rows.length);
+    // Another agency's official does not see this draft; anonymous visitors are sent to log in.
+    const other = await session("official.hangzhou@register.example");
+    const theirs = rowsOf(await body(await callLoader<Response>(inventoryCsv, "/drafts/inventory.csv", {}, { headers: { Cookie: other.cookie } })));
+    expect(theirs.map((r) => r.slug)).not.toContain("inventory-draft");
+    await expect(callLoader(inventoryCsv, "/drafts/inventory.csv")).rejects.toMatchObject({ status: 302 });
+  });
+
+  it("an imported row is an ordinary draft: completed in the register, it can be submitted", () => {
+    const actor = actorByEmail(OFFICIAL);
+    const r = runImport(actor, { bytes: csvFile([row("to-submit", { sunset_date: "2027-02-01" })]) }, { mode: "all", dryRun: false, now: NOW });
+    const id = r.rows[0]!.id!;
+    expect(() => submitDraft(actor, id, NOW)).toThrow(/purpose|legal|invalid/i);
+    const { lifecycle: _l, ...rest } = completeSections({ level: "III", sunset: "2027-02-01" });
+    for (const [n, v] of Object.entries(rest)) saveDraftSection(actor, id, n as SectionName, v);
+    expect(submitDraft(actor, id, NOW)).toMatchObject({ toolId: id, impactLevel: "III" });
+  });
+});
