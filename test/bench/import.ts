@@ -26,7 +26,7 @@ const ROWS = arg > 0 ? Number(process.argv[arg + 1]) : 10_000;
 
 const KINDS = ["app", "code_system", "algorithm", "platform", "sensor_device", "scoring_system"];
 const DOMAINS = ["public_health", "public_security", "transport", "social_assistance", "community_governance"];
-const PLACES = [
+const PLACES: [string, string][] = [
   ["浦东新区", "Pudong"],
   ["黄浦区", "Huangpu"],
   ["徐汇区", "Xuhui"],

@@ -264,7 +264,7 @@ describe("the upload page and the inventory download", () => {
     const form = new FormData();
     form.set("csrf", who.csrf);
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    form.set("file", new File([file], "tools.csv", { type: "text/csv" }));
+    form.set("file", new File([new Uint8Array(file)], "tools.csv", { type: "text/csv" }));
     const request = new Request("http://localhost/drafts/import", { method: "POST", body: form, headers: { Cookie: who.cookie } });
     try {
       return (await importPage.action({ request, params: {}, context: {} })) as { data: { report?: ImportReport; problem?: string }; init: { status?: number } | null };
