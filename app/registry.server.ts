@@ -33,3 +33,15 @@ export { submitReport, listReports, resolveReport, listKnownUnregistered } from 
 export { getToolHistoryExport } from "../registry/history/history.server";
 export { runImport, exportAgencyInventory, IMPORT_MODES, type ImportReport, type ImportMode } from "../registry/import/import.server";
 export { IMPORT_MAX_BYTES, IMPORT_COLUMNS, COMPUTED_COLUMNS } from "../registry/import/format";
+export {
+  apiIndex,
+  apiListTools,
+  apiGetTool,
+  apiToolRevisions,
+  apiListAgencies,
+  apiGetAgency,
+  apiListIncidents,
+  apiListEvents,
+  apiOpenApiDocument,
+  apiDocumentation,
+} from "../registry/api/api.server";

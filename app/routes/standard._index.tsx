@@ -103,6 +103,10 @@ export default function Standard() {
           </tbody>
         </table>
       </div>
+      <h2 id="api">{t("apiStandardSection")}</h2>
+      <p>
+        {t("apiStandardSectionText")} <a href="/api">{t("apiStandardSectionLink")}</a> · <a href="/api/openapi.json">OpenAPI</a>
+      </p>
       <h2>{t("standardWithholdable")}</h2>
       <ul>
         {WITHHOLDABLE_FIELDS.map((f) => (

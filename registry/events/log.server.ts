@@ -118,3 +118,14 @@ export function recentEvents(opts: { toolId?: string; agencySlug?: string; limit
   else rows = stmt(db, `SELECT * FROM events ORDER BY id DESC LIMIT ${limit}`).all() as Row[];
   return rows.map(toEvent);
 }
+
+/** Up to `limit` events after event `afterId`, oldest first, optionally of one tool: the API's cursor pages. */
+export function eventsAfter(opts: { afterId: number; toolId?: string; limit: number }, db: Db = getDb()): ChainEvent[] {
+  const where = opts.toolId ? `AND tool_id = @toolId` : "";
+  const rows = stmt(db, `SELECT * FROM events WHERE id > @afterId ${where} ORDER BY id LIMIT @limit`).all({
+    afterId: opts.afterId,
+    limit: opts.limit,
+    ...(opts.toolId ? { toolId: opts.toolId } : {}),
+  }) as Row[];
+  return rows.map(toEvent);
+}

@@ -1,0 +1,102 @@
+// /api: the documentation page of the open API, for people. The machine-readable description is
+// /api/openapi.json; the operations listed here come from the same list as that document.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { apiDocumentation } from "~/registry.server";
+import { resolveLang } from "~/i18n/lang.server";
+import { translate, type StringKey } from "~/i18n/strings";
+import { useT } from "~/i18n/use-lang";
+import type { ApiOperationId } from "../../registry/api/openapi";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await resolveLang(request);
+  return { ...apiDocumentation(new URL(request.url).origin), title: `${translate(lang, "apiTitle")} · ${translate(lang, "siteName")}` };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "API" },
+  { tagName: "link", rel: "describedby", type: "application/json", href: "/api/openapi.json" },
+];
+
+const DESCRIPTION: Record<ApiOperationId, StringKey> = {
+  getApiIndex: "apiOp_getApiIndex",
+  listTools: "apiOp_listTools",
+  getTool: "apiOp_getTool",
+  listToolRevisions: "apiOp_listToolRevisions",
+  listAgencies: "apiOp_listAgencies",
+  getAgency: "apiOp_getAgency",
+  listIncidents: "apiOp_listIncidents",
+  listEvents: "apiOp_listEvents",
+  getOpenApiDocument: "apiOp_getOpenApiDocument",
+};
+
+const SECTIONS: [StringKey, StringKey][] = [
+  ["apiFiltersTitle", "apiFilters"],
+  ["apiCachingTitle", "apiCaching"],
+  ["apiErrorsTitle", "apiErrors"],
+  ["apiCorsTitle", "apiCors"],
+  ["apiPrivacyTitle", "apiPrivacy"],
+];
+
+export default function ApiDocs() {
+  const { openapi, operations, limit } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  return (
+    <>
+      <h1>{t("apiTitle")}</h1>
+      <p className="lead">{t("apiIntro")}</p>
+      <p>
+        <a href="/api/openapi.json">{t("apiOpenApi")}</a> (<code>{openapi}</code>): {t("apiOpenApiNote")}
+      </p>
+      <h2>{t("apiEndpoints")}</h2>
+      <div className="table-wrap">
+        <table className="dictionary">
+          <thead>
+            <tr>
+              <th scope="col">{t("apiColumnEndpoint")}</th>
+              <th scope="col">{t("apiColumnReturns")}</th>
+              <th scope="col">{t("apiColumnExample")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {operations.map((o) => (
+              <tr key={o.id} id={`op-${o.id}`}>
+                <th scope="row">
+                  <code>GET {o.path}</code>
+                </th>
+                <td>{t(DESCRIPTION[o.id])}</td>
+                <td>
+                  <a href={o.example}>
+                    <code>{o.example}</code>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t("apiPagingTitle")}</h2>
+      <p>{t("apiPaging", { default: limit.default, max: limit.max })}</p>
+      {SECTIONS.map(([title, text]) => (
+        <section key={title}>
+          <h2>{t(title)}</h2>
+          <p>{t(text)}</p>
+        </section>
+      ))}
+      <h2>{t("apiBulkTitle")}</h2>
+      <p>{t("apiBulk")}</p>
+      <ul>
+        {["/tools.csv?kind=code_system", "/tools.json", "/tools.ndjson", "/incidents.csv", "/log.json"].map((href) => (
+          <li key={href}>
+            <a href={href}>
+              <code>{href}</code>
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href="/standard">{t("apiStandardLink")}</a>
+      </p>
+    </>
+  );
+}

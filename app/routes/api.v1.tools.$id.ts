@@ -1,0 +1,7 @@
+// GET /api/v1/tools/<id>: the latest published revision of one tool.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { apiAction, apiLoader } from "~/api.server";
+import { apiGetTool } from "~/registry.server";
+
+export const loader = ({ request, params }: LoaderFunctionArgs) => apiLoader(request, (ctx) => apiGetTool(params.id ?? "", ctx));
+export const action = apiAction;

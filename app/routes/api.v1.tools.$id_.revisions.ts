@@ -1,0 +1,7 @@
+// GET /api/v1/tools/<id>/revisions: every submitted revision with its decisions and log entries.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { apiAction, apiLoader } from "~/api.server";
+import { apiToolRevisions } from "~/registry.server";
+
+export const loader = ({ request, params }: LoaderFunctionArgs) => apiLoader(request, (ctx) => apiToolRevisions(params.id ?? "", ctx));
+export const action = apiAction;
