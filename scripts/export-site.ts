@@ -1,0 +1,145 @@
+// npm run export:site -- <dir> [--origin https://register.example.gov] [--force] [--no-filtered-exports] [--quiet]
+//
+// Writes the whole public register (every public page in Chinese and English, the exports, the
+// feeds and the schema) into <dir> as static files any web server can serve, so the record
+// survives the app being down and can be archived. Reads the database at DATABASE_PATH, like
+// the app, and renders pages with the production build (run `npm run build` first).
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { databasePath } from "../db/env.server";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const USAGE = `Usage: npm run export:site -- <dir> [options]
+
+Writes a static mirror of the public register into <dir> (which must be empty or not exist).
+
+Options:
+  --origin <url>          The live register's public address (e.g. https://register.example.gov).
+                          Record URLs in the exports use it, and links to what a static copy
+                          cannot hold (search, comments, sign-in) lead there. Without it they
+                          become plain text and URLs use http://localhost.
+  --force                 Replace an earlier mirror in <dir> (only a directory this command wrote).
+  --no-filtered-exports   Mirror only the unfiltered exports, not one per list filter.
+  --quiet                 No progress lines.
+  --help                  This text.
+
+Environment: DATABASE_PATH (default ./data/register.sqlite), as for the app.`;
+
+function fail(message: string): never {
+  console.error(`export:site: ${message}`);
+  process.exit(2);
+}
+
+type Args = { dir: string; origin?: string; force: boolean; filteredExports: boolean; quiet: boolean };
+
+function parseArgs(argv: string[]): Args {
+  const args: Partial<Args> & { force: boolean; filteredExports: boolean; quiet: boolean } = { force: false, filteredExports: true, quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--help" || a === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (a === "--force") args.force = true;
+    else if (a === "--no-filtered-exports") args.filteredExports = false;
+    else if (a === "--quiet") args.quiet = true;
+    else if (a === "--origin" || a.startsWith("--origin=")) {
+      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      if (!v) fail("--origin needs a URL");
+      let u: URL;
+      try {
+        u = new URL(v);
+      } catch {
+        fail(`--origin is not a URL: ${v}`);
+      }
+      if (u.protocol !== "http:" && u.protocol !== "https:") fail("--origin must be an http or https URL");
+      if (u.pathname !== "/" || u.search) fail("--origin must be an origin only (the register is served from /), e.g. https://register.example.gov");
+      args.origin = u.origin;
+    } else if (a.startsWith("-")) fail(`unknown option ${a}\n\n${USAGE}`);
+    else if (args.dir) fail(`only one directory, please (got ${args.dir} and ${a})`);
+    else args.dir = a;
+  }
+  if (!args.dir) fail(`no target directory\n\n${USAGE}`);
+  return args as Args;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function formatBytes(n: number): string {
+  return n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 ** 2).toFixed(1)} MB`;
+}
+
+const args = parseArgs(process.argv.slice(2));
+
+const buildFile = path.join(root, "build", "index.js");
+const publicDir = path.join(root, "public");
+if (!fs.existsSync(buildFile) || !fs.existsSync(path.join(publicDir, "build"))) {
+  fail("no production build (build/index.js and public/build/). Run `npm run build` first.");
+}
+if (newestMtime(path.join(root, "app")) > fs.statSync(buildFile).mtimeMs) {
+  console.error("export:site: warning: app/ has changed since the last build; the mirror shows the built version. Run `npm run build` for the current one.");
+}
+
+const dbFile = databasePath();
+if (dbFile === ":memory:" || !fs.existsSync(dbFile)) {
+  fail(`no database at ${dbFile}. Set DATABASE_PATH, or create it with \`npm run db:migrate && npm run db:seed\`.`);
+}
+
+// React and Remix pick their production code paths from NODE_ENV when first loaded.
+process.env.NODE_ENV ??= "production";
+const { exportSite, MIRROR_MARKER } = await import("./mirror/export");
+
+const outDir = path.resolve(args.dir);
+if (fs.existsSync(outDir)) {
+  if (!fs.statSync(outDir).isDirectory()) fail(`${outDir} exists and is not a directory`);
+  const entries = fs.readdirSync(outDir);
+  if (entries.length) {
+    if (!args.force) fail(`${outDir} is not empty. Choose an empty directory, or pass --force to replace an earlier mirror there.`);
+    if (!entries.includes(MIRROR_MARKER)) fail(`${outDir} is not empty and was not written by export:site; refusing to delete anything in it.`);
+    for (const e of entries) fs.rmSync(path.join(outDir, e), { recursive: true, force: true });
+  }
+}
+
+const tty = process.stderr.isTTY;
+let lastProgress = 0;
+const stats = await exportSite({
+  outDir,
+  buildFile,
+  publicDir,
+  origin: args.origin ?? "http://localhost",
+  liveOrigin: args.origin,
+  filteredExports: args.filteredExports,
+  now: new Date(),
+  progress: args.quiet
+    ? undefined
+    : (s) => {
+        const now = Date.now();
+        if (now - lastProgress < 1000) return;
+        lastProgress = now;
+        const line = `  ${s.pages} pages, ${s.files} files, ${formatBytes(s.bytes)}, ${s.seconds.toFixed(1)} s`;
+        process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
+      },
+});
+if (tty && !args.quiet) process.stderr.write("\r\x1b[K");
+
+const unmirrored = [...stats.unmirrored.entries()].sort((a, b) => b[1] - a[1]);
+console.log(`Mirrored the register into ${outDir} in ${stats.seconds.toFixed(1)} s`);
+console.log(`  pages       ${stats.pages} (each in Chinese and English)`);
+console.log(`  files       ${stats.files} (plus README.txt)`);
+console.log(`  size        ${formatBytes(stats.bytes)}`);
+console.log(`  redirects   ${stats.redirects}`);
+console.log(`  not found   ${stats.notFound.length}${stats.notFound.length ? `: ${stats.notFound.slice(0, 10).join(", ")}${stats.notFound.length > 10 ? ", ..." : ""}` : ""}`);
+console.log(`  failed      ${stats.failed.length}${stats.failed.length ? `: ${stats.failed.slice(0, 10).join(", ")}${stats.failed.length > 10 ? ", ..." : ""}` : ""}`);
+if (unmirrored.length) {
+  console.log(`  not mirrored (${args.origin ? "linked to the live register" : "links kept as text"}): ${unmirrored.slice(0, 12).map(([p, n]) => `${p} ×${n}`).join(", ")}${unmirrored.length > 12 ? ", ..." : ""}`);
+}
+console.log(`Open ${path.join(outDir, "index.html")}, or serve ${outDir} with any web server.`);
+process.exit(stats.failed.length ? 1 : 0);

@@ -1,0 +1,186 @@
+// The static mirror's URL -> file mapping and link rewriting (scripts/mirror). The whole export
+// is checked end to end in test/e2e/mirror.spec.ts.
+import { describe, expect, it } from "vitest";
+import { fileFor, relativeHref, resolveLocal, safeName, type MirrorRules, type Resource } from "../../scripts/mirror/urls";
+import { mapLink, rewritePage, type PageContext } from "../../scripts/mirror/rewrite";
+
+const rules: MirrorRules = { filteredExports: true, isAsset: (p) => p === "/favicon.svg" || p.startsWith("/build/") };
+
+function resolve(url: string, r: MirrorRules = rules) {
+  const u = new URL(url, "http://register.test");
+  return resolveLocal(u.pathname, u.searchParams, r);
+}
+
+function fileOf(url: string, lang: "zh" | "en" = "zh"): string | null {
+  const res = resolve(url);
+  return res.ok ? fileFor(res.resource, lang) : null;
+}
+
+describe("which URLs are mirrored", () => {
+  it("mirrors the public pages and refuses everything that needs a session or a form", () => {
+    for (const u of ["/", "/tools", "/tools/ALG-000001", "/tools/ALG-000001/history", "/agencies", "/agencies/miit", "/incidents", "/log", "/standard", "/sunsets", "/unregistered", "/api"]) {
+      expect(resolve(u), u).toMatchObject({ ok: true, resource: { kind: "page" } });
+    }
+    for (const u of ["/login", "/logout", "/account", "/drafts", "/drafts/new", "/review", "/review/ALG-000001", "/review/comments", "/reports", "/lang", "/report-unregistered", "/tools/ALG-000001/edit", "/tools/ALG-000001/report", "/tools/ALG-000001/facts", "/api/v1/tools", "/anything-else"]) {
+      expect(resolve(u), u).toEqual({ ok: false, reason: "not-public" });
+    }
+  });
+
+  it("keeps one filter and its pages, drops the sort order, and refuses searches and filter combinations", () => {
+    expect(resolve("/tools?kind=app&page=2")).toEqual({ ok: true, resource: { kind: "page", key: "/tools?kind=app&page=2" }, reduced: false });
+    expect(resolve("/tools?page=2&kind=app")).toMatchObject({ resource: { key: "/tools?kind=app&page=2" } });
+    expect(resolve("/tools?sunset=lapsed&sort=sunset")).toEqual({ ok: true, resource: { kind: "page", key: "/tools?sunset=lapsed" }, reduced: true });
+    expect(resolve("/tools?page=1")).toMatchObject({ resource: { key: "/tools" }, reduced: true });
+    expect(resolve("/tools?kind=app&status=in_use")).toEqual({ ok: false, reason: "too-many-filters" });
+    expect(resolve("/tools?kind=app&kind=platform")).toEqual({ ok: false, reason: "too-many-filters" });
+    expect(resolve("/tools?q=健康码")).toEqual({ ok: false, reason: "search" });
+    expect(resolve("/incidents?year=2022&page=3")).toMatchObject({ resource: { key: "/incidents?page=3&year=2022" } });
+    expect(resolve("/incidents?year=2022&kind=data_breach")).toEqual({ ok: false, reason: "too-many-filters" });
+  });
+
+  it("maps filtered exports to their own file, or to the unfiltered one when they cannot be mirrored", () => {
+    expect(resolve("/tools.csv?kind=app&page=3")).toEqual({ ok: true, resource: { kind: "data", key: "/tools.csv?kind=app", perLang: false }, reduced: true });
+    expect(resolve("/tools.csv?kind=app&status=in_use")).toMatchObject({ resource: { key: "/tools.csv" }, reduced: true });
+    expect(resolve("/tools.json?kind=app", { ...rules, filteredExports: false })).toMatchObject({ resource: { key: "/tools.json" }, reduced: true });
+    expect(resolve("/agencies.csv")).toMatchObject({ resource: { kind: "data", key: "/agencies.csv" } });
+  });
+
+  it("tells the log's newest page (no page) from page 1, but not for log.json", () => {
+    expect(resolve("/log")).toMatchObject({ resource: { key: "/log" } });
+    expect(resolve("/log?page=1")).toMatchObject({ resource: { key: "/log?page=1" } });
+    expect(resolve("/log.json?page=1")).toMatchObject({ resource: { key: "/log.json" }, reduced: true });
+    expect(resolve("/log.json?page=4")).toMatchObject({ resource: { key: "/log.json?page=4" } });
+  });
+
+  it("mirrors comparisons of two revisions in order, not arbitrary ones", () => {
+    expect(resolve("/tools/ALG-000001/history?to=3&from=2")).toMatchObject({ resource: { key: "/tools/ALG-000001/history?from=2&to=3" } });
+    expect(resolve("/tools/ALG-000001/history?from=3&to=2")).toEqual({ ok: false, reason: "comparison" });
+    expect(resolve("/tools/ALG-000001/history?from=2")).toEqual({ ok: false, reason: "comparison" });
+  });
+
+  it("treats per-record files, feeds, the schema and assets as data", () => {
+    expect(resolve("/tools/ALG-000001.json")).toMatchObject({ resource: { kind: "data", perLang: false } });
+    expect(resolve("/tools/ALG-000001/history.json")).toMatchObject({ resource: { kind: "data", perLang: false } });
+    expect(resolve("/tools/ALG-000001/changes.atom")).toMatchObject({ resource: { kind: "data", perLang: true } });
+    expect(resolve("/agencies/miit/changes.atom")).toMatchObject({ resource: { kind: "data", perLang: true } });
+    expect(resolve("/standard/v1.schema.json")).toMatchObject({ resource: { kind: "data" } });
+    expect(resolve("/build/_assets/styles-X.css?url")).toEqual({ ok: true, resource: { kind: "asset", key: "/build/_assets/styles-X.css" }, reduced: true });
+  });
+
+  it("leaves out optional routes the build does not have", () => {
+    expect(resolve("/api", { ...rules, isAbsent: (k) => k === "/api" })).toEqual({ ok: false, reason: "absent" });
+  });
+});
+
+describe("file names", () => {
+  it("puts pages under the language as index files and keeps data extensions last", () => {
+    expect(fileOf("/")).toBe("zh/index.html");
+    expect(fileOf("/", "en")).toBe("en/index.html");
+    expect(fileOf("/tools")).toBe("zh/tools/index.html");
+    expect(fileOf("/tools/")).toBe("zh/tools/index.html");
+    expect(fileOf("/tools?page=2&kind=app")).toBe("zh/tools/index__kind=app&page=2.html");
+    expect(fileOf("/tools/ALG-000001/history")).toBe("zh/tools/ALG-000001/history/index.html");
+    expect(fileOf("/tools.csv?kind=code_system")).toBe("tools__kind=code_system.csv");
+    expect(fileOf("/tools/ALG-000001.json", "en")).toBe("tools/ALG-000001.json");
+    expect(fileOf("/log.json?page=2")).toBe("log__page=2.json");
+    expect(fileOf("/standard/v1.schema.json")).toBe("standard/v1.schema.json");
+    expect(fileOf("/changes.atom", "en")).toBe("en/changes.atom");
+    expect(fileOf("/build/_assets/styles-X.css?url")).toBe("build/_assets/styles-X.css");
+  });
+
+  it("spells unsafe characters as ~XX of their UTF-8 bytes, deterministically", () => {
+    expect(safeName("kind=app")).toBe("kind~3Dapp");
+    expect(safeName("门磁 a/b~")).toBe("~E9~97~A8~E7~A3~81~20a~2Fb~7E");
+    expect(safeName("ALG-000001.json")).toBe("ALG-000001.json");
+    const page: Resource = { kind: "page", key: "/agencies?x=%E9%97%A8%20a%26b" };
+    expect(fileFor(page, "zh")).toBe("zh/agencies/index__x=~E9~97~A8~20a~26b.html");
+  });
+
+  it("links files to each other with relative paths", () => {
+    expect(relativeHref("zh/tools/index.html", "zh/tools/ALG-1/index.html")).toBe("ALG-1/index.html");
+    expect(relativeHref("zh/tools/ALG-1/index.html", "zh/tools/index.html")).toBe("../index.html");
+    expect(relativeHref("zh/tools/ALG-1/history/index.html", "tools.csv")).toBe("../../../../tools.csv");
+    expect(relativeHref("zh/index.html", "en/index.html")).toBe("../en/index.html");
+    expect(relativeHref("index.html", "zh/index.html")).toBe("zh/index.html");
+  });
+});
+
+describe("rewriting a page", () => {
+  const page = (html: string, over: Partial<PageContext> = {}) => {
+    const resource: Resource = { kind: "page", key: "/tools?kind=app" };
+    const ctx: PageContext = {
+      pageUrl: new URL("http://register.test/tools?kind=app"),
+      lang: "zh",
+      resource,
+      file: fileFor(resource, "zh"),
+      date: "2026-01-02",
+      rules,
+      ...over,
+    };
+    return rewritePage(`<!DOCTYPE html><html lang="zh-Hans"><head><link rel="stylesheet" href="/build/_assets/s.css?url"><link rel="modulepreload" href="/build/root.js"><script>window.x=1</script></head><body><main>${html}</main><script src="/build/entry.js"></script></body></html>`, ctx);
+  };
+
+  it("rewrites local links, keeps external and fragment links, and reports what it found", () => {
+    const out = page('<a href="/tools/ALG-000001">t</a><a href="/tools.csv?kind=app" download>csv</a><a href="https://example.org/x">ext</a><a href="mailto:a@b.c">m</a><a href="#x">f</a><a href="/tools/ALG-000001#incidents">i</a>');
+    expect(out.html).toContain('href="ALG-000001/index.html"');
+    expect(out.html).toContain('href="../../tools__kind=app.csv" download=""');
+    expect(out.html).toContain('href="https://example.org/x"');
+    expect(out.html).toContain('href="mailto:a@b.c"');
+    expect(out.html).toContain('href="#x"');
+    expect(out.html).toContain('href="ALG-000001/index.html#incidents"');
+    expect(out.html).toContain('href="../../build/_assets/s.css"');
+    expect(out.found.map((r) => r.key)).toEqual(expect.arrayContaining(["/tools/ALG-000001", "/tools.csv?kind=app", "/build/_assets/s.css"]));
+  });
+
+  it("removes scripts and modulepreload links", () => {
+    const out = page("<p>x</p>");
+    expect(out.html).not.toMatch(/<script|modulepreload/);
+  });
+
+  it("turns links to what is not mirrored into text, or into links to the live register", () => {
+    const html = '<a href="/login" class="nav">Log in</a><a href="/tools?kind=app&amp;status=in_use">two</a>';
+    const text = page(html);
+    expect(text.html).toContain('<span class="nav">Log in</span>');
+    expect(text.html).toContain("<span>two</span>");
+    expect(text.unmirrored).toEqual(["/login", "/tools"]);
+    const live = page(html, { liveOrigin: "http://register.test" });
+    expect(live.html).toContain('href="http://register.test/login"');
+    expect(live.html).toContain('<link rel="canonical" href="http://register.test/tools?kind=app">');
+  });
+
+  it("drops a link that only changed the sort order of the page it is on", () => {
+    const out = page('<a href="/tools?kind=app&amp;sort=updated">by date</a><a href="/tools?kind=app">same</a>');
+    expect(out.html).toContain("<span>by date</span>");
+    expect(out.html).toContain('<a href="index__kind=app.html">same</a>');
+  });
+
+  it("replaces the language switch with a link to the twin page", () => {
+    const out = page('<form method="post" action="/lang" class="lang-switch"><input type="hidden" name="lang" value="en"><button type="submit" lang="en" aria-label="Switch to English">English</button></form>');
+    expect(out.html).toContain('<p class="lang-switch"><a href="../../en/tools/index__kind=app.html" lang="en" hreflang="en" aria-label="Switch to English">English</a></p>');
+    expect(out.html).not.toContain("<form");
+  });
+
+  it("replaces other forms with a note, and the revision comparison with links to each step", () => {
+    const resource: Resource = { kind: "page", key: "/tools/ALG-000001/history" };
+    const out = page(
+      '<form method="get" action="/tools" role="search"><input name="q"></form><form method="get" class="compare-form"><select name="from"><option value="1">1</option><option value="2">2</option><option value="3">3</option></select><select name="to"></select></form>',
+      { resource, file: fileFor(resource, "en"), lang: "en", pageUrl: new URL("http://register.test/tools/ALG-000001/history") },
+    );
+    expect(out.html).not.toContain("<form");
+    expect(out.html).toContain("static mirror of 2026-01-02");
+    expect(out.html).toContain('href="index__from=1&amp;to=2.html#compare"');
+    expect(out.html).toContain('href="index__from=2&amp;to=3.html#compare"');
+    expect(out.html).toContain("revision 2 → 3");
+    expect(out.found.map((r) => r.key)).toEqual(expect.arrayContaining(["/tools/ALG-000001/history?from=1&to=2", "/tools/ALG-000001/history?from=2&to=3"]));
+  });
+
+  it("marks every page as a dated copy", () => {
+    expect(page("<h1>x</h1>").html).toContain('<main><p class="mirror-banner" role="note">这是本登记簿于 2026-01-02 制作的静态副本');
+  });
+
+  it("maps a same-page link with a fragment to the fragment alone", () => {
+    const resource: Resource = { kind: "page", key: "/tools/ALG-000001" };
+    const ctx: PageContext = { pageUrl: new URL("http://register.test/tools/ALG-000001"), lang: "zh", resource, file: fileFor(resource, "zh"), date: "2026-01-02", rules };
+    expect(mapLink("/tools/ALG-000001#comments", ctx)).toEqual({ type: "href", href: "#comments" });
+  });
+});
