@@ -101,7 +101,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <p>{t("footerAbout")}</p>
             <p>{t("footerData")}</p>
             <p>
-              <Link to="/report-unregistered">{t("reportUnregisteredLink")}</Link> · <Link to="/unregistered">{t("unregisteredTitle")}</Link>
+              <Link to="/report-unregistered">{t("reportUnregisteredLink")}</Link> · <Link to="/unregistered">{t("unregisteredTitle")}</Link> ·{" "}
+              <Link to="/api">{t("footerApi")}</Link>
             </p>
           </div>
         </footer>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { dataDictionary, STANDARD_CHANGELOG } from "../../registry/standard/json-schema";
 import { WITHHOLDABLE_FIELDS } from "../../registry/standard/v1";
+import { COMPUTED_EXPORT_COLUMNS } from "../../registry/standard/export-paths";
 import { LABELS, type LabelGroup } from "../../registry/standard/labels";
 import { resolveLang } from "~/i18n/lang.server";
 import { translate } from "~/i18n/strings";
@@ -9,7 +10,7 @@ import { useT } from "~/i18n/use-lang";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await resolveLang(request);
-  return { entries: dataDictionary(), title: `${translate(lang, "standardTitle")} · ${translate(lang, "siteName")}` };
+  return { entries: dataDictionary(), computed: COMPUTED_EXPORT_COLUMNS, title: `${translate(lang, "standardTitle")} · ${translate(lang, "siteName")}` };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Record standard" }];
@@ -39,12 +40,13 @@ const GROUP_BY_FIELD: Record<string, LabelGroup> = {
 };
 
 export default function Standard() {
-  const { entries } = useLoaderData<typeof loader>();
+  const { entries, computed } = useLoaderData<typeof loader>();
   const { t, lang } = useT();
   return (
     <>
       <h1>{t("standardTitle")}</h1>
       <p className="lead">{t("standardIntro")}</p>
+      <p>{t("standardExportsIntro")}</p>
       <p>
         <a href="/standard/v1.schema.json" download>
           {t("standardJson")}
@@ -60,6 +62,7 @@ export default function Standard() {
               <th scope="col">{t("standardRequired")}</th>
               <th scope="col">{t("standardMeaning")}</th>
               <th scope="col">{t("standardAllowed")}</th>
+              <th scope="col">{t("standardExports")}</th>
             </tr>
           </thead>
           <tbody>
@@ -97,9 +100,45 @@ export default function Standard() {
                       ""
                     )}
                   </td>
+                  <td className="export-paths">
+                    {e.exports.csv ? (
+                      <>
+                        <code>{e.exports.csv.file}</code>: {e.exports.csv.columns.map((c, i) => (
+                          <span key={c}>
+                            {i ? ", " : ""}
+                            <code>{c}</code>
+                          </span>
+                        ))}
+                        <br />
+                      </>
+                    ) : null}
+                    {t("standardJsonPath")}: <code>{e.exports.recordJsonPath}</code>
+                  </td>
                 </tr>
               );
             })}
+          </tbody>
+        </table>
+      </div>
+      <h2 id="computed-columns">{t("standardComputedHeading")}</h2>
+      <p>{t("standardComputedIntro")}</p>
+      <div className="table-wrap">
+        <table className="dictionary">
+          <thead>
+            <tr>
+              <th scope="col">{t("standardColumn")}</th>
+              <th scope="col">{t("standardMeaning")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(computed).map(([column, meaning]) => (
+              <tr key={column}>
+                <th scope="row">
+                  <code>{column}</code>
+                </th>
+                <td>{meaning[lang]}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>

@@ -1,5 +1,6 @@
 // The published JSON Schema and data dictionary, both generated from the zod schemas in v1.ts
 // so the documentation can never drift from what the register validates.
+import { exportLocations } from "./export-paths";
 import { z } from "zod";
 import { ToolRecord, STANDARD_VERSION } from "./v1";
 
@@ -51,6 +52,8 @@ export type DictionaryEntry = {
   allowed?: string[];
   pattern?: string;
   maxLength?: number;
+  /** Where the field appears in the exports: CSV file and columns, and its JSON path. */
+  exports: ReturnType<typeof exportLocations>;
 };
 
 function typeOf(s: JsonSchema): { type: string; nullable: boolean; inner: JsonSchema } {
@@ -83,6 +86,7 @@ export function dataDictionary(): DictionaryEntry[] {
         allowed: (inner.enum ?? inner.items?.enum)?.map(String),
         pattern: inner.pattern,
         maxLength: isLocalized ? inner.properties?.zh?.maxLength : inner.maxLength,
+        exports: exportLocations(path, Boolean(isLocalized)),
       });
       if (isLocalized) continue;
       if (inner.type === "object") walk(inner, path, depth + 1);

@@ -134,4 +134,13 @@ describe("standard", () => {
     }
     expect(entries.map((e) => e.path)).toEqual(expect.arrayContaining(["lifecycle.sunsetDate", "dataScope.elements[].retention", "withheld[].ground", "incidents[].kind"]));
   });
+  it("says for each field its CSV column and JSON path", async () => {
+    type Entry = { path: string; exports: { csv: { file: string; columns: string[] } | null; recordJsonPath: string } };
+    const { entries, computed } = await callLoader<{ entries: Entry[]; computed: Record<string, unknown> }>(standardLoader, "/standard");
+    const byPath = new Map(entries.map((e) => [e.path, e.exports]));
+    expect(byPath.get("lifecycle.sunsetDate")).toEqual({ csv: { file: "tools.csv", columns: ["sunset_date"] }, listJsonKeys: ["sunset_date"], recordJsonPath: "$.record.lifecycle.sunsetDate" });
+    expect(byPath.get("dataScope.elements[].retention")!.csv).toEqual({ file: "tools/data-elements.csv", columns: ["retention_zh", "retention_en"] });
+    for (const e of entries) expect(e.exports.recordJsonPath, e.path).toMatch(/^\$\.record\./);
+    expect(Object.keys(computed)).toEqual(expect.arrayContaining(["url", "sunset_state", "impact_level"]));
+  });
 });
