@@ -53,7 +53,8 @@ export default function Standard() {
         </a>{" "}
         (<code>/standard/v1.schema.json</code>)
       </p>
-      <div className="table-wrap">
+      {/* Wide on small screens: the scrolling region must be reachable by keyboard. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("standardTitle")}>
         <table className="dictionary">
           <thead>
             <tr>

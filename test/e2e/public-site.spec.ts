@@ -102,6 +102,7 @@ for (const [name, path] of [
   ["report a problem", "/tools/ALG-000002/report"],
   ["report an unregistered tool", "/report-unregistered"],
   ["unregistered tools", "/unregistered"],
+  ["API documentation", "/api"],
 ] as const) {
   test(`${name} page has no serious accessibility violations (axe)`, async ({ page }) => {
     await page.goto(path);
