@@ -34,3 +34,20 @@ export function langFromAcceptLanguage(header: string | null): Lang {
   }
   return "zh";
 }
+
+/**
+ * The same choice as resolveLang, synchronously from the raw headers, for the server's page
+ * cache key (server.mjs). The cookie holds base64 JSON, as createCookie writes it unsigned.
+ */
+export function langFromHeaders(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): Lang {
+  const m = /(?:^|;\s*)lang=([^;]*)/.exec(cookieHeader ?? "");
+  if (m) {
+    try {
+      const v: unknown = JSON.parse(Buffer.from(decodeURIComponent(m[1]!), "base64").toString("utf8"));
+      if (v === "zh" || v === "en") return v;
+    } catch {
+      // A damaged cookie is ignored, as langCookie.parse does.
+    }
+  }
+  return langFromAcceptLanguage(acceptLanguage ?? null);
+}

@@ -6,6 +6,10 @@ import { translate } from "~/i18n/strings";
 import { pickText, useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
 import { ToolCard } from "~/components/tool-card";
+import { PUBLIC_PAGE } from "~/page-cache";
+
+// Public: the same for every visitor without a session, so it may be served from the page cache.
+export const handle = PUBLIC_PAGE;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = await resolveLang(request);

@@ -7,6 +7,10 @@ import { LABELS, type LabelGroup } from "../../registry/standard/labels";
 import { resolveLang } from "~/i18n/lang.server";
 import { translate } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
+import { PUBLIC_PAGE } from "~/page-cache";
+
+// Public: the same for every visitor without a session, so it may be served from the page cache.
+export const handle = PUBLIC_PAGE;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await resolveLang(request);

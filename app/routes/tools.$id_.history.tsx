@@ -7,6 +7,10 @@ import { pickText, useT } from "~/i18n/use-lang";
 import { translate } from "~/i18n/strings";
 import { LocalText } from "~/components/text";
 import { DiffTable } from "~/components/diff-table";
+import { PUBLIC_PAGE } from "~/page-cache";
+
+// Public: the same for every visitor without a session, so it may be served from the page cache.
+export const handle = PUBLIC_PAGE;
 
 const revisionParam = (v: string | null) => (v && /^\d{1,6}$/.test(v) ? Number(v) : undefined);
 

@@ -27,6 +27,7 @@
 //   BENCH_PORT=3999       port for the server (default: a free one)
 //   --no-build            reuse build/ when it exists
 //   --regenerate          rebuild the database even if it looks current
+//   --prepare-only        make (or reuse) the database and the build, then stop
 //
 // Exit code: 0 whether or not the target is met; 1 when a request fails (any non-200) or the
 // set-up fails. It is a benchmark, never part of `npm test`.
@@ -201,7 +202,9 @@ async function startServer(dbFile: string): Promise<{ base: string; pid: number 
   // node directly, not npx: the pid we hold is the server itself, so killing it leaves nothing behind.
   server = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbFile },
+    // One process and no page cache: this benchmark measures rendering (test/bench/load.ts
+    // measures the cached, clustered server under load).
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbFile, WEB_CONCURRENCY: "1", PAGE_CACHE_MB: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // The pipes must be drained or the server blocks once they fill.
@@ -340,6 +343,8 @@ async function main() {
   if (REQUESTS < 200) log(`Note: BENCH_REQUESTS=${REQUESTS}; the issue asks for at least 200 per scenario.`);
   const dbFile = ensureDatabase();
   buildApp();
+  // test/bench/load.ts uses this script to make (or reuse) the register and the build only.
+  if (args.has("--prepare-only")) return;
   const { base, pid } = await startServer(dbFile);
   log(`Server pid ${pid} at ${base} (NODE_ENV=production)`);
   log(`Memory after start: RSS ${memoryOf(pid).rss}`);

@@ -11,6 +11,10 @@ import { translate } from "~/i18n/strings";
 import { LocalText } from "~/components/text";
 import { StatusBadge, SunsetBadge } from "~/components/badges";
 import { SECTIONS, WithheldContext } from "./sections";
+import { PUBLIC_PAGE } from "~/page-cache";
+
+// Public: the same for every visitor without a session, so it may be served from the page cache.
+export const handle = PUBLIC_PAGE;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = await resolveLang(request);

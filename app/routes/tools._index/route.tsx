@@ -9,6 +9,10 @@ import { ToolCard } from "~/components/tool-card";
 import { SearchForm } from "~/components/search-form";
 import { Facets, ActiveFilters } from "./facets";
 import { Notices } from "./notices";
+import { PUBLIC_PAGE } from "~/page-cache";
+
+// Public: the same for every visitor without a session, so it may be served from the page cache.
+export const handle = PUBLIC_PAGE;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await resolveLang(request);

@@ -1,0 +1,10 @@
+// Public pages say so with `export const handle = PUBLIC_PAGE;`. A page is served from the
+// server's page cache (and marked cacheable for proxies) only when every route it is made of
+// says so and the visitor has no session: default private, so a new page is never cached by
+// accident.
+export const PUBLIC_PAGE = { publicPage: true } as const;
+
+/** Cache-Control of a public page: proxies may keep it briefly and refresh it in the background. */
+export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-revalidate=60";
+/** Everything else rendered as a document: never stored by anyone. */
+export const PRIVATE_PAGE_CACHE_CONTROL = "private, no-store";

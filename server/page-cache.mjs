@@ -1,0 +1,111 @@
+// The server's cache of rendered public pages. A page is rendered once per version of the
+// register (see registry/page-version.server.ts) and language, then served from memory: the
+// first request that sees a new version empties the cache, so no page outlives a change. Kept
+// to a byte budget, least recently used first out.
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+
+export class PageCache {
+  /** @param {{ maxBytes?: number }} [opts] */
+  constructor(opts = {}) {
+    this.maxBytes = opts.maxBytes ?? 128 * 1024 * 1024;
+    this.version = null;
+    this.bytes = 0;
+    /** @type {Map<string, CachedPage>} insertion order is recency order */
+    this.pages = new Map();
+    this.stats = { hits: 0, misses: 0, stores: 0, clears: 0 };
+  }
+
+  #useVersion(version) {
+    if (version === this.version) return;
+    if (this.pages.size) this.stats.clears++;
+    this.pages.clear();
+    this.bytes = 0;
+    this.version = version;
+  }
+
+  /** The page for `key` if it was rendered at `version`. */
+  get(version, key) {
+    this.#useVersion(version);
+    const page = this.pages.get(key);
+    if (!page) {
+      this.stats.misses++;
+      return undefined;
+    }
+    this.stats.hits++;
+    this.pages.delete(key);
+    this.pages.set(key, page);
+    return page;
+  }
+
+  /**
+   * Stores a page rendered at `version` (read before rendering: if the register changed while
+   * the page was rendered, the page is stored under the old version and never served).
+   */
+  set(version, key, page) {
+    if (this.version === null) this.#useVersion(version);
+    // Rendered before a change another request has already seen: do not keep it.
+    if (version !== this.version) return;
+    const old = this.pages.get(key);
+    if (old) {
+      this.bytes -= old.size();
+      this.pages.delete(key);
+    }
+    if (page.size() > this.maxBytes / 8) return;
+    this.pages.set(key, page);
+    this.bytes += page.size();
+    this.stats.stores++;
+    for (const [k, p] of this.pages) {
+      if (this.bytes <= this.maxBytes) break;
+      this.pages.delete(k);
+      this.bytes -= p.size();
+    }
+  }
+}
+
+export class CachedPage {
+  /**
+   * @param {number} status
+   * @param {Record<string, string>} headers without Content-Length and Content-Encoding
+   * @param {Buffer} body
+   */
+  constructor(status, headers, body) {
+    this.status = status;
+    this.headers = headers;
+    this.body = body;
+    // Weak: the same page is sent plain or compressed.
+    this.etag = `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+    /** @type {Buffer | null} made on first use */
+    this.gzipped = null;
+  }
+
+  size() {
+    return this.body.length + (this.gzipped?.length ?? 0) + 512;
+  }
+
+  gzip() {
+    this.gzipped ??= gzipSync(this.body, { level: 6 });
+    return this.gzipped;
+  }
+}
+
+/** Whether an If-None-Match header matches the ETag (weak comparison). */
+export function etagMatches(ifNoneMatch, etag) {
+  if (!ifNoneMatch) return false;
+  const bare = (t) => t.trim().replace(/^W\//, "");
+  return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((t) => bare(t) === bare(etag));
+}
+
+/** Sends a cached page on a node:http response: 304 to a matching If-None-Match, gzip when accepted. */
+export function sendCachedPage(req, res, page, state = "hit") {
+  const headers = { ...page.headers, ETag: page.etag, Vary: "Accept-Encoding, Accept-Language, Cookie", "X-Page-Cache": state };
+  if (etagMatches(req.headers["if-none-match"], page.etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "") && page.body.length > 1024;
+  const body = gzip ? page.gzip() : page.body;
+  res.writeHead(page.status, { ...headers, ...(gzip ? { "Content-Encoding": "gzip" } : {}), "Content-Length": String(body.length) });
+  res.end(req.method === "HEAD" ? undefined : body);
+}

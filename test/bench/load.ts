@@ -1,0 +1,284 @@
+// Crisis-load benchmark (`npm run bench:load`), in one run on 127.0.0.1:
+//
+//   1. makes (or reuses) the 100,000-record register and the production build
+//      (test/bench/run.ts --prepare-only);
+//   2. starts the production server (`node server.mjs`: a worker per core, page cache on);
+//   3. warms it, then drives it with wrk (Debian package) for a fixed time per scenario: the
+//      home page, a record page, filtered lists and searches (a handful of URLs each, rotated
+//      by a Lua script), with a browser User-Agent;
+//   4. writes the record page's exact bytes to a file, serves it with nginx (Debian package,
+//      a worker per core, access log off) and drives that the same way;
+//   5. measures cold renders: after a real write to one record (which changes the page cache's
+//      version and the list index's), the first render of each of 100 distinct list and
+//      search URLs, one at a time;
+//   6. prints the table, the record page's app/nginx ratio and the targets, and writes it to
+//      docs/load-benchmark.md with the date and the machine.
+//
+// wrk runs with 2 threads and 64 connections for DURATION seconds per scenario; every loop is
+// bounded by time or count. Exit code 1 if any request failed (non-2xx or socket error).
+//
+//   BENCH_LOAD_SECONDS=10   seconds per wrk run (default 10)
+//   --no-build              reuse build/
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const DB = path.join(ROOT, "test/bench/.data/bench-100k.sqlite");
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
+const children: ChildProcess[] = [];
+const stopAll = () => children.forEach((c) => c.exitCode === null && c.kill("SIGTERM"));
+process.on("exit", stopAll);
+for (const s of ["SIGINT", "SIGTERM"] as const) process.on(s, () => (stopAll(), process.exit(130)));
+
+const log = (s: string) => console.log(s);
+
+function ensureTools() {
+  const missing = ["wrk", "nginx"].filter((t) => spawnSync("sh", ["-c", `command -v ${t} || test -x /usr/sbin/${t}`]).status !== 0);
+  if (!missing.length) return;
+  if (process.getuid?.() === 0) {
+    log(`Installing ${missing.join(", ")} from Debian ...`);
+    const r = spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light"], { stdio: "inherit" });
+    if (r.status === 0) return;
+  }
+  console.error(`Missing ${missing.join(" and ")}. Install them: sudo apt-get install -y wrk nginx-light`);
+  process.exit(1);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, what: string) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      const res = await fetch(url, { headers: { "User-Agent": USER_AGENT } });
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not answer ${url} within 60 s`);
+}
+
+type WrkResult = { rps: number; p50: number; p99: number; requests: number; failures: number; transferPerSec: string };
+
+function parseMs(s: string): number {
+  const m = /^([\d.]+)(us|ms|s)$/.exec(s.trim());
+  if (!m) return NaN;
+  const v = Number(m[1]);
+  return m[2] === "us" ? v / 1000 : m[2] === "s" ? v * 1000 : v;
+}
+
+/** wrk against `base` for SECONDS, rotating over `paths`. */
+function runWrk(base: string, paths: string[], extraHeaders: Record<string, string> = {}): WrkResult {
+  const script = path.join(os.tmpdir(), `register-wrk-${process.pid}.lua`);
+  // Paths rotate per request; each thread starts at a different one.
+  fs.writeFileSync(
+    script,
+    `local paths = {${paths.map((p) => JSON.stringify(p)).join(", ")}}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+`,
+  );
+  const headers = { "User-Agent": USER_AGENT, "Accept-Language": "zh-CN,zh;q=0.9", ...extraHeaders };
+  const args = ["-t2", "-c64", `-d${SECONDS}s`, "--latency", "-s", script, ...Object.entries(headers).flatMap(([k, v]) => ["-H", `${k}: ${v}`]), base];
+  const r = spawnSync("wrk", args, { encoding: "utf8" });
+  fs.rmSync(script, { force: true });
+  if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr}`);
+  const out = r.stdout;
+  const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? NaN);
+  const non2xx = num(/Non-2xx or 3xx responses:\s+(\d+)/) || 0;
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const socketErrors = socket ? socket.slice(1).reduce((a, b) => a + Number(b), 0) : 0;
+  return {
+    rps: num(/Requests\/sec:\s+([\d.]+)/),
+    p50: parseMs(/^\s+50%\s+(\S+)/m.exec(out)?.[1] ?? ""),
+    p99: parseMs(/^\s+99%\s+(\S+)/m.exec(out)?.[1] ?? ""),
+    requests: num(/(\d+) requests in/),
+    failures: non2xx + socketErrors,
+    transferPerSec: /Transfer\/sec:\s+(\S+)/.exec(out)?.[1] ?? "?",
+  };
+}
+
+function rssOfTree(pid: number): number {
+  // The primary and its workers.
+  const pids = [pid, ...spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number)];
+  let kb = 0;
+  for (const p of pids) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // gone
+    }
+  }
+  return kb / 1024;
+}
+
+async function main() {
+  ensureTools();
+  log("Preparing the 100,000-record register and the build (test/bench/run.ts --prepare-only) ...");
+  const prep = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "test/bench/run.ts", "--prepare-only", ...(process.argv.includes("--no-build") ? ["--no-build"] : [])], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
+  if (prep.status !== 0) throw new Error("preparing the register failed");
+
+  // --------------------------------------------------------------- the app
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const app = spawn(process.execPath, ["server.mjs"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: DB },
+    stdio: "ignore",
+  });
+  children.push(app);
+  await waitFor(`${base}/standard/v1.schema.json`, "the app");
+  log(`App: node server.mjs, pid ${app.pid}, ${os.availableParallelism()} workers, at ${base}`);
+
+  const record = "/tools/ALG-000123";
+  const scenarios: { name: string; paths: string[] }[] = [
+    { name: "home", paths: ["/"] },
+    { name: "record page", paths: [record] },
+    { name: "filtered list", paths: ["/tools?kind=code_system&status=in_use", "/tools?kind=app", "/tools?level=IV&status=in_use", "/tools?sunset=lapsed", "/tools?jurisdiction=city&page=2", "/tools?category=health&sensitive=yes"] },
+    { name: "search", paths: ["/tools?q=%E5%81%A5%E5%BA%B7%E7%A0%81", "/tools?q=%E9%97%A8%E7%A3%81", "/tools?q=%E6%95%B0%E6%8D%AE", "/tools?q=health%20code", "/tools?q=%E7%BA%A2%E7%A0%81", "/tools?q=wristband"] },
+  ];
+  // Warm: every URL a few times on fresh connections, so each worker has rendered it.
+  for (const s of scenarios) for (const p of s.paths) for (let i = 0; i < 8; i++) await (await fetch(base + p, { headers: { "User-Agent": USER_AGENT, "Accept-Language": "zh-CN,zh;q=0.9", Connection: "close" } })).arrayBuffer();
+
+  const results: { name: string; target: string; r: WrkResult }[] = [];
+  for (const s of scenarios) {
+    log(`wrk ${SECONDS} s: ${s.name} (${s.paths.length} URL${s.paths.length > 1 ? "s" : ""})`);
+    results.push({ name: `app: ${s.name}`, target: s.name, r: runWrk(base, s.paths) });
+  }
+  const appRss = rssOfTree(app.pid!);
+
+  // --------------------------------------------------------------- the same bytes from nginx
+  const pageRes = await fetch(base + record, { headers: { "User-Agent": USER_AGENT, "Accept-Language": "zh-CN,zh;q=0.9" } });
+  const bytes = Buffer.from(await pageRes.arrayBuffer());
+  const nginxDir = fs.mkdtempSync(path.join(os.tmpdir(), "register-nginx-"));
+  fs.mkdirSync(path.join(nginxDir, "root/tools"), { recursive: true });
+  fs.writeFileSync(path.join(nginxDir, "root/tools/ALG-000123"), bytes);
+  const nginxPort = await freePort();
+  fs.writeFileSync(
+    path.join(nginxDir, "nginx.conf"),
+    `worker_processes ${os.availableParallelism()};
+pid ${nginxDir}/nginx.pid;
+error_log ${nginxDir}/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  keepalive_requests 100000;
+  default_type text/html;
+  client_body_temp_path ${nginxDir}/tmp;
+  proxy_temp_path ${nginxDir}/tmp;
+  fastcgi_temp_path ${nginxDir}/tmp;
+  uwsgi_temp_path ${nginxDir}/tmp;
+  scgi_temp_path ${nginxDir}/tmp;
+  server { listen 127.0.0.1:${nginxPort}; root ${nginxDir}/root; }
+}
+`,
+  );
+  const nginx = spawn(fs.existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx", ["-p", nginxDir, "-c", path.join(nginxDir, "nginx.conf"), "-g", "daemon off;"], { stdio: "ignore" });
+  children.push(nginx);
+  await waitFor(`http://127.0.0.1:${nginxPort}${record}`, "nginx");
+  const check = Buffer.from(await (await fetch(`http://127.0.0.1:${nginxPort}${record}`)).arrayBuffer());
+  if (!check.equals(bytes)) throw new Error("nginx does not serve the same bytes");
+  log(`wrk ${SECONDS} s: nginx, the record page's ${bytes.length} bytes as a static file`);
+  const nginxResult = runWrk(`http://127.0.0.1:${nginxPort}`, [record]);
+  results.push({ name: "nginx: record page (same bytes)", target: "nginx", r: nginxResult });
+  nginx.kill("SIGTERM");
+
+  // --------------------------------------------------------------- cold renders
+  // A real write to one record, as an edit or an approved comment makes: the page cache's version
+  // and the list index's both change.
+  const db = new Database(DB);
+  db.prepare(`UPDATE tools SET comment_count = comment_count + 1 WHERE seq = 7`).run();
+  db.prepare(`UPDATE tools SET comment_count = comment_count - 1 WHERE seq = 7`).run();
+  db.close();
+  const coldPaths: string[] = [];
+  const kinds = ["app", "code_system", "algorithm", "platform", "sensor_device", "scoring_system", "ai_model", "mini_program", "other"];
+  const words = ["健康码", "门磁", "数据", "红码", "行程卡", "手环", "积分", "文明码", "health", "code", "sensor", "score"];
+  for (let i = 0; coldPaths.length < 100; i++) {
+    coldPaths.push(i % 2 ? `/tools?kind=${kinds[i % kinds.length]}&page=${(i % 7) + 1}&sort=${i % 3 ? "updated" : "sunset"}` : `/tools?q=${encodeURIComponent(words[i % words.length]!)}&page=${(i % 4) + 1}`);
+  }
+  const cold: number[] = [];
+  let coldFailures = 0;
+  for (const p of [...new Set(coldPaths)]) {
+    const t0 = performance.now();
+    const res = await fetch(base + p, { headers: { "User-Agent": USER_AGENT, "Accept-Language": "zh-CN,zh;q=0.9" } });
+    await res.arrayBuffer();
+    cold.push(performance.now() - t0);
+    if (res.status !== 200) coldFailures++;
+  }
+  cold.sort((a, b) => a - b);
+  const pct = (q: number) => cold[Math.min(cold.length - 1, Math.ceil(q * cold.length) - 1)]!;
+  app.kill("SIGTERM");
+
+  // --------------------------------------------------------------- report
+  const appRecord = results.find((x) => x.target === "record page")!.r;
+  const ratio = appRecord.rps / nginxResult.rps;
+  const list = results.find((x) => x.target === "filtered list")!.r;
+  const search = results.find((x) => x.target === "search")!.r;
+  const failures = results.reduce((a, x) => a + x.r.failures, 0) + coldFailures;
+  const row = (name: string, r: WrkResult) =>
+    `| ${name} | ${Math.round(r.rps).toLocaleString("en")} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.requests.toLocaleString("en")} | ${r.failures} |`;
+  const checks = [
+    [`record page: app ≥ 45% of nginx's requests/s`, `${(ratio * 100).toFixed(0)}%`, ratio >= 0.45],
+    [`record page: p99 < 20 ms`, `${appRecord.p99.toFixed(2)} ms`, appRecord.p99 < 20],
+    [`filtered list, warm: ≥ 5,000 requests/s`, Math.round(list.rps).toLocaleString("en"), list.rps >= 5000],
+    [`search, warm: ≥ 5,000 requests/s`, Math.round(search.rps).toLocaleString("en"), search.rps >= 5000],
+    [`list and search, cold (first render after a change): p95 < 50 ms`, `${pct(0.95).toFixed(1)} ms`, pct(0.95) < 50],
+    [`no failed request`, String(failures), failures === 0],
+  ] as const;
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const machine = `${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, ${spawnSync("sh", ["-c", "/usr/sbin/nginx -v 2>&1 || nginx -v 2>&1"], { encoding: "utf8" }).stdout.trim()}, ${spawnSync("wrk", ["--version"], { encoding: "utf8" }).stdout.split("\n")[0]?.split(" Copyright")[0]}`;
+  const md = [
+    `# Load benchmark`,
+    ``,
+    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC by \`npm run bench:load\` (test/bench/load.ts) on ${machine}.`,
+    ``,
+    `100,000 records. The app is \`node server.mjs\` (production build, ${os.availableParallelism()} worker processes, page cache on); nginx serves the record page's exact ${bytes.length.toLocaleString("en")} bytes as a static file with ${os.availableParallelism()} workers. wrk, 2 threads, 64 connections, ${SECONDS} s per row, on the same machine (so wrk, the server and nginx share the cores), browser User-Agent, \`Accept-Language: zh-CN\`, no compression. Lists and searches rotate over ${scenarios[2]!.paths.length} and ${scenarios[3]!.paths.length} URLs.`,
+    ``,
+    `| scenario | requests/s | p50 | p99 | requests | failed |`,
+    `|---|---:|---:|---:|---:|---:|`,
+    ...results.map((x) => row(x.name, x.r)),
+    ``,
+    `Record page, app / nginx: **${(ratio * 100).toFixed(0)}%**. App memory after the runs (primary and workers): ${appRss.toFixed(0)} MB RSS.`,
+    ``,
+    `Cold renders: after a write to one record, the first render of each of ${cold.length} distinct list and search URLs, one request at a time over loopback: p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, max ${cold[cold.length - 1]!.toFixed(1)} ms (the slowest include each worker's rebuild of the list index).`,
+    ``,
+    `| target | measured | met |`,
+    `|---|---:|:---:|`,
+    ...checks.map(([what, value, ok]) => `| ${what} | ${value} | ${ok ? "yes" : "**no**"} |`),
+    ``,
+  ].join("\n");
+  log("\n" + md);
+  fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, "docs/load-benchmark.md"), md);
+  log("Written to docs/load-benchmark.md");
+  if (failures) process.exitCode = 1;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
