@@ -72,7 +72,21 @@ async function startWorker() {
     if (cookie && /(?:^|;\s*)__session=/.test(cookie)) return null;
     // Remix's client-side data requests are answered by the loaders, uncached.
     if (req.url.includes("_data=")) return null;
-    return `${entry.langFromHeaders(cookie, req.headers["accept-language"])} ${req.url}`;
+    return `${pageLang(cookie, req.headers["accept-language"])} ${req.url}`;
+  }
+
+  // Most visitors send one of a few Accept-Language headers: remember what each means.
+  const langOfAccept = new Map();
+  function pageLang(cookie, accept) {
+    if (cookie && cookie.includes("lang=")) return entry.langFromHeaders(cookie, accept);
+    const key = accept ?? "";
+    let lang = langOfAccept.get(key);
+    if (lang === undefined) {
+      lang = entry.langFromHeaders(undefined, accept);
+      if (langOfAccept.size > 1000) langOfAccept.clear();
+      langOfAccept.set(key, lang);
+    }
+    return lang;
   }
 
   const app = express();

@@ -8,8 +8,14 @@ import { REGISTER_TIME_ZONE } from "./sunset";
 // One formatter: building an Intl.DateTimeFormat costs more than the whole lookup.
 const day = new Intl.DateTimeFormat("en-CA", { timeZone: REGISTER_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
 
+let lastSecond = -1;
+let lastDay = "";
+
 /** A string that changes whenever any public page could change; cheap enough for every request. */
 export function pageCacheVersion(db: Db = getDb()): string {
   const row = stmt(db, `SELECT version FROM page_version WHERE id = 1`).get() as { version: number } | undefined;
-  return `${row?.version ?? 0}.${day.format(registerNow())}`;
+  const now = registerNow();
+  const second = Math.floor(now.getTime() / 1000);
+  if (second !== lastSecond) [lastSecond, lastDay] = [second, day.format(now)];
+  return `${row?.version ?? 0}.${lastDay}`;
 }

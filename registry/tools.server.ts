@@ -109,6 +109,37 @@ export type ToolList = {
   terms: Term[];
 };
 
+// Ranked search hits per connection, for the index version they were computed at: ranking a
+// word that matches a third of a 100,000-tool register takes ~40 ms, and the next pages and
+// facet choices of the same search reuse it. The search table changes only with the list's
+// data, so the index version covers it.
+const hitCache = new WeakMap<object, { version: number; hits: Map<string, Int32Array> }>();
+const HIT_CACHE_ENTRIES = 64;
+
+function rankedHits(db: Db, index: ListIndex, match: string): Int32Array {
+  let cache = hitCache.get(db.$client);
+  if (!cache || cache.version !== index.version) hitCache.set(db.$client, (cache = { version: index.version, hits: new Map() }));
+  const cached = cache.hits.get(match);
+  if (cached) {
+    cache.hits.delete(match);
+    cache.hits.set(match, cached);
+    return cached;
+  }
+  const seqs = stmt(db, `SELECT rowid FROM tool_search WHERE tool_search MATCH ? ORDER BY bm25(tool_search, 10.0, 1.0, 0.5), rowid`)
+    .pluck()
+    .all(match) as number[];
+  const ranked = new Int32Array(seqs.length);
+  let k = 0;
+  for (const seq of seqs) {
+    const p = positionOf(index, seq);
+    if (p >= 0) ranked[k++] = p;
+  }
+  const hits = ranked.slice(0, k);
+  if (cache.hits.size >= HIT_CACHE_ENTRIES) cache.hits.delete(cache.hits.keys().next().value!);
+  cache.hits.set(match, hits);
+  return hits;
+}
+
 /**
  * The tools a list query selects: the agency filter resolved, the search run in FTS5 (its hits,
  * best first, are the only tools the index visits), every filter applied and counted, and the
@@ -131,20 +162,7 @@ export function selectTools(query: ToolQuery, opts: { today: string; lang?: "zh"
     }
   }
   const index = getListIndex(db, opts.today);
-  let ranked: Int32Array | null = null;
-  if (match) {
-    const hits = stmt(
-      db,
-      `SELECT rowid AS seq FROM tool_search WHERE tool_search MATCH ? ORDER BY bm25(tool_search, 10.0, 1.0, 0.5), rowid`,
-    ).all(match) as { seq: number }[];
-    ranked = new Int32Array(hits.length);
-    let k = 0;
-    for (const h of hits) {
-      const p = positionOf(index, h.seq);
-      if (p >= 0) ranked[k++] = p;
-    }
-    ranked = ranked.subarray(0, k);
-  }
+  const ranked = match ? rankedHits(db, index, match) : null;
   const { total, facets, pass } = filterAndCount(index, query, agencyId, ranked);
   const order =
     query.sort === "relevance" && ranked

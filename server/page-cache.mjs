@@ -77,6 +77,11 @@ export class CachedPage {
     this.etag = `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
     /** @type {Buffer | null} made on first use */
     this.gzipped = null;
+    // Raw header lists, built once: the hit path only writes them out.
+    const base = Object.entries({ ...headers, ETag: this.etag, Vary: "Accept-Encoding, Accept-Language, Cookie" }).flat();
+    this.notModifiedHead = [...base, "X-Page-Cache", "hit"];
+    this.plainHead = [...base, "X-Page-Cache", "hit", "Content-Length", String(body.length)];
+    this.gzipHead = null;
   }
 
   size() {
@@ -84,7 +89,10 @@ export class CachedPage {
   }
 
   gzip() {
-    this.gzipped ??= gzipSync(this.body, { level: 6 });
+    if (!this.gzipped) {
+      this.gzipped = gzipSync(this.body, { level: 6 });
+      this.gzipHead = [...this.notModifiedHead, "Content-Encoding", "gzip", "Content-Length", String(this.gzipped.length)];
+    }
     return this.gzipped;
   }
 }
@@ -98,14 +106,12 @@ export function etagMatches(ifNoneMatch, etag) {
 
 /** Sends a cached page on a node:http response: 304 to a matching If-None-Match, gzip when accepted. */
 export function sendCachedPage(req, res, page, state = "hit") {
-  const headers = { ...page.headers, ETag: page.etag, Vary: "Accept-Encoding, Accept-Language, Cookie", "X-Page-Cache": state };
-  if (etagMatches(req.headers["if-none-match"], page.etag)) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "") && page.body.length > 1024;
+  const inm = req.headers["if-none-match"];
+  const fresh = inm !== undefined && etagMatches(inm, page.etag);
+  const gzip = !fresh && page.body.length > 1024 && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
   const body = gzip ? page.gzip() : page.body;
-  res.writeHead(page.status, { ...headers, ...(gzip ? { "Content-Encoding": "gzip" } : {}), "Content-Length": String(body.length) });
-  res.end(req.method === "HEAD" ? undefined : body);
+  let head = fresh ? page.notModifiedHead : gzip ? page.gzipHead : page.plainHead;
+  if (state !== "hit") head = head.map((v, i) => (head[i - 1] === "X-Page-Cache" ? state : v));
+  res.writeHead(fresh ? 304 : page.status, head);
+  res.end(fresh || req.method === "HEAD" ? undefined : body);
 }
