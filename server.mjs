@@ -72,7 +72,10 @@ async function startWorker() {
     if (cookie && /(?:^|;\s*)__session=/.test(cookie)) return null;
     // Remix's client-side data requests are answered by the loaders, uncached.
     if (req.url.includes("_data=")) return null;
-    return `${pageLang(cookie, req.headers["accept-language"])} ${req.url}`;
+    // The host is part of the key: some pages write absolute links from it, and a request with a
+    // forged Host must not plant its page for everyone else.
+    const h = req.headers;
+    return `${pageLang(cookie, h["accept-language"])} ${h["x-forwarded-proto"] ?? ""}://${h["x-forwarded-host"] ?? ""}|${h.host ?? ""} ${req.url}`;
   }
 
   // Most visitors send one of a few Accept-Language headers: remember what each means.

@@ -99,6 +99,12 @@ test("public pages are served from the cache of each worker, with validators and
   expect(a.body).toContain('<html lang="zh-Hans"');
 });
 
+test("a request with a forged Host cannot plant its page for others", async () => {
+  const forged = await get("/api", { Host: "evil.example" });
+  expect(forged.body).toContain("evil.example");
+  for (const a of await tenTimes("/api")) expect(a.body).not.toContain("evil.example");
+});
+
 test("an approved comment shows on the next request in every worker, and in the comments export", async () => {
   await tenTimes("/tools/ALG-000002");
   const text = `缓存测试意见 ${Date.now()}`;
