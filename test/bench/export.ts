@@ -40,7 +40,8 @@ async function main() {
   });
   const server: ChildProcess = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: DB },
+    // One process, so the RSS sampled is that of the process that streams the download.
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: DB, WEB_CONCURRENCY: "1" },
     stdio: "ignore",
   });
   process.on("exit", () => server.kill("SIGKILL"));
