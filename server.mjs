@@ -112,6 +112,17 @@ async function startWorker() {
     next();
   });
 
+  // Every form of the site posts form data; anything else would fail deep inside an action
+  // with a 500. Say what is wrong instead. (The API under /api answers its own 405.)
+  app.use((req, res, next) => {
+    const form = /^(?:application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(req.headers["content-type"] ?? "");
+    if (req.method !== "POST" || form || req.path.startsWith("/api/")) return next();
+    res
+      .status(415)
+      .type("text/plain; charset=utf-8")
+      .send("This address takes form submissions only (application/x-www-form-urlencoded or multipart/form-data).\n此地址只接受表单提交。\n");
+  });
+
   // Anonymous GETs: rendered here so a public page can be kept; anything else streams through.
   const fetchHandler = createFetchHandler(build, process.env.NODE_ENV);
   app.use(async (req, res, next) => {

@@ -105,6 +105,20 @@ test("a request with a forged Host cannot plant its page for others", async () =
   for (const a of await tenTimes("/api")) expect(a.body).not.toContain("evil.example");
 });
 
+test("a POST that is not a form gets a clear 415, not a server error", async () => {
+  const answer = await new Promise<Answer>((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port: PORT, path: "/tools/ALG-000001", method: "POST", agent: false, headers: { "Content-Type": "application/json" } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+    });
+    req.on("error", reject);
+    req.end("{}");
+  });
+  expect(answer.status).toBe(415);
+  expect(answer.body).toContain("form submissions only");
+});
+
 test("an approved comment shows on the next request in every worker, and in the comments export", async () => {
   await tenTimes("/tools/ALG-000002");
   const text = `缓存测试意见 ${Date.now()}`;
