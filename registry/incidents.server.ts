@@ -40,6 +40,34 @@ export function parseIncidentQuery(params: URLSearchParams): IncidentQuery {
 
 const lt = (zh: string | null, en: string | null): LocalizedText => ({ ...(zh ? { zh } : {}), ...(en ? { en } : {}) });
 
+/** The columns of an incident row, from `tool_incidents i JOIN tools t`; the API pages the same rows. */
+export const INCIDENT_COLUMNS = `t.id, t.name_zh, t.name_en, i.position, i.kind, i.date, i.title_zh, i.title_en, i.people_affected, i.regulator_notified`;
+export type IncidentRow = {
+  id: string;
+  name_zh: string | null;
+  name_en: string | null;
+  position: number;
+  kind: string;
+  date: string;
+  title_zh: string | null;
+  title_en: string | null;
+  people_affected: number | null;
+  regulator_notified: number | null;
+};
+
+export function incidentItem(r: IncidentRow): IncidentItem {
+  return {
+    toolId: r.id,
+    toolName: lt(r.name_zh, r.name_en),
+    position: r.position,
+    kind: r.kind,
+    date: r.date,
+    title: lt(r.title_zh, r.title_en),
+    peopleAffected: r.people_affected,
+    regulatorNotified: r.regulator_notified === null ? null : r.regulator_notified === 1,
+  };
+}
+
 export function listIncidents(query: IncidentQuery, db: Db = getDb()): IncidentList {
   const where = ["t.published_revision_id IS NOT NULL"];
   const params: Record<string, unknown> = {};
@@ -66,20 +94,8 @@ export function listIncidents(query: IncidentQuery, db: Db = getDb()): IncidentL
   const page = Math.min(query.page, pageCount);
   const rows = stmt(
     db,
-    `SELECT t.id, t.name_zh, t.name_en, i.position, i.kind, i.date, i.title_zh, i.title_en, i.people_affected, i.regulator_notified
-     ${from} WHERE ${all} ORDER BY i.date DESC, t.id, i.position LIMIT ${INCIDENT_PAGE_SIZE} OFFSET ${(page - 1) * INCIDENT_PAGE_SIZE}`,
-  ).all(params) as {
-    id: string;
-    name_zh: string | null;
-    name_en: string | null;
-    position: number;
-    kind: string;
-    date: string;
-    title_zh: string | null;
-    title_en: string | null;
-    people_affected: number | null;
-    regulator_notified: number | null;
-  }[];
+    `SELECT ${INCIDENT_COLUMNS} ${from} WHERE ${all} ORDER BY i.date DESC, t.id, i.position LIMIT ${INCIDENT_PAGE_SIZE} OFFSET ${(page - 1) * INCIDENT_PAGE_SIZE}`,
+  ).all(params) as IncidentRow[];
   // Each facet counts without its own filter, like the tool list.
   const byKind = stmt(db, `SELECT i.kind AS value, count(*) AS count ${from} WHERE ${[...where, y].filter(Boolean).join(" AND ")} GROUP BY 1 ORDER BY 2 DESC, 1`).all(
     query.year ? { year: query.year } : {},
@@ -92,16 +108,7 @@ export function listIncidents(query: IncidentQuery, db: Db = getDb()): IncidentL
     total,
     page,
     pageCount,
-    items: rows.map((r) => ({
-      toolId: r.id,
-      toolName: lt(r.name_zh, r.name_en),
-      position: r.position,
-      kind: r.kind,
-      date: r.date,
-      title: lt(r.title_zh, r.title_en),
-      peopleAffected: r.people_affected,
-      regulatorNotified: r.regulator_notified === null ? null : r.regulator_notified === 1,
-    })),
+    items: rows.map(incidentItem),
     byKind,
     byYear,
   };

@@ -9,6 +9,7 @@ import { parseToolQuery, type QueryNotice } from "../query";
 import { getAgencyPage, getToolDetail, listAgencies, selectTools, toolSummariesAt, type ToolSummary } from "../tools.server";
 import { positionOf, type ListIndex, type SortOrder } from "../list-index.server";
 import { getToolHistoryExport } from "../history/history.server";
+import { INCIDENT_COLUMNS, incidentItem, type IncidentRow } from "../incidents.server";
 import { eventsAfter, verifyLogCached } from "../events/log.server";
 import type { ChainCheck, ChainEvent } from "../events/chain";
 import { INCIDENT_KINDS, type LocalizedText } from "../standard/v1";
@@ -307,19 +308,6 @@ export function apiGetAgency(slug: string, ctx: ApiContext, db: Db = getDb()): A
 // ------------------------------------------------------------------ incidents
 
 const IncidentKey = z.tuple([z.string().max(10), z.string().max(40), z.number().int().min(0)]);
-type IncidentRow = {
-  id: string;
-  name_zh: string | null;
-  name_en: string | null;
-  position: number;
-  kind: string;
-  date: string;
-  title_zh: string | null;
-  title_en: string | null;
-  people_affected: number | null;
-  regulator_notified: number | null;
-};
-
 /** Incidents on public records, newest first (date, then tool id, then place in the record). */
 export function apiListIncidents(params: URLSearchParams, ctx: ApiContext, db: Db = getDb()): ApiAnswer {
   const limit = parseLimit(params);
@@ -347,24 +335,15 @@ export function apiListIncidents(params: URLSearchParams, ctx: ApiContext, db: D
   if (key) Object.assign(args, { d: key[0], t: key[1], p: key[2] });
   const rows = stmt(
     db,
-    `SELECT t.id, t.name_zh, t.name_en, i.position, i.kind, i.date, i.title_zh, i.title_en, i.people_affected, i.regulator_notified
-     ${from} ${after} ORDER BY i.date DESC, t.id, i.position LIMIT @limit`,
+    `SELECT ${INCIDENT_COLUMNS} ${from} ${after} ORDER BY i.date DESC, t.id, i.position LIMIT @limit`,
   ).all({ ...args, limit: limit + 1 }) as IncidentRow[];
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   const o = ctx.origin;
-  const items = page.map((r) => ({
-    toolId: r.id,
-    toolName: lt(r.name_zh, r.name_en),
-    toolUrl: `${o}/tools/${r.id}`,
-    toolApi: `${o}/api/v1/tools/${r.id}`,
-    position: r.position,
-    kind: r.kind,
-    date: r.date,
-    title: lt(r.title_zh, r.title_en),
-    peopleAffected: r.people_affected,
-    regulatorNotified: r.regulator_notified === null ? null : r.regulator_notified === 1,
-  }));
+  const items = page.map((r) => {
+    const { toolId, toolName, ...rest } = incidentItem(r);
+    return { toolId, toolName, toolUrl: `${o}/tools/${r.id}`, toolApi: `${o}/api/v1/tools/${r.id}`, ...rest };
+  });
   const last = page.at(-1);
   const nextCursor = more && last ? encodeCursor("incidents", fingerprint, [last.date, last.id, last.position]) : null;
   const next = nextCursor ? nextUrl(`${o}/api/v1/incidents`, params, nextCursor) : null;
