@@ -10,11 +10,12 @@ export const langCookie = createCookie("lang", {
   secure: false,
 });
 
-/** The page language: the visible switch (cookie) wins, then Accept-Language, then Chinese. */
+/**
+ * The page language: the visible switch (cookie) wins, then Accept-Language, then Chinese. One
+ * parser for pages and for the server's page cache key (langFromHeaders), so they cannot differ.
+ */
 export async function resolveLang(request: Request): Promise<Lang> {
-  const fromCookie = await langCookie.parse(request.headers.get("Cookie"));
-  if (fromCookie === "zh" || fromCookie === "en") return fromCookie;
-  return langFromAcceptLanguage(request.headers.get("Accept-Language"));
+  return langFromHeaders(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
 }
 
 export function langFromAcceptLanguage(header: string | null): Lang {
@@ -36,8 +37,8 @@ export function langFromAcceptLanguage(header: string | null): Lang {
 }
 
 /**
- * The same choice as resolveLang, synchronously from the raw headers, for the server's page
- * cache key (server.mjs). The cookie holds base64 JSON, as createCookie writes it unsigned.
+ * The page language from the raw headers, synchronously, so server.mjs can key its page cache
+ * with it. The cookie holds base64 JSON, as langCookie (unsigned) writes it.
  */
 export function langFromHeaders(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): Lang {
   const m = /(?:^|;\s*)lang=([^;]*)/.exec(cookieHeader ?? "");
