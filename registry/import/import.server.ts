@@ -7,7 +7,6 @@ import type { Actor } from "../auth/roles";
 import { actorById } from "../auth/accounts.server";
 import { canonicalJson } from "../canonical-json";
 import { getDb, stmt, type Db } from "../db.server";
-import { TOOL_EXPORT_COLUMNS } from "../exports/columns";
 import type { ToolExportRow } from "../exports/tools-export.server";
 import type { ReviewStatus, ToolRecordInput } from "../standard/v1";
 import { sunsetState } from "../sunset";
@@ -243,7 +242,7 @@ function inventoryRow(
 ): ToolExportRow {
   const i = record.identity;
   const l = record.lifecycle;
-  const row: ToolExportRow = {
+  return {
     id: r.id,
     url: `${opts.origin}/tools/${r.id}`,
     name_zh: i.name?.zh ?? null,
@@ -268,8 +267,6 @@ function inventoryRow(
     retirement_reason_zh: l?.retirement?.reason?.zh ?? null,
     retirement_reason_en: l?.retirement?.reason?.en ?? null,
   };
-  // Keep the documented column order whatever the object literal says.
-  return Object.fromEntries(TOOL_EXPORT_COLUMNS.map((c) => [c, row[c]])) as ToolExportRow;
 }
 
 /**
