@@ -16,7 +16,7 @@
 // Exit code 1 if anything acknowledged is missing or duplicated, or the set-up fails.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
+import { freePort } from "./free-port";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../../db/client.server";
@@ -44,17 +44,6 @@ function build() {
   if (process.argv.includes("--no-build") && fs.existsSync(path.join(ROOT, "build/index.js"))) return;
   const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "build"], { cwd: ROOT, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`remix build failed:\n${r.stdout}${r.stderr}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 let server: ChildProcess | undefined;

@@ -7,7 +7,7 @@
 //   --no-build   reuse build/
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
+import { freePort } from "./free-port";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,12 +32,7 @@ async function main() {
     const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "build"], { cwd: ROOT, encoding: "utf8" });
     if (r.status !== 0) throw new Error(r.stdout + r.stderr);
   }
-  const port = await new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
+  const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
     cwd: ROOT,
     // One process, so the RSS sampled is that of the process that streams the download.

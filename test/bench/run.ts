@@ -34,7 +34,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
+import { freePort } from "./free-port";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../../db/client.server";
@@ -170,17 +170,9 @@ function buildApp() {
   log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-function freePort(): Promise<number> {
+function serverPort(): Promise<number> {
   const fixed = process.env.BENCH_PORT;
-  if (fixed) return Promise.resolve(Number(fixed));
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
+  return fixed ? Promise.resolve(Number(fixed)) : freePort();
 }
 
 let server: ChildProcess | undefined;
@@ -198,7 +190,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 async function startServer(dbFile: string): Promise<{ base: string; pid: number }> {
-  const port = await freePort();
+  const port = await serverPort();
   // node directly, not npx: the pid we hold is the server itself, so killing it leaves nothing behind.
   server = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
     cwd: ROOT,
