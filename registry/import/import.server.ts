@@ -40,7 +40,8 @@ export type ImportReport = {
 export type ImportProgress = (phase: "check" | "write", done: number, total: number) => void;
 
 type Existing = { id: string; slug: string; ownerAgencyId: number | null; status: ReviewStatus; record: ToolRecordInput };
-type Planned = { report: RowReport; tool?: ImportedTool; existing?: Existing };
+/** A checked row; for an update, `merged` is the existing record's sections with the row put in. */
+type Planned = { report: RowReport; tool?: ImportedTool; existing?: Existing; merged?: ReturnType<typeof merged> };
 
 function requireOfficial(actor: Actor | null): asserts actor is Actor & { agencyId: number; agencySlug: string } {
   if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new WorkflowError("forbidden");
@@ -168,8 +169,13 @@ function planRows(actor: Actor & { agencyId: number }, rows: RawRow[], db: Db, o
       report.errors = errors;
       return { report };
     }
-    report.outcome = !existing ? "create" : isUnchanged(existing.record, tool) ? "unchanged" : "update";
-    return { report, tool, existing };
+    if (!existing) {
+      report.outcome = "create";
+      return { report, tool };
+    }
+    const m = merged(existing.record, tool);
+    report.outcome = isUnchanged(existing.record, m) ? "unchanged" : "update";
+    return { report, tool, existing, merged: m };
   });
   return planned;
 }
@@ -182,8 +188,7 @@ function merged(record: ToolRecordInput, tool: ImportedTool) {
   return { identity, lifecycle };
 }
 
-function isUnchanged(record: ToolRecordInput, tool: ImportedTool): boolean {
-  const m = merged(record, tool);
+function isUnchanged(record: ToolRecordInput, m: ReturnType<typeof merged>): boolean {
   const { reviewStatus: _a, ...before } = record.lifecycle ?? {};
   const { reviewStatus: _b, ...after } = m.lifecycle as typeof m.lifecycle & { reviewStatus?: string };
   return canonicalJson(record.identity) === canonicalJson(m.identity) && canonicalJson(before) === canonicalJson(after);
@@ -197,9 +202,9 @@ function writeRow(actor: Actor, p: Planned, now: Date, db: Db): void {
     saveDraftSection(actor, toolId, "lifecycle", { reviewStatus: "draft", renewals: [], ...tool.lifecycle }, db);
     return;
   }
-  const { id, record, status } = p.existing;
+  const { id, status } = p.existing;
+  const m = p.merged!;
   if (status !== "draft") startRevision(actor, id, { action: "revise" }, now, db);
-  const m = merged(record, tool);
   saveDraftSection(actor, id, "identity", m.identity, db);
   saveDraftSection(actor, id, "lifecycle", m.lifecycle, db);
 }
