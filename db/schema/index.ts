@@ -6,3 +6,4 @@ export * from "./events";
 export * from "./reviews";
 export * from "./comments";
 export * from "./reports";
+export * from "./security";
