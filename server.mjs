@@ -13,9 +13,18 @@
 //   HOST             address to bind (default all)
 //   WEB_CONCURRENCY  worker processes (default: one per core; 1 runs without cluster)
 //   PAGE_CACHE_MB    page cache budget per worker (default 128; 0 turns the cache off)
-//   TRUST_PROXY      set when a reverse proxy terminates TLS: "loopback", a number of hops or a
-//                    list of addresses (see Express "trust proxy"). Then X-Forwarded-For gives the
-//                    client address and X-Forwarded-Proto=https makes session cookies Secure.
+//   TRUST_PROXY      set when a reverse proxy terminates TLS: the number of proxies in front
+//                    (e.g. 1), "loopback", or the proxies' addresses/subnets, comma-separated
+//                    (see Express "trust proxy"). Then X-Forwarded-For gives the client address
+//                    and X-Forwarded-Proto=https makes session cookies Secure. Checked at start:
+//                    a value Express would choke on stops the server with a message.
+//   RENDER_CONCURRENCY, RENDER_QUEUE  renders one worker runs at once (default 4) and may keep
+//                    waiting (default 64); more are answered 503 with Retry-After.
+//
+// Before any route runs, every request passes the request policy (app/http/): a body over its
+// limit is refused with 413 before it is read (chunked bodies too), a form a browser says came
+// from another site with 403, a public page asked for with parameters it does not read is
+// redirected to its canonical address, and every answer carries the security headers.
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
@@ -24,21 +33,40 @@ import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import express from "express";
 import compression from "compression";
-import { createRequestHandler } from "@remix-run/express";
 import { createRequestHandler as createFetchHandler } from "@remix-run/node";
 import { CachedPage, PageCache, sendCachedPage } from "./server/page-cache.mjs";
+import { RenderQueue, restartDelay, trustProxySetting } from "./server/limits.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()));
 
+let trustProxy;
+try {
+  trustProxy = trustProxySetting(process.env.TRUST_PROXY);
+} catch (e) {
+  // Checked before any worker starts: a bad value stops the server once, with the reason,
+  // instead of killing every worker on start-up forever.
+  console.error(e.message);
+  process.exit(1);
+}
+
 if (cluster.isPrimary && workers > 1) {
   let stopping = false;
-  for (let i = 0; i < workers; i++) cluster.fork();
+  // A worker that dies soon after starting is started again after a growing pause (up to 30 s),
+  // so a fault on start-up does not become a busy loop.
+  let quickDeaths = 0;
+  const startedAt = new Map();
+  const fork = () => startedAt.set(cluster.fork().id, Date.now());
+  for (let i = 0; i < workers; i++) fork();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
-    console.error(`worker ${worker.process.pid} ended (${signal ?? code}); starting another`);
-    cluster.fork();
+    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    startedAt.delete(worker.id);
+    quickDeaths = lived < 10_000 ? quickDeaths + 1 : 0;
+    const delay = restartDelay(quickDeaths);
+    console.error(`worker ${worker.process.pid} ended (${signal ?? code}); starting another${delay ? ` in ${delay} ms` : ""}`);
+    setTimeout(() => !stopping && fork(), delay);
   });
   let listening = 0;
   cluster.on("listening", () => {
@@ -62,20 +90,31 @@ async function startWorker() {
   const entry = build.entry.module;
   const cacheBytes = Number(process.env.PAGE_CACHE_MB ?? 128) * 1024 * 1024;
   const cache = cacheBytes > 0 ? new PageCache({ maxBytes: cacheBytes }) : null;
+  const publicParams = entry.publicRouteMatcher(build.routes);
+  const renders = new RenderQueue({ concurrency: Number(process.env.RENDER_CONCURRENCY ?? 4), maxWaiting: Number(process.env.RENDER_QUEUE ?? 64) });
   const loadContext = (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", secure: req.secure ?? false });
+  const securityHeaders = Object.entries(entry.STATIC_SECURITY_HEADERS);
 
-  /** The cache key of a request that may be answered from the page cache, or null. */
-  function pageKey(req) {
+  /**
+   * What the page cache may do with a request: nothing (null), redirect it to its canonical
+   * address, or look it up under a key.
+   */
+  function pageRequest(req) {
     if (!cache || (req.method !== "GET" && req.method !== "HEAD")) return null;
     const cookie = req.headers.cookie;
-    // Anyone signed in gets their own page, never a cached one, and never fills the cache.
-    if (cookie && /(?:^|;\s*)__session=/.test(cookie)) return null;
-    // Remix's client-side data requests are answered by the loaders, uncached.
-    if (req.url.includes("_data=")) return null;
+    // Anyone signed in (or with anything resembling a session cookie) gets their own page, never
+    // a cached one, and never fills the cache. The renderer applies the same rule.
+    if (entry.isSignedInRequest(cookie)) return null;
+    const q = req.url.indexOf("?");
+    const pathname = q < 0 ? req.url : req.url.slice(0, q);
+    const params = publicParams(pathname);
+    if (params === null) return null;
+    const canonical = entry.canonicalPageUrl(req.url, params);
+    if (canonical !== null) return { redirect: canonical };
     // The host is part of the key: some pages write absolute links from it, and a request with a
     // forged Host must not plant its page for everyone else.
     const h = req.headers;
-    return `${pageLang(cookie, h["accept-language"])} ${h["x-forwarded-proto"] ?? ""}://${h["x-forwarded-host"] ?? ""}|${h.host ?? ""} ${req.url}`;
+    return { key: `${pageLang(cookie, h["accept-language"])} ${h["x-forwarded-proto"] ?? ""}://${h["x-forwarded-host"] ?? ""}|${h.host ?? ""} ${req.url}` };
   }
 
   // Most visitors send one of a few Accept-Language headers: remember what each means.
@@ -92,12 +131,36 @@ async function startWorker() {
     return lang;
   }
 
+  /** The Fetch request Remix sees: the body, if any, was read (and limited) already. */
+  function remixRequest(req, res) {
+    const controller = new AbortController();
+    res.on("close", () => res.writableFinished || controller.abort());
+    // The host as the Remix Express adapter works it out (X-Forwarded-Host when proxies are trusted).
+    const host = req.get("x-forwarded-host") && trustProxy !== undefined ? req.get("x-forwarded-host").split(",")[0].trim() : (req.get("host") ?? "localhost");
+    return new Request(`${req.protocol}://${host}${req.originalUrl}`, {
+      method: req.method,
+      headers: Object.entries(req.headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]])),
+      body: req.body,
+      signal: controller.signal,
+    });
+  }
+
+  /** One of the server's own refusals (413, 403, 415, 503), in the reader's language first. */
+  function refuse(req, res, kind, vars) {
+    const page = entry.refusalPage(kind, { cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] }, vars);
+    res.statusCode = page.status;
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("Content-Security-Policy", page.csp);
+    res.setHeader("Cache-Control", "no-store");
+    if (kind === "busy") res.setHeader("Retry-After", "2");
+    // A refused body is not read: close the connection rather than drain it.
+    if (kind === "too_large") res.setHeader("Connection", "close");
+    res.end(req.method === "HEAD" ? undefined : page.html);
+  }
+
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) {
-    const v = process.env.TRUST_PROXY;
-    app.set("trust proxy", /^\d+$/.test(v) ? Number(v) : v);
-  }
+  if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
   app.use(compression());
   // Fingerprinted assets can be cached for a year; everything else in public/ for an hour.
   app.use("/build", express.static(path.join(here, "public/build"), { immutable: true, maxAge: "1y" }));
@@ -112,33 +175,48 @@ async function startWorker() {
     next();
   });
 
-  // Every form of the site posts form data; anything else would fail deep inside an action
-  // with a 500. Say what is wrong instead. (The API under /api answers its own 405.)
-  app.use((req, res, next) => {
-    const form = /^(?:application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(req.headers["content-type"] ?? "");
-    if (req.method !== "POST" || form || req.path.startsWith("/api/")) return next();
-    res
-      .status(415)
-      .type("text/plain; charset=utf-8")
-      .send("This address takes form submissions only (application/x-www-form-urlencoded or multipart/form-data).\n此地址只接受表单提交。\n");
+  // A request with a body: from this site, form data, within its limit, read before any route.
+  // (The API under /api takes no bodies and answers its own 405.)
+  app.use(async (req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" || req.path.startsWith("/api/")) return next();
+    const h = req.headers;
+    if (entry.isCrossSiteRequest({ origin: h.origin, host: h.host, forwardedHost: h["x-forwarded-host"], fetchSite: h["sec-fetch-site"] })) return refuse(req, res, "cross_site");
+    if (req.method === "POST" && !/^(?:application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(h["content-type"] ?? "")) return refuse(req, res, "not_form");
+    const limit = entry.bodyLimit(req.path, h.cookie);
+    const declared = Number(h["content-length"] ?? 0);
+    if (declared > limit) return refuse(req, res, "too_large", { limit });
+    const chunks = [];
+    let size = 0;
+    const refused = await new Promise((resolve, reject) => {
+      req.on("data", (chunk) => {
+        size += chunk.length;
+        if (size <= limit) return chunks.push(chunk);
+        // Stop reading; the refusal closes the connection once it is sent.
+        req.removeAllListeners("data").pause();
+        resolve(true);
+      });
+      req.on("end", () => resolve(false));
+      req.on("error", reject);
+    }).catch((e) => e);
+    if (refused instanceof Error) return next(refused);
+    if (refused) return refuse(req, res, "too_large", { limit });
+    req.body = Buffer.concat(chunks, size);
+    next();
   });
 
-  // Anonymous GETs: rendered here so a public page can be kept; anything else streams through.
+  // Everything else is rendered by Remix, a bounded number at a time; an anonymous public page
+  // is kept in the page cache.
   const fetchHandler = createFetchHandler(build, process.env.NODE_ENV);
   app.use(async (req, res, next) => {
-    const key = pageKey(req);
-    if (!key) return next();
+    const page = req.page;
+    const release = await renders.enter();
+    if (!release) return refuse(req, res, "busy");
     try {
-      const version = entry.pageCacheVersion();
-      const controller = new AbortController();
-      res.on("close", () => controller.abort());
-      const request = new Request(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`, {
-        method: req.method,
-        headers: Object.entries(req.headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]])),
-        signal: controller.signal,
-      });
+      const version = page?.key ? entry.pageCacheVersion() : null;
+      const request = remixRequest(req, res);
       const response = await fetchHandler(request, loadContext(req));
       const cacheable =
+        page?.key &&
         req.method === "GET" &&
         response.status === 200 &&
         /^public\b/.test(response.headers.get("Cache-Control") ?? "") &&
@@ -147,36 +225,43 @@ async function startWorker() {
       if (cacheable) {
         const headers = {};
         for (const [k, v] of response.headers) if (k !== "content-length" && k !== "content-encoding") headers[k] = v;
-        const page = new CachedPage(response.status, headers, Buffer.from(await response.arrayBuffer()));
-        cache.set(version, key, page);
+        const cached = new CachedPage(response.status, headers, Buffer.from(await response.arrayBuffer()));
+        cache.set(version, page.key, cached);
         // Compressed here, once; the compression middleware leaves an encoded answer alone.
-        return sendCachedPage(req, res, page, "miss");
+        return sendCachedPage(req, res, cached, "miss");
       }
       res.status(response.status);
+      // The route's own headers replace the defaults (a document's CSP replaces the strict one).
       for (const [k, v] of response.headers) if (k !== "set-cookie") res.setHeader(k, v);
       const cookies = response.headers.getSetCookie();
       if (cookies.length) res.setHeader("Set-Cookie", cookies);
       if (!response.body || req.method === "HEAD") return res.end();
-      Readable.fromWeb(response.body).on("error", (e) => res.destroy(e)).pipe(res);
+      await new Promise((resolve) => Readable.fromWeb(response.body).on("error", (e) => (res.destroy(e), resolve())).pipe(res).on("close", resolve));
     } catch (e) {
       next(e);
+    } finally {
+      release();
     }
   });
 
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContext }));
-
   // A cached page is answered before Express: this path is what a crisis-day crowd hits.
   const server = http.createServer((req, res) => {
-    const key = pageKey(req);
-    if (key) {
-      let page;
+    const page = (req.page = pageRequest(req));
+    if (page?.key) {
+      let cached;
       try {
-        page = cache.get(entry.pageCacheVersion(), key);
+        cached = cache.get(entry.pageCacheVersion(), page.key);
       } catch (e) {
         // No version to trust (say, a database not migrated yet): render as if uncached.
         console.error(e);
       }
-      if (page) return sendCachedPage(req, res, page);
+      // A cached page carries its own security headers.
+      if (cached) return sendCachedPage(req, res, cached);
+    }
+    for (const [k, v] of securityHeaders) res.setHeader(k, v);
+    if (page?.redirect) {
+      res.writeHead(302, { Location: page.redirect, "Cache-Control": "public, max-age=0, s-maxage=5" });
+      return res.end();
     }
     app(req, res);
   });

@@ -1,46 +1,36 @@
-// Renders documents on the server. Pages are rendered whole (no streaming): they are small, use
-// no deferred data, and the page cache needs the finished bytes anyway. Here each document is
-// also marked public (cacheable by the server's page cache and by proxies) or private.
-import { PassThrough } from "node:stream";
+// Renders documents on the server. Pages are rendered whole, to a string: they are small, use no
+// deferred data, the page cache needs the finished bytes anyway, and the Content Security Policy
+// lists the hash of each inline script of the finished page. (React 18's streaming renderer also
+// writes NUL bytes into Chinese pages when a character straddles its buffer; see STACK.md.)
+// Each document is marked public (cacheable by the server's page cache and by proxies) or private.
 import type { EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { PRIVATE_PAGE_CACHE_CONTROL, PUBLIC_PAGE_CACHE_CONTROL } from "./page-cache";
+import { isSignedInRequest } from "./http/request-policy";
+import { documentCsp, STATIC_SECURITY_HEADERS } from "./http/security-headers";
 
-// server.mjs reads the page cache's version and key language through the build
-// (build.entry.module).
+// server.mjs reads these through the build (build.entry.module): the page cache's version and
+// key language, and the request policy it applies before any route runs.
 export { pageCacheVersion } from "../registry/page-version.server";
 export { langFromHeaders } from "./i18n/lang.server";
-
-const ABORT_DELAY = 5_000;
+export { isSignedInRequest, bodyLimit, isCrossSiteRequest } from "./http/request-policy";
+export { STATIC_SECURITY_HEADERS } from "./http/security-headers";
+export { publicRouteMatcher, canonicalPageUrl } from "./http/public-routes";
+export { refusalPage } from "./http/refusals";
 
 function isPublicPage(request: Request, status: number, context: EntryContext): boolean {
   if (request.method !== "GET" || status !== 200) return false;
-  if (/(?:^|;\s*)__session=/.test(request.headers.get("Cookie") ?? "")) return false;
+  if (isSignedInRequest(request.headers.get("Cookie"))) return false;
   const matches = context.staticHandlerContext.matches;
   return matches.length > 1 && matches.every((m) => m.route.id === "root" || (context.routeModules[m.route.id]?.handle as { publicPage?: boolean } | undefined)?.publicPage === true);
 }
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
-  return new Promise<Response>((resolve, reject) => {
-    let status = responseStatusCode;
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
-      onAllReady() {
-        const body = new PassThrough();
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        responseHeaders.set("Cache-Control", isPublicPage(request, status, remixContext) ? PUBLIC_PAGE_CACHE_CONTROL : PRIVATE_PAGE_CACHE_CONTROL);
-        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status }));
-        pipe(body);
-      },
-      onShellError(error: unknown) {
-        reject(error);
-      },
-      onError(error: unknown) {
-        status = 500;
-        console.error(error);
-      },
-    });
-    setTimeout(abort, ABORT_DELAY);
-  });
+  const html = `<!DOCTYPE html>${renderToString(<RemixServer context={remixContext} url={request.url} />)}`;
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) responseHeaders.set(name, value);
+  responseHeaders.set("Content-Security-Policy", documentCsp(html));
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.set("Cache-Control", isPublicPage(request, responseStatusCode, remixContext) ? PUBLIC_PAGE_CACHE_CONTROL : PRIVATE_PAGE_CACHE_CONTROL);
+  return new Response(html, { headers: responseHeaders, status: responseStatusCode });
 }

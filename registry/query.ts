@@ -43,7 +43,9 @@ export type QueryNotice =
   | { code: "page_out_of_range"; page: number }
   | { code: "unknown_agency"; value: string };
 
-const KNOWN = new Set<string>(["q", "agency", "sort", "page", "lang", ...ENUM_FACETS]);
+/** The parameters of the list's URL (the page declares them; the API also takes "lang"). */
+export const TOOL_QUERY_PARAMS = ["q", ...ENUM_FACETS, "agency", "sort", "page"] as const;
+const KNOWN = new Set<string>([...TOOL_QUERY_PARAMS, "lang"]);
 
 export function parseToolQuery(params: URLSearchParams): { query: ToolQuery; notices: QueryNotice[] } {
   const notices: QueryNotice[] = [];

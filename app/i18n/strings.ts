@@ -3,6 +3,7 @@
 import { apiStrings } from "./strings-api";
 import { importStrings } from "./strings-import";
 import { mirrorStrings } from "./strings-mirror";
+import { httpStrings } from "./strings-http";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
@@ -11,6 +12,7 @@ const en = {
   ...apiStrings.en,
   ...importStrings.en,
   ...mirrorStrings.en,
+  ...httpStrings.en,
   siteName: "Public Algorithm Register",
   siteTagline: "Every algorithm, app and code system the government uses on people: what it does, on what legal basis, with which data, who answers for it, and when it ends.",
   skipToContent: "Skip to main content",
@@ -530,6 +532,7 @@ const zh: Record<StringKey, string> = {
   ...apiStrings.zh,
   ...importStrings.zh,
   ...mirrorStrings.zh,
+  ...httpStrings.zh,
   siteName: "公共算法登记簿",
   siteTagline: "政府对公众使用的每一个算法、应用和“码”系统：做什么、依据什么法律、用哪些数据、由谁负责、何时终止。",
   skipToContent: "跳到正文",

@@ -4,10 +4,10 @@ import { listEvents, verifyLogCached } from "~/registry.server";
 import { resolveLang } from "~/i18n/lang.server";
 import { translate } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
-import { PUBLIC_PAGE } from "~/page-cache";
+import { publicPage } from "~/page-cache";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
-export const handle = PUBLIC_PAGE;
+export const handle = publicPage(["page"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("page");

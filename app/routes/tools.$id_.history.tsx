@@ -7,10 +7,10 @@ import { pickText, useT } from "~/i18n/use-lang";
 import { translate } from "~/i18n/strings";
 import { LocalText } from "~/components/text";
 import { DiffTable } from "~/components/diff-table";
-import { PUBLIC_PAGE } from "~/page-cache";
+import { publicPage } from "~/page-cache";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
-export const handle = PUBLIC_PAGE;
+export const handle = publicPage(["from", "to"]);
 
 const revisionParam = (v: string | null) => (v && /^\d{1,6}$/.test(v) ? Number(v) : undefined);
 

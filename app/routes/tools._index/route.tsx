@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { parseToolQuery, toolQueryString, SORTS, type ToolQuery } from "../../../registry/query";
+import { parseToolQuery, toolQueryString, SORTS, TOOL_QUERY_PARAMS, type ToolQuery } from "../../../registry/query";
 import { listTools } from "~/registry.server";
 import { resolveLang } from "~/i18n/lang.server";
 import { translate } from "~/i18n/strings";
@@ -9,10 +9,10 @@ import { ToolCard } from "~/components/tool-card";
 import { SearchForm } from "~/components/search-form";
 import { Facets, ActiveFilters } from "./facets";
 import { Notices } from "./notices";
-import { PUBLIC_PAGE } from "~/page-cache";
+import { publicPage } from "~/page-cache";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
-export const handle = PUBLIC_PAGE;
+export const handle = publicPage(TOOL_QUERY_PARAMS);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await resolveLang(request);

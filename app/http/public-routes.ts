@@ -1,0 +1,69 @@
+// Which requests are public pages, and which query parameters each public page reads. A page's
+// routes declare both with `export const handle = publicPage([...params])` (app/page-cache.ts).
+// The server matches a request against the build's routes exactly as Remix will (the router's
+// own matchRoutes), so a public page asked for with parameters its routes do not read is sent to
+// its canonical address instead of being rendered and cached once per invented parameter.
+import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
+
+/** A route of the server build (build.routes), as far as matching needs it. */
+export type BuildRoute = {
+  id: string;
+  parentId?: string;
+  path?: string;
+  index?: boolean;
+  caseSensitive?: boolean;
+  module: { handle?: unknown };
+};
+
+type Declared = { publicPage?: unknown; params?: unknown };
+
+/** The parameters a public page's routes read, or null when the address is not a public page. */
+export type PublicRouteMatcher = (pathname: string) => readonly string[] | null;
+
+export function publicRouteMatcher(routes: Record<string, BuildRoute>): PublicRouteMatcher {
+  const children = new Map<string | undefined, BuildRoute[]>();
+  for (const r of Object.values(routes)) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
+  const tree = (parentId: string | undefined): AgnosticRouteObject[] =>
+    (children.get(parentId) ?? []).map((r) =>
+      r.index
+        ? { id: r.id, index: true, path: r.path, caseSensitive: r.caseSensitive }
+        : { id: r.id, path: r.path, caseSensitive: r.caseSensitive, children: tree(r.id) },
+    );
+  const routeTree = tree(undefined);
+  return (pathname) => {
+    let matches;
+    try {
+      matches = matchRoutes(routeTree, pathname);
+    } catch {
+      return null;
+    }
+    if (!matches || matches.length < 2) return null;
+    const params = new Set<string>();
+    for (const m of matches) {
+      if (m.route.id === "root") continue;
+      const handle = routes[m.route.id!]?.module.handle as Declared | undefined;
+      if (handle?.publicPage !== true) return null;
+      if (Array.isArray(handle.params)) for (const p of handle.params) if (typeof p === "string") params.add(p);
+    }
+    return [...params];
+  };
+}
+
+/**
+ * The canonical form of a public page's address: only the parameters the page reads, each once
+ * (pages read the first), in the order given. Null when the address is canonical already.
+ */
+export function canonicalPageUrl(url: string, params: readonly string[]): string | null {
+  const q = url.indexOf("?");
+  if (q < 0) return null;
+  const search = new URLSearchParams(url.slice(q + 1));
+  const kept = new URLSearchParams();
+  let changed = false;
+  for (const [k, v] of search) {
+    if (params.includes(k) && !kept.has(k)) kept.append(k, v);
+    else changed = true;
+  }
+  if (!changed) return null;
+  const s = kept.toString();
+  return url.slice(0, q) + (s ? `?${s}` : "");
+}

@@ -1,0 +1,75 @@
+// The production server (server.mjs) as a child process on its own migrated and seeded database,
+// for end-to-end tests that need real HTTP: start it, talk to it on fresh connections, stop it.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { ROOT } from "./paths";
+
+export type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+/** A fresh temporary directory with a migrated database holding the embedded dataset. */
+export function seededDatabase(prefix: string): { dir: string; file: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const file = path.join(dir, "register.sqlite");
+  const env = { ...process.env, DATABASE_PATH: file };
+  const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+  execFileSync(process.execPath, [tsx, "db/migrate.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
+  execFileSync(process.execPath, [tsx, "db/seed/run.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
+  return { dir, file };
+}
+
+export type ServerProcess = { child: ChildProcess; port: number; stderr: () => string; stop: () => Promise<void> };
+
+/** Starts server.mjs and waits until it answers (or ends). */
+export async function startServer(opts: { port: number; databasePath: string; env?: Record<string, string> }): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ["server.mjs"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: opts.databasePath, PORT: String(opts.port), HOST: "127.0.0.1", ...opts.env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let err = "";
+  child.stderr!.on("data", (c: Buffer) => (err += c.toString()));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  for (let i = 0; i < 300 && child.exitCode === null; i++) {
+    try {
+      if ((await request(opts.port, "/standard/v1.schema.json")).status === 200) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { child, port: opts.port, stderr: () => err, stop };
+}
+
+/** One request on a new connection, so successive requests reach every worker (round robin). */
+export function request(
+  port: number,
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean } = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { "Accept-Language": "zh-CN", ...opts.headers };
+    if (opts.body !== undefined && !opts.chunked) headers["Content-Length"] = String(Buffer.byteLength(opts.body));
+    const req = http.request({ host: "127.0.0.1", port, path: url, method: opts.method ?? "GET", agent: false, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    // A server that refuses a body closes the connection while it is still being sent.
+    req.on("error", (e: NodeJS.ErrnoException) => (e.code === "EPIPE" || e.code === "ECONNRESET" ? undefined : reject(e)));
+    if (opts.body !== undefined) {
+      if (opts.chunked) {
+        const body = Buffer.from(opts.body);
+        for (let i = 0; i < body.length; i += 16 * 1024) req.write(body.subarray(i, i + 16 * 1024));
+      } else req.write(opts.body);
+    }
+    req.end();
+  });
+}
