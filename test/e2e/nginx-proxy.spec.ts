@@ -418,7 +418,7 @@ test("an approved comment is visible through nginx within 7 s (s-maxage 5 + 2)",
 // cache does not: the app either answers that user from its cache with the anonymous page, or
 // renders the user's page, marks it public and keeps it for the next anonymous visitor, with no
 // nginx involved. nginx itself bypasses its cache for every one of these spellings.
-test("no signed-in page is ever stored by nginx (malformed `__session =` spelling; needs the app's finding 4 fix)", async () => {
+test("no signed-in page is ever stored by nginx (malformed `__session =` spelling)", async () => {
   test.setTimeout(120_000);
   await expectNoSignedInPageStored(
     [
