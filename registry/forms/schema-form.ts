@@ -71,18 +71,33 @@ export function sectionNode(section: string): SchemaNode {
 
 // ---------------------------------------------------------------- form data -> value
 
+/**
+ * Names that reach an object's prototype when used as keys ("__proto__") or lead to it
+ * ("constructor.prototype"). A submitted field or a list button naming one is ignored: with
+ * them, one form post could change Object.prototype for every later request in the worker.
+ */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+/** A path segment a form may name: letters, digits and "_", and none of FORBIDDEN_KEYS. */
+export function isSafeKey(k: string): boolean {
+  return /^[A-Za-z0-9_]{1,40}$/.test(k) && !FORBIDDEN_KEYS.has(k);
+}
+
 type Tree = { [k: string]: Tree | string | string[] };
+
+/** A tree without a prototype: no key of it can reach Object.prototype. */
+const newTree = (): Tree => Object.create(null) as Tree;
 
 function insert(tree: Tree, path: string[], value: string) {
   let t = tree;
   for (let i = 0; i < path.length - 1; i++) {
     const k = path[i]!;
-    const next = t[k];
-    if (typeof next !== "object" || Array.isArray(next)) t[k] = {};
+    const next = Object.hasOwn(t, k) ? t[k] : undefined;
+    if (typeof next !== "object" || Array.isArray(next)) t[k] = newTree();
     t = t[k] as Tree;
   }
   const last = path.at(-1)!;
-  const prev = t[last];
+  const prev = Object.hasOwn(t, last) ? t[last] : undefined;
   // Repeated names (check boxes of an enum list) collect into an array.
   t[last] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : typeof prev === "string" ? [prev, value] : value;
 }
@@ -94,16 +109,19 @@ function insert(tree: Tree, path: string[], value: string) {
  * text so validation can say what is wrong with them.
  */
 export function formToValue(node: SchemaNode, entries: Iterable<[string, string]>, prefix: string): unknown {
-  const tree: Tree = {};
+  const tree = newTree();
   for (const [name, value] of entries) {
     if (!name.startsWith(`${prefix}.`) && name !== prefix) continue;
     const rest = name === prefix ? [] : name.slice(prefix.length + 1).split(".");
     if (rest.length === 0) continue;
-    if (rest.length > 8 || rest.some((p) => !/^[A-Za-z0-9_]{1,40}$/.test(p))) continue;
+    if (rest.length > 8 || !rest.every(isSafeKey)) continue;
     insert(tree, rest, value);
   }
   return convert(node, tree);
 }
+
+/** The child of a tree under `k`, only if the tree itself holds it (never an inherited one). */
+const own = (t: Tree, k: string) => (Object.hasOwn(t, k) ? t[k] : undefined);
 
 function convert(raw: SchemaNode, input: Tree | string | string[] | undefined): unknown {
   const { node, nullable } = unwrap(raw);
@@ -113,7 +131,7 @@ function convert(raw: SchemaNode, input: Tree | string | string[] | undefined): 
     if (typeof input !== "object" || Array.isArray(input)) return undefined;
     const out: Record<string, string> = {};
     for (const lang of ["zh", "en"]) {
-      const v = input[lang];
+      const v = own(input, lang);
       if (typeof v === "string" && v.trim()) out[lang] = v.trim();
     }
     return Object.keys(out).length ? out : empty();
@@ -124,14 +142,14 @@ function convert(raw: SchemaNode, input: Tree | string | string[] | undefined): 
     return Object.keys(input)
       .filter((k) => /^\d+$/.test(k))
       .sort((a, b) => Number(a) - Number(b))
-      .map((k) => convert(node.items ?? {}, input[k]))
+      .map((k) => convert(node.items ?? {}, own(input, k)))
       .filter((v) => v !== undefined && v !== null && !(typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0));
   }
   if (node.type === "object") {
     if (typeof input !== "object" || Array.isArray(input)) return empty();
     const out: Record<string, unknown> = {};
     for (const [k, child] of Object.entries(node.properties ?? {})) {
-      const v = convert(child, input[k]);
+      const v = convert(child, own(input, k));
       if (v !== undefined && !(Array.isArray(v) && v.length === 0 && !(node.required ?? []).includes(k))) out[k] = v;
     }
     return Object.keys(out).length ? out : empty();
@@ -153,7 +171,7 @@ function convert(raw: SchemaNode, input: Tree | string | string[] | undefined): 
 export function applyListButton(value: unknown, section: string, button: { add?: string; remove?: string }): unknown {
   const edit = (path: string, fn: (list: unknown[], index?: number) => unknown[]) => {
     const parts = path.split(".");
-    if (parts[0] !== section) return value;
+    if (parts[0] !== section || parts.length > 9 || !parts.every(isSafeKey)) return value;
     const rest = parts.slice(1);
     const root = structuredClone(value ?? (rest.length ? {} : [])) as Record<string, unknown> | unknown[];
     if (button.remove) {
@@ -170,13 +188,16 @@ export function applyListButton(value: unknown, section: string, button: { add?:
 
 function setAt(root: Record<string, unknown> | unknown[], path: string[], fn: (v: unknown) => unknown): unknown {
   if (!path.length) return fn(root);
+  // Callers check every segment with isSafeKey; checked again here, as this writes by path.
+  if (!path.every(isSafeKey)) return root;
   let t = root as Record<string, unknown>;
   for (let i = 0; i < path.length - 1; i++) {
     const k = path[i]!;
-    if (typeof t[k] !== "object" || t[k] === null) t[k] = /^\d+$/.test(path[i + 1]!) ? [] : {};
+    const next = Object.hasOwn(t, k) ? t[k] : undefined;
+    if (typeof next !== "object" || next === null) t[k] = /^\d+$/.test(path[i + 1]!) ? [] : {};
     t = t[k] as Record<string, unknown>;
   }
   const last = path.at(-1)!;
-  t[last] = fn(t[last]);
+  t[last] = fn(Object.hasOwn(t, last) ? t[last] : undefined);
   return root;
 }
