@@ -2,6 +2,7 @@
 // one language fails the typecheck because both objects share one type.
 import { apiStrings } from "./strings-api";
 import { importStrings } from "./strings-import";
+import { formsStrings } from "./strings-forms";
 import { mirrorStrings } from "./strings-mirror";
 
 export type Lang = "zh" | "en";
@@ -10,6 +11,7 @@ export const LANGS: Lang[] = ["zh", "en"];
 const en = {
   ...apiStrings.en,
   ...importStrings.en,
+  ...formsStrings.en,
   ...mirrorStrings.en,
   siteName: "Public Algorithm Register",
   siteTagline: "Every algorithm, app and code system the government uses on people: what it does, on what legal basis, with which data, who answers for it, and when it ends.",
@@ -529,6 +531,7 @@ export type StringKey = keyof typeof en;
 const zh: Record<StringKey, string> = {
   ...apiStrings.zh,
   ...importStrings.zh,
+  ...formsStrings.zh,
   ...mirrorStrings.zh,
   siteName: "公共算法登记簿",
   siteTagline: "政府对公众使用的每一个算法、应用和“码”系统：做什么、依据什么法律、用哪些数据、由谁负责、何时终止。",
