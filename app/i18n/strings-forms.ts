@@ -8,6 +8,8 @@ const en = {
   importAndMore: "and {n} more",
   importMoreProblems: "… and {n} more problems, not listed here. Fix those shown and check the file again, or use the command-line import for the full report.",
   formMoreProblems: "… and {n} more problems.",
+  standardMaxItems: "At most {n} entries.",
+  standardRecordLimit: "A record may be at most {mb} MB (as UTF-8 JSON), and each list has a stated maximum length, shown beside it below.",
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -17,6 +19,8 @@ const zh: Record<keyof typeof en, string> = {
   importAndMore: "另有 {n} 个",
   importMoreProblems: "……另有 {n} 个问题未在此列出。请先修改已列出的问题并重新检查文件，或使用命令行导入获取完整报告。",
   formMoreProblems: "……另有 {n} 个问题。",
+  standardMaxItems: "最多 {n} 条。",
+  standardRecordLimit: "单条记录最大 {mb} MB（按 UTF-8 JSON 计），每个列表都有规定的最大条目数，见下表。",
 };
 
 export const formsStrings = { en, zh };

@@ -21,13 +21,15 @@ import {
   Oversight,
   Participation,
   Purpose,
-  PurposeChange,
   Responsibility,
-  Source,
   ToolRecord,
-  Withheld,
   fieldErrors,
+  IncidentList,
   localizedText,
+  PurposeHistoryList,
+  recordSizeProblem,
+  SourceList,
+  WithheldList,
   type ReviewStatus,
   type ToolRecordInput,
 } from "../standard/v1";
@@ -163,16 +165,16 @@ export const SECTION_SCHEMAS = {
   identity: Identity,
   responsibility: Responsibility,
   purpose: Purpose,
-  purposeHistory: z.array(PurposeChange),
+  purposeHistory: PurposeHistoryList,
   howItWorks: HowItWorks,
   dataScope: DataScope,
   oversight: Oversight,
   lifecycle: Lifecycle,
   assessments: Assessments,
   participation: Participation,
-  incidents: z.array(Incident),
-  withheld: z.array(Withheld),
-  sources: z.array(Source),
+  incidents: IncidentList,
+  withheld: WithheldList,
+  sources: SourceList,
 } as const;
 export type SectionName = keyof typeof SECTION_SCHEMAS;
 
@@ -202,6 +204,8 @@ export function saveDraftSection(actor: Actor | null, toolId: string, section: S
   }
   if (section === "lifecycle") data = { ...data, reviewStatus: "draft" };
   const record = { ...t.revision.record, [section]: data };
+  const tooLarge = recordSizeProblem(record);
+  if (tooLarge) throw new WorkflowError("invalid", { [section]: [tooLarge] });
   const json = canonicalJson(record);
   db.$client.transaction(() => {
     stmt(db, `UPDATE revisions SET record = ?, record_sha256 = ? WHERE id = ? AND status = 'draft'`).run(json, sha256(json), t.revision.id);
