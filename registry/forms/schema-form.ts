@@ -18,6 +18,7 @@ export type SchemaNode = {
   description?: string;
   "x-description-zh"?: string;
   maxLength?: number;
+  maxItems?: number;
   pattern?: string;
   default?: unknown;
 };
@@ -137,13 +138,21 @@ function convert(raw: SchemaNode, input: Tree | string | string[] | undefined): 
     return Object.keys(out).length ? out : empty();
   }
   if (node.type === "array") {
-    if (node.items?.enum) return (Array.isArray(input) ? input : typeof input === "string" ? [input] : []).filter(Boolean);
+    // One row more than the standard allows is kept, so validation says the list is too long;
+    // the rest are not converted: a post of 100,000 rows costs no more than one of 501.
+    const keep = (node.maxItems ?? Number.MAX_SAFE_INTEGER - 1) + 1;
+    if (node.items?.enum) return (Array.isArray(input) ? input : typeof input === "string" ? [input] : []).filter(Boolean).slice(0, keep);
     if (typeof input !== "object" || Array.isArray(input)) return [];
-    return Object.keys(input)
+    const rows: unknown[] = [];
+    const indices = Object.keys(input)
       .filter((k) => /^\d+$/.test(k))
-      .sort((a, b) => Number(a) - Number(b))
-      .map((k) => convert(node.items ?? {}, own(input, k)))
-      .filter((v) => v !== undefined && v !== null && !(typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0));
+      .sort((a, b) => Number(a) - Number(b));
+    for (const k of indices) {
+      if (rows.length >= keep) break;
+      const v = convert(node.items ?? {}, own(input, k));
+      if (v !== undefined && v !== null && !(typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0)) rows.push(v);
+    }
+    return rows;
   }
   if (node.type === "object") {
     if (typeof input !== "object" || Array.isArray(input)) return empty();

@@ -88,3 +88,18 @@ describe("applyListButton", () => {
     for (const k of ["identity", "legalBasis", "0", "zh"]) expect(isSafeKey(k)).toBe(true);
   });
 });
+
+describe("list rows", () => {
+  it("converts at most one row more than the standard allows, however many are posted", () => {
+    const node = sectionNode("dataScope");
+    const max = (node.properties!.elements as { maxItems?: number }).maxItems!;
+    expect(max).toBeGreaterThan(0);
+    const entries: [string, string][] = [];
+    for (let i = 0; i < 20_000; i++) entries.push([`dataScope.elements.${i}.name.zh`, `数据项 ${i}`], [`dataScope.elements.${i}.category`, "other"]);
+    const v = formToValue(node, entries, "dataScope") as { elements: unknown[] };
+    expect(v.elements).toHaveLength(max + 1);
+    // Rows left empty do not count.
+    const sparse = formToValue(node, [["dataScope.elements.0.name.zh", ""], ["dataScope.elements.7.name.zh", "a"]], "dataScope") as { elements: unknown[] };
+    expect(sparse.elements).toEqual([{ name: { zh: "a" } }]);
+  });
+});
