@@ -5,6 +5,7 @@
 // Field names are dotted paths ("purpose.legalBasis.0.citation"), the same paths the zod field
 // errors use, so each message lands beside its field. Plain HTML forms: lists grow and shrink
 // with submit buttons ("_add" / "_remove"), no JavaScript needed.
+import { isForbiddenKey } from "../safe-keys";
 import { recordJsonSchema } from "../standard/json-schema";
 
 export type SchemaNode = {
@@ -73,15 +74,11 @@ export function sectionNode(section: string): SchemaNode {
 // ---------------------------------------------------------------- form data -> value
 
 /**
- * Names that reach an object's prototype when used as keys ("__proto__") or lead to it
- * ("constructor.prototype"). A submitted field or a list button naming one is ignored: with
- * them, one form post could change Object.prototype for every later request in the worker.
+ * A path segment a form may name: letters, digits and "_", and never a name that reaches a
+ * prototype (registry/safe-keys.ts). A submitted field or list button naming one is ignored.
  */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
-
-/** A path segment a form may name: letters, digits and "_", and none of FORBIDDEN_KEYS. */
 export function isSafeKey(k: string): boolean {
-  return /^[A-Za-z0-9_]{1,40}$/.test(k) && !FORBIDDEN_KEYS.has(k);
+  return /^[A-Za-z0-9_]{1,40}$/.test(k) && !isForbiddenKey(k);
 }
 
 type Tree = { [k: string]: Tree | string | string[] };

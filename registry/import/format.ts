@@ -5,6 +5,7 @@ import { parse as parseCsv, CsvError } from "csv-parse/sync";
 import { z } from "zod";
 import { Identity, Lifecycle, ToolId, fieldErrors } from "../standard/v1";
 import { TOOL_EXPORT_COLUMNS } from "../exports/columns";
+import { isForbiddenKey } from "../safe-keys";
 
 /** Files larger than this are refused before they are read. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -20,8 +21,6 @@ export const IMPORT_MAX_RECORD_CHARS = 1_000_000;
 /** How many names a message about unknown or repeated columns lists before "and N more". */
 const NAMES_LISTED = 20;
 
-/** Names that reach an object's prototype; never a column, never a key read from a file. */
-const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 /**
  * A whole-file problem that the upload page words in the reader's language (the English text
@@ -181,7 +180,7 @@ function checkColumns(columns: string[]): { errors: string[]; notices: (FileNoti
   const notices: (FileNotice | null)[] = [];
   const known = new Set<string>([...IMPORT_COLUMNS, ...COMPUTED_COLUMNS]);
   // "__proto__" and its kind are never columns, whatever the lists above say.
-  const unknown = columns.filter((c) => !known.has(c) || FORBIDDEN_NAMES.has(c));
+  const unknown = columns.filter((c) => !known.has(c) || isForbiddenKey(c));
   if (unknown.length) {
     const list = listNames(unknown);
     errors.push(

@@ -186,7 +186,7 @@ function prefixed(prefix: string, errors: FieldErrors): FieldErrors {
 export function saveDraftSection(actor: Actor | null, toolId: string, section: SectionName, value: unknown, db: Db = getDb()): void {
   const t = load(db, toolId);
   guard(actor, t, "edit_draft");
-  const schema = SECTION_SCHEMAS[section];
+  const schema = Object.hasOwn(SECTION_SCHEMAS, section) ? SECTION_SCHEMAS[section] : undefined;
   if (!schema) throw new WorkflowError("invalid", { section: [`Unknown section "${String(section)}".`] });
   // Fields the workflow owns are filled in here, not by the form.
   if (value && typeof value === "object" && !Array.isArray(value)) {

@@ -12,6 +12,8 @@ import * as editPage from "~/routes/tools.$id_.edit";
 import * as factsPage from "~/routes/tools.$id_.facts";
 import * as recordPage from "~/routes/tools.$id/route";
 import * as reportPage from "~/routes/tools.$id_.report";
+import { actorByEmail, newIdentity } from "../helpers/factories";
+import { createDraft, saveDraftSection, WorkflowError, type SectionName } from "../../registry/workflow/workflow.server";
 
 const getDb = useFreshDb();
 const PROBES = ["redirectTo", "polluted", "isAdmin"];
@@ -92,5 +94,12 @@ describe("prototype pollution through the record forms", () => {
     expect(
       await post(reportPage.action as Action, "/tools/ALG-000001/report", { id: "ALG-000001" }, [["description", "The retention period in the data section looks out of date."]]),
     ).toBe(200);
+  });
+
+  it("saveDraftSection refuses a section named after a prototype property", () => {
+    const official = actorByEmail("official.shanghai@register.example");
+    const { toolId } = createDraft(official, newIdentity("section-names"), new Date("2026-03-01T00:00:00Z"));
+    for (const section of ["__proto__", "constructor", "toString", "hasOwnProperty"])
+      expect(() => saveDraftSection(official, toolId, section as SectionName, { x: 1 }), section).toThrow(WorkflowError);
   });
 });
