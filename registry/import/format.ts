@@ -21,7 +21,6 @@ export const IMPORT_MAX_RECORD_CHARS = 1_000_000;
 /** How many names a message about unknown or repeated columns lists before "and N more". */
 const NAMES_LISTED = 20;
 
-
 /**
  * A whole-file problem that the upload page words in the reader's language (the English text
  * stays in `errors` for the command line). Codes are keys of the import strings.
@@ -210,8 +209,7 @@ function checkColumns(columns: string[]): { errors: string[]; notices: (FileNoti
 
 function readCsv(body: string): ReadResult {
   // Refuse a runaway header before parsing anything.
-  const headerCells = countHeaderCells(body, IMPORT_MAX_COLUMNS);
-  if (headerCells === null) return tooManyColumns("csv", null);
+  if (countHeaderCells(body, IMPORT_MAX_COLUMNS) === null) return tooManyColumns("csv", null);
   let records: string[][];
   try {
     records = parseCsv(body, { relax_column_count: false, skip_empty_lines: true, max_record_size: IMPORT_MAX_RECORD_CHARS }) as string[][];
@@ -289,6 +287,7 @@ function readJson(body: string, format: "json" | "ndjson"): ReadResult {
   const keys = new Set<string>();
   for (const item of items) {
     if (!item || typeof item !== "object" || Array.isArray(item)) continue;
+    // for-in, not Object.keys: a row with a million keys is refused after the 101st.
     for (const k in item) {
       keys.add(k);
       if (keys.size > IMPORT_MAX_COLUMNS) return tooManyColumns(format, null);
