@@ -8,6 +8,8 @@ import type { StringKey } from "~/i18n/strings";
 
 export const REPORT_ROWS_SHOWN = 1000;
 const SHOW = REPORT_ROWS_SHOWN;
+/** At most this many problems (one per cell) are listed; the rest are counted. */
+export const REPORT_PROBLEMS_SHOWN = 200;
 
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t, num } = useT();
@@ -22,7 +24,16 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   const outcome = (o: string): StringKey =>
     o === "create" ? (report.dryRun ? "importOutcomeCreateCheck" : "importOutcomeCreate") : o === "update" ? (report.dryRun ? "importOutcomeUpdateCheck" : "importOutcomeUpdate") : o === "unchanged" ? "importOutcomeUnchanged" : "importOutcomeError";
   const problems = report.rows.filter((r) => r.outcome === "error");
-  const fileItems = report.fileErrors.map((e) => ({ href: "#import-file", text: e }));
+  const fileItems = report.fileErrors.map((e, i) => {
+    const notice = report.fileNotices?.[i];
+    if (!notice) return { href: "#import-file", text: e };
+    const more = "more" in notice.params && notice.params.more ? ` ${t("importAndMore", { n: num(notice.params.more) })}` : "";
+    const params = "names" in notice.params ? { ...notice.params, names: notice.params.names + more } : notice.params;
+    return { href: "#import-file", text: t(notice.code, params) };
+  });
+  // One line per problem, the first REPORT_PROBLEMS_SHOWN of them; the rest are counted.
+  const problemLines = problems.flatMap((r) => r.errors.map((e, i) => ({ r, e, i })));
+  const hiddenProblems = Math.max(0, (c.problems ?? problemLines.length) - REPORT_PROBLEMS_SHOWN);
   return (
     <section aria-labelledby="report-h" className="import-report">
       <h2 id="report-h">{t("importReportHeading")}</h2>
@@ -48,21 +59,20 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                 </tr>
               </thead>
               <tbody>
-                {problems.slice(0, SHOW).flatMap((r) =>
-                  r.errors.map((e, i) => (
-                    <tr key={`${r.row}-${i}`}>
-                      <td>{r.row}</td>
-                      <td>{r.name}</td>
-                      <td>
-                        <code>{e.field}</code>
-                      </td>
-                      <td>{e.message}</td>
-                    </tr>
-                  )),
-                )}
+                {problemLines.slice(0, REPORT_PROBLEMS_SHOWN).map(({ r, e, i }) => (
+                  <tr key={`${r.row}-${i}`}>
+                    <td>{r.row}</td>
+                    <td>{r.name}</td>
+                    <td>
+                      <code>{e.field}</code>
+                    </td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>
+          {hiddenProblems ? <p>{t("importMoreProblems", { n: num(hiddenProblems) })}</p> : null}
         </>
       ) : null}
       {report.rows.length ? (

@@ -2,6 +2,7 @@
 // one language fails the typecheck because both objects share one type.
 import { apiStrings } from "./strings-api";
 import { importStrings } from "./strings-import";
+import { formsStrings } from "./strings-forms";
 import { mirrorStrings } from "./strings-mirror";
 import { httpStrings } from "./strings-http";
 
@@ -11,6 +12,7 @@ export const LANGS: Lang[] = ["zh", "en"];
 const en = {
   ...apiStrings.en,
   ...importStrings.en,
+  ...formsStrings.en,
   ...mirrorStrings.en,
   ...httpStrings.en,
   siteName: "Public Algorithm Register",
@@ -531,6 +533,7 @@ export type StringKey = keyof typeof en;
 const zh: Record<StringKey, string> = {
   ...apiStrings.zh,
   ...importStrings.zh,
+  ...formsStrings.zh,
   ...mirrorStrings.zh,
   ...httpStrings.zh,
   siteName: "公共算法登记簿",

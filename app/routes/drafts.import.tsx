@@ -13,7 +13,7 @@ import { requireCsrf, requireSession } from "~/auth.server";
 import { COMPUTED_COLUMNS, IMPORT_COLUMNS, IMPORT_MAX_BYTES, registerNow, runImport, type ImportReport } from "~/registry.server";
 import { useT } from "~/i18n/use-lang";
 import { ErrorSummary } from "~/components/form";
-import { ImportReportView, REPORT_ROWS_SHOWN } from "~/components/import-report";
+import { ImportReportView, REPORT_PROBLEMS_SHOWN, REPORT_ROWS_SHOWN } from "~/components/import-report";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { csrfToken } = await requireSession(request, ["official"]);
@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
     { mode: form.get("mode") === "valid_only" ? "valid_only" : "all", dryRun: form.get("intent") !== "import", now: registerNow() },
   );
   // The page shows at most this many rows of each kind; the counts cover the whole file.
-  const problems = report.rows.filter((r) => r.outcome === "error").slice(0, REPORT_ROWS_SHOWN);
+  const problems = report.rows.filter((r) => r.outcome === "error").slice(0, REPORT_PROBLEMS_SHOWN);
   const others = report.rows.filter((r) => r.outcome !== "error").slice(0, REPORT_ROWS_SHOWN);
   report.rows = [...problems, ...others].sort((a, b) => a.row - b.row);
   const failed = report.result === "file_refused" || report.result === "refused_invalid_rows";

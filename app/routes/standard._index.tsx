@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { dataDictionary, STANDARD_CHANGELOG } from "../../registry/standard/json-schema";
-import { WITHHOLDABLE_FIELDS } from "../../registry/standard/v1";
+import { RECORD_MAX_BYTES, WITHHOLDABLE_FIELDS } from "../../registry/standard/v1";
 import { COMPUTED_EXPORT_COLUMNS } from "../../registry/standard/export-paths";
 import { LABELS, type LabelGroup } from "../../registry/standard/labels";
 import { resolveLang } from "~/i18n/lang.server";
@@ -45,12 +45,13 @@ const GROUP_BY_FIELD: Record<string, LabelGroup> = {
 
 export default function Standard() {
   const { entries, computed } = useLoaderData<typeof loader>();
-  const { t, lang } = useT();
+  const { t, lang, num } = useT();
   return (
     <>
       <h1>{t("standardTitle")}</h1>
       <p className="lead">{t("standardIntro")}</p>
       <p>{t("standardExportsIntro")}</p>
+      <p>{t("standardRecordLimit", { mb: num(RECORD_MAX_BYTES / 1024 / 1024) })}</p>
       <p>
         <a href="/standard/v1.schema.json" download>
           {t("standardJson")}
@@ -104,6 +105,7 @@ export default function Standard() {
                     ) : (
                       ""
                     )}
+                    {e.maxItems ? <p className="muted">{t("standardMaxItems", { n: num(e.maxItems) })}</p> : null}
                   </td>
                   <td className="export-paths">
                     {e.exports.csv ? (
@@ -162,7 +164,7 @@ export default function Standard() {
       <h2>{t("standardChangelog")}</h2>
       <ul>
         {STANDARD_CHANGELOG.map((c) => (
-          <li key={c.version}>
+          <li key={`${c.version}-${c.date}`}>
             v{c.version} ({c.date}): {c[lang]}
           </li>
         ))}

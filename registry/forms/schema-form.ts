@@ -5,6 +5,7 @@
 // Field names are dotted paths ("purpose.legalBasis.0.citation"), the same paths the zod field
 // errors use, so each message lands beside its field. Plain HTML forms: lists grow and shrink
 // with submit buttons ("_add" / "_remove"), no JavaScript needed.
+import { isForbiddenKey } from "../safe-keys";
 import { recordJsonSchema } from "../standard/json-schema";
 
 export type SchemaNode = {
@@ -18,6 +19,7 @@ export type SchemaNode = {
   description?: string;
   "x-description-zh"?: string;
   maxLength?: number;
+  maxItems?: number;
   pattern?: string;
   default?: unknown;
 };
@@ -71,18 +73,29 @@ export function sectionNode(section: string): SchemaNode {
 
 // ---------------------------------------------------------------- form data -> value
 
+/**
+ * A path segment a form may name: letters, digits and "_", and never a name that reaches a
+ * prototype (registry/safe-keys.ts). A submitted field or list button naming one is ignored.
+ */
+export function isSafeKey(k: string): boolean {
+  return /^[A-Za-z0-9_]{1,40}$/.test(k) && !isForbiddenKey(k);
+}
+
 type Tree = { [k: string]: Tree | string | string[] };
+
+/** A tree without a prototype: no key of it can reach Object.prototype. */
+const newTree = (): Tree => Object.create(null) as Tree;
 
 function insert(tree: Tree, path: string[], value: string) {
   let t = tree;
   for (let i = 0; i < path.length - 1; i++) {
     const k = path[i]!;
-    const next = t[k];
-    if (typeof next !== "object" || Array.isArray(next)) t[k] = {};
+    const next = Object.hasOwn(t, k) ? t[k] : undefined;
+    if (typeof next !== "object" || Array.isArray(next)) t[k] = newTree();
     t = t[k] as Tree;
   }
   const last = path.at(-1)!;
-  const prev = t[last];
+  const prev = Object.hasOwn(t, last) ? t[last] : undefined;
   // Repeated names (check boxes of an enum list) collect into an array.
   t[last] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : typeof prev === "string" ? [prev, value] : value;
 }
@@ -94,16 +107,19 @@ function insert(tree: Tree, path: string[], value: string) {
  * text so validation can say what is wrong with them.
  */
 export function formToValue(node: SchemaNode, entries: Iterable<[string, string]>, prefix: string): unknown {
-  const tree: Tree = {};
+  const tree = newTree();
   for (const [name, value] of entries) {
     if (!name.startsWith(`${prefix}.`) && name !== prefix) continue;
     const rest = name === prefix ? [] : name.slice(prefix.length + 1).split(".");
     if (rest.length === 0) continue;
-    if (rest.length > 8 || rest.some((p) => !/^[A-Za-z0-9_]{1,40}$/.test(p))) continue;
+    if (rest.length > 8 || !rest.every(isSafeKey)) continue;
     insert(tree, rest, value);
   }
   return convert(node, tree);
 }
+
+/** The child of a tree under `k`, only if the tree itself holds it (never an inherited one). */
+const own = (t: Tree, k: string) => (Object.hasOwn(t, k) ? t[k] : undefined);
 
 function convert(raw: SchemaNode, input: Tree | string | string[] | undefined): unknown {
   const { node, nullable } = unwrap(raw);
@@ -113,25 +129,33 @@ function convert(raw: SchemaNode, input: Tree | string | string[] | undefined): 
     if (typeof input !== "object" || Array.isArray(input)) return undefined;
     const out: Record<string, string> = {};
     for (const lang of ["zh", "en"]) {
-      const v = input[lang];
+      const v = own(input, lang);
       if (typeof v === "string" && v.trim()) out[lang] = v.trim();
     }
     return Object.keys(out).length ? out : empty();
   }
   if (node.type === "array") {
-    if (node.items?.enum) return (Array.isArray(input) ? input : typeof input === "string" ? [input] : []).filter(Boolean);
+    // One row more than the standard allows is kept, so validation says the list is too long;
+    // the rest are not converted: a post of 100,000 rows costs no more than one of 501.
+    const keep = (node.maxItems ?? Number.MAX_SAFE_INTEGER - 1) + 1;
+    if (node.items?.enum) return (Array.isArray(input) ? input : typeof input === "string" ? [input] : []).filter(Boolean).slice(0, keep);
     if (typeof input !== "object" || Array.isArray(input)) return [];
-    return Object.keys(input)
+    const rows: unknown[] = [];
+    const indices = Object.keys(input)
       .filter((k) => /^\d+$/.test(k))
-      .sort((a, b) => Number(a) - Number(b))
-      .map((k) => convert(node.items ?? {}, input[k]))
-      .filter((v) => v !== undefined && v !== null && !(typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0));
+      .sort((a, b) => Number(a) - Number(b));
+    for (const k of indices) {
+      if (rows.length >= keep) break;
+      const v = convert(node.items ?? {}, own(input, k));
+      if (v !== undefined && v !== null && !(typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0)) rows.push(v);
+    }
+    return rows;
   }
   if (node.type === "object") {
     if (typeof input !== "object" || Array.isArray(input)) return empty();
     const out: Record<string, unknown> = {};
     for (const [k, child] of Object.entries(node.properties ?? {})) {
-      const v = convert(child, input[k]);
+      const v = convert(child, own(input, k));
       if (v !== undefined && !(Array.isArray(v) && v.length === 0 && !(node.required ?? []).includes(k))) out[k] = v;
     }
     return Object.keys(out).length ? out : empty();
@@ -153,7 +177,7 @@ function convert(raw: SchemaNode, input: Tree | string | string[] | undefined): 
 export function applyListButton(value: unknown, section: string, button: { add?: string; remove?: string }): unknown {
   const edit = (path: string, fn: (list: unknown[], index?: number) => unknown[]) => {
     const parts = path.split(".");
-    if (parts[0] !== section) return value;
+    if (parts[0] !== section || parts.length > 9 || !parts.every(isSafeKey)) return value;
     const rest = parts.slice(1);
     const root = structuredClone(value ?? (rest.length ? {} : [])) as Record<string, unknown> | unknown[];
     if (button.remove) {
@@ -170,13 +194,16 @@ export function applyListButton(value: unknown, section: string, button: { add?:
 
 function setAt(root: Record<string, unknown> | unknown[], path: string[], fn: (v: unknown) => unknown): unknown {
   if (!path.length) return fn(root);
+  // Callers check every segment with isSafeKey; checked again here, as this writes by path.
+  if (!path.every(isSafeKey)) return root;
   let t = root as Record<string, unknown>;
   for (let i = 0; i < path.length - 1; i++) {
     const k = path[i]!;
-    if (typeof t[k] !== "object" || t[k] === null) t[k] = /^\d+$/.test(path[i + 1]!) ? [] : {};
+    const next = Object.hasOwn(t, k) ? t[k] : undefined;
+    if (typeof next !== "object" || next === null) t[k] = /^\d+$/.test(path[i + 1]!) ? [] : {};
     t = t[k] as Record<string, unknown>;
   }
   const last = path.at(-1)!;
-  t[last] = fn(t[last]);
+  t[last] = fn(Object.hasOwn(t, last) ? t[last] : undefined);
   return root;
 }

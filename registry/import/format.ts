@@ -5,9 +5,30 @@ import { parse as parseCsv, CsvError } from "csv-parse/sync";
 import { z } from "zod";
 import { Identity, Lifecycle, ToolId, fieldErrors } from "../standard/v1";
 import { TOOL_EXPORT_COLUMNS } from "../exports/columns";
+import { isForbiddenKey } from "../safe-keys";
 
 /** Files larger than this are refused before they are read. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * A header (or the keys of JSON rows) with more columns than this is refused before any row is
+ * read: the export has 23, and a file with a million made-up columns must cost no more to refuse
+ * than one with a hundred.
+ */
+export const IMPORT_MAX_COLUMNS = 100;
+/** Characters in one CSV record (header or row); well above any real row of the export. */
+export const IMPORT_MAX_RECORD_CHARS = 1_000_000;
+/** How many names a message about unknown or repeated columns lists before "and N more". */
+const NAMES_LISTED = 20;
+
+/**
+ * A whole-file problem that the upload page words in the reader's language (the English text
+ * stays in `errors` for the command line). Codes are keys of the import strings.
+ */
+export type FileNotice =
+  | { code: "importTooManyColumns"; params: { count: string; max: number } }
+  | { code: "importColumnsUnknown"; params: { names: string; more: number } }
+  | { code: "importColumnsRepeated"; params: { names: string; more: number } };
 
 /** The columns an import reads: what an agency states about its tool. */
 export const IMPORT_COLUMNS = [
@@ -50,7 +71,45 @@ export type FieldError = { field: string; message: string };
 export type RawRow = { row: number; cells: Partial<Record<ImportColumn, string>>; errors: FieldError[] };
 export type ReadResult =
   | { ok: true; format: FileFormat; ignoredColumns: string[]; rows: RawRow[] }
-  | { ok: false; format: FileFormat | null; errors: string[] };
+  /** `notices`, when given, has one entry per error: the same problem as a code for the page. */
+  | { ok: false; format: FileFormat | null; errors: string[]; notices?: (FileNotice | null)[] };
+
+/** Cells of a row without a prototype: a cell is read only if the file gave it. */
+const newCells = (): RawRow["cells"] => Object.create(null) as RawRow["cells"];
+
+/** Up to NAMES_LISTED quoted names, and how many more there are. */
+function listNames(names: string[]): { names: string; more: number } {
+  const shown = names.slice(0, NAMES_LISTED).map((c) => `"${c.length > 60 ? `${c.slice(0, 60)}…` : c}"`);
+  return { names: shown.join(", "), more: Math.max(0, names.length - NAMES_LISTED) };
+}
+const andMore = (more: number) => (more ? ` and ${more} more` : "");
+
+function tooManyColumns(format: FileFormat, count: number | null): ReadResult {
+  const counted = count === null ? `more than ${IMPORT_MAX_COLUMNS}` : String(count);
+  return {
+    ok: false,
+    format,
+    errors: [`The file has ${counted} columns; the register reads at most ${IMPORT_MAX_COLUMNS}. Use the columns of /tools.csv. Nothing was imported.`],
+    notices: [{ code: "importTooManyColumns", params: { count: counted, max: IMPORT_MAX_COLUMNS } }],
+  };
+}
+
+/**
+ * The number of cells in the CSV header, counted without parsing the file: as soon as it passes
+ * `limit`, null. Commas inside quoted cells are not counted.
+ */
+export function countHeaderCells(body: string, limit: number): number | null {
+  let cells = 1;
+  let quoted = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body.charCodeAt(i);
+    if (ch === 34 /* " */) quoted = !quoted;
+    else if (!quoted && ch === 44 /* , */) {
+      if (++cells > limit) return null;
+    } else if (!quoted && (ch === 10 || ch === 13)) break;
+  }
+  return cells;
+}
 
 export function tooLargeMessage(size: number): string {
   return `The file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${IMPORT_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files (for example by place or kind) and import them one after another. Nothing was imported.`;
@@ -115,31 +174,45 @@ function detectFormat(body: string, filename: string): FileFormat {
   return "csv";
 }
 
-function checkColumns(columns: string[]): { errors: string[]; ignored: string[] } {
+function checkColumns(columns: string[]): { errors: string[]; notices: (FileNotice | null)[]; ignored: string[] } {
   const errors: string[] = [];
+  const notices: (FileNotice | null)[] = [];
   const known = new Set<string>([...IMPORT_COLUMNS, ...COMPUTED_COLUMNS]);
-  const unknown = columns.filter((c) => !known.has(c));
-  if (unknown.length)
+  // "__proto__" and its kind are never columns, whatever the lists above say.
+  const unknown = columns.filter((c) => !known.has(c) || isForbiddenKey(c));
+  if (unknown.length) {
+    const list = listNames(unknown);
     errors.push(
-      `Unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.map((c) => `"${c}"`).join(", ")}. The columns are those of /tools.csv: ${IMPORT_COLUMNS.join(", ")} (and the computed ones, which are ignored: ${COMPUTED_COLUMNS.join(", ")}).`,
+      `Unknown column${unknown.length > 1 ? "s" : ""}: ${list.names}${andMore(list.more)}. The columns are those of /tools.csv: ${IMPORT_COLUMNS.join(", ")} (and the computed ones, which are ignored: ${COMPUTED_COLUMNS.join(", ")}).`,
     );
+    notices.push({ code: "importColumnsUnknown", params: list });
+  }
   const seen = new Set<string>();
+  const repeated = new Set<string>();
   for (const c of columns) {
-    if (seen.has(c)) errors.push(`The column "${c}" appears twice. Keep one.`);
+    if (seen.has(c)) repeated.add(c);
     seen.add(c);
+  }
+  if (repeated.size) {
+    const list = listNames([...repeated]);
+    errors.push(`${repeated.size > 1 ? "These columns appear" : "The column appears"} more than once: ${list.names}${andMore(list.more)}. Keep one of each.`);
+    notices.push({ code: "importColumnsRepeated", params: list });
   }
   for (const req of REQUIRED_COLUMNS) {
     if (Array.isArray(req)) {
       if (!req.some((c) => seen.has(c))) errors.push(`Missing column: add "${req[0]}" or "${req[1]}" (or both).`);
     } else if (!seen.has(req)) errors.push(`Missing column: "${req}".`);
+    if (errors.length > notices.length) notices.push(null);
   }
-  return { errors, ignored: columns.filter((c) => (COMPUTED_COLUMNS as readonly string[]).includes(c)) };
+  return { errors, notices, ignored: columns.filter((c) => (COMPUTED_COLUMNS as readonly string[]).includes(c)) };
 }
 
 function readCsv(body: string): ReadResult {
+  // Refuse a runaway header before parsing anything.
+  if (countHeaderCells(body, IMPORT_MAX_COLUMNS) === null) return tooManyColumns("csv", null);
   let records: string[][];
   try {
-    records = parseCsv(body, { relax_column_count: false, skip_empty_lines: true }) as string[][];
+    records = parseCsv(body, { relax_column_count: false, skip_empty_lines: true, max_record_size: IMPORT_MAX_RECORD_CHARS }) as string[][];
   } catch (e) {
     if (e instanceof CsvError) {
       const line = (e as CsvError & { lines?: number }).lines;
@@ -150,18 +223,21 @@ function readCsv(body: string): ReadResult {
             ? "this row has a different number of cells from the header row"
             : e.code === "CSV_INVALID_CLOSING_QUOTE"
               ? "a quote inside a cell is not doubled (write \"\" for a quote inside a quoted cell)"
-              : e.message;
+              : e.code === "CSV_MAX_RECORD_SIZE"
+                ? `a row is longer than ${IMPORT_MAX_RECORD_CHARS.toLocaleString("en")} characters`
+                : e.message;
       return { ok: false, format: "csv", errors: [`The CSV cannot be read${line ? ` at line ${line}` : ""}: ${what}. Nothing was imported.`] };
     }
     throw e;
   }
   const [header, ...data] = records;
   const columns = (header ?? []).map((c) => c.trim());
+  if (columns.length > IMPORT_MAX_COLUMNS) return tooManyColumns("csv", columns.length);
   const check = checkColumns(columns);
-  if (check.errors.length) return { ok: false, format: "csv", errors: check.errors };
+  if (check.errors.length) return { ok: false, format: "csv", errors: check.errors, notices: check.notices };
   const rows = data.map((cells, i): RawRow => {
     // The spreadsheet's row number: the header is row 1.
-    const row: RawRow = { row: i + 2, cells: {}, errors: [] };
+    const row: RawRow = { row: i + 2, cells: newCells(), errors: [] };
     columns.forEach((col, j) => {
       if (!(IMPORT_COLUMNS as readonly string[]).includes(col)) return;
       const value = cleanCsvCell(cells[j] ?? "");
@@ -209,17 +285,25 @@ function readJson(body: string, format: "json" | "ndjson"): ReadResult {
     items = list;
   }
   const keys = new Set<string>();
-  for (const item of items) if (item && typeof item === "object" && !Array.isArray(item)) for (const k of Object.keys(item)) keys.add(k);
+  for (const item of items) {
+    if (!item || typeof item !== "object" || Array.isArray(item)) continue;
+    // for-in, not Object.keys: a row with a million keys is refused after the 101st.
+    for (const k in item) {
+      keys.add(k);
+      if (keys.size > IMPORT_MAX_COLUMNS) return tooManyColumns(format, null);
+    }
+  }
   const check = checkColumns([...keys]);
-  if (check.errors.length) return { ok: false, format, errors: check.errors.map((e) => e.replace(/column/g, "key")) };
+  if (check.errors.length) return { ok: false, format, errors: check.errors.map((e) => e.replace(/column/g, "key")), notices: check.notices };
   const rows = items.map((item, i): RawRow => {
-    const row: RawRow = { row: i + 1, cells: {}, errors: [] };
+    const row: RawRow = { row: i + 1, cells: newCells(), errors: [] };
     if (!item || typeof item !== "object" || Array.isArray(item)) {
       row.errors.push({ field: "(row)", message: "This item is not an object with the columns as keys." });
       return row;
     }
     for (const col of IMPORT_COLUMNS) {
-      const v = (item as Record<string, unknown>)[col];
+      // Only the row's own keys: never a value inherited through a prototype.
+      const v = Object.hasOwn(item, col) ? (item as Record<string, unknown>)[col] : undefined;
       if (v === null || v === undefined) continue;
       if (typeof v !== "string" && typeof v !== "number") row.errors.push({ field: col, message: "Give text (a JSON string)." });
       else if (String(v).trim() !== "") row.cells[col] = String(v).trim();

@@ -12,7 +12,7 @@ import type { ReviewStatus, ToolRecordInput } from "../standard/v1";
 import { sunsetState } from "../sunset";
 import { canTake } from "../workflow/transitions";
 import { WorkflowError, createDraft, saveDraftSection, startRevision } from "../workflow/workflow.server";
-import { readImportFile, toImportedTool, type FieldError, type FileFormat, type ImportedTool, type RawRow } from "./format";
+import { readImportFile, toImportedTool, type FieldError, type FileFormat, type FileNotice, type ImportedTool, type RawRow } from "./format";
 
 export const IMPORT_MODES = ["all", "valid_only"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -32,9 +32,12 @@ export type ImportReport = {
   mode: ImportMode;
   dryRun: boolean;
   fileErrors: string[];
+  /** For each of fileErrors, the same problem as a code the page words in its language, or null. */
+  fileNotices: (FileNotice | null)[];
   ignoredColumns: string[];
   rows: RowReport[];
-  counts: Record<RowOutcome, number> & { rows: number };
+  /** `problems`: every problem of every row, which a page may list only the first of. */
+  counts: Record<RowOutcome, number> & { rows: number; problems: number };
   written: { created: number; updated: number };
 };
 export type ImportProgress = (phase: "check" | "write", done: number, total: number) => void;
@@ -61,9 +64,19 @@ export function runImport(
   requireOfficial(actor);
   const base = { mode: opts.mode, dryRun: opts.dryRun, written: { created: 0, updated: 0 } };
   const read = readImportFile(file.bytes, file.filename);
-  if (!read.ok) return { ...base, result: "file_refused", format: read.format, fileErrors: read.errors, ignoredColumns: [], rows: [], counts: countRows([]) };
+  if (!read.ok)
+    return { ...base, result: "file_refused", format: read.format, fileErrors: read.errors, fileNotices: read.notices ?? read.errors.map(() => null), ignoredColumns: [], rows: [], counts: countRows([]) };
   if (!read.rows.length)
-    return { ...base, result: "file_refused", format: read.format, fileErrors: ["The file has a header but no rows. Add one row per tool."], ignoredColumns: read.ignoredColumns, rows: [], counts: countRows([]) };
+    return {
+      ...base,
+      result: "file_refused",
+      format: read.format,
+      fileErrors: ["The file has a header but no rows. Add one row per tool."],
+      fileNotices: [null],
+      ignoredColumns: read.ignoredColumns,
+      rows: [],
+      counts: countRows([]),
+    };
 
   const planned = planRows(actor, read.rows, db, opts.onProgress);
   const reports = planned.map((p) => p.report);
@@ -72,6 +85,7 @@ export function runImport(
     result,
     format: read.format,
     fileErrors: [],
+    fileNotices: [],
     ignoredColumns: read.ignoredColumns,
     rows: reports,
     counts: countRows(reports),
@@ -116,8 +130,11 @@ export function runImport(
 }
 
 function countRows(rows: RowReport[]): ImportReport["counts"] {
-  const counts = { rows: rows.length, create: 0, update: 0, unchanged: 0, error: 0 };
-  for (const r of rows) counts[r.outcome]++;
+  const counts = { rows: rows.length, create: 0, update: 0, unchanged: 0, error: 0, problems: 0 };
+  for (const r of rows) {
+    counts[r.outcome]++;
+    counts.problems += r.errors.length;
+  }
   return counts;
 }
 

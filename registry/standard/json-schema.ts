@@ -2,7 +2,7 @@
 // so the documentation can never drift from what the register validates.
 import { exportLocations } from "./export-paths";
 import { z } from "zod";
-import { ToolRecord, STANDARD_VERSION } from "./v1";
+import { RECORD_MAX_BYTES, ToolRecord, STANDARD_VERSION } from "./v1";
 
 export const STANDARD_CHANGELOG = [
   {
@@ -10,6 +10,12 @@ export const STANDARD_CHANGELOG = [
     date: "2026-11-22",
     en: "First version: identity, responsibility chain, purpose and legal basis, purpose history, how it works, data scope, oversight and recourse, lifecycle, assessments, participation, incidents, withheld fields and sources.",
     zh: "第一版：基本信息、责任链、目的与法律依据、用途变更记录、运作方式、数据范围、监督与救济、生命周期、评估、公众参与、事件、不予公开字段与来源。",
+  },
+  {
+    version: "1",
+    date: "2026-11-28",
+    en: "Limits stated: the longest each list may be (for example 500 data elements, 1,000 incidents, 500 sources) and the largest a record may be (2 MB). No published record exceeded them.",
+    zh: "明确上限：每个列表的最大条目数（例如数据项 500 个、事件 1,000 个、来源 500 个）以及单条记录的最大体积（2 MB）。已公开的记录均未超出。",
   },
 ] as const;
 
@@ -24,6 +30,7 @@ type JsonSchema = {
   pattern?: string;
   format?: string;
   minItems?: number;
+  maxItems?: number;
   maxLength?: number;
   description?: string;
   "x-description-zh"?: string;
@@ -37,6 +44,8 @@ export function recordJsonSchema(): JsonSchema {
     ...(z.toJSONSchema(ToolRecord, { io: "input", unrepresentable: "any" }) as JsonSchema),
     $id: `/standard/v${STANDARD_VERSION}.schema.json`,
     "x-standard-version": STANDARD_VERSION,
+    /** The largest a record may be, in bytes of UTF-8 JSON. */
+    "x-record-max-bytes": RECORD_MAX_BYTES,
     "x-changelog": STANDARD_CHANGELOG,
   };
   return cached;
@@ -52,6 +61,8 @@ export type DictionaryEntry = {
   allowed?: string[];
   pattern?: string;
   maxLength?: number;
+  /** For a list, the most entries it may have. */
+  maxItems?: number;
   /** Where the field appears in the exports: CSV file and columns, and its JSON path. */
   exports: ReturnType<typeof exportLocations>;
 };
@@ -86,6 +97,7 @@ export function dataDictionary(): DictionaryEntry[] {
         allowed: (inner.enum ?? inner.items?.enum)?.map(String),
         pattern: inner.pattern,
         maxLength: isLocalized ? inner.properties?.zh?.maxLength : inner.maxLength,
+        maxItems: inner.type === "array" ? inner.maxItems : undefined,
         exports: exportLocations(path, Boolean(isLocalized)),
       });
       if (isLocalized) continue;

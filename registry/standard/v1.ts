@@ -18,6 +18,61 @@ const withDoc = <T extends z.ZodType>(schema: T, d: Doc) => schema.meta(doc(d.en
 
 export const STANDARD_VERSION = "1" as const;
 
+// ---------------------------------------------------------------- limits
+
+/**
+ * The longest each list of a record may be. Generous (the largest documented case names 5 data
+ * elements, 3 agencies and 3 sources) but finite, so that no single record costs a request
+ * seconds: a draft with 5,000 data elements took 17 s to submit.
+ */
+export const LIST_LIMITS = {
+  agencies: 50,
+  vendors: 100,
+  legalBasis: 100,
+  purposeHistory: 500,
+  /** Source keys cited by one purpose change or incident. */
+  sourceRefs: 50,
+  dataElements: 500,
+  sharingRecipients: 200,
+  appealStats: 500,
+  renewals: 200,
+  mitigations: 5,
+  assessmentDocuments: 100,
+  incidents: 1000,
+  withheld: 17,
+  sources: 500,
+} as const;
+
+/** The largest a record may be, as UTF-8 JSON: the largest documented case is about 9 KB. */
+export const RECORD_MAX_BYTES = 2 * 1024 * 1024;
+
+/** A record's size in bytes as UTF-8 JSON, counted without building the bytes. */
+export function recordBytes(record: unknown): number {
+  const json = JSON.stringify(record) ?? "";
+  let n = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4; // a surrogate pair is one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** The message for a record over RECORD_MAX_BYTES, or null. */
+export function recordSizeProblem(record: unknown): string | null {
+  const bytes = recordBytes(record);
+  return bytes > RECORD_MAX_BYTES
+    ? `The record is ${(bytes / 1024 / 1024).toFixed(1)} MB; a record may be at most ${RECORD_MAX_BYTES / 1024 / 1024} MB. Shorten the longest texts or lists, and link to documents instead of copying them.`
+    : null;
+}
+
+/** A list of at most `max` items, saying so when there are more. */
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `At most ${max} entries.`);
+
 // ---------------------------------------------------------------- building blocks
 
 export function localizedText(en: string, zh: string, opts: { max?: number } = {}) {
@@ -208,8 +263,7 @@ export const Identity = z
 
 export const Responsibility = z
   .object({
-    agencies: z
-      .array(AgencyRef)
+    agencies: list(AgencyRef, LIST_LIMITS.agencies)
       .min(1, "Name at least one responsible agency.")
       .meta(doc("Agencies that decide, commission or build, operate, supply data to and oversee the tool.", "决策、委托或建设、运营、提供数据和监督该工具的机构。")),
     contactOffice: z
@@ -220,7 +274,7 @@ export const Responsibility = z
       .strict()
       .optional()
       .meta(doc("First-contact office that must answer the public.", "首问责任部门。")),
-    vendors: z.array(Vendor).default([]).meta(doc("Companies that build, run or supply the tool.", "建设、运营或供应该工具的企业。")),
+    vendors: list(Vendor, LIST_LIMITS.vendors).default([]).meta(doc("Companies that build, run or supply the tool.", "建设、运营或供应该工具的企业。")),
   })
   .strict()
   .meta(doc("Responsibility chain: who decides, builds, runs and answers for the tool.", "责任链：谁决定、建设、运营并对工具负责。"));
@@ -235,8 +289,7 @@ export const LegalBasis = z
 export const Purpose = z
   .object({
     purpose: localizedText("What the tool is for.", "工具的用途。"),
-    legalBasis: z
-      .array(LegalBasis)
+    legalBasis: list(LegalBasis, LIST_LIMITS.legalBasis)
       .default([])
       .meta(doc("Legal basis, with citations. An empty list means none was stated.", "法律依据及出处。为空表示未说明任何依据。")),
     necessity: localizedText("Why the tool is necessary.", "为何必要。").optional(),
@@ -263,7 +316,7 @@ export const PurposeChange = z
     kind: z.enum(PURPOSE_CHANGE_KINDS).meta(doc("Whether the purpose or the data scope changed.", "变更的是用途还是数据范围。")),
     change: localizedText("What changed.", "变更内容。"),
     reviewRef: z.string().trim().min(1).max(100).optional().meta(doc("The review that allowed the change; absent if none did.", "批准该变更的审查；若无则留空。")),
-    sources: z.array(z.string()).default([]).meta(doc("Keys of the sources behind this entry.", "本条目所依据的来源编号。")),
+    sources: list(z.string().max(60), LIST_LIMITS.sourceRefs).default([]).meta(doc("Keys of the sources behind this entry.", "本条目所依据的来源编号。")),
   })
   .strict();
 
@@ -309,8 +362,8 @@ export const DataElement = z
 
 export const DataScope = z
   .object({
-    elements: z.array(DataElement).default([]).meta(doc("Each data element with its necessity and retention.", "每个数据项及其必要性与保存期限。")),
-    sharingRecipients: z.array(localizedText("Recipient.", "接收方。", { max: 300 })).default([]).meta(doc("Who the data is shared with.", "数据共享对象。")),
+    elements: list(DataElement, LIST_LIMITS.dataElements).default([]).meta(doc("Each data element with its necessity and retention.", "每个数据项及其必要性与保存期限。")),
+    sharingRecipients: list(localizedText("Recipient.", "接收方。", { max: 300 }), LIST_LIMITS.sharingRecipients).default([]).meta(doc("Who the data is shared with.", "数据共享对象。")),
     crossBorderTransfer: z.boolean().optional().meta(doc("Whether data leaves the country.", "是否向境外提供数据。")),
     deidentification: localizedText("De-identification applied.", "去标识化措施。").optional(),
     securityProtectionLevel: z.enum(SECURITY_PROTECTION_LEVELS).optional().meta(doc("Classified security protection level (1-5).", "网络安全等级保护级别（1-5）。")),
@@ -340,7 +393,7 @@ export const Oversight = z
       .strict()
       .optional()
       .meta(doc("Appeal route.", "申诉途径。")),
-    appealStats: z.array(AppealStat).default([]).meta(doc("Appeals filed and corrected per period.", "各期申诉受理与纠正数量。")),
+    appealStats: list(AppealStat, LIST_LIMITS.appealStats).default([]).meta(doc("Appeals filed and corrected per period.", "各期申诉受理与纠正数量。")),
   })
   .strict()
   .meta(doc("Oversight and recourse.", "监督与救济。"));
@@ -357,16 +410,16 @@ export const Lifecycle = z
         "必填。工具可运行的最后一天。null 表示从未设定终止日期，此类工具将被标示为没有合法终止日期。",
       ),
     ),
-    renewals: z
-      .array(
-        z
-          .object({
-            date: IsoDate.meta(doc("Date of the renewal decision.", "续期决定日期。")),
-            newSunsetDate: IsoDate.meta(doc("The new last day the tool may run.", "新的可运行最后一天。")),
-            reviewRef: z.string().trim().min(1).max(100).optional().meta(doc("The review that allowed the renewal.", "批准续期的审查。")),
-          })
-          .strict(),
-      )
+    renewals: list(
+      z
+        .object({
+          date: IsoDate.meta(doc("Date of the renewal decision.", "续期决定日期。")),
+          newSunsetDate: IsoDate.meta(doc("The new last day the tool may run.", "新的可运行最后一天。")),
+          reviewRef: z.string().trim().min(1).max(100).optional().meta(doc("The review that allowed the renewal.", "批准续期的审查。")),
+        })
+        .strict(),
+      LIST_LIMITS.renewals,
+    )
       .default([])
       .meta(doc("Renewals of the sunset date.", "终止日期的续期记录。")),
     retirement: z
@@ -394,8 +447,7 @@ export const ImpactAnswers = z
     reversible: z.boolean().meta(doc("Whether a wrong result can be fully undone.", "错误结果能否完全撤销。")),
     mandatory: z.boolean().meta(doc("Whether people must use it to get a service or move freely.", "是否必须使用才能获得服务或自由通行。")),
     vulnerableGroups: z.boolean().meta(doc("Whether it targets or weighs on vulnerable groups.", "是否针对或明显影响弱势群体。")),
-    mitigations: z
-      .array(z.enum(["human_review", "appeal_route", "non_digital_alternative", "data_minimisation", "published_code"]))
+    mitigations: list(z.enum(["human_review", "appeal_route", "non_digital_alternative", "data_minimisation", "published_code"]), LIST_LIMITS.mitigations)
       .default([])
       .meta(doc("Mitigations in place; each lowers the score.", "已采取的缓解措施，每项降低得分。")),
   })
@@ -405,17 +457,17 @@ export const ImpactAnswers = z
 export const Assessments = z
   .object({
     impact: ImpactAnswers.optional(),
-    documents: z
-      .array(
-        z
-          .object({
-            kind: z.enum(ASSESSMENT_KINDS).meta(doc("Kind of assessment.", "评估类型。")),
-            title: localizedText("Title.", "标题。", { max: 300 }),
-            url: Url.optional().meta(doc("Link to the published assessment.", "评估报告链接。")),
-            date: PartialDate.optional().meta(doc("Date of the assessment.", "评估日期。")),
-          })
-          .strict(),
-      )
+    documents: list(
+      z
+        .object({
+          kind: z.enum(ASSESSMENT_KINDS).meta(doc("Kind of assessment.", "评估类型。")),
+          title: localizedText("Title.", "标题。", { max: 300 }),
+          url: Url.optional().meta(doc("Link to the published assessment.", "评估报告链接。")),
+          date: PartialDate.optional().meta(doc("Date of the assessment.", "评估日期。")),
+        })
+        .strict(),
+      LIST_LIMITS.assessmentDocuments,
+    )
       .default([])
       .meta(doc("Privacy, security and other assessments.", "隐私、安全及其他评估报告。")),
   })
@@ -439,7 +491,7 @@ export const Incident = z
     peopleAffected: z.number().int().nonnegative().optional().meta(doc("Number of people affected.", "受影响人数。")),
     response: localizedText("What the operator did.", "运营方的应对。").optional(),
     regulatorNotified: z.boolean().optional().meta(doc("Whether a regulator was notified.", "是否已报告监管机关。")),
-    sources: z.array(z.string()).default([]).meta(doc("Keys of the sources behind this entry.", "本条目所依据的来源编号。")),
+    sources: list(z.string().max(60), LIST_LIMITS.sourceRefs).default([]).meta(doc("Keys of the sources behind this entry.", "本条目所依据的来源编号。")),
   })
   .strict();
 
@@ -462,25 +514,33 @@ export const Source = z
   })
   .strict();
 
+/** The record's lists of whole entries, also saved one section at a time by the editor. */
+export const PurposeHistoryList = list(PurposeChange, LIST_LIMITS.purposeHistory);
+export const IncidentList = list(Incident, LIST_LIMITS.incidents);
+export const WithheldList = list(Withheld, LIST_LIMITS.withheld);
+export const SourceList = list(Source, LIST_LIMITS.sources);
+
 export const ToolRecord = z
   .object({
     standardVersion: z.literal(STANDARD_VERSION).meta(doc("Version of this standard the record follows.", "记录所遵循的标准版本。")),
     identity: Identity,
     responsibility: Responsibility,
     purpose: Purpose,
-    purposeHistory: z.array(PurposeChange).default([]).meta(doc("Every change of purpose or data scope after approval.", "批准后每一次用途或数据范围的变更。")),
+    purposeHistory: PurposeHistoryList.default([]).meta(doc("Every change of purpose or data scope after approval.", "批准后每一次用途或数据范围的变更。")),
     howItWorks: HowItWorks,
     dataScope: DataScope,
     oversight: Oversight,
     lifecycle: Lifecycle,
     assessments: Assessments,
     participation: Participation.optional(),
-    incidents: z.array(Incident).default([]).meta(doc("Breaches, outages, wrongful decisions, misuse and function creep.", "数据泄露、系统崩溃、错误决定、滥用与功能蔓延等事件。")),
-    withheld: z.array(Withheld).default([]).meta(doc("Fields withheld, each with its legal ground.", "不予公开的字段及其法律依据。")),
-    sources: z.array(Source).min(1, "Cite at least one source.").meta(doc("Documents and news behind the record.", "记录所依据的文件与报道。")),
+    incidents: IncidentList.default([]).meta(doc("Breaches, outages, wrongful decisions, misuse and function creep.", "数据泄露、系统崩溃、错误决定、滥用与功能蔓延等事件。")),
+    withheld: WithheldList.default([]).meta(doc("Fields withheld, each with its legal ground.", "不予公开的字段及其法律依据。")),
+    sources: SourceList.min(1, "Cite at least one source.").meta(doc("Documents and news behind the record.", "记录所依据的文件与报道。")),
   })
   .strict()
   .superRefine((r, ctx) => {
+    const tooLarge = recordSizeProblem(r);
+    if (tooLarge) ctx.addIssue({ code: "custom", path: [], message: tooLarge });
     const keys = new Set(r.sources.map((s) => s.key));
     r.sources.forEach((s, i) => {
       if (r.sources.findIndex((o) => o.key === s.key) !== i)

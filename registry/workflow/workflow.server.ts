@@ -7,6 +7,7 @@ import { z } from "zod";
 import { canonicalJson } from "../canonical-json";
 import { getDb, stmt, type Db } from "../db.server";
 import { appendEvent } from "../events/log.server";
+import { allocateToolId, isToolId, toolIdTaken } from "../ids.server";
 import { computeImpactLevel, type ImpactResult } from "../impact";
 import { RecordValidationError, resolveAgencies, writePublicProjection } from "../publish.server";
 import {
@@ -20,13 +21,15 @@ import {
   Oversight,
   Participation,
   Purpose,
-  PurposeChange,
   Responsibility,
-  Source,
   ToolRecord,
-  Withheld,
   fieldErrors,
+  IncidentList,
   localizedText,
+  PurposeHistoryList,
+  recordSizeProblem,
+  SourceList,
+  WithheldList,
   type ReviewStatus,
   type ToolRecordInput,
 } from "../standard/v1";
@@ -120,11 +123,10 @@ export function createDraft(actor: Actor | null, identity: unknown, now: Date, d
     if (stmt(db, `SELECT 1 FROM tools WHERE slug = ?`).get(parsed.data.slug))
       throw new WorkflowError("invalid", { "identity.slug": [`The address name "${parsed.data.slug}" is taken; choose another.`] });
     // A bulk import may keep the id a row had in another register (a restore or a move); it
-    // must be free. Otherwise the next number.
-    if (opts.id && stmt(db, `SELECT 1 FROM tools WHERE id = ?`).get(opts.id))
-      throw new WorkflowError("invalid", { "identity.id": [`The id ${opts.id} is taken.`] });
-    const max = opts.id ? null : (stmt(db, `SELECT max(CAST(substr(id, 5) AS INTEGER)) AS n FROM tools`).get() as { n: number | null });
-    const toolId = opts.id ?? `ALG-${String((max?.n ?? 0) + 1).padStart(6, "0")}`;
+    // must be free. Otherwise the counter's next free id, which such ids never move.
+    if (opts.id && (!isToolId(opts.id) || toolIdTaken(opts.id, db)))
+      throw new WorkflowError("invalid", { "identity.id": [isToolId(opts.id) ? `The id ${opts.id} is taken.` : "A tool id looks like ALG-000123."] });
+    const toolId = opts.id ?? allocateToolId(db);
     // A draft may be incomplete (no purpose yet); it is checked section by section and in full
     // on submission.
     const record: Omit<ToolRecordInput, "purpose"> = {
@@ -155,7 +157,7 @@ export function createDraft(actor: Actor | null, identity: unknown, now: Date, d
       actor.id,
     );
     return { toolId };
-  })();
+  }).immediate(); // under the write lock from the start: no other process takes the id between
 }
 
 /** The sections of a record an official edits one at a time, with their schemas. */
@@ -163,16 +165,16 @@ export const SECTION_SCHEMAS = {
   identity: Identity,
   responsibility: Responsibility,
   purpose: Purpose,
-  purposeHistory: z.array(PurposeChange),
+  purposeHistory: PurposeHistoryList,
   howItWorks: HowItWorks,
   dataScope: DataScope,
   oversight: Oversight,
   lifecycle: Lifecycle,
   assessments: Assessments,
   participation: Participation,
-  incidents: z.array(Incident),
-  withheld: z.array(Withheld),
-  sources: z.array(Source),
+  incidents: IncidentList,
+  withheld: WithheldList,
+  sources: SourceList,
 } as const;
 export type SectionName = keyof typeof SECTION_SCHEMAS;
 
@@ -184,7 +186,7 @@ function prefixed(prefix: string, errors: FieldErrors): FieldErrors {
 export function saveDraftSection(actor: Actor | null, toolId: string, section: SectionName, value: unknown, db: Db = getDb()): void {
   const t = load(db, toolId);
   guard(actor, t, "edit_draft");
-  const schema = SECTION_SCHEMAS[section];
+  const schema = Object.hasOwn(SECTION_SCHEMAS, section) ? SECTION_SCHEMAS[section] : undefined;
   if (!schema) throw new WorkflowError("invalid", { section: [`Unknown section "${String(section)}".`] });
   // Fields the workflow owns are filled in here, not by the form.
   if (value && typeof value === "object" && !Array.isArray(value)) {
@@ -202,6 +204,8 @@ export function saveDraftSection(actor: Actor | null, toolId: string, section: S
   }
   if (section === "lifecycle") data = { ...data, reviewStatus: "draft" };
   const record = { ...t.revision.record, [section]: data };
+  const tooLarge = recordSizeProblem(record);
+  if (tooLarge) throw new WorkflowError("invalid", { [section]: [tooLarge] });
   const json = canonicalJson(record);
   db.$client.transaction(() => {
     stmt(db, `UPDATE revisions SET record = ?, record_sha256 = ? WHERE id = ? AND status = 'draft'`).run(json, sha256(json), t.revision.id);

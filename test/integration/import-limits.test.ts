@@ -1,0 +1,130 @@
+// Issue 10: the import reads only the keys a file gives (never "__proto__" or an inherited
+// value), refuses a runaway header before reading rows, and answers with a report of bounded size.
+import { afterEach, describe, expect, it } from "vitest";
+import { useFreshDb } from "../helpers/db";
+import { actorByEmail } from "../helpers/factories";
+import { login, sessionFor } from "../../registry/auth/sessions.server";
+import { sessionCookie } from "~/auth.server";
+import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import * as importPage from "~/routes/drafts.import";
+import { IMPORT_MAX_COLUMNS, readImportFile } from "../../registry/import/format";
+import { runImport, type ImportReport } from "../../registry/import/import.server";
+import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/columns";
+import { csvRow, CSV_BOM } from "../../registry/exports/csv";
+
+const getDb = useFreshDb();
+const NOW = new Date("2026-03-01T08:00:00Z");
+const OFFICIAL = "official.shanghai@register.example";
+const enc = (s: string) => new TextEncoder().encode(s);
+const count = (sql: string) => (getDb().$client.prepare(sql).get() as { n: number }).n;
+const row = (slug: string, extra: Record<string, string> = {}): Record<string, string> => ({
+  name_zh: `工具 ${slug}`,
+  slug,
+  kind: "app",
+  policy_domain: "public_health",
+  jurisdiction_level: "city",
+  place_zh: "上海市",
+  deployment_status: "pilot",
+  sunset_date: "2027-06-30",
+  summary_zh: "一个用于测试的工具。",
+  ...extra,
+});
+const csvFile = (rows: Record<string, string>[], columns: readonly string[] = TOOL_EXPORT_COLUMNS) =>
+  enc(CSV_BOM + csvRow([...columns]) + rows.map((r) => csvRow(columns.map((c) => r[c] ?? ""))).join(""));
+const run = (bytes: Uint8Array, filename: string, dryRun = false): ImportReport =>
+  runImport(actorByEmail(OFFICIAL), { bytes, filename }, { mode: "all", dryRun, now: NOW });
+
+afterEach(() => {
+  for (const k of ["id", "slug", "polluted"]) delete (Object.prototype as Record<string, unknown>)[k];
+});
+
+describe("keys that reach a prototype", () => {
+  it("refuses __proto__, constructor and prototype as JSON keys, NDJSON keys and CSV columns", () => {
+    const json = `[${JSON.stringify(row("proto-json")).replace(/^\{/, '{"__proto__":{"polluted":"yes","id":"ALG-000777"},')}]`;
+    const ndjson = `${JSON.stringify(row("proto-nd")).replace(/^\{/, '{"constructor":{"prototype":{"polluted":"yes"}},')}\n${JSON.stringify(row("proto-nd2"))}\n`;
+    const csv = csvFile([row("proto-csv")], [...TOOL_EXPORT_COLUMNS, "prototype"]);
+    for (const [bytes, name] of [
+      [enc(json), "x.json"],
+      [enc(ndjson), "x.ndjson"],
+      [csv, "x.csv"],
+    ] as const) {
+      const r = run(bytes, name);
+      expect(r.result, name).toBe("file_refused");
+      expect(r.fileErrors.join(" "), name).toMatch(/Unknown (column|key)/);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+    expect(count(`SELECT count(*) AS n FROM tools WHERE slug LIKE 'proto-%'`)).toBe(0);
+  });
+
+  it("reads only a row's own cells: an inherited id or slug is never taken for one", () => {
+    // Whatever polluted the prototype elsewhere, the parser must not pick it up as a cell.
+    const noSlug = { ...row("x") } as Record<string, string>;
+    delete noSlug.slug;
+    const json = enc(JSON.stringify([noSlug]));
+    const csv = csvFile([row("own-csv")]);
+    (Object.prototype as Record<string, unknown>).id = "ALG-000777";
+    (Object.prototype as Record<string, unknown>).slug = "inherited-slug";
+    const fromJson = readImportFile(json, "x.json");
+    const fromCsv = readImportFile(csv, "x.csv");
+    delete (Object.prototype as Record<string, unknown>).id;
+    delete (Object.prototype as Record<string, unknown>).slug;
+    for (const r of [fromJson, fromCsv]) {
+      if (!r.ok) throw new Error(r.errors.join(" "));
+      expect(r.rows[0]!.cells.id).toBeUndefined();
+      expect(Object.keys(r.rows[0]!.cells)).not.toContain("id");
+    }
+    if (fromJson.ok) expect(fromJson.rows[0]!.cells.slug).toBeUndefined();
+  });
+});
+
+describe("the cost of a bad file", () => {
+  async function upload(file: Uint8Array, name = "tools.csv") {
+    const r = await login({ email: OFFICIAL, password: DEMO_PASSWORD, address: "10.1.2.3" });
+    if (!r.ok) throw new Error("login");
+    const cookie = (await sessionCookie.serialize(r.sessionToken)).split(";")[0]!;
+    const form = new FormData();
+    form.set("csrf", sessionFor(r.sessionToken)!.csrfToken);
+    form.set("intent", "check");
+    form.set("file", new File([new Uint8Array(file)], name, { type: "text/csv" }));
+    const request = new Request("http://localhost/drafts/import", { method: "POST", body: form, headers: { Cookie: cookie } });
+    return (await importPage.action({ request, params: {}, context: {} })) as unknown as { data: { report: ImportReport }; init: { status?: number } | null };
+  }
+
+  it("refuses a header of a million unknown columns before reading rows, with a short message", async () => {
+    const names = Array.from({ length: 1_000_000 }, (_, i) => `c${i}`);
+    const header = `${TOOL_EXPORT_COLUMNS.join(",")},${names.join(",")}\r\n`;
+    const res = await upload(enc(header + "x\r\n".repeat(3)));
+    expect(res.init?.status).toBe(400);
+    expect(res.data.report.result).toBe("file_refused");
+    expect(res.data.report.fileNotices).toEqual([{ code: "importTooManyColumns", params: { count: `more than ${IMPORT_MAX_COLUMNS}`, max: IMPORT_MAX_COLUMNS } }]);
+    expect(JSON.stringify(res.data.report).length).toBeLessThan(5_000);
+
+    // The same as JSON keys.
+    const wide = Object.fromEntries([...Object.entries(row("wide")), ...names.slice(0, 5000).map((n) => [n, "1"])]);
+    const json = await upload(enc(JSON.stringify([wide])), "tools.json");
+    expect(json.data.report.result).toBe("file_refused");
+    expect(JSON.stringify(json.data.report).length).toBeLessThan(5_000);
+  });
+
+  it("lists at most 20 unknown or repeated columns by name, and counts the rest", () => {
+    const extra = Array.from({ length: 60 }, (_, i) => `extra_${i}`);
+    const r = run(csvFile([row("many")], [...TOOL_EXPORT_COLUMNS, ...extra, "slug", "kind"]), "x.csv");
+    expect(r.result).toBe("file_refused");
+    const text = r.fileErrors.join(" ");
+    expect(text).toContain('"extra_19"');
+    expect(text).not.toContain('"extra_20"');
+    expect(text).toContain("and 40 more");
+    expect(r.fileNotices).toEqual([
+      { code: "importColumnsUnknown", params: { names: expect.stringContaining('"extra_0"'), more: 40 } },
+      { code: "importColumnsRepeated", params: { names: '"slug", "kind"', more: 0 } },
+    ]);
+  });
+
+  it("answers a file of a thousand bad rows with the first problems and the count of all", async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => row(`bad-${i}`, { kind: "spaceship", sunset_date: "2027-02-30" }));
+    const res = await upload(csvFile(rows));
+    const report = res.data.report;
+    expect(report.counts).toMatchObject({ rows: 1000, error: 1000, problems: 2000 });
+    expect(report.rows.filter((r) => r.outcome === "error").length).toBeLessThanOrEqual(200);
+  });
+});

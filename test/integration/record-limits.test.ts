@@ -1,0 +1,52 @@
+// Issue 10, finding 13: a draft with 5,000 data elements (10.7 MB) was saved and took 17 s to
+// submit. The limits of the standard hold where records are saved and submitted, and no revision
+// the register holds is invalidated by them.
+import { describe, expect, it } from "vitest";
+import { useFreshDb } from "../helpers/db";
+import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
+import { createDraft, getDraft, saveDraftSection, submitDraft, WorkflowError, type SectionName } from "../../registry/workflow/workflow.server";
+import { LIST_LIMITS, ToolRecord, fieldErrors } from "../../registry/standard/v1";
+
+const getDb = useFreshDb();
+const NOW = new Date("2026-03-01T08:00:00Z");
+const official = () => actorByEmail("official.shanghai@register.example");
+const failure = (fn: () => unknown): WorkflowError => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof WorkflowError) return e;
+    throw e;
+  }
+  throw new Error("expected a WorkflowError");
+};
+const element = (i: number, necessity?: string) => ({ name: { zh: `数据项 ${i}` }, category: "other", sensitive: false, ...(necessity ? { necessity: { zh: necessity } } : {}) });
+
+describe("record limits where records are written", () => {
+  it("no revision in the seeded register breaks a limit", () => {
+    const rows = getDb().$client.prepare(`SELECT r.record FROM revisions r WHERE r.status <> 'draft'`).all() as { record: string }[];
+    expect(rows.length).toBeGreaterThanOrEqual(22);
+    for (const { record } of rows) {
+      const r = ToolRecord.safeParse(JSON.parse(record));
+      expect(r.success ? {} : fieldErrors(r.error)).toEqual({});
+    }
+  });
+
+  it("refuses to save a section with a list over its limit, or a draft over the size limit", () => {
+    const { toolId } = createDraft(official(), newIdentity("limits-tool"), NOW);
+    const sections = completeSections({ level: "III", sunset: "2027-02-01" });
+    for (const [n, v] of Object.entries(sections)) saveDraftSection(official(), toolId, n as SectionName, v);
+
+    const tooMany = { ...sections.dataScope, elements: Array.from({ length: LIST_LIMITS.dataElements + 1 }, (_, i) => element(i)) };
+    expect(failure(() => saveDraftSection(official(), toolId, "dataScope", tooMany)).fields["dataScope.elements"]).toEqual([`At most ${LIST_LIMITS.dataElements} entries.`]);
+    const tooManySources = Array.from({ length: LIST_LIMITS.sources + 1 }, (_, i) => ({ key: `s-${i}`, kind: "news", title: { en: `Source ${i}` } }));
+    expect(failure(() => saveDraftSection(official(), toolId, "sources", tooManySources)).fields.sources).toEqual([`At most ${LIST_LIMITS.sources} entries.`]);
+
+    // Within every list limit, but 40 texts of 20,000 characters make a record of several MB.
+    const huge = { ...sections.dataScope, elements: Array.from({ length: 40 }, (_, i) => element(i, "长".repeat(20_000))) };
+    expect(failure(() => saveDraftSection(official(), toolId, "dataScope", huge)).fields.dataScope?.[0]).toMatch(/at most 2 MB/);
+    expect(getDraft(official(), toolId).record.dataScope).toEqual(expect.objectContaining({ elements: sections.dataScope.elements }));
+
+    // The draft as it stands can still be submitted.
+    expect(submitDraft(official(), toolId, NOW)).toMatchObject({ toolId });
+  });
+});

@@ -1,0 +1,71 @@
+// Issue 10, finding 2: one imported row with the unused id ALG-999999 made the next new draft of
+// every agency ALG-1000000, outside the standard's format, so it could never be saved or
+// submitted. Ids kept by an import are stepped over by the counter and never move it.
+import { describe, expect, it } from "vitest";
+import { useFreshDb } from "../helpers/db";
+import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
+import { runImport } from "../../registry/import/import.server";
+import { allocateToolId, formatToolId } from "../../registry/ids.server";
+import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
+import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/columns";
+import { csvRow, CSV_BOM } from "../../registry/exports/csv";
+
+const getDb = useFreshDb();
+const NOW = new Date("2026-03-01T08:00:00Z");
+const SHANGHAI = "official.shanghai@register.example";
+const HANGZHOU = "official.hangzhou@register.example";
+const enc = (s: string) => new TextEncoder().encode(s);
+const importRow = (id: string, slug: string) => {
+  const row: Record<string, string> = {
+    id,
+    name_zh: `导入 ${slug}`,
+    slug,
+    kind: "app",
+    policy_domain: "public_health",
+    jurisdiction_level: "city",
+    place_zh: "上海市",
+    deployment_status: "pilot",
+    sunset_date: "2027-06-30",
+    summary_zh: "导入的工具。",
+  };
+  const file = enc(CSV_BOM + csvRow([...TOOL_EXPORT_COLUMNS]) + csvRow(TOOL_EXPORT_COLUMNS.map((c) => row[c] ?? "")));
+  const r = runImport(actorByEmail(SHANGHAI), { bytes: file, filename: "move.csv" }, { mode: "all", dryRun: false, now: NOW });
+  expect(r.result).toBe("imported");
+  expect(r.rows[0]!.id).toBe(id);
+};
+const highest = () => (getDb().$client.prepare(`SELECT max(CAST(substr(id, 5) AS INTEGER)) AS n FROM tools WHERE id GLOB 'ALG-[0-9]*'`).get() as { n: number }).n;
+
+describe("tool ids", () => {
+  it("after an import of ALG-999999, a new draft of another agency is numbered in the format and can be saved and submitted", () => {
+    const before = highest();
+    importRow("ALG-999999", "moved-far");
+    const official = actorByEmail(HANGZHOU);
+    const { toolId } = createDraft(official, newIdentity("after-the-import"), NOW);
+    expect(toolId).toMatch(/^ALG-\d{6}$/);
+    expect(toolId).toBe(formatToolId(before + 1));
+    saveDraftSection(official, toolId, "identity", { ...newIdentity("after-the-import"), id: toolId });
+    for (const [name, value] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01", agency: "hangzhou-health-commission" })))
+      saveDraftSection(official, toolId, name as SectionName, value);
+    expect(submitDraft(official, toolId, NOW)).toMatchObject({ toolId, revision: 1 });
+  });
+
+  it("steps over ids an import kept, and never hands out a taken one", () => {
+    const before = highest();
+    importRow(formatToolId(before + 2), "kept-id");
+    const official = actorByEmail(SHANGHAI);
+    const first = createDraft(official, newIdentity("first-after"), NOW).toolId;
+    const second = createDraft(official, newIdentity("second-after"), NOW).toolId;
+    expect([first, second]).toEqual([formatToolId(before + 1), formatToolId(before + 3)]);
+    const next = allocateToolId(getDb());
+    expect(next).toBe(formatToolId(before + 4));
+    const taken = getDb().$client.prepare(`SELECT count(*) AS n FROM tools WHERE id = ?`).get(next) as { n: number };
+    expect(taken.n).toBe(0);
+  });
+
+  it("refuses an import row whose id is not in the format", () => {
+    const file = enc(CSV_BOM + csvRow([...TOOL_EXPORT_COLUMNS]) + csvRow(TOOL_EXPORT_COLUMNS.map((c) => ({ id: "ALG-1000000", slug: "too-long", name_zh: "x", kind: "app", policy_domain: "other", jurisdiction_level: "city", place_zh: "上海", deployment_status: "pilot", summary_zh: "x" })[c as "id"] ?? "")));
+    const r = runImport(actorByEmail(SHANGHAI), { bytes: file }, { mode: "all", dryRun: false, now: NOW });
+    expect(r.result).toBe("refused_invalid_rows");
+    expect(r.rows[0]!.errors[0]).toMatchObject({ field: "id" });
+  });
+});

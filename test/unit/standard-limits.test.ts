@@ -1,0 +1,74 @@
+// Issue 10, finding 13 (cost of a request): every list of a record has a stated maximum length
+// and a record a maximum size, in the standard itself (and so in the JSON Schema and the data
+// dictionary); adding them invalidates none of the documented records.
+import { describe, expect, it } from "vitest";
+import { SEED_RECORDS } from "../../db/seed/cases";
+import { LIST_LIMITS, RECORD_MAX_BYTES, ToolRecord, WITHHOLDABLE_FIELDS, fieldErrors, recordBytes } from "../../registry/standard/v1";
+import { dataDictionary, recordJsonSchema } from "../../registry/standard/json-schema";
+
+type Node = { type?: string | string[]; properties?: Record<string, Node>; items?: Node; anyOf?: Node[]; maxItems?: number };
+
+/** Every array in the JSON Schema of a record, by dotted path. */
+function arrays(node: Node, path: string, out: [string, Node][] = []): [string, Node][] {
+  for (const branch of node.anyOf ?? []) arrays(branch, path, out);
+  if (node.type === "array") {
+    out.push([path, node]);
+    if (node.items) arrays(node.items, `${path}[]`, out);
+  }
+  for (const [k, child] of Object.entries(node.properties ?? {})) arrays(child, path ? `${path}.${k}` : k, out);
+  return out;
+}
+
+const errorsOf = (input: unknown) => {
+  const r = ToolRecord.safeParse(input);
+  return r.success ? {} : fieldErrors(r.error);
+};
+const base = () => structuredClone(SEED_RECORDS[0]!);
+
+describe("limits of the standard", () => {
+  it("states a maximum length for every list of a record", () => {
+    const lists = arrays(recordJsonSchema() as Node, "");
+    expect(lists.length).toBeGreaterThan(10);
+    expect(lists.filter(([, n]) => typeof n.maxItems !== "number").map(([p]) => p)).toEqual([]);
+    expect((recordJsonSchema() as Record<string, unknown>)["x-record-max-bytes"]).toBe(RECORD_MAX_BYTES);
+    expect(LIST_LIMITS.withheld).toBe(WITHHOLDABLE_FIELDS.length);
+  });
+
+  it("shows the limits in the data dictionary", () => {
+    const byPath = Object.fromEntries(dataDictionary().map((e) => [e.path, e]));
+    expect(byPath["dataScope.elements"]!.maxItems).toBe(LIST_LIMITS.dataElements);
+    expect(byPath["incidents"]!.maxItems).toBe(LIST_LIMITS.incidents);
+    expect(byPath["sources"]!.maxItems).toBe(LIST_LIMITS.sources);
+  });
+
+  it.each(SEED_RECORDS.map((r) => [r.identity.id, r] as const))("%s, a documented case, is within every limit", (_id, record) => {
+    expect(errorsOf(record)).toEqual({});
+    expect(recordBytes(record)).toBeLessThan(RECORD_MAX_BYTES / 100);
+    for (const [path, node] of arrays(recordJsonSchema() as Node, "")) {
+      if (path.includes("[]")) continue;
+      const value = path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], record);
+      if (Array.isArray(value)) expect(value.length, path).toBeLessThanOrEqual(node.maxItems!);
+    }
+  });
+
+  it("refuses a list one longer than its limit", () => {
+    const r = base();
+    const element = r.dataScope.elements?.[0] ?? { name: { zh: "x" }, category: "other", sensitive: false };
+    r.dataScope.elements = Array.from({ length: LIST_LIMITS.dataElements + 1 }, () => structuredClone(element));
+    expect(errorsOf(r)["dataScope.elements"]).toEqual([`At most ${LIST_LIMITS.dataElements} entries.`]);
+    r.dataScope.elements = r.dataScope.elements.slice(0, LIST_LIMITS.dataElements);
+    expect(errorsOf(r)["dataScope.elements"]).toBeUndefined();
+  });
+
+  it("refuses a record larger than the limit", () => {
+    const r = base();
+    const long = "数".repeat(20_000);
+    r.dataScope.elements = Array.from({ length: 40 }, (_, i) => ({ name: { zh: `项 ${i}` }, category: "other" as const, sensitive: false, necessity: { zh: long, en: "x".repeat(20_000) } }));
+    expect(recordBytes(r)).toBeGreaterThan(RECORD_MAX_BYTES);
+    expect(errorsOf(r)["(record)"]?.[0]).toMatch(/at most 2 MB/);
+  });
+
+  it("counts bytes as UTF-8 does", () => {
+    for (const v of [{ a: "abc" }, { zh: "数据范围" }, { e: "😀 x" }, ["é", "ß"]]) expect(recordBytes(v)).toBe(Buffer.byteLength(JSON.stringify(v)));
+  });
+});
