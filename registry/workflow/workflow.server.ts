@@ -31,6 +31,7 @@ import {
   type ToolRecordInput,
 } from "../standard/v1";
 import { publicActor, type Actor } from "../auth/roles";
+import { confirmedAgencyIds } from "../responsibility.server";
 import { toolsDueForAgency, type ToolSummary } from "../tools.server";
 import { todayIso } from "../sunset";
 import { actionsFor, canTake, relationTo, type Action } from "./transitions";
@@ -71,18 +72,19 @@ function load(db: Db, toolId: string): Loaded {
     | { id: number; number: number; status: ReviewStatus; record: string; submitted_at: string | null }
     | undefined;
   if (!rev) throw new WorkflowError("not_found");
-  const agencyIds = (stmt(db, `SELECT DISTINCT agency_id FROM tool_agencies WHERE tool_seq = ?`).all(tool.seq) as { agency_id: number }[]).map((r) => r.agency_id);
+  const named = (stmt(db, `SELECT DISTINCT agency_id FROM tool_agencies WHERE tool_seq = ?`).all(tool.seq) as { agency_id: number }[]).map((r) => r.agency_id);
   const record = JSON.parse(rev.record) as ToolRecordInput;
   // A draft's agencies are not linked yet: read them from the record.
   for (const ref of record.responsibility?.agencies ?? []) {
     const a = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(ref.agency) as { id: number } | undefined;
-    if (a && !agencyIds.includes(a.id)) agencyIds.push(a.id);
+    if (a) named.push(a.id);
   }
   return {
     seq: tool.seq,
     id: tool.id,
     ownerAgencyId: tool.owner_agency_id,
-    agencyIds,
+    // Only confirmed links relate a person to the tool: naming an agency disqualifies none of its reviewers.
+    agencyIds: confirmedAgencyIds(db, tool.seq, named),
     revision: { id: rev.id, number: rev.number, status: rev.status, record, submittedAt: rev.submitted_at },
   };
 }
@@ -544,7 +546,10 @@ export function reviewQueue(actor: Actor | null, filters: { level?: string; agen
   const today = isoDay(now);
   const out: QueueItem[] = [];
   for (const r of rows) {
-    const links = stmt(db, `SELECT DISTINCT a.id, a.slug FROM tool_agencies ta JOIN agencies a ON a.id = ta.agency_id WHERE ta.tool_seq = ?`).all(r.seq) as { id: number; slug: string }[];
+    // The projection holds confirmed links only; the rule is applied again so the queue never depends on that.
+    const linked = stmt(db, `SELECT DISTINCT a.id, a.slug FROM tool_agencies ta JOIN agencies a ON a.id = ta.agency_id WHERE ta.tool_seq = ?`).all(r.seq) as { id: number; slug: string }[];
+    const confirmed = new Set(confirmedAgencyIds(db, r.seq, linked.map((l) => l.id)));
+    const links = linked.filter((l) => confirmed.has(l.id));
     if (relationTo(actor, { ownerAgencyId: r.owner_agency_id, agencyIds: links.map((l) => l.id) }) !== "reviewer_other_agency") continue;
     const record = JSON.parse(r.record) as ToolRecordInput;
     const impact = impactOf(record);

@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSession(request);
   // Only a display hint: replyToComment() checks the agency itself.
   const canReply = Boolean(
-    session?.actor.role === "official" && tool.record.responsibility.agencies.some((a) => a.agency === session.actor.agencySlug),
+    session?.actor.role === "official" && session.actor.agencySlug !== null && session.actor.agencySlug in tool.agencies,
   );
   const canRecordFacts = canReply || session?.actor.role === "reviewer";
   return { tool, descriptionHtml, today, canReply, canRecordFacts, csrf: session?.csrfToken ?? null, title: `${name} (${tool.id}) · ${translate(lang, "siteName")}` };

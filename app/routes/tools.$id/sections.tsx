@@ -75,7 +75,7 @@ function Identity() {
 
 function Responsibility() {
   const tool = useRecord();
-  const { l } = useT();
+  const { l, t } = useT();
   const r = tool.record.responsibility;
   return (
     <dl>
@@ -87,10 +87,20 @@ function Responsibility() {
                 <Link to={`/agencies/${a.agency}`}>
                   <LocalText value={tool.agencies[a.agency]!.name} />
                 </Link>
+              ) : tool.unconfirmedAgencies[a.agency] ? (
+                // Named by the owning agency without the named agency's consent: shown as the
+                // submission says, but not linked to the agency and marked as unconfirmed.
+                <LocalText value={tool.unconfirmedAgencies[a.agency]!.name} />
               ) : (
                 a.agency
               )}{" "}
               <span className="muted">({l("agencyRole", a.role)})</span>
+              {tool.unconfirmedAgencies[a.agency] && !tool.agencies[a.agency] ? (
+                <>
+                  {" "}
+                  <em>{t("agencyNotConfirmed")}</em>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
