@@ -183,3 +183,38 @@ describe("an agency named as co-responsible without its consent", () => {
     startReview(samrReviewer(), toolId, day(2));
   });
 });
+
+describe("level IV independence", () => {
+  it("is counted by agency: two reviewers of one agency cannot approve, two agencies can", async () => {
+    const toolId = submitNaming("miit", "IV");
+    const samr2 = await account("reviewer", "samr", "reviewer.samr2");
+    startReview(samrReviewer(), toolId, day(1));
+    findAll(samrReviewer(), toolId, day(2));
+    respond(toolId);
+    expect(decide(samrReviewer(), toolId, "approve", { en: "Approve." }, day(30))).toEqual({ effective: false, awaiting: "second_reviewer" });
+    // A second reviewer of the same agency is not a second independent reviewer.
+    expect(getReviewPage(samr2, toolId).actions).not.toContain("join_review");
+    expectError(() => startReview(samr2, toolId, day(31)), "wrong_state");
+    expect(getReviewPage(samr2, toolId).status).toBe("in_review");
+    // A reviewer of another agency (here one the record names without its consent) is.
+    startReview(zjReviewer(), toolId, day(31));
+    findAll(zjReviewer(), toolId, day(31));
+    expect(decide(zjReviewer(), toolId, "approve", { en: "Approve too." }, day(32))).toEqual({ effective: true, status: "approved" });
+  });
+
+  it("stops counting an approval once the reviewer's agency confirms it is responsible", async () => {
+    const toolId = submitNaming(ZJ, "IV");
+    startReview(zjReviewer(), toolId, day(1));
+    findAll(zjReviewer(), toolId, day(2));
+    respond(toolId);
+    expect(decide(zjReviewer(), toolId, "approve", { en: "Approve." }, day(30))).toEqual({ effective: false, awaiting: "second_reviewer" });
+    confirmResponsibility(await account("official", ZJ, "official.zj"), toolId, day(30));
+    startReview(samrReviewer(), toolId, day(31));
+    findAll(samrReviewer(), toolId, day(31));
+    expect(decide(samrReviewer(), toolId, "approve", { en: "Approve." }, day(32))).toEqual({ effective: false, awaiting: "second_reviewer" });
+    const miit = await account("reviewer", "miit", "reviewer.miit");
+    startReview(miit, toolId, day(33));
+    findAll(miit, toolId, day(33));
+    expect(decide(miit, toolId, "approve", { en: "Approve." }, day(34))).toEqual({ effective: true, status: "approved" });
+  });
+});
