@@ -8,7 +8,7 @@ import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
 import { callLoader } from "./load";
 import { getJson } from "./api-helpers";
-import { DEMO_ACCOUNTS } from "../../db/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/seed/demo-accounts";
 import { createUser } from "../../registry/auth/accounts.server";
 import {
   CRITERIA,
@@ -29,7 +29,9 @@ import { listAgencies, listTools, type AgencyPage, type ToolDetail, type ToolLis
 import { parseToolQuery } from "../../registry/query";
 import { loader as agencyLoader } from "~/routes/agencies.$slug";
 import { loader as listLoader } from "~/routes/tools._index/route";
-import { loader as detailLoader } from "~/routes/tools.$id/route";
+import { action as detailAction, loader as detailLoader } from "~/routes/tools.$id/route";
+import { sessionCookie } from "~/auth.server";
+import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { loader as agenciesCsvLoader } from "~/routes/agencies[.]csv";
 import type { Actor } from "../../registry/auth/roles";
 
@@ -41,8 +43,15 @@ const official = () => actorByEmail(email("official", SH));
 const otherOfficial = () => actorByEmail(email("official", "hangzhou-health-commission"));
 const samrReviewer = () => actorByEmail(email("reviewer", "samr"));
 const zjReviewer = () => actorByEmail(email("reviewer", ZJ));
+const PASSWORD = "long-enough-password";
 const account = (role: "official" | "reviewer", agency: string, name: string) =>
-  createUser({ email: `${name}@register.example`, displayName: name, role, agency, password: "long-enough-password" });
+  createUser({ email: `${name}@register.example`, displayName: name, role, agency, password: PASSWORD });
+
+async function signIn(email: string, password: string) {
+  const r = await login({ email, password, address: "10.0.0.9" });
+  if (!r.ok) throw new Error(`cannot log in ${email}`);
+  return { cookie: (await sessionCookie.serialize(r.sessionToken)).split(";")[0]!, csrf: sessionFor(r.sessionToken)!.csrfToken };
+}
 
 const D0 = new Date("2026-03-01T09:00:00Z");
 const day = (n: number) => new Date(D0.getTime() + n * 86_400_000);
@@ -181,6 +190,36 @@ describe("an agency named as co-responsible without its consent", () => {
     expectError(() => getReviewPage(zjReviewer(), toolId), "forbidden");
     expectError(() => startReview(zjReviewer(), toolId, day(2)), "forbidden");
     startReview(samrReviewer(), toolId, day(2));
+  });
+});
+
+describe("confirming from the record page", () => {
+  it("is offered to officials of the named agency only, and confirms with the session's token", async () => {
+    const toolId = submitNaming(ZJ, "III");
+    await account("official", ZJ, "official.zj");
+    const zj = await signIn("official.zj@register.example", PASSWORD);
+    const sh = await signIn(email("official", SH), DEMO_PASSWORD);
+    type Page = { tool: ToolDetail; confirmAs: string | null };
+    const page = (who: { cookie: string } | null) => callLoader<Page>(detailLoader, `/tools/${toolId}`, { id: toolId }, { headers: who ? { Cookie: who.cookie } : {} });
+    expect((await page(null)).confirmAs).toBeNull();
+    expect((await page(sh)).confirmAs).toBeNull();
+    expect((await page(zj)).confirmAs).toBe(ZJ);
+
+    const post = (who: { cookie: string; csrf: string }, csrf = who.csrf) =>
+      detailAction({
+        request: new Request(`http://localhost/tools/${toolId}`, { method: "POST", body: new URLSearchParams({ intent: "confirm_responsibility", csrf }), headers: { Cookie: who.cookie } }),
+        params: { id: toolId },
+        context: {},
+      }).catch((e: unknown) => e as Response);
+    expect(((await post(zj, "forged")) as Response).status).toBe(403);
+    expect(((await post(sh)) as Response).status).toBe(302); // the owner: nothing to confirm
+    expect((await page(null)).tool.unconfirmedAgencies).toHaveProperty(ZJ);
+    const res = (await post(zj)) as Response;
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe(`/tools/${toolId}#responsibility`);
+    const after = await page(zj);
+    expect(Object.keys(after.tool.agencies)).toEqual([SH, ZJ]);
+    expect(after.confirmAs).toBeNull();
   });
 });
 

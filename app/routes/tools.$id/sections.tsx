@@ -2,7 +2,7 @@
 // which tells "withheld, and why" apart from "not disclosed" apart from a value.
 import { AppealChart } from "~/components/appeal-chart";
 import { createContext, useContext } from "react";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { loader } from "./route";
 import type { LocalizedText, ToolRecord, WithholdableField } from "../../../registry/standard/v1";
 import type { StringKey } from "~/i18n/strings";
@@ -75,6 +75,7 @@ function Identity() {
 
 function Responsibility() {
   const tool = useRecord();
+  const { confirmAs, csrf } = useLoaderData<typeof loader>();
   const { l, t } = useT();
   const r = tool.record.responsibility;
   return (
@@ -99,6 +100,17 @@ function Responsibility() {
                 <>
                   {" "}
                   <em>{t("agencyNotConfirmed")}</em>
+                  {confirmAs === a.agency && csrf ? (
+                    <>
+                      {" "}
+                      <Form method="post" className="inline-form">
+                      <input type="hidden" name="csrf" value={csrf} />
+                      <button type="submit" name="intent" value="confirm_responsibility">
+                        {t("coRespConfirm")}
+                        </button>
+                      </Form>
+                    </>
+                  ) : null}
                 </>
               ) : null}
             </li>
