@@ -3,7 +3,7 @@
 // has the rule). The staff pages for this come later; this is the registry function they call.
 import { getDb, stmt, type Db } from "../db.server";
 import { resolveAgencies, writePublicProjection } from "../publish.server";
-import { isLinkConfirmed, responsibilityConsent } from "../responsibility.server";
+import { confirmedAgencyIds, isLinkConfirmed, responsibilityConsent } from "../responsibility.server";
 import { ToolRecord, type AGENCY_ROLES, type LocalizedText } from "../standard/v1";
 import type { Actor } from "../auth/roles";
 import { WorkflowError } from "./workflow.server";
@@ -38,12 +38,46 @@ export function confirmResponsibility(actor: Actor | null, toolId: string, now: 
   })();
 }
 
+/**
+ * Projections written before links needed consent may still list agencies that never confirmed.
+ * Projects each such tool again from its public revision (keeping its updated_at), so its agency
+ * pages, filters, exports, feeds and search forget the unconfirmed links. Idempotent, and a
+ * single query when nothing is stale: run after migrating (db/migrate.server.ts does).
+ */
+export function reprojectUnconfirmedLinks(db: Db = getDb()): number {
+  // Only tools with an owning agency and a link to another agency can hold an unconfirmed link.
+  const candidates = stmt(
+    db,
+    `SELECT DISTINCT ta.tool_seq FROM tool_agencies ta JOIN tools t ON t.seq = ta.tool_seq
+     WHERE t.owner_agency_id IS NOT NULL AND ta.agency_id <> t.owner_agency_id AND t.published_revision_id IS NOT NULL`,
+  )
+    .pluck()
+    .all() as number[];
+  let count = 0;
+  for (const seq of candidates) {
+    const linked = stmt(db, `SELECT DISTINCT agency_id FROM tool_agencies WHERE tool_seq = ?`).pluck().all(seq) as number[];
+    if (confirmedAgencyIds(db, seq, linked).length === linked.length) continue;
+    const row = stmt(db, `SELECT t.updated_at, r.id, r.status, r.record FROM tools t JOIN revisions r ON r.id = t.published_revision_id WHERE t.seq = ?`).get(seq) as {
+      updated_at: string;
+      id: number;
+      status: string;
+      record: string;
+    };
+    const record = ToolRecord.parse(JSON.parse(row.record));
+    const agencyIds = resolveAgencies(record, db);
+    db.$client.transaction(() => writePublicProjection(db, { seq, revisionId: row.id, record, status: row.status, at: row.updated_at, agencyIds }))();
+    count++;
+  }
+  return count;
+}
+
 export type PendingConfirmation = { id: string; name: LocalizedText; roles: (typeof AGENCY_ROLES)[number][] };
 
 /**
  * The public tools of other agencies whose current record names the official's agency without
- * its confirmation, for the official to confirm. Reads the public records of tools owned by other
- * agencies that mention the agency's slug.
+ * its confirmation, for the official to confirm. Unconfirmed links are kept nowhere but in the
+ * records, so this reads every public record owned by another agency: fine for a staff page on a
+ * register of thousands of tools, not of 100,000 (keep the named links in a table first).
  */
 export function pendingConfirmations(actor: Actor | null, db: Db = getDb()): PendingConfirmation[] {
   if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new WorkflowError("forbidden");

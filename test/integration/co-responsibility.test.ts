@@ -24,8 +24,8 @@ import {
   WorkflowError,
   type SectionName,
 } from "../../registry/workflow/workflow.server";
-import { confirmResponsibility, pendingConfirmations } from "../../registry/workflow/co-responsibility.server";
-import { listAgencies, listTools, type AgencyPage, type ToolDetail, type ToolList } from "../../registry/tools.server";
+import { confirmResponsibility, pendingConfirmations, reprojectUnconfirmedLinks } from "../../registry/workflow/co-responsibility.server";
+import { getAgencyPage, listAgencies, listTools, type AgencyPage, type ToolDetail, type ToolList } from "../../registry/tools.server";
 import { parseToolQuery } from "../../registry/query";
 import { loader as agencyLoader } from "~/routes/agencies.$slug";
 import { loader as listLoader } from "~/routes/tools._index/route";
@@ -220,6 +220,28 @@ describe("confirming from the record page", () => {
     const after = await page(zj);
     expect(Object.keys(after.tool.agencies)).toEqual([SH, ZJ]);
     expect(after.confirmAs).toBeNull();
+  });
+});
+
+describe("links projected before consent was needed", () => {
+  it("are dropped by projecting those tools again, keeping their update time", () => {
+    const toolId = submitNaming(ZJ, "III");
+    const db = getDb().$client;
+    const seq = db.prepare(`SELECT seq FROM tools WHERE id = ?`).pluck().get(toolId) as number;
+    const zjId = db.prepare(`SELECT id FROM agencies WHERE slug = ?`).pluck().get(ZJ) as number;
+    // What the projection held for such a tool before this change.
+    db.prepare(`INSERT INTO tool_agencies (tool_seq, agency_id, role) VALUES (?, ?, 'oversees')`).run(seq, zjId);
+    const updatedAt = db.prepare(`SELECT updated_at FROM tools WHERE seq = ?`).pluck().get(seq);
+    const onZjPage = () => getAgencyPage(ZJ)!.tools.some((t) => t.id === toolId);
+    expect(onZjPage()).toBe(true);
+    const editorialLinks = db.prepare(`SELECT count(*) FROM tool_agencies ta JOIN tools t ON t.seq = ta.tool_seq WHERE t.owner_agency_id IS NULL`).pluck();
+    const editorialBefore = editorialLinks.get();
+    expect(reprojectUnconfirmedLinks()).toBe(1);
+    expect(onZjPage()).toBe(false);
+    expect(getAgencyPage(SH)!.tools.some((t) => t.id === toolId)).toBe(true);
+    expect(db.prepare(`SELECT updated_at FROM tools WHERE seq = ?`).pluck().get(seq)).toBe(updatedAt);
+    expect(editorialLinks.get()).toBe(editorialBefore);
+    expect(reprojectUnconfirmedLinks()).toBe(0);
   });
 });
 
