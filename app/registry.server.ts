@@ -24,6 +24,7 @@ export {
   postConsultationResponse,
   recordFact,
 } from "../registry/workflow/workflow.server";
+export { confirmResponsibility } from "../registry/workflow/co-responsibility.server";
 export { sectionNode, formToValue, applyListButton } from "../registry/forms/schema-form";
 export { diffRecords } from "../registry/history/diff";
 export { registerNow } from "../registry/clock.server";

@@ -15,6 +15,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const file = databasePath();
   const db = openDatabase(file);
   migrateDatabase(db);
+  // Links projected before co-responsibility needed consent (issue 10): drop the unconfirmed ones.
+  const { reprojectUnconfirmedLinks } = await import("../registry/workflow/co-responsibility.server");
+  const reprojected = reprojectUnconfirmedLinks(db);
   db.$client.close();
-  console.log(`Migrated ${file}`);
+  console.log(`Migrated ${file}${reprojected ? `; agencies that never confirmed dropped from ${reprojected} tool(s)` : ""}`);
 }

@@ -8,6 +8,7 @@ import { indexTokens } from "./search/tokenize";
 import { ToolRecord, fieldErrors, type LocalizedText } from "./standard/v1";
 import { AgencySchema, type Agency } from "./agency";
 import { appendEvent } from "./events/log.server";
+import { confirmedAgencyIds } from "./responsibility.server";
 
 export class RecordValidationError extends Error {
   constructor(public readonly fields: Record<string, string[]>) {
@@ -114,7 +115,9 @@ export function publishRevision(input: unknown, opts: { at: string }, db: Db = g
 
 /**
  * Make a revision the tool's public record: the `tools` projection, agency and data-category
- * links and the search row. Runs inside the caller's transaction.
+ * links and the search row. Runs inside the caller's transaction. Only confirmed agency links
+ * (registry/responsibility.server.ts) are projected and searchable: an agency another agency's
+ * official named without its consent is not listed as responsible anywhere but in the record.
  */
 export function writePublicProjection(
   db: Db,
@@ -131,9 +134,13 @@ export function writePublicProjection(
      WHERE seq = @seq`,
   ).run({ ...projectionOf(record, p.status, p.at), rev: p.revisionId, seq: p.seq });
 
+  const confirmed = new Set(confirmedAgencyIds(db, p.seq, agencyIds.values()));
   stmt(db, `DELETE FROM tool_agencies WHERE tool_seq = ?`).run(p.seq);
   const link = stmt(db, `INSERT OR IGNORE INTO tool_agencies (tool_seq, agency_id, role) VALUES (?, ?, ?)`);
-  for (const ref of record.responsibility.agencies) link.run(p.seq, agencyIds.get(ref.agency), ref.role);
+  for (const ref of record.responsibility.agencies) {
+    const agencyId = agencyIds.get(ref.agency)!;
+    if (confirmed.has(agencyId)) link.run(p.seq, agencyId, ref.role);
+  }
 
   stmt(db, `DELETE FROM tool_incidents WHERE tool_seq = ?`).run(p.seq);
   const incident = stmt(
@@ -148,8 +155,9 @@ export function writePublicProjection(
   const cat = stmt(db, `INSERT OR IGNORE INTO tool_data_categories (tool_seq, category) VALUES (?, ?)`);
   for (const e of record.dataScope.elements) cat.run(p.seq, e.category);
 
-  const agencyNames = [...agencyIds.keys()]
-    .map((slug) => stmt(db, `SELECT name_zh, name_en FROM agencies WHERE slug = ?`).get(slug) as { name_zh: string | null; name_en: string | null })
+  const agencyNames = [...agencyIds.values()]
+    .filter((id) => confirmed.has(id))
+    .map((id) => stmt(db, `SELECT name_zh, name_en FROM agencies WHERE id = ?`).get(id) as { name_zh: string | null; name_en: string | null })
     .map((a) => [a.name_zh, a.name_en].filter(Boolean).join(" "));
   const nameText = [both(record.identity.name), record.identity.id, record.identity.slug.replace(/-/g, " ")].join(" ");
   const bodyText = [

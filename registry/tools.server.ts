@@ -6,6 +6,7 @@ import { PAGE_SIZE, type FacetName, type QueryNotice, type ToolQuery } from "./q
 import { filterAndCount, getListIndex, pageOf, positionOf, type ListIndex } from "./list-index.server";
 import { publicReviews, type PublicReview } from "./history/history.server";
 import { consultationWindow } from "./workflow/obligations";
+import { isLinkConfirmed, responsibilityConsent } from "./responsibility.server";
 import { listPublicComments, type PublicComment } from "./comments.server";
 import { buildMatchExpression, type Term } from "./search/tokenize";
 import { snippet, type Segment } from "./search/highlight";
@@ -204,7 +205,13 @@ export type ToolDetail = {
   record: ToolRecord;
   revision: { number: number; status: string; publishedAt: string };
   revisionCount: number;
+  /** The responsible agencies whose link is confirmed (registry/responsibility.server.ts): the ones shown as responsible. */
   agencies: Record<string, AgencyLink>;
+  /**
+   * Agencies the owning agency's official named in the record that have not confirmed it. The
+   * record keeps them as submitted; pages say they are not confirmed, and nothing else lists them.
+   */
+  unconfirmedAgencies: Record<string, AgencyLink>;
   impact: ImpactResult | null;
   sunsetState: SunsetState;
   updatedAt: string;
@@ -225,11 +232,11 @@ export function getToolDetail(idOrSlug: string, opts: { today?: string } = {}, d
   if (idOrSlug.length > 100) return null;
   const row = stmt(
     db,
-    `SELECT t.id, t.updated_at, r.id AS revision_id, r.number, r.status, r.record, r.published_at, r.submitted_at,
+    `SELECT t.seq, t.id, t.updated_at, r.id AS revision_id, r.number, r.status, r.record, r.published_at, r.submitted_at,
        (SELECT count(*) FROM revisions x WHERE x.tool_seq = t.seq AND x.status <> 'draft') AS revision_count
      FROM tools t JOIN revisions r ON r.id = t.published_revision_id WHERE t.id = ?`,
   ).get(idOrSlug.toUpperCase()) as
-    | { id: string; updated_at: string; revision_id: number; number: number; status: string; record: string; published_at: string; submitted_at: string | null; revision_count: number }
+    | { seq: number; id: string; updated_at: string; revision_id: number; number: number; status: string; record: string; published_at: string; submitted_at: string | null; revision_count: number }
     | undefined;
   if (!row) {
     const bySlug = stmt(db, `SELECT id FROM tools WHERE slug = ? AND published_revision_id IS NOT NULL`).get(idOrSlug) as { id: string } | undefined;
@@ -241,11 +248,13 @@ export function getToolDetail(idOrSlug: string, opts: { today?: string } = {}, d
   // revision's own status is the truth.
   record.lifecycle.reviewStatus = row.status as typeof record.lifecycle.reviewStatus;
   const agencies: Record<string, AgencyLink> = {};
+  const unconfirmedAgencies: Record<string, AgencyLink> = {};
+  const consent = responsibilityConsent(db, row.seq);
   for (const ref of record.responsibility.agencies) {
-    const a = stmt(db, `SELECT slug, name_zh, name_en FROM agencies WHERE slug = ?`).get(ref.agency) as
-      | { slug: string; name_zh: string | null; name_en: string | null }
+    const a = stmt(db, `SELECT id, slug, name_zh, name_en FROM agencies WHERE slug = ?`).get(ref.agency) as
+      | { id: number; slug: string; name_zh: string | null; name_en: string | null }
       | undefined;
-    if (a) agencies[a.slug] = { slug: a.slug, name: lt(a.name_zh, a.name_en) };
+    if (a) (isLinkConfirmed(consent, a.id) ? agencies : unconfirmedAgencies)[a.slug] = { slug: a.slug, name: lt(a.name_zh, a.name_en) };
   }
   const today = opts.today ?? todayIso();
   const impact = record.assessments.impact ? computeImpactLevel(record.assessments.impact) : null;
@@ -259,6 +268,7 @@ export function getToolDetail(idOrSlug: string, opts: { today?: string } = {}, d
       revision: { number: row.number, status: row.status, publishedAt: row.published_at },
       revisionCount: row.revision_count,
       agencies,
+      unconfirmedAgencies,
       impact,
       sunsetState: sunsetState({ ...record.lifecycle, reviewStatus: row.status }, today),
       updatedAt: row.updated_at,

@@ -1,6 +1,7 @@
 // Interface strings in both languages. Keys are English phrases' short names; a key missing in
 // one language fails the typecheck because both objects share one type.
 import { apiStrings } from "./strings-api";
+import { coRespStrings } from "./strings-coresp";
 import { importStrings } from "./strings-import";
 import { formsStrings } from "./strings-forms";
 import { mirrorStrings } from "./strings-mirror";
@@ -11,6 +12,7 @@ export const LANGS: Lang[] = ["zh", "en"];
 
 const en = {
   ...apiStrings.en,
+  ...coRespStrings.en,
   ...importStrings.en,
   ...formsStrings.en,
   ...mirrorStrings.en,
@@ -532,6 +534,7 @@ export type StringKey = keyof typeof en;
 
 const zh: Record<StringKey, string> = {
   ...apiStrings.zh,
+  ...coRespStrings.zh,
   ...importStrings.zh,
   ...formsStrings.zh,
   ...mirrorStrings.zh,

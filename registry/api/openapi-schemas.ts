@@ -186,7 +186,10 @@ export function componentSchemas() {
       sunsetState: oneOf(SUNSET_STATES),
       updatedAt: dateTime,
       impact: nullable(ref("ImpactResult")),
-      agencies: arr(ref("AgencyRef")),
+      agencies: arr(ref("AgencyRef"), {
+        description:
+          "The agencies responsible for the tool: its owning agency and every agency that confirmed the link. An agency the record names without having confirmed it is left out here (the record keeps it as submitted).",
+      }),
       consultation: nullable(obj({ opens: date, closes: date })),
       consultationResponse: nullable(obj({ raised: ref("LocalizedText"), changed: ref("LocalizedText"), postedAt: dateTime })),
       reviews: arr(ref("PublicReview")),

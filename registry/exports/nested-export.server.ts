@@ -6,6 +6,7 @@ import { getDb, stmt, type Db } from "../db.server";
 import { listToolsForExport } from "../tools.server";
 import type { ToolQuery } from "../query";
 import type { ToolRecord } from "../standard/v1";
+import { isLinkConfirmed, responsibilityConsent } from "../responsibility.server";
 
 export const NESTED_EXPORTS = {
   "data-elements": ["tool_id", "tool_url", "position", "name_zh", "name_en", "category", "sensitive", "necessity_zh", "necessity_en", "retention_zh", "retention_en", "granularity_zh", "granularity_en"],
@@ -29,8 +30,13 @@ export function* exportNested(kind: NestedExport, query: ToolQuery, opts: { orig
     const marks = ids.map(() => "?").join(", ");
     const out: Cell[][] = [];
     if (kind === "data-elements" || kind === "agencies" || kind === "incidents") {
-      const rows = stmt(db, `SELECT t.id, r.record FROM tools t JOIN revisions r ON r.id = t.published_revision_id WHERE t.id IN (${marks})`).all(...ids) as { id: string; record: string }[];
+      const rows = stmt(db, `SELECT t.seq, t.id, r.record FROM tools t JOIN revisions r ON r.id = t.published_revision_id WHERE t.id IN (${marks})`).all(...ids) as {
+        seq: number;
+        id: string;
+        record: string;
+      }[];
       const records = new Map(rows.map((r) => [r.id, JSON.parse(r.record) as ToolRecord]));
+      const seqs = new Map(rows.map((r) => [r.id, r.seq]));
       for (const id of ids) {
         const rec = records.get(id);
         if (!rec) continue;
@@ -38,12 +44,15 @@ export function* exportNested(kind: NestedExport, query: ToolQuery, opts: { orig
           (rec.dataScope.elements ?? []).forEach((e, i) =>
             out.push([id, url(id), i + 1, e.name.zh, e.name.en, e.category, e.sensitive, e.necessity?.zh, e.necessity?.en, e.retention?.zh, e.retention?.en, e.granularity?.zh, e.granularity?.en]),
           );
-        else if (kind === "agencies")
+        else if (kind === "agencies") {
+          // Only the agencies that are confirmed as responsible (registry/responsibility.server.ts).
+          const consent = responsibilityConsent(db, seqs.get(id)!);
           for (const a of rec.responsibility.agencies) {
             const info = agencyNames!.get(a.agency);
-            out.push([id, url(id), a.agency, `${opts.origin}/agencies/${a.agency}`, a.role, info?.name_zh, info?.name_en, info?.jurisdiction_level]);
+            if (!info || !isLinkConfirmed(consent, info.id)) continue;
+            out.push([id, url(id), a.agency, `${opts.origin}/agencies/${a.agency}`, a.role, info.name_zh, info.name_en, info.jurisdiction_level]);
           }
-        else
+        } else
           (rec.incidents ?? []).forEach((x, i) =>
             out.push([id, url(id), i + 1, x.kind, x.date, x.title.zh, x.title.en, x.description.zh, x.description.en, x.peopleAffected, x.response?.zh, x.response?.en, x.regulatorNotified]),
           );
@@ -79,6 +88,12 @@ export function* exportNested(kind: NestedExport, query: ToolQuery, opts: { orig
 }
 
 function agencyInfo(db: Db) {
-  const rows = stmt(db, `SELECT slug, name_zh, name_en, jurisdiction_level FROM agencies`).all() as { slug: string; name_zh: string | null; name_en: string | null; jurisdiction_level: string }[];
+  const rows = stmt(db, `SELECT id, slug, name_zh, name_en, jurisdiction_level FROM agencies`).all() as {
+    id: number;
+    slug: string;
+    name_zh: string | null;
+    name_en: string | null;
+    jurisdiction_level: string;
+  }[];
   return new Map(rows.map((r) => [r.slug, r]));
 }

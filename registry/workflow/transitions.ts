@@ -10,7 +10,7 @@ export const RELATIONS = [
   /** An official of the agency that owns the tool's record. */
   "owner_official",
   "other_official",
-  /** A reviewer whose agency is one of the tool's responsible agencies (or its owner). */
+  /** A reviewer whose agency owns the tool or has a confirmed link to it (registry/responsibility.server.ts). */
   "reviewer_own_agency",
   "reviewer_other_agency",
   "admin",

@@ -34,6 +34,7 @@ import {
   type ToolRecordInput,
 } from "../standard/v1";
 import { publicActor, type Actor } from "../auth/roles";
+import { confirmedAgencyIds } from "../responsibility.server";
 import { toolsDueForAgency, type ToolSummary } from "../tools.server";
 import { todayIso } from "../sunset";
 import { actionsFor, canTake, relationTo, type Action } from "./transitions";
@@ -74,18 +75,19 @@ function load(db: Db, toolId: string): Loaded {
     | { id: number; number: number; status: ReviewStatus; record: string; submitted_at: string | null }
     | undefined;
   if (!rev) throw new WorkflowError("not_found");
-  const agencyIds = (stmt(db, `SELECT DISTINCT agency_id FROM tool_agencies WHERE tool_seq = ?`).all(tool.seq) as { agency_id: number }[]).map((r) => r.agency_id);
+  const named = (stmt(db, `SELECT DISTINCT agency_id FROM tool_agencies WHERE tool_seq = ?`).all(tool.seq) as { agency_id: number }[]).map((r) => r.agency_id);
   const record = JSON.parse(rev.record) as ToolRecordInput;
   // A draft's agencies are not linked yet: read them from the record.
   for (const ref of record.responsibility?.agencies ?? []) {
     const a = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(ref.agency) as { id: number } | undefined;
-    if (a && !agencyIds.includes(a.id)) agencyIds.push(a.id);
+    if (a) named.push(a.id);
   }
   return {
     seq: tool.seq,
     id: tool.id,
     ownerAgencyId: tool.owner_agency_id,
-    agencyIds,
+    // Only confirmed links relate a person to the tool: naming an agency disqualifies none of its reviewers.
+    agencyIds: confirmedAgencyIds(db, tool.seq, named),
     revision: { id: rev.id, number: rev.number, status: rev.status, record, submittedAt: rev.submitted_at },
   };
 }
@@ -378,16 +380,45 @@ function openReview(db: Db, t: Loaded, actor: Actor): { id: number; decision: st
   return stmt(db, `SELECT id, decision FROM reviews WHERE revision_id = ? AND reviewer_id = ?`).get(t.revision.id, actor.id) as { id: number; decision: string | null } | undefined;
 }
 
-/** A reviewer takes a submission, or, for a level IV tool, joins as the second reviewer. */
+/**
+ * The reviews of a revision by reviewers independent of the tool: of an agency that neither owns
+ * the tool nor has a confirmed link to it, as things stand now (a reviewer whose agency confirms
+ * its link after reviewing stops counting). Independence is counted by agency, so two reviewers
+ * of one agency are one independent voice.
+ */
+function independentReviews(db: Db, t: Loaded, revisionId: number): { reviewerId: number; agencyId: number; decision: string | null }[] {
+  const rows = stmt(db, `SELECT r.reviewer_id, u.agency_id, r.decision FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE r.revision_id = ? ORDER BY r.id`).all(revisionId) as {
+    reviewer_id: number;
+    agency_id: number | null;
+    decision: string | null;
+  }[];
+  return rows
+    .filter((r) => r.agency_id !== null && r.agency_id !== t.ownerAgencyId && !t.agencyIds.includes(r.agency_id))
+    .map((r) => ({ reviewerId: r.reviewer_id, agencyId: r.agency_id!, decision: r.decision }));
+}
+
+/** Why the actor may not join the review of a revision as a further reviewer, or null if they may. */
+function joinRefusal(db: Db, t: Loaded, revisionId: number, record: ToolRecordInput, actor: Actor): string | null {
+  if (stmt(db, `SELECT 1 FROM reviews WHERE revision_id = ? AND reviewer_id = ?`).get(revisionId, actor.id)) return "You are already reviewing this revision.";
+  const agencies = new Set(independentReviews(db, t, revisionId).map((r) => r.agencyId));
+  if (actor.agencyId !== null && agencies.has(actor.agencyId))
+    return "A reviewer of your agency is already reviewing this revision; the further reviewer must be of another agency.";
+  if (agencies.size >= (impactOf(record)?.obligations.reviewersRequired ?? 1)) return "This revision has all the reviewers it needs.";
+  return null;
+}
+
+/**
+ * A reviewer takes a submission, or, for a level IV tool, joins as the second reviewer, who must
+ * be of another agency than the first.
+ */
 export function startReview(actor: Actor | null, toolId: string, now: Date, db: Db = getDb()): void {
   const t = load(db, toolId);
   const at = now.toISOString();
   if (t.revision.status === "in_review") {
     guard(actor, t, "join_review");
-    const impact = impactOf(t.revision.record);
     const reviewers = (stmt(db, `SELECT count(*) AS n FROM reviews WHERE revision_id = ?`).get(t.revision.id) as { n: number }).n;
-    if (openReview(db, t, actor!)) throw new WorkflowError("wrong_state", {}, "You are already reviewing this revision.");
-    if (reviewers >= (impact?.obligations.reviewersRequired ?? 1)) throw new WorkflowError("wrong_state", {}, "This revision has all the reviewers it needs.");
+    const refusal = joinRefusal(db, t, t.revision.id, t.revision.record, actor!);
+    if (refusal) throw new WorkflowError("wrong_state", {}, refusal);
     db.$client.transaction(() => {
       stmt(db, `INSERT INTO reviews (revision_id, reviewer_id, started_at) VALUES (?, ?, ?)`).run(t.revision.id, actor!.id, at);
       appendEvent({ kind: "review_started", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, reviewer: reviewers + 1 } }, db);
@@ -486,7 +517,12 @@ export function decide(actor: Actor | null, toolId: string, decision: Decision, 
   return db.$client.transaction((): DecideResult => {
     stmt(db, `UPDATE reviews SET decision = ?, decided_at = ?, summary_zh = ?, summary_en = ? WHERE id = ?`).run(decision, at, text.data!.zh ?? null, text.data!.en ?? null, review.id);
     if (approving && needed > 1) {
-      const approvals = (stmt(db, `SELECT count(*) AS n FROM reviews WHERE revision_id = ? AND decision IN ('approve', 'approve_with_conditions')`).get(t.revision.id) as { n: number }).n;
+      // Independent approvals are counted by agency: two reviewers of one agency are one approval.
+      const approvals = new Set(
+        independentReviews(db, t, t.revision.id)
+          .filter((r) => r.decision === "approve" || r.decision === "approve_with_conditions")
+          .map((r) => r.agencyId),
+      ).size;
       if (approvals < needed) {
         appendEvent({ kind: "decision", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, decision, effective: false, summary: text.data } }, db);
         return { effective: false, awaiting: "second_reviewer" };
@@ -548,7 +584,10 @@ export function reviewQueue(actor: Actor | null, filters: { level?: string; agen
   const today = isoDay(now);
   const out: QueueItem[] = [];
   for (const r of rows) {
-    const links = stmt(db, `SELECT DISTINCT a.id, a.slug FROM tool_agencies ta JOIN agencies a ON a.id = ta.agency_id WHERE ta.tool_seq = ?`).all(r.seq) as { id: number; slug: string }[];
+    // The projection holds confirmed links only; the rule is applied again so the queue never depends on that.
+    const linked = stmt(db, `SELECT DISTINCT a.id, a.slug FROM tool_agencies ta JOIN agencies a ON a.id = ta.agency_id WHERE ta.tool_seq = ?`).all(r.seq) as { id: number; slug: string }[];
+    const confirmed = new Set(confirmedAgencyIds(db, r.seq, linked.map((l) => l.id)));
+    const links = linked.filter((l) => confirmed.has(l.id));
     if (relationTo(actor, { ownerAgencyId: r.owner_agency_id, agencyIds: links.map((l) => l.id) }) !== "reviewer_other_agency") continue;
     const record = JSON.parse(r.record) as ToolRecordInput;
     const impact = impactOf(record);
@@ -620,7 +659,7 @@ export function getReviewPage(actor: Actor | null, toolId: string, db: Db = getD
     }[])
       findings[f.criterion] = { rating: f.rating, severity: f.severity, recommendation: f.recommendation, condition: f.condition, conditionDeadline: f.condition_deadline };
   const actions = (["start_review", "join_review", "record_finding", "approve", "approve_with_conditions", "request_changes", "reject"] as const).filter(
-    (a) => canTake(relation, rev.status, a).ok,
+    (a) => canTake(relation, rev.status, a).ok && (a !== "join_review" || joinRefusal(db, t, rev.id, record, actor!) === null),
   );
   return {
     toolId: t.id,

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getToolDetail, postComment, registerNow, renderMarkdown, replyToComment } from "~/registry.server";
-import { getSession, isCrossSite, requireCsrf, requireSession } from "~/auth.server";
+import { confirmResponsibility, getToolDetail, postComment, registerNow, renderMarkdown, replyToComment } from "~/registry.server";
+import { getSession, isCrossSite, requireCsrf, requireSession, workflowFailure } from "~/auth.server";
 import { Comments, type CommentActionData } from "./comments";
 import type { StringKey } from "~/i18n/strings";
 import { daysBetween, todayIso } from "../../../registry/sunset";
@@ -29,10 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSession(request);
   // Only a display hint: replyToComment() checks the agency itself.
   const canReply = Boolean(
-    session?.actor.role === "official" && tool.record.responsibility.agencies.some((a) => a.agency === session.actor.agencySlug),
+    session?.actor.role === "official" && session.actor.agencySlug !== null && session.actor.agencySlug in tool.agencies,
   );
   const canRecordFacts = canReply || session?.actor.role === "reviewer";
-  return { tool, descriptionHtml, today, canReply, canRecordFacts, csrf: session?.csrfToken ?? null, title: `${name} (${tool.id}) · ${translate(lang, "siteName")}` };
+  // An official of an agency the record names without its confirmation may confirm it here.
+  const mine = session?.actor.role === "official" ? session.actor.agencySlug : null;
+  const confirmAs = mine && mine in tool.unconfirmedAgencies ? mine : null;
+  return { tool, descriptionHtml, today, canReply, canRecordFacts, confirmAs, csrf: session?.csrfToken ?? null, title: `${name} (${tool.id}) · ${translate(lang, "siteName")}` };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -40,6 +43,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   const id = params.id ?? "";
   const now = registerNow();
+  if (intent === "confirm_responsibility") {
+    const session = await requireSession(request, ["official"]);
+    requireCsrf(session, form);
+    try {
+      confirmResponsibility(session.actor, id, now);
+    } catch (e) {
+      workflowFailure(e); // 404 or 403; already confirmed: nothing to do
+    }
+    return redirect(`/tools/${id}#responsibility`);
+  }
   if (intent === "reply") {
     const session = await requireSession(request, ["official"]);
     requireCsrf(session, form);

@@ -2,7 +2,7 @@
 // which tells "withheld, and why" apart from "not disclosed" apart from a value.
 import { AppealChart } from "~/components/appeal-chart";
 import { createContext, useContext } from "react";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { loader } from "./route";
 import type { LocalizedText, ToolRecord, WithholdableField } from "../../../registry/standard/v1";
 import type { StringKey } from "~/i18n/strings";
@@ -75,7 +75,8 @@ function Identity() {
 
 function Responsibility() {
   const tool = useRecord();
-  const { l } = useT();
+  const { confirmAs, csrf } = useLoaderData<typeof loader>();
+  const { l, t } = useT();
   const r = tool.record.responsibility;
   return (
     <dl>
@@ -87,10 +88,31 @@ function Responsibility() {
                 <Link to={`/agencies/${a.agency}`}>
                   <LocalText value={tool.agencies[a.agency]!.name} />
                 </Link>
+              ) : tool.unconfirmedAgencies[a.agency] ? (
+                // Named by the owning agency without the named agency's consent: shown as the
+                // submission says, but not linked to the agency and marked as unconfirmed.
+                <LocalText value={tool.unconfirmedAgencies[a.agency]!.name} />
               ) : (
                 a.agency
               )}{" "}
               <span className="muted">({l("agencyRole", a.role)})</span>
+              {tool.unconfirmedAgencies[a.agency] && !tool.agencies[a.agency] ? (
+                <>
+                  {" "}
+                  <em>{t("agencyNotConfirmed")}</em>
+                  {confirmAs === a.agency && csrf ? (
+                    <>
+                      {" "}
+                      <Form method="post" className="inline-form">
+                      <input type="hidden" name="csrf" value={csrf} />
+                      <button type="submit" name="intent" value="confirm_responsibility">
+                        {t("coRespConfirm")}
+                        </button>
+                      </Form>
+                    </>
+                  ) : null}
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,0 +1,281 @@
+// Co-responsibility needs consent (issue 10, finding 9): an official may name any agency in the
+// responsibility chain of their tool, but until that agency confirms, it is not listed as
+// responsible anywhere public and none of its reviewers is disqualified. Level IV independence
+// is counted by agency.
+import { describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
+import { useFreshDb } from "../helpers/db";
+import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
+import { callLoader } from "./load";
+import { getJson } from "./api-helpers";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { createUser } from "../../registry/auth/accounts.server";
+import {
+  CRITERIA,
+  createDraft,
+  decide,
+  getReviewPage,
+  postConsultationResponse,
+  recordFinding,
+  reviewQueue,
+  saveDraftSection,
+  startReview,
+  submitDraft,
+  WorkflowError,
+  type SectionName,
+} from "../../registry/workflow/workflow.server";
+import { confirmResponsibility, pendingConfirmations, reprojectUnconfirmedLinks } from "../../registry/workflow/co-responsibility.server";
+import { getAgencyPage, listAgencies, listTools, type AgencyPage, type ToolDetail, type ToolList } from "../../registry/tools.server";
+import { parseToolQuery } from "../../registry/query";
+import { loader as agencyLoader } from "~/routes/agencies.$slug";
+import { loader as listLoader } from "~/routes/tools._index/route";
+import { action as detailAction, loader as detailLoader } from "~/routes/tools.$id/route";
+import { sessionCookie } from "~/auth.server";
+import { login, sessionFor } from "../../registry/auth/sessions.server";
+import { loader as agenciesCsvLoader } from "~/routes/agencies[.]csv";
+import type { Actor } from "../../registry/auth/roles";
+
+const getDb = useFreshDb();
+const SH = "shanghai-municipal-government";
+const ZJ = "zhejiang-provincial-government";
+const email = (role: string, agency?: string) => DEMO_ACCOUNTS.find((a) => a.role === role && (!agency || a.agency === agency))!.email;
+const official = () => actorByEmail(email("official", SH));
+const otherOfficial = () => actorByEmail(email("official", "hangzhou-health-commission"));
+const samrReviewer = () => actorByEmail(email("reviewer", "samr"));
+const zjReviewer = () => actorByEmail(email("reviewer", ZJ));
+const PASSWORD = "long-enough-password";
+const account = (role: "official" | "reviewer", agency: string, name: string) =>
+  createUser({ email: `${name}@register.example`, displayName: name, role, agency, password: PASSWORD });
+
+async function signIn(email: string, password: string) {
+  const r = await login({ email, password, address: "10.0.0.9" });
+  if (!r.ok) throw new Error(`cannot log in ${email}`);
+  return { cookie: (await sessionCookie.serialize(r.sessionToken)).split(";")[0]!, csrf: sessionFor(r.sessionToken)!.csrfToken };
+}
+
+const D0 = new Date("2026-03-01T09:00:00Z");
+const day = (n: number) => new Date(D0.getTime() + n * 86_400_000);
+
+function expectError(fn: () => unknown, code: WorkflowError["code"]) {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(WorkflowError);
+    expect((e as WorkflowError).code).toBe(code);
+    return e as WorkflowError;
+  }
+  throw new Error(`expected a ${code} WorkflowError`);
+}
+
+/** The ALG-000026 pattern: a Shanghai official's tool naming the Zhejiang provincial government as overseeing it. */
+function submitNaming(agency: string, level: "III" | "IV", slug = "parking-permit-scoring"): string {
+  const { toolId } = createDraft(official(), newIdentity(slug), D0);
+  const sections = completeSections({ level, sunset: level === "III" ? "2027-02-01" : "2026-08-01" });
+  sections.responsibility = { ...sections.responsibility, agencies: [{ agency: SH, role: "operates" }, { agency, role: "oversees" }] };
+  for (const [name, value] of Object.entries(sections)) saveDraftSection(official(), toolId, name as SectionName, value);
+  submitDraft(official(), toolId, D0);
+  return toolId;
+}
+
+function findAll(actor: Actor, toolId: string, at: Date) {
+  for (const criterion of CRITERIA) recordFinding(actor, toolId, { criterion, rating: "met" }, at);
+}
+
+function respond(toolId: string) {
+  postConsultationResponse(official(), toolId, { raised: { en: "Residents asked about retention." }, changed: { en: "Retention shortened." } }, day(30));
+}
+
+const versions = () => {
+  const db = getDb().$client;
+  return {
+    list: (db.prepare(`SELECT version FROM list_version`).get() as { version: number }).version,
+    page: (db.prepare(`SELECT version FROM page_version`).get() as { version: number }).version,
+  };
+};
+
+/** Everything public that lists the agencies of a tool, as seen for `toolId` and agency `slug`. */
+async function publicView(toolId: string, slug: string, review = "submitted") {
+  const agencyPage = (await callLoader<{ agency: AgencyPage }>(agencyLoader, `/agencies/${slug}`, { slug })).agency;
+  const filtered = (await callLoader<{ list: ToolList }>(listLoader, `/tools?agency=${slug}`)).list;
+  const csvRes = (await callLoader<Response>(agenciesCsvLoader, `/agencies.csv?review=${review}`)) as Response;
+  const csvRows = parse(await csvRes.text(), { bom: true, columns: true }) as Record<string, string>[];
+  const detail = (await callLoader<{ tool: ToolDetail }>(detailLoader, `/tools/${toolId}`, { id: toolId })).tool;
+  const apiAgency = (await getJson<{ tools: { id: string }[] }>(`/api/v1/agencies/${slug}`)).body;
+  const apiTool = (await getJson<{ agencies: { slug: string }[]; record: ToolDetail["record"] }>(`/api/v1/tools/${toolId}`)).body;
+  return {
+    onAgencyPage: agencyPage.tools.some((t) => t.id === toolId),
+    inAgencyFilter: filtered.items.some((t) => t.id === toolId),
+    agencyFilterTotal: filtered.total,
+    csvAgencies: csvRows.filter((r) => r.tool_id === toolId).map((r) => r.agency_slug),
+    pageAgencies: Object.keys(detail.agencies),
+    pageUnconfirmed: Object.keys(detail.unconfirmedAgencies ?? {}),
+    apiAgencyTools: apiAgency.tools.some((t) => t.id === toolId),
+    apiToolAgencies: apiTool.agencies.map((a) => a.slug),
+    apiRecordAgencies: apiTool.record.responsibility.agencies.map((a) => a.agency),
+    agencyCount: listAgencies().find((a) => a.slug === slug)!.toolCount,
+    foundByAgencyName: listTools(parseToolQuery(new URLSearchParams(`q=浙江省人民政府&review=${review}`)).query).items.some((t) => t.id === toolId),
+  };
+}
+
+describe("an agency named as co-responsible without its consent", () => {
+  it("is not listed publicly, and its reviewers may review the tool, until it confirms", async () => {
+    const zjCountBefore = listAgencies().find((a) => a.slug === ZJ)!.toolCount;
+    const toolId = submitNaming(ZJ, "III");
+
+    const before = await publicView(toolId, ZJ);
+    expect(before).toMatchObject({
+      onAgencyPage: false,
+      inAgencyFilter: false,
+      csvAgencies: [SH],
+      pageAgencies: [SH],
+      pageUnconfirmed: [ZJ],
+      apiAgencyTools: false,
+      apiToolAgencies: [SH],
+      // The record is the official's submission and stays as submitted.
+      apiRecordAgencies: [SH, ZJ],
+      agencyCount: zjCountBefore,
+      foundByAgencyName: false,
+    });
+    // The owning agency's link needs no confirmation.
+    expect((await publicView(toolId, SH)).inAgencyFilter).toBe(true);
+
+    // The named agency's reviewer is not disqualified: the tool is in their queue and they may review it.
+    expect(reviewQueue(zjReviewer(), {}, day(1)).map((q) => q.id)).toContain(toolId);
+    startReview(zjReviewer(), toolId, day(1));
+    expect(getReviewPage(zjReviewer(), toolId).myReview).not.toBeNull();
+
+    // Only an official of the named agency confirms, once, for a public record that names it.
+    const zjOfficial = await account("official", ZJ, "official.zj");
+    expect(pendingConfirmations(zjOfficial).map((p) => p.id)).toEqual([toolId]);
+    for (const actor of [otherOfficial(), zjReviewer(), null]) expectError(() => confirmResponsibility(actor, toolId, day(2)), "forbidden");
+    expectError(() => confirmResponsibility(official(), toolId, day(2)), "wrong_state");
+    expectError(() => confirmResponsibility(zjOfficial, "ALG-999999", day(2)), "not_found");
+    const v0 = versions();
+    expect(confirmResponsibility(zjOfficial, toolId.toLowerCase(), day(2))).toEqual({ toolId, agency: ZJ });
+    expectError(() => confirmResponsibility(zjOfficial, toolId, day(3)), "wrong_state");
+    expect(pendingConfirmations(zjOfficial)).toEqual([]);
+    // Cached pages and the list index see it on the next request.
+    const v1 = versions();
+    expect(v1.list).toBeGreaterThan(v0.list);
+    expect(v1.page).toBeGreaterThan(v0.page);
+
+    const after = await publicView(toolId, ZJ, "in_review");
+    expect(after).toMatchObject({
+      onAgencyPage: true,
+      inAgencyFilter: true,
+      agencyFilterTotal: before.agencyFilterTotal + 1,
+      csvAgencies: [SH, ZJ],
+      pageAgencies: [SH, ZJ],
+      pageUnconfirmed: [],
+      apiAgencyTools: true,
+      apiToolAgencies: [SH, ZJ],
+      apiRecordAgencies: [SH, ZJ],
+      agencyCount: zjCountBefore + 1,
+      foundByAgencyName: true,
+    });
+
+    // Now the agency answers for the tool: its reviewers are refused.
+    expect(reviewQueue(zjReviewer(), {}, day(3)).map((q) => q.id)).not.toContain(toolId);
+    expectError(() => getReviewPage(zjReviewer(), toolId), "forbidden");
+    expectError(() => recordFinding(zjReviewer(), toolId, { criterion: 1, rating: "met" }, day(3)), "forbidden");
+    expectError(() => decide(zjReviewer(), toolId, "reject", { en: "x" }, day(31)), "forbidden");
+    const zjReviewer2 = await account("reviewer", ZJ, "reviewer.zj2");
+    expectError(() => startReview(zjReviewer2, toolId, day(3)), "forbidden");
+  });
+
+  it("refuses the named agency's reviewers once confirmed, even before any review", async () => {
+    const toolId = submitNaming(ZJ, "III");
+    expect(getReviewPage(zjReviewer(), toolId).actions).toContain("start_review");
+    confirmResponsibility(await account("official", ZJ, "official.zj"), toolId, day(1));
+    expectError(() => getReviewPage(zjReviewer(), toolId), "forbidden");
+    expectError(() => startReview(zjReviewer(), toolId, day(2)), "forbidden");
+    startReview(samrReviewer(), toolId, day(2));
+  });
+});
+
+describe("confirming from the record page", () => {
+  it("is offered to officials of the named agency only, and confirms with the session's token", async () => {
+    const toolId = submitNaming(ZJ, "III");
+    await account("official", ZJ, "official.zj");
+    const zj = await signIn("official.zj@register.example", PASSWORD);
+    const sh = await signIn(email("official", SH), DEMO_PASSWORD);
+    type Page = { tool: ToolDetail; confirmAs: string | null };
+    const page = (who: { cookie: string } | null) => callLoader<Page>(detailLoader, `/tools/${toolId}`, { id: toolId }, { headers: who ? { Cookie: who.cookie } : {} });
+    expect((await page(null)).confirmAs).toBeNull();
+    expect((await page(sh)).confirmAs).toBeNull();
+    expect((await page(zj)).confirmAs).toBe(ZJ);
+
+    const post = (who: { cookie: string; csrf: string }, csrf = who.csrf) =>
+      detailAction({
+        request: new Request(`http://localhost/tools/${toolId}`, { method: "POST", body: new URLSearchParams({ intent: "confirm_responsibility", csrf }), headers: { Cookie: who.cookie } }),
+        params: { id: toolId },
+        context: {},
+      }).catch((e: unknown) => e as Response);
+    expect(((await post(zj, "forged")) as Response).status).toBe(403);
+    expect(((await post(sh)) as Response).status).toBe(302); // the owner: nothing to confirm
+    expect((await page(null)).tool.unconfirmedAgencies).toHaveProperty(ZJ);
+    const res = (await post(zj)) as Response;
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe(`/tools/${toolId}#responsibility`);
+    const after = await page(zj);
+    expect(Object.keys(after.tool.agencies)).toEqual([SH, ZJ]);
+    expect(after.confirmAs).toBeNull();
+  });
+});
+
+describe("links projected before consent was needed", () => {
+  it("are dropped by projecting those tools again, keeping their update time", () => {
+    const toolId = submitNaming(ZJ, "III");
+    const db = getDb().$client;
+    const seq = db.prepare(`SELECT seq FROM tools WHERE id = ?`).pluck().get(toolId) as number;
+    const zjId = db.prepare(`SELECT id FROM agencies WHERE slug = ?`).pluck().get(ZJ) as number;
+    // What the projection held for such a tool before this change.
+    db.prepare(`INSERT INTO tool_agencies (tool_seq, agency_id, role) VALUES (?, ?, 'oversees')`).run(seq, zjId);
+    const updatedAt = db.prepare(`SELECT updated_at FROM tools WHERE seq = ?`).pluck().get(seq);
+    const onZjPage = () => getAgencyPage(ZJ)!.tools.some((t) => t.id === toolId);
+    expect(onZjPage()).toBe(true);
+    const editorialLinks = db.prepare(`SELECT count(*) FROM tool_agencies ta JOIN tools t ON t.seq = ta.tool_seq WHERE t.owner_agency_id IS NULL`).pluck();
+    const editorialBefore = editorialLinks.get();
+    expect(reprojectUnconfirmedLinks()).toBe(1);
+    expect(onZjPage()).toBe(false);
+    expect(getAgencyPage(SH)!.tools.some((t) => t.id === toolId)).toBe(true);
+    expect(db.prepare(`SELECT updated_at FROM tools WHERE seq = ?`).pluck().get(seq)).toBe(updatedAt);
+    expect(editorialLinks.get()).toBe(editorialBefore);
+    expect(reprojectUnconfirmedLinks()).toBe(0);
+  });
+});
+
+describe("level IV independence", () => {
+  it("is counted by agency: two reviewers of one agency cannot approve, two agencies can", async () => {
+    const toolId = submitNaming("miit", "IV");
+    const samr2 = await account("reviewer", "samr", "reviewer.samr2");
+    startReview(samrReviewer(), toolId, day(1));
+    findAll(samrReviewer(), toolId, day(2));
+    respond(toolId);
+    expect(decide(samrReviewer(), toolId, "approve", { en: "Approve." }, day(30))).toEqual({ effective: false, awaiting: "second_reviewer" });
+    // A second reviewer of the same agency is not a second independent reviewer.
+    expect(getReviewPage(samr2, toolId).actions).not.toContain("join_review");
+    expectError(() => startReview(samr2, toolId, day(31)), "wrong_state");
+    expect(getReviewPage(samr2, toolId).status).toBe("in_review");
+    // A reviewer of another agency (here one the record names without its consent) is.
+    startReview(zjReviewer(), toolId, day(31));
+    findAll(zjReviewer(), toolId, day(31));
+    expect(decide(zjReviewer(), toolId, "approve", { en: "Approve too." }, day(32))).toEqual({ effective: true, status: "approved" });
+  });
+
+  it("stops counting an approval once the reviewer's agency confirms it is responsible", async () => {
+    const toolId = submitNaming(ZJ, "IV");
+    startReview(zjReviewer(), toolId, day(1));
+    findAll(zjReviewer(), toolId, day(2));
+    respond(toolId);
+    expect(decide(zjReviewer(), toolId, "approve", { en: "Approve." }, day(30))).toEqual({ effective: false, awaiting: "second_reviewer" });
+    confirmResponsibility(await account("official", ZJ, "official.zj"), toolId, day(30));
+    startReview(samrReviewer(), toolId, day(31));
+    findAll(samrReviewer(), toolId, day(31));
+    expect(decide(samrReviewer(), toolId, "approve", { en: "Approve." }, day(32))).toEqual({ effective: false, awaiting: "second_reviewer" });
+    const miit = await account("reviewer", "miit", "reviewer.miit");
+    startReview(miit, toolId, day(33));
+    findAll(miit, toolId, day(33));
+    expect(decide(miit, toolId, "approve", { en: "Approve." }, day(34))).toEqual({ effective: true, status: "approved" });
+  });
+});
