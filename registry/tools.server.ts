@@ -10,7 +10,7 @@ import { isLinkConfirmed, responsibilityConsent } from "./responsibility.server"
 import { listPublicComments, type PublicComment } from "./comments.server";
 import { buildMatchExpression, type Term } from "./search/tokenize";
 import { snippet, type Segment } from "./search/highlight";
-import { ToolRecord, type LocalizedText } from "./standard/v1";
+import { readStoredRecord, type LocalizedText, type ToolRecord } from "./standard/v1";
 import { addDays, DUE_SOON_DAYS, isUnlawfulToRun, sunsetState, todayIso, SUNSET_STATES, type SunsetState } from "./sunset";
 
 export type ToolSummary = {
@@ -243,7 +243,7 @@ export function getToolDetail(idOrSlug: string, opts: { today?: string } = {}, d
     return bySlug ? { redirectTo: bySlug.id } : null;
   }
   // The stored record was validated when written; parsing again applies defaults and types it.
-  const record = ToolRecord.parse(JSON.parse(row.record));
+  const record = readStoredRecord(row.record);
   // The record is frozen at submission; the review status moves on with the review, so the
   // revision's own status is the truth.
   record.lifecycle.reviewStatus = row.status as typeof record.lifecycle.reviewStatus;

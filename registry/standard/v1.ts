@@ -591,3 +591,16 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   }
   return out;
 }
+
+/**
+ * A stored revision's record, typed. It was checked against the standard when it was written;
+ * limits added to the standard since (list lengths, record size) apply to new writes only, so a
+ * record that breaks nothing but a newer limit is read as it is, never refused on display.
+ */
+export function readStoredRecord(json: string): ToolRecord {
+  const raw: unknown = JSON.parse(json);
+  const parsed = ToolRecord.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  if (parsed.error.issues.every((i) => i.code === "too_big")) return raw as ToolRecord;
+  throw parsed.error;
+}

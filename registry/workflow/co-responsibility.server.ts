@@ -4,7 +4,7 @@
 import { getDb, stmt, type Db } from "../db.server";
 import { resolveAgencies, writePublicProjection } from "../publish.server";
 import { confirmedAgencyIds, isLinkConfirmed, responsibilityConsent } from "../responsibility.server";
-import { ToolRecord, type AGENCY_ROLES, type LocalizedText } from "../standard/v1";
+import { readStoredRecord, type AGENCY_ROLES, type LocalizedText, type ToolRecord } from "../standard/v1";
 import type { Actor } from "../auth/roles";
 import { WorkflowError } from "./workflow.server";
 
@@ -25,7 +25,7 @@ export function confirmResponsibility(actor: Actor | null, toolId: string, now: 
     | undefined;
   if (!tool || tool.published_revision_id === null) throw new WorkflowError("not_found");
   const rev = stmt(db, `SELECT id, status, record FROM revisions WHERE id = ?`).get(tool.published_revision_id) as { id: number; status: string; record: string };
-  const record = ToolRecord.parse(JSON.parse(rev.record));
+  const record = readStoredRecord(rev.record);
   const agencyIds = resolveAgencies(record, db);
   if (![...agencyIds.values()].includes(agencyId)) throw new WorkflowError("forbidden", {}, "The public record does not name your agency.");
   const at = now.toISOString();
@@ -63,7 +63,7 @@ export function reprojectUnconfirmedLinks(db: Db = getDb()): number {
       status: string;
       record: string;
     };
-    const record = ToolRecord.parse(JSON.parse(row.record));
+    const record = readStoredRecord(row.record);
     const agencyIds = resolveAgencies(record, db);
     db.$client.transaction(() => writePublicProjection(db, { seq, revisionId: row.id, record, status: row.status, at: row.updated_at, agencyIds }))();
     count++;

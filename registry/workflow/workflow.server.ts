@@ -27,6 +27,7 @@ import {
   IncidentList,
   localizedText,
   PurposeHistoryList,
+  readStoredRecord,
   recordSizeProblem,
   SourceList,
   WithheldList,
@@ -772,7 +773,7 @@ export function recordFact(
     | { id: number; number: number; status: ReviewStatus; record: string }
     | undefined;
   if (!pub) throw new WorkflowError("wrong_state", {}, "The record is not public yet: add it to the draft instead.");
-  const base = ToolRecord.parse(JSON.parse(pub.record));
+  const base = readStoredRecord(pub.record);
   let next: unknown;
   if (isIncident) {
     const parsed = Incident.safeParse(fact.incident);

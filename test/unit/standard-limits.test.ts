@@ -3,7 +3,7 @@
 // dictionary); adding them invalidates none of the documented records.
 import { describe, expect, it } from "vitest";
 import { SEED_RECORDS } from "../../db/seed/cases";
-import { LIST_LIMITS, RECORD_MAX_BYTES, ToolRecord, WITHHOLDABLE_FIELDS, fieldErrors, recordBytes } from "../../registry/standard/v1";
+import { LIST_LIMITS, RECORD_MAX_BYTES, ToolRecord, WITHHOLDABLE_FIELDS, fieldErrors, readStoredRecord, recordBytes } from "../../registry/standard/v1";
 import { dataDictionary, recordJsonSchema } from "../../registry/standard/json-schema";
 
 type Node = { type?: string | string[]; properties?: Record<string, Node>; items?: Node; anyOf?: Node[]; maxItems?: number };
@@ -70,5 +70,16 @@ describe("limits of the standard", () => {
 
   it("counts bytes as UTF-8 does", () => {
     for (const v of [{ a: "abc" }, { zh: "数据范围" }, { e: "😀 x" }, ["é", "ß"]]) expect(recordBytes(v)).toBe(Buffer.byteLength(JSON.stringify(v)));
+  });
+});
+
+describe("records stored before a limit existed", () => {
+  it("are still read and shown; only records broken in other ways are refused", () => {
+    const seed = ToolRecord.parse(SEED_RECORDS[0]!);
+    const element = seed.dataScope.elements[0] ?? { name: { zh: "数据项" }, category: "other", sensitive: false };
+    const long = { ...seed, dataScope: { ...seed.dataScope, elements: Array.from({ length: LIST_LIMITS.dataElements + 5 }, () => element) } };
+    expect(ToolRecord.safeParse(long).success).toBe(false);
+    expect(readStoredRecord(JSON.stringify(long)).dataScope.elements).toHaveLength(LIST_LIMITS.dataElements + 5);
+    expect(() => readStoredRecord(JSON.stringify({ ...seed, identity: { ...seed.identity, kind: "spaceship" } }))).toThrow();
   });
 });
