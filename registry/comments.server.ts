@@ -51,7 +51,7 @@ export function postComment(toolId: string, input: unknown, ctx: { address: stri
     for (const i of parsed.error.issues) fields[String(i.path[0] ?? "body")] ??= i.message;
     return { ok: false, reason: "invalid", fields };
   }
-  const address = addressHash("comment", ctx.address);
+  const address = addressHash("comment", ctx.address, db);
   return db.$client.transaction((): CommentResult => {
     if (overPostLimit(db, "comments", address, ctx.now)) return { ok: false, reason: "rate_limited" };
     const c = parsed.data;
