@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getToolDetail, postComment, registerNow, renderMarkdown, replyToComment } from "~/registry.server";
+import { commentContactsForAgency, getToolDetail, postComment, registerNow, renderMarkdown, replyToComment } from "~/registry.server";
 import { getSession, isCrossSite, requireCsrf, requireSession } from "~/auth.server";
 import { Comments, type CommentActionData } from "./comments";
 import type { StringKey } from "~/i18n/strings";
@@ -32,7 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     session?.actor.role === "official" && tool.record.responsibility.agencies.some((a) => a.agency === session.actor.agencySlug),
   );
   const canRecordFacts = canReply || session?.actor.role === "reviewer";
-  return { tool, descriptionHtml, today, canReply, canRecordFacts, csrf: session?.csrfToken ?? null, title: `${name} (${tool.id}) · ${translate(lang, "siteName")}` };
+  // Commenters' e-mails: only for officials of the owning agency (empty for everyone else).
+  const contactEmails = commentContactsForAgency(session?.actor ?? null, tool.id);
+  return { tool, descriptionHtml, today, canReply, canRecordFacts, contactEmails, csrf: session?.csrfToken ?? null, title: `${name} (${tool.id}) · ${translate(lang, "siteName")}` };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -167,7 +169,7 @@ function SunsetBanner() {
 }
 
 export default function ToolPage() {
-  const { tool, csrf, canReply, canRecordFacts, today } = useLoaderData<typeof loader>();
+  const { tool, csrf, canReply, canRecordFacts, contactEmails, today } = useLoaderData<typeof loader>();
   const { t, text, date } = useT();
   const r = tool.record;
   const shownName = text(r.identity.name);
@@ -228,6 +230,7 @@ export default function ToolPage() {
         comments={tool.comments}
         csrf={csrf}
         canReply={canReply}
+        contactEmails={contactEmails}
         consultationOpenUntil={tool.consultation && today <= tool.consultation.closes ? tool.consultation.closes : null}
       />
     </article>
