@@ -65,6 +65,23 @@ describe("concurrent attempts", () => {
     expect(await login({ email: official, password: DEMO_PASSWORD, address: "203.0.113.9" }, { now: T0 })).toMatchObject({ ok: true });
   });
 
+  it("workers on separate connections to one database share the reservations", async () => {
+    const file = getDb().$client.name;
+    const other = openDatabase(file);
+    try {
+      const { counter, verify } = countingVerifier();
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          login({ email: official, password: `wrong-password-${i}`, address: "203.0.113.11" }, { now: T0, verify }, i % 2 ? other : getDb()),
+        ),
+      );
+      expect(counter.checks).toBe(LOGIN_LIMITS.accountAddress.free);
+      expect(results.filter((r) => !r.ok && r.reason === "rate_limited")).toHaveLength(30 - LOGIN_LIMITS.accountAddress.free);
+    } finally {
+      other.$client.close();
+    }
+  });
+
   it("a right password reserved alongside wrong ones still counts only once", async () => {
     const { counter, verify } = countingVerifier();
     const results = await Promise.all([
