@@ -2,12 +2,12 @@
 // (HMAC with this database's own secret, see client-address.server.ts), and each address may
 // post a few times a minute.
 import { stmt, type Db } from "./db.server";
-import { clientAddressHmac } from "./client-address.server";
+import { clientAddressHmac, rateLimitAddress } from "./client-address.server";
 
 export const POSTS_PER_ADDRESS_PER_MINUTE = 3;
 
 export function addressHash(scope: "comment" | "report", address: string, db: Db): string {
-  return clientAddressHmac(scope, address, db);
+  return clientAddressHmac(scope, rateLimitAddress(address), db);
 }
 
 /** Whether this address has used up its posts in the last minute (`table` holds address_hash, created_at). */

@@ -5,7 +5,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { getDb, stmt, type Db } from "../db.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { actorById } from "./accounts.server";
-import { clientAddressHmac } from "../client-address.server";
+import { clientAddressHmac, rateLimitAddress } from "../client-address.server";
 import type { Actor } from "./roles";
 
 export const SESSION_DAYS = 7;
@@ -89,9 +89,10 @@ export async function login(
   const now = opts.now ?? new Date();
   const verify = opts.verify ?? verifyPassword;
   const email = input.email.trim().toLowerCase().slice(0, 200);
+  const address = rateLimitAddress(input.address);
   const buckets: Record<BucketKind, string> = {
-    accountAddress: `pair:${clientAddressHmac("login", `${email}\u0000${input.address}`, db)}`,
-    address: `address:${clientAddressHmac("login", input.address, db)}`,
+    accountAddress: `pair:${clientAddressHmac("login", `${email}\u0000${address}`, db)}`,
+    address: `address:${clientAddressHmac("login", address, db)}`,
     account: `account:${clientAddressHmac("login-account", email, db)}`,
   };
   const reservation = reserveAttempt(buckets, now, db);

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { createHash } from "node:crypto";
 import { freshDb, useFreshDb } from "../helpers/db";
 import { openDatabase } from "../../db/client.server";
-import { clientAddressHmac } from "../../registry/client-address.server";
+import { clientAddressHmac, rateLimitAddress } from "../../registry/client-address.server";
 import { postComment } from "../../registry/comments.server";
 import { login, LOGIN_LIMITS, loginBackoffMs } from "../../registry/auth/sessions.server";
 import { verifyPassword } from "../../registry/auth/password.server";
@@ -138,6 +138,24 @@ describe("back-off instead of lock-out", () => {
     const unknown = await Promise.all(Array.from({ length: 7 }, () => login({ email: "nobody@register.example", password: "wrong-password-u", address: "198.51.100.5" }, { now: T0, verify })));
     expect(unknown).toEqual(known);
     expect(counter.checks).toBe(10);
+  });
+});
+
+describe("what counts as one address", () => {
+  it("an IPv4 address however written, and an IPv6 address by its /64", () => {
+    expect(rateLimitAddress("::ffff:192.0.2.1")).toBe("192.0.2.1");
+    expect(rateLimitAddress("192.0.2.1")).toBe("192.0.2.1");
+    expect(rateLimitAddress("2001:db8:1:2:3:4:5:6")).toBe(rateLimitAddress("2001:DB8:0001:0002::abcd"));
+    expect(rateLimitAddress("2001:db8:1:2::1")).not.toBe(rateLimitAddress("2001:db8:1:3::1"));
+    expect(rateLimitAddress("unknown")).toBe("unknown");
+  });
+
+  it("a fresh IPv6 address per attempt from one /64 is still one address", async () => {
+    const wrong = () => Promise.resolve(false);
+    for (let i = 0; i < LOGIN_LIMITS.address.free; i++)
+      expect(await login({ email: `guess${i}@register.example`, password: "wrong-password-6", address: `2001:db8:7:7::${(i + 1).toString(16)}` }, { now: T0, verify: wrong })).toMatchObject({ reason: "invalid" });
+    expect(await login({ email: "guess-last@register.example", password: "wrong-password-6", address: "2001:db8:7:7:ffff::1" }, { now: T0, verify: wrong })).toMatchObject({ reason: "rate_limited" });
+    expect(await login({ email: official, password: DEMO_PASSWORD, address: "2001:db8:7:8::1" }, { now: T0 })).toMatchObject({ ok: true });
   });
 });
 
