@@ -75,17 +75,8 @@ export function isCrossSite(request: Request): boolean {
   return site === "cross-site";
 }
 
-/** Only paths on this site: "/x" but never "//host" or "/\host"; percent-encoded. */
-export function safeLocalPath(to: unknown, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\") || to.length > 2000) return fallback;
-  const base = "http://register.invalid";
-  try {
-    const url = new URL(to, base);
-    return url.origin === base ? url.pathname + url.search + url.hash : fallback;
-  } catch {
-    return fallback;
-  }
-}
+/** Only paths on this site (the rule and its tests live in registry/auth/safe-path.ts). */
+export { safeLocalPath } from "../registry/auth/safe-path";
 
 /** Turns a refused workflow action into the right HTTP answer; validation errors are returned. */
 export function workflowFailure(e: unknown): { fields: Record<string, string[]>; message?: string } {

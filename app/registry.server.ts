@@ -29,7 +29,7 @@ export { sectionNode, formToValue, applyListButton } from "../registry/forms/sch
 export { diffRecords } from "../registry/history/diff";
 export { registerNow } from "../registry/clock.server";
 export { listIncidents, parseIncidentQuery } from "../registry/incidents.server";
-export { postComment, replyToComment, listPendingComments, moderateComment } from "../registry/comments.server";
+export { postComment, replyToComment, listPendingComments, moderateComment, commentContactsForAgency } from "../registry/comments.server";
 export { submitReport, listReports, resolveReport, listKnownUnregistered } from "../registry/reports.server";
 export { getToolHistoryExport } from "../registry/history/history.server";
 export { runImport, exportAgencyInventory, IMPORT_MODES, type ImportReport, type ImportMode } from "../registry/import/import.server";

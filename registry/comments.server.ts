@@ -1,7 +1,8 @@
 // Public comments: anyone may comment on a public (non-draft) record without an account;
 // reviewers moderate; the responsible agency's officials reply. Moderation decisions and
-// replies are events in the tamper-evident log. Contact e-mails never leave this module except
-// to the moderation queue.
+// replies are events in the tamper-evident log. The form promises commenters that their contact
+// e-mail is for the agency only: it leaves this module only through commentContactsForAgency(),
+// to officials of the tool's owning agency; moderators, admins and the public never get it.
 import { z } from "zod";
 import { getDb, stmt, type Db } from "./db.server";
 import { appendEvent } from "./events/log.server";
@@ -51,7 +52,7 @@ export function postComment(toolId: string, input: unknown, ctx: { address: stri
     for (const i of parsed.error.issues) fields[String(i.path[0] ?? "body")] ??= i.message;
     return { ok: false, reason: "invalid", fields };
   }
-  const address = addressHash("comment", ctx.address);
+  const address = addressHash("comment", ctx.address, db);
   return db.$client.transaction((): CommentResult => {
     if (overPostLimit(db, "comments", address, ctx.now)) return { ok: false, reason: "rate_limited" };
     const c = parsed.data;
@@ -109,25 +110,40 @@ export class CommentError extends Error {
   }
 }
 
-export type PendingComment = { id: number; toolId: string; toolName: { zh?: string; en?: string }; displayName: string | null; contactEmail: string | null; body: string; createdAt: string };
+export type PendingComment = { id: number; toolId: string; toolName: { zh?: string; en?: string }; displayName: string | null; body: string; createdAt: string };
 
-/** The moderation queue, oldest first. Reviewers only. */
+/** The moderation queue, oldest first. Reviewers only; without contact e-mails (they are the agency's). */
 export function listPendingComments(actor: Actor | null, db: Db = getDb()): PendingComment[] {
   if (!actor || actor.role !== "reviewer") throw new CommentError("forbidden");
   const rows = stmt(
     db,
-    `SELECT c.id, t.id AS tool_id, t.name_zh, t.name_en, c.display_name, c.contact_email, c.body, c.created_at
+    `SELECT c.id, t.id AS tool_id, t.name_zh, t.name_en, c.display_name, c.body, c.created_at
      FROM comments c JOIN tools t ON t.seq = c.tool_seq WHERE c.status = 'pending' ORDER BY c.id LIMIT 200`,
-  ).all() as { id: number; tool_id: string; name_zh: string | null; name_en: string | null; display_name: string | null; contact_email: string | null; body: string; created_at: string }[];
+  ).all() as { id: number; tool_id: string; name_zh: string | null; name_en: string | null; display_name: string | null; body: string; created_at: string }[];
   return rows.map((r) => ({
     id: r.id,
     toolId: r.tool_id,
     toolName: { ...(r.name_zh ? { zh: r.name_zh } : {}), ...(r.name_en ? { en: r.name_en } : {}) },
     displayName: r.display_name,
-    contactEmail: r.contact_email,
     body: r.body,
     createdAt: r.created_at,
   }));
+}
+
+/**
+ * The contact e-mails left with a tool's published comments (comment id -> e-mail), for an
+ * official of the tool's owning agency, where that agency reads and answers them. Anyone else
+ * gets nothing: reviewers, admins, officials of co-responsible agencies, and everyone for an
+ * editorial record (no owning agency).
+ */
+export function commentContactsForAgency(actor: Actor | null, toolId: string, db: Db = getDb()): Record<number, string> {
+  if (!actor || actor.role !== "official" || actor.agencyId === null || toolId.length > 20) return {};
+  const rows = stmt(
+    db,
+    `SELECT c.id, c.contact_email FROM comments c JOIN tools t ON t.seq = c.tool_seq
+     WHERE t.id = ? AND t.owner_agency_id IS NOT NULL AND t.owner_agency_id = ? AND c.status = 'published' AND c.contact_email IS NOT NULL ORDER BY c.id`,
+  ).all(toolId.toUpperCase(), actor.agencyId) as { id: number; contact_email: string }[];
+  return Object.fromEntries(rows.map((r) => [r.id, r.contact_email]));
 }
 
 export const MODERATIONS = ["publish", "remove", "spam"] as const;

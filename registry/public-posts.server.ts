@@ -1,12 +1,13 @@
-// What public comments and reports share: the client address is kept only as a salted hash, and
-// each address may post a few times a minute.
-import { createHash } from "node:crypto";
+// What public comments and reports share: the client address is kept only as a keyed hash
+// (HMAC with this database's own secret, see client-address.server.ts), and each address may
+// post a few times a minute.
 import { stmt, type Db } from "./db.server";
+import { clientAddressHmac, rateLimitAddress } from "./client-address.server";
 
 export const POSTS_PER_ADDRESS_PER_MINUTE = 3;
 
-export function addressHash(scope: "comment" | "report", address: string): string {
-  return createHash("sha256").update(`${scope}-address:${address}`).digest("hex").slice(0, 32);
+export function addressHash(scope: "comment" | "report", address: string, db: Db): string {
+  return clientAddressHmac(scope, rateLimitAddress(address), db);
 }
 
 /** Whether this address has used up its posts in the last minute (`table` holds address_hash, created_at). */

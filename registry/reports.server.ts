@@ -54,7 +54,7 @@ export function submitReport(kind: ReportKind, input: unknown, ctx: { toolId?: s
     return { ok: false, reason: "invalid", fields };
   }
   const r = parsed.data as z.output<typeof UnregisteredToolSchema>;
-  const address = addressHash("report", ctx.address);
+  const address = addressHash("report", ctx.address, db);
   return db.$client.transaction((): ReportResult => {
     if (overPostLimit(db, "reports", address, ctx.now)) return { ok: false, reason: "rate_limited" };
     const row = stmt(

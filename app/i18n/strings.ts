@@ -2,6 +2,7 @@
 // one language fails the typecheck because both objects share one type.
 import { apiStrings } from "./strings-api";
 import { coRespStrings } from "./strings-coresp";
+import { authStrings } from "./strings-auth";
 import { importStrings } from "./strings-import";
 import { formsStrings } from "./strings-forms";
 import { mirrorStrings } from "./strings-mirror";
@@ -13,6 +14,7 @@ export const LANGS: Lang[] = ["zh", "en"];
 const en = {
   ...apiStrings.en,
   ...coRespStrings.en,
+  ...authStrings.en,
   ...importStrings.en,
   ...formsStrings.en,
   ...mirrorStrings.en,
@@ -535,6 +537,7 @@ export type StringKey = keyof typeof en;
 const zh: Record<StringKey, string> = {
   ...apiStrings.zh,
   ...coRespStrings.zh,
+  ...authStrings.zh,
   ...importStrings.zh,
   ...formsStrings.zh,
   ...mirrorStrings.zh,

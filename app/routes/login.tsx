@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getSession, isCrossSite, isSecure, safeLocalPath, sessionCookie } from "~/auth.server";
-import { login, LOGIN_LIMITS } from "~/registry.server";
+import { login } from "~/registry.server";
 import type { StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 import { ErrorSummary, FieldError } from "~/components/form";
@@ -38,14 +38,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<ActionData>({ fieldErrors, email }, { status: 400 });
   }
   const result = await login({ email: parsed.data.email, password: parsed.data.password, address: context.clientAddress ?? "unknown" });
-  if (!result.ok) {
+  if (!result.ok && result.reason === "rate_limited") {
+    const waitMinutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
     return data<ActionData>(
-      result.reason === "rate_limited"
-        ? { fieldErrors: {}, formError: "loginRateLimited", email, waitMinutes: LOGIN_LIMITS.windowMinutes }
-        : { fieldErrors: {}, formError: "loginInvalid", email },
-      { status: result.reason === "rate_limited" ? 429 : 400 },
+      { fieldErrors: {}, formError: "loginRateLimitedWait", email, waitMinutes },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
+  if (!result.ok) return data<ActionData>({ fieldErrors: {}, formError: "loginInvalid", email }, { status: 400 });
   const cookie = await sessionCookie.serialize(result.sessionToken, { secure: isSecure(request, context), expires: new Date(result.expiresAt) });
   return redirect(safeLocalPath(parsed.data.next, "/account"), { headers: { "Set-Cookie": cookie } });
 }

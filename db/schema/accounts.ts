@@ -38,12 +38,16 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
 
-/** Failed logins, for rate limiting per account and per address. Old rows are pruned. */
+/** Failed (and in-flight) logins, for the back-off per account and per address. Old rows are pruned. */
 export const loginFailures = sqliteTable(
   "login_failures",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    /** "account:<email>" or "address:<ip>". */
+    /**
+     * "pair:<hmac>" (one account from one address), "address:<hmac>" or "account:<hmac>": keyed
+     * hashes only (registry/client-address.server.ts). A row is written when an attempt is
+     * reserved, before its password check, and deleted if the password was right.
+     */
     bucket: text("bucket").notNull(),
     at: text("at").notNull(),
   },

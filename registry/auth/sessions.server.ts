@@ -5,48 +5,102 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { getDb, stmt, type Db } from "../db.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { actorById } from "./accounts.server";
+import { clientAddressHmac, rateLimitAddress } from "../client-address.server";
 import type { Actor } from "./roles";
 
 export const SESSION_DAYS = 7;
-/** Failed logins allowed per window, per account and per client address. */
-export const LOGIN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
+
+/**
+ * Back-off for failed logins, per bucket: the first `free` failures within `windowMinutes` cost
+ * nothing; after that each attempt has to wait `baseSeconds * 2^(failures - free)` seconds
+ * (at most `maxSeconds`) after the bucket's latest attempt. There is no lock-out: the wait is
+ * counted per bucket, so guessing from one address slows down that address, not the account's
+ * owner signing in from elsewhere.
+ *
+ * - `accountAddress`: one account from one client address (cleared when that pair signs in);
+ * - `address`: every account from one client address;
+ * - `account`: one account from every address, with a much higher threshold, so guessing
+ *   spread over many addresses still slows down.
+ */
+export const LOGIN_LIMITS = {
+  accountAddress: { free: 5, windowMinutes: 24 * 60, baseSeconds: 60, maxSeconds: 15 * 60 },
+  address: { free: 20, windowMinutes: 60, baseSeconds: 60, maxSeconds: 15 * 60 },
+  account: { free: 50, windowMinutes: 24 * 60, baseSeconds: 30, maxSeconds: 15 * 60 },
+} as const;
+type BucketKind = keyof typeof LOGIN_LIMITS;
+/** Failures older than the longest window are deleted. */
+const KEEP_MS = Math.max(...Object.values(LOGIN_LIMITS).map((l) => l.windowMinutes)) * 60_000;
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const token = () => randomBytes(32).toString("base64url");
 
 export type LoginResult =
   | { ok: true; actor: Actor; sessionToken: string; expiresAt: string }
-  | { ok: false; reason: "invalid" | "rate_limited" };
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+/** How long a bucket with `n` recent failures, the latest at `latest`, must still wait (ms; 0: go ahead). */
+export function loginBackoffMs(kind: BucketKind, n: number, latest: Date | null, now: Date): number {
+  const l = LOGIN_LIMITS[kind];
+  if (n < l.free || !latest) return 0;
+  const delay = Math.min(l.maxSeconds, l.baseSeconds * 2 ** Math.min(n - l.free, 30)) * 1000;
+  return Math.max(0, latest.getTime() + delay - now.getTime());
+}
+
+/**
+ * Reserves one password check, atomically across processes (BEGIN IMMEDIATE): counts each
+ * bucket's recent failures, pending checks included, refuses if any bucket must still wait,
+ * and otherwise writes the attempt into every bucket as a failure. The caller deletes the
+ * reservation when the password was right; otherwise it stays as the failure it was counted as.
+ */
+function reserveAttempt(buckets: Record<BucketKind, string>, now: Date, db: Db): { ok: true; ids: number[] } | { ok: false; retryAfterSeconds: number } {
+  return db.$client
+    .transaction((): { ok: true; ids: number[] } | { ok: false; retryAfterSeconds: number } => {
+      let waitMs = 0;
+      for (const kind of Object.keys(buckets) as BucketKind[]) {
+        const since = new Date(now.getTime() - LOGIN_LIMITS[kind].windowMinutes * 60_000).toISOString();
+        const { n, latest } = stmt(db, `SELECT count(*) AS n, max(at) AS latest FROM login_failures WHERE bucket = ? AND at > ?`).get(buckets[kind], since) as {
+          n: number;
+          latest: string | null;
+        };
+        waitMs = Math.max(waitMs, loginBackoffMs(kind, n, latest ? new Date(latest) : null, now));
+      }
+      if (waitMs > 0) return { ok: false, retryAfterSeconds: Math.ceil(waitMs / 1000) };
+      const insert = stmt(db, `INSERT INTO login_failures (bucket, at) VALUES (?, ?) RETURNING id`);
+      const ids = Object.values(buckets).map((b) => (insert.get(b, now.toISOString()) as { id: number }).id);
+      stmt(db, `DELETE FROM login_failures WHERE at < ?`).run(new Date(now.getTime() - KEEP_MS).toISOString());
+      return { ok: true, ids };
+    })
+    .immediate();
+}
 
 /**
  * Checks the password and opens a session. Unknown account and wrong password give the same
- * answer after the same scrypt work. Too many failures for the account or the address within
- * the window refuse the attempt before any password is checked.
+ * answer after the same scrypt work. Each attempt is reserved before the password is checked
+ * (see reserveAttempt), so concurrent attempts cannot run more checks than the limits allow;
+ * a bucket that must still wait gets `rate_limited` with the seconds left, before any check.
+ * Client addresses and e-mails are stored only as keyed hashes (client-address.server.ts).
  */
 export async function login(
   input: { email: string; password: string; address: string },
-  opts: { now?: Date } = {},
+  opts: { now?: Date; verify?: (password: string, hash: string) => Promise<boolean> } = {},
   db: Db = getDb(),
 ): Promise<LoginResult> {
   const now = opts.now ?? new Date();
+  const verify = opts.verify ?? verifyPassword;
   const email = input.email.trim().toLowerCase().slice(0, 200);
-  const buckets = [`account:${email}`, `address:${input.address}`];
-  const since = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000).toISOString();
-  const failures = (bucket: string) => (stmt(db, `SELECT count(*) AS n FROM login_failures WHERE bucket = ? AND at > ?`).get(bucket, since) as { n: number }).n;
-  if (failures(buckets[0]!) >= LOGIN_LIMITS.perAccount || failures(buckets[1]!) >= LOGIN_LIMITS.perAddress) {
-    return { ok: false, reason: "rate_limited" };
-  }
+  const address = rateLimitAddress(input.address);
+  const buckets: Record<BucketKind, string> = {
+    accountAddress: `pair:${clientAddressHmac("login", `${email}\u0000${address}`, db)}`,
+    address: `address:${clientAddressHmac("login", address, db)}`,
+    account: `account:${clientAddressHmac("login-account", email, db)}`,
+  };
+  const reservation = reserveAttempt(buckets, now, db);
+  if (!reservation.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: reservation.retryAfterSeconds };
 
   const row = stmt(db, `SELECT id, password_hash FROM users WHERE email = ? AND disabled_at IS NULL`).get(email) as { id: number; password_hash: string } | undefined;
-  const valid = await verifyPassword(input.password, row?.password_hash ?? (await dummyPasswordHash()));
-  if (!row || !valid) {
-    db.$client.transaction(() => {
-      const insert = stmt(db, `INSERT INTO login_failures (bucket, at) VALUES (?, ?)`);
-      for (const b of buckets) insert.run(b, now.toISOString());
-      stmt(db, `DELETE FROM login_failures WHERE at < ?`).run(new Date(now.getTime() - 24 * 3600_000).toISOString());
-    })();
-    return { ok: false, reason: "invalid" };
-  }
+  const valid = await verify(input.password, row?.password_hash ?? (await dummyPasswordHash()));
+  if (!row || !valid) return { ok: false, reason: "invalid" };
 
   const sessionToken = token();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString();
@@ -58,7 +112,11 @@ export async function login(
       now.toISOString(),
       expiresAt,
     );
-    stmt(db, `DELETE FROM login_failures WHERE bucket = ?`).run(buckets[0]);
+    // The right password from this address: forget this attempt and this pair's failures. The
+    // address's and the account's other failures stay: they may be someone else's guesses.
+    const remove = stmt(db, `DELETE FROM login_failures WHERE id = ?`);
+    for (const id of reservation.ids) remove.run(id);
+    stmt(db, `DELETE FROM login_failures WHERE bucket = ?`).run(buckets.accountAddress);
     stmt(db, `DELETE FROM sessions WHERE expires_at < ?`).run(now.toISOString());
   })();
   return { ok: true, actor: actorById(row.id, db)!, sessionToken, expiresAt };

@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { fetchApi, getJson, SECRETS, seedActivity } from "./api-helpers";
 import { submitReport } from "../../registry/reports.server";
+import { login } from "../../registry/auth/sessions.server";
+import { callLoader } from "./load";
 
-useFreshDb();
+const getDb = useFreshDb();
 
 type Page = { items: Record<string, unknown>[]; next: string | null };
 
@@ -39,6 +41,62 @@ async function crawl(): Promise<string[]> {
   await all("/api/v1/events?limit=50");
   return bodies;
 }
+
+/** Every export a visitor can download: the lists in each format, the nested CSVs, the feeds, each record's JSON and history, every log page. */
+async function crawlExports(toolIds: string[]): Promise<string[]> {
+  const bodies: string[] = [];
+  const get = async (route: string, url: string, params: Record<string, string> = {}) => {
+    const mod = (await import(/* @vite-ignore */ route)) as { loader: (args: never) => unknown };
+    const res = await callLoader<Response>(mod.loader as never, url, params);
+    expect(res.status, url).toBe(200);
+    const text = await res.text();
+    bodies.push(text);
+    return text;
+  };
+  await get("~/routes/tools[.]csv", "/tools.csv");
+  await get("~/routes/tools[.]json", "/tools.json");
+  await get("~/routes/tools[.]ndjson", "/tools.ndjson");
+  await get("~/routes/tools.data-elements[.]csv", "/tools/data-elements.csv");
+  await get("~/routes/agencies[.]csv", "/agencies.csv");
+  await get("~/routes/incidents[.]csv", "/incidents.csv");
+  await get("~/routes/findings[.]csv", "/findings.csv");
+  await get("~/routes/comments[.]csv", "/comments.csv");
+  await get("~/routes/changes[.]atom", "/changes.atom");
+  await get("~/routes/sunsets[.]atom", "/sunsets.atom");
+  for (const id of toolIds) {
+    await get("~/routes/tools-json.$id", `/tools/${id}.json`, { id: `${id}.json` });
+    await get("~/routes/tools.$id_.history[.]json", `/tools/${id}/history.json`, { id });
+  }
+  for (let page = 1; ; page++) {
+    const log = JSON.parse(await get("~/routes/log[.]json", `/log.json?page=${page}`)) as { pageCount: number };
+    if (page >= log.pageCount) break;
+  }
+  return bodies;
+}
+
+describe("the client-address key", () => {
+  it("is kept once in the database and appears in no export, feed, record JSON, log page or API answer", async () => {
+    const { reviewedId } = seedActivity();
+    submitReport("unregistered_tool", { toolName: "Door sensor", description: "A sensor on every door." }, { address: "192.0.2.31", now: new Date() });
+    await login({ email: "official.shanghai@register.example", password: "wrong-password-k", address: "192.0.2.32" });
+    const db = getDb();
+    const secrets = db.$client.prepare(`SELECT name, value FROM register_secrets`).all() as { name: string; value: string }[];
+    expect(secrets).toHaveLength(1);
+    const key = secrets[0]!.value;
+    const forms = [key, Buffer.from(key, "base64url").toString("hex"), Buffer.from(key, "base64url").toString("base64")];
+    // The stored address hashes are keyed with it (positive control that this is the key in use).
+    const { createHmac } = await import("node:crypto");
+    const hash = (db.$client.prepare(`SELECT address_hash FROM comments ORDER BY id LIMIT 1`).get() as { address_hash: string }).address_hash;
+    expect(hash).toBe(createHmac("sha256", Buffer.from(key, "base64url")).update("comment\u0000192.0.2.10").digest("hex"));
+
+    const ids = (db.$client.prepare(`SELECT id FROM tools WHERE published_revision_id IS NOT NULL ORDER BY seq`).all() as { id: string }[]).map((r) => r.id);
+    expect(ids).toContain(reviewedId);
+    const text = [...(await crawl()), ...(await crawlExports(ids))].join("\n");
+    expect(text).toContain(reviewedId);
+    for (const form of forms) expect(text, "the address key").not.toContain(form);
+    for (const stored of [hash, "192.0.2.10", "192.0.2.31", "192.0.2.32"]) expect(text).not.toContain(stored);
+  });
+});
 
 describe("what the API never shows", () => {
   it("leaves out drafts, contact e-mails, unmoderated and removed comment text, and accounts", async () => {

@@ -13,6 +13,12 @@ import {
 import { listEvents, verifyLog } from "../../registry/events/log.server";
 import { getToolDetail, listTools } from "../../registry/tools.server";
 import { parseToolQuery } from "../../registry/query";
+import { login } from "../../registry/auth/sessions.server";
+import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { sessionCookie } from "~/auth.server";
+import { loader as moderationLoader } from "~/routes/review.comments";
+import { loader as toolLoader } from "~/routes/tools.$id/route";
+import { SECRETS, seedActivity } from "./api-helpers";
 
 const getDb = useFreshDb();
 const now = new Date("2026-05-01T10:00:00Z");
@@ -29,7 +35,9 @@ describe("public comments", () => {
     const id = (r as { id: number }).id;
     expect(listPublicComments("ALG-000002")).toEqual([]);
     const queue = listPendingComments(reviewer());
-    expect(queue).toEqual([expect.objectContaining({ id, toolId: "ALG-000002", contactEmail: "wang@example.org" })]);
+    expect(queue).toEqual([expect.objectContaining({ id, toolId: "ALG-000002", body: "Who bought the data?" })]);
+    // The e-mail was left for the agency, not for the moderators.
+    expect(JSON.stringify(queue)).not.toContain("wang@example.org");
 
     moderateComment(reviewer(), id, "publish", undefined, later(60));
     replyToComment(shanghai(), id, "The investigation is described in incident 1.", later(120));
@@ -93,5 +101,49 @@ describe("public comments", () => {
     expect(postComment("ALG-000002", { body: "a minute later" }, { address: "198.51.100.7", now: later(70) }).ok).toBe(true);
     // Addresses are stored only as hashes.
     expect(JSON.stringify(getDb().$client.prepare(`SELECT * FROM comments`).all())).not.toContain("198.51.100.7");
+  });
+});
+
+describe("commenters' contact e-mails", () => {
+  const cookieFor = async (email: string | null): Promise<Record<string, string>> => {
+    if (!email) return {};
+    const r = await login({ email, password: DEMO_PASSWORD, address: "192.0.2.200" });
+    if (!r.ok) throw new Error(`cannot log in ${email}`);
+    return { Cookie: (await sessionCookie.serialize(r.sessionToken)).split(";")[0]! };
+  };
+  const toolPage = async (id: string, email: string | null) =>
+    (await toolLoader({ request: new Request(`http://localhost/tools/${id}`, { headers: await cookieFor(email) }), params: { id }, context: {} })) as {
+      tool: { comments: { id: number; body: string | null }[] };
+      contactEmails: Record<string, string>;
+    };
+
+  it("are never in the moderation queue's data, though the comments are", async () => {
+    seedActivity();
+    const data = await moderationLoader({ request: new Request("http://localhost/review/comments", { headers: await cookieFor("reviewer.samr@register.example") }), params: {}, context: {} });
+    const text = JSON.stringify(data);
+    expect(text).toContain(SECRETS.pendingBody);
+    expect(text).not.toContain(SECRETS.email);
+  });
+
+  it("reach the officials of the owning agency on the record page, and nobody else", async () => {
+    const { reviewedId } = seedActivity();
+    const owner = await toolPage(reviewedId, "official.shanghai@register.example");
+    const published = owner.tool.comments.find((c) => c.body === "Is the ranking published?")!;
+    expect(owner.contactEmails).toEqual({ [published.id]: SECRETS.email });
+    for (const who of [null, "reviewer.samr@register.example", "reviewer.zhejiang@register.example", "admin@register.example", "official.hangzhou@register.example"]) {
+      const page = await toolPage(reviewedId, who);
+      expect(page.tool.comments.some((c) => c.body === "Is the ranking published?"), String(who)).toBe(true);
+      expect(JSON.stringify(page), String(who)).not.toContain(SECRETS.email);
+    }
+  });
+
+  it("reach nobody on an editorial record, not even a responsible agency's officials", async () => {
+    const { id } = postComment("ALG-000002", { body: "Who keeps the data?", contactEmail: "li@example.org" }, { address: "192.0.2.9", now }) as { id: number };
+    moderateComment(reviewer(), id, "publish", undefined, later(1));
+    for (const who of ["official.shanghai@register.example", "reviewer.samr@register.example", "admin@register.example"]) {
+      const page = await toolPage("ALG-000002", who);
+      expect(page.tool.comments.some((c) => c.id === id), who).toBe(true);
+      expect(JSON.stringify(page), who).not.toContain("li@example.org");
+    }
   });
 });

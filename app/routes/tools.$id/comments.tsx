@@ -1,5 +1,6 @@
 // The public comments of a record: the list with the agency's replies, the comment form (no
 // account, no JavaScript needed), and the reply form for the responsible agency's officials.
+// Officials of the owning agency also see the contact e-mail a commenter left for them.
 import { Form, useActionData } from "@remix-run/react";
 import { useT } from "~/i18n/use-lang";
 import type { StringKey } from "~/i18n/strings";
@@ -10,9 +11,9 @@ export type CommentActionData =
   | { intent: "comment"; ok: false; fields: Record<string, StringKey>; formError?: StringKey; values: Record<string, string> }
   | { intent: "reply"; commentId: number; error: StringKey };
 
-type Data = { comments: PublicComment[]; csrf: string | null; canReply: boolean; consultationOpenUntil: string | null };
+type Data = { comments: PublicComment[]; csrf: string | null; canReply: boolean; contactEmails?: Record<number, string>; consultationOpenUntil: string | null };
 
-export function Comments({ comments, csrf, canReply, consultationOpenUntil }: Data) {
+export function Comments({ comments, csrf, canReply, contactEmails = {}, consultationOpenUntil }: Data) {
   const { t, date, num } = useT();
   const result = useActionData<CommentActionData>();
   const published = comments.filter((c) => c.status === "published").length;
@@ -37,6 +38,7 @@ export function Comments({ comments, csrf, canReply, consultationOpenUntil }: Da
                     <strong>{c.displayName || t("commentsAnonymous")}</strong> · <time dateTime={c.createdAt}>{date(c.createdAt.slice(0, 10))}</time> ·{" "}
                     {t("commentsOnRevision", { n: c.revision })}
                   </p>
+                  {contactEmails[c.id] ? <p className="comment-contact">{t("commentContactForAgency", { email: contactEmails[c.id]! })}</p> : null}
                   <p className="comment-body">{c.body}</p>
                 </>
               )}

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { confirmResponsibility, getToolDetail, postComment, registerNow, renderMarkdown, replyToComment } from "~/registry.server";
+import { commentContactsForAgency, confirmResponsibility, getToolDetail, postComment, registerNow, renderMarkdown, replyToComment } from "~/registry.server";
 import { getSession, isCrossSite, requireCsrf, requireSession, workflowFailure } from "~/auth.server";
 import { Comments, type CommentActionData } from "./comments";
 import type { StringKey } from "~/i18n/strings";
@@ -35,7 +35,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // An official of an agency the record names without its confirmation may confirm it here.
   const mine = session?.actor.role === "official" ? session.actor.agencySlug : null;
   const confirmAs = mine && mine in tool.unconfirmedAgencies ? mine : null;
-  return { tool, descriptionHtml, today, canReply, canRecordFacts, confirmAs, csrf: session?.csrfToken ?? null, title: `${name} (${tool.id}) · ${translate(lang, "siteName")}` };
+  // Commenters' e-mails: only for officials of the owning agency (empty for everyone else).
+  const contactEmails = commentContactsForAgency(session?.actor ?? null, tool.id);
+  return {
+    tool,
+    descriptionHtml,
+    today,
+    canReply,
+    canRecordFacts,
+    confirmAs,
+    contactEmails,
+    csrf: session?.csrfToken ?? null,
+    title: `${name} (${tool.id}) · ${translate(lang, "siteName")}`,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -180,7 +192,7 @@ function SunsetBanner() {
 }
 
 export default function ToolPage() {
-  const { tool, csrf, canReply, canRecordFacts, today } = useLoaderData<typeof loader>();
+  const { tool, csrf, canReply, canRecordFacts, contactEmails, today } = useLoaderData<typeof loader>();
   const { t, text, date } = useT();
   const r = tool.record;
   const shownName = text(r.identity.name);
@@ -241,6 +253,7 @@ export default function ToolPage() {
         comments={tool.comments}
         csrf={csrf}
         canReply={canReply}
+        contactEmails={contactEmails}
         consultationOpenUntil={tool.consultation && today <= tool.consultation.closes ? tool.consultation.closes : null}
       />
     </article>
