@@ -7,6 +7,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { PRIVATE_PAGE_CACHE_CONTROL, PUBLIC_PAGE_CACHE_CONTROL } from "./page-cache";
+import { startChainWatch } from "../registry/events/watch.server";
 
 // server.mjs reads the page cache's version and key language through the build
 // (build.entry.module).
@@ -14,6 +15,8 @@ export { pageCacheVersion } from "../registry/page-version.server";
 export { langFromHeaders } from "./i18n/lang.server";
 
 const ABORT_DELAY = 5_000;
+
+startChainWatch(); // each worker checks the event log after every append and every minute, off the request path
 
 function isPublicPage(request: Request, status: number, context: EntryContext): boolean {
   if (request.method !== "GET" || status !== 200) return false;

@@ -1,6 +1,7 @@
 // Interface strings in both languages. Keys are English phrases' short names; a key missing in
 // one language fails the typecheck because both objects share one type.
 import { apiStrings } from "./strings-api";
+import { chainStrings } from "./strings-chain";
 import { importStrings } from "./strings-import";
 import { mirrorStrings } from "./strings-mirror";
 
@@ -9,6 +10,7 @@ export const LANGS: Lang[] = ["zh", "en"];
 
 const en = {
   ...apiStrings.en,
+  ...chainStrings.en,
   ...importStrings.en,
   ...mirrorStrings.en,
   siteName: "Public Algorithm Register",
@@ -528,6 +530,7 @@ export type StringKey = keyof typeof en;
 
 const zh: Record<StringKey, string> = {
   ...apiStrings.zh,
+  ...chainStrings.zh,
   ...importStrings.zh,
   ...mirrorStrings.zh,
   siteName: "公共算法登记簿",
