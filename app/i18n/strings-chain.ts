@@ -6,7 +6,7 @@ const en = {
   chainCheckNone:
     "No full check has run yet. The server checks the whole log within a minute of starting, after every change and at least once a minute.",
   chainCheckOk:
-    "Checked at {time}: intact. All {count} entries up to entry {id} follow one from another and from the checkpoint kept outside the database, and every submitted revision has the text and review status its entries record.",
+    "Checked at {time}: the chain is intact. All {count} entries up to entry {id} follow one from another and from the checkpoint kept outside the database, and every submitted revision has the text and review status its entries record.",
   chainCheckBroken: "Checked at {time}: the register does not match its log ({count} problems). What is named here cannot be trusted:",
   chainCheckHeadHash: "Hash of entry {id} at that check:",
   chainHeadHeading: "Latest entry",
@@ -33,7 +33,7 @@ const zh: Record<keyof typeof en, string> = {
   chainCheckHeading: "最近一次全面核验",
   chainCheckNone: "尚未进行全面核验。服务器在启动后一分钟内、每次变更后以及至少每分钟核验一次整个日志。",
   chainCheckOk:
-    "核验时间 {time}：完整。截至第 {id} 条的全部 {count} 条记录逐条相接，并与保存在数据库之外的检查点一致；每个已提交版本的文本和审查状态都与日志记录相符。",
+    "核验时间 {time}：链条完整。截至第 {id} 条的全部 {count} 条记录逐条相接，并与保存在数据库之外的检查点一致；每个已提交版本的文本和审查状态都与日志记录相符。",
   chainCheckBroken: "核验时间 {time}：登记簿与其日志不符（{count} 个问题）。以下所列内容不可信：",
   chainCheckHeadHash: "核验时第 {id} 条记录的哈希值：",
   chainHeadHeading: "最新记录",

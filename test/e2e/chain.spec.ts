@@ -37,7 +37,7 @@ test("an event row edited with its trigger dropped is reported on /log within 60
   const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
   setClock(t0);
   // The check the server ran when it started: intact, with its time.
-  await expect.poll(() => checkReport(page), { timeout: 20_000 }).toContain("完整");
+  await expect.poll(() => checkReport(page), { timeout: 20_000 }).toContain("链条完整");
 
   const original = withDb((db) => {
     const row = db.prepare(`SELECT actor FROM events WHERE id = 5`).get() as { actor: string };
@@ -64,6 +64,6 @@ test("an event row edited with its trigger dropped is reported on /log within 60
     });
     const t2 = new Date(t0.getTime() + 122_000);
     setClock(t2);
-    await expect.poll(() => checkReport(page), { timeout: 15_000 }).toContain(`核验时间 ${shown(t2)}：完整`);
+    await expect.poll(() => checkReport(page), { timeout: 15_000 }).toContain(`核验时间 ${shown(t2)}：链条完整`);
   }
 });
