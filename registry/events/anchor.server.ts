@@ -92,8 +92,15 @@ export function writeCheckpoint(db: Db): CheckpointWrite {
       const from = current.state === "ok" ? current.head : null;
       if (from && head.id <= from.id) return "unchanged";
       if (!extendsFrom(db, from)) return "refused";
+      // Written whole and flushed before it replaces the old one, so a crash leaves one or the other.
       const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, `${formatHead(head)}\n`);
+      const fd = fs.openSync(tmp, "w");
+      try {
+        fs.writeSync(fd, `${formatHead(head)}\n`);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
       fs.renameSync(tmp, file);
       return "written";
     })
