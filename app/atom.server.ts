@@ -1,5 +1,5 @@
 // Atom feeds: one writer for every feed (changes and sunsets), with the text escaped once here.
-import { recentEvents } from "~/registry.server";
+import { chainStatus, recentEvents } from "~/registry.server";
 import { resolveLang } from "~/i18n/lang.server";
 import { translate, type Lang } from "~/i18n/strings";
 import { label } from "../registry/standard/labels";
@@ -8,11 +8,17 @@ const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 
 export type AtomEntry = { id: string; title: string; link: string; updated: string; summary?: string; category?: string };
 
+/**
+ * Every feed carries the event log's latest entry (id and hash) in its subtitle, so whoever keeps
+ * a feed keeps an anchor of the chain outside the register (see /log).
+ */
 export function atomResponse(feed: { lang: Lang; title: string; self: string; alternate?: string; updated: string; entries: AtomEntry[] }, maxAge: number): Response {
+  const head = chainStatus().head;
   const body = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${feed.lang === "zh" ? "zh-Hans" : "en"}">
   <title>${xml(feed.title)}</title>
-  <id>${xml(feed.self)}</id>
+${head ? `  <subtitle>${xml(translate(feed.lang, "feedChainHead", { id: head.id, hash: head.hash }))}</subtitle>
+` : ""}  <id>${xml(feed.self)}</id>
   <link rel="self" href="${xml(feed.self)}"/>
 ${feed.alternate ? `  <link rel="alternate" href="${xml(feed.alternate)}"/>\n` : ""}  <updated>${feed.updated}</updated>
   <author><name>${xml(translate(feed.lang, "siteName"))}</name></author>
@@ -48,6 +54,7 @@ export async function changesFeed(request: Request, scope: { toolId?: string; ag
         title: `${label("eventKind", e.kind, lang)}${e.toolId ? ` · ${e.toolId}` : ""}`,
         link: e.toolId ? `${origin}/tools/${e.toolId}/history` : `${origin}/log`,
         updated: e.at,
+        // Each entry is a link of the chain: its hash anchors every entry before it.
         summary: `${e.actor} · #${e.id} · sha256 ${e.hash}`,
       })),
     },

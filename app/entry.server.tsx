@@ -9,6 +9,7 @@ import { renderToString } from "react-dom/server";
 import { PRIVATE_PAGE_CACHE_CONTROL, PUBLIC_PAGE_CACHE_CONTROL } from "./page-cache";
 import { isSignedInRequest } from "./http/request-policy";
 import { documentCsp, STATIC_SECURITY_HEADERS } from "./http/security-headers";
+import { startChainWatch } from "../registry/events/watch.server";
 
 // server.mjs reads these through the build (build.entry.module): the page cache's version and
 // key language, and the request policy it applies before any route runs.
@@ -18,6 +19,8 @@ export { isSignedInRequest, bodyLimit, isCrossSiteRequest } from "./http/request
 export { STATIC_SECURITY_HEADERS } from "./http/security-headers";
 export { publicRouteMatcher, canonicalPageUrl } from "./http/public-routes";
 export { refusalPage } from "./http/refusals";
+
+startChainWatch(); // each worker checks the event log after every append and every minute, off the request path
 
 function isPublicPage(request: Request, status: number, context: EntryContext): boolean {
   if (request.method !== "GET" || status !== 200) return false;

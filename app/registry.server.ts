@@ -4,7 +4,8 @@
 export { listTools, getToolDetail, getHomeSummary, getAgencyPage, listAgencies, getSunsetOverview, sunsetFeed } from "../registry/tools.server";
 export { renderMarkdown } from "../registry/markdown.server";
 export { login, logout, LOGIN_LIMITS } from "../registry/auth/sessions.server";
-export { listEvents, verifyLogCached, recentEvents } from "../registry/events/log.server";
+export { listEvents, recentEvents } from "../registry/events/log.server";
+export { chainStatus } from "../registry/events/watch.server";
 export { getToolHistory } from "../registry/history/history.server";
 export {
   createDraft,

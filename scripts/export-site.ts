@@ -95,6 +95,8 @@ if (dbFile === ":memory:" || !fs.existsSync(dbFile)) {
 
 // React and Remix pick their production code paths from NODE_ENV when first loaded.
 process.env.NODE_ENV ??= "production";
+// The build starts the server's chain watch when loaded; a mirror only reads the database.
+process.env.REGISTER_CHAIN_WATCH = "off";
 const { exportSite, MIRROR_MARKER } = await import("./mirror/export");
 
 const outDir = path.resolve(args.dir);

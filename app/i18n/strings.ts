@@ -3,6 +3,7 @@
 import { apiStrings } from "./strings-api";
 import { coRespStrings } from "./strings-coresp";
 import { authStrings } from "./strings-auth";
+import { chainStrings } from "./strings-chain";
 import { importStrings } from "./strings-import";
 import { formsStrings } from "./strings-forms";
 import { mirrorStrings } from "./strings-mirror";
@@ -15,6 +16,7 @@ const en = {
   ...apiStrings.en,
   ...coRespStrings.en,
   ...authStrings.en,
+  ...chainStrings.en,
   ...importStrings.en,
   ...formsStrings.en,
   ...mirrorStrings.en,
@@ -538,6 +540,7 @@ const zh: Record<StringKey, string> = {
   ...apiStrings.zh,
   ...coRespStrings.zh,
   ...authStrings.zh,
+  ...chainStrings.zh,
   ...importStrings.zh,
   ...formsStrings.zh,
   ...mirrorStrings.zh,

@@ -9,6 +9,7 @@ import { SEED_AGENCIES } from "./agencies";
 import { SEED_RECORDS } from "./cases";
 import { publishRevision, upsertAgencies } from "../../registry/publish.server";
 import { optimizeSearchIndex } from "../../registry/search/optimize.server";
+import { writeCheckpoint } from "../../registry/events/anchor.server";
 import { seedDemoAccounts } from "./demo-accounts";
 
 export function seedDatabase(db: Db, at = new Date().toISOString()): { agencies: number; published: number; unchanged: number } {
@@ -21,6 +22,9 @@ export function seedDatabase(db: Db, at = new Date().toISOString()): { agencies:
     else published++;
   }
   if (published) optimizeSearchIndex(db);
+  // The chain's head leaves the database at once: the process may end before its appends'
+  // deferred checkpoint write runs.
+  writeCheckpoint(db);
   return { agencies, published, unchanged };
 }
 

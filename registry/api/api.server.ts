@@ -10,8 +10,10 @@ import { getAgencyPage, getToolDetail, listAgencies, selectTools, toolSummariesA
 import { positionOf, type ListIndex, type SortOrder } from "../list-index.server";
 import { getToolHistoryExport } from "../history/history.server";
 import { INCIDENT_COLUMNS, incidentItem, type IncidentRow } from "../incidents.server";
-import { eventsAfter, verifyLogCached } from "../events/log.server";
-import type { ChainCheck, ChainEvent } from "../events/chain";
+import { eventsAfter } from "../events/log.server";
+import type { ChainEvent } from "../events/chain";
+import type { ChainHead } from "../events/anchor.server";
+import { chainStatus, type LastChainCheck } from "../events/watch.server";
 import { INCIDENT_KINDS, type LocalizedText } from "../standard/v1";
 import { REGISTER_TIME_ZONE, todayIso } from "../sunset";
 import { ApiProblem } from "./problem";
@@ -358,13 +360,20 @@ export type ApiEventList = {
   query: { tool?: string };
   notices: QueryNotice[];
   hashAlgorithm: string;
-  verification: ChainCheck;
+  head: ChainHead | null;
+  verification: LastChainCheck | null;
   total: number;
   limit: number;
   items: ChainEvent[];
   nextCursor: string | null;
   next: string | null;
 };
+
+/** The chain's head now and the latest full check, as /log.json publishes them too. */
+export function chainStatusBody(db: Db = getDb()): { head: ChainHead | null; verification: LastChainCheck | null } {
+  const { head, lastCheck } = chainStatus(db);
+  return { head, verification: lastCheck };
+}
 
 /** The hash-chained event log, oldest first, a page at a time, with the result of checking the whole chain. */
 export function apiListEvents(params: URLSearchParams, ctx: ApiContext, db: Db = getDb()): ApiAnswer<ApiEventList> {
@@ -396,7 +405,7 @@ export function apiListEvents(params: URLSearchParams, ctx: ApiContext, db: Db =
   return {
     lastModified: latest(lastAt),
     next,
-    body: { query, notices, hashAlgorithm: HASH_ALGORITHM, verification: verifyLogCached(db), total, limit, items, nextCursor, next },
+    body: { query, notices, hashAlgorithm: HASH_ALGORITHM, ...chainStatusBody(db), total, limit, items, nextCursor, next },
   };
 }
 

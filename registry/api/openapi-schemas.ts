@@ -16,6 +16,7 @@ import {
 import { FACETS, SORTS } from "../query";
 import { SUNSET_STATES } from "../sunset";
 import { EVENT_KINDS } from "../events/log.server";
+import { CHAIN_PROBLEM_CODES, MAX_PROBLEMS } from "../events/verify.server";
 
 export type Schema = Record<string, unknown>;
 
@@ -70,13 +71,50 @@ const toolSummaryProperties: Record<string, Schema> = {
 
 const agencyRefProperties: Record<string, Schema> = { slug: str({ pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }), name: ref("LocalizedText"), url: url("The agency's page."), api: url("The agency in this API.") };
 
-const chainCheck = {
-  anyOf: [
-    obj({ ok: { const: true }, count: int({ minimum: 0 }), lastHash: sha256 }),
-    obj({ ok: { const: false }, count: int({ minimum: 0 }), firstBroken: obj({ id: int(), reason: oneOf(["hash_mismatch", "prev_hash_mismatch", "id_gap"]) }) }),
-  ],
-  description: "The result of recomputing the whole chain: ok, or the first event that does not follow from the one before.",
-};
+const chainHead = obj(
+  { id: int({ minimum: 1 }), hash: sha256 },
+  [],
+  { description: "An event of the log by id and hash. Keep a copy: `npm run verify-log -- --expect <id>:<hash>` checks that the register still contains it unchanged." },
+);
+
+const chainProblem = obj(
+  {
+    code: oneOf(CHAIN_PROBLEM_CODES, {
+      description:
+        "chain_broken: an event does not follow from the one before; anchor_missing / anchor_mismatch: the checkpoint the server keeps outside the database names an event that is gone or has another hash (entries deleted from the end, or the chain rewritten); record_hash_mismatch: a submitted revision's text does not match its hash; record_event_mismatch: its hash is not the one logged; status_mismatch: its review status is not the one the log gives it; revision_unlogged: a public revision no event records; revision_missing: an event names a revision that is gone; projection_status_mismatch: a tool is listed with another review status than its published revision's.",
+    }),
+    event: int({ minimum: 0, description: "The event concerned." }),
+    reason: oneOf(["hash_mismatch", "prev_hash_mismatch", "id_gap"]),
+    source: oneOf(["checkpoint", "expected"]),
+    lastEvent: int({ minimum: 0, description: "The last event in the log." }),
+    expected: sha256,
+    found: sha256,
+    tool: toolId,
+    revision: int({ minimum: 1 }),
+    status: str({ description: "The review status in the database." }),
+    logged: str({ description: "The review status the log gives." }),
+    file: str({ description: "Always empty: the server's file names are not published." }),
+  },
+  ["event", "reason", "source", "lastEvent", "expected", "found", "tool", "revision", "status", "logged", "file"],
+);
+
+const chainCheck = nullable(
+  obj(
+    {
+      checkedAt: dateTime,
+      ok: bool,
+      head: nullable(ref("ChainHead")),
+      count: int({ minimum: 0, description: "Events checked." }),
+      problemCount: int({ minimum: 0 }),
+      problems: arr(ref("ChainProblem"), { description: `The first problems found (at most ${MAX_PROBLEMS}).` }),
+    },
+    [],
+    {
+      description:
+        "The latest full check, which the server runs after every change and at least every minute: the hash chain, the checkpoint kept outside the database, and every submitted revision's record hash and review status against the log. null before the first check.",
+    },
+  ),
+);
 
 /** The standard's record schema, embedded: its own $id and changelog belong to the standalone file. */
 function toolRecordSchema(): Schema {
@@ -257,11 +295,14 @@ export function componentSchemas() {
       items: arr(ref("Incident")),
       ...cursorFields,
     }),
+    ChainHead: chainHead,
+    ChainProblem: chainProblem,
     ChainCheck: chainCheck,
     EventList: obj({
       query: obj({ tool: toolId }, ["tool"]),
       notices: arr(ref("Notice")),
       hashAlgorithm: str(),
+      head: nullable({ ...ref("ChainHead"), description: "The latest event of the whole log when this answer was made (whatever the filter)." }),
       verification: ref("ChainCheck"),
       total: int({ minimum: 0, description: "Events matching the query (all pages)." }),
       items: arr(ref("ChainEvent")),
@@ -290,5 +331,7 @@ export type SchemaName =
   | "Agency"
   | "Incident"
   | "IncidentList"
+  | "ChainHead"
+  | "ChainProblem"
   | "ChainCheck"
   | "EventList";

@@ -178,7 +178,7 @@ function paths() {
       id: "listEvents",
       tag: "events",
       summary: "The hash-chained event log",
-      description: `Every submission, decision, status change, moderation and reply, oldest first, each with the hash of the one before (see hashAlgorithm), and the result of verifying the whole chain. ${PAGING}`,
+      description: `Every submission, decision, status change, moderation and reply, oldest first, each with the hash of the one before (see hashAlgorithm), the latest event of the whole log (head: keep it to check the register later from outside) and the server's latest full check with its time (verification). ${PAGING}`,
       params: ["eventTool", "after", "limit", "cursor"],
       schema: ref("EventList"),
       paged: true,

@@ -3,6 +3,7 @@
 import { getDb, stmt, type Db } from "../db.server";
 import { canonicalJson } from "../canonical-json";
 import { eventHash, GENESIS_HASH, verifyChain, type ChainCheck, type ChainEvent } from "./chain";
+import { afterAppend } from "./anchor.server";
 
 export const EVENT_KINDS = [
   "published_by_editors",
@@ -60,6 +61,8 @@ export function appendEvent(e: NewEvent, db: Db = getDb()): ChainEvent {
     event.prevHash,
     hash,
   );
+  // The checkpoint beside the database moves on once this transaction has committed.
+  afterAppend(db);
   return { ...event, hash };
 }
 
@@ -86,20 +89,6 @@ export function verifyLog(db: Db = getDb()): ChainCheck {
     for (const r of rows) yield toEvent(r);
   }
   return verifyChain(events());
-}
-
-// The /log page shows the result of a full check. It is recomputed when the log grows and at
-// most every five minutes otherwise (someone editing the file directly does not bump anything).
-const checked = new WeakMap<object, { lastId: number; at: number; result: ChainCheck }>();
-const RECHECK_MS = 5 * 60_000;
-
-export function verifyLogCached(db: Db = getDb(), now = Date.now()): ChainCheck {
-  const lastId = (stmt(db, `SELECT coalesce(max(id), 0) AS id FROM events`).get() as { id: number }).id;
-  const hit = checked.get(db.$client);
-  if (hit && hit.lastId === lastId && now - hit.at < RECHECK_MS) return hit.result;
-  const result = verifyLog(db);
-  checked.set(db.$client, { lastId, at: now, result });
-  return result;
 }
 
 /** The newest public events, optionally of one tool or of the tools one agency is responsible for. */

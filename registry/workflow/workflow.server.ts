@@ -106,6 +106,7 @@ function impactOf(record: ToolRecordInput): ImpactResult | null {
   return parsed.success && parsed.data.impact ? computeImpactLevel(parsed.data.impact) : null;
 }
 
+/** Right after the event that logs the change: a trigger refuses a status change without it (migration 0015). */
 function setStatus(db: Db, t: Loaded, status: ReviewStatus, at: string) {
   stmt(db, `UPDATE revisions SET status = ? WHERE id = ?`).run(status, t.revision.id);
   stmt(db, `UPDATE tools SET review_status = ?, updated_at = ? WHERE seq = ? AND published_revision_id = ?`).run(status, at, t.seq, t.revision.id);
@@ -287,8 +288,8 @@ export function withdraw(actor: Actor | null, toolId: string, now: Date, db: Db 
   guard(actor, t, "withdraw");
   const at = now.toISOString();
   db.$client.transaction(() => {
-    setStatus(db, t, "withdrawn", at);
     appendEvent({ kind: "withdrawn", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number } }, db);
+    setStatus(db, t, "withdrawn", at);
   })();
 }
 
@@ -352,7 +353,7 @@ export function retireTool(actor: Actor | null, toolId: string, reason: unknown,
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     ).get(t.seq, number, t.revision.status, json, sha256(json), at, at, at, actor!.id) as { id: number };
     writePublicProjection(db, { seq: t.seq, revisionId: rev.id, record, status: t.revision.status, at, agencyIds });
-    appendEvent({ kind: "retired", toolId: t.id, actor: publicActor(actor), at, payload: { revision: number, reason: why.data } }, db);
+    appendEvent({ kind: "retired", toolId: t.id, actor: publicActor(actor), at, payload: { revision: number, recordSha256: sha256(json), reason: why.data } }, db);
   })();
 }
 
@@ -429,8 +430,8 @@ export function startReview(actor: Actor | null, toolId: string, now: Date, db: 
   guard(actor, t, "start_review");
   db.$client.transaction(() => {
     stmt(db, `INSERT INTO reviews (revision_id, reviewer_id, started_at) VALUES (?, ?, ?)`).run(t.revision.id, actor!.id, at);
-    setStatus(db, t, "in_review", at);
     appendEvent({ kind: "review_started", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, reviewer: 1 } }, db);
+    setStatus(db, t, "in_review", at);
   })();
 }
 
@@ -534,13 +535,13 @@ export function decide(actor: Actor | null, toolId: string, decision: Decision, 
       decision === "approve_with_conditions" ||
       (approving && Boolean(stmt(db, `SELECT 1 FROM reviews WHERE revision_id = ? AND decision = 'approve_with_conditions'`).get(t.revision.id)));
     const status = approving && conditional ? "approved_with_conditions" : DECISION_STATUS[decision];
-    setStatus(db, t, status, at);
     const conditions = stmt(
       db,
       `SELECT f.criterion, f.condition, f.condition_deadline AS deadline FROM findings f JOIN reviews r ON r.id = f.review_id
        WHERE r.revision_id = ? AND f.condition IS NOT NULL ORDER BY f.criterion`,
     ).all(t.revision.id);
     appendEvent({ kind: "decision", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, decision, status, effective: true, summary: text.data, conditions } }, db);
+    setStatus(db, t, status, at);
     return { effective: true, status };
   })();
 }
@@ -814,8 +815,8 @@ export function recordFact(
     writePublicProjection(db, { seq: t.seq, revisionId: rev.id, record, status: pub.status, at, agencyIds });
     appendEvent(
       isIncident
-        ? { kind: "incident_recorded", toolId: t.id, actor: publicActor(actor), at, payload: { revision: number, incident: record.incidents.at(-1) } }
-        : { kind: "appeal_stats_published", toolId: t.id, actor: publicActor(actor), at, payload: { revision: number, appealStat: record.oversight.appealStats.at(-1) } },
+        ? { kind: "incident_recorded", toolId: t.id, actor: publicActor(actor), at, payload: { revision: number, recordSha256: sha256(json), incident: record.incidents.at(-1) } }
+        : { kind: "appeal_stats_published", toolId: t.id, actor: publicActor(actor), at, payload: { revision: number, recordSha256: sha256(json), appealStat: record.oversight.appealStats.at(-1) } },
       db,
     );
     return { revision: number };

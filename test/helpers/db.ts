@@ -9,14 +9,17 @@ import { BASE_DB, EMPTY_DB, TMP } from "./paths";
 
 export function freshDb(kind: "seeded" | "empty" = "seeded"): { db: Db; file: string; close: () => void } {
   const file = path.join(TMP, `${randomUUID()}.sqlite`);
-  fs.copyFileSync(kind === "seeded" ? BASE_DB : EMPTY_DB, file);
+  const base = kind === "seeded" ? BASE_DB : EMPTY_DB;
+  fs.copyFileSync(base, file);
+  // The chain's checkpoint beside the database (registry/events/anchor.server.ts) goes with it.
+  if (fs.existsSync(`${base}.chain-head`)) fs.copyFileSync(`${base}.chain-head`, `${file}.chain-head`);
   const db = openDatabase(file);
   return {
     db,
     file,
     close: () => {
       db.$client.close();
-      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+      for (const suffix of ["", "-wal", "-shm", ".chain-head"]) fs.rmSync(file + suffix, { force: true });
     },
   };
 }

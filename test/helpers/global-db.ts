@@ -8,7 +8,7 @@ import { seedDemoAccounts } from "../../db/seed/demo-accounts";
 import { BASE_DB, EMPTY_DB, TMP } from "./paths";
 
 async function build(file: string, seed: boolean) {
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  for (const suffix of ["", "-wal", "-shm", ".chain-head"]) fs.rmSync(file + suffix, { force: true });
   const db = openDatabase(file);
   migrateDatabase(db);
   if (seed) {

@@ -8,6 +8,7 @@ import { parseToolQuery } from "../../registry/query";
 import { listIncidents } from "../../registry/incidents.server";
 import { listEvents } from "../../registry/events/log.server";
 import { verifyChain, type ChainEvent } from "../../registry/events/chain";
+import { runChainCheck } from "../../registry/events/watch.server";
 import { publishRevision } from "../../registry/publish.server";
 import { SEED_RECORDS } from "../../db/seed/cases";
 import type { ToolRecordInput } from "../../registry/standard/v1";
@@ -193,11 +194,14 @@ describe("GET /api/v1/incidents", () => {
 
 describe("GET /api/v1/events", () => {
   it("walks the whole log in id order, which any client can verify, with the server's verification", async () => {
+    runChainCheck(undefined, new Date("2026-03-01T08:00:00.000Z"));
     const { items, total, first } = await walk<ChainEvent>("/api/v1/events?limit=7");
     expect(total).toBe(listEvents().total);
     expect(items.map((e) => e.id)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     expect(verifyChain(items)).toMatchObject({ ok: true, count: total });
-    expect((first as unknown as { verification: unknown }).verification).toEqual({ ok: true, count: total, lastHash: items.at(-1)!.hash });
+    const head = { id: total, hash: items.at(-1)!.hash };
+    expect((first as unknown as { head: unknown }).head).toEqual(head);
+    expect((first as unknown as { verification: unknown }).verification).toEqual({ checkedAt: "2026-03-01T08:00:00.000Z", ok: true, head, count: total, problemCount: 0, problems: [] });
 
     const { body: tail } = await getJson<Page<ChainEvent>>(`/api/v1/events?after=${total - 2}`);
     expect(tail.items.map((e) => e.id)).toEqual([total - 1, total]);

@@ -8,6 +8,7 @@ import { loader as logPageLoader } from "~/routes/log._index";
 import { verifyLog, listEvents } from "../../registry/events/log.server";
 import { eventHash, GENESIS_HASH, verifyChain, type ChainEvent } from "../../registry/events/chain";
 import { publishRevision } from "../../registry/publish.server";
+import { runChainCheck } from "../../registry/events/watch.server";
 import { SEED_RECORDS } from "../../db/seed/cases";
 
 const getDb = useFreshDb();
@@ -48,10 +49,12 @@ describe("the event log", () => {
   });
 
   it("publishes pages of events as JSON that a client can verify on its own", async () => {
+    runChainCheck();
     const res = await callLoader<Response>(logJsonLoader, "/log.json?page=1");
     expect(res.headers.get("Content-Type")).toContain("application/json");
-    const body = (await res.json()) as { verification: { ok: boolean }; events: ChainEvent[]; total: number; pageCount: number };
+    const body = (await res.json()) as { verification: { ok: boolean }; head: { id: number; hash: string }; events: ChainEvent[]; total: number; pageCount: number };
     expect(body.verification.ok).toBe(true);
+    expect(body.head).toEqual({ id: body.events.at(-1)!.id, hash: body.events.at(-1)!.hash });
     expect(body.total).toBe(SEED_RECORDS.length);
     expect(verifyChain(body.events)).toMatchObject({ ok: true, count: body.events.length });
     for (const e of body.events) expect(eventHash(e)).toBe(e.hash);
@@ -59,9 +62,12 @@ describe("the event log", () => {
     for (const p of ["-1", "abc", "99999"]) expect((await callLoader<Response>(logJsonLoader, `/log.json?page=${p}`)).status).toBe(200);
   });
 
-  it("shows the verification on the /log page", async () => {
-    const page = await callLoader<{ verification: { ok: boolean; count: number } }>(logPageLoader, "/log");
-    expect(page.verification).toMatchObject({ ok: true, count: SEED_RECORDS.length });
+  it("shows the latest full check, with its time, on the /log page", async () => {
+    const before = await callLoader<{ chain: { lastCheck: unknown } }>(logPageLoader, "/log");
+    expect(before.chain.lastCheck).toBeNull();
+    runChainCheck(getDb(), new Date("2026-03-01T08:00:00.000Z"));
+    const page = await callLoader<{ chain: { lastCheck: { ok: boolean; count: number; checkedAt: string } } }>(logPageLoader, "/log");
+    expect(page.chain.lastCheck).toMatchObject({ ok: true, count: SEED_RECORDS.length, checkedAt: "2026-03-01T08:00:00.000Z" });
   });
 });
 
@@ -81,11 +87,11 @@ describe("npm run verify-log", () => {
       f.db.$client.prepare(`DELETE FROM events WHERE id = 3`).run();
       const broken = run(f.file);
       expect(broken.status).toBe(1);
-      expect(broken.stderr).toContain("BROKEN at entry 4 (id_gap)");
+      expect(broken.stderr).toContain("event 4 does not follow from the one before (id gap)");
     } finally {
       f.close();
     }
-  });
+    }, 60_000);
 });
 
 describe("Atom feeds of changes", () => {

@@ -180,6 +180,8 @@ describe("the report and the two modes", () => {
     db.$client.prepare(`UPDATE revisions SET status = 'submitted' WHERE tool_seq = (SELECT seq FROM tools WHERE id = ?)`).run(toolId);
     const refused = runImport(actor, { bytes: csvFile([row("in-review-tool", { id: toolId })]) }, { mode: "all", dryRun: false, now: NOW });
     expect(refused.rows[0]!.errors[0]!.message).toContain("is submitted");
+    // A shortcut past the review: only a logged event may change a submitted revision's status (migration 0015).
+    db.$client.exec(`DROP TRIGGER revisions_status_guard`);
     db.$client.prepare(`UPDATE revisions SET status = 'changes_requested' WHERE tool_seq = (SELECT seq FROM tools WHERE id = ?)`).run(toolId);
     const r = runImport(actor, { bytes: csvFile([row("in-review-tool", { id: toolId })]) }, { mode: "all", dryRun: false, now: NOW });
     expect(r).toMatchObject({ result: "imported", written: { updated: 1 } });

@@ -1,0 +1,59 @@
+// Interface strings for the event log's anchor and full check (/log), merged into strings.ts.
+// Kept apart so that work on one area does not edit the shared table; a key missing in one
+// language fails the typecheck.
+const en = {
+  chainCheckHeading: "Last full check",
+  chainCheckNone:
+    "No full check has run yet. The server checks the whole log within a minute of starting, after every change and at least once a minute.",
+  chainCheckOk:
+    "Checked at {time}: the chain is intact. All {count} entries up to entry {id} follow one from another and from the checkpoint kept outside the database, and every submitted revision has the text and review status its entries record.",
+  chainCheckBroken: "Checked at {time}: the register does not match its log ({count} problems). What is named here cannot be trusted:",
+  chainCheckHeadHash: "Hash of entry {id} at that check:",
+  chainHeadHeading: "Latest entry",
+  chainHeadNow: "Entry {id}, hash:",
+  chainHeadEmpty: "The log is empty.",
+  chainHeadHelp:
+    "Keep a copy of this entry's number and hash (it is also in every page of /log.json, in the API and in the feeds). Whoever holds it can later check that the register still contains it unchanged: a rewritten or shortened log no longer does. On the server: npm run verify-log -- --expect {id}:<hash>.",
+  chainProblem_chain_broken: "Entry {event} does not follow from the one before: {reason}.",
+  chainProblem_no_checkpoint: "There is no checkpoint outside the database to compare the log with.",
+  chainProblem_checkpoint_unreadable: "The checkpoint kept outside the database cannot be read.",
+  chainProblem_anchor_missing: "The checkpoint names entry {event}, but the log ends at entry {lastEvent}: entries were deleted from its end.",
+  chainProblem_anchor_mismatch: "Entry {event} is not the entry the checkpoint recorded: the log was rewritten.",
+  chainProblem_record_hash_mismatch: "The text of {tool}, revision {revision}, was changed after it was submitted.",
+  chainProblem_record_event_mismatch: "{tool}, revision {revision}, is not the record entry {event} logged.",
+  chainProblem_status_mismatch: "{tool}, revision {revision}, shows the review status “{status}”, but its log entries give “{logged}”.",
+  chainProblem_revision_unlogged: "{tool}, revision {revision}, is public, but no log entry records it.",
+  chainProblem_revision_missing: "Entry {event} records {tool}, revision {revision}, which is no longer in the register as submitted.",
+  chainProblem_projection_status_mismatch: "{tool} is listed as “{status}”, but its published revision's log entries give “{logged}”.",
+  chainProblemsMore: "And {count} more.",
+  feedChainHead: "Latest entry of the event log: {id}, SHA-256 {hash}",
+};
+
+const zh: Record<keyof typeof en, string> = {
+  chainCheckHeading: "最近一次全面核验",
+  chainCheckNone: "尚未进行全面核验。服务器在启动后一分钟内、每次变更后以及至少每分钟核验一次整个日志。",
+  chainCheckOk:
+    "核验时间 {time}：链条完整。截至第 {id} 条的全部 {count} 条记录逐条相接，并与保存在数据库之外的检查点一致；每个已提交版本的文本和审查状态都与日志记录相符。",
+  chainCheckBroken: "核验时间 {time}：登记簿与其日志不符（{count} 个问题）。以下所列内容不可信：",
+  chainCheckHeadHash: "核验时第 {id} 条记录的哈希值：",
+  chainHeadHeading: "最新记录",
+  chainHeadNow: "第 {id} 条，哈希值：",
+  chainHeadEmpty: "日志为空。",
+  chainHeadHelp:
+    "请保存这条记录的编号和哈希值（/log.json 的每一页、API 和订阅源中也有）。持有者日后可以核验登记簿是否仍原样包含这条记录：被改写或截短的日志将不再包含它。在服务器上：npm run verify-log -- --expect {id}:<哈希值>。",
+  chainProblem_chain_broken: "第 {event} 条记录未与前一条相接：{reason}。",
+  chainProblem_no_checkpoint: "数据库之外没有可供比对的检查点。",
+  chainProblem_checkpoint_unreadable: "无法读取保存在数据库之外的检查点。",
+  chainProblem_anchor_missing: "检查点记载了第 {event} 条记录，但日志止于第 {lastEvent} 条：末尾的记录被删除了。",
+  chainProblem_anchor_mismatch: "第 {event} 条记录与检查点所记载的不同：日志被改写了。",
+  chainProblem_record_hash_mismatch: "{tool} 第 {revision} 版的文本在提交后被改动。",
+  chainProblem_record_event_mismatch: "{tool} 第 {revision} 版不是第 {event} 条日志记录的版本。",
+  chainProblem_status_mismatch: "{tool} 第 {revision} 版显示的审查状态为“{status}”，但日志记录为“{logged}”。",
+  chainProblem_revision_unlogged: "{tool} 第 {revision} 版已公开，但没有任何日志记录。",
+  chainProblem_revision_missing: "第 {event} 条日志记录了 {tool} 第 {revision} 版，但登记簿中已没有这一已提交版本。",
+  chainProblem_projection_status_mismatch: "{tool} 在列表中显示为“{status}”，但其已发布版本的日志记录为“{logged}”。",
+  chainProblemsMore: "另有 {count} 个问题。",
+  feedChainHead: "事件日志最新记录：第 {id} 条，SHA-256 {hash}",
+};
+
+export const chainStrings = { en, zh };

@@ -1,0 +1,305 @@
+// The event log's anchor (issue 10, finding 8): the chain's head leaves the database (checkpoint
+// file, /log.json, the API, feeds); `npm run verify-log` catches a chain rewritten with
+// recomputed hashes, deleted tail events, a forged review status and changed record text, both
+// against the checkpoint and against a head given with --expect; a status changes only with
+// its logged event; /log shows the latest full check with its time.
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { freshDb, useFreshDb } from "../helpers/db";
+import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
+import { callLoader } from "./load";
+import { getJson, ORIGIN, schemaValidator, type OpenApiDoc } from "./api-helpers";
+import { openApiDocument } from "../../registry/api/openapi";
+import { loader as logJsonLoader } from "~/routes/log[.]json";
+import { loader as changesFeedLoader } from "~/routes/changes[.]atom";
+import { eventHash, type ChainEvent } from "../../registry/events/chain";
+import { checkpointPath, parseHead, readCheckpoint, writeCheckpoint } from "../../registry/events/anchor.server";
+import { checkRegister } from "../../registry/events/verify.server";
+import { runChainCheck, lastChainCheck } from "../../registry/events/watch.server";
+import { publishRevision } from "../../registry/publish.server";
+import {
+  createDraft,
+  decide,
+  postConsultationResponse,
+  recordFact,
+  recordFinding,
+  retireTool,
+  saveDraftSection,
+  startReview,
+  startRevision,
+  submitDraft,
+  withdraw,
+  CRITERIA,
+  type SectionName,
+} from "../../registry/workflow/workflow.server";
+import { SEED_RECORDS } from "../../db/seed/cases";
+import type { Db } from "../../db/client.server";
+import type { Actor } from "../../registry/auth/roles";
+
+type Client = Db["$client"];
+const head = (db: Client) => db.prepare(`SELECT id, hash FROM events ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string };
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+function cli(file: string, ...args: string[]) {
+  return spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "registry/events/verify-log.cli.ts", ...args], {
+    env: { ...process.env, DATABASE_PATH: file },
+    encoding: "utf8",
+  });
+}
+
+/** Rewrites the chain from event `from` on with recomputed hashes, as someone with the file could. */
+function rewriteChain(db: Client, from: number, change: (e: ChainEvent) => void) {
+  db.exec(`DROP TRIGGER IF EXISTS events_no_update`);
+  const rows = db.prepare(`SELECT * FROM events WHERE id >= ? ORDER BY id`).all(from) as { id: number; at: string; kind: string; tool_id: string | null; actor: string; payload: string }[];
+  let prevHash = (db.prepare(`SELECT hash FROM events WHERE id = ?`).get(from - 1) as { hash: string }).hash;
+  const update = db.prepare(`UPDATE events SET actor = ?, payload = ?, prev_hash = ?, hash = ? WHERE id = ?`);
+  for (const r of rows) {
+    const e: ChainEvent = { id: r.id, at: r.at, kind: r.kind, toolId: r.tool_id, actor: r.actor, payload: JSON.parse(r.payload), prevHash, hash: "" };
+    if (r.id === from) change(e);
+    e.hash = eventHash(e);
+    update.run(e.actor, JSON.stringify(e.payload), e.prevHash, e.hash, e.id);
+    prevHash = e.hash;
+  }
+}
+
+const tamper: Record<string, { run: (db: Client) => void; says: RegExp }> = {
+  "a chain rewritten with recomputed hashes": {
+    run: (db) => rewriteChain(db, 5, (e) => (e.actor = "someone-else")),
+    says: /event 22 has hash [0-9a-f]{64}, but the (checkpoint|expected head) says [0-9a-f]{64}: the chain was rewritten/,
+  },
+  "deleted tail events": {
+    run: (db) => {
+      db.exec(`DROP TRIGGER IF EXISTS events_no_delete`);
+      db.prepare(`DELETE FROM events WHERE id > 20`).run();
+    },
+    says: /names event 22, but the log ends at event 20: entries were deleted from its end/,
+  },
+  "a forged revisions.status (its trigger dropped)": {
+    run: (db) => {
+      db.exec(`DROP TRIGGER IF EXISTS revisions_status_guard`);
+      db.prepare(`UPDATE revisions SET status = 'approved' WHERE tool_seq = (SELECT seq FROM tools WHERE id = 'ALG-000009')`).run();
+    },
+    says: /ALG-000009 revision 1 has review status "approved", but the log says "rejected"/,
+  },
+  "record text changed after dropping the revisions trigger": {
+    run: (db) => {
+      db.exec(`DROP TRIGGER IF EXISTS revisions_immutable_update`);
+      db.prepare(`UPDATE revisions SET record = replace(record, 'medical', 'mechanical') WHERE tool_seq = (SELECT seq FROM tools WHERE id = 'ALG-000009')`).run();
+    },
+    says: /the record of ALG-000009 revision 1 does not hash to its record_sha256: its text was changed after submission/,
+  },
+  "record text and its record_sha256 changed together": {
+    run: (db) => {
+      db.exec(`DROP TRIGGER IF EXISTS revisions_immutable_update`);
+      const r = db.prepare(`SELECT id, record FROM revisions WHERE tool_seq = (SELECT seq FROM tools WHERE id = 'ALG-000009')`).get() as { id: number; record: string };
+      const record = r.record.replace(/"sunsetDate":(null|"[^"]*")/, '"sunsetDate":"2099-12-31"');
+      expect(record).not.toBe(r.record);
+      db.prepare(`UPDATE revisions SET record = ?, record_sha256 = ? WHERE id = ?`).run(record, createHash("sha256").update(record).digest("hex"), r.id);
+    },
+    says: /ALG-000009 revision 1: its record_sha256 is not the recordSha256 logged in event 9/,
+  },
+};
+
+describe("npm run verify-log against the checkpoint and --expect", () => {
+  it("passes an intact register against its checkpoint and against the head given, and refuses to guess without either", () => {
+    const f = freshDb();
+    try {
+      const cp = checkpointPath(f.file)!;
+      expect(readCheckpoint(cp)).toEqual({ state: "ok", head: head(f.db.$client) });
+      const ok = cli(f.file);
+      expect(ok.status, ok.stderr).toBe(0);
+      expect(ok.stdout).toContain(`it contains the checkpoint 22:${head(f.db.$client).hash}`);
+      const h = head(f.db.$client);
+      fs.rmSync(cp);
+      const expected = cli(f.file, "--expect", `${h.id}:${h.hash}`);
+      expect(expected.status, expected.stderr).toBe(0);
+      const none = cli(f.file);
+      expect(none.status).toBe(1);
+      expect(none.stderr).toContain("there is no checkpoint at");
+      expect(cli(f.file, "--no-checkpoint").status).toBe(0);
+      expect(cli(f.file, "--expect", "22:nothex").status).toBe(2);
+    } finally {
+      f.close();
+    }
+  }, 120_000);
+
+  for (const [what, t] of Object.entries(tamper))
+    for (const mode of ["checkpoint", "--expect"] as const)
+      it(`exits 1 for ${what}, against the ${mode === "checkpoint" ? "checkpoint" : "head given with --expect"}`, () => {
+        const f = freshDb();
+        try {
+          const db = f.db.$client;
+          const h = head(db);
+          if (mode === "--expect") fs.rmSync(checkpointPath(f.file)!);
+          t.run(db);
+          const r = mode === "--expect" ? cli(f.file, "--expect", `${h.id}:${h.hash}`) : cli(f.file);
+          expect(r.status, r.stdout).toBe(1);
+          expect(r.stderr).toMatch(t.says);
+        } finally {
+          f.close();
+        }
+      }, 60_000);
+});
+
+describe("the checkpoint beside the database", () => {
+  const getDb = useFreshDb();
+  it("follows every append once its transaction has committed, and never moves back", async () => {
+    const db = getDb();
+    const cp = checkpointPath(db.$client.name)!;
+    const copy = structuredClone(SEED_RECORDS[6]!);
+    copy.identity.summary = { zh: "更新后的摘要。", en: "An updated summary." };
+    publishRevision(copy, { at: "2026-02-01T00:00:00.000Z" });
+    await tick();
+    expect(readCheckpoint(cp)).toEqual({ state: "ok", head: head(db.$client) });
+    expect(head(db.$client).id).toBe(23);
+    // A checkpoint ahead of the database (say, written by another process) is left alone.
+    fs.writeFileSync(cp, `40:${"a".repeat(64)}\n`);
+    expect(writeCheckpoint(db)).toBe("unchanged");
+    expect(fs.readFileSync(cp, "utf8")).toBe(`40:${"a".repeat(64)}\n`);
+  });
+
+  it("keeps the evidence when the chain it names was rewritten: later appends do not move it", async () => {
+    const db = getDb();
+    const cp = checkpointPath(db.$client.name)!;
+    const before = readCheckpoint(cp);
+    rewriteChain(db.$client, 10, (e) => (e.actor = "someone-else"));
+    const copy = structuredClone(SEED_RECORDS[6]!);
+    copy.identity.summary = { zh: "更新后的摘要。", en: "An updated summary." };
+    publishRevision(copy, { at: "2026-02-01T00:00:00.000Z" });
+    await tick();
+    expect(readCheckpoint(cp)).toEqual(before);
+    expect(runChainCheck(db).problems).toEqual([expect.objectContaining({ code: "anchor_mismatch", source: "checkpoint", event: 22 })]);
+  });
+
+  it("is written atomically by processes racing on one database, and only moves forward", () => {
+    const f = freshDb();
+    try {
+      const script = `
+        import { openDatabase } from ${JSON.stringify(path.resolve("db/client.server.ts"))};
+        import { appendEvent } from ${JSON.stringify(path.resolve("registry/events/log.server.ts"))};
+        import { writeCheckpoint, readCheckpoint, checkpointPath } from ${JSON.stringify(path.resolve("registry/events/anchor.server.ts"))};
+        const db = openDatabase(process.env.DATABASE_PATH);
+        const seen = [];
+        for (let i = 0; i < 30; i++) {
+          db.$client.transaction(() => appendEvent({ kind: "report_resolved", toolId: null, actor: "system", at: new Date().toISOString(), payload: { n: i } }, db)).immediate();
+          writeCheckpoint(db);
+          const cp = readCheckpoint(checkpointPath(db.$client.name));
+          seen.push(cp.state === "ok" ? cp.head.id : -1);
+        }
+        console.log(JSON.stringify(seen));`;
+      const file = path.resolve(`test/.tmp/race-${process.pid}.ts`);
+      fs.writeFileSync(file, script);
+      // Four processes at once.
+      const run = spawnSync("bash", ["-c", `for i in 1 2 3 4; do node node_modules/tsx/dist/cli.mjs ${file} & done; wait`], { env: { ...process.env, DATABASE_PATH: f.file }, encoding: "utf8" });
+      fs.rmSync(file);
+      const seen = run.stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as number[]);
+      expect(seen, run.stderr).toHaveLength(4);
+      // Each sees the checkpoint only grow, and it ends at the last event.
+      for (const s of seen) expect(s).toEqual([...s].sort((a, b) => a - b));
+      expect(readCheckpoint(checkpointPath(f.file)!)).toEqual({ state: "ok", head: head(f.db.$client) });
+      expect(head(f.db.$client).id).toBe(22 + 4 * 30);
+    } finally {
+      f.close();
+    }
+  }, 180_000);
+});
+
+describe("a review status changes only with its logged event", () => {
+  const getDb = useFreshDb();
+  it("refuses UPDATE revisions SET status on a submitted revision, as on the rejected ALG-000009", () => {
+    const db = getDb().$client;
+    expect(() => db.prepare(`UPDATE revisions SET status = 'approved' WHERE tool_seq = (SELECT seq FROM tools WHERE id = 'ALG-000009')`).run()).toThrow(/logged event/);
+    // Not even right after an unrelated event of the same tool.
+    db.transaction(() => {
+      db.prepare(
+        `INSERT INTO events (id, at, kind, tool_id, actor, payload, prev_hash, hash) SELECT max(id) + 1, 'x', 'withdrawn', 'ALG-000009', 'x', '{"revision":1}', 'x', 'x' FROM events`,
+      ).run();
+      expect(() => db.prepare(`UPDATE revisions SET status = 'approved' WHERE tool_seq = (SELECT seq FROM tools WHERE id = 'ALG-000009')`).run()).toThrow(/logged event/);
+    })();
+  });
+
+  it("lets the workflow through, and a register used through the whole workflow checks out", () => {
+    const official = actorByEmail("official.shanghai@register.example");
+    const reviewer = actorByEmail("reviewer.samr@register.example");
+    const reviewer2 = actorByEmail("reviewer.zhejiang@register.example");
+    const D0 = new Date("2026-03-01T09:00:00Z");
+    const day = (n: number) => new Date(D0.getTime() + n * 86_400_000);
+    const draft = (slug: string, level: "III" | "IV") => {
+      const { toolId } = createDraft(official, newIdentity(slug), D0);
+      for (const [n, v] of Object.entries(completeSections({ level, sunset: level === "III" ? "2027-02-01" : "2026-08-01" }))) saveDraftSection(official, toolId, n as SectionName, v);
+      submitDraft(official, toolId, D0);
+      return toolId;
+    };
+    const findAll = (actor: Actor, toolId: string) => {
+      for (const criterion of CRITERIA) recordFinding(actor, toolId, { criterion, rating: "met" }, day(31));
+    };
+    const respond = (toolId: string) => postConsultationResponse(official, toolId, { raised: { en: "Retention." }, changed: { en: "Shorter." } }, day(30));
+
+    const a = draft("tool-a", "III");
+    startReview(reviewer, a, day(1));
+    respond(a);
+    findAll(reviewer, a);
+    expect(decide(reviewer, a, "approve", { en: "Fine." }, day(31))).toMatchObject({ status: "approved" });
+    recordFact(official, a, { appealStat: { period: "2026-Q1", filed: 4, corrected: 1 } }, day(32));
+    retireTool(official, a, { en: "Replaced." }, day(33));
+
+    const b = draft("tool-b", "III");
+    withdraw(official, b, day(1));
+    startRevision(official, b, { action: "revise" }, day(2));
+    submitDraft(official, b, day(2));
+    startReview(reviewer, b, day(3));
+    postConsultationResponse(official, b, { raised: { en: "Retention." }, changed: { en: "Shorter." } }, day(33));
+    for (const criterion of CRITERIA) recordFinding(reviewer, b, { criterion, rating: "met" }, day(33));
+    expect(decide(reviewer, b, "request_changes", { en: "More detail." }, day(33))).toMatchObject({ status: "changes_requested" });
+
+    const c = draft("tool-c", "IV");
+    startReview(reviewer, c, day(1));
+    startReview(reviewer2, c, day(1));
+    respond(c);
+    findAll(reviewer, c);
+    findAll(reviewer2, c);
+    expect(decide(reviewer, c, "approve", { en: "Fine." }, day(31))).toMatchObject({ effective: false });
+    expect(decide(reviewer2, c, "reject", { en: "No." }, day(31))).toMatchObject({ status: "rejected" });
+
+    const result = runChainCheck();
+    expect(result.problems).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe("the head and the latest check leave the database", () => {
+  const getDb = useFreshDb();
+  it("in every /log.json page, every API answer on events and every changes feed", async () => {
+    const h = head(getDb().$client);
+    const json = (await (await callLoader<Response>(logJsonLoader, "/log.json?page=1")).json()) as { head: unknown };
+    expect(json.head).toEqual(h);
+    const { body } = await getJson<{ head: unknown; verification: unknown }>("/api/v1/events?limit=1");
+    expect(body.head).toEqual(h);
+    expect(body.verification).toBeNull();
+    const feed = await (await callLoader<Response>(changesFeedLoader, "/changes.atom")).text();
+    expect(feed).toContain(`<subtitle>`);
+    expect(feed).toContain(h.hash);
+    expect(parseHead(`${h.id}:${h.hash}`)).toEqual(h);
+  });
+
+  it("reports a forged status through the API and /log.json once the check has run, with its time", async () => {
+    const db = getDb().$client;
+    runChainCheck(getDb(), new Date("2026-03-01T08:00:00.000Z"));
+    expect(lastChainCheck()).toMatchObject({ ok: true, checkedAt: "2026-03-01T08:00:00.000Z" });
+    db.exec(`DROP TRIGGER revisions_status_guard`);
+    db.prepare(`UPDATE revisions SET status = 'approved' WHERE tool_seq = (SELECT seq FROM tools WHERE id = 'ALG-000009')`).run();
+    db.prepare(`UPDATE tools SET review_status = 'approved' WHERE id = 'ALG-000009'`).run();
+    runChainCheck(getDb(), new Date("2026-03-01T08:01:00.000Z"));
+    const { body } = await getJson<{ verification: { ok: boolean; checkedAt: string; problems: { code: string }[] } }>("/api/v1/events?limit=1");
+    expect(body.verification).toMatchObject({ ok: false, checkedAt: "2026-03-01T08:01:00.000Z" });
+    expect(body.verification.problems.map((p) => p.code)).toEqual(["status_mismatch", "projection_status_mismatch"]);
+    // As documented: the answer, problems included, matches the OpenAPI document's schema.
+    expect(schemaValidator(openApiDocument(ORIGIN) as unknown as OpenApiDoc).errors({ $ref: "#/components/schemas/EventList" }, body)).toEqual([]);
+    const json = (await (await callLoader<Response>(logJsonLoader, "/log.json")).json()) as { verification: { ok: boolean } };
+    expect(json.verification.ok).toBe(false);
+    expect(checkRegister(db).ok).toBe(false);
+  });
+});
