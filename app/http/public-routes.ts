@@ -30,7 +30,20 @@ export function publicRouteMatcher(routes: Record<string, BuildRoute>): PublicRo
         : { id: r.id, path: r.path, caseSensitive: r.caseSensitive, children: tree(r.id) },
     );
   const routeTree = tree(undefined);
+  // The router flattens and ranks every route on each call: remember recent answers, since the
+  // server asks on every request, cached ones included. Bounded, so invented paths cannot grow it.
+  const memo = new Map<string, readonly string[] | null>();
   return (pathname) => {
+    let answer = memo.get(pathname);
+    if (answer === undefined) {
+      answer = match(pathname);
+      if (memo.size >= 10_000) memo.clear();
+      memo.set(pathname, answer);
+    }
+    return answer;
+  };
+
+  function match(pathname: string): readonly string[] | null {
     let matches;
     try {
       matches = matchRoutes(routeTree, pathname);
@@ -46,7 +59,7 @@ export function publicRouteMatcher(routes: Record<string, BuildRoute>): PublicRo
       if (Array.isArray(handle.params)) for (const p of handle.params) if (typeof p === "string") params.add(p);
     }
     return [...params];
-  };
+  }
 }
 
 /**
