@@ -20,6 +20,7 @@ export const EVENT_KINDS = [
   "report_resolved",
   "incident_recorded",
   "appeal_stats_published",
+  "responsibility_confirmed",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -196,6 +196,7 @@ export const LABELS = {
     report_resolved: { zh: "公众报告处理", en: "Public report handled" },
     incident_recorded: { zh: "记录事件", en: "Incident recorded" },
     appeal_stats_published: { zh: "公布申诉统计", en: "Appeal statistics published" },
+    responsibility_confirmed: { zh: "机构确认共同责任", en: "Agency confirmed its responsibility" },
   },
   chainBreak: {
     hash_mismatch: { zh: "内容与哈希值不符", en: "its content does not match its hash" },

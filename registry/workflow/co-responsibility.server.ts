@@ -2,10 +2,11 @@
 // the link is not public and disqualifies none of its reviewers (registry/responsibility.server.ts
 // has the rule). The staff pages for this come later; this is the registry function they call.
 import { getDb, stmt, type Db } from "../db.server";
+import { appendEvent } from "../events/log.server";
 import { resolveAgencies, writePublicProjection } from "../publish.server";
 import { confirmedAgencyIds, isLinkConfirmed, responsibilityConsent } from "../responsibility.server";
 import { readStoredRecord, type AGENCY_ROLES, type LocalizedText, type ToolRecord } from "../standard/v1";
-import type { Actor } from "../auth/roles";
+import { publicActor, type Actor } from "../auth/roles";
 import { WorkflowError } from "./workflow.server";
 
 /**
@@ -24,7 +25,7 @@ export function confirmResponsibility(actor: Actor | null, toolId: string, now: 
     | { seq: number; id: string; published_revision_id: number | null }
     | undefined;
   if (!tool || tool.published_revision_id === null) throw new WorkflowError("not_found");
-  const rev = stmt(db, `SELECT id, status, record FROM revisions WHERE id = ?`).get(tool.published_revision_id) as { id: number; status: string; record: string };
+  const rev = stmt(db, `SELECT id, number, status, record FROM revisions WHERE id = ?`).get(tool.published_revision_id) as { id: number; number: number; status: string; record: string };
   const record = readStoredRecord(rev.record);
   const agencyIds = resolveAgencies(record, db);
   if (![...agencyIds.values()].includes(agencyId)) throw new WorkflowError("forbidden", {}, "The public record does not name your agency.");
@@ -34,6 +35,7 @@ export function confirmResponsibility(actor: Actor | null, toolId: string, now: 
     stmt(db, `INSERT INTO tool_agency_confirmations (tool_seq, agency_id, confirmed_at, confirmed_by) VALUES (?, ?, ?, ?)`).run(tool.seq, agencyId, at, actor.id);
     // The same revision, projected again: now with this agency's link.
     writePublicProjection(db, { seq: tool.seq, revisionId: rev.id, record, status: rev.status, at, agencyIds });
+    appendEvent({ kind: "responsibility_confirmed", toolId: tool.id, actor: publicActor(actor), at, payload: { revision: rev.number, agency: actor.agencySlug! } }, db);
     return { toolId: tool.id, agency: actor.agencySlug! };
   })();
 }

@@ -34,6 +34,7 @@ import { sessionCookie } from "~/auth.server";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { loader as agenciesCsvLoader } from "~/routes/agencies[.]csv";
 import type { Actor } from "../../registry/auth/roles";
+import { checkRegister } from "../../registry/events/verify.server";
 
 const getDb = useFreshDb();
 const SH = "shanghai-municipal-government";
@@ -152,6 +153,11 @@ describe("an agency named as co-responsible without its consent", () => {
     expectError(() => confirmResponsibility(zjOfficial, "ALG-999999", day(2)), "not_found");
     const v0 = versions();
     expect(confirmResponsibility(zjOfficial, toolId.toLowerCase(), day(2))).toEqual({ toolId, agency: ZJ });
+    // The confirmation is a public event, and the register still checks out against its log.
+    const last = getDb().$client.prepare(`SELECT kind, tool_id, payload FROM events ORDER BY id DESC LIMIT 1`).get() as { kind: string; tool_id: string; payload: string };
+    expect(last).toMatchObject({ kind: "responsibility_confirmed", tool_id: toolId });
+    expect(JSON.parse(last.payload)).toMatchObject({ agency: ZJ });
+    expect(checkRegister(getDb().$client).problems).toEqual([]);
     expectError(() => confirmResponsibility(zjOfficial, toolId, day(3)), "wrong_state");
     expect(pendingConfirmations(zjOfficial)).toEqual([]);
     // Cached pages and the list index see it on the next request.
