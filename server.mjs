@@ -246,7 +246,7 @@ async function startWorker() {
 
   // A cached page is answered before Express: this path is what a crisis-day crowd hits.
   const server = http.createServer((req, res) => {
-    const page = (req.page = pageRequest(req));
+    const page = pageRequest(req);
     if (page?.key) {
       let cached;
       try {
@@ -258,6 +258,7 @@ async function startWorker() {
       // A cached page carries its own security headers.
       if (cached) return sendCachedPage(req, res, cached);
     }
+    req.page = page;
     for (const [k, v] of securityHeaders) res.setHeader(k, v);
     if (page?.redirect) {
       res.writeHead(302, { Location: page.redirect, "Cache-Control": "public, max-age=0, s-maxage=5" });
