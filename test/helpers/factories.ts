@@ -62,3 +62,20 @@ export function completeSections(opts: { level: "III" | "IV"; sunset: string; ag
     sources: [{ key: "proposal", kind: "official_document", title: { en: "Proposal to the commission" } }],
   };
 }
+
+/** A row of an import file (the columns of /tools.csv) for a new tool of the given slug. */
+export function importRow(slug: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    name_zh: `工具 ${slug}`,
+    name_en: `Tool ${slug}`,
+    slug,
+    kind: "app",
+    policy_domain: "public_health",
+    jurisdiction_level: "city",
+    place_zh: "上海市",
+    deployment_status: "pilot",
+    sunset_date: "2027-06-30",
+    summary_zh: "一个用于测试的工具，摘要里有逗号，和“引号”。",
+    ...extra,
+  };
+}

@@ -2,7 +2,7 @@
 // value), refuses a runaway header before reading rows, and answers with a report of bounded size.
 import { afterEach, describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
-import { actorByEmail } from "../helpers/factories";
+import { actorByEmail, importRow } from "../helpers/factories";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { sessionCookie } from "~/auth.server";
 import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
@@ -17,18 +17,7 @@ const NOW = new Date("2026-03-01T08:00:00Z");
 const OFFICIAL = "official.shanghai@register.example";
 const enc = (s: string) => new TextEncoder().encode(s);
 const count = (sql: string) => (getDb().$client.prepare(sql).get() as { n: number }).n;
-const row = (slug: string, extra: Record<string, string> = {}): Record<string, string> => ({
-  name_zh: `工具 ${slug}`,
-  slug,
-  kind: "app",
-  policy_domain: "public_health",
-  jurisdiction_level: "city",
-  place_zh: "上海市",
-  deployment_status: "pilot",
-  sunset_date: "2027-06-30",
-  summary_zh: "一个用于测试的工具。",
-  ...extra,
-});
+const row = importRow;
 const csvFile = (rows: Record<string, string>[], columns: readonly string[] = TOOL_EXPORT_COLUMNS) =>
   enc(CSV_BOM + csvRow([...columns]) + rows.map((r) => csvRow(columns.map((c) => r[c] ?? ""))).join(""));
 const run = (bytes: Uint8Array, filename: string, dryRun = false): ImportReport =>

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { freshDb, useFreshDb } from "../helpers/db";
-import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
+import { actorByEmail, completeSections, importRow, newIdentity } from "../helpers/factories";
 import { callLoader } from "./load";
 import { loader as csvLoader } from "~/routes/tools[.]csv";
 import { loader as jsonLoader } from "~/routes/tools[.]json";
@@ -42,19 +42,7 @@ const count = (db: Db, sql: string) => (db.$client.prepare(sql).get() as { n: nu
 function csvFile(rows: Partial<Record<(typeof TOOL_EXPORT_COLUMNS)[number], string>>[], columns: readonly string[] = TOOL_EXPORT_COLUMNS): Uint8Array {
   return enc(CSV_BOM + csvRow([...columns]) + rows.map((r) => csvRow(columns.map((c) => r[c as keyof typeof r] ?? ""))).join(""));
 }
-const row = (slug: string, extra: Record<string, string> = {}) => ({
-  name_zh: `工具 ${slug}`,
-  name_en: `Tool ${slug}`,
-  slug,
-  kind: "app",
-  policy_domain: "public_health",
-  jurisdiction_level: "city",
-  place_zh: "上海市",
-  deployment_status: "pilot",
-  sunset_date: "2027-06-30",
-  summary_zh: "一个用于测试的工具，摘要里有逗号，和“引号”。",
-  ...extra,
-});
+const row = importRow;
 
 /** An empty register holding only the agencies and one official of the Shanghai government. */
 async function emptyRegister(): Promise<{ db: Db; actor: Actor; close: () => void }> {

@@ -3,7 +3,7 @@
 // submitted. Ids kept by an import are stepped over by the counter and never move it.
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
-import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
+import { actorByEmail, completeSections, importRow as rowFor, newIdentity } from "../helpers/factories";
 import { runImport } from "../../registry/import/import.server";
 import { allocateToolId, formatToolId } from "../../registry/ids.server";
 import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
@@ -16,18 +16,7 @@ const SHANGHAI = "official.shanghai@register.example";
 const HANGZHOU = "official.hangzhou@register.example";
 const enc = (s: string) => new TextEncoder().encode(s);
 const importRow = (id: string, slug: string) => {
-  const row: Record<string, string> = {
-    id,
-    name_zh: `导入 ${slug}`,
-    slug,
-    kind: "app",
-    policy_domain: "public_health",
-    jurisdiction_level: "city",
-    place_zh: "上海市",
-    deployment_status: "pilot",
-    sunset_date: "2027-06-30",
-    summary_zh: "导入的工具。",
-  };
+  const row: Record<string, string> = { ...rowFor(slug), id };
   const file = enc(CSV_BOM + csvRow([...TOOL_EXPORT_COLUMNS]) + csvRow(TOOL_EXPORT_COLUMNS.map((c) => row[c] ?? "")));
   const r = runImport(actorByEmail(SHANGHAI), { bytes: file, filename: "move.csv" }, { mode: "all", dryRun: false, now: NOW });
   expect(r.result).toBe("imported");
