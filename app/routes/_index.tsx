@@ -16,10 +16,14 @@ export const handle = PUBLIC_PAGE;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await resolveLang(request);
-  return { summary: getHomeSummary(), title: translate(lang, "siteName") };
+  return { summary: getHomeSummary(), title: translate(lang, "siteName"), feedTitle: translate(lang, "feedLink") };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Public Algorithm Register" }];
+// Feed readers find the register's changes from its front page.
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Public Algorithm Register" },
+  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: "/changes.atom", title: data?.feedTitle },
+];
 
 function CountTable({ title, group, facet, counts }: { title: string; group: LabelGroup; facet: string; counts: FacetCount[] }) {
   const { l, num } = useT();

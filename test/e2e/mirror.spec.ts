@@ -17,6 +17,7 @@ import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { parse as parseCsv } from "csv-parse/sync";
 import { ROOT } from "../helpers/paths";
 import { expectNoSeriousAxeViolations } from "./axe";
+import { byteProblem } from "../helpers/bytes";
 
 type Element = DefaultTreeAdapterMap["element"];
 type Node = DefaultTreeAdapterMap["node"];
@@ -192,6 +193,16 @@ test("the key pages and exports are there, one page per exported tool", () => {
   const schema = JSON.parse(fs.readFileSync(path.join(site, "standard/v1.schema.json"), "utf8")) as Record<string, unknown>;
   expect(String(schema.$schema)).toContain("json-schema.org");
   expect(fs.readFileSync(path.join(site, "zh/changes.atom"), "utf8")).toContain("<feed");
+});
+
+test("every text file of the mirror is valid UTF-8 without a NUL byte", () => {
+  const text = walkFiles(site).filter((f) => /\.(html|csv|json|ndjson|atom|txt)$/.test(f) || f === "SHA256SUMS");
+  expect(text.filter((f) => f.endsWith(".html")).length).toBeGreaterThan(100);
+  const bad = text.flatMap((f) => {
+    const problem = byteProblem(fs.readFileSync(path.join(site, f)));
+    return problem ? [`${f}: ${problem}`] : [];
+  });
+  expect(bad).toEqual([]);
 });
 
 test("SHA256SUMS matches every file", () => {

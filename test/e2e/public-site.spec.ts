@@ -109,3 +109,16 @@ for (const [name, path] of [
     await expectNoSeriousAxeViolations(page);
   });
 }
+
+test("the home page advertises the changes feed to feed readers, in the reader's language", async ({ request }) => {
+  for (const [lang, title] of [
+    ["zh-CN", "变更的 Atom 订阅"],
+    ["en", "Atom feed of changes"],
+  ] as const) {
+    const html = await (await request.get("/", { headers: { "Accept-Language": lang } })).text();
+    const link = html.match(/<link[^>]*type="application\/atom\+xml"[^>]*>/)?.[0] ?? "";
+    expect(link).toContain('href="/changes.atom"');
+    expect(link).toContain('rel="alternate"');
+    expect(link).toContain(`title="${title}"`);
+  }
+});

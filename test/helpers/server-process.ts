@@ -51,7 +51,7 @@ export async function startServer(opts: { port: number; databasePath: string; en
 export function request(
   port: number,
   url: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean } = {},
+  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean; binary?: boolean } = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { "Accept-Language": "zh-CN", ...opts.headers };
@@ -59,7 +59,8 @@ export function request(
     const req = http.request({ host: "127.0.0.1", port, path: url, method: opts.method ?? "GET", agent: false, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      // binary: the body as latin1, one character per byte, so bad bytes are not hidden by decoding.
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString(opts.binary ? "latin1" : "utf8") }));
       res.on("error", reject);
     });
     // A server that refuses a body closes the connection while it is still being sent.
