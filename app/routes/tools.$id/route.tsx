@@ -10,6 +10,7 @@ import { pickText, useT } from "~/i18n/use-lang";
 import { translate } from "~/i18n/strings";
 import { LocalText } from "~/components/text";
 import { StatusBadge, SunsetBadge } from "~/components/badges";
+import { AnswerCard } from "~/components/answer-card";
 import { SECTIONS, WithheldContext } from "./sections";
 import { PUBLIC_PAGE } from "~/page-cache";
 
@@ -211,8 +212,9 @@ export default function ToolPage() {
         </p>
       ) : null}
       <SunsetBanner />
-      <ReviewPanel />
       <LocalText value={r.identity.summary} as="p" className="lead" />
+      <AnswerCard tool={tool} />
+      <ReviewPanel />
       <p className="badges">
         <StatusBadge group="status" value={r.lifecycle.deploymentStatus} />
         <StatusBadge group="review" value={tool.revision.status} />

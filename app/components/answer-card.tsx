@@ -1,0 +1,86 @@
+// The five questions a worried citizen asks of a record, answered at the top of its page: what it
+// collects, on what legal basis, who reviewed it, how to complain, when it ends. Each answer links
+// to its section below and to the field's definition in the standard. Where the agency disclosed
+// no appeal route, the card offers the routes this register itself gives: a comment and a problem
+// report (never an outside channel the record does not name).
+import type { ReactNode } from "react";
+import { Link } from "@remix-run/react";
+import type { ToolDetail } from "../../registry/tools.server";
+import { useT } from "~/i18n/use-lang";
+import { LocalText } from "~/components/text";
+import type { StringKey } from "~/i18n/strings";
+
+function Answer({ id, question, section, field, children }: { id: string; question: StringKey; section: string; field: string; children: ReactNode }) {
+  const { t } = useT();
+  return (
+    <div className="answer" id={`answer-${id}`}>
+      <dt>{t(question)}</dt>
+      <dd>
+        {children}{" "}
+        <span className="answer-links">
+          <a href={`#${section}`}>{t("answersMore")}</a> · <Link to={`/standard#field-${field}`}>{t("answersDefinition")}</Link>
+        </span>
+      </dd>
+    </div>
+  );
+}
+
+export function AnswerCard({ tool }: { tool: ToolDetail }) {
+  const { t, l, date, lang } = useT();
+  const r = tool.record;
+  const elements = r.dataScope.elements;
+  const categories = [...new Set(elements.map((e) => e.category))].map((c) => l("category", c)).join(lang === "zh" ? "、" : ", ");
+  const basis = r.purpose.legalBasis;
+  const decided = tool.reviews.filter((x) => x.decision && x.decidedAt).at(-1);
+  const status = l("review", tool.revision.status);
+  const appeal = r.oversight.appeal;
+  const sunset = r.lifecycle.sunsetDate;
+  return (
+    <section className="answer-card" aria-labelledby="answers-h">
+      <h2 id="answers-h">{t("answersHeading")}</h2>
+      <dl>
+        <Answer id="collects" question="answersCollectsQ" section="data" field="dataScope.elements">
+          {elements.length ? t("answersCollects", { n: elements.length, s: elements.filter((e) => e.sensitive).length, categories }) : t("answersCollectsNone")}
+        </Answer>
+        <Answer id="basis" question="answersBasisQ" section="purpose" field="purpose.legalBasis">
+          {basis.length ? (
+            <>
+              {basis
+                .slice(0, 2)
+                .map((b) => b.citation)
+                .join(lang === "zh" ? "；" : "; ")}
+              {basis.length > 2 ? ` ${t("answersBasisMore", { n: basis.length - 2 })}` : ""}
+            </>
+          ) : (
+            t("answersBasisNone")
+          )}
+        </Answer>
+        <Answer id="review" question="answersReviewQ" section={decided || tool.consultation || tool.consultationResponse ? "review-panel-h" : "lifecycle"} field="lifecycle.reviewStatus">
+          {decided ? t("answersReviewDecided", { status, date: date(decided.decidedAt!.slice(0, 10)) }) : t("answersReviewNone", { status })}
+        </Answer>
+        <Answer id="complain" question="answersComplainQ" section="oversight" field="oversight.appeal">
+          {appeal ? (
+            <>
+              <LocalText value={appeal.channel} />
+              {appeal.responseDays !== undefined ? ` ${t("answersComplainDays", { days: appeal.responseDays })}` : ""}
+            </>
+          ) : (
+            <>
+              {t("answersComplainNone")}{" "}
+              <a href="#comments">{t("answersComplainComment")}</a> · <Link to={`/tools/${tool.id}/report`}>{t("answersComplainReport")}</Link>
+            </>
+          )}
+        </Answer>
+        <Answer id="end" question="answersEndQ" section="lifecycle" field="lifecycle.sunsetDate">
+          {sunset ? (
+            <>
+              {t("answersEndDate", { date: date(sunset) })} {l("sunset", tool.sunsetState)}
+            </>
+          ) : (
+            <strong>{t("answersEndNone")}</strong>
+          )}
+        </Answer>
+      </dl>
+    </section>
+  );
+}
