@@ -1,11 +1,10 @@
 // Renders documents on the server. Pages are rendered whole, to a string: they are small, use no
 // deferred data, the page cache needs the finished bytes anyway, and the Content Security Policy
-// lists the hash of each inline script of the finished page. (React 18's streaming renderer also
-// writes NUL bytes into Chinese pages when a character straddles its buffer; see STACK.md.)
+// lists the hash of each inline script of the finished page.
 // Each document is marked public (cacheable by the server's page cache and by proxies) or private.
 import type { EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToString } from "react-dom/server";
+import { renderToNodeStream } from "react-dom/server";
 import { PRIVATE_PAGE_CACHE_CONTROL, PUBLIC_PAGE_CACHE_CONTROL } from "./page-cache";
 import { isSignedInRequest } from "./http/request-policy";
 import { documentCsp, STATIC_SECURITY_HEADERS } from "./http/security-headers";
@@ -29,8 +28,27 @@ function isPublicPage(request: Request, status: number, context: EntryContext): 
   return matches.length > 1 && matches.every((m) => m.route.id === "root" || (context.routeModules[m.route.id]?.handle as { publicPage?: boolean } | undefined)?.publicPage === true);
 }
 
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
-  const html = `<!DOCTYPE html>${renderToString(<RemixServer context={remixContext} url={request.url} />)}`;
+/**
+ * The whole document as a string. React 18's node stream (renderToPipeableStream) corrupts
+ * Chinese text: when a multi-byte character does not fit at the end of its 2 KB buffer it still
+ * writes the whole buffer, NUL bytes included (react #24985, #31134; fixed in React 19).
+ * renderToString is byte-exact but does not wait for Suspense, and single fetch hands the loader
+ * data to the browser through suspending parts of <Scripts>, so the page would never hydrate.
+ * React 18's legacy node stream does both: it waits until everything, Suspense included, is ready
+ * and emits whole JavaScript strings, which Node encodes as UTF-8 exactly.
+ */
+function renderDocument(element: JSX.Element): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    renderToNodeStream(element)
+      .on("data", (chunk: Buffer | string) => chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk))
+      .on("end", () => resolve(Buffer.concat(chunks).toString("utf8")))
+      .on("error", reject);
+  });
+}
+
+export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+  const html = `<!DOCTYPE html>${await renderDocument(<RemixServer context={remixContext} url={request.url} />)}`;
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) responseHeaders.set(name, value);
   responseHeaders.set("Content-Security-Policy", documentCsp(html));
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
