@@ -175,15 +175,22 @@ function Purpose() {
   );
 }
 
+/** Citation markers numbered 1, 2, 3 in the order the Sources section shows them (never the keys). */
 function SourceRefs({ keys }: { keys: string[] }) {
+  const sources = useRecord().record.sources;
+  const { t } = useT();
   if (!keys.length) return null;
   return (
     <span className="source-refs">
-      {keys.map((k) => (
-        <a key={k} href={`#source-${k}`}>
-          [{k}]
-        </a>
-      ))}
+      {keys.map((k) => {
+        const n = sources.findIndex((s) => s.key === k) + 1;
+        if (!n) return null;
+        return (
+          <a key={k} href={`#source-${k}`} aria-label={t("sourceMarker", { n })}>
+            [{n}]
+          </a>
+        );
+      })}
     </span>
   );
 }
@@ -538,9 +545,9 @@ function Sources() {
   const { t, l } = useT();
   return (
     <ol className="sources">
-      {s.map((src) => (
+      {s.map((src, i) => (
         <li key={src.key} id={`source-${src.key}`}>
-          <span className="source-key">[{src.key}]</span> <span className="badge">{l("sourceKind", src.kind)}</span>{" "}
+          <span className="source-key">[{i + 1}]</span> <span className="badge">{l("sourceKind", src.kind)}</span>{" "}
           {src.url ? (
             <a href={src.url} rel="nofollow noopener noreferrer">
               <LocalText value={src.title} />
@@ -549,12 +556,6 @@ function Sources() {
             <LocalText value={src.title} />
           )}
           {src.citation ? <span className="muted"> · {src.citation}</span> : null}
-          {src.seedFile ? (
-            <span className="muted">
-              {" "}
-              · {t("fSeedFile")}: <code>{src.seedFile}</code>
-            </span>
-          ) : null}
         </li>
       ))}
     </ol>
