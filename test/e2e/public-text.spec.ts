@@ -84,3 +84,35 @@ test("a record's sources show their title and citation, numbered in the order sh
     expect(text).toMatch(new RegExp(`^\\[${i + 1}\\]`));
   }
 });
+
+test("a retired tool shows the retired badge once, on its card and on its record", async ({ page }) => {
+  await page.goto("/tools?status=retired");
+  const card = page.locator(".tool-card", { hasText: "ALG-000010" });
+  expect((await card.innerText()).split("已停用").length - 1).toBe(1);
+  await page.goto("/tools/ALG-000010");
+  await expect(page.locator(".badge", { hasText: "已停用" })).toHaveCount(1);
+});
+
+test("the home page says which tools without a lawful end date are suspended and which are running", async ({ page }) => {
+  await page.goto("/");
+  const section = page.locator('section[aria-labelledby="unlawful-h"]');
+  const groups = section.locator(":scope > h3");
+  expect(await groups.count()).toBeGreaterThan(0);
+  const expected: Record<string, string[]> = {
+    "已暂停，且没有合法的终止日期": ["已暂停"],
+    "正在使用或试点，且没有合法的终止日期": ["使用中", "试点"],
+    "拟议中，且没有合法的终止日期": ["拟议"],
+  };
+  let cards = 0;
+  for (const h of await groups.all()) {
+    const heading = await h.innerText();
+    expect(Object.keys(expected)).toContain(heading);
+    const list = h.locator("xpath=following-sibling::ul[1]");
+    for (const c of await list.locator(".tool-card").all()) {
+      cards++;
+      const text = await c.innerText();
+      expect(expected[heading]!.some((s) => text.includes(s)), `${heading}: ${text}`).toBe(true);
+    }
+  }
+  expect(cards).toBe(await section.locator(".tool-card").count());
+});
