@@ -524,6 +524,27 @@ function Incidents() {
   );
 }
 
+/** The withheld field by the name the page gives it, never its path in the standard. */
+const WITHHELD_FIELD_LABEL: Record<WithholdableField, StringKey> = {
+  "responsibility.contactOffice": "fContactOffice",
+  "responsibility.vendors": "fVendors",
+  "purpose.affectedPeople": "fAffected",
+  "howItWorks.logic": "fLogic",
+  "howItWorks.method": "fMethod",
+  "howItWorks.sourceCode": "fSourceCode",
+  "howItWorks.testing": "fTesting",
+  "howItWorks.designPeakLoad": "fPeakLoad",
+  "dataScope.elements": "fElements",
+  "dataScope.sharingRecipients": "fSharing",
+  "dataScope.crossBorderTransfer": "fCrossBorder",
+  "dataScope.deidentification": "fDeidentification",
+  "dataScope.securityProtectionLevel": "fSecurityLevel",
+  "dataScope.peopleCovered": "fPeopleCovered",
+  "oversight.appealStats": "fAppealStats",
+  "assessments.documents": "fDocuments",
+  incidents: "secIncidents",
+};
+
 function WithheldList() {
   const w = useRecord().record.withheld;
   const { t, text } = useT();
@@ -532,7 +553,7 @@ function WithheldList() {
     <ul>
       {w.map((x) => (
         <li key={x.field}>
-          <code>{x.field}</code>: {text(x.ground)?.text}
+          <strong>{t(WITHHELD_FIELD_LABEL[x.field])}</strong>: {text(x.ground)?.text}
           {x.legalCitation ? ` (${x.legalCitation})` : ""}
         </li>
       ))}
