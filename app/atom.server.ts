@@ -1,5 +1,6 @@
 // Atom feeds: one writer for every feed (changes and sunsets), with the text escaped once here.
-import { chainStatus, recentEvents } from "~/registry.server";
+import { actorAgencyNames, chainStatus, recentEvents } from "~/registry.server";
+import { actorLabel } from "~/components/actor";
 import { resolveLang } from "~/i18n/lang.server";
 import { translate, type Lang } from "~/i18n/strings";
 import { label } from "../registry/standard/labels";
@@ -43,6 +44,7 @@ export async function changesFeed(request: Request, scope: { toolId?: string; ag
   const url = new URL(request.url);
   const origin = url.origin;
   const events = recentEvents({ ...scope, limit: 50 });
+  const agencies = actorAgencyNames(events.map((e) => e.actor));
   return atomResponse(
     {
       lang,
@@ -55,7 +57,7 @@ export async function changesFeed(request: Request, scope: { toolId?: string; ag
         link: e.toolId ? `${origin}/tools/${e.toolId}/history` : `${origin}/log`,
         updated: e.at,
         // Each entry is a link of the chain: its hash anchors every entry before it.
-        summary: `${e.actor} · #${e.id} · sha256 ${e.hash}`,
+        summary: `${actorLabel(e.actor, agencies, lang)} · #${e.id} · sha256 ${e.hash}`,
       })),
     },
     60,

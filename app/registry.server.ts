@@ -5,6 +5,7 @@ export { listTools, getToolDetail, getHomeSummary, getAgencyPage, listAgencies, 
 export { renderMarkdown } from "../registry/markdown.server";
 export { login, logout, LOGIN_LIMITS } from "../registry/auth/sessions.server";
 export { listEvents, recentEvents } from "../registry/events/log.server";
+export { actorAgencyNames } from "../registry/events/actors.server";
 export { chainStatus } from "../registry/events/watch.server";
 export { getToolHistory } from "../registry/history/history.server";
 export {

@@ -1,12 +1,17 @@
 import type { SunsetState } from "../../registry/sunset";
 import { useT } from "~/i18n/use-lang";
 
+/**
+ * The sunset state. A retired tool has no sunset badge: its deployment status badge already says
+ * 已停用 / Retired, and the same word twice side by side reads as two different facts.
+ */
 export function SunsetBadge({ state, date }: { state: SunsetState; date?: string | null }) {
   const { l, t, date: fmt } = useT();
+  if (state === "retired") return null;
   return (
     <span className={`badge sunset-${state}`}>
       {l("sunset", state)}
-      {date && state !== "retired" ? ` · ${t("sunsetLabel")} ${fmt(date)}` : ""}
+      {date ? ` · ${t("sunsetLabel")} ${fmt(date)}` : ""}
     </span>
   );
 }

@@ -11,8 +11,6 @@ export type ChainCheckProps = {
   lastCheck: { checkedAt: string; ok: boolean; head: Head | null; count: number; problems: Problem[]; problemCount: number } | null;
 };
 
-const when = (iso: string) => `${iso.replace("T", " ").slice(0, 19)} UTC`;
-
 function ProblemText({ p }: { p: Problem }) {
   const { t, l } = useT();
   const vars: Record<string, string | number> = { ...p };
@@ -34,7 +32,8 @@ function ProblemText({ p }: { p: Problem }) {
 }
 
 export function ChainCheckReport({ head, lastCheck }: ChainCheckProps) {
-  const { t, num } = useT();
+  const { t, num, dateTime } = useT();
+  const when = (iso: string) => dateTime(iso, { seconds: true });
   return (
     <section aria-labelledby="chain-check-heading">
       <h2 id="chain-check-heading">{t("chainCheckHeading")}</h2>

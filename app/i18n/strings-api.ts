@@ -47,7 +47,7 @@ const en = {
 const zh: Record<keyof typeof en, string> = {
   apiTitle: "开放数据接口（API）",
   apiIntro:
-    "登记册中所有公开内容都可以由程序以 JSON 格式读取：与列表页相同筛选条件的工具、每条记录及其全部修订版本、机构、事件以及哈希链事件日志。本接口只读且开放：无需密钥，无需账户，不收费。",
+    "登记簿中所有公开内容都可以由程序以 JSON 格式读取：与列表页相同筛选条件的工具、每条记录及其全部版本、机构、事件以及带哈希链的操作日志。本接口只读且开放：无需密钥，无需账户，不收费。",
   apiOpenApi: "OpenAPI 3.1 接口描述",
   apiOpenApiNote: "以机器可读的方式描述每个端点、参数和返回内容，可供代码生成器和接口工具使用。",
   apiEndpoints: "端点",
@@ -57,12 +57,12 @@ const zh: Record<keyof typeof en, string> = {
   apiOp_getApiIndex: "各端点及本说明页的链接。",
   apiOp_listTools:
     "已登记的工具。筛选条件与工具列表相同：q、kind、jurisdiction、status、review、level、sunset、category、sensitive、agency；排序 sort（relevance、name、updated、sunset）；lang 决定按哪种语言的名称排序。",
-  apiOp_getTool: "单个工具：最新公开修订版本、影响等级、到期状态、审查与决定，以及经审核的评论和答复。使用 slug 访问时以 301 跳转到编号地址。",
-  apiOp_listToolRevisions: "工具的每个已提交修订版本（含完整记录）、对每个版本的决定，以及该工具在事件日志中的条目。",
+  apiOp_getTool: "单个工具：最新公开版本、影响等级、终止状态、审查与决定，以及经审核的评论和答复。使用 slug 访问时以 301 跳转到编号地址。",
+  apiOp_listToolRevisions: "工具的每个已提交版本（含完整记录）、对每个版本的决定，以及该工具在操作日志中的条目。",
   apiOp_listAgencies: "所有机构及其承担角色的公开工具数量。",
   apiOp_getAgency: "单个机构、其上级和下级机构，以及它承担角色的工具。",
   apiOp_listIncidents: "公开记录中的事件，最新的在前。筛选条件：kind、year。",
-  apiOp_listEvents: "事件日志，最早的在前，附哈希链校验结果。筛选条件：tool。使用 after=<事件编号> 只获取新事件。",
+  apiOp_listEvents: "操作日志，最早的在前，附哈希链校验结果。筛选条件：tool。使用 after=<记录编号> 只获取新的日志记录。",
   apiOp_getOpenApiDocument: "本接口的 OpenAPI 3.1 描述。",
   apiPagingTitle: "分页",
   apiPaging:
@@ -73,11 +73,11 @@ const zh: Record<keyof typeof en, string> = {
   apiCaching: "每个回答都带有 ETag，已知时还带有 Last-Modified。在 If-None-Match 或 If-Modified-Since 中发回：如果没有变化，回答为 304，不含正文。",
   apiErrorsTitle: "错误",
   apiErrors:
-    "错误以 JSON 返回，包含 error（错误代码）和 message（应如何修改）：参数无效为 400（param 指明是哪个参数），记录或路径不存在为 404，GET、HEAD、OPTIONS 以外的请求方法为 405，登记册内部故障为 500。",
+    "错误以 JSON 返回，包含 error（错误代码）和 message（应如何修改）：参数无效为 400（param 指明是哪个参数），记录或路径不存在为 404，GET、HEAD、OPTIONS 以外的请求方法为 405，登记簿内部故障为 500。",
   apiCorsTitle: "在网页中使用",
   apiCors: "任何网页都可以在浏览器中调用本接口：回答带有 Access-Control-Allow-Origin: *。",
   apiPrivacyTitle: "接口中绝不包含的内容",
-  apiPrivacy: "草稿、评论者和举报人的联系邮箱、待审核或被标记为垃圾信息的评论、被删除评论的正文、账户和会话。接口提供的内容与登记册网页显示的完全一致。",
+  apiPrivacy: "草稿、评论者和举报人的联系邮箱、待审核或被标记为垃圾信息的评论、被删除评论的正文、账户和会话。接口提供的内容与登记簿网页显示的完全一致。",
   apiBulkTitle: "批量下载",
   apiBulk: "如需一次获取整张表，列表的 CSV、JSON 和 NDJSON 导出支持相同的筛选条件：",
   apiStandardLink: "记录标准 v1 说明了记录中的每个字段。",

@@ -53,7 +53,7 @@ const zh: Record<keyof typeof en, string> = {
   chainProblem_revision_missing: "第 {event} 条日志记录了 {tool} 第 {revision} 版，但登记簿中已没有这一已提交版本。",
   chainProblem_projection_status_mismatch: "{tool} 在列表中显示为“{status}”，但其已发布版本的日志记录为“{logged}”。",
   chainProblemsMore: "另有 {count} 个问题。",
-  feedChainHead: "事件日志最新记录：第 {id} 条，SHA-256 {hash}",
+  feedChainHead: "操作日志最新记录：第 {id} 条，SHA-256 {hash}",
 };
 
 export const chainStrings = { en, zh };

@@ -2,6 +2,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { translate, type Lang, type StringKey } from "./strings";
 import type { LocalizedText } from "../../registry/standard/v1";
 import { label, type LabelGroup } from "../../registry/standard/labels";
+import { formatDateTime, registerDay } from "./time";
 
 export function useLang(): Lang {
   const data = useRouteLoaderData("root") as { lang?: Lang } | undefined;
@@ -18,6 +19,8 @@ export function useT() {
     /** A record's free text in the page language, falling back to the other one. */
     text: (v: LocalizedText | undefined | null) => pickText(v, lang),
     date: (iso: string | null | undefined) => formatDate(iso, lang),
+    /** A timestamp with its time of day, in the register's time zone and labelled with it. */
+    dateTime: (iso: string | null | undefined, opts?: { seconds?: boolean }) => formatDateTime(iso, lang, opts),
     num: (n: number) => n.toLocaleString(lang === "zh" ? "zh-CN" : "en-GB"),
   };
 }
@@ -31,10 +34,13 @@ export function pickText(v: LocalizedText | undefined | null, lang: Lang): { tex
   return alt ? { text: alt, lang: other, fallback: true } : null;
 }
 
-/** Dates as stored (YYYY, YYYY-MM or YYYY-MM-DD, or a timestamp), written out for people. */
+/**
+ * Dates as stored (YYYY, YYYY-MM or YYYY-MM-DD, or a timestamp), written out for people. A
+ * timestamp's day is the day in the register's time zone, not in UTC.
+ */
 export function formatDate(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return "";
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso);
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso.includes("T") ? registerDay(iso) : iso);
   if (!m) return iso;
   const [, y, mo, d] = m;
   if (lang === "zh") return `${y}年${mo ? `${Number(mo)}月` : ""}${d ? `${Number(d)}日` : ""}`;

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getHomeSummary } from "~/registry.server";
@@ -8,7 +9,7 @@ import { LocalText } from "~/components/text";
 import { SearchForm } from "~/components/search-form";
 import { useT } from "~/i18n/use-lang";
 import { resolveLang } from "~/i18n/lang.server";
-import { translate } from "~/i18n/strings";
+import { translate, type StringKey } from "~/i18n/strings";
 import { PUBLIC_PAGE } from "~/page-cache";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
@@ -41,6 +42,12 @@ function CountTable({ title, group, facet, counts }: { title: string; group: Lab
   );
 }
 
+const UNLAWFUL_GROUPS: { heading: StringKey; statuses: string[] }[] = [
+  { heading: "homeUnlawfulRunning", statuses: ["in_use", "pilot"] },
+  { heading: "homeUnlawfulSuspended", statuses: ["suspended"] },
+  { heading: "homeUnlawfulOther", statuses: ["proposed"] },
+];
+
 export default function Home() {
   const { summary: s } = useLoaderData<typeof loader>();
   const { t, num, date } = useT();
@@ -55,11 +62,20 @@ export default function Home() {
       <section aria-labelledby="unlawful-h" className="alert-section">
         <h2 id="unlawful-h">{t("homeUnlawful")}</h2>
         <p>{t("homeUnlawfulIntro")}</p>
-        <ul className="tool-list">
-          {s.unlawful.map((tool) => (
-            <ToolCard key={tool.id} tool={tool} />
-          ))}
-        </ul>
+        {UNLAWFUL_GROUPS.map(({ heading, statuses }) => {
+          // Said per group, because most of these tools are suspended rather than running.
+          const tools = s.unlawful.filter((tool) => statuses.includes(tool.deploymentStatus));
+          return tools.length ? (
+            <Fragment key={heading}>
+              <h3>{t(heading)}</h3>
+              <ul className="tool-list">
+                {tools.map((tool) => (
+                  <ToolCard key={tool.id} tool={tool} />
+                ))}
+              </ul>
+            </Fragment>
+          ) : null;
+        })}
         {s.unlawfulCount > s.unlawful.length ? (
           <p>
             <Link to="/tools?sunset=no_sunset">{t("homeUnlawfulMore", { n: num(s.unlawfulCount) })}</Link>

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { chainStatus, listEvents } from "~/registry.server";
+import { actorAgencyNames, chainStatus, listEvents } from "~/registry.server";
 import { resolveLang } from "~/i18n/lang.server";
 import { translate } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 import { ChainCheckReport } from "~/components/chain-check";
+import { ActorName } from "~/components/actor";
 
 // Not a cached public page: the result of the latest full check changes without anything public
 // being written (it is found by the server's chain watch), and a stale "intact" must never be
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = raw && /^\d{1,7}$/.test(raw) ? Number(raw) : undefined;
   const lang = await resolveLang(request);
   const log = listEvents({ page: page ?? Number.MAX_SAFE_INTEGER });
-  return { log, chain: chainStatus(), title: `${translate(lang, "logTitle")} · ${translate(lang, "siteName")}` };
+  return { log, agencies: actorAgencyNames(log.events.map((e) => e.actor)), chain: chainStatus(), title: `${translate(lang, "logTitle")} · ${translate(lang, "siteName")}` };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,8 +25,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function Log() {
-  const { log, chain } = useLoaderData<typeof loader>();
-  const { t, l } = useT();
+  const { log, agencies, chain } = useLoaderData<typeof loader>();
+  const { t, l, dateTime } = useT();
   return (
     <>
       <h1>{t("logTitle")}</h1>
@@ -52,11 +53,13 @@ export default function Log() {
                 <tr key={e.id}>
                   <td>{e.id}</td>
                   <td>
-                    <time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 19)}</time>
+                    <time dateTime={e.at}>{dateTime(e.at, { seconds: true })}</time>
                   </td>
                   <td>{l("eventKind", e.kind)}</td>
                   <td>{e.toolId ? <Link to={`/tools/${e.toolId}`}>{e.toolId}</Link> : null}</td>
-                  <td>{e.actor}</td>
+                  <td>
+                    <ActorName actor={e.actor} agencies={agencies} />
+                  </td>
                   <td>
                     <code title={e.hash}>{e.hash.slice(0, 12)}</code>
                   </td>

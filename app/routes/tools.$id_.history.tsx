@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getToolHistory } from "~/registry.server";
+import { actorAgencyNames, getToolHistory } from "~/registry.server";
 import { todayIso } from "../../registry/sunset";
 import { resolveLang } from "~/i18n/lang.server";
 import { pickText, useT } from "~/i18n/use-lang";
 import { translate } from "~/i18n/strings";
 import { LocalText } from "~/components/text";
 import { DiffTable } from "~/components/diff-table";
+import { ActorName, actorLabel } from "~/components/actor";
 import { publicPage } from "~/page-cache";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
@@ -20,14 +21,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!history) throw new Response("Not Found", { status: 404 });
   const lang = await resolveLang(request);
   const name = pickText(history.name, lang)?.text ?? history.id;
-  return { history, today: todayIso(), title: `${translate(lang, "historyTitle", { name })} (${history.id}) · ${translate(lang, "siteName")}` };
+  const actors = [...history.events.map((e) => e.actor), ...history.revisions.flatMap((r) => r.reviews.map((rv) => rv.reviewer))];
+  return { history, agencies: actorAgencyNames(actors), today: todayIso(), title: `${translate(lang, "historyTitle", { name })} (${history.id}) · ${translate(lang, "siteName")}` };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "History" }];
 
 export default function History() {
-  const { history, today } = useLoaderData<typeof loader>();
-  const { t, l, date, text } = useT();
+  const { history, agencies, today } = useLoaderData<typeof loader>();
+  const { t, l, lang, date, dateTime, text } = useT();
   const name = text(history.name)?.text ?? history.id;
   const c = history.comparison;
   return (
@@ -45,17 +47,17 @@ export default function History() {
             <h3>
               {t("historyRevision", { n: r.number })} · {l("review", r.status)}
             </h3>
-            {r.submittedAt ? <p>{t("historySubmitted", { date: date(r.submittedAt.slice(0, 10)) })}</p> : null}
+            {r.submittedAt ? <p>{t("historySubmitted", { date: date(r.submittedAt) })}</p> : null}
             <p className="muted">
               {t("historyHash")}: <code>{r.recordSha256.slice(0, 16)}…</code>
             </p>
             {r.reviews.map((rv, i) => (
-              <section key={i} className="review-box" aria-label={t("historyReviewBy", { who: rv.reviewer })}>
-                <h4>{t("historyReviewBy", { who: rv.reviewer })}</h4>
+              <section key={i} className="review-box" aria-label={t("historyReviewBy", { who: actorLabel(rv.reviewer, agencies, lang) })}>
+                <h4>{t("historyReviewBy", { who: actorLabel(rv.reviewer, agencies, lang) })}</h4>
                 {rv.decision ? (
                   <>
                     <p>
-                      <strong>{t("historyDecision")}:</strong> {l("decision", rv.decision)} ({date(rv.decidedAt!.slice(0, 10))})
+                      <strong>{t("historyDecision")}:</strong> {l("decision", rv.decision)} ({date(rv.decidedAt)})
                     </p>
                     <p>
                       <strong>{t("historySummary")}:</strong> <LocalText value={rv.summary} />
@@ -144,7 +146,7 @@ export default function History() {
       <ol className="event-list">
         {history.events.map((e) => (
           <li key={e.id}>
-            <time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 16)}</time> — {l("eventKind", e.kind)} ({e.actor}) ·{" "}
+            <time dateTime={e.at}>{dateTime(e.at)}</time> — {l("eventKind", e.kind)} (<ActorName actor={e.actor} agencies={agencies} />) ·{" "}
             <Link to={`/log?page=${Math.ceil(e.id / 100)}`}>
               #{e.id} <code>{e.hash.slice(0, 12)}</code>
             </Link>

@@ -111,8 +111,8 @@ export const LABELS = {
   },
   sunset: {
     ok: { zh: "有效期内", en: "Within its term" },
-    due_soon: { zh: "即将到期", en: "Sunset due soon" },
-    lapsed: { zh: "已过期，继续运行即违规", en: "Lapsed: unlawful to keep running" },
+    due_soon: { zh: "即将到达终止日期", en: "Sunset due soon" },
+    lapsed: { zh: "已过终止日期，继续运行即违规", en: "Lapsed: unlawful to keep running" },
     no_sunset: { zh: "未设终止日期", en: "No end date set" },
     retired: { zh: "已停用", en: "Retired" },
     not_applicable: { zh: "未部署", en: "Never deployed" },

@@ -6,14 +6,15 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { test, expect, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./axe";
+import { formatDateTime } from "../../app/i18n/time";
 
 // The server under test reads its clock from this file and serves this database (test/e2e/serve.sh).
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const CLOCK = path.resolve(`test/.tmp/e2e-${PORT}.clock`);
 const DATABASE = path.resolve(`test/.tmp/e2e-${PORT}.sqlite`);
 const setClock = (d: Date) => fs.writeFileSync(CLOCK, d.toISOString());
-/** As /log writes a check's time. */
-const shown = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 19)} UTC`;
+/** As /log writes a check's time: in the register's time zone, labelled (北京时间). */
+const shown = (d: Date) => formatDateTime(d.toISOString(), "zh", { seconds: true });
 
 function withDb<T>(fn: (db: Database.Database) => T): T {
   const db = new Database(DATABASE);

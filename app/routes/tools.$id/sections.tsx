@@ -175,15 +175,22 @@ function Purpose() {
   );
 }
 
+/** Citation markers numbered 1, 2, 3 in the order the Sources section shows them (never the keys). */
 function SourceRefs({ keys }: { keys: string[] }) {
+  const sources = useRecord().record.sources;
+  const { t } = useT();
   if (!keys.length) return null;
   return (
     <span className="source-refs">
-      {keys.map((k) => (
-        <a key={k} href={`#source-${k}`}>
-          [{k}]
-        </a>
-      ))}
+      {keys.map((k) => {
+        const n = sources.findIndex((s) => s.key === k) + 1;
+        if (!n) return null;
+        return (
+          <a key={k} href={`#source-${k}`} aria-label={t("sourceMarker", { n })}>
+            [{n}]
+          </a>
+        );
+      })}
     </span>
   );
 }
@@ -517,6 +524,27 @@ function Incidents() {
   );
 }
 
+/** The withheld field by the name the page gives it, never its path in the standard. */
+const WITHHELD_FIELD_LABEL: Record<WithholdableField, StringKey> = {
+  "responsibility.contactOffice": "fContactOffice",
+  "responsibility.vendors": "fVendors",
+  "purpose.affectedPeople": "fAffected",
+  "howItWorks.logic": "fLogic",
+  "howItWorks.method": "fMethod",
+  "howItWorks.sourceCode": "fSourceCode",
+  "howItWorks.testing": "fTesting",
+  "howItWorks.designPeakLoad": "fPeakLoad",
+  "dataScope.elements": "fElements",
+  "dataScope.sharingRecipients": "fSharing",
+  "dataScope.crossBorderTransfer": "fCrossBorder",
+  "dataScope.deidentification": "fDeidentification",
+  "dataScope.securityProtectionLevel": "fSecurityLevel",
+  "dataScope.peopleCovered": "fPeopleCovered",
+  "oversight.appealStats": "fAppealStats",
+  "assessments.documents": "fDocuments",
+  incidents: "secIncidents",
+};
+
 function WithheldList() {
   const w = useRecord().record.withheld;
   const { t, text } = useT();
@@ -525,7 +553,7 @@ function WithheldList() {
     <ul>
       {w.map((x) => (
         <li key={x.field}>
-          <code>{x.field}</code>: {text(x.ground)?.text}
+          <strong>{t(WITHHELD_FIELD_LABEL[x.field])}</strong>: {text(x.ground)?.text}
           {x.legalCitation ? ` (${x.legalCitation})` : ""}
         </li>
       ))}
@@ -538,9 +566,9 @@ function Sources() {
   const { t, l } = useT();
   return (
     <ol className="sources">
-      {s.map((src) => (
+      {s.map((src, i) => (
         <li key={src.key} id={`source-${src.key}`}>
-          <span className="source-key">[{src.key}]</span> <span className="badge">{l("sourceKind", src.kind)}</span>{" "}
+          <span className="source-key">[{i + 1}]</span> <span className="badge">{l("sourceKind", src.kind)}</span>{" "}
           {src.url ? (
             <a href={src.url} rel="nofollow noopener noreferrer">
               <LocalText value={src.title} />
@@ -549,12 +577,6 @@ function Sources() {
             <LocalText value={src.title} />
           )}
           {src.citation ? <span className="muted"> · {src.citation}</span> : null}
-          {src.seedFile ? (
-            <span className="muted">
-              {" "}
-              · {t("fSeedFile")}: <code>{src.seedFile}</code>
-            </span>
-          ) : null}
         </li>
       ))}
     </ol>
