@@ -58,9 +58,9 @@ test.afterAll(() => {
 
 /** The message after a post: focused, and entirely inside the viewport. */
 async function expectFocusedInView(page: Page, role: "status" | "alert") {
-  const message = page.locator("#comment-result");
-  await expect(message).toHaveAttribute("role", role);
-  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("comment-result");
+  const message = page.locator("#comments").getByRole(role);
+  await expect(message).toHaveCount(1);
+  await expect.poll(() => message.evaluate((el) => el === document.activeElement), "the message has focus").toBe(true);
   const box = await message.boundingBox();
   const viewport = page.viewportSize()!;
   expect(box, "the message is rendered").not.toBeNull();
