@@ -29,31 +29,24 @@ function isPublicPage(request: Request, status: number, context: EntryContext): 
   return matches.length > 1 && matches.every((m) => m.route.id === "root" || (context.routeModules[m.route.id]?.handle as { publicPage?: boolean } | undefined)?.publicPage === true);
 }
 
-type StreamChunk = Promise<void> & { result?: unknown; error?: unknown };
-
 /**
  * The document, rendered to a string with the loader data in it. With single fetch, <Scripts>
- * hands the data to the browser in chunks (window.__remixContext.streamController) that each
- * suspend until read from the data stream; renderToString does not wait for a suspended part, it
- * writes nothing there, and the browser then waits for ever and never hydrates. So render, wait
- * for the chunks the render asked for (Remix keeps them in renderMeta.streamCache across
- * renders), and render again until no chunk is pending: two or three renders for a page, all
- * data already in memory.
+ * hands the data to the browser in chunks (window.__remixContext.streamController) read from a
+ * data stream, each in a Suspense boundary that suspends until its chunk is read; renderToString
+ * does not wait for a suspended part and writes nothing there, and the browser then waits for
+ * ever and never hydrates. So the data is read whole first and handed to Remix as its one,
+ * final chunk (the cache Remix keeps in renderMeta.streamCache): one render, the data inline.
  */
 async function renderDocument(request: Request, remixContext: EntryContext): Promise<string> {
-  // RemixServer asks the data stream for a reader on every render: hand it the same one each time.
   const stream = remixContext.serverHandoffStream;
-  if (stream) {
-    const reader = stream.getReader();
-    remixContext.serverHandoffStream = { getReader: () => reader } as unknown as ReadableStream<Uint8Array>;
+  const meta = remixContext.renderMeta as { streamCache?: Record<number, Promise<void> & { result?: { done: boolean; value: string } }> } | undefined;
+  if (stream && meta) {
+    const value = await new Response(stream).text();
+    meta.streamCache = { 0: Object.assign(Promise.resolve(), { result: { done: true, value } }) };
+    // RemixServer still asks the (now read) stream for a reader: give it an empty one.
+    remixContext.serverHandoffStream = new ReadableStream<Uint8Array>({ start: (c) => c.close() });
   }
-  for (let i = 0; ; i++) {
-    const html = renderToString(<RemixServer context={remixContext} url={request.url} />);
-    const cache = (remixContext.renderMeta as { streamCache?: Record<number, StreamChunk> } | undefined)?.streamCache ?? {};
-    const pending = Object.values(cache).filter((c) => c.result === undefined && c.error === undefined);
-    if (!pending.length || i >= 50) return html;
-    await Promise.all(pending);
-  }
+  return renderToString(<RemixServer context={remixContext} url={request.url} />);
 }
 
 export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
