@@ -10,6 +10,10 @@ import { publicActor, type Actor } from "./auth/roles";
 import { addressHash, overPostLimit, POSTS_PER_ADDRESS_PER_MINUTE } from "./public-posts.server";
 
 export const COMMENT_LIMITS = { bodyMax: 4000, links: 2, nameMax: 60, perAddressPerMinute: POSTS_PER_ADDRESS_PER_MINUTE } as const;
+/** Without a form token, the same text from the same address on the same tool within this window is stored once. */
+export const COMMENT_REPEAT_WINDOW_MS = 10 * 60_000;
+/** The form token the browser makes (a UUID or 32 hex digits); anything else is ignored. */
+const TOKEN = /^[A-Za-z0-9-]{16,64}$/;
 const LINK = /\b(?:https?:\/\/|www\.)/gi;
 
 export const PublicCommentSchema = z
@@ -24,12 +28,15 @@ export const PublicCommentSchema = z
     contactEmail: z.union([z.literal(""), z.string().trim().toLowerCase().email("commentEmailInvalid").max(200, "commentEmailInvalid")]).optional(),
     /** The honeypot: a field people never see and bots fill in. */
     website: z.string().max(0, "commentRejected").optional(),
+    /** The form's resubmission token, made in the browser; a malformed one counts as none. */
+    token: z.string().regex(TOKEN).optional().catch(undefined),
   })
   .strict();
 export type PublicCommentInput = z.input<typeof PublicCommentSchema>;
 
 export type CommentResult =
-  | { ok: true; id: number }
+  /** `repeated`: the same form was sent again; nothing new was stored, `id` is the first copy. */
+  | { ok: true; id: number; repeated?: true }
   | { ok: false; reason: "invalid"; fields: Record<string, string> }
   | { ok: false; reason: "rate_limited" }
   | { ok: false; reason: "not_found" };
@@ -38,6 +45,15 @@ export type CommentResult =
 /**
  * Stores a comment for moderation. Validation, the honeypot and the per-address rate limit are
  * checked first; the comment is written in one statement, so it is stored whole or not at all.
+ *
+ * A resubmitted form (a double click, a reload, going back and sending again) is stored once and
+ * answered as the first copy was:
+ * - with a token (the form makes one in the browser, so it differs per visitor even when the
+ *   page came from the page cache): a comment already stored with that token, on the same tool
+ *   and with the same text, is the same submission. A token reused for another text or tool
+ *   (the page was kept and edited) does not hide the new comment: it is stored without a token.
+ * - without a token (no JavaScript): the same text from the same address on the same tool
+ *   within COMMENT_REPEAT_WINDOW_MS is the same submission.
  */
 export function postComment(toolId: string, input: unknown, ctx: { address: string; now: Date }, db: Db = getDb()): CommentResult {
   if (toolId.length > 20) return { ok: false, reason: "not_found" };
@@ -54,13 +70,26 @@ export function postComment(toolId: string, input: unknown, ctx: { address: stri
   }
   const address = addressHash("comment", ctx.address, db);
   return db.$client.transaction((): CommentResult => {
-    if (overPostLimit(db, "comments", address, ctx.now)) return { ok: false, reason: "rate_limited" };
     const c = parsed.data;
+    let token = c.token ?? null;
+    if (token) {
+      const first = stmt(db, `SELECT id, tool_seq, body FROM comments WHERE client_token = ?`).get(token) as { id: number; tool_seq: number; body: string } | undefined;
+      if (first && first.tool_seq === tool.seq && first.body === c.body) return { ok: true, id: first.id, repeated: true };
+      if (first) token = null;
+    } else {
+      const since = new Date(ctx.now.getTime() - COMMENT_REPEAT_WINDOW_MS).toISOString();
+      const first = stmt(
+        db,
+        `SELECT id FROM comments WHERE address_hash = ? AND created_at > ? AND tool_seq = ? AND body = ? ORDER BY id LIMIT 1`,
+      ).get(address, since, tool.seq, c.body) as { id: number } | undefined;
+      if (first) return { ok: true, id: first.id, repeated: true };
+    }
+    if (overPostLimit(db, "comments", address, ctx.now)) return { ok: false, reason: "rate_limited" };
     const row = stmt(
       db,
-      `INSERT INTO comments (tool_seq, revision_number, display_name, contact_email, body, status, address_hash, created_at)
-       VALUES (?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id`,
-    ).get(tool.seq, tool.number, c.displayName || null, c.contactEmail || null, c.body, address, ctx.now.toISOString()) as { id: number };
+      `INSERT INTO comments (tool_seq, revision_number, display_name, contact_email, body, status, address_hash, created_at, client_token)
+       VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING id`,
+    ).get(tool.seq, tool.number, c.displayName || null, c.contactEmail || null, c.body, address, ctx.now.toISOString(), token) as { id: number };
     return { ok: true, id: row.id };
   }).immediate();
 }

@@ -10,6 +10,7 @@ import { mirrorStrings } from "./strings-mirror";
 import { httpStrings } from "./strings-http";
 import { answersStrings } from "./strings-answers";
 import { termsStrings } from "./strings-terms";
+import { commentsStrings } from "./strings-comments";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
@@ -25,6 +26,7 @@ const en = {
   ...httpStrings.en,
   ...answersStrings.en,
   ...termsStrings.en,
+  ...commentsStrings.en,
   siteName: "Public Algorithm Register",
   siteTagline: "Every algorithm, app and code system the government uses on people: what it does, on what legal basis, with which data, who answers for it, and when it ends.",
   skipToContent: "Skip to main content",
@@ -551,6 +553,7 @@ const zh: Record<StringKey, string> = {
   ...httpStrings.zh,
   ...answersStrings.zh,
   ...termsStrings.zh,
+  ...commentsStrings.zh,
   siteName: "公共算法登记簿",
   siteTagline: "政府对公众使用的每一个算法、应用和“码”系统：做什么、依据什么法律、用哪些数据、由谁负责、何时终止。",
   skipToContent: "跳到正文",

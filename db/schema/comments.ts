@@ -1,7 +1,7 @@
 // Public comments on records and the agency's replies. A comment is held for moderation; a
 // reviewer publishes it, removes it with a reason shown to the public, or marks it as spam.
 // The contact e-mail is for the agency only: it is never published or exported.
-import { sqliteTable, integer, text, index } from "drizzle-orm/sqlite-core";
+import { sqliteTable, integer, text, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { tools } from "./tools";
 import { users } from "./accounts";
 
@@ -23,10 +23,20 @@ export const comments = sqliteTable(
     /** SHA-256 of the client address (for rate limits), never the address itself. */
     addressHash: text("address_hash").notNull(),
     createdAt: text("created_at").notNull(),
+    /**
+     * A random token the comment form makes in the visitor's browser (null without JavaScript):
+     * a resubmitted form carries the same token and is not stored twice.
+     */
+    clientToken: text("client_token"),
     moderatedAt: text("moderated_at"),
     moderatedBy: integer("moderated_by").references(() => users.id),
   },
-  (t) => [index("comments_tool_idx").on(t.toolSeq, t.status, t.id), index("comments_status_idx").on(t.status, t.id), index("comments_address_idx").on(t.addressHash, t.createdAt)],
+  (t) => [
+    index("comments_tool_idx").on(t.toolSeq, t.status, t.id),
+    index("comments_status_idx").on(t.status, t.id),
+    index("comments_address_idx").on(t.addressHash, t.createdAt),
+    uniqueIndex("comments_client_token_idx").on(t.clientToken),
+  ],
 );
 
 export const commentReplies = sqliteTable(

@@ -104,6 +104,67 @@ describe("public comments", () => {
   });
 });
 
+describe("a resubmitted comment form", () => {
+  const T = "7f1c9a52-3b7e-4d0c-9a51-0c2f4e6b8d11";
+  const post = (input: Record<string, string>, address = "203.0.113.9", at = now, tool = "ALG-000002") => postComment(tool, input, { address, now: at });
+
+  it("with the same token is stored once and answered as the first copy, from any address, at any time", () => {
+    const first = post({ body: "Who keeps my trips?", token: T });
+    expect(first).toEqual({ ok: true, id: expect.any(Number) });
+    const id = (first as { id: number }).id;
+    expect(post({ body: "Who keeps my trips?", token: T }, "203.0.113.9", later(1))).toEqual({ ok: true, id, repeated: true });
+    // The browser moved to another network, or resent the form much later: still the same form.
+    expect(post({ body: "Who keeps my trips?", token: T }, "198.51.100.99", later(3600))).toEqual({ ok: true, id, repeated: true });
+    expect(count()).toBe(1);
+    expect(getDb().$client.prepare(`SELECT client_token FROM comments`).all()).toEqual([{ client_token: T }]);
+  });
+
+  it("with a token reused for another text or another tool stores the new comment", () => {
+    post({ body: "First", token: T });
+    expect(post({ body: "Second, edited", token: T }, "203.0.113.9", later(1))).toEqual({ ok: true, id: expect.any(Number) });
+    expect(post({ body: "First", token: T }, "203.0.113.9", later(2), "ALG-000004")).toEqual({ ok: true, id: expect.any(Number) });
+    expect(count()).toBe(3);
+    // The token stays with the first comment only (it is unique).
+    expect((getDb().$client.prepare(`SELECT count(*) AS n FROM comments WHERE client_token IS NOT NULL`).get() as { n: number }).n).toBe(1);
+  });
+
+  it("with different tokens and the same text stores both (two people behind one address)", () => {
+    post({ body: "+1", token: T });
+    expect(post({ body: "+1", token: "0b9d2c4e-8a6f-4f1b-b2d3-5e7a9c1f3e20" }, "203.0.113.9", later(1))).toMatchObject({ ok: true });
+    expect(count()).toBe(2);
+  });
+
+  it("without a token: the same text from the same address on the same tool within 10 minutes is stored once", () => {
+    const { id } = post({ body: "Same words" }) as { id: number };
+    expect(post({ body: "  Same words  " }, "203.0.113.9", later(1))).toEqual({ ok: true, id, repeated: true });
+    expect(post({ body: "Same words" }, "203.0.113.9", later(599))).toEqual({ ok: true, id, repeated: true });
+    expect(count()).toBe(1);
+    // A resent form does not use up the address's posts for the minute.
+    for (let i = 0; i < COMMENT_LIMITS.perAddressPerMinute; i++) expect(post({ body: "Same words" }, "203.0.113.9", later(2 + i))).toMatchObject({ repeated: true });
+    expect(post({ body: "Other words" }, "203.0.113.9", later(10))).toEqual({ ok: true, id: expect.any(Number) });
+  });
+
+  it("without a token: different text, another address or another tool is a new comment", () => {
+    post({ body: "Same words" });
+    expect(post({ body: "Different words" }, "203.0.113.9", later(1))).toEqual({ ok: true, id: expect.any(Number) });
+    expect(post({ body: "Same words" }, "203.0.113.10", later(2))).toEqual({ ok: true, id: expect.any(Number) });
+    expect(post({ body: "Same words" }, "203.0.113.9", later(3), "ALG-000004")).toEqual({ ok: true, id: expect.any(Number) });
+    expect(count()).toBe(4);
+  });
+
+  it("without a token: after 10 minutes the same text is a new comment", () => {
+    post({ body: "Same words" });
+    expect(post({ body: "Same words" }, "203.0.113.9", later(601))).toEqual({ ok: true, id: expect.any(Number) });
+    expect(count()).toBe(2);
+  });
+
+  it("ignores a malformed token (treated as none)", () => {
+    const { id } = post({ body: "Words", token: "x" }) as { id: number };
+    expect(post({ body: "Words", token: "<script>" }, "203.0.113.9", later(1))).toEqual({ ok: true, id, repeated: true });
+    expect(getDb().$client.prepare(`SELECT client_token FROM comments`).all()).toEqual([{ client_token: null }]);
+  });
+});
+
 describe("commenters' contact e-mails", () => {
   const cookieFor = async (email: string | null): Promise<Record<string, string>> => {
     if (!email) return {};

@@ -1,7 +1,17 @@
 // The public comments of a record: the list with the agency's replies, the comment form (no
 // account, no JavaScript needed), and the reply form for the responsible agency's officials.
 // Officials of the owning agency also see the contact e-mail a commenter left for them.
-import { Form, useActionData } from "@remix-run/react";
+//
+// After a comment is sent, the thank-you or the error is where the eye is, focused:
+// - without JavaScript the form posts to "#comment-result", so the browser shows the action's
+//   answer scrolled to the message, which takes focus with `autofocus` (never a redirect: a
+//   thank-you page must not land in the shared page cache);
+// - with JavaScript the form is a fetcher: the message is focused by an effect, and the form is
+//   cleared after success.
+// The form carries a token made in the browser (never in the page, which may come from the page
+// cache), so a resubmitted form is stored once (registry/comments.server.ts postComment).
+import { useEffect, useRef, useState } from "react";
+import { Form, useActionData, useFetcher } from "@remix-run/react";
 import { useT } from "~/i18n/use-lang";
 import type { StringKey } from "~/i18n/strings";
 import type { PublicComment } from "../../../registry/comments.server";
@@ -13,16 +23,50 @@ export type CommentActionData =
 
 type Data = { comments: PublicComment[]; csrf: string | null; canReply: boolean; contactEmails?: Record<number, string>; consultationOpenUntil: string | null };
 
+/** A random form token, also where crypto.randomUUID is missing (pages served over plain HTTP). */
+function newFormToken(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+const FIELD_IDS: Record<string, string> = { body: "comment-body", displayName: "comment-name", contactEmail: "comment-email" };
+
 export function Comments({ comments, csrf, canReply, contactEmails = {}, consultationOpenUntil }: Data) {
-  const { t, date, num } = useT();
-  const result = useActionData<CommentActionData>();
+  const { t, date, num, lang } = useT();
+  // The answer to a whole-page post (no JavaScript, or a reply) and to the comment fetcher.
+  const pageResult = useActionData<CommentActionData>();
+  const fetcher = useFetcher<CommentActionData>({ key: "comment" });
+  const commentResult = fetcher.data?.intent === "comment" ? fetcher.data : pageResult?.intent === "comment" ? pageResult : undefined;
+  const result = pageResult;
   const published = comments.filter((c) => c.status === "published").length;
-  const failed = result?.intent === "comment" && !result.ok ? result : null;
+  const failed = commentResult && !commentResult.ok ? commentResult : null;
+  // What was typed comes back only with a whole-page answer; a fetcher leaves the fields alone.
+  const typed = pageResult?.intent === "comment" && !pageResult.ok ? pageResult.values : undefined;
   const fieldError = (name: string) => (failed?.fields[name] ? t(failed.fields[name]!) : null);
+  const fieldErrors = failed ? Object.entries(failed.fields) : [];
+
+  const [token, setToken] = useState("");
+  useEffect(() => setToken(newFormToken()), []);
+  const formRef = useRef<HTMLFormElement>(null);
+  const messageRef = useRef<HTMLElement | null>(null);
+  const setMessage = (el: HTMLElement | null) => {
+    messageRef.current = el;
+  };
+  useEffect(() => {
+    if (fetcher.state !== "idle" || fetcher.data?.intent !== "comment") return;
+    if (fetcher.data.ok) {
+      formRef.current?.reset();
+      setToken(newFormToken()); // the next comment is a new one
+    }
+    messageRef.current?.focus();
+  }, [fetcher.state, fetcher.data]);
+
   return (
     <section id="comments" aria-labelledby="comments-h" className="comments">
       <h2 id="comments-h">
-        {t("commentsHeading")} <span className="count">({t("commentsCount", { n: num(published) })})</span>
+        {t("commentsHeading")}
+        {lang === "zh" ? null : " "}
+        <span className="comments-count">{published === 1 ? t("commentsCountInHeadingOne") : t("commentsCountInHeading", { n: num(published) })}</span>
       </h2>
       {consultationOpenUntil ? <p className="consultation-call">{t("commentConsultationCall", { date: date(consultationOpenUntil) })}</p> : null}
       <p>{t("commentsIntro")}</p>
@@ -74,17 +118,40 @@ export function Comments({ comments, csrf, canReply, contactEmails = {}, consult
       )}
 
       <h3 id="comment-form-h">{t("commentFormHeading")}</h3>
-      {result?.intent === "comment" && result.ok ? (
-        <p className="verified" role="status">
+      {commentResult?.ok ? (
+        <p id="comment-result" className="verified comment-result" role="status" tabIndex={-1} autoFocus ref={setMessage}>
           {t("commentThanks")}
         </p>
       ) : null}
-      {failed?.formError ? (
-        <p className="error-summary" role="alert">
-          {t(failed.formError)}
-        </p>
+      {failed ? (
+        <div
+          id="comment-result"
+          className="error-summary comment-result"
+          role="alert"
+          tabIndex={-1}
+          autoFocus
+          ref={setMessage}
+        >
+          <h3>{t("commentNotSentTitle")}</h3>
+          {failed.formError ? <p>{t(failed.formError)}</p> : null}
+          {fieldErrors.length ? (
+            <ul>
+              {fieldErrors.map(([name, key]) => (
+                <li key={name}>{FIELD_IDS[name] ? <a href={`#${FIELD_IDS[name]}`}>{t(key)}</a> : t(key)}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       ) : null}
-      <Form method="post" className="stacked-form comment-form" aria-labelledby="comment-form-h" noValidate>
+      <fetcher.Form
+        method="post"
+        action="#comment-result"
+        ref={formRef}
+        className="stacked-form comment-form"
+        aria-labelledby="comment-form-h"
+        noValidate
+      >
+        <input type="hidden" name="token" value={token} />
         <div className={`field${fieldError("body") ? " has-error" : ""}`}>
           <label htmlFor="comment-body">{t("commentBody")}</label>
           <p className="hint" id="comment-body-hint">
@@ -100,7 +167,7 @@ export function Comments({ comments, csrf, canReply, contactEmails = {}, consult
             name="body"
             rows={5}
             maxLength={4000}
-            defaultValue={failed?.values.body}
+            defaultValue={typed?.body}
             aria-invalid={fieldError("body") ? true : undefined}
             aria-describedby={fieldError("body") ? "comment-body-hint comment-body-error" : "comment-body-hint"}
           />
@@ -108,7 +175,7 @@ export function Comments({ comments, csrf, canReply, contactEmails = {}, consult
         <div className={`field${fieldError("displayName") ? " has-error" : ""}`}>
           <label htmlFor="comment-name">{t("commentName")}</label>
           {fieldError("displayName") ? <p className="field-error">{fieldError("displayName")}</p> : null}
-          <input id="comment-name" name="displayName" type="text" maxLength={60} defaultValue={failed?.values.displayName} autoComplete="nickname" />
+          <input id="comment-name" name="displayName" type="text" maxLength={60} defaultValue={typed?.displayName} autoComplete="nickname" />
         </div>
         <div className={`field${fieldError("contactEmail") ? " has-error" : ""}`}>
           <label htmlFor="comment-email">{t("commentEmail")}</label>
@@ -122,7 +189,7 @@ export function Comments({ comments, csrf, canReply, contactEmails = {}, consult
             name="contactEmail"
             type="email"
             maxLength={200}
-            defaultValue={failed?.values.contactEmail}
+            defaultValue={typed?.contactEmail}
             autoComplete="email"
             aria-invalid={fieldError("contactEmail") ? true : undefined}
             aria-describedby={fieldError("contactEmail") ? "comment-email-error" : undefined}
@@ -136,7 +203,7 @@ export function Comments({ comments, csrf, canReply, contactEmails = {}, consult
         <button type="submit" name="intent" value="comment">
           {t("commentSubmit")}
         </button>
-      </Form>
+      </fetcher.Form>
     </section>
   );
 }

@@ -83,6 +83,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/tools/${id}#comment-${commentId}`);
   }
   // A public comment: no account, so no CSRF token; refuse posts from other sites instead.
+  // The answer is the page itself with the thank-you or the error (the form posts to its
+  // "#comment-result" anchor), never a redirect to a thank-you address the page cache could keep.
   const values = {
     body: String(form.get("body") ?? "").slice(0, 10_000),
     displayName: String(form.get("displayName") ?? "").slice(0, 200),
@@ -91,7 +93,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (isCrossSite(request)) return data<CommentActionData>({ intent: "comment", ok: false, fields: {}, formError: "commentRejected", values }, { status: 403 });
   const r = postComment(
     id,
-    { body: values.body, ...(values.displayName ? { displayName: values.displayName } : {}), ...(values.contactEmail ? { contactEmail: values.contactEmail } : {}), website: String(form.get("website") ?? "") },
+    {
+      body: values.body,
+      ...(values.displayName ? { displayName: values.displayName } : {}),
+      ...(values.contactEmail ? { contactEmail: values.contactEmail } : {}),
+      website: String(form.get("website") ?? ""),
+      // The form's resubmission token (made in the browser; absent without JavaScript).
+      ...(form.get("token") ? { token: String(form.get("token")).slice(0, 100) } : {}),
+    },
     { address: context.clientAddress ?? "unknown", now },
   );
   if (r.ok) return data<CommentActionData>({ intent: "comment", ok: true });
