@@ -8,6 +8,7 @@ import { importStrings } from "./strings-import";
 import { formsStrings } from "./strings-forms";
 import { mirrorStrings } from "./strings-mirror";
 import { httpStrings } from "./strings-http";
+import { mobileStrings } from "./strings-mobile";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
@@ -21,6 +22,7 @@ const en = {
   ...formsStrings.en,
   ...mirrorStrings.en,
   ...httpStrings.en,
+  ...mobileStrings.en,
   siteName: "Public Algorithm Register",
   siteTagline: "Every algorithm, app and code system the government uses on people: what it does, on what legal basis, with which data, who answers for it, and when it ends.",
   skipToContent: "Skip to main content",
@@ -545,6 +547,7 @@ const zh: Record<StringKey, string> = {
   ...formsStrings.zh,
   ...mirrorStrings.zh,
   ...httpStrings.zh,
+  ...mobileStrings.zh,
   siteName: "公共算法登记簿",
   siteTagline: "政府对公众使用的每一个算法、应用和“码”系统：做什么、依据什么法律、用哪些数据、由谁负责、何时终止。",
   skipToContent: "跳到正文",

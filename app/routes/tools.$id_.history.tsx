@@ -8,6 +8,7 @@ import { translate } from "~/i18n/strings";
 import { LocalText } from "~/components/text";
 import { DiffTable } from "~/components/diff-table";
 import { publicPage } from "~/page-cache";
+import { TableRegion } from "~/components/table-region";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = publicPage(["from", "to"]);
@@ -61,7 +62,7 @@ export default function History() {
                       <strong>{t("historySummary")}:</strong> <LocalText value={rv.summary} />
                     </p>
                     {rv.findings.length ? (
-                      <div className="table-scroll">
+                      <TableRegion label={t("historyFindings")}>
                         <table className="log-table">
                           <caption>{t("historyFindings")}</caption>
                           <thead>
@@ -96,7 +97,7 @@ export default function History() {
                             ))}
                           </tbody>
                         </table>
-                      </div>
+                      </TableRegion>
                     ) : null}
                   </>
                 ) : (
