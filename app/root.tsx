@@ -25,30 +25,52 @@ function useRootLang(): Lang {
   return data?.lang ?? "zh";
 }
 
+/** The account links as items of the navigation list (a `<li>` each, the logout form included). */
 function AccountNav({ t }: { t: (k: StringKey, vars?: Record<string, string>) => string }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  if (!data?.user) return <NavLink to="/login">{t("navLogin")}</NavLink>;
+  if (!data?.user)
+    return (
+      <li>
+        <NavLink to="/login">{t("navLogin")}</NavLink>
+      </li>
+    );
   return (
     <>
-      {data.user.role === "official" ? <NavLink to="/drafts">{t("navDrafts")}</NavLink> : null}
+      {data.user.role === "official" ? (
+        <li>
+          <NavLink to="/drafts">{t("navDrafts")}</NavLink>
+        </li>
+      ) : null}
       {data.user.role === "reviewer" ? (
         <>
-          <NavLink to="/review" end>
-            {t("navReview")}
-          </NavLink>
-          <NavLink to="/review/comments">{t("navModeration")}</NavLink>
+          <li>
+            <NavLink to="/review" end>
+              {t("navReview")}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/review/comments">{t("navModeration")}</NavLink>
+          </li>
         </>
       ) : null}
-      {data.user.role === "reviewer" || data.user.role === "admin" ? <NavLink to="/reports">{t("navReports")}</NavLink> : null}
-      <NavLink to="/account" title={t("signedInAs", { name: data.user.displayName })}>
-        {t("navAccount")}
-      </NavLink>
-      <form method="post" action="/logout" className="inline-form">
-        <input type="hidden" name="csrf" value={data.csrf ?? ""} />
-        <button type="submit" className="link-button">
-          {t("logoutButton")}
-        </button>
-      </form>
+      {data.user.role === "reviewer" || data.user.role === "admin" ? (
+        <li>
+          <NavLink to="/reports">{t("navReports")}</NavLink>
+        </li>
+      ) : null}
+      <li>
+        <NavLink to="/account" title={t("signedInAs", { name: data.user.displayName })}>
+          {t("navAccount")}
+        </NavLink>
+      </li>
+      <li>
+        <form method="post" action="/logout" className="inline-form">
+          <input type="hidden" name="csrf" value={data.csrf ?? ""} />
+          <button type="submit" className="link-button">
+            {t("logoutButton")}
+          </button>
+        </form>
+      </li>
     </>
   );
 }
@@ -75,14 +97,33 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <Link to="/" className="site-name">
               {t("siteName")}
             </Link>
+            {/* One list of links: on a phone it folds into a <details> menu (no JavaScript needed);
+                on a wide screen styles.css hides the summary and shows the list as a row. */}
             <nav aria-label={t("navHome")} className="site-nav">
-              <NavLink to="/tools">{t("navTools")}</NavLink>
-              <NavLink to="/agencies">{t("navAgencies")}</NavLink>
-              <NavLink to="/standard">{t("navStandard")}</NavLink>
-              <NavLink to="/sunsets">{t("navSunsets")}</NavLink>
-              <NavLink to="/incidents">{t("navIncidents")}</NavLink>
-              <NavLink to="/log">{t("navLog")}</NavLink>
-              <AccountNav t={t} />
+              <details className="nav-menu">
+                <summary>{t("navMenu")}</summary>
+                <ul className="nav-items">
+                  <li>
+                    <NavLink to="/tools">{t("navTools")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/agencies">{t("navAgencies")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/standard">{t("navStandard")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/sunsets">{t("navSunsets")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/incidents">{t("navIncidents")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/log">{t("navLog")}</NavLink>
+                  </li>
+                  <AccountNav t={t} />
+                </ul>
+              </details>
             </nav>
             <form method="post" action="/lang" className="lang-switch">
               <input type="hidden" name="to" value={here} />

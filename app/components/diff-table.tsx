@@ -1,5 +1,6 @@
 // The field-by-field changes between two revisions (registry/history/diff.ts), as a table.
 import { useT } from "~/i18n/use-lang";
+import { TableRegion } from "~/components/table-region";
 
 const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
 
@@ -7,7 +8,7 @@ const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? 
 export function DiffTable({ changes, caption }: { changes: { path: string; before?: unknown; after?: unknown }[]; caption?: string }) {
   const { t } = useT();
   return (
-    <div className="table-scroll">
+    <TableRegion label={caption ?? t("historyField")}>
       <table className="log-table diff-table">
         {caption ? <caption>{caption}</caption> : null}
         <thead>
@@ -29,6 +30,6 @@ export function DiffTable({ changes, caption }: { changes: { path: string; befor
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

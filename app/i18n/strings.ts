@@ -11,6 +11,7 @@ import { httpStrings } from "./strings-http";
 import { answersStrings } from "./strings-answers";
 import { termsStrings } from "./strings-terms";
 import { commentsStrings } from "./strings-comments";
+import { mobileStrings } from "./strings-mobile";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
@@ -27,6 +28,7 @@ const en = {
   ...answersStrings.en,
   ...termsStrings.en,
   ...commentsStrings.en,
+  ...mobileStrings.en,
   siteName: "Public Algorithm Register",
   siteTagline: "Every algorithm, app and code system the government uses on people: what it does, on what legal basis, with which data, who answers for it, and when it ends.",
   skipToContent: "Skip to main content",
@@ -554,6 +556,7 @@ const zh: Record<StringKey, string> = {
   ...answersStrings.zh,
   ...termsStrings.zh,
   ...commentsStrings.zh,
+  ...mobileStrings.zh,
   siteName: "公共算法登记簿",
   siteTagline: "政府对公众使用的每一个算法、应用和“码”系统：做什么、依据什么法律、用哪些数据、由谁负责、何时终止。",
   skipToContent: "跳到正文",

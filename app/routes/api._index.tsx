@@ -8,6 +8,7 @@ import { translate, type StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 import type { ApiOperationId } from "../../registry/api/openapi";
 import { PUBLIC_PAGE } from "~/page-cache";
+import { TableRegion } from "~/components/table-region";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
@@ -53,7 +54,7 @@ export default function ApiDocs() {
         <a href="/api/openapi.json">{t("apiOpenApi")}</a> (<code>{openapi}</code>): {t("apiOpenApiNote")}
       </p>
       <h2>{t("apiEndpoints")}</h2>
-      <div className="table-wrap">
+      <TableRegion label={t("apiEndpoints")}>
         <table className="dictionary">
           <thead>
             <tr>
@@ -78,7 +79,7 @@ export default function ApiDocs() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <h2>{t("apiPagingTitle")}</h2>
       <p>{t("apiPaging", { default: limit.default, max: limit.max })}</p>
       {SECTIONS.map(([title, text]) => (

@@ -6,6 +6,7 @@ import { translate } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
 import { publicPage } from "~/page-cache";
+import { TableRegion } from "~/components/table-region";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = publicPage(["kind", "year", "page"]);
@@ -77,7 +78,7 @@ export default function Incidents() {
       </div>
       <p role="status">{t("incidentsCount", { n: num(list.total) })}</p>
       {list.items.length ? (
-        <div className="table-scroll">
+        <TableRegion label={t("navIncidents")}>
           <table className="log-table">
             <thead>
               <tr>
@@ -109,7 +110,7 @@ export default function Incidents() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <p className="empty">{t("incidentsEmpty")}</p>
       )}

@@ -6,6 +6,7 @@ import { translate } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 import { ChainCheckReport } from "~/components/chain-check";
 import { ActorName } from "~/components/actor";
+import { TableRegion } from "~/components/table-region";
 
 // Not a cached public page: the result of the latest full check changes without anything public
 // being written (it is found by the server's chain watch), and a stale "intact" must never be
@@ -36,7 +37,7 @@ export default function Log() {
         <a href={`/log.json?page=${log.page}`}>{t("logDownload")}</a> · <a href="/changes.atom">{t("feedLink")}</a>
       </p>
       {log.events.length ? (
-        <div className="table-scroll">
+        <TableRegion label={t("logTitle")}>
           <table className="log-table">
             <thead>
               <tr>
@@ -67,7 +68,7 @@ export default function Log() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <p className="empty">{t("logEmpty")}</p>
       )}

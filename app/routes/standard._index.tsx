@@ -8,6 +8,7 @@ import { resolveLang } from "~/i18n/lang.server";
 import { translate } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 import { PUBLIC_PAGE } from "~/page-cache";
+import { TableRegion } from "~/components/table-region";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
@@ -58,8 +59,7 @@ export default function Standard() {
         </a>{" "}
         (<code>/standard/v1.schema.json</code>)
       </p>
-      {/* Wide on small screens: the scrolling region must be reachable by keyboard. */}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("standardTitle")}>
+      <TableRegion label={t("standardTitle")}>
         <table className="dictionary">
           <thead>
             <tr>
@@ -126,10 +126,10 @@ export default function Standard() {
             })}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <h2 id="computed-columns">{t("standardComputedHeading")}</h2>
       <p>{t("standardComputedIntro")}</p>
-      <div className="table-wrap">
+      <TableRegion label={t("standardComputedHeading")}>
         <table className="dictionary">
           <thead>
             <tr>
@@ -148,7 +148,7 @@ export default function Standard() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <h2 id="api">{t("apiStandardSection")}</h2>
       <p>
         {t("apiStandardSectionText")} <a href="/api">{t("apiStandardSectionLink")}</a> · <a href="/api/openapi.json">OpenAPI</a>

@@ -9,6 +9,7 @@ import { LocalText } from "~/components/text";
 import { DiffTable } from "~/components/diff-table";
 import { ActorName, actorLabel } from "~/components/actor";
 import { publicPage } from "~/page-cache";
+import { TableRegion } from "~/components/table-region";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = publicPage(["from", "to"]);
@@ -63,7 +64,7 @@ export default function History() {
                       <strong>{t("historySummary")}:</strong> <LocalText value={rv.summary} />
                     </p>
                     {rv.findings.length ? (
-                      <div className="table-scroll">
+                      <TableRegion label={t("historyFindings")}>
                         <table className="log-table">
                           <caption>{t("historyFindings")}</caption>
                           <thead>
@@ -98,7 +99,7 @@ export default function History() {
                             ))}
                           </tbody>
                         </table>
-                      </div>
+                      </TableRegion>
                     ) : null}
                   </>
                 ) : (

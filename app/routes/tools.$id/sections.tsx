@@ -9,6 +9,7 @@ import type { StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 import { LocalText, NotDisclosed } from "~/components/text";
 import { SunsetBadge } from "~/components/badges";
+import { TableRegion } from "~/components/table-region";
 
 type Withheld = ToolRecord["withheld"];
 export const WithheldContext = createContext<Withheld>([]);
@@ -253,8 +254,9 @@ function DataScope() {
           <WithheldNote field="dataScope.elements" />
         </p>
       ) : d.elements.length ? (
-        <div className="table-wrap">
-          <table>
+        <TableRegion label={t("fElements")}>
+          {/* stack-table: on a phone each row becomes a card of label: value lines (styles.css). */}
+          <table className="stack-table">
             <caption>{t("fElements")}</caption>
             <thead>
               <tr>
@@ -273,25 +275,25 @@ function DataScope() {
                   <th scope="row">
                     <LocalText value={e.name} />
                   </th>
-                  <td>{l("category", e.category)}</td>
-                  <td className={e.sensitive ? "sensitive" : ""}>{e.sensitive ? t("yes") : t("no")}</td>
-                  <td>
+                  <td data-label={t("fCategory")}>{l("category", e.category)}</td>
+                  <td data-label={t("fSensitive")} className={e.sensitive ? "sensitive" : ""}>{e.sensitive ? t("yes") : t("no")}</td>
+                  <td data-label={t("fNecessity")}>
                     <LocalText value={e.necessity} />
                   </td>
-                  <td>
+                  <td data-label={t("fGranularity")}>
                     <LocalText value={e.granularity} />
                   </td>
-                  <td>
+                  <td data-label={t("fRetention")}>
                     <LocalText value={e.retention} />
                   </td>
-                  <td>
+                  <td data-label={t("fSourceSystem")}>
                     <LocalText value={e.sourceSystem} />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ) : (
         <p>
           {t("fElements")}: <NotDisclosed />
@@ -338,6 +340,7 @@ function Oversight() {
       </Field>
       <Field label="fAppealStats" value={o.appealStats} withheldAs="oversight.appealStats">
         <AppealChart stats={o.appealStats} />
+        <TableRegion label={t("fAppealStats")}>
         <table>
           <thead>
             <tr>
@@ -358,6 +361,7 @@ function Oversight() {
             ))}
           </tbody>
         </table>
+        </TableRegion>
       </Field>
     </dl>
   );
@@ -423,6 +427,7 @@ function Assessments() {
           </p>
           <details>
             <summary>{t("fImpactHow")}</summary>
+            <TableRegion label={t("fImpactHow")}>
             <table>
               <tbody>
                 {impact.parts.map((p) => (
@@ -453,6 +458,7 @@ function Assessments() {
                 </tr>
               </tbody>
             </table>
+            </TableRegion>
           </details>
           <h3>{t("fObligations")}</h3>
           <ul>

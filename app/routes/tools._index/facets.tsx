@@ -31,37 +31,40 @@ export function Facets({ list }: { list: ToolList }) {
   const labelOf = useFacetLabel(list);
   const q = list.query;
   return (
-    <aside className="facets" aria-labelledby="facets-h">
-      <h2 id="facets-h">{t("filters")}</h2>
-      {FACET_ORDER.map((facet) => {
-        const counts = list.facets[facet].filter((c) => c.count > 0);
-        const active = facet === "agency" ? q.agency : q[facet as (typeof ENUM_FACETS)[number]];
-        if (!counts.length && !active) return null;
-        return (
-          <section key={facet} className="facet" aria-labelledby={`facet-${facet}`}>
-            <h3 id={`facet-${facet}`}>{t(`facet_${facet}`)}</h3>
-            <ul>
-              {counts.map((c) => (
-                <li key={c.value}>
-                  {active === c.value ? (
-                    <strong aria-current="true">
-                      {labelOf(facet, c.value)} <span className="count">{num(c.count)}</span>{" "}
-                      <Link to={`/tools${toolQueryString(q, { [facet]: undefined })}`} aria-label={t("removeFilter", { label: labelOf(facet, c.value) })}>
-                        ×
+    <details className="facets-panel">
+      <summary>{t("filtersToggle")}</summary>
+      <aside className="facets" aria-labelledby="facets-h">
+        <h2 id="facets-h">{t("filters")}</h2>
+        {FACET_ORDER.map((facet) => {
+          const counts = list.facets[facet].filter((c) => c.count > 0);
+          const active = facet === "agency" ? q.agency : q[facet as (typeof ENUM_FACETS)[number]];
+          if (!counts.length && !active) return null;
+          return (
+            <section key={facet} className="facet" aria-labelledby={`facet-${facet}`}>
+              <h3 id={`facet-${facet}`}>{t(`facet_${facet}`)}</h3>
+              <ul>
+                {counts.map((c) => (
+                  <li key={c.value}>
+                    {active === c.value ? (
+                      <strong aria-current="true">
+                        {labelOf(facet, c.value)} <span className="count">{num(c.count)}</span>{" "}
+                        <Link to={`/tools${toolQueryString(q, { [facet]: undefined })}`} aria-label={t("removeFilter", { label: labelOf(facet, c.value) })}>
+                          ×
+                        </Link>
+                      </strong>
+                    ) : (
+                      <Link to={`/tools${toolQueryString(q, { [facet]: c.value })}`}>
+                        {labelOf(facet, c.value)} <span className="count">{num(c.count)}</span>
                       </Link>
-                    </strong>
-                  ) : (
-                    <Link to={`/tools${toolQueryString(q, { [facet]: c.value })}`}>
-                      {labelOf(facet, c.value)} <span className="count">{num(c.count)}</span>
-                    </Link>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-    </aside>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </aside>
+    </details>
   );
 }
 

@@ -41,8 +41,9 @@ export default function ToolsIndex() {
       <h1>{q.q ? t("toolsSearchTitle", { q: q.q }) : t("toolsTitle")}</h1>
       <SearchForm id="tools-q" defaultValue={q.q} hidden={hiddenFilters(q)} />
       <Notices notices={list.notices} />
+      {/* Results come first in the page, so on a phone the first tool is on the first screen; the
+          filters follow, folded (styles.css puts them in the left column on a wide screen). */}
       <div className="list-layout">
-        <Facets list={list} />
         <div className="results">
           <div className="results-head">
             <p role="status" className="results-count">
@@ -88,6 +89,7 @@ export default function ToolsIndex() {
             </nav>
           ) : null}
         </div>
+        <Facets list={list} />
       </div>
     </>
   );
