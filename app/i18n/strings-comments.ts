@@ -4,12 +4,14 @@ const en = {
   commentsCountInHeading: "({n} comments)",
   commentsCountInHeadingOne: "(1 comment)",
   commentNotSentTitle: "Your comment was not sent",
+  commentsReplyAgency: "the responsible agency",
 };
 
 const zh: Record<keyof typeof en, string> = {
   commentsCountInHeading: "（{n} 条评论）",
   commentsCountInHeadingOne: "（1 条评论）",
   commentNotSentTitle: "您的评论未能提交",
+  commentsReplyAgency: "责任机构",
 };
 
 export const commentsStrings = { en, zh };

@@ -55,7 +55,7 @@ export default function Reports() {
           {reports.map((r) => (
             <li key={r.id} className="comment" id={`report-${r.id}`}>
               <p className="comment-meta">
-                <strong>{l("reportKind", r.kind)}</strong> · <time dateTime={r.createdAt}>{date(r.createdAt.slice(0, 10))}</time>
+                <strong>{l("reportKind", r.kind)}</strong> · <time dateTime={r.createdAt}>{date(r.createdAt)}</time>
                 {r.toolId ? (
                   <>
                     {" "}

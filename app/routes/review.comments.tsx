@@ -52,7 +52,7 @@ export default function Moderation() {
                 <Link to={`/tools/${c.toolId}#comments`}>
                   <LocalText value={c.toolName} />
                 </Link>{" "}
-                ({c.toolId}) · <strong>{c.displayName || t("commentsAnonymous")}</strong> · <time dateTime={c.createdAt}>{date(c.createdAt.slice(0, 10))}</time>
+                ({c.toolId}) · <strong>{c.displayName || t("commentsAnonymous")}</strong> · <time dateTime={c.createdAt}>{date(c.createdAt)}</time>
               </p>
               <p className="comment-body">{c.body}</p>
               {result?.commentId === c.id ? (

@@ -89,7 +89,9 @@ test("a person comments on an open consultation without JavaScript; a reviewer p
   const comment = p.locator(".comment").first();
   await expect(comment.locator(".comment-body").first()).toContainText("<script>alert(1)</script>");
   await expect(comment).toContainText("<b>李</b>");
-  await expect(comment.locator(".reply")).toContainText("shanghai-municipal-government");
+  // The reply is signed with the agency's name, never its internal code.
+  await expect(comment.locator(".reply")).toContainText("上海市人民政府");
+  await expect(comment.locator(".reply")).not.toContainText("shanghai-municipal-government");
   expect(await p.locator(".comments script, .comments img, .comments a[href^='javascript']").count()).toBe(0);
   expect(await p.content()).not.toContain("li@example.org");
   await expect(p.locator(".comments h2")).toContainText("1 条评论");

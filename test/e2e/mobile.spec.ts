@@ -200,7 +200,7 @@ test("on a wide screen the menu is a row of links and the filters sit open besid
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto("/tools");
   await expect(page.locator(".nav-menu > summary")).toBeHidden();
-  await expect(page.getByRole("navigation", { name: "首页" }).getByRole("link", { name: "事件日志" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "首页" }).getByRole("link", { name: "操作日志" })).toBeVisible();
   await expect(page.locator(".facets-panel > summary")).toBeHidden();
   await expect(page.locator(".facet").first()).toBeVisible();
   const facets = (await page.locator(".facets").boundingBox())!;

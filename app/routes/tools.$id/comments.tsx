@@ -15,13 +15,22 @@ import { Form, useActionData, useFetcher } from "@remix-run/react";
 import { useT } from "~/i18n/use-lang";
 import type { StringKey } from "~/i18n/strings";
 import type { PublicComment } from "../../../registry/comments.server";
+import type { LocalizedText } from "../../../registry/standard/v1";
 
 export type CommentActionData =
   | { intent: "comment"; ok: true }
   | { intent: "comment"; ok: false; fields: Record<string, StringKey>; formError?: StringKey; values: Record<string, string> }
   | { intent: "reply"; commentId: number; error: StringKey };
 
-type Data = { comments: PublicComment[]; csrf: string | null; canReply: boolean; contactEmails?: Record<number, string>; consultationOpenUntil: string | null };
+type Data = {
+  comments: PublicComment[];
+  csrf: string | null;
+  canReply: boolean;
+  contactEmails?: Record<number, string>;
+  consultationOpenUntil: string | null;
+  /** Names of the agencies that may reply, by slug: a reply is signed with the agency's name. */
+  agencyNames?: Record<string, LocalizedText>;
+};
 
 /** A random form token, also where crypto.randomUUID is missing (pages served over plain HTTP). */
 function newFormToken(): string {
@@ -31,8 +40,8 @@ function newFormToken(): string {
 
 const FIELD_IDS: Record<string, string> = { body: "comment-body", displayName: "comment-name", contactEmail: "comment-email" };
 
-export function Comments({ comments, csrf, canReply, contactEmails = {}, consultationOpenUntil }: Data) {
-  const { t, date, num, lang } = useT();
+export function Comments({ comments, csrf, canReply, contactEmails = {}, consultationOpenUntil, agencyNames = {} }: Data) {
+  const { t, date, num, lang, text } = useT();
   // The answer to a whole-page post (no JavaScript, or a reply) and to the comment fetcher.
   const pageResult = useActionData<CommentActionData>();
   const fetcher = useFetcher<CommentActionData>({ key: "comment" });
@@ -79,7 +88,7 @@ export function Comments({ comments, csrf, canReply, contactEmails = {}, consult
               ) : (
                 <>
                   <p className="comment-meta">
-                    <strong>{c.displayName || t("commentsAnonymous")}</strong> · <time dateTime={c.createdAt}>{date(c.createdAt.slice(0, 10))}</time> ·{" "}
+                    <strong>{c.displayName || t("commentsAnonymous")}</strong> · <time dateTime={c.createdAt}>{date(c.createdAt)}</time> ·{" "}
                     {t("commentsOnRevision", { n: c.revision })}
                   </p>
                   {contactEmails[c.id] ? <p className="comment-contact">{t("commentContactForAgency", { email: contactEmails[c.id]! })}</p> : null}
@@ -89,7 +98,7 @@ export function Comments({ comments, csrf, canReply, contactEmails = {}, consult
               {c.replies.map((r) => (
                 <div key={r.id} className="reply">
                   <p className="comment-meta">
-                    <strong>{t("commentsReplyBy", { agency: r.agency })}</strong> · <time dateTime={r.createdAt}>{date(r.createdAt.slice(0, 10))}</time>
+                    <strong>{t("commentsReplyBy", { agency: text(agencyNames[r.agency])?.text ?? t("commentsReplyAgency") })}</strong> · <time dateTime={r.createdAt}>{date(r.createdAt)}</time>
                   </p>
                   <p className="comment-body">{r.body}</p>
                 </div>

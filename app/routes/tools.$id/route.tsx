@@ -265,6 +265,7 @@ export default function ToolPage() {
         csrf={csrf}
         canReply={canReply}
         contactEmails={contactEmails}
+        agencyNames={Object.fromEntries(Object.entries(tool.agencies).map(([slug, a]) => [slug, a.name]))}
         consultationOpenUntil={tool.consultation && today <= tool.consultation.closes ? tool.consultation.closes : null}
       />
     </article>
