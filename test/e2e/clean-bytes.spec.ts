@@ -6,33 +6,13 @@ import { test, expect } from "@playwright/test";
 import fs from "node:fs";
 import { request, seededDatabase, startServer, type Answer, type ServerProcess } from "../helpers/server-process";
 import { byteProblem } from "../helpers/bytes";
+import { PUBLIC_PAGES } from "../helpers/public-pages";
 
 const PORT = 3294;
 let server: ServerProcess;
 let dir = "";
 
-const PAGES = [
-  "/",
-  "/tools",
-  "/tools?kind=code_system&sunset=lapsed",
-  "/tools?q=%E5%81%A5%E5%BA%B7%E7%A0%81",
-  "/tools?q=%E9%97%A8%E7%A3%81&page=1",
-  "/tools/ALG-000001",
-  "/tools/ALG-000002",
-  "/tools/ALG-000001/history",
-  "/agencies",
-  "/agencies/shanghai-municipal-government",
-  "/standard",
-  "/sunsets",
-  "/incidents",
-  "/log",
-  "/api",
-  "/unregistered",
-  "/report-unregistered",
-  "/tools/ALG-000001/report",
-  "/login",
-  "/no/such/page",
-];
+const PAGES = [...PUBLIC_PAGES, "/no/such/page"];
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);

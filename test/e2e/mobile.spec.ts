@@ -1,5 +1,6 @@
 import { test, expect, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./axe";
+import { PUBLIC_PAGES } from "../helpers/public-pages";
 
 // Issue 11, finding 2: every public page fits a phone (360 and 390 px wide, both languages):
 // nothing wider than the screen, a menu that opens without JavaScript with every item on one
@@ -16,25 +17,7 @@ const LANGS = [
 ] as const;
 
 // The 随申码 record is ALG-000002 (db/seed/cases/02-suishen-code.ts).
-const PAGES = [
-  "/",
-  "/tools",
-  "/tools?kind=code_system&sunset=no_sunset",
-  "/tools?q=健康码",
-  "/tools/ALG-000001",
-  "/tools/ALG-000002",
-  "/tools/ALG-000002/history",
-  "/agencies",
-  "/agencies/shanghai-municipal-government",
-  "/standard",
-  "/sunsets",
-  "/incidents",
-  "/log",
-  "/api",
-  "/unregistered",
-  "/report-unregistered",
-  "/login",
-];
+const PAGES = [...PUBLIC_PAGES];
 
 /** What on the page is wider than the screen, for the failure message. */
 async function layoutProblems(page: Page) {

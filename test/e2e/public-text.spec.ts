@@ -3,25 +3,9 @@
 // its time zone. Every public page type, in both languages.
 import { test, expect, type Page } from "@playwright/test";
 import { SEED_AGENCIES } from "../../db/seed/agencies";
+import { PUBLIC_PAGES } from "../helpers/public-pages";
 
-const PAGES = [
-  "/",
-  "/tools?kind=code_system",
-  "/tools?q=%E5%81%A5%E5%BA%B7%E7%A0%81",
-  "/tools?agency=shanghai-municipal-government",
-  "/tools/ALG-000001",
-  "/tools/ALG-000002",
-  "/tools/ALG-000010",
-  "/tools/ALG-000001/history",
-  "/agencies",
-  "/agencies/shanghai-municipal-government",
-  "/standard",
-  "/sunsets",
-  "/incidents",
-  "/log",
-  "/api",
-  "/unregistered",
-];
+const PAGES = [...PUBLIC_PAGES];
 
 const ZONE_LABEL = { zh: "北京时间", en: "Beijing time" } as const;
 const SLUGS = SEED_AGENCIES.map((a) => a.slug);
