@@ -26,6 +26,16 @@ function useRootLang(): Lang {
 }
 
 /** The account links as items of the navigation list (a `<li>` each, the logout form included). */
+/** The public sections, in the order the menu shows them. */
+const NAV_LINKS: [string, StringKey][] = [
+  ["/tools", "navTools"],
+  ["/agencies", "navAgencies"],
+  ["/standard", "navStandard"],
+  ["/sunsets", "navSunsets"],
+  ["/incidents", "navIncidents"],
+  ["/log", "navLog"],
+];
+
 function AccountNav({ t }: { t: (k: StringKey, vars?: Record<string, string>) => string }) {
   const data = useRouteLoaderData<typeof loader>("root");
   if (!data?.user)
@@ -103,24 +113,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <details className="nav-menu">
                 <summary>{t("navMenu")}</summary>
                 <ul className="nav-items">
-                  <li>
-                    <NavLink to="/tools">{t("navTools")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/agencies">{t("navAgencies")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/standard">{t("navStandard")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/sunsets">{t("navSunsets")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/incidents">{t("navIncidents")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/log">{t("navLog")}</NavLink>
-                  </li>
+                  {NAV_LINKS.map(([to, label]) => (
+                    <li key={to}>
+                      <NavLink to={to}>{t(label)}</NavLink>
+                    </li>
+                  ))}
                   <AccountNav t={t} />
                 </ul>
               </details>
