@@ -29,7 +29,7 @@ function isPublicPage(request: Request, status: number, context: EntryContext): 
 }
 
 /**
- * The whole document as a string. React 18's node stream (renderToPipeableStream) corrupts
+ * The whole document as a string. React 18's streaming renderer for Node (the "pipeable" one) corrupts
  * Chinese text: when a multi-byte character does not fit at the end of its 2 KB buffer it still
  * writes the whole buffer, NUL bytes included (react #24985, #31134; fixed in React 19).
  * renderToString is byte-exact but does not wait for Suspense, and single fetch hands the loader

@@ -3,28 +3,15 @@
 // type, in both languages, rendered and then from the cache, and the answers to form posts, must
 // be valid UTF-8 without a single U+0000. (The static mirror's files are checked in mirror.spec.ts.)
 import { test, expect } from "@playwright/test";
-import fs from "node:fs";
-import { request, seededDatabase, startServer, type Answer, type ServerProcess } from "../helpers/server-process";
+import { request, serverForSpec, type Answer } from "../helpers/server-process";
 import { byteProblem } from "../helpers/bytes";
 import { PUBLIC_PAGES } from "../helpers/public-pages";
 
 const PORT = 3294;
-let server: ServerProcess;
-let dir = "";
 
 const PAGES = [...PUBLIC_PAGES, "/no/such/page"];
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  const db = seededDatabase("register-bytes-");
-  dir = db.dir;
-  server = await startServer({ port: PORT, databasePath: db.file, env: { WEB_CONCURRENCY: "1" } });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const spec = serverForSpec("register-bytes-", PORT, { WEB_CONCURRENCY: "1" });
 
 /** The raw bytes of an answer (the shared helper decodes to text, which would hide bad bytes). */
 function raw(url: string, opts: Parameters<typeof request>[2] = {}): Promise<Answer & { bytes: Buffer }> {

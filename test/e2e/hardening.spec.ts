@@ -6,17 +6,14 @@
 // Each runs against the production server (two workers) on its own database.
 import { test, expect } from "@playwright/test";
 import { createHash } from "node:crypto";
-import fs from "node:fs";
 import { spawn } from "node:child_process";
 import { ROOT } from "../helpers/paths";
 import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
-import { request, seededDatabase, startServer, type ServerProcess } from "../helpers/server-process";
+import { request, serverForSpec } from "../helpers/server-process";
 
 test.describe.configure({ mode: "serial" });
 
 const PORT = 3292;
-let server: ServerProcess;
-let dir = "";
 const get = (url: string, headers: Record<string, string> = {}) => request(PORT, url, { headers });
 const form = (url: string, body: string, headers: Record<string, string> = {}, chunked = false) =>
   request(PORT, url, { method: "POST", body, chunked, headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } });
@@ -30,17 +27,7 @@ async function signIn(email: string): Promise<string> {
   return cookie![1]!;
 }
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  const db = seededDatabase("register-hardening-");
-  dir = db.dir;
-  server = await startServer({ port: PORT, databasePath: db.file, env: { WEB_CONCURRENCY: "2" } });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const spec = serverForSpec("register-hardening-", PORT, { WEB_CONCURRENCY: "2" });
 
 test("bodies over their limit are refused with 413 before they are read, chunked ones included", async () => {
   const big = `body=${"a".repeat(300 * 1024)}`;
@@ -97,7 +84,7 @@ test("cross-site form posts are refused with 403 in both languages, never a 500"
     }
   }
   expect((await form("/tools/ALG-000001", body, { "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
-  expect(server.stderr()).not.toContain("Aborting the action");
+  expect(spec.server().stderr()).not.toContain("Aborting the action");
 });
 
 test("every answer carries the security headers; a document's CSP lists exactly its inline scripts", async () => {
@@ -166,7 +153,7 @@ test("TRUST_PROXY=true or garbage stops the server once with the accepted values
   for (const value of ["true", "everyone"]) {
     const child = spawn(process.execPath, ["server.mjs"], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", PORT: "3293", WEB_CONCURRENCY: "2", TRUST_PROXY: value, DATABASE_PATH: `${dir}/register.sqlite` },
+      env: { ...process.env, NODE_ENV: "production", PORT: "3293", WEB_CONCURRENCY: "2", TRUST_PROXY: value, DATABASE_PATH: spec.databasePath() },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { test } from "@playwright/test";
 import { ROOT } from "./paths";
 
 export type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
@@ -73,4 +74,24 @@ export function request(
     }
     req.end();
   });
+}
+
+/**
+ * For a spec file: a seeded database and server.mjs on `port`, started before its tests and
+ * stopped (and the database removed) after them. Read the server and its database through the
+ * returned getters, which are valid inside tests.
+ */
+export function serverForSpec(prefix: string, port: number, env: Record<string, string> = {}): { server: () => ServerProcess; databasePath: () => string } {
+  let server: ServerProcess | undefined;
+  let db: { dir: string; file: string } | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    db = seededDatabase(prefix);
+    server = await startServer({ port, databasePath: db.file, env });
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+    if (db) fs.rmSync(db.dir, { recursive: true, force: true });
+  });
+  return { server: () => server!, databasePath: () => db!.file };
 }
