@@ -92,7 +92,13 @@ async function startWorker() {
   const cache = cacheBytes > 0 ? new PageCache({ maxBytes: cacheBytes }) : null;
   const publicParams = entry.publicRouteMatcher(build.routes);
   const renders = new RenderQueue({ concurrency: Number(process.env.RENDER_CONCURRENCY ?? 4), maxWaiting: Number(process.env.RENDER_QUEUE ?? 64) });
-  const loadContext = (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", secure: req.secure ?? false });
+  // The page language is worked out once per request (pageLang) and handed to every loader.
+  const loadContext = (req) => ({
+    clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    secure: req.secure ?? false,
+    lang: req.lang.lang,
+    langPrefix: req.lang.prefix,
+  });
   const securityHeaders = Object.entries(entry.STATIC_SECURITY_HEADERS);
 
   /**
@@ -114,17 +120,20 @@ async function startWorker() {
     // The host is part of the key: some pages write absolute links from it, and a request with a
     // forged Host must not plant its page for everyone else.
     const h = req.headers;
-    return { key: `${pageLang(cookie, h["accept-language"])} ${h["x-forwarded-proto"] ?? ""}://${h["x-forwarded-host"] ?? ""}|${h.host ?? ""} ${req.url}` };
+    return { key: `${req.lang.lang} ${h["x-forwarded-proto"] ?? ""}://${h["x-forwarded-host"] ?? ""}|${h.host ?? ""} ${req.url}` };
   }
 
+  // The request's language: its /zh or /en prefix, else the switch's cookie, else Accept-Language.
   // Most visitors send one of a few Accept-Language headers: remember what each means.
   const langOfAccept = new Map();
-  function pageLang(cookie, accept) {
-    if (cookie && cookie.includes("lang=")) return entry.langFromHeaders(cookie, accept);
-    const key = accept ?? "";
+  function pageLang(req) {
+    const h = req.headers;
+    const pathname = req.url.split("?", 1)[0];
+    if ((h.cookie && h.cookie.includes("lang=")) || /^\/(?:zh|en)(?:[/?#]|$)/.test(pathname)) return entry.langOfRequest(pathname, h.cookie, h["accept-language"]);
+    const key = h["accept-language"] ?? "";
     let lang = langOfAccept.get(key);
     if (lang === undefined) {
-      lang = entry.langFromHeaders(undefined, accept);
+      lang = entry.langOfRequest("/", undefined, h["accept-language"]);
       if (langOfAccept.size > 1000) langOfAccept.clear();
       langOfAccept.set(key, lang);
     }
@@ -147,7 +156,7 @@ async function startWorker() {
 
   /** One of the server's own refusals (413, 403, 415, 503), in the reader's language first. */
   function refuse(req, res, kind, vars) {
-    const page = entry.refusalPage(kind, { cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] }, vars);
+    const page = entry.refusalPage(kind, { path: req.url, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] }, vars);
     res.statusCode = page.status;
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.setHeader("Content-Security-Policy", page.csp);
@@ -171,7 +180,7 @@ async function startWorker() {
   app.get(/^\/tools\/([A-Za-z0-9-]{1,40})\.json$/, (req, _res, next) => {
     const q = req.url.indexOf("?");
     // The Remix adapter reads originalUrl.
-    req.url = req.originalUrl = `/tools-json/${req.params[0]}${q >= 0 ? req.url.slice(q) : ""}`;
+    req.url = req.originalUrl = entry.paths.toolJsonRoute(req.params[0], q >= 0 ? req.url.slice(q) : "");
     next();
   });
 
@@ -246,6 +255,7 @@ async function startWorker() {
 
   // A cached page is answered before Express: this path is what a crisis-day crowd hits.
   const server = http.createServer((req, res) => {
+    req.lang = pageLang(req);
     const page = pageRequest(req);
     if (page?.key) {
       let cached;

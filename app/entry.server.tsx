@@ -13,11 +13,12 @@ import { startChainWatch } from "../registry/events/watch.server";
 // server.mjs reads these through the build (build.entry.module): the page cache's version and
 // key language, and the request policy it applies before any route runs.
 export { pageCacheVersion } from "../registry/page-version.server";
-export { langFromHeaders } from "./i18n/lang.server";
+export { langOfRequest } from "./i18n/lang.server";
 export { isSignedInRequest, bodyLimit, isCrossSiteRequest } from "./http/request-policy";
 export { STATIC_SECURITY_HEADERS } from "./http/security-headers";
 export { publicRouteMatcher, canonicalPageUrl } from "./http/public-routes";
 export { refusalPage } from "./http/refusals";
+export { paths } from "../registry/urls";
 
 startChainWatch(); // each worker checks the event log after every append and every minute, off the request path
 

@@ -1,80 +1,107 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData, Link } from "@remix-run/react";
 import styles from "./styles.css?url";
-import { resolveLang } from "./i18n/lang.server";
+import { requestLang } from "./i18n/lang.server";
 import { getSession } from "./auth.server";
 import { translate, type Lang, type StringKey } from "./i18n/strings";
+import { alternates, splitLangPrefix, urlsFor, LANG_TAG, type Paths } from "../registry/urls";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getSession(request);
+  // The language the server resolved once for this request; every page reads it from here (useT,
+  // useUrls, and the meta functions through app/i18n/meta.ts).
+  const { lang, prefix } = requestLang({ request, context });
   return {
-    lang: await resolveLang(request),
+    lang,
+    /** The language the address fixes (/zh or /en), or null when it was negotiated. */
+    prefix,
+    /** For the absolute hreflang alternates. */
+    origin: new URL(request.url).origin,
     // Only what the header needs; the CSRF token goes into the logout form.
     user: session ? { displayName: session.actor.displayName, role: session.actor.role } : null,
     csrf: session?.csrfToken ?? null,
   };
 }
 
+// The language comes from the address or the request's headers; a client-side move between
+// /en/..., /zh/... and unprefixed pages must ask the root again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || splitLangPrefix(currentUrl.pathname).prefix !== splitLangPrefix(nextUrl.pathname).prefix;
+
 function useRootLang(): Lang {
   const data = useRouteLoaderData<typeof loader>("root");
   return data?.lang ?? "zh";
 }
 
-/** The account links as items of the navigation list (a `<li>` each, the logout form included). */
+/**
+ * The hreflang attribute as HTML spells it: React 18 writes its `hrefLang` prop in camel case, which
+ * browsers accept but byte-level readers (crawlers' regexes, grep, the mirror) may not.
+ */
+function hreflang(tag: string): Record<string, string> {
+  return { hreflang: tag };
+}
+
+function useRootUrls(): Paths {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return urlsFor(data?.prefix ?? null);
+}
+
 /** The public sections, in the order the menu shows them. */
-const NAV_LINKS: [string, StringKey][] = [
-  ["/tools", "navTools"],
-  ["/agencies", "navAgencies"],
-  ["/standard", "navStandard"],
-  ["/sunsets", "navSunsets"],
-  ["/incidents", "navIncidents"],
-  ["/log", "navLog"],
+const NAV_LINKS: [(u: Paths) => string, StringKey][] = [
+  [(u) => u.tools(), "navTools"],
+  [(u) => u.agencies(), "navAgencies"],
+  [(u) => u.standard(), "navStandard"],
+  [(u) => u.sunsets(), "navSunsets"],
+  [(u) => u.incidents(), "navIncidents"],
+  [(u) => u.log(), "navLog"],
 ];
 
-function AccountNav({ t }: { t: (k: StringKey, vars?: Record<string, string>) => string }) {
+/** The account links as items of the navigation list (a `<li>` each, the logout form included). */
+function AccountNav({ t, u }: { t: (k: StringKey, vars?: Record<string, string>) => string; u: Paths }) {
   const data = useRouteLoaderData<typeof loader>("root");
   if (!data?.user)
     return (
       <li>
-        <NavLink to="/login">{t("navLogin")}</NavLink>
+        <NavLink to={u.login()}>{t("navLogin")}</NavLink>
       </li>
     );
   return (
     <>
       {data.user.role === "official" ? (
         <li>
-          <NavLink to="/drafts">{t("navDrafts")}</NavLink>
+          <NavLink to={u.drafts()}>{t("navDrafts")}</NavLink>
         </li>
       ) : null}
       {data.user.role === "reviewer" ? (
         <>
           <li>
-            <NavLink to="/review" end>
+            <NavLink to={u.review()} end>
               {t("navReview")}
             </NavLink>
           </li>
           <li>
-            <NavLink to="/review/comments">{t("navModeration")}</NavLink>
+            <NavLink to={u.reviewComments()}>{t("navModeration")}</NavLink>
           </li>
         </>
       ) : null}
       {data.user.role === "reviewer" || data.user.role === "admin" ? (
         <li>
-          <NavLink to="/reports">{t("navReports")}</NavLink>
+          <NavLink to={u.reports()}>{t("navReports")}</NavLink>
         </li>
       ) : null}
       <li>
-        <NavLink to="/account" title={t("signedInAs", { name: data.user.displayName })}>
+        <NavLink to={u.account()} title={t("signedInAs", { name: data.user.displayName })}>
           {t("navAccount")}
         </NavLink>
       </li>
       <li>
-        <form method="post" action="/logout" className="inline-form">
+        <form method="post" action={u.logout()} className="inline-form">
           <input type="hidden" name="csrf" value={data.csrf ?? ""} />
           <button type="submit" className="link-button">
             {t("logoutButton")}
@@ -88,14 +115,22 @@ function AccountNav({ t }: { t: (k: StringKey, vars?: Record<string, string>) =>
 export function Layout({ children }: { children: React.ReactNode }) {
   const lang = useRootLang();
   const t = (k: StringKey, vars?: Record<string, string>) => translate(lang, k, vars);
+  const u = useRootUrls();
+  const root = useRouteLoaderData<typeof loader>("root");
   const location = useLocation();
-  const here = location.pathname + location.search;
+  // The same page in each language (the address without its prefix, /zh/..., /en/...).
+  const alt = alternates(location.pathname + location.search);
+  const other: Lang = lang === "zh" ? "en" : "zh";
+  const origin = root?.origin ?? "";
   return (
-    <html lang={lang === "zh" ? "zh-Hans" : "en"}>
+    <html lang={LANG_TAG[lang]}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <link rel="alternate" {...hreflang(LANG_TAG.zh)} href={origin + alt.zh} />
+        <link rel="alternate" {...hreflang(LANG_TAG.en)} href={origin + alt.en} />
+        <link rel="alternate" {...hreflang("x-default")} href={origin + alt.negotiated} />
         <Links />
       </head>
       <body>
@@ -104,7 +139,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </a>
         <header className="site-header">
           <div className="wrap header-row">
-            <Link to="/" className="site-name">
+            <Link to={u.home()} className="site-name">
               {t("siteName")}
             </Link>
             {/* One list of links: on a phone it folds into a <details> menu (no JavaScript needed);
@@ -114,21 +149,22 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <summary>{t("navMenu")}</summary>
                 <ul className="nav-items">
                   {NAV_LINKS.map(([to, label]) => (
-                    <li key={to}>
-                      <NavLink to={to}>{t(label)}</NavLink>
+                    <li key={label}>
+                      <NavLink to={to(u)}>{t(label)}</NavLink>
                     </li>
                   ))}
-                  <AccountNav t={t} />
+                  <AccountNav t={t} u={u} />
                 </ul>
               </details>
             </nav>
-            <form method="post" action="/lang" className="lang-switch">
-              <input type="hidden" name="to" value={here} />
-              <input type="hidden" name="lang" value={lang === "zh" ? "en" : "zh"} />
-              <button type="submit" lang={lang === "zh" ? "en" : "zh"} aria-label={t("langSwitchButton")}>
-                {t("langSwitchTo")}
-              </button>
-            </form>
+            {/* The same page at the other language's address: a plain link, so it works without
+                JavaScript, needs no cookie and can be shared. A whole new document, since every
+                string on the page changes. */}
+            <p className="lang-switch">
+              <Link to={alt[other]} reloadDocument {...hreflang(LANG_TAG[other])} aria-label={t("langSwitchButton")}>
+                <span lang={LANG_TAG[other]}>{t("langSwitchTo")}</span>
+              </Link>
+            </p>
           </div>
         </header>
         <main id="main" className="wrap" tabIndex={-1}>
@@ -139,8 +175,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <p>{t("footerAbout")}</p>
             <p>{t("footerData")}</p>
             <p>
-              <Link to="/report-unregistered">{t("reportUnregisteredLink")}</Link> · <Link to="/unregistered">{t("unregisteredTitle")}</Link> ·{" "}
-              <Link to="/api">{t("footerApi")}</Link>
+              <Link to={u.reportUnregistered()}>{t("reportUnregisteredLink")}</Link> · <Link to={u.unregistered()}>{t("unregisteredTitle")}</Link> ·{" "}
+              <Link to={u.api()}>{t("footerApi")}</Link>
             </p>
           </div>
         </footer>
@@ -158,6 +194,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const lang = useRootLang();
+  const u = useRootUrls();
   const t = (k: StringKey) => translate(lang, k);
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const forbidden = isRouteErrorResponse(error) && error.status === 403;
@@ -167,7 +204,7 @@ export function ErrorBoundary() {
       <h1>{notFound ? t("notFoundTitle") : forbidden ? t("forbiddenTitle") : t("errorTitle")}</h1>
       <p>{notFound ? t("notFoundText") : forbidden ? t("forbiddenText") : t("errorText")}</p>
       {notFound ? (
-        <form method="get" action="/tools" className="search-form" role="search">
+        <form method="get" action={u.tools()} className="search-form" role="search">
           <label htmlFor="q404">{t("notFoundSearch")}</label>
           <div className="search-row">
             <input id="q404" name="q" type="search" />
@@ -176,7 +213,7 @@ export function ErrorBoundary() {
         </form>
       ) : null}
       <p>
-        <Link to="/">{t("errorBackHome")}</Link>
+        <Link to={u.home()}>{t("errorBackHome")}</Link>
       </p>
     </div>
   );

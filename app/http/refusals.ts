@@ -1,7 +1,8 @@
 // The server's own short answers (413, 403, 415, 503), given before any route runs: a small
 // HTML page in the reader's language first and the other language below, since the request
 // may never have reached the code that knows the reader's choice.
-import { langFromHeaders } from "../i18n/lang.server";
+import { langOfRequest } from "../i18n/lang.server";
+import { localized, paths } from "../../registry/urls";
 import { LANGS, translate, type Lang, type StringKey } from "../i18n/strings";
 
 export type Refusal = "too_large" | "cross_site" | "busy" | "not_form";
@@ -26,15 +27,15 @@ export const REFUSAL_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-
 /** Status, HTML body and CSP of one of the server's refusals, for the request's headers. */
 export function refusalPage(
   kind: Refusal,
-  headers: { cookie?: string | null; acceptLanguage?: string | null },
+  headers: { path?: string; cookie?: string | null; acceptLanguage?: string | null },
   vars: { limit?: number } = {},
 ): { status: number; html: string; csp: string } {
   const { status, title, body } = TEXT[kind];
-  const first = langFromHeaders(headers.cookie, headers.acceptLanguage);
+  const { lang: first, prefix } = langOfRequest(headers.path ?? "/", headers.cookie, headers.acceptLanguage);
   const langs = [first, ...LANGS.filter((l) => l !== first)];
   const section = (lang: Lang) => {
     const text = translate(lang, body, vars.limit === undefined ? {} : { limit: readableBytes(vars.limit) });
-    return `<section lang="${lang === "zh" ? "zh-Hans" : "en"}"><h1>${escape(translate(lang, title))}</h1><p>${escape(text)}</p><p><a href="/">${escape(translate(lang, "httpBackHome"))}</a></p></section>`;
+    return `<section lang="${lang === "zh" ? "zh-Hans" : "en"}"><h1>${escape(translate(lang, title))}</h1><p>${escape(text)}</p><p><a href="${escape(localized(paths.home(), prefix ? lang : null))}">${escape(translate(lang, "httpBackHome"))}</a></p></section>`;
   };
   const html = `<!DOCTYPE html><html lang="${first === "zh" ? "zh-Hans" : "en"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(translate(first, title))}</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.6}section+section{border-top:1px solid #ccc;margin-top:1.5rem}</style></head><body>${langs.map(section).join("")}</body></html>`;
   return { status, html, csp: REFUSAL_CSP };

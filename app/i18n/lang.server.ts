@@ -1,5 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import type { Lang } from "./strings";
+import { splitLangPrefix, type LangPrefix } from "../../registry/urls";
 
 export const langCookie = createCookie("lang", {
   path: "/",
@@ -11,11 +12,33 @@ export const langCookie = createCookie("lang", {
 });
 
 /**
- * The page language: the visible switch (cookie) wins, then Accept-Language, then Chinese. One
- * parser for pages and for the server's page cache key (langFromHeaders), so they cannot differ.
+ * The page language of a request: a /zh or /en address fixes it; otherwise the switch's cookie
+ * wins, then Accept-Language, then Chinese. server.mjs works it out once per request with this
+ * function (its page cache key and the load context, see `requestLang`), so they cannot differ.
  */
-export async function resolveLang(request: Request): Promise<Lang> {
-  return langFromHeaders(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
+export function langOfRequest(pathname: string, cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): { lang: Lang; prefix: LangPrefix } {
+  const { prefix } = splitLangPrefix(pathname);
+  return { lang: prefix ?? langFromHeaders(cookieHeader, acceptLanguage), prefix };
+}
+
+/** What server.mjs puts in Remix's load context for every request. */
+export type RequestLang = { lang: Lang; prefix: LangPrefix };
+
+/**
+ * The language the server resolved for this request (load context), or, where no server did (the
+ * static mirror, tests calling a loader), the same rule applied here.
+ */
+export function requestLang(args: { request: Request; context?: unknown }): RequestLang {
+  const given = (args.context as { lang?: unknown; langPrefix?: unknown } | undefined) ?? {};
+  if ((given.lang === "zh" || given.lang === "en") && (given.langPrefix === null || given.langPrefix === "zh" || given.langPrefix === "en"))
+    return { lang: given.lang, prefix: given.langPrefix };
+  const r = args.request;
+  return langOfRequest(new URL(r.url).pathname, r.headers.get("Cookie"), r.headers.get("Accept-Language"));
+}
+
+/** The page language (see requestLang). Kept async for the loaders that await it. */
+export async function resolveLang(request: Request, context?: unknown): Promise<Lang> {
+  return requestLang({ request, context }).lang;
 }
 
 export function langFromAcceptLanguage(header: string | null): Lang {

@@ -3,17 +3,32 @@ import { translate, type Lang, type StringKey } from "./strings";
 import type { LocalizedText } from "../../registry/standard/v1";
 import { label, type LabelGroup } from "../../registry/standard/labels";
 import { formatDateTime, registerDay } from "./time";
+import { urlsFor, type LangPrefix, type Paths } from "../../registry/urls";
+
+type RootLangData = { lang?: Lang; prefix?: LangPrefix } | undefined;
 
 export function useLang(): Lang {
-  const data = useRouteLoaderData("root") as { lang?: Lang } | undefined;
+  const data = useRouteLoaderData("root") as RootLangData;
   return data?.lang ?? "zh";
+}
+
+/**
+ * The register's addresses in the page's address space: `/en/tools/<id>` on an /en page, the
+ * unprefixed form on a negotiated one (registry/urls.ts).
+ */
+export function useUrls(): Paths {
+  const data = useRouteLoaderData("root") as RootLangData;
+  return urlsFor(data?.prefix ?? null);
 }
 
 /** Translation helpers bound to the page language. */
 export function useT() {
   const lang = useLang();
+  const u = useUrls();
   return {
     lang,
+    /** The register's addresses in this page's language space. */
+    u,
     t: (key: StringKey, vars?: Record<string, string | number>) => translate(lang, key, vars),
     l: (group: LabelGroup, value: string | null | undefined) => label(group, value, lang),
     /** A record's free text in the page language, falling back to the other one. */
