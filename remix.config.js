@@ -7,12 +7,12 @@ const ignoredRouteFiles = ["**/.*", "**/*.test.*"];
 const appDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), "app");
 
 /**
- * Route paths whose answer does not depend on the reader's language (the API, JSON data, the
- * schema, the language switch and logout). The same rule as isLanguageNeutral in registry/urls.ts;
+ * Route paths whose answer does not depend on the reader's language (the API, CSV and JSON data,
+ * the schema, the language switch and logout). The same rule as isLanguageNeutral in registry/urls.ts;
  * test/unit/urls.test.ts checks the two agree for every route of the build.
  */
 const languageNeutral = (routePath) =>
-  /^api\/./.test(routePath) || /\.(?:json|ndjson)$/.test(routePath) || ["lang", "logout"].includes(routePath) || routePath.startsWith("tools-json/");
+  /^api\/./.test(routePath) || /\.(?:json|ndjson|csv)$/.test(routePath) || ["lang", "logout"].includes(routePath) || routePath.startsWith("tools-json/");
 
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {

@@ -6,7 +6,7 @@
 // Accept-Language, then Chinese), `/zh/tools` and `/en/tools` (language fixed by the address, so
 // it can be shared). A page links in the form it was asked for: on `/en/...` every link keeps
 // `/en`, on an unprefixed page links stay unprefixed. Data that does not depend on the reader's
-// language (JSON, the API, the schema) has one address only.
+// language (CSV with its machine column names, JSON, the API, the schema) has one address only.
 
 export type Lang = "zh" | "en";
 export const LANGS: readonly Lang[] = ["zh", "en"];
@@ -109,14 +109,14 @@ export type Paths = typeof paths;
 
 /**
  * Addresses whose answer does not depend on the reader's language: one address each, never
- * prefixed. Everything else (pages, CSV exports with translated headers, Atom feeds) also exists
- * under /zh and /en. remix.config.js builds the prefixed routes by the same rule; a test checks
+ * prefixed. Everything else (pages, and the Atom feeds, whose titles are written in a language)
+ * also exists under /zh and /en. remix.config.js builds the prefixed routes by the same rule; a test checks
  * the two agree for every route of the build.
  */
 export function isLanguageNeutral(pathname: string): boolean {
   return (
     /^\/api\/./.test(pathname) ||
-    /\.(?:json|ndjson)$/.test(pathname) ||
+    /\.(?:json|ndjson|csv)$/.test(pathname) ||
     pathname === "/lang" ||
     pathname === "/logout" ||
     pathname.startsWith("/tools-json/")

@@ -20,14 +20,13 @@ describe("the URL module", () => {
     expect(paths.standardSchema()).toBe(`/standard/v${STANDARD_VERSION}.schema.json`);
   });
 
-  it("puts pages, CSV exports and feeds under /zh and /en, and leaves language-neutral data alone", () => {
+  it("puts pages and feeds under /zh and /en, and leaves language-neutral data alone", () => {
     expect(localized("/", "en")).toBe("/en");
     expect(localized("/?x=1", "en")).toBe("/en?x=1");
     expect(localized("/tools?q=x#r", "zh")).toBe("/zh/tools?q=x#r");
-    expect(localized("/tools.csv", "en")).toBe("/en/tools.csv");
     expect(localized("/changes.atom", "en")).toBe("/en/changes.atom");
     expect(localized("/api", "en")).toBe("/en/api");
-    for (const neutral of ["/api/v1/tools", "/api/openapi.json", "/tools.json", "/tools.ndjson", "/tools/ALG-1.json", "/standard/v1.schema.json", "/lang", "/logout", "/log.json?page=2"]) {
+    for (const neutral of ["/api/v1/tools", "/api/openapi.json", "/tools.csv", "/tools/data-elements.csv?kind=app", "/tools.json", "/tools.ndjson", "/tools/ALG-1.json", "/standard/v1.schema.json", "/lang", "/logout", "/log.json?page=2"]) {
       expect(localized(neutral, "en")).toBe(neutral);
     }
     expect(localized("/tools", null)).toBe("/tools");
