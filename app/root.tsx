@@ -5,6 +5,7 @@ import styles from "./styles.css?url";
 import { requestLang } from "./i18n/lang.server";
 import { getSession } from "./auth.server";
 import { translate, type Lang, type StringKey } from "./i18n/strings";
+import { REGISTER_TIME_ZONE } from "../registry/sunset";
 import { alternates, splitLangPrefix, urlsFor, LANG_TAG, type Paths } from "../registry/urls";
 
 export const links: LinksFunction = () => [
@@ -123,7 +124,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const other: Lang = lang === "zh" ? "en" : "zh";
   const origin = root?.origin ?? "";
   return (
-    <html lang={LANG_TAG[lang]}>
+    // The register's time zone travels with the page, so the browser formats times as the server did.
+    <html lang={LANG_TAG[lang]} data-time-zone={REGISTER_TIME_ZONE}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -9,7 +9,25 @@ export type SunsetState = (typeof SUNSET_STATES)[number];
 /** A tool is due for sunset when its sunset date is at most this many days away. */
 export const DUE_SOON_DAYS = 60;
 
-export const REGISTER_TIME_ZONE = "Asia/Shanghai";
+/**
+ * The register's time zone (an IANA name), where its government sits: the day a sunset passes and
+ * the clock every time on a page is shown in. Set with REGISTER_TIME_ZONE (default Asia/Shanghai)
+ * on the server; the browser reads the server's value from `<html data-time-zone>` (app/root.tsx),
+ * so a page and its hydration never disagree. An unknown zone stops the server at start.
+ */
+export const REGISTER_TIME_ZONE = configuredTimeZone();
+
+function configuredTimeZone(): string {
+  const fromEnv = typeof process !== "undefined" ? process.env?.REGISTER_TIME_ZONE : undefined;
+  const fromPage = typeof document !== "undefined" ? document.documentElement.dataset.timeZone : undefined;
+  const zone = fromEnv || fromPage || "Asia/Shanghai";
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+  } catch {
+    throw new Error(`REGISTER_TIME_ZONE=${JSON.stringify(zone)} is not a time zone this machine knows; use an IANA name such as Asia/Shanghai or Europe/Amsterdam.`);
+  }
+  return zone;
+}
 
 /** Today's date (YYYY-MM-DD) where the register's government sits. */
 export function todayIso(now: Date = new Date(), timeZone = REGISTER_TIME_ZONE): string {

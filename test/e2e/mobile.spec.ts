@@ -83,7 +83,7 @@ async function checkMenu(page: Page, login: string, switchTo: string) {
     expect(item.right, `"${item.text}" is inside the screen`).toBeLessThanOrEqual(width);
     expect(item.height, `"${item.text}" is a comfortable tap target`).toBeGreaterThanOrEqual(40);
   }
-  await expect(page.getByRole("button", { name: switchTo === "English" ? "将页面切换为英文" : "Switch the page to Chinese" })).toBeInViewport();
+  await expect(page.getByRole("link", { name: switchTo === "English" ? "将页面切换为英文" : "Switch the page to Chinese" })).toBeInViewport();
   await summary.click();
   await expect(nav.getByRole("link", { name: login })).toBeHidden();
 }

@@ -42,19 +42,19 @@ test("a person searches, filters, opens a record, switches language and meets a 
   await expect(page.locator(".sunset-banner")).toContainText("2022年12月13日");
   await expect(page.getByRole("heading", { name: "来源" })).toBeVisible();
 
-  // Switch language: same page, now in English.
-  await page.getByRole("button", { name: "将页面切换为英文" }).click();
-  await expect(page).toHaveURL(/\/tools\/ALG-000003$/);
+  // Switch language: same page, now in English, at its English address.
+  await page.getByRole("link", { name: "将页面切换为英文" }).click();
+  await expect(page).toHaveURL(/\/en\/tools\/ALG-000003$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { name: "Sources" })).toBeVisible();
   await expect(page.locator(".sunset-banner")).toContainText("13 Dec 2022");
 
-  // A bad id is a real 404 page.
-  const res = await page.goto("/tools/ALG-999999");
+  // A bad id is a real 404 page, in the language of its address.
+  const res = await page.goto("/en/tools/ALG-999999");
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   expect(errors).toEqual([]);
-  expect(failed).toEqual(["404 /tools/ALG-999999"]);
+  expect(failed).toEqual(["404 /en/tools/ALG-999999"]);
 });
 
 test("exports download through the production server", async ({ request }) => {
@@ -76,9 +76,9 @@ test("search and filters work without JavaScript", async ({ browser }) => {
   await page.getByLabel("Search the register").fill("红码");
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.locator(".tool-card", { hasText: "ALG-000004" })).toBeVisible();
-  await page.getByRole("button", { name: "Switch the page to Chinese" }).click();
+  await page.getByRole("link", { name: "Switch the page to Chinese" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
-  await expect(page).toHaveURL(/q=%E7%BA%A2%E7%A0%81/);
+  await expect(page).toHaveURL(/\/zh\/tools\?q=%E7%BA%A2%E7%A0%81/);
   await context.close();
 });
 
