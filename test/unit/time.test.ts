@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 // Times of day for people: in the register's time zone and labelled with it (app/i18n/time.ts);
 // who acted: a role and an agency's name, never the stored slug (app/components/actor.tsx).
 import { describe, expect, it } from "vitest";
@@ -37,5 +38,23 @@ describe("actorLabel", () => {
   it("translates the register's own actors", () => {
     expect(actorLabel("editors", agencies, "zh")).toBe("登记簿编辑");
     expect(actorLabel("register", agencies, "en")).toBe("The register");
+  });
+});
+
+describe("REGISTER_TIME_ZONE", () => {
+  // A module-level setting: each case runs in its own process with the variable set.
+  const zoneIn = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "-e", 'import("./registry/sunset.ts").then((m) => console.log(m.REGISTER_TIME_ZONE, m.todayIso(new Date("2026-06-30T20:00:00Z"))))'], {
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+    });
+  it("defaults to Asia/Shanghai and follows the environment", { timeout: 30_000 }, () => {
+    expect(zoneIn({ REGISTER_TIME_ZONE: "" }).stdout.trim()).toBe("Asia/Shanghai 2026-07-01");
+    expect(zoneIn({ REGISTER_TIME_ZONE: "Europe/Amsterdam" }).stdout.trim()).toBe("Europe/Amsterdam 2026-06-30");
+  });
+  it("refuses a zone that does not exist, naming it", { timeout: 30_000 }, () => {
+    const r = zoneIn({ REGISTER_TIME_ZONE: "Mars/Olympus" });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('REGISTER_TIME_ZONE="Mars/Olympus" is not a time zone');
   });
 });
