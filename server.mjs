@@ -233,8 +233,9 @@ async function startWorker() {
         !response.headers.has("Set-Cookie");
       if (cacheable) {
         const headers = {};
-        for (const [k, v] of response.headers) if (k !== "content-length" && k !== "content-encoding") headers[k] = v;
-        const cached = new CachedPage(response.status, headers, Buffer.from(await response.arrayBuffer()));
+        for (const [k, v] of response.headers) if (k !== "content-length" && k !== "content-encoding" && k !== "vary") headers[k] = v;
+        // The page's Vary (app/entry.server.tsx: a /zh or /en address does not vary by Accept-Language).
+        const cached = new CachedPage(response.status, headers, Buffer.from(await response.arrayBuffer()), response.headers.get("Vary") ?? undefined);
         cache.set(version, page.key, cached);
         // Compressed here, once; the compression middleware leaves an encoded answer alone.
         return sendCachedPage(req, res, cached, "miss");

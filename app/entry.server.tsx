@@ -9,6 +9,7 @@ import { PRIVATE_PAGE_CACHE_CONTROL, PUBLIC_PAGE_CACHE_CONTROL } from "./page-ca
 import { isSignedInRequest } from "./http/request-policy";
 import { documentCsp, STATIC_SECURITY_HEADERS } from "./http/security-headers";
 import { startChainWatch } from "../registry/events/watch.server";
+import { splitLangPrefix } from "../registry/urls";
 
 // server.mjs reads these through the build (build.entry.module): the page cache's version and
 // key language, and the request policy it applies before any route runs.
@@ -53,6 +54,10 @@ export default async function handleRequest(request: Request, responseStatusCode
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) responseHeaders.set(name, value);
   responseHeaders.set("Content-Security-Policy", documentCsp(html));
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  responseHeaders.set("Cache-Control", isPublicPage(request, responseStatusCode, remixContext) ? PUBLIC_PAGE_CACHE_CONTROL : PRIVATE_PAGE_CACHE_CONTROL);
+  const isPublic = isPublicPage(request, responseStatusCode, remixContext);
+  responseHeaders.set("Cache-Control", isPublic ? PUBLIC_PAGE_CACHE_CONTROL : PRIVATE_PAGE_CACHE_CONTROL);
+  // What a shared cache must key a public page on besides its address: a /zh or /en address fixes
+  // the language; an unprefixed one is negotiated from Accept-Language and the switch's cookie.
+  if (isPublic) responseHeaders.set("Vary", splitLangPrefix(new URL(request.url).pathname).prefix ? "Accept-Encoding, Cookie" : "Accept-Encoding, Accept-Language, Cookie");
   return new Response(html, { headers: responseHeaders, status: responseStatusCode });
 }

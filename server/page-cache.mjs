@@ -68,8 +68,10 @@ export class CachedPage {
    * @param {number} status
    * @param {Record<string, string>} headers without Content-Length and Content-Encoding
    * @param {Buffer} body
+   * @param {string} vary what the page's bytes depend on besides its address: a /zh or /en page
+   *   does not depend on Accept-Language (server.mjs)
    */
-  constructor(status, headers, body) {
+  constructor(status, headers, body, vary = "Accept-Encoding, Accept-Language, Cookie") {
     this.status = status;
     this.headers = headers;
     this.body = body;
@@ -78,7 +80,7 @@ export class CachedPage {
     /** @type {Buffer | null} made on first use */
     this.gzipped = null;
     // Raw header lists, built once: the hit path only writes them out.
-    const base = Object.entries({ ...headers, ETag: this.etag, Vary: "Accept-Encoding, Accept-Language, Cookie" }).flat();
+    const base = Object.entries({ ...headers, ETag: this.etag, Vary: vary }).flat();
     this.notModifiedHead = [...base, "X-Page-Cache", "hit"];
     this.plainHead = [...base, "X-Page-Cache", "hit", "Content-Length", String(body.length)];
     this.gzipHead = null;

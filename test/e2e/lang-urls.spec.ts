@@ -54,7 +54,11 @@ test("a /en or /zh address fixes the language without cookies or Accept-Language
   // The page cache keeps each language apart: the same prefixed address asked for with other
   // headers, and the unprefixed one, never get each other's bytes.
   for (let i = 0; i < 2; i++) {
-    expect(htmlLang((await get("/en/sunsets", { "Accept-Language": "zh" })).body)).toBe("en");
+    // Shared caches are told the same: a prefixed page does not vary by Accept-Language.
+    const prefixed = await get("/en/sunsets", { "Accept-Language": "zh" });
+    expect(prefixed.headers.vary).toBe("Accept-Encoding, Cookie");
+    expect((await get("/sunsets")).headers.vary).toBe("Accept-Encoding, Accept-Language, Cookie");
+    expect(htmlLang(prefixed.body)).toBe("en");
     expect(htmlLang((await get("/zh/sunsets", { "Accept-Language": "en" })).body)).toBe("zh-Hans");
     expect(htmlLang((await get("/sunsets", { "Accept-Language": "en" })).body)).toBe("en");
     expect(htmlLang((await get("/sunsets", { "Accept-Language": "zh" })).body)).toBe("zh-Hans");
