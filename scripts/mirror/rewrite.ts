@@ -14,7 +14,7 @@
 //   short note pointing to the live register.
 import { parse, parseFragment, serialize, type DefaultTreeAdapterMap } from "parse5";
 import { translate } from "../../app/i18n/strings";
-import { LANG_TAG, LANGS } from "../../registry/urls";
+import { localized, LANG_TAG, LANGS } from "../../registry/urls";
 import { fileFor, relativeHref, resolveAddress, type Lang, type MirrorRules, type Resource } from "./urls";
 
 type Node = DefaultTreeAdapterMap["node"];
@@ -196,8 +196,13 @@ export function mapLink(raw: string, ctx: PageContext): Mapped {
   }
   if ((u.protocol !== "http:" && u.protocol !== "https:") || u.origin !== ctx.pageUrl.origin) return { type: "keep" };
   const res = resolveAddress(u.pathname, u.searchParams, ctx.rules);
-  // The summary counts /en/login and /zh/login as one address.
-  if (!res.ok) return { type: "unmirrored", live: liveUrl(ctx, u), path: res.prefix ? u.pathname.slice(res.prefix.length + 1) || "/" : u.pathname };
+  if (!res.ok) {
+    // On the live register, the page in this page's language: an unprefixed address there would
+    // negotiate it from the reader's browser instead (language-neutral ones stay as they are).
+    const live = res.prefix ? u : new URL(localized(`${u.pathname}${u.search}${u.hash}`, ctx.lang), u);
+    // The summary counts /en/login and /zh/login as one address.
+    return { type: "unmirrored", live: liveUrl(ctx, live), path: res.prefix ? u.pathname.slice(res.prefix.length + 1) || "/" : u.pathname };
+  }
   // The language the address names; an unprefixed page address stays in the page's language.
   const file = fileFor(res.resource, res.prefix ?? ctx.lang);
   if (file === ctx.file) {

@@ -207,6 +207,10 @@ describe("rewriting a page", () => {
     expect(text.unmirrored).toEqual(["/login", "/tools", "/tools.json"]);
     const live = page(html, { liveOrigin: "http://register.test" });
     expect(live.html).toContain('href="http://register.test/zh/login"');
+    // An unprefixed link leads to the live page in this page's language; neutral ones stay as they are.
+    const unprefixed = page('<a href="/tools/ALG-000001/report?x=1#f">report</a><a href="/api/v1/tools">api</a>', { liveOrigin: "http://register.test" });
+    expect(unprefixed.html).toContain('href="http://register.test/zh/tools/ALG-000001/report?x=1#f"');
+    expect(unprefixed.html).toContain('href="http://register.test/api/v1/tools"');
     // The live copy of the page is its shareable language address.
     expect(live.html).toContain('<link rel="canonical" href="http://register.test/zh/tools?kind=app">');
   });
