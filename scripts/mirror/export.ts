@@ -2,6 +2,11 @@
 // server), crawling from the home page and the navigation, and writes every page in both
 // languages, the exports, the feeds and the schema as plain files.
 //
+// Each page is rendered at its language address (/zh/tools, /en/tools: `localized` in
+// registry/urls.ts), which fixes the language without a cookie or Accept-Language, and is filed
+// under the same path in the mirror (en/tools/index.html). The links a rendered page carries are
+// prefixed the same way and are mapped back to files by scripts/mirror/rewrite.ts.
+//
 // Memory stays flat whatever the register's size: one page is held at a time, downloads are
 // streamed to disk, and only the set of visited URLs grows.
 import fs from "node:fs";
@@ -10,9 +15,10 @@ import crypto from "node:crypto";
 import { once } from "node:events";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { langCookie } from "../../app/i18n/lang.server";
+import { langOfRequest } from "../../app/i18n/lang.server";
 import { translate } from "../../app/i18n/strings";
-import { fileFor, relativeHref, resolveLocal, resourceId, MIRROR_LANGS, type Lang, type MirrorRules, type Resource } from "./urls";
+import { paths, LANG_TAG } from "../../registry/urls";
+import { addressFor, fileFor, relativeHref, resolveAddress, resourceId, MIRROR_LANGS, type Lang, type MirrorRules, type Resource } from "./urls";
 import { redirectPage, rewritePage } from "./rewrite";
 
 export type ExportOptions = {
@@ -49,33 +55,34 @@ export type ExportStats = {
 /** Marks a directory as a mirror, so --force may empty it and nothing else. */
 export const MIRROR_MARKER = ".register-mirror";
 
-const START_PAGES = ["/", "/tools", "/agencies", "/standard", "/sunsets", "/incidents", "/log", "/unregistered"];
+// Without a language prefix: each is mirrored in both languages (or once, for shared data).
+const START_PAGES = [paths.home(), paths.tools(), paths.agencies(), paths.standard(), paths.sunsets(), paths.incidents(), paths.log(), paths.unregistered()];
 const START_DATA = [
-  "/tools.csv",
-  "/tools.json",
-  "/tools.ndjson",
-  "/tools/data-elements.csv",
-  "/agencies.csv",
-  "/incidents.csv",
-  "/findings.csv",
-  "/comments.csv",
-  "/log.json",
-  "/changes.atom",
-  "/sunsets.atom",
-  "/standard/v1.schema.json",
+  paths.toolsCsv(),
+  paths.toolsJson(),
+  paths.toolsNdjson(),
+  paths.dataElementsCsv(),
+  paths.agenciesCsv(),
+  paths.incidentsCsv(),
+  paths.findingsCsv(),
+  paths.commentsCsv(),
+  paths.logJson(),
+  paths.changesAtom(),
+  paths.sunsetsAtom(),
+  paths.standardSchema(),
 ];
 /** The API docs: mirrored when the build has them, left out without a trace by an older build. */
-const OPTIONAL = ["/api", "/api/openapi.json"];
+const OPTIONAL = [paths.api(), paths.openapi()];
 
 /** Per-record files that pages do not all link to but that belong to the record. */
 function companions(r: Resource): string[] {
   const tool = /^\/tools\/([A-Za-z0-9-]{1,40})$/.exec(r.key);
   if (r.kind === "page" && tool) {
-    const id = tool[1];
-    return [`/tools/${id}/history`, `/tools/${id}.json`, `/tools/${id}/history.json`, `/tools/${id}/changes.atom`];
+    const id = tool[1]!;
+    return [paths.toolHistory(id), paths.toolJson(id), paths.toolHistoryJson(id), paths.toolChangesAtom(id)];
   }
   const agency = /^\/agencies\/([a-z0-9-]+)$/.exec(r.key);
-  if (r.kind === "page" && agency) return [`/agencies/${agency[1]}/changes.atom`];
+  if (r.kind === "page" && agency) return [paths.agencyChangesAtom(agency[1]!)];
   return [];
 }
 
@@ -155,10 +162,6 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
   const handler = createRequestHandler(build, "production");
   const date = opts.now.toISOString().slice(0, 10);
   const origin = new URL(opts.origin).origin;
-  const cookies: Record<Lang, string> = {
-    zh: (await langCookie.serialize("zh")).split(";")[0]!,
-    en: (await langCookie.serialize("en")).split(";")[0]!,
-  };
 
   const absent = new Set<string>();
   const rules: MirrorRules = {
@@ -186,24 +189,29 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
   };
   const enqueuePath = (p: string) => {
     const u = new URL(p, origin);
-    const res = resolveLocal(u.pathname, u.searchParams, rules);
+    const res = resolveAddress(u.pathname, u.searchParams, rules);
     if (res.ok) enqueue(res.resource);
   };
 
-  const request = (key: string, lang: Lang): Promise<Response> => {
-    const url = new URL(key, origin);
+  /**
+   * The register's answer for one of its addresses. The address alone says the language (/zh,
+   * /en), so no cookie or Accept-Language is sent: data without language addresses (the JSON
+   * files) gets the register's default, Chinese, as before.
+   */
+  const request = (address: string): Promise<Response> => {
+    const url = new URL(address, origin);
     // server.mjs serves /tools/<id>.json from the route tools-json.$id; the mirror skips server.mjs.
     const json = /^\/tools\/([A-Za-z0-9-]{1,40})\.json$/.exec(url.pathname);
-    if (json) url.pathname = `/tools-json/${json[1]}`;
+    if (json) url.pathname = paths.toolJsonRoute(json[1]!);
     const req = new Request(url, {
       headers: {
-        Cookie: cookies[lang],
-        "Accept-Language": lang === "zh" ? "zh-CN,zh;q=0.9" : "en",
         // A bot user agent makes Remix wait for the whole page before answering.
         "User-Agent": "RegisterStaticMirror/1.0 (archiving bot)",
       },
     });
-    return handler(req, { clientAddress: "127.0.0.1", secure: url.protocol === "https:" });
+    // The load context server.mjs gives every request: the language, resolved once by its rule.
+    const { lang, prefix } = langOfRequest(url.pathname, null, null);
+    return handler(req, { clientAddress: "127.0.0.1", secure: url.protocol === "https:", lang, langPrefix: prefix });
   };
 
   const report = () => {
@@ -216,9 +224,9 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
   // Optional routes first, so pages rendered later know whether they can link to them.
   for (const p of OPTIONAL) {
     const u = new URL(p, origin);
-    const res = resolveLocal(u.pathname, u.searchParams, rules);
+    const res = resolveAddress(u.pathname, u.searchParams, rules);
     if (!res.ok) continue;
-    const probe = await request(res.resource.key, "zh");
+    const probe = await request(addressFor(res.resource, "zh"));
     await probe.body?.cancel();
     if (probe.status === 404) absent.add(res.resource.key);
     else enqueue(res.resource);
@@ -244,18 +252,19 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
     stats.pages++;
     for (const lang of MIRROR_LANGS) {
       const file = fileFor(r, lang);
-      const response = await request(r.key, lang);
-      const pageUrl = new URL(r.key, origin);
+      const address = addressFor(r, lang);
+      const response = await request(address);
+      const pageUrl = new URL(address, origin);
       if (response.status >= 300 && response.status < 400) {
         await response.body?.cancel();
         stats.redirects++;
-        const location = new URL(response.headers.get("Location") ?? "/", pageUrl);
-        const res = location.origin === origin ? resolveLocal(location.pathname, location.searchParams, rules) : null;
+        const location = new URL(response.headers.get("Location") ?? paths.home(), pageUrl);
+        const res = location.origin === origin ? resolveAddress(location.pathname, location.searchParams, rules) : null;
         // Somewhere the mirror does not hold: the live register if known, else this language's home page.
-        let href = opts.liveOrigin ? `${opts.liveOrigin}${location.pathname}${location.search}` : relativeHref(file, fileFor({ kind: "page", key: "/" }, lang));
+        let href = opts.liveOrigin ? `${opts.liveOrigin}${location.pathname}${location.search}` : relativeHref(file, fileFor({ kind: "page", key: paths.home() }, lang));
         if (res?.ok) {
           enqueue(res.resource);
-          href = relativeHref(file, fileFor(res.resource, lang)) + location.hash;
+          href = relativeHref(file, fileFor(res.resource, res.prefix ?? lang)) + location.hash;
         }
         await writer.text(file, redirectPage(href, lang));
         continue;
@@ -264,6 +273,9 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
       else if (response.status >= 500 && lang === "zh") stats.failed.push(`${r.key} (${response.status})`);
       // A 404 page is written too: it is what the live site shows, and the link stays whole.
       const html = await response.text();
+      // The address must have fixed the language; a page in the other one would be filed wrongly.
+      const rendered = /<html[^>]*\slang="([^"]*)"/.exec(html)?.[1];
+      if (rendered !== LANG_TAG[lang]) stats.failed.push(`${address} (rendered in ${rendered ?? "no language"}, not ${LANG_TAG[lang]})`);
       const out = rewritePage(html, { pageUrl, lang, resource: r, file, date, liveOrigin: opts.liveOrigin, rules });
       for (const f of out.found) enqueue(f);
       for (const p of out.unmirrored) {
@@ -275,15 +287,16 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
   }
 
   async function mirrorData(r: Resource & { kind: "data" }): Promise<void> {
+    // A shared file (one copy for both languages) is the one at the Chinese address.
     for (const lang of r.perLang ? MIRROR_LANGS : (["zh"] as const)) {
-      let key = r.key;
-      let response = await request(key, lang);
+      let address = addressFor(r, lang);
+      let response = await request(address);
       for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 5; hops++) {
         await response.body?.cancel();
-        const next = new URL(response.headers.get("Location") ?? "/", new URL(key, origin));
+        const next = new URL(response.headers.get("Location") ?? paths.home(), new URL(address, origin));
         if (next.origin !== origin) break;
-        key = next.pathname + next.search;
-        response = await request(key, lang);
+        address = next.pathname + next.search;
+        response = await request(address);
       }
       if (response.status !== 200 && lang === "zh") (response.status === 404 ? stats.notFound : stats.failed).push(`${r.key} (${response.status})`);
       try {
@@ -307,7 +320,7 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
         const ref = m[2]!;
         if (/^(data:|[a-z]+:\/\/|#)/i.test(ref)) continue;
         const u = new URL(ref, new URL(r.key, origin));
-        const res = resolveLocal(u.pathname, u.searchParams, rules);
+        const res = resolveAddress(u.pathname, u.searchParams, rules);
         if (res.ok && res.resource.kind === "asset") enqueue(res.resource);
       }
     }
@@ -327,7 +340,7 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
 async function writeStartPage(writer: MirrorWriter, outDir: string, date: string): Promise<void> {
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   const t = (lang: Lang, key: Parameters<typeof translate>[1], vars?: Record<string, string>) => esc(translate(lang, key, vars));
-  const home = (lang: Lang) => fileFor({ kind: "page", key: "/" }, lang);
+  const home = (lang: Lang) => fileFor({ kind: "page", key: paths.home() }, lang);
   // The pages' style sheet, found where the crawl copied it.
   const assets = path.join(outDir, "build", "_assets");
   const css = (fs.existsSync(assets) ? fs.readdirSync(assets) : [])
@@ -382,8 +395,10 @@ ${translate("zh", "mirrorBanner", { date })}
 
 Layout
   index.html                  start page: both languages and the main downloads
-  zh/ and en/                 every public page, in Chinese and in English, with the same file
-                              names in both; each page links to its twin in the other language
+  zh/ and en/                 every public page, in Chinese and in English, at the paths of the
+                              register's own language addresses (its /en/tools/ALG-000002 is
+                              en/tools/ALG-000002/index.html here), with the same file names in
+                              both; each page links to its twin in the other language
   tools.csv .json .ndjson     every published tool (CSV: RFC 4180, UTF-8 with BOM); the nested
   tools/data-elements.csv     CSVs join on tool_id
   agencies.csv incidents.csv findings.csv comments.csv
@@ -401,8 +416,10 @@ File names
   name: /tools?kind=app&page=2 is <lang>/tools/index__kind=app&page=2.html. Characters other than
   letters, digits, ".", "_" and "-" in names and values are written as ~XX (the bytes of their
   UTF-8 form in hex). A data file keeps its extension last, so any web server sends the right
-  type: /tools.csv?kind=app is tools__kind=app.csv. All links are relative, so the copy works
-  from any directory of any web server and from the disk.
+  type: /tools.csv?kind=app is tools__kind=app.csv. The CSV files are shared by both languages
+  (the register's /zh/tools.csv and /en/tools.csv differ only in the order of their rows; the
+  copy here is in Chinese name order). All links are relative, so the copy works from any
+  directory of any web server and from the disk.
 
 What is mirrored
   Every public page reachable by links from the home page and the navigation, in both languages.

@@ -1,25 +1,33 @@
 // Turns one server-rendered page of the live register into its static mirror copy.
 //
 // - Every local href/src is rewritten to the relative path of the mirrored file, so the copy
-//   works from any sub-path of any web server and from file://. Links to what is not mirrored
-//   become plain text, or links to the live register when its address is known.
+//   works from any sub-path of any web server and from file://. A page rendered at /en/... links
+//   /en/tools/..., /en/tools.csv and the language-neutral /tools.json: the prefix names the
+//   language's directory (or nothing, for files both languages share). Links to what is not
+//   mirrored become plain text, or links to the live register when its address is known.
+// - The language switch (a link to the same page at the other language's address) and the
+//   `<link rel="alternate" hreflang>` of the head lead to the twin file in the mirror.
 // - Remix's scripts and modulepreload links go: client-side navigation would fetch `?_data=`
 //   loaders that do not exist in a static copy, and the pages work without JavaScript anyway.
-// - Forms cannot work statically. The language switch (a POST to /lang) becomes a plain link to
-//   the same page in the other language; the revision comparison (a GET form) becomes a list of
-//   links to the mirrored comparisons; every other form (search, comment, report) is replaced
-//   by a short note pointing to the live register.
+// - Forms cannot work statically. The revision comparison (a GET form) becomes a list of links
+//   to the mirrored comparisons; every other form (search, comment, report) is replaced by a
+//   short note pointing to the live register.
 import { parse, parseFragment, serialize, type DefaultTreeAdapterMap } from "parse5";
 import { translate } from "../../app/i18n/strings";
-import { fileFor, relativeHref, resolveLocal, type Lang, type MirrorRules, type Resource } from "./urls";
+import { localized, LANG_TAG, LANGS } from "../../registry/urls";
+import { fileFor, relativeHref, resolveAddress, type Lang, type MirrorRules, type Resource } from "./urls";
 
 type Node = DefaultTreeAdapterMap["node"];
 type ParentNode = DefaultTreeAdapterMap["parentNode"];
 type Element = DefaultTreeAdapterMap["element"];
 
 export type PageContext = {
-  /** The absolute URL the page was rendered at; its origin is the register's origin. */
+  /**
+   * The absolute URL the page was rendered at (its language address, /zh/... or /en/...); its
+   * origin is the register's origin.
+   */
   pageUrl: URL;
+  /** The page's language: where its unprefixed links land (none should be left on a prefixed page). */
   lang: Lang;
   /** The page itself and its file in the mirror. */
   resource: Resource;
@@ -42,11 +50,7 @@ export type RewriteResult = {
 /** Elements the rewriter adds with links that must not be rewritten again. */
 const KEEP = "data-mirror-keep";
 
-const MIRROR_CSS = [
-  ".mirror-banner{background:#fff8e1;border:1px solid #d9b44a;border-radius:4px;padding:.5rem .75rem;margin:0 0 1rem}",
-  ".lang-switch a{display:inline-block;background:#fff;color:#0b2545;border:2px solid #fff;border-radius:4px;padding:.25rem .75rem;text-decoration:none}",
-  ".lang-switch a:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}",
-].join("");
+const MIRROR_CSS = ".mirror-banner{background:#fff8e1;border:1px solid #d9b44a;border-radius:4px;padding:.5rem .75rem;margin:0 0 1rem}";
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -101,11 +105,6 @@ function append(parent: Element, nodes: Node[]): void {
   parent.childNodes.push(...(nodes as typeof parent.childNodes));
 }
 
-function textOf(n: Node): string {
-  if (n.nodeName === "#text") return (n as DefaultTreeAdapterMap["textNode"]).value;
-  return "childNodes" in n ? n.childNodes.map(textOf).join("") : "";
-}
-
 function hasClass(el: Element, name: string): boolean {
   return (getAttr(el, "class") ?? "").split(/\s+/).includes(name);
 }
@@ -122,17 +121,45 @@ function noteHtml(ctx: PageContext): string {
   }</p>`;
 }
 
-/** The language switch: a POST form on the live site, a link to the twin page here. */
-function langSwitch(form: Element, ctx: PageContext): Node[] {
+/** The language an hreflang tag names (`zh-Hans`, `en`), or null (`x-default`, anything else). */
+function langOfTag(tag: string | undefined): Lang | null {
+  return LANGS.find((l) => LANG_TAG[l].toLowerCase() === tag?.trim().toLowerCase()) ?? null;
+}
+
+/** The page itself in the given language, from this page's file. */
+function twinHref(ctx: PageContext, lang: Lang): string {
+  const file = fileFor(ctx.resource, lang);
+  return file === ctx.file ? file.slice(file.lastIndexOf("/") + 1) : relativeHref(ctx.file, file);
+}
+
+/**
+ * The language switch and the head's alternates name the same page at the other language's
+ * address of the live site (`/zh/tools/ALG-000002`, `<origin>/en/tools/ALG-000002`): here they
+ * lead to the twin file. Set directly from the page's own resource, so the switch never depends on
+ * how a link of the page happens to resolve. Returns false for an element to remove.
+ */
+function twinLink(el: Element, ctx: PageContext): boolean {
   const other: Lang = ctx.lang === "zh" ? "en" : "zh";
-  const button = elements(form).find((e) => e.tagName === "button");
-  const label = button ? getAttr(button, "aria-label") : undefined;
-  const href = relativeHref(ctx.file, fileFor(ctx.resource, other));
-  return fragmentNodes(
-    `<p class="${escapeHtml(getAttr(form, "class") ?? "lang-switch")}"><a ${KEEP} href="${escapeHtml(href)}" lang="${other === "zh" ? "zh-Hans" : "en"}" hreflang="${other === "zh" ? "zh-Hans" : "en"}"${
-      label ? ` aria-label="${escapeHtml(label)}"` : ""
-    }>${escapeHtml(textOf(button ?? form).trim())}</a></p>`,
-  );
+  if (el.tagName === "a") {
+    setAttr(el, "href", twinHref(ctx, langOfTag(getAttr(el, "hreflang")) ?? other));
+    return true;
+  }
+  // A static copy has no address that chooses the language for the reader (the live register's
+  // unprefixed address negotiates it from the browser's settings; a file cannot). Pointing
+  // x-default at one language's file would claim that language as the default for everyone else,
+  // and the bilingual start page is a different page, so the mirror leaves x-default out: the
+  // zh-Hans and en alternates say all there is.
+  const lang = langOfTag(getAttr(el, "hreflang"));
+  if (!lang) return false;
+  setAttr(el, "href", twinHref(ctx, lang));
+  return true;
+}
+
+function isTwinLink(el: Element): boolean {
+  if (el.tagName === "link") return /(^|\s)alternate(\s|$)/i.test(getAttr(el, "rel") ?? "") && getAttr(el, "hreflang") !== undefined;
+  if (el.tagName !== "a") return false;
+  const parent = el.parentNode;
+  return parent !== null && isElement(parent as Node) && hasClass(parent as Element, "lang-switch");
 }
 
 /** The revision comparison: links to each comparison of consecutive revisions, mirrored. */
@@ -168,9 +195,16 @@ export function mapLink(raw: string, ctx: PageContext): Mapped {
     return { type: "keep" };
   }
   if ((u.protocol !== "http:" && u.protocol !== "https:") || u.origin !== ctx.pageUrl.origin) return { type: "keep" };
-  const res = resolveLocal(u.pathname, u.searchParams, ctx.rules);
-  if (!res.ok) return { type: "unmirrored", live: liveUrl(ctx, u), path: u.pathname };
-  const file = fileFor(res.resource, ctx.lang);
+  const res = resolveAddress(u.pathname, u.searchParams, ctx.rules);
+  if (!res.ok) {
+    // On the live register, the page in this page's language: an unprefixed address there would
+    // negotiate it from the reader's browser instead (language-neutral ones stay as they are).
+    const live = res.prefix ? u : new URL(localized(`${u.pathname}${u.search}${u.hash}`, ctx.lang), u);
+    // The summary counts /en/login and /zh/login as one address.
+    return { type: "unmirrored", live: liveUrl(ctx, live), path: res.prefix ? u.pathname.slice(res.prefix.length + 1) || "/" : u.pathname };
+  }
+  // The language the address names; an unprefixed page address stays in the page's language.
+  const file = fileFor(res.resource, res.prefix ?? ctx.lang);
   if (file === ctx.file) {
     if (u.hash) return { type: "href", href: u.hash };
     // A link that had to be changed (another sort order) and now goes nowhere is not a link.
@@ -198,9 +232,11 @@ export function rewritePage(html: string, ctx: PageContext): RewriteResult {
     if (el.tagName === "script") replaceNode(el, []);
     else if (el.tagName === "link" && /(^|\s)(modulepreload|preload|prefetch)(\s|$)/i.test(getAttr(el, "rel") ?? "")) replaceNode(el, []);
     else if (el.tagName === "form") {
-      if (hasClass(el, "lang-switch")) replaceNode(el, langSwitch(el, ctx));
-      else if (hasClass(el, "compare-form")) replaceNode(el, compareLinks(el, ctx));
+      if (hasClass(el, "compare-form")) replaceNode(el, compareLinks(el, ctx));
       else replaceNode(el, fragmentNodes(noteHtml(ctx)));
+    } else if (isTwinLink(el)) {
+      if (twinLink(el, ctx)) setAttr(el, KEEP, "");
+      else replaceNode(el, []);
     }
   }
 
@@ -231,16 +267,9 @@ export function rewritePage(html: string, ctx: PageContext): RewriteResult {
   const head = elements(doc).find((e) => e.tagName === "head");
   const main = elements(doc).find((e) => e.tagName === "main");
   if (head) {
-    const other: Lang = ctx.lang === "zh" ? "en" : "zh";
+    // The page's own address on the live register: its language address, shareable as it is.
     const live = liveUrl(ctx, ctx.pageUrl);
-    append(
-      head,
-      fragmentNodes(
-        `<link rel="alternate" hreflang="${other === "zh" ? "zh-Hans" : "en"}" href="${escapeHtml(relativeHref(ctx.file, fileFor(ctx.resource, other)))}">` +
-          (live ? `<link rel="canonical" href="${escapeHtml(live)}">` : "") +
-          `<style>${MIRROR_CSS}</style>`,
-      ),
-    );
+    append(head, fragmentNodes((live ? `<link rel="canonical" href="${escapeHtml(live)}">` : "") + `<style>${MIRROR_CSS}</style>`));
   }
   if (main) {
     const live = liveUrl(ctx, ctx.pageUrl);
@@ -256,5 +285,5 @@ export function rewritePage(html: string, ctx: PageContext): RewriteResult {
 /** A page standing in for a redirect of the live site (an old tool id, for example). */
 export function redirectPage(href: string, lang: Lang): string {
   const h = escapeHtml(href);
-  return `<!DOCTYPE html><html lang="${lang === "zh" ? "zh-Hans" : "en"}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${h}"><title>${h}</title></head><body><p><a href="${h}">${h}</a></p></body></html>\n`;
+  return `<!DOCTYPE html><html lang="${LANG_TAG[lang]}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${h}"><title>${h}</title></head><body><p><a href="${h}">${h}</a></p></body></html>\n`;
 }

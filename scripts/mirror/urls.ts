@@ -20,15 +20,21 @@
 //     other filter combination point at the unfiltered export.
 // A link whose target had to be changed this way and then lands on the page it is on is dropped
 // (its text is kept), so the mirror never shows a "sort by date" link that goes nowhere.
+//
+// Languages: the register serves every page at /zh/... and /en/... (registry/urls.ts, `localized`).
+// A resource's key here is its address WITHOUT the prefix; the language is a separate argument, and
+// the mirror's files follow `localized()`'s layout exactly: the app's /en/tools/ALG-000002 is
+// en/tools/ALG-000002/index.html, its /en/changes.atom is en/changes.atom.
 import { ENUM_FACETS } from "../../registry/query";
+import { isLanguageNeutral, localized, splitLangPrefix, LANGS, type Lang, type LangPrefix } from "../../registry/urls";
 
-export type Lang = "zh" | "en";
-export const MIRROR_LANGS: readonly Lang[] = ["zh", "en"];
+export type { Lang };
+export const MIRROR_LANGS: readonly Lang[] = LANGS;
 
 /**
- * One mirrored resource. `key` is its canonical local URL (path plus sorted query), the identity
- * the crawler de-duplicates on. Pages and Atom feeds exist once per language; the data files and
- * assets are shared by both.
+ * One mirrored resource. `key` is its canonical local URL without a language prefix (path plus
+ * sorted query), the identity the crawler de-duplicates on. Pages and Atom feeds exist once per
+ * language; the data files and assets are shared by both.
  */
 export type Resource =
   | { kind: "page"; key: string }
@@ -144,6 +150,9 @@ const ROUTES: Route[] = [
   { pattern: /^\/log$/, kind: "page", query: logPages },
   { pattern: /^\/(?:standard|sunsets|unregistered|api)$/, kind: "page", query: noQuery },
 
+  // The CSV exports have an address per language (/en/tools.csv) only because their rows come in
+  // the reader's name order; the columns and every cell are the same in both. The mirror keeps one
+  // copy of each (rendered at the Chinese address, as before), which both languages link to.
   { pattern: /^\/tools\.(?:csv|json|ndjson)$/, kind: "data", query: toolExport },
   { pattern: /^\/(?:tools\/data-elements|agencies|incidents|findings|comments)\.csv$/, kind: "data", query: toolExport },
   { pattern: new RegExp(`^/tools/${ID}\\.json$`), kind: "data", query: noQuery },
@@ -162,7 +171,7 @@ function queryString(params: [string, string][]): string {
   return new URLSearchParams(sorted).toString();
 }
 
-/** Where a local URL (path and query of the live register) lands in the mirror, if anywhere. */
+/** Where a local URL (path without a language prefix, and query) lands in the mirror, if anywhere. */
 export function resolveLocal(pathname: string, params: URLSearchParams, rules: MirrorRules): Resolution {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   if (rules.isAsset(path)) return { ok: true, resource: { kind: "asset", key: path }, reduced: [...params.keys()].length > 0 };
@@ -175,6 +184,31 @@ export function resolveLocal(pathname: string, params: URLSearchParams, rules: M
   if (rules.isAbsent?.(key)) return { ok: false, reason: "absent" };
   const resource: Resource = route.kind === "page" ? { kind: "page", key } : { kind: "data", key, perLang: Boolean(route.perLang) };
   return { ok: true, resource, reduced: shaped.reduced || path !== pathname };
+}
+
+export type AddressResolution = Resolution & {
+  /** The language the address fixes (/zh, /en), or null for an unprefixed one. */
+  prefix: LangPrefix;
+};
+
+/**
+ * Where an address of the live register, as a page links it (`/en/tools?kind=app`,
+ * `/en/tools.csv`, `/tools.json`), lands in the mirror: its resource, and the language the prefix
+ * names. A prefix on what has no language addresses (`/en/tools.json`, `/en/favicon.svg`) is an
+ * address the register does not serve, so it is not mirrored either.
+ */
+export function resolveAddress(pathname: string, params: URLSearchParams, rules: MirrorRules): AddressResolution {
+  const { prefix, path } = splitLangPrefix(pathname);
+  if (prefix && (isLanguageNeutral(path) || rules.isAsset(path))) return { ok: false, reason: "not-public", prefix };
+  return { ...resolveLocal(path, params, rules), prefix };
+}
+
+/**
+ * The address of the live register a resource is rendered from in the given language: pages and
+ * feeds at their /zh or /en address, data files without language addresses as they are.
+ */
+export function addressFor(resource: Resource, lang: Lang): string {
+  return resource.kind === "asset" ? resource.key : localized(resource.key, lang);
 }
 
 /**
@@ -201,22 +235,28 @@ function splitKey(key: string): { path: string; search: string } {
 }
 
 /**
- * The mirror file of a resource, relative to the mirror's root, with "/" separators.
+ * The mirror file of a resource, relative to the mirror's root, with "/" separators. What exists
+ * per language is filed under the language's address, `localized(key, lang)`, so the mirror's
+ * directories are the register's own /zh and /en:
  *   page  /tools?kind=app&page=2  ->  <lang>/tools/index__kind=app&page=2.html
  *   page  /                       ->  <lang>/index.html
- *   data  /tools.csv?kind=app     ->  tools__kind=app.csv   (the extension stays last)
+ *   data  /tools.csv?kind=app     ->  tools__kind=app.csv   (shared; the extension stays last)
  *   data  /changes.atom           ->  <lang>/changes.atom
  *   asset /build/_assets/x.css    ->  build/_assets/x.css
  */
 export function fileFor(resource: Resource, lang: Lang): string {
   const { path, search } = splitKey(resource.key);
-  const segments = path.split("/").filter(Boolean).map((s) => safeName(safeDecode(s)));
+  const perLang = resource.kind === "page" || (resource.kind === "data" && resource.perLang);
+  const filed = perLang ? localized(path, lang) : path;
+  // Two languages in one file would lose one of them.
+  if (perLang && filed === path) throw new Error(`${path} has no address per language, so it cannot be mirrored per language`);
+  const segments = filed.split("/").filter(Boolean).map((s) => safeName(safeDecode(s)));
   if (resource.kind === "asset") return segments.join("/");
-  if (resource.kind === "page") return [lang, ...segments, `index${querySuffix(search)}.html`].join("/");
+  if (resource.kind === "page") return [...segments, `index${querySuffix(search)}.html`].join("/");
   const last = segments.pop() ?? "index";
   const dot = last.indexOf(".");
   const name = dot > 0 ? `${last.slice(0, dot)}${querySuffix(search)}${last.slice(dot)}` : `${last}${querySuffix(search)}`;
-  return [...(resource.perLang ? [lang] : []), ...segments, name].join("/");
+  return [...segments, name].join("/");
 }
 
 function safeDecode(segment: string): string {

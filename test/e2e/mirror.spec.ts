@@ -142,6 +142,37 @@ test("every page exists in both languages, and nothing private is mirrored", () 
   expect(all.filter((h) => /csrf|name="password"/i.test(h))).toEqual([]);
 });
 
+test("each page's language switch and hreflang alternates lead to its twin in the other language", () => {
+  const pages = walkFiles(site).filter((f) => /^(zh|en)\/.*\.html$/.test(f));
+  expect(pages.length).toBeGreaterThan(100);
+  const problems: string[] = [];
+  for (const file of pages) {
+    const lang = file.slice(0, 2);
+    const other = lang === "zh" ? "en" : "zh";
+    const twin = `${other}${file.slice(2)}`;
+    const target = (href: string | undefined) => (href === undefined ? "(none)" : path.posix.normalize(path.posix.join(path.posix.dirname(file), href)));
+    const html = fs.readFileSync(path.join(site, file), "utf8");
+    // A stand-in for a redirect of the live site is not a page.
+    if (html.includes('http-equiv="refresh"')) continue;
+    const els = elements(parse(html));
+    // The header's switch: now a link (app/root.tsx), pointing at the same page at the other language's address.
+    const switches = els.filter((e) => e.tagName === "a" && e.parentNode && "tagName" in e.parentNode && /(^|\s)lang-switch(\s|$)/.test(attr(e.parentNode as Element, "class") ?? ""));
+    if (switches.length !== 1) problems.push(`${file}: ${switches.length} language switches`);
+    for (const a of switches) {
+      if (target(attr(a, "href")) !== twin) problems.push(`${file}: the switch leads to ${target(attr(a, "href"))}, not ${twin}`);
+      if (attr(a, "hreflang") !== (other === "zh" ? "zh-Hans" : "en")) problems.push(`${file}: the switch says hreflang=${attr(a, "hreflang")}`);
+    }
+    const alternates = new Map(els.filter((e) => e.tagName === "link" && attr(e, "rel") === "alternate" && attr(e, "hreflang")).map((e) => [attr(e, "hreflang")!, target(attr(e, "href"))]));
+    const want = new Map([
+      ["zh-Hans", `zh${file.slice(2)}`],
+      ["en", `en${file.slice(2)}`],
+    ]);
+    // No x-default: a static copy has no address that picks the language (scripts/mirror/rewrite.ts).
+    if (JSON.stringify([...alternates].sort()) !== JSON.stringify([...want].sort())) problems.push(`${file}: alternates ${JSON.stringify([...alternates])}`);
+  }
+  expect(problems.slice(0, 20)).toEqual([]);
+});
+
 test("the key pages and exports are there, one page per exported tool", () => {
   for (const f of [
     "index.html",
@@ -324,6 +355,12 @@ test("the mirror works straight from the disk (file://)", async ({ page }) => {
   await expect(page).toHaveURL(/^file:.*\/en\/tools\/ALG-\d+\/index\.html$/);
   await expect(page.getByRole("heading", { name: "Sources" })).toBeVisible();
   await page.getByRole("link", { name: "Agencies" }).first().click();
+  await expect(page).toHaveURL(/^file:.*\/en\/agencies\/index\.html$/);
+  // The language switch is a link to the twin file, offline too.
+  await page.getByRole("link", { name: "Switch the page to Chinese" }).click();
+  await expect(page).toHaveURL(/^file:.*\/zh\/agencies\/index\.html$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  await page.getByRole("link", { name: "将页面切换为英文" }).click();
   await expect(page).toHaveURL(/^file:.*\/en\/agencies\/index\.html$/);
   expect(errors).toEqual([]);
 });

@@ -2,8 +2,9 @@
 // servers' addresses, the listen address and the cache directory substituted, at the markers in
 // the file) in front of two app servers (`node server.mjs`, one worker each) on one database.
 // Through it: forms work with a browser's Origin, every language variant gets the page the app
-// itself gives for the same headers, no signed-in page is ever stored, and a change is visible
-// within s-maxage plus 2 s.
+// itself gives for the same headers, a /zh or /en address gets its language whatever the headers
+// and is stored once, no signed-in page is ever stored, and a change is visible within s-maxage
+// plus 2 s.
 //
 // Needs nginx (Debian package nginx-light; `npm test` installs it when run as root). Without it
 // the file is skipped, except with CI set, where it fails.
@@ -277,6 +278,9 @@ const VISITORS: { name: string; headers: Header[] }[] = [
   { name: "lang twice, zh first", headers: [["Cookie", `lang=${ZH}; lang=${EN}`], ["Accept-Language", "en"]] },
 ];
 
+/** What nginx says when it answered from its cache. */
+const CACHED = ["HIT", "STALE", "UPDATING", "REVALIDATED"];
+
 test("each language variant gets the page the app gives for the same headers", async () => {
   test.setTimeout(120_000);
   const expected = new Map<string, string>();
@@ -302,7 +306,58 @@ test("each language variant gets the page the app gives for the same headers", a
         const status = a.headers["x-cache-status"];
         if (langOf(a) !== want) wrong.push(`${url} ${pass} "${v.name}": nginx ${langOf(a)} (${status}), app ${want}`);
         // The second time round each visitor's page is in the cache: the test is not vacuous.
-        if (pass === "again" && !["HIT", "STALE", "UPDATING", "REVALIDATED"].includes(status ?? "")) wrong.push(`${url} "${v.name}" was not cached: ${status}`);
+        if (pass === "again" && !CACHED.includes(status ?? "")) wrong.push(`${url} "${v.name}" was not cached: ${status}`);
+      }
+    }
+  }
+  expect(wrong).toEqual([]);
+});
+
+test("a /zh or /en address fixes the language through nginx and is stored once for every visitor", async () => {
+  test.setTimeout(120_000);
+  // Plain requests first: no cookie, no Accept-Language.
+  const en = await viaProxy("/en/tools/ALG-000002");
+  expect(en.status).toBe(200);
+  expect(langOf(en)).toBe("en");
+  const zhWithEnglishBrowser = await viaProxy("/zh/tools/ALG-000002", [["Accept-Language", "en"]]);
+  expect(langOf(zhWithEnglishBrowser)).toBe("zh-Hans");
+  const enWithChineseBrowser = await viaProxy("/en/tools/ALG-000002", [["Accept-Language", "zh"]]);
+  expect(langOf(enWithChineseBrowser)).toBe("en");
+  // The Chinese browser got the English page nginx stored for the first request: one entry.
+  expect(enWithChineseBrowser.headers["x-cache-status"]).toBe("HIT");
+
+  // Every visitor of the unprefixed test, in both orders, on both prefixes: always the prefix's
+  // language, and (after the first request of each address) from the one stored copy.
+  const wrong: string[] = [];
+  for (const [url, want, visitors] of [
+    ["/en/tools/ALG-000006", "en", VISITORS],
+    ["/zh/tools/ALG-000006", "zh-Hans", VISITORS],
+    ["/en/agencies", "en", [...VISITORS].reverse()],
+    ["/zh/agencies", "zh-Hans", [...VISITORS].reverse()],
+  ] as const) {
+    for (const [i, v] of visitors.entries()) {
+      const a = await viaProxy(url, v.headers);
+      const status = a.headers["x-cache-status"] ?? "";
+      if (langOf(a) !== want) wrong.push(`${url} "${v.name}": ${langOf(a)} (${status}), not ${want}`);
+      if (i > 0 && !CACHED.includes(status)) wrong.push(`${url} "${v.name}" was not answered from the one stored copy: ${status}`);
+    }
+    // And as the app itself answers the address, for the extremes.
+    for (const v of [VISITORS[0]!, VISITORS[2]!, VISITORS[6]!, VISITORS[7]!]) if (langOf(await direct(url, v.headers)) !== want) wrong.push(`the app answers ${url} "${v.name}" in ${langOf(await direct(url, v.headers))}`);
+  }
+  expect(wrong).toEqual([]);
+});
+
+test("an address nginx decodes to a prefix but the app does not read as one is keyed by the headers", async () => {
+  test.setTimeout(60_000);
+  // /%65n/ is /en/ to nginx's $uri, but the app reads the raw target and negotiates the language:
+  // were nginx to key it by the prefix, one entry would hold pages in both languages.
+  const wrong: string[] = [];
+  for (const url of ["/%65n/tools/ALG-000007", "/%7Ah/tools/ALG-000007"]) {
+    for (const pass of ["first", "again"]) {
+      for (const v of VISITORS) {
+        const a = await viaProxy(url, v.headers);
+        const want = langOf(await direct(url, v.headers));
+        if (langOf(a) !== want) wrong.push(`${url} ${pass} "${v.name}": nginx ${langOf(a)} (${a.headers["x-cache-status"]}), app ${want}`);
       }
     }
   }

@@ -1,8 +1,9 @@
 // The static mirror's URL -> file mapping and link rewriting (scripts/mirror). The whole export
 // is checked end to end in test/e2e/mirror.spec.ts.
 import { describe, expect, it } from "vitest";
-import { fileFor, relativeHref, resolveLocal, safeName, type MirrorRules, type Resource } from "../../scripts/mirror/urls";
+import { addressFor, fileFor, relativeHref, resolveAddress, resolveLocal, safeName, type MirrorRules, type Resource } from "../../scripts/mirror/urls";
 import { mapLink, rewritePage, type PageContext } from "../../scripts/mirror/rewrite";
+import { localized, paths } from "../../registry/urls";
 
 const rules: MirrorRules = { filteredExports: true, isAsset: (p) => p === "/favicon.svg" || p.startsWith("/build/") };
 
@@ -11,9 +12,11 @@ function resolve(url: string, r: MirrorRules = rules) {
   return resolveLocal(u.pathname, u.searchParams, r);
 }
 
+/** The file an address lands in: the language its prefix names, else `lang`. */
 function fileOf(url: string, lang: "zh" | "en" = "zh"): string | null {
-  const res = resolve(url);
-  return res.ok ? fileFor(res.resource, lang) : null;
+  const u = new URL(url, "http://register.test");
+  const res = resolveAddress(u.pathname, u.searchParams, rules);
+  return res.ok ? fileFor(res.resource, res.prefix ?? lang) : null;
 }
 
 describe("which URLs are mirrored", () => {
@@ -70,6 +73,36 @@ describe("which URLs are mirrored", () => {
   it("leaves out optional routes the build does not have", () => {
     expect(resolve("/api", { ...rules, isAbsent: (k) => k === "/api" })).toEqual({ ok: false, reason: "absent" });
   });
+
+  it("reads the language prefix of an address apart from the resource it names", () => {
+    const address = (url: string) => {
+      const u = new URL(url, "http://register.test");
+      return resolveAddress(u.pathname, u.searchParams, rules);
+    };
+    expect(address("/en/tools/ALG-000002")).toEqual({ ok: true, resource: { kind: "page", key: "/tools/ALG-000002" }, reduced: false, prefix: "en" });
+    expect(address("/zh")).toMatchObject({ ok: true, resource: { kind: "page", key: "/" }, prefix: "zh" });
+    expect(address("/en?x=1")).toMatchObject({ ok: true, resource: { key: "/" }, prefix: "en", reduced: true });
+    expect(address("/en/tools?page=2&kind=app")).toMatchObject({ resource: { key: "/tools?kind=app&page=2" }, prefix: "en" });
+    expect(address("/en/tools.csv?kind=app")).toMatchObject({ resource: { kind: "data", key: "/tools.csv?kind=app", perLang: false }, prefix: "en" });
+    expect(address("/en/changes.atom")).toMatchObject({ resource: { kind: "data", key: "/changes.atom", perLang: true }, prefix: "en" });
+    expect(address("/tools.json")).toMatchObject({ resource: { kind: "data", key: "/tools.json" }, prefix: null });
+    expect(address("/tools/ALG-000002")).toMatchObject({ resource: { key: "/tools/ALG-000002" }, prefix: null });
+    // Addresses the register does not serve: no language copy of neutral data or of assets.
+    expect(address("/en/tools.json")).toEqual({ ok: false, reason: "not-public", prefix: "en" });
+    expect(address("/en/favicon.svg")).toEqual({ ok: false, reason: "not-public", prefix: "en" });
+    expect(address("/en/login")).toEqual({ ok: false, reason: "not-public", prefix: "en" });
+    // Not a prefix: a whole first segment only.
+    expect(address("/english")).toMatchObject({ ok: false, prefix: null });
+  });
+
+  it("renders pages and feeds at their language address, shared data as it is", () => {
+    expect(addressFor({ kind: "page", key: "/" }, "en")).toBe("/en");
+    expect(addressFor({ kind: "page", key: "/tools?kind=app" }, "zh")).toBe("/zh/tools?kind=app");
+    expect(addressFor({ kind: "data", key: "/changes.atom", perLang: true }, "en")).toBe("/en/changes.atom");
+    expect(addressFor({ kind: "data", key: "/tools.csv?kind=app", perLang: false }, "zh")).toBe("/zh/tools.csv?kind=app");
+    expect(addressFor({ kind: "data", key: "/tools.json", perLang: false }, "zh")).toBe("/tools.json");
+    expect(addressFor({ kind: "asset", key: "/favicon.svg" }, "en")).toBe("/favicon.svg");
+  });
 });
 
 describe("file names", () => {
@@ -86,6 +119,22 @@ describe("file names", () => {
     expect(fileOf("/standard/v1.schema.json")).toBe("standard/v1.schema.json");
     expect(fileOf("/changes.atom", "en")).toBe("en/changes.atom");
     expect(fileOf("/build/_assets/styles-X.css?url")).toBe("build/_assets/styles-X.css");
+  });
+
+  it("files what exists per language exactly where the register's language address puts it", () => {
+    const pages = [paths.home(), paths.tool("ALG-000002"), paths.toolHistory("ALG-000002"), paths.agencies(), paths.agency("miit"), paths.standard(), paths.log(), paths.api()];
+    for (const lang of ["zh", "en"] as const) {
+      for (const key of pages) expect(fileFor({ kind: "page", key }, lang), key).toBe(`${localized(key, lang).slice(1)}/index.html`);
+      for (const key of [paths.changesAtom(), paths.sunsetsAtom(), paths.toolChangesAtom("ALG-000002"), paths.agencyChangesAtom("miit")]) {
+        expect(fileFor({ kind: "data", key, perLang: true }, lang), key).toBe(localized(key, lang).slice(1));
+      }
+    }
+    expect(fileOf("/en/tools/ALG-000002")).toBe("en/tools/ALG-000002/index.html");
+    // Shared files keep the layout they always had, whichever language links them.
+    expect(fileOf("/en/tools.csv")).toBe("tools.csv");
+    expect(fileOf("/zh/tools/data-elements.csv")).toBe("tools/data-elements.csv");
+    // Something without a language address cannot be filed per language.
+    expect(() => fileFor({ kind: "data", key: "/tools.json", perLang: true }, "en")).toThrow(/no address per language/);
   });
 
   it("spells unsafe characters as ~XX of their UTF-8 bytes, deterministically", () => {
@@ -106,10 +155,11 @@ describe("file names", () => {
 });
 
 describe("rewriting a page", () => {
-  const page = (html: string, over: Partial<PageContext> = {}) => {
+  // As the register renders /zh/tools?kind=app: every link in the page's language space.
+  const page = (html: string, over: Partial<PageContext> = {}, head = "") => {
     const resource: Resource = { kind: "page", key: "/tools?kind=app" };
     const ctx: PageContext = {
-      pageUrl: new URL("http://register.test/tools?kind=app"),
+      pageUrl: new URL("http://register.test/zh/tools?kind=app"),
       lang: "zh",
       resource,
       file: fileFor(resource, "zh"),
@@ -117,19 +167,31 @@ describe("rewriting a page", () => {
       rules,
       ...over,
     };
-    return rewritePage(`<!DOCTYPE html><html lang="zh-Hans"><head><link rel="stylesheet" href="/build/_assets/s.css?url"><link rel="modulepreload" href="/build/root.js"><script>window.x=1</script></head><body><main>${html}</main><script src="/build/entry.js"></script></body></html>`, ctx);
+    return rewritePage(`<!DOCTYPE html><html lang="zh-Hans"><head>${head}<link rel="stylesheet" href="/build/_assets/s.css?url"><link rel="modulepreload" href="/build/root.js"><script>window.x=1</script></head><body><main>${html}</main><script src="/build/entry.js"></script></body></html>`, ctx);
   };
 
   it("rewrites local links, keeps external and fragment links, and reports what it found", () => {
-    const out = page('<a href="/tools/ALG-000001">t</a><a href="/tools.csv?kind=app" download>csv</a><a href="https://example.org/x">ext</a><a href="mailto:a@b.c">m</a><a href="#x">f</a><a href="/tools/ALG-000001#incidents">i</a>');
+    const out = page('<a href="/zh/tools/ALG-000001">t</a><a href="/zh/tools.csv?kind=app" download>csv</a><a href="https://example.org/x">ext</a><a href="mailto:a@b.c">m</a><a href="#x">f</a><a href="/zh/tools/ALG-000001#incidents">i</a><a href="/tools.json?kind=app">json</a>');
     expect(out.html).toContain('href="ALG-000001/index.html"');
     expect(out.html).toContain('href="../../tools__kind=app.csv" download=""');
     expect(out.html).toContain('href="https://example.org/x"');
     expect(out.html).toContain('href="mailto:a@b.c"');
     expect(out.html).toContain('href="#x"');
     expect(out.html).toContain('href="ALG-000001/index.html#incidents"');
+    expect(out.html).toContain('href="../../tools__kind=app.json"');
     expect(out.html).toContain('href="../../build/_assets/s.css"');
-    expect(out.found.map((r) => r.key)).toEqual(expect.arrayContaining(["/tools/ALG-000001", "/tools.csv?kind=app", "/build/_assets/s.css"]));
+    expect(out.found.map((r) => r.key)).toEqual(expect.arrayContaining(["/tools/ALG-000001", "/tools.csv?kind=app", "/tools.json?kind=app", "/build/_assets/s.css"]));
+  });
+
+  it("maps each language's addresses to that language's files, and shared files to the one copy", () => {
+    const out = page('<a href="/en/tools/ALG-000001">en</a><a href="/zh/changes.atom">feed</a><a href="/en/changes.atom">en feed</a><a href="/en/tools.csv">en csv</a><a href="/zh">home</a>');
+    expect(out.html).toContain('<a href="../../en/tools/ALG-000001/index.html">en</a>');
+    expect(out.html).toContain('<a href="../changes.atom">feed</a>');
+    expect(out.html).toContain('<a href="../../en/changes.atom">en feed</a>');
+    expect(out.html).toContain('<a href="../../tools.csv">en csv</a>');
+    expect(out.html).toContain('<a href="../index.html">home</a>');
+    // A link the page left unprefixed stays in the page's language.
+    expect(page('<a href="/tools/ALG-000001">t</a>').html).toContain('href="ALG-000001/index.html"');
   });
 
   it("removes scripts and modulepreload links", () => {
@@ -138,33 +200,62 @@ describe("rewriting a page", () => {
   });
 
   it("turns links to what is not mirrored into text, or into links to the live register", () => {
-    const html = '<a href="/login" class="nav">Log in</a><a href="/tools?kind=app&amp;status=in_use">two</a>';
+    const html = '<a href="/zh/login" class="nav">Log in</a><a href="/zh/tools?kind=app&amp;status=in_use">two</a><a href="/en/tools.json">none</a>';
     const text = page(html);
     expect(text.html).toContain('<span class="nav">Log in</span>');
     expect(text.html).toContain("<span>two</span>");
-    expect(text.unmirrored).toEqual(["/login", "/tools"]);
+    expect(text.unmirrored).toEqual(["/login", "/tools", "/tools.json"]);
     const live = page(html, { liveOrigin: "http://register.test" });
-    expect(live.html).toContain('href="http://register.test/login"');
-    expect(live.html).toContain('<link rel="canonical" href="http://register.test/tools?kind=app">');
+    expect(live.html).toContain('href="http://register.test/zh/login"');
+    // An unprefixed link leads to the live page in this page's language; neutral ones stay as they are.
+    const unprefixed = page('<a href="/tools/ALG-000001/report?x=1#f">report</a><a href="/api/v1/tools">api</a>', { liveOrigin: "http://register.test" });
+    expect(unprefixed.html).toContain('href="http://register.test/zh/tools/ALG-000001/report?x=1#f"');
+    expect(unprefixed.html).toContain('href="http://register.test/api/v1/tools"');
+    // The live copy of the page is its shareable language address.
+    expect(live.html).toContain('<link rel="canonical" href="http://register.test/zh/tools?kind=app">');
   });
 
   it("drops a link that only changed the sort order of the page it is on", () => {
-    const out = page('<a href="/tools?kind=app&amp;sort=updated">by date</a><a href="/tools?kind=app">same</a>');
+    const out = page('<a href="/zh/tools?kind=app&amp;sort=updated">by date</a><a href="/zh/tools?kind=app">same</a>');
     expect(out.html).toContain("<span>by date</span>");
     expect(out.html).toContain('<a href="index__kind=app.html">same</a>');
   });
 
-  it("replaces the language switch with a link to the twin page", () => {
-    const out = page('<form method="post" action="/lang" class="lang-switch"><input type="hidden" name="lang" value="en"><button type="submit" lang="en" aria-label="Switch to English">English</button></form>');
-    expect(out.html).toContain('<p class="lang-switch"><a href="../../en/tools/index__kind=app.html" lang="en" hreflang="en" aria-label="Switch to English">English</a></p>');
-    expect(out.html).not.toContain("<form");
+  it("turns the language switch into a link to the twin page", () => {
+    const out = page(
+      '<header><p class="lang-switch"><a hreflang="en" aria-label="将页面切换为英文" href="/en/tools?kind=app"><span lang="en">English</span></a></p></header>',
+    );
+    expect(out.html).toContain('<p class="lang-switch"><a hreflang="en" aria-label="将页面切换为英文" href="../../en/tools/index__kind=app.html"><span lang="en">English</span></a></p>');
+    // From the English page back, the same way.
+    const resource: Resource = { kind: "page", key: "/tools/ALG-000002" };
+    const en = page('<p class="lang-switch"><a hreflang="zh-Hans" aria-label="Switch the page to Chinese" href="/zh/tools/ALG-000002"><span lang="zh-Hans">中文</span></a></p>', {
+      resource,
+      lang: "en",
+      file: fileFor(resource, "en"),
+      pageUrl: new URL("http://register.test/en/tools/ALG-000002"),
+    });
+    expect(en.html).toContain('href="../../../zh/tools/ALG-000002/index.html"><span lang="zh-Hans">中文</span></a>');
+    expect(en.found).toEqual([expect.objectContaining({ key: "/build/_assets/s.css" })]);
+  });
+
+  it("points the zh-Hans and en alternates at the twin files and leaves x-default out", () => {
+    const out = page(
+      "<p>x</p>",
+      {},
+      '<link rel="alternate" hreflang="zh-Hans" href="http://register.test/zh/tools?kind=app"><link rel="alternate" hreflang="en" href="http://register.test/en/tools?kind=app"><link rel="alternate" hreflang="x-default" href="http://register.test/tools?kind=app"><link rel="alternate" type="application/atom+xml" href="/zh/changes.atom">',
+    );
+    expect(out.html).toContain('<link rel="alternate" hreflang="zh-Hans" href="index__kind=app.html">');
+    expect(out.html).toContain('<link rel="alternate" hreflang="en" href="../../en/tools/index__kind=app.html">');
+    expect(out.html).not.toContain("x-default");
+    expect(out.html).not.toContain("register.test");
+    expect(out.html).toContain('<link rel="alternate" type="application/atom+xml" href="../changes.atom">');
   });
 
   it("replaces other forms with a note, and the revision comparison with links to each step", () => {
     const resource: Resource = { kind: "page", key: "/tools/ALG-000001/history" };
     const out = page(
-      '<form method="get" action="/tools" role="search"><input name="q"></form><form method="get" class="compare-form"><select name="from"><option value="1">1</option><option value="2">2</option><option value="3">3</option></select><select name="to"></select></form>',
-      { resource, file: fileFor(resource, "en"), lang: "en", pageUrl: new URL("http://register.test/tools/ALG-000001/history") },
+      '<form method="get" action="/en/tools" role="search"><input name="q"></form><form method="get" class="compare-form"><select name="from"><option value="1">1</option><option value="2">2</option><option value="3">3</option></select><select name="to"></select></form>',
+      { resource, file: fileFor(resource, "en"), lang: "en", pageUrl: new URL("http://register.test/en/tools/ALG-000001/history") },
     );
     expect(out.html).not.toContain("<form");
     expect(out.html).toContain("static mirror of 2026-01-02");
@@ -180,7 +271,9 @@ describe("rewriting a page", () => {
 
   it("maps a same-page link with a fragment to the fragment alone", () => {
     const resource: Resource = { kind: "page", key: "/tools/ALG-000001" };
-    const ctx: PageContext = { pageUrl: new URL("http://register.test/tools/ALG-000001"), lang: "zh", resource, file: fileFor(resource, "zh"), date: "2026-01-02", rules };
-    expect(mapLink("/tools/ALG-000001#comments", ctx)).toEqual({ type: "href", href: "#comments" });
+    const ctx: PageContext = { pageUrl: new URL("http://register.test/zh/tools/ALG-000001"), lang: "zh", resource, file: fileFor(resource, "zh"), date: "2026-01-02", rules };
+    expect(mapLink("/zh/tools/ALG-000001#comments", ctx)).toEqual({ type: "href", href: "#comments" });
+    // The same page in the other language is another file, fragment kept.
+    expect(mapLink("/en/tools/ALG-000001#comments", ctx)).toMatchObject({ type: "href", href: "../../../en/tools/ALG-000001/index.html#comments" });
   });
 });
