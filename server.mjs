@@ -187,7 +187,7 @@ async function startWorker() {
   // A request with a body: from this site, form data, within its limit, read before any route.
   // (The API under /api takes no bodies and answers its own 405.)
   app.use(async (req, res, next) => {
-    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" || req.path.startsWith("/api/")) return next();
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" || req.path.startsWith(`${entry.paths.api()}/`)) return next();
     const h = req.headers;
     if (entry.isCrossSiteRequest({ origin: h.origin, host: h.host, forwardedHost: h["x-forwarded-host"], fetchSite: h["sec-fetch-site"] })) return refuse(req, res, "cross_site");
     if (req.method === "POST" && !/^(?:application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(h["content-type"] ?? "")) return refuse(req, res, "not_form");

@@ -6,6 +6,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { ApiProblem } from "../registry/api/problem";
 import type { ApiAnswer, ApiContext } from "../registry/api/api.server";
 import { registerNow } from "~/registry.server";
+import { absolute, paths } from "../registry/urls";
 
 const ALLOW = "GET, HEAD, OPTIONS";
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -100,7 +101,7 @@ export function apiAction({ request }: ActionFunctionArgs): Response {
 /** Any path under /api that names no endpoint: a JSON 404, whatever the method. */
 export function apiNotFound(request: Request): Response | Promise<Response> {
   const url = new URL(request.url);
-  const message = `No API endpoint at ${url.pathname.slice(0, 200)}. The endpoints are described in ${url.origin}/api/openapi.json.`;
+  const message = `No API endpoint at ${url.pathname.slice(0, 200)}. The endpoints are described in ${absolute(url.origin, paths.openapi())}.`;
   if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS")
     return apiLoader(request, () => {
       throw new ApiProblem("not_found", message);

@@ -1,9 +1,10 @@
 // Atom feeds: one writer for every feed (changes and sunsets), with the text escaped once here.
 import { actorAgencyNames, chainStatus, recentEvents } from "~/registry.server";
 import { actorLabel } from "~/components/actor";
-import { resolveLang } from "~/i18n/lang.server";
+import { requestLang } from "~/i18n/lang.server";
 import { translate, type Lang } from "~/i18n/strings";
 import { label } from "../registry/standard/labels";
+import { absolute, paths, urlsFor } from "../registry/urls";
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
@@ -38,10 +39,15 @@ ${e.summary ? `    <summary>${xml(e.summary)}</summary>\n` : ""}${e.category ? `
   return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": `public, max-age=${maxAge}`, "Access-Control-Allow-Origin": "*" } });
 }
 
-/** Changes from the event log: all, one tool's, or one agency's tools'. Entries link to the tool's history and carry the event's hash. */
-export async function changesFeed(request: Request, scope: { toolId?: string; agencySlug?: string }, title: string): Promise<Response> {
-  const lang = await resolveLang(request);
-  const url = new URL(request.url);
+/**
+ * Changes from the event log: all, one tool's, or one agency's tools'. Entries link to the tool's
+ * history, in the feed's own language space (/en/changes.atom links to /en/tools/...), and carry
+ * the event's hash; an entry's id is the event's place in the log, the same in every feed.
+ */
+export function changesFeed(args: { request: Request; context?: unknown }, scope: { toolId?: string; agencySlug?: string }, title: string): Response {
+  const { lang, prefix } = requestLang(args);
+  const u = urlsFor(prefix);
+  const url = new URL(args.request.url);
   const origin = url.origin;
   const events = recentEvents({ ...scope, limit: 50 });
   const agencies = actorAgencyNames(events.map((e) => e.actor));
@@ -52,9 +58,9 @@ export async function changesFeed(request: Request, scope: { toolId?: string; ag
       self: `${origin}${url.pathname}`,
       updated: events[0]?.at ?? new Date(0).toISOString(),
       entries: events.map((e) => ({
-        id: `${origin}/log.json#event-${e.id}`,
+        id: `${absolute(origin, paths.logJson())}#event-${e.id}`,
         title: `${label("eventKind", e.kind, lang)}${e.toolId ? ` · ${e.toolId}` : ""}`,
-        link: e.toolId ? `${origin}/tools/${e.toolId}/history` : `${origin}/log`,
+        link: absolute(origin, e.toolId ? u.toolHistory(e.toolId) : u.log()),
         updated: e.at,
         // Each entry is a link of the chain: its hash anchors every entry before it.
         summary: `${actorLabel(e.actor, agencies, lang)} · #${e.id} · sha256 ${e.hash}`,

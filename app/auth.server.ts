@@ -3,6 +3,7 @@
 import { createCookie, redirect, type AppLoadContext } from "@remix-run/node";
 import { csrfMatches, sessionFor, SESSION_DAYS, type Session } from "../registry/auth/sessions.server";
 import type { Role } from "../registry/auth/roles";
+import { splitLangPrefix, urlsFor } from "../registry/urls";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -45,8 +46,10 @@ export function forbidden(): Response {
 export async function requireSession(request: Request, roles?: readonly Role[]): Promise<Session> {
   const session = await getSession(request);
   if (!session) {
+    // The login page in the language space of the page that asked (/en/drafts -> /en/login), and
+    // back to that page, prefix included, afterwards.
     const url = new URL(request.url);
-    throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(urlsFor(splitLangPrefix(url.pathname).prefix).login(url.pathname + url.search));
   }
   if (roles && !roles.includes(session.actor.role)) throw forbidden();
   return session;

@@ -4,7 +4,7 @@ import { parseToolQuery } from "../registry/query";
 import { exportTools, TOOL_EXPORT_COLUMNS, type ToolExportRow } from "../registry/exports/tools-export.server";
 import { CSV_BOM, csvRow } from "../registry/exports/csv";
 import { exportNested, NESTED_EXPORTS, type NestedExport } from "../registry/exports/nested-export.server";
-import { resolveLang } from "./i18n/lang.server";
+import { requestLang } from "./i18n/lang.server";
 import { registerNow } from "../registry/clock.server";
 import { todayIso } from "../registry/sunset";
 import { exportAgencyInventory } from "../registry/import/import.server";
@@ -58,11 +58,18 @@ function streamDownload<B, R>(
   });
 }
 
-/** The parsed list query of an export URL: lenient like the HTML list; the page is ignored, an export is every matching row. */
-async function exportContext(request: Request) {
+/** A loader's request and the load context server.mjs gave it (the language it resolved). */
+export type ExportArgs = { request: Request; context?: unknown };
+
+/**
+ * The parsed list query of an export URL: lenient like the HTML list; the page is ignored, an
+ * export is every matching row. The language (of the address, /en/tools.csv, else negotiated)
+ * orders rows by name as the list page in that language does; the columns never change.
+ */
+function exportContext({ request, context }: ExportArgs) {
   const url = new URL(request.url);
   const { query } = parseToolQuery(url.searchParams);
-  return { query: { ...query, page: 1 }, opts: { origin: url.origin, today: todayIso(registerNow()), lang: await resolveLang(request) } };
+  return { query: { ...query, page: 1 }, opts: { origin: url.origin, today: todayIso(registerNow()), lang: requestLang({ request, context }).lang } };
 }
 
 /** Encodes batches of tool rows as CSV, NDJSON or the items of the JSON envelope. */
@@ -77,8 +84,8 @@ function toolRowEncoder(format: ExportFormat) {
   };
 }
 
-export async function toolsExportResponse(request: Request, format: ExportFormat): Promise<Response> {
-  const { query, opts } = await exportContext(request);
+export function toolsExportResponse(args: ExportArgs, format: ExportFormat): Response {
+  const { query, opts } = exportContext(args);
   const encode = toolRowEncoder(format);
   return streamDownload(exportTools(query, opts), {
     head:
@@ -95,8 +102,8 @@ export async function toolsExportResponse(request: Request, format: ExportFormat
 }
 
 /** One of the nested CSV files (data elements, agencies, incidents, findings, comments). */
-export async function nestedCsvResponse(request: Request, kind: NestedExport): Promise<Response> {
-  const { query, opts } = await exportContext(request);
+export function nestedCsvResponse(args: ExportArgs, kind: NestedExport): Response {
+  const { query, opts } = exportContext(args);
   return streamDownload(exportNested(kind, query, opts), {
     head: CSV_BOM + csvRow([...NESTED_EXPORTS[kind]]),
     encode: (rows) => rows.map((r) => csvRow(r)).join(""),

@@ -105,6 +105,25 @@ export const paths = {
   reports: (q?: Query) => `/reports${queryString(q)}`,
 } as const;
 
+/** `{name}` put back where a builder encoded the braces: an OpenAPI path template from the builder itself. */
+const template = (built: string) => built.replace(/%7B(\w+)%7D/g, "{$1}");
+
+/**
+ * The API's operations as OpenAPI path templates ("/api/v1/tools/{id}"), built by the same
+ * builders as the addresses they describe (registry/api/openapi.ts lists them in this order).
+ */
+export const API_PATH_TEMPLATES = {
+  getApiIndex: paths.apiRoot(),
+  listTools: paths.apiTools(),
+  getTool: template(paths.apiTool("{id}")),
+  listToolRevisions: template(paths.apiToolRevisions("{id}")),
+  listAgencies: paths.apiAgencies(),
+  getAgency: template(paths.apiAgency("{slug}")),
+  listIncidents: paths.apiIncidents(),
+  listEvents: paths.apiEvents(),
+  getOpenApiDocument: paths.openapi(),
+} as const;
+
 export type Paths = typeof paths;
 
 /**

@@ -12,7 +12,7 @@ const SHOW = REPORT_ROWS_SHOWN;
 export const REPORT_PROBLEMS_SHOWN = 200;
 
 export function ImportReportView({ report }: { report: ImportReport }) {
-  const { t, num } = useT();
+  const { t, num, u } = useT();
   const c = report.counts;
   const vars = { ...c, created: report.written.created, updated: report.written.updated } as Record<string, number>;
   const summary: Record<ImportReport["result"], StringKey> = {
@@ -95,7 +95,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                 {report.rows.slice(0, SHOW).map((r) => (
                   <tr key={r.row}>
                     <td>{r.row}</td>
-                    <td>{r.id && r.written ? <a href={`/tools/${r.id}/edit`}>{r.id}</a> : (r.id ?? "—")}</td>
+                    <td>{r.id && r.written ? <a href={u.toolEdit(r.id)}>{r.id}</a> : (r.id ?? "—")}</td>
                     <td>{r.name}</td>
                     <td>{t(outcome(r.outcome))}</td>
                   </tr>

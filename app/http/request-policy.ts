@@ -3,6 +3,7 @@
 // says it came from another site. Pure functions of the request's headers and path; server.mjs
 // reads them through the build (entry.server.tsx re-exports them) and the renderer uses them
 // directly, so the two can never disagree.
+import { paths, splitLangPrefix } from "../../registry/urls";
 
 /** The session cookie's name (app/auth.server.ts). */
 export const SESSION_COOKIE = "__session";
@@ -33,7 +34,10 @@ export const BODY_LIMITS = {
  */
 export function bodyLimit(pathname: string, cookieHeader: string | null | undefined): number {
   if (!isSignedInRequest(cookieHeader)) return BODY_LIMITS.public;
-  if (pathname === "/drafts/import") return BODY_LIMITS.import;
+  // The import page exists as /drafts/import, /zh/drafts/import and /en/drafts/import; the router
+  // also sends it in any case and with trailing slashes.
+  const route = pathname.length > 1 ? pathname.toLowerCase().replace(/\/+$/, "") : pathname;
+  if (splitLangPrefix(route).path === paths.draftsImport()) return BODY_LIMITS.import;
   return BODY_LIMITS.staff;
 }
 

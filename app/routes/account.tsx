@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireSession } from "~/auth.server";
-import { resolveLang } from "~/i18n/lang.server";
-import { translate, type StringKey } from "~/i18n/strings";
+import type { StringKey } from "~/i18n/strings";
+import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 
 const ROLE_LABEL: Record<string, StringKey> = { official: "roleOfficial", reviewer: "roleReviewer", admin: "roleAdmin" };
@@ -10,18 +10,14 @@ const ROLE_NEXT: Record<string, StringKey> = { official: "accountOfficialNext", 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request);
-  const lang = await resolveLang(request);
-  return {
-    actor: { displayName: actor.displayName, email: actor.email, role: actor.role, agencySlug: actor.agencySlug },
-    title: `${translate(lang, "accountTitle")} · ${translate(lang, "siteName")}`,
-  };
+  return { actor: { displayName: actor.displayName, email: actor.email, role: actor.role, agencySlug: actor.agencySlug } };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Account" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("accountTitle"))];
 
 export default function Account() {
   const { actor } = useLoaderData<typeof loader>();
-  const { t } = useT();
+  const { t, u } = useT();
   return (
     <>
       <h1>{t("accountTitle")}</h1>
@@ -34,7 +30,7 @@ export default function Account() {
           <>
             <dt>{t("accountAgency")}</dt>
             <dd>
-              <a href={`/agencies/${actor.agencySlug}`}>{actor.agencySlug}</a>
+              <a href={u.agency(actor.agencySlug)}>{actor.agencySlug}</a>
             </dd>
           </>
         ) : null}
@@ -42,12 +38,12 @@ export default function Account() {
       <p>{t(ROLE_NEXT[actor.role]!)}</p>
       {actor.role === "official" ? (
         <p>
-          <a href="/drafts">{t("draftsTitle")}</a>
+          <a href={u.drafts()}>{t("draftsTitle")}</a>
         </p>
       ) : null}
       {actor.role === "reviewer" ? (
         <p>
-          <a href="/review">{t("reviewQueueTitle")}</a>
+          <a href={u.review()}>{t("reviewQueueTitle")}</a>
         </p>
       ) : null}
     </>

@@ -2,14 +2,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { changesFeed } from "~/atom.server";
 import { getAgencyPage } from "~/registry.server";
-import { resolveLang } from "~/i18n/lang.server";
+import { requestLang } from "~/i18n/lang.server";
 import { pickText } from "~/i18n/use-lang";
 import { translate } from "~/i18n/strings";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export function loader({ request, context, params }: LoaderFunctionArgs) {
   const page = getAgencyPage(params.slug ?? "");
   if (!page) throw new Response("Not Found", { status: 404 });
-  const lang = await resolveLang(request);
+  const { lang } = requestLang({ request, context });
   const name = pickText(page.name, lang)?.text ?? page.slug;
-  return changesFeed(request, { agencySlug: page.slug }, `${name}: ${translate(lang, "feedAgencyChanges")}`);
+  return changesFeed({ request, context }, { agencySlug: page.slug }, `${name}: ${translate(lang, "feedAgencyChanges")}`);
 }

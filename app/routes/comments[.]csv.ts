@@ -2,6 +2,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { nestedCsvResponse } from "~/exports.server";
 
-export function loader({ request }: LoaderFunctionArgs) {
-  return nestedCsvResponse(request, "comments");
+export function loader({ request, context }: LoaderFunctionArgs) {
+  return nestedCsvResponse({ request, context }, "comments");
 }

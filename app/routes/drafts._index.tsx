@@ -3,29 +3,27 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireSession } from "~/auth.server";
 import { listAgencyWork, registerNow } from "~/registry.server";
 import { ToolCard } from "~/components/tool-card";
-import { resolveLang } from "~/i18n/lang.server";
-import { translate } from "~/i18n/strings";
+import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
 import { StatusBadge } from "~/components/badges";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request, ["official"]);
-  const lang = await resolveLang(request);
   const { items, due } = listAgencyWork(actor, registerNow());
-  return { items, due, agency: actor.agencySlug, title: `${translate(lang, "draftsTitle")} · ${translate(lang, "siteName")}` };
+  return { items, due, agency: actor.agencySlug };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Drafts" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("draftsTitle"))];
 
 export default function Drafts() {
   const { items, due, agency } = useLoaderData<typeof loader>();
-  const { t, l } = useT();
+  const { t, u } = useT();
   return (
     <>
       <h1>{t("draftsTitle")}</h1>
       <p className="lead">
-        {t("draftsIntro")} <Link to={`/agencies/${agency}`}>{agency}</Link>
+        {t("draftsIntro")} {agency ? <Link to={u.agency(agency)}>{agency}</Link> : null}
       </p>
       {due.length ? (
         <section aria-labelledby="due-h" className="sunset-group sunset-group-due_soon">
@@ -33,16 +31,16 @@ export default function Drafts() {
           <p>{t("draftsDueText")}</p>
           <ul className="tool-list">
             {due.map((tool) => (
-              <ToolCard key={tool.id} tool={tool} extra={<Link to={`/tools/${tool.id}/edit`}>{t("actionsHeading")}</Link>} />
+              <ToolCard key={tool.id} tool={tool} extra={<Link to={u.toolEdit(tool.id)}>{t("actionsHeading")}</Link>} />
             ))}
           </ul>
         </section>
       ) : null}
       <p>
-        <Link to="/drafts/new" className="button">
+        <Link to={u.draftsNew()} className="button">
           {t("draftsNew")}
         </Link>{" "}
-        <Link to="/drafts/import">{t("importLink")}</Link>
+        <Link to={u.draftsImport()}>{t("importLink")}</Link>
       </p>
       {items.length ? (
         <div className="table-scroll">
@@ -70,11 +68,11 @@ export default function Drafts() {
                   </td>
                   <td>{i.impactLevel ?? "—"}</td>
                   <td>
-                    <Link to={`/tools/${i.id}/edit`}>{i.status === "draft" ? t("draftsEdit") : t("actionsHeading")}</Link>
+                    <Link to={u.toolEdit(i.id)}>{i.status === "draft" ? t("draftsEdit") : t("actionsHeading")}</Link>
                     {i.status !== "draft" || i.revision > 1 ? (
                       <>
                         {" · "}
-                        <Link to={`/tools/${i.id}`}>{t("draftsView")}</Link>
+                        <Link to={u.tool(i.id)}>{t("draftsView")}</Link>
                       </>
                     ) : null}
                   </td>

@@ -53,13 +53,13 @@ export default function ImportPage() {
   const { csrf, columns, computed, mb } = useLoaderData<typeof loader>();
   const result = useActionData() as ActionData | undefined;
   const busy = useNavigation().state === "submitting";
-  const { t } = useT();
+  const { t, u } = useT();
   const refused = result?.problem || result?.report.result === "file_refused" || result?.report.result === "refused_invalid_rows";
   return (
     <>
       <title>{`${refused ? `${t("errorPrefix")} ` : ""}${t("importTitle")} · ${t("siteName")}`}</title>
       <p>
-        <Link to="/drafts">← {t("draftsTitle")}</Link>
+        <Link to={u.drafts()}>← {t("draftsTitle")}</Link>
       </p>
       <h1>{t("importTitle")}</h1>
       <p className="lead">{t("importIntro")}</p>
@@ -70,7 +70,7 @@ export default function ImportPage() {
       <h2>{t("importFormatHeading")}</h2>
       <p>{t("importFormatText", { columns, computed, mb })}</p>
       <p>
-        {t("importInventoryText")} <a href="/drafts/inventory.csv">{t("importInventoryCsv")}</a> · <a href="/drafts/inventory.json">{t("importInventoryJson")}</a>
+        {t("importInventoryText")} <a href={u.draftsInventoryCsv()}>{t("importInventoryCsv")}</a> · <a href={u.draftsInventoryJson()}>{t("importInventoryJson")}</a>
       </p>
       <Form method="post" encType="multipart/form-data" className="stacked-form">
         <input type="hidden" name="csrf" value={csrf} />

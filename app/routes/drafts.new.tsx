@@ -1,6 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession, workflowFailure } from "~/auth.server";
+import { requestLang } from "~/i18n/lang.server";
+import { urlsFor } from "../../registry/urls";
 import { applyListButton, createDraft, formToValue, registerNow, sectionNode } from "~/registry.server";
 import { useT } from "~/i18n/use-lang";
 import { SectionFields } from "~/components/schema-form";
@@ -13,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionData = { value: unknown; fields: Record<string, string[]> };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request, ["official"]);
   const form = await request.formData();
   requireCsrf(session, form);
@@ -27,7 +29,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     const { toolId } = createDraft(session.actor, { ...(value as object), originalLanguage: "zh" }, registerNow());
-    return redirect(`/tools/${toolId}/edit?section=responsibility`);
+    // To the new draft's next section, in the language space the form was posted from.
+    return redirect(urlsFor(requestLang({ request, context }).prefix).toolEdit(toolId, { section: "responsibility" }));
   } catch (e) {
     return data<ActionData>({ value, ...workflowFailure(e) }, { status: 400 });
   }

@@ -1,6 +1,7 @@
 // The event log as JSON, a page at a time (oldest first), with what a client needs to check it.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { chainStatus, listEvents } from "~/registry.server";
+import { absolute, paths } from "../../registry/urls";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("page");
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: log.page,
     pageCount: log.pageCount,
     total: log.total,
-    next: log.page < log.pageCount ? `${origin}/log.json?page=${log.page + 1}` : null,
+    next: log.page < log.pageCount ? absolute(origin, paths.logJson({ page: log.page + 1 })) : null,
     events: log.events,
   };
   return new Response(JSON.stringify(body, null, 1), {

@@ -3,6 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getSession, isCrossSite, isSecure, safeLocalPath, sessionCookie } from "~/auth.server";
 import { login } from "~/registry.server";
+import { requestLang } from "~/i18n/lang.server";
+import { urlsFor } from "../../registry/urls";
 import type { StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 import { ErrorSummary, FieldError } from "~/components/form";
@@ -15,8 +17,11 @@ const LoginSchema = z.object({
 
 type ActionData = { fieldErrors: Partial<Record<"email" | "password", StringKey>>; formError?: StringKey; email: string; waitMinutes?: number };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const next = safeLocalPath(new URL(request.url).searchParams.get("next"), "/account");
+/** Where to go after logging in when no page asked: the account page, in the login page's language space. */
+const accountPage = (args: { request: Request; context?: unknown }) => urlsFor(requestLang(args).prefix).account();
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const next = safeLocalPath(new URL(request.url).searchParams.get("next"), accountPage({ request, context }));
   if (await getSession(request)) throw redirect(next);
   return { next };
 }
@@ -47,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (!result.ok) return data<ActionData>({ fieldErrors: {}, formError: "loginInvalid", email }, { status: 400 });
   const cookie = await sessionCookie.serialize(result.sessionToken, { secure: isSecure(request, context), expires: new Date(result.expiresAt) });
-  return redirect(safeLocalPath(parsed.data.next, "/account"), { headers: { "Set-Cookie": cookie } });
+  return redirect(safeLocalPath(parsed.data.next, accountPage({ request, context })), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

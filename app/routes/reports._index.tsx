@@ -2,9 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
 import { listReports, registerNow, resolveReport } from "~/registry.server";
-import { resolveLang } from "~/i18n/lang.server";
-import { translate, type StringKey } from "~/i18n/strings";
+import { requestLang } from "~/i18n/lang.server";
+import type { StringKey } from "~/i18n/strings";
+import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
+import { urlsFor } from "../../registry/urls";
 
 const STATUSES = ["new", "confirmed", "dismissed"] as const;
 
@@ -12,15 +14,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["reviewer", "admin"]);
   const status = new URL(request.url).searchParams.get("status") ?? "new";
   const s = (STATUSES as readonly string[]).includes(status) ? status : "new";
-  const lang = await resolveLang(request);
-  return { reports: listReports(session.actor, s), status: s, csrf: session.csrfToken, title: `${translate(lang, "reportsTitle")} · ${translate(lang, "siteName")}` };
+  return { reports: listReports(session.actor, s), status: s, csrf: session.csrfToken };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Reports" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("reportsTitle"))];
 
 type ActionData = { id: number; error: StringKey };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request, ["reviewer", "admin"]);
   const form = await request.formData();
   requireCsrf(session, form);
@@ -34,20 +35,20 @@ export async function action({ request }: ActionFunctionArgs) {
     if (err.code === "invalid" || err.code === "wrong_state") return data<ActionData>({ id, error: (Object.values(err.fields ?? {})[0] as StringKey) ?? "commentRejected" }, { status: 400 });
     throw e;
   }
-  return redirect("/reports");
+  return redirect(urlsFor(requestLang({ request, context }).prefix).reports());
 }
 
 export default function Reports() {
   const { reports, status, csrf } = useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
-  const { t, l, date } = useT();
+  const { t, l, date, u } = useT();
   return (
     <>
       <h1>{t("reportsTitle")}</h1>
       <p className="lead">{t("reportsIntro")}</p>
       <ul className="chips">
         {STATUSES.map((s) => (
-          <li key={s}>{s === status ? <strong aria-current="true">{l("reportStatus", s)}</strong> : <Link to={`/reports?status=${s}`}>{l("reportStatus", s)}</Link>}</li>
+          <li key={s}>{s === status ? <strong aria-current="true">{l("reportStatus", s)}</strong> : <Link to={u.reports({ status: s })}>{l("reportStatus", s)}</Link>}</li>
         ))}
       </ul>
       {reports.length ? (
@@ -59,7 +60,7 @@ export default function Reports() {
                 {r.toolId ? (
                   <>
                     {" "}
-                    · <Link to={`/tools/${r.toolId}`}>{r.toolId}</Link>
+                    · <Link to={u.tool(r.toolId)}>{r.toolId}</Link>
                   </>
                 ) : null}
                 {r.contactEmail ? <> · {r.contactEmail}</> : null}

@@ -4,6 +4,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession, workflowFailure } from "~/auth.server";
+import { requestLang } from "~/i18n/lang.server";
+import { urlsFor } from "../../registry/urls";
 import { decide, diffRecords, getReviewPage, recordFinding, registerNow, startReview } from "~/registry.server";
 import { CRITERIA, DECISIONS, RATINGS, SEVERITIES } from "../../registry/workflow/review-terms";
 import { flatten } from "../../registry/history/diff";
@@ -34,13 +36,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData = { intent: string; fields: Record<string, string[]>; message?: string; criterion?: number; awaiting?: boolean };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, context, params }: ActionFunctionArgs) {
   const session = await requireSession(request, ["reviewer"]);
   const form = await request.formData();
   requireCsrf(session, form);
   const id = params.id ?? "";
   const now = registerNow();
   const intent = String(form.get("intent") ?? "");
+  // Back to this page, in the language space the form was posted from.
+  const u = urlsFor(requestLang({ request, context }).prefix);
   const opt = (name: string) => {
     const v = form.get(name);
     return typeof v === "string" && v.trim() ? v.trim() : undefined;
@@ -61,24 +65,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
         now,
       );
-      return redirect(`/review/${id}?done=finding#criterion-${opt("criterion") ?? ""}`);
+      return redirect(u.reviewTool(id, { done: "finding" }, `criterion-${opt("criterion") ?? ""}`));
     } else if (intent === "decide") {
       const decision = opt("decision");
       if (!decision || !(DECISIONS as readonly string[]).includes(decision)) return data<ActionData>({ intent, fields: { decision: ["Choose a decision."] } }, { status: 400 });
       const r = decide(session.actor, id, decision as (typeof DECISIONS)[number], { ...(opt("summary.zh") ? { zh: opt("summary.zh") } : {}), ...(opt("summary.en") ? { en: opt("summary.en") } : {}) }, now);
-      return redirect(`/review/${id}?done=${r.effective ? "decided" : "awaiting"}`);
+      return redirect(u.reviewTool(id, { done: r.effective ? "decided" : "awaiting" }));
     } else return data<ActionData>({ intent, fields: { intent: ["Unknown action."] } }, { status: 400 });
   } catch (e) {
     const criterion = Number(opt("criterion"));
     return data<ActionData>({ intent, criterion: Number.isInteger(criterion) ? criterion : undefined, ...workflowFailure(e) }, { status: 400 });
   }
-  return redirect(`/review/${id}?done=${intent}`);
+  return redirect(u.reviewTool(id, { done: intent }));
 }
 
 export default function Review() {
   const { page, csrf, today, diff, fields, done } = useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
-  const { t, l, text, date } = useT();
+  const { t, l, text, date, u } = useT();
   const name = text(page.record.identity.name)?.text ?? page.toolId;
   const errors = result?.fields ?? {};
   const hasErrors = Object.keys(errors).length > 0 || Boolean(result?.message);
@@ -88,12 +92,12 @@ export default function Review() {
     <>
       <title>{`${hasErrors ? `${t("errorPrefix")} ` : ""}${t("reviewTitle", { name })} · ${t("siteName")}`}</title>
       <p>
-        <Link to="/review">← {t("reviewQueueTitle")}</Link>
+        <Link to={u.review()}>← {t("reviewQueueTitle")}</Link>
       </p>
       <h1>{t("reviewTitle", { name })}</h1>
       <p className="muted">
         {page.toolId} · {t("historyRevision", { n: page.revision })} · <StatusBadge group="review" value={page.status} /> ·{" "}
-        <Link to={`/tools/${page.toolId}`}>{t("draftsView")}</Link> · <Link to={`/tools/${page.toolId}/history`}>{t("historyLink")}</Link>
+        <Link to={u.tool(page.toolId)}>{t("draftsView")}</Link> · <Link to={u.toolHistory(page.toolId)}>{t("historyLink")}</Link>
       </p>
       {done === "decided" ? (
         <p className="verified" role="status">

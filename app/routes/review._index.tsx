@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireSession } from "~/auth.server";
 import { registerNow, reviewQueue } from "~/registry.server";
-import { resolveLang } from "~/i18n/lang.server";
-import { translate } from "~/i18n/strings";
+import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
 import { StatusBadge } from "~/components/badges";
@@ -21,15 +20,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     agency: agency && /^[a-z0-9-]{1,80}$/.test(agency) ? agency : undefined,
     minAgeDays: age && /^\d{1,4}$/.test(age) ? Number(age) : undefined,
   };
-  const lang = await resolveLang(request);
-  return { items: reviewQueue(actor, filters, registerNow()), filters, title: `${translate(lang, "reviewQueueTitle")} · ${translate(lang, "siteName")}` };
+  return { items: reviewQueue(actor, filters, registerNow()), filters };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Review queue" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("reviewQueueTitle"))];
 
 export default function ReviewQueue() {
   const { items, filters } = useLoaderData<typeof loader>();
-  const { t, date } = useT();
+  const { t, date, u } = useT();
   return (
     <>
       <h1>{t("reviewQueueTitle")}</h1>
@@ -68,7 +66,7 @@ export default function ReviewQueue() {
               {items.map((i) => (
                 <tr key={i.id}>
                   <td>
-                    <Link to={`/review/${i.id}`}>
+                    <Link to={u.reviewTool(i.id)}>
                       <LocalText value={i.name} />
                     </Link>{" "}
                     <span className="muted">{i.id}</span>

@@ -2,22 +2,23 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
 import { listPendingComments, moderateComment, registerNow } from "~/registry.server";
-import { resolveLang } from "~/i18n/lang.server";
-import { translate, type StringKey } from "~/i18n/strings";
+import { requestLang } from "~/i18n/lang.server";
+import type { StringKey } from "~/i18n/strings";
+import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
+import { urlsFor } from "../../registry/urls";
 import { LocalText } from "~/components/text";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["reviewer"]);
-  const lang = await resolveLang(request);
-  return { pending: listPendingComments(session.actor), csrf: session.csrfToken, title: `${translate(lang, "moderationTitle")} · ${translate(lang, "siteName")}` };
+  return { pending: listPendingComments(session.actor), csrf: session.csrfToken };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Moderation" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("moderationTitle"))];
 
 type ActionData = { commentId: number; error: StringKey };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request, ["reviewer"]);
   const form = await request.formData();
   requireCsrf(session, form);
@@ -33,13 +34,13 @@ export async function action({ request }: ActionFunctionArgs) {
       return data<ActionData>({ commentId, error: (Object.values(err.fields ?? {})[0] as StringKey) ?? "commentRejected" }, { status: 400 });
     throw e;
   }
-  return redirect("/review/comments");
+  return redirect(urlsFor(requestLang({ request, context }).prefix).reviewComments());
 }
 
 export default function Moderation() {
   const { pending, csrf } = useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
-  const { t, date } = useT();
+  const { t, date, u } = useT();
   return (
     <>
       <h1>{t("moderationTitle")}</h1>
@@ -49,7 +50,7 @@ export default function Moderation() {
           {pending.map((c) => (
             <li key={c.id} className="comment" id={`pending-${c.id}`}>
               <p className="comment-meta">
-                <Link to={`/tools/${c.toolId}#comments`}>
+                <Link to={u.tool(c.toolId, "comments")}>
                   <LocalText value={c.toolName} />
                 </Link>{" "}
                 ({c.toolId}) · <strong>{c.displayName || t("commentsAnonymous")}</strong> · <time dateTime={c.createdAt}>{date(c.createdAt)}</time>

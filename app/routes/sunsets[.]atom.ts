@@ -3,13 +3,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { registerNow, sunsetFeed } from "~/registry.server";
 import { todayIso } from "../../registry/sunset";
-import { resolveLang } from "~/i18n/lang.server";
+import { requestLang } from "~/i18n/lang.server";
 import { translate } from "~/i18n/strings";
 import { pickText } from "~/i18n/use-lang";
 import { atomResponse } from "~/atom.server";
+import { absolute, paths, urlsFor } from "../../registry/urls";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const lang = await resolveLang(request);
+export function loader({ request, context }: LoaderFunctionArgs) {
+  const { lang, prefix } = requestLang({ request, context });
+  // Links go to the feed's own language space (/en/sunsets.atom links to /en/tools/...); an
+  // entry's id is the same in every feed.
+  const u = urlsFor(prefix);
   const origin = new URL(request.url).origin;
   const today = todayIso(registerNow());
   const entries = sunsetFeed({ today });
@@ -17,13 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       lang,
       title: translate(lang, "sunsetsFeedTitle"),
-      self: `${origin}/sunsets.atom`,
-      alternate: `${origin}/sunsets`,
+      self: absolute(origin, u.sunsetsAtom()),
+      alternate: absolute(origin, u.sunsets()),
       updated: `${entries[0]?.updated ?? today}T00:00:00Z`,
       entries: entries.map((e) => ({
-        id: `${origin}/tools/${e.toolId}#sunset-${e.state}-${e.sunsetDate}`,
+        id: absolute(origin, paths.tool(e.toolId, `sunset-${e.state}-${e.sunsetDate}`)),
         title: translate(lang, e.state === "lapsed" ? "sunsetsFeedLapsed" : "sunsetsFeedDue", { name: pickText(e.name, lang)?.text ?? e.toolId, id: e.toolId, date: e.sunsetDate }),
-        link: `${origin}/tools/${e.toolId}`,
+        link: absolute(origin, u.tool(e.toolId)),
         updated: `${e.updated}T00:00:00Z`,
         category: e.state,
       })),

@@ -2,14 +2,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { changesFeed } from "~/atom.server";
 import { getToolDetail } from "~/registry.server";
-import { resolveLang } from "~/i18n/lang.server";
+import { requestLang } from "~/i18n/lang.server";
 import { pickText } from "~/i18n/use-lang";
 import { translate } from "~/i18n/strings";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export function loader({ request, context, params }: LoaderFunctionArgs) {
   const lookup = getToolDetail(params.id ?? "");
   if (!lookup || !("found" in lookup)) throw new Response("Not Found", { status: 404 });
-  const lang = await resolveLang(request);
+  const { lang } = requestLang({ request, context });
   const name = pickText(lookup.found.record.identity.name, lang)?.text ?? lookup.found.id;
-  return changesFeed(request, { toolId: lookup.found.id }, `${name} (${lookup.found.id}): ${translate(lang, "feedToolChanges")}`);
+  return changesFeed({ request, context }, { toolId: lookup.found.id }, `${name} (${lookup.found.id}): ${translate(lang, "feedToolChanges")}`);
 }

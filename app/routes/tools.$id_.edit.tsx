@@ -4,6 +4,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession, workflowFailure } from "~/auth.server";
+import { requestLang } from "~/i18n/lang.server";
+import { urlsFor, type Paths } from "../../registry/urls";
 import {
   applyListButton,
   formToValue,
@@ -78,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData = { intent: string; section?: SectionName; value?: unknown; fields: Record<string, string[]>; message?: string };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, context, params }: ActionFunctionArgs) {
   const session = await requireSession(request, ["official"]);
   const form = await request.formData();
   requireCsrf(session, form);
@@ -86,6 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = registerNow();
   const intent = String(form.get("intent") ?? "save");
   const section = form.get("section");
+  // Back to this page, in the language space the form was posted from (/en/tools/<id>/edit).
+  const u = urlsFor(requestLang({ request, context }).prefix);
   const text = (name: string) => {
     const zh = String(form.get(`${name}.zh`) ?? "").trim();
     const en = String(form.get(`${name}.en`) ?? "").trim();
@@ -107,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       } catch (e) {
         return data<ActionData>({ intent, section, value, ...workflowFailure(e) }, { status: 400 });
       }
-      return redirect(`/tools/${id}/edit?section=${section}&saved=1`);
+      return redirect(u.toolEdit(id, { section, saved: 1 }));
     }
     if (intent === "submit") submitDraft(session.actor, id, now);
     else if (intent === "withdraw") withdraw(session.actor, id, now);
@@ -120,19 +124,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (e) {
     return data<ActionData>({ intent, ...workflowFailure(e) }, { status: 400 });
   }
-  return redirect(`/tools/${id}/edit?done=${intent}`);
+  return redirect(u.toolEdit(id, { done: intent }));
 }
 
 /** Which section page a field error belongs to. */
-const sectionHref = (id: string) => (path: string) => {
+const sectionHref = (u: Paths, id: string) => (path: string) => {
   const first = path.split(".")[0];
-  return isSection(first) ? `/tools/${id}/edit?section=${first}` : null;
+  return isSection(first) ? u.toolEdit(id, { section: first }) : null;
 };
 
 export default function EditTool() {
   const { view, section, node, csrf, saved, done } = useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
-  const { t, text, l, date } = useT();
+  const { t, text, l, date, u } = useT();
   const name = text(view.record.identity?.name)?.text ?? view.toolId;
   const errors = result?.fields ?? {};
   const hasErrors = Object.keys(errors).length > 0 || Boolean(result?.message);
@@ -142,7 +146,7 @@ export default function EditTool() {
     <>
       <title>{`${hasErrors ? `${t("errorPrefix")} ` : ""}${t("editTitle", { name })} · ${t("siteName")}`}</title>
       <p>
-        <Link to="/drafts">← {t("draftsTitle")}</Link>
+        <Link to={u.drafts()}>← {t("draftsTitle")}</Link>
       </p>
       <h1>{t("editTitle", { name })}</h1>
       <p className="muted">
@@ -159,7 +163,7 @@ export default function EditTool() {
         </p>
       ) : null}
       {result?.intent === "submit" && Object.keys(errors).length ? <p>{t("editSubmitErrors")}</p> : null}
-      <FieldErrorSummary fields={errors} message={result?.message} sectionHref={sectionHref(view.toolId)} />
+      <FieldErrorSummary fields={errors} message={result?.message} sectionHref={sectionHref(u, view.toolId)} />
 
       {isDraft ? (
         <>
@@ -172,7 +176,7 @@ export default function EditTool() {
                   {s === section ? (
                     <strong aria-current="page">{t(key)}</strong>
                   ) : (
-                    <Link to={`/tools/${view.toolId}/edit?section=${s}`}>{t(key)}</Link>
+                    <Link to={u.toolEdit(view.toolId, { section: s })}>{t(key)}</Link>
                   )}
                 </li>
               ))}
@@ -206,7 +210,7 @@ export default function EditTool() {
         <section aria-labelledby="actions-h">
           <h2 id="actions-h">{t("actionsHeading")}</h2>
           <p>
-            <Link to={`/tools/${view.toolId}`}>{t("draftsView")}</Link> · <Link to={`/tools/${view.toolId}/history`}>{t("historyLink")}</Link>
+            <Link to={u.tool(view.toolId)}>{t("draftsView")}</Link> · <Link to={u.toolHistory(view.toolId)}>{t("historyLink")}</Link>
           </p>
           {view.responseDue ? (
             <Form method="post" className="stacked-form action-form">

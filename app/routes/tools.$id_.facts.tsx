@@ -5,8 +5,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession, workflowFailure } from "~/auth.server";
 import { formToValue, getToolDetail, recordFact, registerNow, sectionNode } from "~/registry.server";
 import type { SchemaNode } from "../../registry/forms/schema-form";
-import { resolveLang } from "~/i18n/lang.server";
-import { pickText, useT } from "~/i18n/use-lang";
+import { requestLang } from "~/i18n/lang.server";
+import { useT } from "~/i18n/use-lang";
+import { urlsFor } from "../../registry/urls";
 import { SectionFields } from "~/components/schema-form";
 import { FieldErrorSummary } from "~/components/form-page";
 
@@ -20,15 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["official", "reviewer"]);
   const lookup = getToolDetail(params.id ?? "");
   if (!lookup || !("found" in lookup)) throw new Response("Not Found", { status: 404 });
-  const lang = await resolveLang(request);
-  const name = pickText(lookup.found.record.identity.name, lang)?.text ?? lookup.found.id;
   const url = new URL(request.url);
-  return { id: lookup.found.id, name, role: session.actor.role, csrf: session.csrfToken, nodes: nodes(), done: url.searchParams.get("done") };
+  // The name in both languages: the page picks its own (the title and the way back).
+  return { id: lookup.found.id, name: lookup.found.record.identity.name, role: session.actor.role, csrf: session.csrfToken, nodes: nodes(), done: url.searchParams.get("done") };
 }
 
 type ActionData = { kind: "incident" | "appealStat"; value: unknown; fields: Record<string, string[]>; message?: string };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, context, params }: ActionFunctionArgs) {
   const session = await requireSession(request, ["official", "reviewer"]);
   const form = await request.formData();
   requireCsrf(session, form);
@@ -37,23 +37,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const value = formToValue(nodes()[kind], entries, kind);
   try {
     const r = recordFact(session.actor, params.id ?? "", kind === "incident" ? { incident: value } : { appealStat: value }, registerNow());
-    return redirect(`/tools/${params.id}/facts?done=${r.revision}`);
+    // Back to this page, in the language space the form was posted from.
+    return redirect(urlsFor(requestLang({ request, context }).prefix).toolFacts(params.id ?? "", { done: r.revision }));
   } catch (e) {
     return data<ActionData>({ kind, value, ...workflowFailure(e) }, { status: 400 });
   }
 }
 
 export default function Facts() {
-  const { id, name, role, csrf, nodes, done } = useLoaderData<typeof loader>();
+  const { id, name: names, role, csrf, nodes, done } = useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
-  const { t } = useT();
+  const { t, text, u } = useT();
+  const name = text(names)?.text ?? id;
   const errors = result?.fields ?? {};
   const hasErrors = Object.keys(errors).length > 0 || Boolean(result?.message);
   return (
     <>
       <title>{`${hasErrors ? `${t("errorPrefix")} ` : ""}${t("factsTitle", { name })} · ${t("siteName")}`}</title>
       <p>
-        <Link to={`/tools/${id}`}>← {name}</Link>
+        <Link to={u.tool(id)}>← {name}</Link>
       </p>
       <h1>{t("factsTitle", { name })}</h1>
       <p className="lead">{t("factsIntro")}</p>

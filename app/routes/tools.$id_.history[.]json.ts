@@ -2,11 +2,12 @@
 // each, and the tool's entries in the event log, with timestamps.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getToolHistoryExport } from "~/registry.server";
+import { absolute, paths } from "../../registry/urls";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const headers = { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache" };
   const history = getToolHistoryExport(params.id ?? "");
   if (!history) return new Response(JSON.stringify({ error: "not_found", message: "No public record with this id." }), { status: 404, headers });
   const origin = new URL(request.url).origin;
-  return new Response(JSON.stringify({ url: `${origin}/tools/${history.id}/history`, ...history }, null, 1), { headers });
+  return new Response(JSON.stringify({ url: absolute(origin, paths.toolHistory(history.id)), ...history }, null, 1), { headers });
 }

@@ -2,6 +2,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toolsExportResponse } from "~/exports.server";
 
-export function loader({ request }: LoaderFunctionArgs) {
-  return toolsExportResponse(request, "json");
+export function loader({ request, context }: LoaderFunctionArgs) {
+  return toolsExportResponse({ request, context }, "json");
 }

@@ -19,6 +19,7 @@ import { REGISTER_TIME_ZONE, todayIso } from "../sunset";
 import { ApiProblem } from "./problem";
 import { API_LIMIT, decodeCursor, encodeCursor, nextUrl, parseLimit, queryFingerprint } from "./cursor";
 import { API_OPERATIONS, openApiDocument } from "./openapi";
+import { absolute, paths } from "../urls";
 
 export type ApiContext = { origin: string; now: Date };
 export type ApiAnswer<T = unknown> = { body: T; lastModified: string | null; next?: string | null } | { movedTo: string };
@@ -97,16 +98,16 @@ function toolSummary(t: ToolSummary, origin: string): ApiToolSummary {
     updatedAt: t.updatedAt,
     incidentCount: t.incidentCount,
     commentCount: t.commentCount,
-    url: `${origin}/tools/${t.id}`,
-    api: `${origin}/api/v1/tools/${t.id}`,
+    url: absolute(origin, paths.tool(t.id)),
+    api: absolute(origin, paths.apiTool(t.id)),
   };
 }
 
 const agencyRef = (a: { slug: string; name: LocalizedText }, origin: string) => ({
   slug: a.slug,
   name: a.name,
-  url: `${origin}/agencies/${a.slug}`,
-  api: `${origin}/api/v1/agencies/${a.slug}`,
+  url: absolute(origin, paths.agency(a.slug)),
+  api: absolute(origin, paths.apiAgency(a.slug)),
 });
 
 function notFound(what: string, value: string, hint: string): ApiProblem {
@@ -122,9 +123,9 @@ export function apiIndex(ctx: ApiContext): ApiAnswer {
     body: {
       name: "Public Algorithm Register API",
       version: "1",
-      openapi: `${o}/api/openapi.json`,
-      docs: `${o}/api`,
-      endpoints: { tools: `${o}/api/v1/tools`, agencies: `${o}/api/v1/agencies`, incidents: `${o}/api/v1/incidents`, events: `${o}/api/v1/events` },
+      openapi: absolute(o, paths.openapi()),
+      docs: absolute(o, paths.api()),
+      endpoints: { tools: absolute(o, paths.apiTools()), agencies: absolute(o, paths.apiAgencies()), incidents: absolute(o, paths.apiIncidents()), events: absolute(o, paths.apiEvents()) },
     },
   };
 }
@@ -221,7 +222,7 @@ export function apiListTools(params: URLSearchParams, ctx: ApiContext, db: Db = 
         : [(stmt(db, `SELECT ${ORDER_KEY[order]} AS k FROM tools WHERE id = ?`).get(last.id) as { k: string | null }).k, last.id];
     nextCursor = encodeCursor(order, fingerprint, key);
   }
-  const next = nextCursor ? nextUrl(`${ctx.origin}/api/v1/tools`, params, nextCursor) : null;
+  const next = nextCursor ? nextUrl(absolute(ctx.origin, paths.apiTools()), params, nextCursor) : null;
   return {
     lastModified: latest(registerChangedAt(db), startOfToday(ctx.now)),
     next,
@@ -243,7 +244,7 @@ function resolveTool(idOrSlug: string, db: Db): { id: string } | { slugOf: strin
 export function apiGetTool(idOrSlug: string, ctx: ApiContext, db: Db = getDb()): ApiAnswer {
   const today = todayIso(ctx.now);
   const lookup = getToolDetail(idOrSlug, { today }, db);
-  if (lookup && "redirectTo" in lookup) return { movedTo: `${ctx.origin}/api/v1/tools/${lookup.redirectTo}` };
+  if (lookup && "redirectTo" in lookup) return { movedTo: absolute(ctx.origin, paths.apiTool(lookup.redirectTo)) };
   if (!lookup) throw notFound("tool with id", idOrSlug, "Tool ids look like ALG-000123; GET /api/v1/tools lists them.");
   const t = lookup.found;
   const o = ctx.origin;
@@ -251,8 +252,8 @@ export function apiGetTool(idOrSlug: string, ctx: ApiContext, db: Db = getDb()):
     lastModified: latest(toolChangedAt(db, t.id), startOfToday(ctx.now)),
     body: {
       id: t.id,
-      url: `${o}/tools/${t.id}`,
-      api: `${o}/api/v1/tools/${t.id}`,
+      url: absolute(o, paths.tool(t.id)),
+      api: absolute(o, paths.apiTool(t.id)),
       revision: t.revision,
       revisionCount: t.revisionCount,
       sunsetState: t.sunsetState,
@@ -263,7 +264,7 @@ export function apiGetTool(idOrSlug: string, ctx: ApiContext, db: Db = getDb()):
       consultationResponse: t.consultationResponse,
       reviews: t.reviews,
       comments: t.comments,
-      links: { revisions: `${o}/api/v1/tools/${t.id}/revisions`, history: `${o}/tools/${t.id}/history`, standard: `${o}/standard/v1.schema.json` },
+      links: { revisions: absolute(o, paths.apiToolRevisions(t.id)), history: absolute(o, paths.toolHistory(t.id)), standard: absolute(o, paths.standardSchema()) },
       record: t.record,
     },
   };
@@ -271,12 +272,12 @@ export function apiGetTool(idOrSlug: string, ctx: ApiContext, db: Db = getDb()):
 
 export function apiToolRevisions(idOrSlug: string, ctx: ApiContext, db: Db = getDb()): ApiAnswer {
   const found = resolveTool(idOrSlug, db);
-  if ("slugOf" in found) return { movedTo: `${ctx.origin}/api/v1/tools/${found.slugOf}/revisions` };
+  if ("slugOf" in found) return { movedTo: absolute(ctx.origin, paths.apiToolRevisions(found.slugOf)) };
   const h = getToolHistoryExport(found.id, db);
   if (!h) throw notFound("tool with id", idOrSlug, "GET /api/v1/tools lists the tools.");
   return {
     lastModified: toolChangedAt(db, h.id),
-    body: { id: h.id, url: `${ctx.origin}/tools/${h.id}/history`, api: `${ctx.origin}/api/v1/tools/${h.id}/revisions`, revisions: h.revisions, events: h.events },
+    body: { id: h.id, url: absolute(ctx.origin, paths.toolHistory(h.id)), api: absolute(ctx.origin, paths.apiToolRevisions(h.id)), revisions: h.revisions, events: h.events },
   };
 }
 
@@ -301,7 +302,7 @@ export function apiGetAgency(slug: string, ctx: ApiContext, db: Db = getDb()): A
       website: a.website,
       parent: a.parent ? agencyRef(a.parent, o) : null,
       children: a.children.map((c) => agencyRef(c, o)),
-      toolsApi: `${o}/api/v1/tools?agency=${a.slug}`,
+      toolsApi: absolute(o, paths.apiTools({ agency: a.slug })),
       tools: a.tools.map((t) => ({ ...toolSummary(t, o), roles: t.roles })),
     },
   };
@@ -344,11 +345,11 @@ export function apiListIncidents(params: URLSearchParams, ctx: ApiContext, db: D
   const o = ctx.origin;
   const items = page.map((r) => {
     const { toolId, toolName, ...rest } = incidentItem(r);
-    return { toolId, toolName, toolUrl: `${o}/tools/${r.id}`, toolApi: `${o}/api/v1/tools/${r.id}`, ...rest };
+    return { toolId, toolName, toolUrl: absolute(o, paths.tool(r.id)), toolApi: absolute(o, paths.apiTool(r.id)), ...rest };
   });
   const last = page.at(-1);
   const nextCursor = more && last ? encodeCursor("incidents", fingerprint, [last.date, last.id, last.position]) : null;
-  const next = nextCursor ? nextUrl(`${o}/api/v1/incidents`, params, nextCursor) : null;
+  const next = nextCursor ? nextUrl(absolute(o, paths.apiIncidents()), params, nextCursor) : null;
   return { lastModified: registerChangedAt(db), next, body: { query, notices, total, limit, items, nextCursor, next } };
 }
 
@@ -400,7 +401,7 @@ export function apiListEvents(params: URLSearchParams, ctx: ApiContext, db: Db =
   const total = (stmt(db, `SELECT count(*) AS n FROM events ${query.tool ? "WHERE tool_id = ?" : ""}`).get(...(query.tool ? [query.tool] : [])) as { n: number }).n;
   const last = items.at(-1);
   const nextCursor = more && last ? encodeCursor("events", fingerprint, [last.id]) : null;
-  const next = nextCursor ? nextUrl(`${ctx.origin}/api/v1/events`, params, nextCursor, ["after"]) : null;
+  const next = nextCursor ? nextUrl(absolute(ctx.origin, paths.apiEvents()), params, nextCursor, ["after"]) : null;
   const lastAt = (stmt(db, `SELECT at FROM events ORDER BY id DESC LIMIT 1`).get() as { at: string } | undefined)?.at;
   return {
     lastModified: latest(lastAt),
@@ -417,5 +418,5 @@ export function apiOpenApiDocument(ctx: ApiContext): ApiAnswer {
 
 /** What the documentation page lists: each operation with its path and an example. */
 export function apiDocumentation(origin: string) {
-  return { openapi: `${origin}/api/openapi.json`, operations: API_OPERATIONS.map((o) => ({ ...o })), limit: API_LIMIT };
+  return { openapi: absolute(origin, paths.openapi()), operations: API_OPERATIONS.map((o) => ({ ...o })), limit: API_LIMIT };
 }

@@ -6,18 +6,19 @@ import { FACETS, MAX_QUERY_LENGTH, SORTS } from "../query";
 import { INCIDENT_KINDS } from "../standard/v1";
 import { API_LIMIT } from "./cursor";
 import { componentSchemas, ref, type Schema } from "./openapi-schemas";
+import { absolute, API_PATH_TEMPLATES, paths as urls } from "../urls";
 
 /** Every operation, with an example the documentation page links to. */
 export const API_OPERATIONS = [
-  { id: "getApiIndex", path: "/api/v1", example: "/api/v1" },
-  { id: "listTools", path: "/api/v1/tools", example: "/api/v1/tools?kind=code_system&sort=updated&limit=5" },
-  { id: "getTool", path: "/api/v1/tools/{id}", example: "/api/v1/tools/ALG-000002" },
-  { id: "listToolRevisions", path: "/api/v1/tools/{id}/revisions", example: "/api/v1/tools/ALG-000002/revisions" },
-  { id: "listAgencies", path: "/api/v1/agencies", example: "/api/v1/agencies" },
-  { id: "getAgency", path: "/api/v1/agencies/{slug}", example: "/api/v1/agencies/shanghai-municipal-government" },
-  { id: "listIncidents", path: "/api/v1/incidents", example: "/api/v1/incidents?kind=data_breach" },
-  { id: "listEvents", path: "/api/v1/events", example: "/api/v1/events?limit=100" },
-  { id: "getOpenApiDocument", path: "/api/openapi.json", example: "/api/openapi.json" },
+  { id: "getApiIndex", path: API_PATH_TEMPLATES.getApiIndex, example: urls.apiRoot() },
+  { id: "listTools", path: API_PATH_TEMPLATES.listTools, example: urls.apiTools({ kind: "code_system", sort: "updated", limit: 5 }) },
+  { id: "getTool", path: API_PATH_TEMPLATES.getTool, example: urls.apiTool("ALG-000002") },
+  { id: "listToolRevisions", path: API_PATH_TEMPLATES.listToolRevisions, example: urls.apiToolRevisions("ALG-000002") },
+  { id: "listAgencies", path: API_PATH_TEMPLATES.listAgencies, example: urls.apiAgencies() },
+  { id: "getAgency", path: API_PATH_TEMPLATES.getAgency, example: urls.apiAgency("shanghai-municipal-government") },
+  { id: "listIncidents", path: API_PATH_TEMPLATES.listIncidents, example: urls.apiIncidents({ kind: "data_breach" }) },
+  { id: "listEvents", path: API_PATH_TEMPLATES.listEvents, example: urls.apiEvents({ limit: 100 }) },
+  { id: "getOpenApiDocument", path: API_PATH_TEMPLATES.getOpenApiDocument, example: urls.openapi() },
 ] as const;
 export type ApiOperationId = (typeof API_OPERATIONS)[number]["id"];
 
@@ -216,7 +217,7 @@ export function openApiDocument(origin: string) {
       ].join("\n\n"),
     },
     servers: [{ url: origin }],
-    externalDocs: { description: "Documentation page", url: `${origin}/api` },
+    externalDocs: { description: "Documentation page", url: absolute(origin, urls.api()) },
     tags: [
       { name: "tools", description: "Registered algorithms, apps and code systems" },
       { name: "agencies", description: "The agencies responsible for them" },

@@ -7,6 +7,7 @@ import { listToolsForExport } from "../tools.server";
 import type { ToolQuery } from "../query";
 import type { ToolRecord } from "../standard/v1";
 import { isLinkConfirmed, responsibilityConsent } from "../responsibility.server";
+import { absolute, paths } from "../urls";
 
 export const NESTED_EXPORTS = {
   "data-elements": ["tool_id", "tool_url", "position", "name_zh", "name_en", "category", "sensitive", "necessity_zh", "necessity_en", "retention_zh", "retention_en", "granularity_zh", "granularity_en"],
@@ -22,7 +23,7 @@ type Cell = string | number | boolean | null | undefined;
 /** Rows (as arrays in the documented column order) of one nested export, batch by batch. */
 export function* exportNested(kind: NestedExport, query: ToolQuery, opts: { origin: string; today?: string; lang?: "zh" | "en" }, db: Db = getDb()): Generator<Cell[][]> {
   const { batches } = listToolsForExport(query, { today: opts.today, lang: opts.lang, batch: 200 }, db);
-  const url = (id: string) => `${opts.origin}/tools/${id}`;
+  const url = (id: string) => absolute(opts.origin, paths.tool(id));
   const agencyNames = kind === "agencies" ? agencyInfo(db) : null;
   for (const batch of batches) {
     if (!batch.length) continue;
@@ -50,7 +51,7 @@ export function* exportNested(kind: NestedExport, query: ToolQuery, opts: { orig
           for (const a of rec.responsibility.agencies) {
             const info = agencyNames!.get(a.agency);
             if (!info || !isLinkConfirmed(consent, info.id)) continue;
-            out.push([id, url(id), a.agency, `${opts.origin}/agencies/${a.agency}`, a.role, info.name_zh, info.name_en, info.jurisdiction_level]);
+            out.push([id, url(id), a.agency, absolute(opts.origin, paths.agency(a.agency)), a.role, info.name_zh, info.name_en, info.jurisdiction_level]);
           }
         } else
           (rec.incidents ?? []).forEach((x, i) =>

@@ -4,6 +4,7 @@ import { getDb, type Db } from "../db.server";
 import { listToolsForExport, type ToolSummary } from "../tools.server";
 import type { QueryNotice, ToolQuery } from "../query";
 import { TOOL_EXPORT_COLUMNS, type ToolExportColumn } from "./columns";
+import { absolute, paths } from "../urls";
 
 export { TOOL_EXPORT_COLUMNS, type ToolExportColumn };
 export type ToolExportRow = Record<ToolExportColumn, string | number | null>;
@@ -11,7 +12,7 @@ export type ToolExportRow = Record<ToolExportColumn, string | number | null>;
 export function toExportRow(t: ToolSummary, origin: string): ToolExportRow {
   return {
     id: t.id,
-    url: `${origin}/tools/${t.id}`,
+    url: absolute(origin, paths.tool(t.id)),
     name_zh: t.name.zh ?? null,
     name_en: t.name.en ?? null,
     kind: t.kind,

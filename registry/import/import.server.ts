@@ -13,6 +13,7 @@ import { sunsetState } from "../sunset";
 import { canTake } from "../workflow/transitions";
 import { WorkflowError, createDraft, saveDraftSection, startRevision } from "../workflow/workflow.server";
 import { readImportFile, toImportedTool, type FieldError, type FileFormat, type FileNotice, type ImportedTool, type RawRow } from "./format";
+import { absolute, paths } from "../urls";
 
 export const IMPORT_MODES = ["all", "valid_only"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -266,7 +267,7 @@ function inventoryRow(
   const l = record.lifecycle;
   return {
     id: r.id,
-    url: `${opts.origin}/tools/${r.id}`,
+    url: absolute(opts.origin, paths.tool(r.id)),
     name_zh: i.name?.zh ?? null,
     name_en: i.name?.en ?? null,
     kind: i.kind,

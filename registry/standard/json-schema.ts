@@ -3,6 +3,7 @@
 import { exportLocations } from "./export-paths";
 import { z } from "zod";
 import { RECORD_MAX_BYTES, ToolRecord, STANDARD_VERSION } from "./v1";
+import { paths } from "../urls";
 
 export const STANDARD_CHANGELOG = [
   {
@@ -42,7 +43,7 @@ let cached: JsonSchema | undefined;
 export function recordJsonSchema(): JsonSchema {
   cached ??= {
     ...(z.toJSONSchema(ToolRecord, { io: "input", unrepresentable: "any" }) as JsonSchema),
-    $id: `/standard/v${STANDARD_VERSION}.schema.json`,
+    $id: paths.standardSchema(),
     "x-standard-version": STANDARD_VERSION,
     /** The largest a record may be, in bytes of UTF-8 JSON. */
     "x-record-max-bytes": RECORD_MAX_BYTES,

@@ -35,6 +35,20 @@ describe("body limits", () => {
   });
 });
 
+describe("body limits under the language prefixes", () => {
+  it("the import page gets its limit at /zh/drafts/import and /en/drafts/import too", () => {
+    for (const p of ["/zh/drafts/import", "/en/drafts/import", "/drafts/import/", "/en/drafts/import/", "/EN/Drafts/Import"]) {
+      expect(bodyLimit(p, "__session=x"), p).toBe(BODY_LIMITS.import);
+      expect(bodyLimit(p, undefined), p).toBe(BODY_LIMITS.public);
+    }
+  });
+  it("other staff pages, prefixed or not, and look-alikes keep the staff limit", () => {
+    for (const p of ["/en/drafts/new", "/zh/tools/ALG-000001/edit", "/en/drafts", "/english/drafts/import", "/en/drafts/import/x", "/de/drafts/import", "/en/en/drafts/import", "/", "//"]) {
+      expect(bodyLimit(p, "__session=x"), p).toBe(BODY_LIMITS.staff);
+    }
+  });
+});
+
 describe("cross-site forms", () => {
   const same = { host: "register.example:3000" };
   it("refuses another origin, a null origin, an unreadable origin and Sec-Fetch-Site: cross-site", () => {
