@@ -104,6 +104,7 @@ function AccountNav({ t, u }: { t: (k: StringKey, vars?: Record<string, string>)
       <li>
         <form method="post" action={u.logout()} className="inline-form">
           <input type="hidden" name="csrf" value={data.csrf ?? ""} />
+          <input type="hidden" name="lang" value={data.prefix ?? ""} />
           <button type="submit" className="link-button">
             {t("logoutButton")}
           </button>
