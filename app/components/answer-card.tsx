@@ -11,14 +11,14 @@ import { LocalText } from "~/components/text";
 import type { StringKey } from "~/i18n/strings";
 
 function Answer({ id, question, section, field, children }: { id: string; question: StringKey; section: string; field: string; children: ReactNode }) {
-  const { t } = useT();
+  const { t, u } = useT();
   return (
     <div className="answer" id={`answer-${id}`}>
       <dt>{t(question)}</dt>
       <dd>
         {children}{" "}
         <span className="answer-links">
-          <a href={`#${section}`}>{t("answersMore")}</a> · <Link to={`/standard#field-${field}`}>{t("answersDefinition")}</Link>
+          <a href={`#${section}`}>{t("answersMore")}</a> · <Link to={u.standardField(field)}>{t("answersDefinition")}</Link>
         </span>
       </dd>
     </div>
@@ -26,7 +26,7 @@ function Answer({ id, question, section, field, children }: { id: string; questi
 }
 
 export function AnswerCard({ tool }: { tool: ToolDetail }) {
-  const { t, l, date, lang } = useT();
+  const { t, l, date, lang, u } = useT();
   const r = tool.record;
   const elements = r.dataScope.elements;
   const categories = [...new Set(elements.map((e) => e.category))].map((c) => l("category", c)).join(lang === "zh" ? "、" : ", ");
@@ -67,7 +67,7 @@ export function AnswerCard({ tool }: { tool: ToolDetail }) {
           ) : (
             <>
               {t("answersComplainNone")}{" "}
-              <a href="#comments">{t("answersComplainComment")}</a> · <Link to={`/tools/${tool.id}/report`}>{t("answersComplainReport")}</Link>
+              <a href="#comments">{t("answersComplainComment")}</a> · <Link to={u.toolReport(tool.id)}>{t("answersComplainReport")}</Link>
             </>
           )}
         </Answer>

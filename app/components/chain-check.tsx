@@ -12,7 +12,7 @@ export type ChainCheckProps = {
 };
 
 function ProblemText({ p }: { p: Problem }) {
-  const { t, l } = useT();
+  const { t, l, u } = useT();
   const vars: Record<string, string | number> = { ...p };
   if (p.code === "chain_broken") vars.reason = l("chainBreak", String(p.reason));
   for (const k of ["status", "logged"] as const) if (typeof p[k] === "string") vars[k] = l("review", p[k]);
@@ -23,7 +23,7 @@ function ProblemText({ p }: { p: Problem }) {
     return (
       <>
         {before}
-        <Link to={`/tools/${p.tool}/history`}>{p.tool}</Link>
+        <Link to={u.toolHistory(p.tool)}>{p.tool}</Link>
         {after}
       </>
     );

@@ -2,9 +2,9 @@ import { useT } from "~/i18n/use-lang";
 
 /** A plain GET form: works without JavaScript and yields a shareable URL. */
 export function SearchForm({ id, defaultValue, hidden }: { id: string; defaultValue?: string; hidden?: Record<string, string> }) {
-  const { t } = useT();
+  const { t, u } = useT();
   return (
-    <form method="get" action="/tools" className="search-form" role="search">
+    <form method="get" action={u.tools()} className="search-form" role="search">
       <label htmlFor={id}>{t("homeSearchLabel")}</label>
       <div className="search-row">
         <input id={id} name="q" type="search" defaultValue={defaultValue} placeholder={t("homeSearchPlaceholder")} maxLength={200} />

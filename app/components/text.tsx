@@ -1,5 +1,8 @@
+import { Fragment, type ReactNode } from "react";
 import type { LocalizedText } from "../../registry/standard/v1";
 import type { Segment } from "../../registry/search/highlight";
+import { LANG_TAG, type Lang } from "../../registry/urls";
+import type { StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 
 /** A record's free text in the page language; text shown in the other language says so. */
@@ -8,10 +11,41 @@ export function LocalText({ value, as: Tag = "span", className }: { value: Local
   const picked = text(value);
   if (!picked) return <NotDisclosed />;
   return (
-    <Tag className={className} lang={picked.lang === "zh" ? "zh-Hans" : "en"}>
+    <Tag className={className} lang={LANG_TAG[picked.lang]}>
       {picked.text}
-      {picked.fallback ? <span className="fallback-note" lang={lang === "zh" ? "zh-Hans" : "en"}> ({t(picked.lang === "zh" ? "originalOnly" : "originalOnlyEn")})</span> : null}
+      {picked.fallback ? <span className="fallback-note" lang={LANG_TAG[lang]}> ({t(picked.lang === "zh" ? "originalOnly" : "originalOnlyEn")})</span> : null}
     </Tag>
+  );
+}
+
+/** Text in a known language, marked with it (`lang`), so a Chinese name on an English page is read as Chinese. */
+export function InLang({ lang, children }: { lang: Lang; children: ReactNode }) {
+  return <span lang={LANG_TAG[lang]}>{children}</span>;
+}
+
+/**
+ * A record's or agency's own text inside a sentence (a name, a ground): in the page language,
+ * falling back to the other one, marked with the language it is actually in. No note, unlike
+ * LocalText, so the sentence around it reads as written. `otherwise` is shown when neither
+ * language has it.
+ */
+export function InlineText({ value, otherwise }: { value: LocalizedText | undefined | null; otherwise: ReactNode }) {
+  const { text } = useT();
+  const picked = text(value);
+  return picked ? <InLang lang={picked.lang}>{picked.text}</InLang> : <>{otherwise}</>;
+}
+
+/**
+ * A translated sentence whose {placeholders} are filled with elements rather than strings, so a
+ * name put in it can carry its own `lang`: `<Sentence k="historyTitle" vars={{ name: <InlineText … /> }} />`.
+ */
+export function Sentence({ k, vars }: { k: StringKey; vars: Record<string, ReactNode> }) {
+  const { t } = useT();
+  const parts = t(k).split(/\{(\w+)\}/);
+  return (
+    <>
+      {parts.map((p, i) => (i % 2 === 0 ? p : <Fragment key={i}>{p in vars ? vars[p] : `{${p}}`}</Fragment>))}
+    </>
   );
 }
 

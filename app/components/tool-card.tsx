@@ -1,16 +1,31 @@
 import { Link } from "@remix-run/react";
 import type { ToolSummary } from "../../registry/tools.server";
+import { LANG_TAG, type Lang } from "../../registry/urls";
 import { useT } from "~/i18n/use-lang";
 import { LocalText, Marked } from "./text";
 import { StatusBadge, SunsetBadge } from "./badges";
 
+/**
+ * The highlighted summary to show: the page language's if the search matched there, else the other
+ * language's, with the language it is in (the summary in the page language may exist and simply not
+ * contain the words searched for).
+ */
+function pickSnippet(snippet: ToolSummary["snippet"], lang: Lang) {
+  if (!snippet) return null;
+  const other: Lang = lang === "zh" ? "en" : "zh";
+  const own = snippet[lang];
+  if (own) return { segments: own, lang };
+  const alt = snippet[other];
+  return alt ? { segments: alt, lang: other } : null;
+}
+
 export function ToolCard({ tool, extra }: { tool: ToolSummary; extra?: React.ReactNode }) {
-  const { lang, l, t, num } = useT();
-  const snip = tool.snippet ? (tool.snippet[lang] ?? tool.snippet[lang === "zh" ? "en" : "zh"]) : null;
+  const { lang, l, t, num, u } = useT();
+  const snip = pickSnippet(tool.snippet, lang);
   return (
     <li className={`tool-card${tool.sunsetState === "lapsed" || tool.sunsetState === "no_sunset" ? " unlawful" : ""}`}>
       <h3>
-        <Link to={`/tools/${tool.id}`}>
+        <Link to={u.tool(tool.id)}>
           <LocalText value={tool.name} />
         </Link>{" "}
         <span className="tool-id">{tool.id}</span>
@@ -19,8 +34,8 @@ export function ToolCard({ tool, extra }: { tool: ToolSummary; extra?: React.Rea
         {l("kind", tool.kind)} · {l("jurisdiction", tool.jurisdictionLevel)} · <LocalText value={tool.place} />
       </p>
       {snip ? (
-        <p className="summary">
-          <Marked segments={snip} />
+        <p className="summary" lang={LANG_TAG[snip.lang]}>
+          <Marked segments={snip.segments} />
         </p>
       ) : (
         <LocalText value={tool.summary} as="p" className="summary" />
@@ -31,7 +46,7 @@ export function ToolCard({ tool, extra }: { tool: ToolSummary; extra?: React.Rea
         <StatusBadge group="level" value={tool.impactLevel} />
         <SunsetBadge state={tool.sunsetState} date={tool.sunsetDate} />
         {tool.commentCount ? (
-          <Link to={`/tools/${tool.id}#comments`} className="comment-count">
+          <Link to={u.tool(tool.id, "comments")} className="comment-count">
             {t("commentsCount", { n: num(tool.commentCount) })}
           </Link>
         ) : null}

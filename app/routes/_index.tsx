@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getHomeSummary } from "~/registry.server";
 import type { FacetCount } from "../../registry/tools.server";
@@ -8,33 +8,33 @@ import { ToolCard } from "~/components/tool-card";
 import { LocalText } from "~/components/text";
 import { SearchForm } from "~/components/search-form";
 import { useT } from "~/i18n/use-lang";
-import { resolveLang } from "~/i18n/lang.server";
-import { translate, type StringKey } from "~/i18n/strings";
+import { metaContext } from "~/i18n/meta";
+import type { StringKey } from "~/i18n/strings";
 import { PUBLIC_PAGE } from "~/page-cache";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const lang = await resolveLang(request);
-  return { summary: getHomeSummary(), title: translate(lang, "siteName"), feedTitle: translate(lang, "feedLink") };
+export async function loader() {
+  return { summary: getHomeSummary() };
 }
 
-// Feed readers find the register's changes from its front page.
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? "Public Algorithm Register" },
-  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: "/changes.atom", title: data?.feedTitle },
-];
+// Feed readers find the register's changes from its front page. The front page's title is the
+// register's name alone.
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const { t, u } = metaContext(matches);
+  return [{ title: t("siteName") }, { tagName: "link", rel: "alternate", type: "application/atom+xml", href: u.changesAtom(), title: t("feedLink") }];
+};
 
 function CountTable({ title, group, facet, counts }: { title: string; group: LabelGroup; facet: string; counts: FacetCount[] }) {
-  const { l, num } = useT();
+  const { l, num, u } = useT();
   return (
     <section className="count-box" aria-labelledby={`count-${facet}`}>
       <h3 id={`count-${facet}`}>{title}</h3>
       <ul>
         {counts.map((c) => (
           <li key={c.value}>
-            <Link to={`/tools?${facet}=${encodeURIComponent(c.value)}`}>{l(group, c.value)}</Link> <span className="count">{num(c.count)}</span>
+            <Link to={u.tools({ [facet]: c.value })}>{l(group, c.value)}</Link> <span className="count">{num(c.count)}</span>
           </li>
         ))}
       </ul>
@@ -50,7 +50,7 @@ const UNLAWFUL_GROUPS: { heading: StringKey; statuses: string[] }[] = [
 
 export default function Home() {
   const { summary: s } = useLoaderData<typeof loader>();
-  const { t, num, date } = useT();
+  const { t, num, date, u } = useT();
   return (
     <>
       <h1>{t("siteName")}</h1>
@@ -78,7 +78,7 @@ export default function Home() {
         })}
         {s.unlawfulCount > s.unlawful.length ? (
           <p>
-            <Link to="/tools?sunset=no_sunset">{t("homeUnlawfulMore", { n: num(s.unlawfulCount) })}</Link>
+            <Link to={u.tools({ sunset: "no_sunset" })}>{t("homeUnlawfulMore", { n: num(s.unlawfulCount) })}</Link>
           </p>
         ) : null}
       </section>
@@ -116,7 +116,7 @@ export default function Home() {
             {s.recent.map((r) => (
               <li key={`${r.id}-${r.revision}`}>
                 <time dateTime={r.publishedAt}>{date(r.publishedAt)}</time>{" "}
-                <Link to={`/tools/${r.id}`}>
+                <Link to={u.tool(r.id)}>
                   <LocalText value={r.name} />
                 </Link>{" "}
                 <span className="muted">({t("recentRevision", { n: r.revision })})</span>

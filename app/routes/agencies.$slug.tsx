@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getAgencyPage } from "~/registry.server";
-import { resolveLang } from "~/i18n/lang.server";
-import { translate } from "~/i18n/strings";
+import { metaContext, pageTitle } from "~/i18n/meta";
 import { pickText, useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
 import { ToolCard } from "~/components/tool-card";
@@ -11,25 +10,30 @@ import { PUBLIC_PAGE } from "~/page-cache";
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const lang = await resolveLang(request);
+export async function loader({ params }: LoaderFunctionArgs) {
   const agency = getAgencyPage(params.slug ?? "");
   if (!agency) throw new Response("Not Found", { status: 404 });
-  return { agency, title: `${pickText(agency.name, lang)?.text ?? agency.slug} · ${translate(lang, "siteName")}` };
+  return { agency };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, params }) => [
-  { title: data?.title ?? "Agency" },
-  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: `/agencies/${params.slug}/changes.atom` },
-];
+// The title: the agency's name in the page language, falling back to the other one.
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [];
+  const { u } = metaContext(matches);
+  const a = data.agency;
+  return [
+    pageTitle(matches, ({ lang }) => pickText(a.name, lang)?.text ?? a.slug),
+    { tagName: "link", rel: "alternate", type: "application/atom+xml", href: u.agencyChangesAtom(a.slug) },
+  ];
+};
 
 export default function AgencyPage() {
   const { agency: a } = useLoaderData<typeof loader>();
-  const { t, l } = useT();
+  const { t, l, u } = useT();
   return (
     <>
       <p className="breadcrumbs">
-        <Link to="/agencies">{t("navAgencies")}</Link>
+        <Link to={u.agencies()}>{t("navAgencies")}</Link>
       </p>
       <h1>
         <LocalText value={a.name} />
@@ -46,7 +50,7 @@ export default function AgencyPage() {
       {a.parent ? (
         <p>
           {t("agencyParent")}:{" "}
-          <Link to={`/agencies/${a.parent.slug}`}>
+          <Link to={u.agency(a.parent.slug)}>
             <LocalText value={a.parent.name} />
           </Link>
         </p>
@@ -57,7 +61,7 @@ export default function AgencyPage() {
           <ul>
             {a.children.map((c) => (
               <li key={c.slug}>
-                <Link to={`/agencies/${c.slug}`}>
+                <Link to={u.agency(c.slug)}>
                   <LocalText value={c.name} />
                 </Link>
               </li>
@@ -69,7 +73,7 @@ export default function AgencyPage() {
       {a.tools.length ? (
         <>
           <p>
-            <Link to={`/tools?agency=${a.slug}`}>{t("agencyAllTools")}</Link>
+            <Link to={u.tools({ agency: a.slug })}>{t("agencyAllTools")}</Link>
           </p>
           <ul className="tool-list">
             {a.tools.map((tool) => (

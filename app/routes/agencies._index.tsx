@@ -1,8 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listAgencies } from "~/registry.server";
-import { resolveLang } from "~/i18n/lang.server";
-import { translate } from "~/i18n/strings";
+import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
 import { PUBLIC_PAGE } from "~/page-cache";
@@ -10,16 +9,15 @@ import { PUBLIC_PAGE } from "~/page-cache";
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const lang = await resolveLang(request);
-  return { agencies: listAgencies(), title: `${translate(lang, "agenciesTitle")} · ${translate(lang, "siteName")}` };
+export async function loader() {
+  return { agencies: listAgencies() };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Agencies" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("agenciesTitle"))];
 
 export default function Agencies() {
   const { agencies } = useLoaderData<typeof loader>();
-  const { t, l } = useT();
+  const { t, l, u } = useT();
   return (
     <>
       <h1>{t("agenciesTitle")}</h1>
@@ -28,7 +26,7 @@ export default function Agencies() {
         <ul className="agency-list">
           {agencies.map((a) => (
             <li key={a.slug}>
-              <Link to={`/agencies/${a.slug}`}>
+              <Link to={u.agency(a.slug)}>
                 <LocalText value={a.name} />
               </Link>{" "}
               <span className="muted">

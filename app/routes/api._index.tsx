@@ -3,8 +3,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { apiDocumentation } from "~/registry.server";
-import { resolveLang } from "~/i18n/lang.server";
-import { translate, type StringKey } from "~/i18n/strings";
+import type { StringKey } from "~/i18n/strings";
+import { metaContext, pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import type { ApiOperationId } from "../../registry/api/openapi";
 import { PUBLIC_PAGE } from "~/page-cache";
@@ -14,13 +14,12 @@ import { TableRegion } from "~/components/table-region";
 export const handle = PUBLIC_PAGE;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const lang = await resolveLang(request);
-  return { ...apiDocumentation(new URL(request.url).origin), title: `${translate(lang, "apiTitle")} · ${translate(lang, "siteName")}` };
+  return apiDocumentation(new URL(request.url).origin);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? "API" },
-  { tagName: "link", rel: "describedby", type: "application/json", href: "/api/openapi.json" },
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [
+  pageTitle(matches, ({ t }) => t("apiTitle")),
+  { tagName: "link", rel: "describedby", type: "application/json", href: metaContext(matches).u.openapi() },
 ];
 
 const DESCRIPTION: Record<ApiOperationId, StringKey> = {
@@ -45,13 +44,15 @@ const SECTIONS: [StringKey, StringKey][] = [
 
 export default function ApiDocs() {
   const { openapi, operations, limit } = useLoaderData<typeof loader>();
-  const { t } = useT();
+  const { t, u } = useT();
+  // The bulk downloads, in the page's address space (the CSV files are in the page language; JSON is the same for all).
+  const bulk = [u.toolsCsv({ kind: "code_system" }), u.toolsJson(), u.toolsNdjson(), u.incidentsCsv(), u.logJson()];
   return (
     <>
       <h1>{t("apiTitle")}</h1>
       <p className="lead">{t("apiIntro")}</p>
       <p>
-        <a href="/api/openapi.json">{t("apiOpenApi")}</a> (<code>{openapi}</code>): {t("apiOpenApiNote")}
+        <a href={u.openapi()}>{t("apiOpenApi")}</a> (<code>{openapi}</code>): {t("apiOpenApiNote")}
       </p>
       <h2>{t("apiEndpoints")}</h2>
       <TableRegion label={t("apiEndpoints")}>
@@ -91,7 +92,7 @@ export default function ApiDocs() {
       <h2>{t("apiBulkTitle")}</h2>
       <p>{t("apiBulk")}</p>
       <ul>
-        {["/tools.csv?kind=code_system", "/tools.json", "/tools.ndjson", "/incidents.csv", "/log.json"].map((href) => (
+        {bulk.map((href) => (
           <li key={href}>
             <a href={href}>
               <code>{href}</code>
@@ -100,7 +101,7 @@ export default function ApiDocs() {
         ))}
       </ul>
       <p>
-        <a href="/standard">{t("apiStandardLink")}</a>
+        <a href={u.standard()}>{t("apiStandardLink")}</a>
       </p>
     </>
   );

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listIncidents, parseIncidentQuery } from "~/registry.server";
-import { resolveLang } from "~/i18n/lang.server";
-import { translate } from "~/i18n/strings";
+import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
+import type { Paths } from "../../registry/urls";
 import { LocalText } from "~/components/text";
 import { publicPage } from "~/page-cache";
 import { TableRegion } from "~/components/table-region";
@@ -12,25 +12,19 @@ import { TableRegion } from "~/components/table-region";
 export const handle = publicPage(["kind", "year", "page"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const lang = await resolveLang(request);
-  const list = listIncidents(parseIncidentQuery(new URL(request.url).searchParams));
-  return { list, title: `${translate(lang, "incidentsTitle")} · ${translate(lang, "siteName")}` };
+  return { list: listIncidents(parseIncidentQuery(new URL(request.url).searchParams)) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Incidents" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("incidentsTitle"))];
 
-function href(q: { kind?: string; year?: string; page?: number }) {
-  const p = new URLSearchParams();
-  if (q.kind) p.set("kind", q.kind);
-  if (q.year) p.set("year", q.year);
-  if (q.page && q.page > 1) p.set("page", String(q.page));
-  const s = p.toString();
-  return s ? `/incidents?${s}` : "/incidents";
+/** The list filtered by kind and year, at a page (the first page has no `page`). */
+function href(u: Paths, q: { kind?: string; year?: string; page?: number }) {
+  return u.incidents({ kind: q.kind, year: q.year, page: q.page && q.page > 1 ? q.page : undefined });
 }
 
 export default function Incidents() {
   const { list } = useLoaderData<typeof loader>();
-  const { t, l, num } = useT();
+  const { t, l, num, u } = useT();
   const q = list.query;
   return (
     <>
@@ -40,7 +34,7 @@ export default function Incidents() {
         <nav aria-labelledby="kind-h">
           <h2 id="kind-h">{t("incidentsFilterKind")}</h2>
           <ul className="chips">
-            <li>{q.kind ? <Link to={href({ year: q.year })}>{t("incidentsAll")}</Link> : <strong aria-current="true">{t("incidentsAll")}</strong>}</li>
+            <li>{q.kind ? <Link to={href(u, { year: q.year })}>{t("incidentsAll")}</Link> : <strong aria-current="true">{t("incidentsAll")}</strong>}</li>
             {list.byKind.map((k) => (
               <li key={k.value}>
                 {q.kind === k.value ? (
@@ -48,7 +42,7 @@ export default function Incidents() {
                     {l("incident", k.value)} ({num(k.count)})
                   </strong>
                 ) : (
-                  <Link to={href({ kind: k.value, year: q.year })}>
+                  <Link to={href(u, { kind: k.value, year: q.year })}>
                     {l("incident", k.value)} <span className="count">({num(k.count)})</span>
                   </Link>
                 )}
@@ -59,7 +53,7 @@ export default function Incidents() {
         <nav aria-labelledby="year-h">
           <h2 id="year-h">{t("incidentsFilterYear")}</h2>
           <ul className="chips">
-            <li>{q.year ? <Link to={href({ kind: q.kind })}>{t("incidentsAll")}</Link> : <strong aria-current="true">{t("incidentsAll")}</strong>}</li>
+            <li>{q.year ? <Link to={href(u, { kind: q.kind })}>{t("incidentsAll")}</Link> : <strong aria-current="true">{t("incidentsAll")}</strong>}</li>
             {list.byYear.map((y) => (
               <li key={y.value}>
                 {q.year === y.value ? (
@@ -67,7 +61,7 @@ export default function Incidents() {
                     {y.value} ({num(y.count)})
                   </strong>
                 ) : (
-                  <Link to={href({ kind: q.kind, year: y.value })}>
+                  <Link to={href(u, { kind: q.kind, year: y.value })}>
                     {y.value} <span className="count">({num(y.count)})</span>
                   </Link>
                 )}
@@ -95,12 +89,12 @@ export default function Incidents() {
                   <td>{i.date}</td>
                   <td>{l("incident", i.kind)}</td>
                   <td>
-                    <Link to={`/tools/${i.toolId}#incidents`}>
+                    <Link to={u.tool(i.toolId, "incidents")}>
                       <LocalText value={i.title} />
                     </Link>
                   </td>
                   <td>
-                    <Link to={`/tools/${i.toolId}`}>
+                    <Link to={u.tool(i.toolId)}>
                       <LocalText value={i.toolName} />
                     </Link>{" "}
                     <span className="muted">{i.toolId}</span>
@@ -116,9 +110,9 @@ export default function Incidents() {
       )}
       {list.pageCount > 1 ? (
         <nav aria-label={t("incidentsPage", { page: list.page, pages: list.pageCount })} className="pager">
-          {list.page > 1 ? <Link to={href({ ...q, page: list.page - 1 })}>{t("logPrev")}</Link> : null}
+          {list.page > 1 ? <Link to={href(u, { ...q, page: list.page - 1 })}>{t("logPrev")}</Link> : null}
           <span>{t("incidentsPage", { page: list.page, pages: list.pageCount })}</span>
-          {list.page < list.pageCount ? <Link to={href({ ...q, page: list.page + 1 })}>{t("logNext")}</Link> : null}
+          {list.page < list.pageCount ? <Link to={href(u, { ...q, page: list.page + 1 })}>{t("logNext")}</Link> : null}
         </nav>
       ) : null}
     </>

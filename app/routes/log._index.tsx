@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { actorAgencyNames, chainStatus, listEvents } from "~/registry.server";
-import { resolveLang } from "~/i18n/lang.server";
-import { translate } from "~/i18n/strings";
+import { metaContext, pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { ChainCheckReport } from "~/components/chain-check";
 import { ActorName } from "~/components/actor";
@@ -15,26 +14,25 @@ import { TableRegion } from "~/components/table-region";
 export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("page");
   const page = raw && /^\d{1,7}$/.test(raw) ? Number(raw) : undefined;
-  const lang = await resolveLang(request);
   const log = listEvents({ page: page ?? Number.MAX_SAFE_INTEGER });
-  return { log, agencies: actorAgencyNames(log.events.map((e) => e.actor)), chain: chainStatus(), title: `${translate(lang, "logTitle")} · ${translate(lang, "siteName")}` };
+  return { log, agencies: actorAgencyNames(log.events.map((e) => e.actor)), chain: chainStatus() };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? "Event log" },
-  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: "/changes.atom" },
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [
+  pageTitle(matches, ({ t }) => t("logTitle")),
+  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: metaContext(matches).u.changesAtom() },
 ];
 
 export default function Log() {
   const { log, agencies, chain } = useLoaderData<typeof loader>();
-  const { t, l, dateTime } = useT();
+  const { t, l, dateTime, u } = useT();
   return (
     <>
       <h1>{t("logTitle")}</h1>
       <p className="lead">{t("logIntro")}</p>
       <ChainCheckReport head={chain.head} lastCheck={chain.lastCheck} />
       <p>
-        <a href={`/log.json?page=${log.page}`}>{t("logDownload")}</a> · <a href="/changes.atom">{t("feedLink")}</a>
+        <a href={u.logJson({ page: log.page })}>{t("logDownload")}</a> · <a href={u.changesAtom()}>{t("feedLink")}</a>
       </p>
       {log.events.length ? (
         <TableRegion label={t("logTitle")}>
@@ -57,7 +55,7 @@ export default function Log() {
                     <time dateTime={e.at}>{dateTime(e.at, { seconds: true })}</time>
                   </td>
                   <td>{l("eventKind", e.kind)}</td>
-                  <td>{e.toolId ? <Link to={`/tools/${e.toolId}`}>{e.toolId}</Link> : null}</td>
+                  <td>{e.toolId ? <Link to={u.tool(e.toolId)}>{e.toolId}</Link> : null}</td>
                   <td>
                     <ActorName actor={e.actor} agencies={agencies} />
                   </td>
@@ -74,9 +72,9 @@ export default function Log() {
       )}
       {log.pageCount > 1 ? (
         <nav aria-label={t("logPage", { page: log.page, pages: log.pageCount })} className="pager">
-          {log.page > 1 ? <Link to={`/log?page=${log.page - 1}`}>{t("logPrev")}</Link> : null}
+          {log.page > 1 ? <Link to={u.log({ page: log.page - 1 })}>{t("logPrev")}</Link> : null}
           <span>{t("logPage", { page: log.page, pages: log.pageCount })}</span>
-          {log.page < log.pageCount ? <Link to={`/log?page=${log.page + 1}`}>{t("logNext")}</Link> : null}
+          {log.page < log.pageCount ? <Link to={u.log({ page: log.page + 1 })}>{t("logNext")}</Link> : null}
         </nav>
       ) : null}
     </>

@@ -1,10 +1,10 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { isCrossSite } from "~/auth.server";
 import { registerNow, submitReport } from "~/registry.server";
-import { resolveLang } from "~/i18n/lang.server";
 import { useT } from "~/i18n/use-lang";
-import { translate, type StringKey } from "~/i18n/strings";
+import type { StringKey } from "~/i18n/strings";
+import { pageTitle } from "~/i18n/meta";
 import { ReportForm, reportValues, type ReportActionData } from "~/components/report-form";
 
 const FIELDS = [
@@ -16,12 +16,7 @@ const FIELDS = [
   { name: "contactEmail", label: "reportEmail" as StringKey, type: "email", maxLength: 200 },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const lang = await resolveLang(request);
-  return { title: `${translate(lang, "reportUnregisteredTitle")} · ${translate(lang, "siteName")}` };
-}
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Report" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, ({ t }) => t("reportUnregisteredTitle"))];
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -39,13 +34,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ReportUnregistered() {
   const result = useActionData<ReportActionData>();
-  const { t } = useT();
+  const { t, u } = useT();
   return (
     <>
       <h1>{t("reportUnregisteredTitle")}</h1>
       <p className="lead">{t("reportUnregisteredIntro")}</p>
       <p>
-        <Link to="/unregistered">{t("unregisteredTitle")}</Link>
+        <Link to={u.unregistered()}>{t("unregisteredTitle")}</Link>
       </p>
       <ReportForm fields={FIELDS} result={result} />
     </>

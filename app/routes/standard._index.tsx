@@ -1,11 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { dataDictionary, STANDARD_CHANGELOG } from "../../registry/standard/json-schema";
 import { RECORD_MAX_BYTES, WITHHOLDABLE_FIELDS } from "../../registry/standard/v1";
 import { COMPUTED_EXPORT_COLUMNS } from "../../registry/standard/export-paths";
 import { LABELS, type LabelGroup } from "../../registry/standard/labels";
-import { resolveLang } from "~/i18n/lang.server";
-import { translate } from "~/i18n/strings";
+import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { PUBLIC_PAGE } from "~/page-cache";
 import { TableRegion } from "~/components/table-region";
@@ -13,12 +12,11 @@ import { TableRegion } from "~/components/table-region";
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const lang = await resolveLang(request);
-  return { entries: dataDictionary(), computed: COMPUTED_EXPORT_COLUMNS, title: `${translate(lang, "standardTitle")} · ${translate(lang, "siteName")}` };
+export async function loader() {
+  return { entries: dataDictionary(), computed: COMPUTED_EXPORT_COLUMNS };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Record standard" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("standardTitle"))];
 
 // Which label group explains the values of a field, so the dictionary shows words, not codes.
 const GROUP_BY_FIELD: Record<string, LabelGroup> = {
@@ -46,7 +44,7 @@ const GROUP_BY_FIELD: Record<string, LabelGroup> = {
 
 export default function Standard() {
   const { entries, computed } = useLoaderData<typeof loader>();
-  const { t, lang, num } = useT();
+  const { t, lang, num, u } = useT();
   return (
     <>
       <h1>{t("standardTitle")}</h1>
@@ -54,10 +52,10 @@ export default function Standard() {
       <p>{t("standardExportsIntro")}</p>
       <p>{t("standardRecordLimit", { mb: num(RECORD_MAX_BYTES / 1024 / 1024) })}</p>
       <p>
-        <a href="/standard/v1.schema.json" download>
+        <a href={u.standardSchema()} download>
           {t("standardJson")}
         </a>{" "}
-        (<code>/standard/v1.schema.json</code>)
+        (<code>{u.standardSchema()}</code>)
       </p>
       <TableRegion label={t("standardTitle")}>
         <table className="dictionary">
@@ -151,7 +149,7 @@ export default function Standard() {
       </TableRegion>
       <h2 id="api">{t("apiStandardSection")}</h2>
       <p>
-        {t("apiStandardSectionText")} <a href="/api">{t("apiStandardSectionLink")}</a> · <a href="/api/openapi.json">OpenAPI</a>
+        {t("apiStandardSectionText")} <a href={u.api()}>{t("apiStandardSectionLink")}</a> · <a href={u.openapi()}>OpenAPI</a>
       </p>
       <h2>{t("standardWithholdable")}</h2>
       <ul>

@@ -1,10 +1,10 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getSunsetOverview, registerNow } from "~/registry.server";
 import { todayIso } from "../../registry/sunset";
 import type { ToolSummary } from "../../registry/tools.server";
-import { resolveLang } from "~/i18n/lang.server";
-import { translate, type StringKey } from "~/i18n/strings";
+import { metaContext, pageTitle } from "~/i18n/meta";
+import type { StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 import { ToolCard } from "~/components/tool-card";
 import { PUBLIC_PAGE } from "~/page-cache";
@@ -12,16 +12,21 @@ import { PUBLIC_PAGE } from "~/page-cache";
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const lang = await resolveLang(request);
-  return { overview: getSunsetOverview({ today: todayIso(registerNow()) }), title: `${translate(lang, "sunsetsTitle")} · ${translate(lang, "siteName")}` };
+export async function loader() {
+  return { overview: getSunsetOverview({ today: todayIso(registerNow()) }) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Sunsets" }];
-export const links: LinksFunction = () => [{ rel: "alternate", type: "application/atom+xml", href: "/sunsets.atom", title: "Sunsets" }];
+// Feed readers find the sunset feed here, in the page's language.
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const { t, u } = metaContext(matches);
+  return [
+    pageTitle(matches, () => t("sunsetsTitle")),
+    { tagName: "link", rel: "alternate", type: "application/atom+xml", href: u.sunsetsAtom(), title: t("sunsetsFeedTitle") },
+  ];
+};
 
 function Group({ id, heading, count, tools, state, note }: { id: string; heading: StringKey; count: number; tools: ToolSummary[]; state: string; note?: StringKey }) {
-  const { t, num } = useT();
+  const { t, num, u } = useT();
   return (
     <section aria-labelledby={id} className={`sunset-group sunset-group-${state}`}>
       <h2 id={id}>{t(heading, { n: num(count) })}</h2>
@@ -37,7 +42,7 @@ function Group({ id, heading, count, tools, state, note }: { id: string; heading
       )}
       {count > tools.length ? (
         <p>
-          <Link to={`/tools?sunset=${state}&sort=sunset`}>{t("sunsetsMore", { n: num(count) })}</Link>
+          <Link to={u.tools({ sunset: state, sort: "sunset" })}>{t("sunsetsMore", { n: num(count) })}</Link>
         </p>
       ) : null}
     </section>
@@ -46,13 +51,13 @@ function Group({ id, heading, count, tools, state, note }: { id: string; heading
 
 export default function Sunsets() {
   const { overview: o } = useLoaderData<typeof loader>();
-  const { t } = useT();
+  const { t, u } = useT();
   return (
     <>
       <h1>{t("sunsetsTitle")}</h1>
       <p className="lead">{t("sunsetsIntro")}</p>
       <p>
-        <a href="/sunsets.atom">{t("sunsetsFeed")}</a>
+        <a href={u.sunsetsAtom()}>{t("sunsetsFeed")}</a>
       </p>
       <Group id="lapsed-h" heading="sunsetsLapsed" count={o.counts.lapsed} tools={o.lapsed} state="lapsed" note="sunsetsLapsedText" />
       <Group id="due-h" heading="sunsetsDueSoon" count={o.counts.due_soon} tools={o.dueSoon} state="due_soon" />

@@ -2,10 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { actorAgencyNames, getToolHistory } from "~/registry.server";
 import { todayIso } from "../../registry/sunset";
-import { resolveLang } from "~/i18n/lang.server";
 import { pickText, useT } from "~/i18n/use-lang";
-import { translate } from "~/i18n/strings";
-import { LocalText } from "~/components/text";
+import { pageTitle } from "~/i18n/meta";
+import { InlineText, LocalText, Sentence } from "~/components/text";
 import { DiffTable } from "~/components/diff-table";
 import { ActorName, actorLabel } from "~/components/actor";
 import { publicPage } from "~/page-cache";
@@ -20,25 +19,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const history = getToolHistory(params.id ?? "", { from: revisionParam(url.searchParams.get("from")), to: revisionParam(url.searchParams.get("to")) });
   if (!history) throw new Response("Not Found", { status: 404 });
-  const lang = await resolveLang(request);
-  const name = pickText(history.name, lang)?.text ?? history.id;
   const actors = [...history.events.map((e) => e.actor), ...history.revisions.flatMap((r) => r.reviews.map((rv) => rv.reviewer))];
-  return { history, agencies: actorAgencyNames(actors), today: todayIso(), title: `${translate(lang, "historyTitle", { name })} (${history.id}) · ${translate(lang, "siteName")}` };
+  return { history, agencies: actorAgencyNames(actors), today: todayIso() };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "History" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? [pageTitle(matches, ({ t, lang }) => `${t("historyTitle", { name: pickText(data.history.name, lang)?.text ?? data.history.id })} (${data.history.id})`)] : [];
 
 export default function History() {
   const { history, agencies, today } = useLoaderData<typeof loader>();
-  const { t, l, lang, date, dateTime, text } = useT();
-  const name = text(history.name)?.text ?? history.id;
+  const { t, l, lang, date, dateTime, u } = useT();
   const c = history.comparison;
   return (
     <>
       <p>
-        <Link to={`/tools/${history.id}`}>← {t("historyBackToRecord")}</Link>
+        <Link to={u.tool(history.id)}>← {t("historyBackToRecord")}</Link>
       </p>
-      <h1>{t("historyTitle", { name })}</h1>
+      <h1>
+        <Sentence k="historyTitle" vars={{ name: <InlineText value={history.name} otherwise={history.id} /> }} />
+      </h1>
       <p className="lead">{t("historyIntro")}</p>
 
       <h2>{t("historyRevisions")}</h2>
@@ -54,7 +53,9 @@ export default function History() {
             </p>
             {r.reviews.map((rv, i) => (
               <section key={i} className="review-box" aria-label={t("historyReviewBy", { who: actorLabel(rv.reviewer, agencies, lang) })}>
-                <h4>{t("historyReviewBy", { who: actorLabel(rv.reviewer, agencies, lang) })}</h4>
+                <h4>
+                  <Sentence k="historyReviewBy" vars={{ who: <ActorName actor={rv.reviewer} agencies={agencies} /> }} />
+                </h4>
                 {rv.decision ? (
                   <>
                     <p>
@@ -148,7 +149,7 @@ export default function History() {
         {history.events.map((e) => (
           <li key={e.id}>
             <time dateTime={e.at}>{dateTime(e.at)}</time> — {l("eventKind", e.kind)} (<ActorName actor={e.actor} agencies={agencies} />) ·{" "}
-            <Link to={`/log?page=${Math.ceil(e.id / 100)}`}>
+            <Link to={u.log({ page: Math.ceil(e.id / 100) })}>
               #{e.id} <code>{e.hash.slice(0, 12)}</code>
             </Link>
           </li>

@@ -2,10 +2,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isCrossSite } from "~/auth.server";
 import { getToolDetail, registerNow, submitReport } from "~/registry.server";
-import { resolveLang } from "~/i18n/lang.server";
 import { pickText, useT } from "~/i18n/use-lang";
-import { translate, type StringKey } from "~/i18n/strings";
+import type { StringKey } from "~/i18n/strings";
+import { pageTitle } from "~/i18n/meta";
 import { ReportForm, reportValues, type ReportActionData } from "~/components/report-form";
+import { InlineText, Sentence } from "~/components/text";
 
 const FIELDS = [
   { name: "description", label: "reportDescription" as StringKey, long: true, maxLength: 4000 },
@@ -13,15 +14,15 @@ const FIELDS = [
   { name: "contactEmail", label: "reportEmail" as StringKey, type: "email", maxLength: 200 },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const lookup = getToolDetail(params.id ?? "");
   if (!lookup || !("found" in lookup)) throw new Response("Not Found", { status: 404 });
-  const lang = await resolveLang(request);
-  const name = pickText(lookup.found.record.identity.name, lang)?.text ?? lookup.found.id;
-  return { id: lookup.found.id, name, title: `${translate(lang, "reportProblemTitle", { name })} · ${translate(lang, "siteName")}` };
+  // The name in both languages: the page and its title show it in the page language, falling back.
+  return { id: lookup.found.id, name: lookup.found.record.identity.name };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Report" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? [pageTitle(matches, ({ t, lang }) => t("reportProblemTitle", { name: pickText(data.name, lang)?.text ?? data.id }))] : [];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -41,13 +42,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ReportProblem() {
   const { id, name } = useLoaderData<typeof loader>();
   const result = useActionData<ReportActionData>();
-  const { t } = useT();
+  const { t, u } = useT();
+  const shownName = <InlineText value={name} otherwise={id} />;
   return (
     <div className="narrow-wide">
       <p>
-        <Link to={`/tools/${id}`}>← {name}</Link>
+        <Link to={u.tool(id)}>← {shownName}</Link>
       </p>
-      <h1>{t("reportProblemTitle", { name })}</h1>
+      <h1>
+        <Sentence k="reportProblemTitle" vars={{ name: shownName }} />
+      </h1>
       <p className="lead">{t("reportProblemIntro")}</p>
       <ReportForm fields={FIELDS} result={result} />
     </div>

@@ -1,30 +1,28 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listKnownUnregistered } from "~/registry.server";
-import { resolveLang } from "~/i18n/lang.server";
-import { translate } from "~/i18n/strings";
+import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { PUBLIC_PAGE } from "~/page-cache";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const lang = await resolveLang(request);
-  return { tools: listKnownUnregistered(), title: `${translate(lang, "unregisteredTitle")} · ${translate(lang, "siteName")}` };
+export async function loader() {
+  return { tools: listKnownUnregistered() };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Unregistered tools" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("unregisteredTitle"))];
 
 export default function Unregistered() {
   const { tools } = useLoaderData<typeof loader>();
-  const { t, date } = useT();
+  const { t, date, u: urls } = useT();
   return (
     <>
       <h1>{t("unregisteredTitle")}</h1>
       <p className="lead">{t("unregisteredIntro")}</p>
       <p>
-        <Link to="/report-unregistered">{t("reportUnregisteredLink")}</Link>
+        <Link to={urls.reportUnregistered()}>{t("reportUnregisteredLink")}</Link>
       </p>
       {tools.length ? (
         <ul className="comment-list">

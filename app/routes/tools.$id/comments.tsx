@@ -13,6 +13,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Form, useActionData, useFetcher } from "@remix-run/react";
 import { useT } from "~/i18n/use-lang";
+import { InlineText, Sentence } from "~/components/text";
 import type { StringKey } from "~/i18n/strings";
 import type { PublicComment } from "../../../registry/comments.server";
 import type { LocalizedText } from "../../../registry/standard/v1";
@@ -41,7 +42,7 @@ function newFormToken(): string {
 const FIELD_IDS: Record<string, string> = { body: "comment-body", displayName: "comment-name", contactEmail: "comment-email" };
 
 export function Comments({ comments, csrf, canReply, contactEmails = {}, consultationOpenUntil, agencyNames = {} }: Data) {
-  const { t, date, num, lang, text } = useT();
+  const { t, date, num, lang } = useT();
   // The answer to a whole-page post (no JavaScript, or a reply) and to the comment fetcher.
   const pageResult = useActionData<CommentActionData>();
   const fetcher = useFetcher<CommentActionData>({ key: "comment" });
@@ -98,7 +99,9 @@ export function Comments({ comments, csrf, canReply, contactEmails = {}, consult
               {c.replies.map((r) => (
                 <div key={r.id} className="reply">
                   <p className="comment-meta">
-                    <strong>{t("commentsReplyBy", { agency: text(agencyNames[r.agency])?.text ?? t("commentsReplyAgency") })}</strong> · <time dateTime={r.createdAt}>{date(r.createdAt)}</time>
+                    <strong>
+                      <Sentence k="commentsReplyBy" vars={{ agency: <InlineText value={agencyNames[r.agency]} otherwise={t("commentsReplyAgency")} /> }} />
+                    </strong> · <time dateTime={r.createdAt}>{date(r.createdAt)}</time>
                   </p>
                   <p className="comment-body">{r.body}</p>
                 </div>

@@ -5,9 +5,10 @@ import { getSession, isCrossSite, requireCsrf, requireSession, workflowFailure }
 import { Comments, type CommentActionData } from "./comments";
 import type { StringKey } from "~/i18n/strings";
 import { daysBetween, todayIso } from "../../../registry/sunset";
-import { resolveLang } from "~/i18n/lang.server";
+import { requestLang } from "~/i18n/lang.server";
 import { pickText, useT } from "~/i18n/use-lang";
-import { translate } from "~/i18n/strings";
+import { metaContext, pageTitle } from "~/i18n/meta";
+import { urlsFor } from "../../../registry/urls";
 import { LocalText } from "~/components/text";
 import { StatusBadge, SunsetBadge } from "~/components/badges";
 import { AnswerCard } from "~/components/answer-card";
@@ -17,16 +18,15 @@ import { PUBLIC_PAGE } from "~/page-cache";
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const lang = await resolveLang(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const today = todayIso(registerNow());
   const lookup = getToolDetail(params.id ?? "", { today });
   if (!lookup) throw new Response("Not Found", { status: 404 });
-  if ("redirectTo" in lookup) throw redirect(`/tools/${lookup.redirectTo}`, 301);
+  // A slug (or a renamed id) answers with the record's address, in the language space it was asked in.
+  if ("redirectTo" in lookup) throw redirect(urlsFor(requestLang({ request, context }).prefix).tool(lookup.redirectTo), 301);
   const tool = lookup.found;
   const d = tool.record.identity.description;
   const descriptionHtml = { zh: renderMarkdown(d?.zh), en: renderMarkdown(d?.en) };
-  const name = pickText(tool.record.identity.name, lang)?.text ?? tool.id;
   const session = await getSession(request);
   // Only a display hint: replyToComment() checks the agency itself.
   const canReply = Boolean(
@@ -47,7 +47,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     confirmAs,
     contactEmails,
     csrf: session?.csrfToken ?? null,
-    title: `${name} (${tool.id}) · ${translate(lang, "siteName")}`,
   };
 }
 
@@ -56,6 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   const id = params.id ?? "";
   const now = registerNow();
+  const u = urlsFor(requestLang({ request, context }).prefix);
   if (intent === "confirm_responsibility") {
     const session = await requireSession(request, ["official"]);
     requireCsrf(session, form);
@@ -64,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     } catch (e) {
       workflowFailure(e); // 404 or 403; already confirmed: nothing to do
     }
-    return redirect(`/tools/${id}#responsibility`);
+    return redirect(u.tool(id, "responsibility"));
   }
   if (intent === "reply") {
     const session = await requireSession(request, ["official"]);
@@ -80,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return data<CommentActionData>({ intent: "reply", commentId, error: (err.fields?.body as StringKey) ?? "commentRejected" }, { status: 400 });
       throw e;
     }
-    return redirect(`/tools/${id}#comment-${commentId}`);
+    return redirect(u.tool(id, `comment-${commentId}`));
   }
   // A public comment: no account, so no CSRF token; refuse posts from other sites instead.
   // The answer is the page itself with the thank-you or the error (the form posts to its
@@ -109,11 +109,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return data<CommentActionData>({ intent: "comment", ok: false, fields: r.fields as Record<string, StringKey>, values }, { status: 400 });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? "Tool" },
-  ...(data ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", href: `/tools/${data.tool.id}/changes.atom` }] : []),
-  { name: "description", content: data ? (data.tool.record.identity.summary.en ?? data.tool.record.identity.summary.zh ?? "") : "" },
-];
+// The title: the tool's name in the page language (or the other one, if it has only that) and its id.
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [];
+  const { lang, u } = metaContext(matches);
+  const identity = data.tool.record.identity;
+  return [
+    pageTitle(matches, () => `${pickText(identity.name, lang)?.text ?? data.tool.id} (${data.tool.id})`),
+    { tagName: "link", rel: "alternate", type: "application/atom+xml", href: u.toolChangesAtom(data.tool.id) },
+    // The summary in the page language, as search engines show it under the title.
+    { name: "description", content: pickText(identity.summary, lang)?.text ?? "" },
+  ];
+};
 
 function ReviewPanel() {
   const { tool, today } = useLoaderData<typeof loader>();
@@ -203,14 +210,14 @@ function SunsetBanner() {
 
 export default function ToolPage() {
   const { tool, csrf, canReply, canRecordFacts, contactEmails, today } = useLoaderData<typeof loader>();
-  const { t, text, date } = useT();
+  const { t, text, date, u } = useT();
   const r = tool.record;
   const shownName = text(r.identity.name);
   const original = r.identity.originalLanguage;
   return (
     <article className="tool-page">
       <p className="breadcrumbs">
-        <Link to="/tools">{t("navTools")}</Link> / <span className="tool-id">{tool.id}</span>
+        <Link to={u.tools()}>{t("navTools")}</Link> / <span className="tool-id">{tool.id}</span>
       </p>
       <h1>
         <LocalText value={r.identity.name} />
@@ -231,11 +238,11 @@ export default function ToolPage() {
       </p>
       <p className="muted">
         {t("idLabel")}: {tool.id} · {t("revisionLabel", { n: tool.revision.number, count: tool.revisionCount, date: date(tool.revision.publishedAt) })} ·{" "}
-        <Link to={`/tools/${tool.id}/history`}>{t("historyLink")}</Link> · <Link to={`/tools/${tool.id}/report`}>{t("reportProblemLink")}</Link>
+        <Link to={u.toolHistory(tool.id)}>{t("historyLink")}</Link> · <Link to={u.toolReport(tool.id)}>{t("reportProblemLink")}</Link>
         {canRecordFacts ? (
           <>
             {" · "}
-            <Link to={`/tools/${tool.id}/facts`}>{t("factsLink")}</Link>
+            <Link to={u.toolFacts(tool.id)}>{t("factsLink")}</Link>
           </>
         ) : null}
       </p>

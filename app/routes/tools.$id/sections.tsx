@@ -7,7 +7,7 @@ import type { loader } from "./route";
 import type { LocalizedText, ToolRecord, WithholdableField } from "../../../registry/standard/v1";
 import type { StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
-import { LocalText, NotDisclosed } from "~/components/text";
+import { LocalText, InlineText, NotDisclosed, Sentence } from "~/components/text";
 import { SunsetBadge } from "~/components/badges";
 import { TableRegion } from "~/components/table-region";
 
@@ -20,12 +20,11 @@ function useRecord() {
 
 function WithheldNote({ field }: { field: WithholdableField }) {
   const withheld = useContext(WithheldContext);
-  const { t, text } = useT();
   const w = withheld.find((x) => x.field === field);
   if (!w) return null;
   return (
     <span className="withheld">
-      {t("withheldGround", { ground: text(w.ground)?.text ?? "" })}
+      <Sentence k="withheldGround" vars={{ ground: <InlineText value={w.ground} otherwise="" /> }} />
       {w.legalCitation ? ` (${w.legalCitation})` : ""}
     </span>
   );
@@ -77,7 +76,7 @@ function Identity() {
 function Responsibility() {
   const tool = useRecord();
   const { confirmAs, csrf } = useLoaderData<typeof loader>();
-  const { l, t } = useT();
+  const { l, t, u } = useT();
   const r = tool.record.responsibility;
   return (
     <dl>
@@ -86,7 +85,7 @@ function Responsibility() {
           {r.agencies.map((a) => (
             <li key={`${a.agency}-${a.role}`}>
               {tool.agencies[a.agency] ? (
-                <Link to={`/agencies/${a.agency}`}>
+                <Link to={u.agency(a.agency)}>
                   <LocalText value={tool.agencies[a.agency]!.name} />
                 </Link>
               ) : tool.unconfirmedAgencies[a.agency] ? (
@@ -412,7 +411,7 @@ function Lifecycle() {
 
 function Assessments() {
   const tool = useRecord();
-  const { t, l, text } = useT();
+  const { t, l } = useT();
   const impact = tool.impact;
   const answers = tool.record.assessments.impact;
   const docs = tool.record.assessments.documents;
@@ -480,7 +479,7 @@ function Assessments() {
               {l("assessmentKind", d.kind)}:{" "}
               {d.url ? (
                 <a href={d.url} rel="nofollow noopener noreferrer">
-                  {text(d.title)?.text}
+                  <InlineText value={d.title} otherwise="" />
                 </a>
               ) : (
                 <LocalText value={d.title} />
@@ -553,13 +552,13 @@ const WITHHELD_FIELD_LABEL: Record<WithholdableField, StringKey> = {
 
 function WithheldList() {
   const w = useRecord().record.withheld;
-  const { t, text } = useT();
+  const { t } = useT();
   if (!w.length) return <p className="empty">{t("fWithheldNone")}</p>;
   return (
     <ul>
       {w.map((x) => (
         <li key={x.field}>
-          <strong>{t(WITHHELD_FIELD_LABEL[x.field])}</strong>: {text(x.ground)?.text}
+          <strong>{t(WITHHELD_FIELD_LABEL[x.field])}</strong>: <InlineText value={x.ground} otherwise="" />
           {x.legalCitation ? ` (${x.legalCitation})` : ""}
         </li>
       ))}

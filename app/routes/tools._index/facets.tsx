@@ -1,8 +1,15 @@
 import { Link } from "@remix-run/react";
-import { ENUM_FACETS, toolQueryString, type FacetName } from "../../../registry/query";
+import { ENUM_FACETS, toolQueryString, type FacetName, type ToolQuery } from "../../../registry/query";
 import type { ToolList } from "../../../registry/tools.server";
 import type { LabelGroup } from "../../../registry/standard/labels";
+import type { Lang, Paths } from "../../../registry/urls";
 import { useT, pickText } from "~/i18n/use-lang";
+import { InLang } from "~/components/text";
+
+/** The list's address for the current view changed by `change` (a filter, the sort, the page), in the page's address space. */
+export function listHref(u: Paths, q: ToolQuery, change: Parameters<typeof toolQueryString>[1] = {}): string {
+  return u.tools(new URLSearchParams(toolQueryString(q, change)));
+}
 
 const FACET_ORDER: FacetName[] = ["kind", "agency", "jurisdiction", "status", "review", "level", "sunset", "category", "sensitive"];
 const LABEL_GROUP: Record<Exclude<FacetName, "agency">, LabelGroup> = {
@@ -16,18 +23,26 @@ const LABEL_GROUP: Record<Exclude<FacetName, "agency">, LabelGroup> = {
   sensitive: "sensitive",
 };
 
+/** A facet value's label; an agency's name says which language it is in (it may fall back to the other one). */
+type FacetLabel = { text: string; lang?: Lang };
+
 function useFacetLabel(list: ToolList) {
   const { l, lang } = useT();
-  return (facet: FacetName, value: string) => {
-    if (facet !== "agency") return l(LABEL_GROUP[facet], value);
+  return (facet: FacetName, value: string): FacetLabel => {
+    if (facet !== "agency") return { text: l(LABEL_GROUP[facet], value) };
     const fromCounts = list.facets.agency.find((c) => c.value === value)?.label ?? (list.agency?.slug === value ? list.agency.name : undefined);
-    return pickText(fromCounts, lang)?.text ?? value;
+    const picked = pickText(fromCounts, lang);
+    return picked ? { text: picked.text, lang: picked.lang } : { text: value };
   };
+}
+
+function Label({ label }: { label: FacetLabel }) {
+  return label.lang ? <InLang lang={label.lang}>{label.text}</InLang> : <>{label.text}</>;
 }
 
 /** Each facet is a list of links with counts: it works without JavaScript and every view has a URL. */
 export function Facets({ list }: { list: ToolList }) {
-  const { t, num } = useT();
+  const { t, num, u } = useT();
   const labelOf = useFacetLabel(list);
   const q = list.query;
   return (
@@ -47,14 +62,14 @@ export function Facets({ list }: { list: ToolList }) {
                   <li key={c.value}>
                     {active === c.value ? (
                       <strong aria-current="true">
-                        {labelOf(facet, c.value)} <span className="count">{num(c.count)}</span>{" "}
-                        <Link to={`/tools${toolQueryString(q, { [facet]: undefined })}`} aria-label={t("removeFilter", { label: labelOf(facet, c.value) })}>
+                        <Label label={labelOf(facet, c.value)} /> <span className="count">{num(c.count)}</span>{" "}
+                        <Link to={listHref(u, q, { [facet]: undefined })} aria-label={t("removeFilter", { label: labelOf(facet, c.value).text })}>
                           ×
                         </Link>
                       </strong>
                     ) : (
-                      <Link to={`/tools${toolQueryString(q, { [facet]: c.value })}`}>
-                        {labelOf(facet, c.value)} <span className="count">{num(c.count)}</span>
+                      <Link to={listHref(u, q, { [facet]: c.value })}>
+                        <Label label={labelOf(facet, c.value)} /> <span className="count">{num(c.count)}</span>
                       </Link>
                     )}
                   </li>
@@ -69,7 +84,7 @@ export function Facets({ list }: { list: ToolList }) {
 }
 
 export function ActiveFilters({ list }: { list: ToolList }) {
-  const { t } = useT();
+  const { t, u } = useT();
   const labelOf = useFacetLabel(list);
   const q = list.query;
   const active = FACET_ORDER.flatMap((f) => {
@@ -81,13 +96,13 @@ export function ActiveFilters({ list }: { list: ToolList }) {
     <ul className="active-filters">
       {active.map(([f, v]) => (
         <li key={f}>
-          <Link to={`/tools${toolQueryString(q, { [f]: undefined })}`} aria-label={t("removeFilter", { label: `${t(`facet_${f}`)}: ${labelOf(f, v)}` })}>
-            {t(`facet_${f}`)}: {labelOf(f, v)} ×
+          <Link to={listHref(u, q, { [f]: undefined })} aria-label={t("removeFilter", { label: `${t(`facet_${f}`)}: ${labelOf(f, v).text}` })}>
+            {t(`facet_${f}`)}: <Label label={labelOf(f, v)} /> ×
           </Link>
         </li>
       ))}
       <li>
-        <Link to="/tools">{t("clearAll")}</Link>
+        <Link to={u.tools()}>{t("clearAll")}</Link>
       </li>
     </ul>
   );

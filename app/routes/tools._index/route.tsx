@@ -2,39 +2,40 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { parseToolQuery, toolQueryString, SORTS, TOOL_QUERY_PARAMS, type ToolQuery } from "../../../registry/query";
 import { listTools } from "~/registry.server";
-import { resolveLang } from "~/i18n/lang.server";
-import { translate } from "~/i18n/strings";
+import { requestLang } from "~/i18n/lang.server";
+import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { ToolCard } from "~/components/tool-card";
 import { SearchForm } from "~/components/search-form";
-import { Facets, ActiveFilters } from "./facets";
+import { Facets, ActiveFilters, listHref } from "./facets";
 import { Notices } from "./notices";
 import { publicPage } from "~/page-cache";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = publicPage(TOOL_QUERY_PARAMS);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const lang = await resolveLang(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // The language orders the list by name.
+  const { lang } = requestLang({ request, context });
   const { query, notices } = parseToolQuery(new URL(request.url).searchParams);
-  const list = listTools(query, { lang, notices });
-  const title = query.q ? translate(lang, "toolsSearchTitle", { q: query.q }) : translate(lang, "toolsTitle");
-  return { list, title: `${title} · ${translate(lang, "siteName")}` };
+  return { list: listTools(query, { lang, notices }) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Tools" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, ({ t }) => (data?.list.query.q ? t("toolsSearchTitle", { q: data.list.query.q }) : t("toolsTitle"))),
+];
 
 const SORT_KEY = { relevance: "sortRelevance", name: "sortName", updated: "sortUpdated", sunset: "sortSunset" } as const;
 
 function hiddenFilters(q: ToolQuery): Record<string, string> {
-  const params = new URLSearchParams(toolQueryString({ ...q, q: "" }).slice(1));
+  const params = new URLSearchParams(toolQueryString({ ...q, q: "" }));
   params.delete("page");
   return Object.fromEntries(params);
 }
 
 export default function ToolsIndex() {
   const { list } = useLoaderData<typeof loader>();
-  const { t, num } = useT();
+  const { t, num, u } = useT();
   const q = list.query;
   return (
     <>
@@ -58,7 +59,7 @@ export default function ToolsIndex() {
                     {q.sort === s ? (
                       <strong aria-current="true">{t(SORT_KEY[s])}</strong>
                     ) : (
-                      <Link to={`/tools${toolQueryString(q, { sort: s })}`}>{t(SORT_KEY[s])}</Link>
+                      <Link to={listHref(u, q, { sort: s })}>{t(SORT_KEY[s])}</Link>
                     )}
                   </li>
                 ))}
@@ -76,16 +77,16 @@ export default function ToolsIndex() {
               <p>{t("noResults")}</p>
               <p>{t("noResultsHelp")}</p>
               <p>
-                <Link to="/tools">{t("clearAll")}</Link>
+                <Link to={u.tools()}>{t("clearAll")}</Link>
               </p>
             </div>
           )}
           <DownloadBlock query={q} total={list.total} />
           {list.pageCount > 1 ? (
             <nav aria-label={t("pagination")} className="pager">
-              {list.page > 1 ? <Link to={`/tools${toolQueryString(q, { page: list.page - 1 })}`} rel="prev">{t("previous")}</Link> : <span />}
+              {list.page > 1 ? <Link to={listHref(u, q, { page: list.page - 1 })} rel="prev">{t("previous")}</Link> : <span />}
               <span>{t("pageOf", { page: list.page, pages: list.pageCount })}</span>
-              {list.page < list.pageCount ? <Link to={`/tools${toolQueryString(q, { page: list.page + 1 })}`} rel="next">{t("next")}</Link> : <span />}
+              {list.page < list.pageCount ? <Link to={listHref(u, q, { page: list.page + 1 })} rel="next">{t("next")}</Link> : <span />}
             </nav>
           ) : null}
         </div>
@@ -97,27 +98,26 @@ export default function ToolsIndex() {
 
 /** Links to exactly the rows of this view (every page) as CSV, JSON and NDJSON. */
 function DownloadBlock({ query, total }: { query: ToolQuery; total: number }) {
-  const { t, num } = useT();
-  const params = new URLSearchParams(toolQueryString(query).slice(1));
+  const { t, num, u } = useT();
+  const params = new URLSearchParams(toolQueryString(query));
   params.delete("page");
-  const qs = params.toString() ? `?${params.toString()}` : "";
   return (
     <section className="download" aria-labelledby="download-h">
       <h2 id="download-h">{t("downloadHeading")}</h2>
       <p>{t("downloadText", { n: num(total) })}</p>
       <ul className="chips">
         <li>
-          <a href={`/tools.csv${qs}`} download>
+          <a href={u.toolsCsv(params)} download>
             CSV
           </a>
         </li>
         <li>
-          <a href={`/tools.json${qs}`} download>
+          <a href={u.toolsJson(params)} download>
             JSON
           </a>
         </li>
         <li>
-          <a href={`/tools.ndjson${qs}`} download>
+          <a href={u.toolsNdjson(params)} download>
             NDJSON
           </a>
         </li>
