@@ -416,9 +416,8 @@ File names
   name: /tools?kind=app&page=2 is <lang>/tools/index__kind=app&page=2.html. Characters other than
   letters, digits, ".", "_" and "-" in names and values are written as ~XX (the bytes of their
   UTF-8 form in hex). A data file keeps its extension last, so any web server sends the right
-  type: /tools.csv?kind=app is tools__kind=app.csv. The CSV files are shared by both languages
-  (the register's /zh/tools.csv and /en/tools.csv differ only in the order of their rows; the
-  copy here is in Chinese name order). All links are relative, so the copy works from any
+  type: /tools.csv?kind=app is tools__kind=app.csv. The CSV and JSON files are shared by both
+  languages, as the register serves them at one address. All links are relative, so the copy works from any
   directory of any web server and from the disk.
 
 What is mirrored

@@ -2,7 +2,7 @@
 //
 // - Every local href/src is rewritten to the relative path of the mirrored file, so the copy
 //   works from any sub-path of any web server and from file://. A page rendered at /en/... links
-//   /en/tools/..., /en/tools.csv and the language-neutral /tools.json: the prefix names the
+//   /en/tools/..., /en/changes.atom and the language-neutral /tools.csv: the prefix names the
 //   language's directory (or nothing, for files both languages share). Links to what is not
 //   mirrored become plain text, or links to the live register when its address is known.
 // - The language switch (a link to the same page at the other language's address) and the

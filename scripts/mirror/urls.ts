@@ -150,9 +150,8 @@ const ROUTES: Route[] = [
   { pattern: /^\/log$/, kind: "page", query: logPages },
   { pattern: /^\/(?:standard|sunsets|unregistered|api)$/, kind: "page", query: noQuery },
 
-  // The CSV exports have an address per language (/en/tools.csv) only because their rows come in
-  // the reader's name order; the columns and every cell are the same in both. The mirror keeps one
-  // copy of each (rendered at the Chinese address, as before), which both languages link to.
+  // The CSV and JSON exports have one address (language neutral: machine column names). The mirror
+  // keeps one copy of each, which both languages link to.
   { pattern: /^\/tools\.(?:csv|json|ndjson)$/, kind: "data", query: toolExport },
   { pattern: /^\/(?:tools\/data-elements|agencies|incidents|findings|comments)\.csv$/, kind: "data", query: toolExport },
   { pattern: new RegExp(`^/tools/${ID}\\.json$`), kind: "data", query: noQuery },
@@ -193,8 +192,8 @@ export type AddressResolution = Resolution & {
 
 /**
  * Where an address of the live register, as a page links it (`/en/tools?kind=app`,
- * `/en/tools.csv`, `/tools.json`), lands in the mirror: its resource, and the language the prefix
- * names. A prefix on what has no language addresses (`/en/tools.json`, `/en/favicon.svg`) is an
+ * `/en/changes.atom`, `/tools.csv`), lands in the mirror: its resource, and the language the prefix
+ * names. A prefix on what has no language addresses (`/en/tools.csv`, `/en/favicon.svg`) is an
  * address the register does not serve, so it is not mirrored either.
  */
 export function resolveAddress(pathname: string, params: URLSearchParams, rules: MirrorRules): AddressResolution {

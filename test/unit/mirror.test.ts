@@ -83,12 +83,13 @@ describe("which URLs are mirrored", () => {
     expect(address("/zh")).toMatchObject({ ok: true, resource: { kind: "page", key: "/" }, prefix: "zh" });
     expect(address("/en?x=1")).toMatchObject({ ok: true, resource: { key: "/" }, prefix: "en", reduced: true });
     expect(address("/en/tools?page=2&kind=app")).toMatchObject({ resource: { key: "/tools?kind=app&page=2" }, prefix: "en" });
-    expect(address("/en/tools.csv?kind=app")).toMatchObject({ resource: { kind: "data", key: "/tools.csv?kind=app", perLang: false }, prefix: "en" });
     expect(address("/en/changes.atom")).toMatchObject({ resource: { kind: "data", key: "/changes.atom", perLang: true }, prefix: "en" });
     expect(address("/tools.json")).toMatchObject({ resource: { kind: "data", key: "/tools.json" }, prefix: null });
     expect(address("/tools/ALG-000002")).toMatchObject({ resource: { key: "/tools/ALG-000002" }, prefix: null });
     // Addresses the register does not serve: no language copy of neutral data or of assets.
     expect(address("/en/tools.json")).toEqual({ ok: false, reason: "not-public", prefix: "en" });
+    expect(address("/en/tools.csv?kind=app")).toEqual({ ok: false, reason: "not-public", prefix: "en" });
+    expect(address("/tools.csv?kind=app")).toMatchObject({ resource: { kind: "data", key: "/tools.csv?kind=app", perLang: false }, prefix: null });
     expect(address("/en/favicon.svg")).toEqual({ ok: false, reason: "not-public", prefix: "en" });
     expect(address("/en/login")).toEqual({ ok: false, reason: "not-public", prefix: "en" });
     // Not a prefix: a whole first segment only.
@@ -99,7 +100,7 @@ describe("which URLs are mirrored", () => {
     expect(addressFor({ kind: "page", key: "/" }, "en")).toBe("/en");
     expect(addressFor({ kind: "page", key: "/tools?kind=app" }, "zh")).toBe("/zh/tools?kind=app");
     expect(addressFor({ kind: "data", key: "/changes.atom", perLang: true }, "en")).toBe("/en/changes.atom");
-    expect(addressFor({ kind: "data", key: "/tools.csv?kind=app", perLang: false }, "zh")).toBe("/zh/tools.csv?kind=app");
+    expect(addressFor({ kind: "data", key: "/tools.csv?kind=app", perLang: false }, "zh")).toBe("/tools.csv?kind=app");
     expect(addressFor({ kind: "data", key: "/tools.json", perLang: false }, "zh")).toBe("/tools.json");
     expect(addressFor({ kind: "asset", key: "/favicon.svg" }, "en")).toBe("/favicon.svg");
   });
@@ -131,8 +132,8 @@ describe("file names", () => {
     }
     expect(fileOf("/en/tools/ALG-000002")).toBe("en/tools/ALG-000002/index.html");
     // Shared files keep the layout they always had, whichever language links them.
-    expect(fileOf("/en/tools.csv")).toBe("tools.csv");
-    expect(fileOf("/zh/tools/data-elements.csv")).toBe("tools/data-elements.csv");
+    expect(fileOf("/tools.csv")).toBe("tools.csv");
+    expect(fileOf("/tools/data-elements.csv", "en")).toBe("tools/data-elements.csv");
     // Something without a language address cannot be filed per language.
     expect(() => fileFor({ kind: "data", key: "/tools.json", perLang: true }, "en")).toThrow(/no address per language/);
   });
@@ -171,7 +172,7 @@ describe("rewriting a page", () => {
   };
 
   it("rewrites local links, keeps external and fragment links, and reports what it found", () => {
-    const out = page('<a href="/zh/tools/ALG-000001">t</a><a href="/zh/tools.csv?kind=app" download>csv</a><a href="https://example.org/x">ext</a><a href="mailto:a@b.c">m</a><a href="#x">f</a><a href="/zh/tools/ALG-000001#incidents">i</a><a href="/tools.json?kind=app">json</a>');
+    const out = page('<a href="/zh/tools/ALG-000001">t</a><a href="/tools.csv?kind=app" download>csv</a><a href="https://example.org/x">ext</a><a href="mailto:a@b.c">m</a><a href="#x">f</a><a href="/zh/tools/ALG-000001#incidents">i</a><a href="/tools.json?kind=app">json</a>');
     expect(out.html).toContain('href="ALG-000001/index.html"');
     expect(out.html).toContain('href="../../tools__kind=app.csv" download=""');
     expect(out.html).toContain('href="https://example.org/x"');
@@ -184,11 +185,11 @@ describe("rewriting a page", () => {
   });
 
   it("maps each language's addresses to that language's files, and shared files to the one copy", () => {
-    const out = page('<a href="/en/tools/ALG-000001">en</a><a href="/zh/changes.atom">feed</a><a href="/en/changes.atom">en feed</a><a href="/en/tools.csv">en csv</a><a href="/zh">home</a>');
+    const out = page('<a href="/en/tools/ALG-000001">en</a><a href="/zh/changes.atom">feed</a><a href="/en/changes.atom">en feed</a><a href="/tools.csv">csv</a><a href="/zh">home</a>');
     expect(out.html).toContain('<a href="../../en/tools/ALG-000001/index.html">en</a>');
     expect(out.html).toContain('<a href="../changes.atom">feed</a>');
     expect(out.html).toContain('<a href="../../en/changes.atom">en feed</a>');
-    expect(out.html).toContain('<a href="../../tools.csv">en csv</a>');
+    expect(out.html).toContain('<a href="../../tools.csv">csv</a>');
     expect(out.html).toContain('<a href="../index.html">home</a>');
     // A link the page left unprefixed stays in the page's language.
     expect(page('<a href="/tools/ALG-000001">t</a>').html).toContain('href="ALG-000001/index.html"');
