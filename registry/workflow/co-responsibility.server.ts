@@ -44,7 +44,7 @@ export function confirmResponsibility(actor: Actor | null, toolId: string, now: 
  * Projections written before links needed consent may still list agencies that never confirmed.
  * Projects each such tool again from its public revision (keeping its updated_at), so its agency
  * pages, filters, exports, feeds and search forget the unconfirmed links. Idempotent, and a
- * single query when nothing is stale: run after migrating (db/migrate.server.ts does).
+ * single query when nothing is stale: run after migrating (scripts/migrate.server.ts does).
  */
 export function reprojectUnconfirmedLinks(db: Db = getDb()): number {
   // Only tools with an owning agency and a link to another agency can hold an unconfirmed link.

@@ -450,7 +450,7 @@ export function generateRegister(db: Db, records: number, anchor: string, log: (
       log(`  ${end.toLocaleString("en")} / ${records.toLocaleString("en")} records (${s.toFixed(1)} s, ${Math.round(end / s)} records/s)`);
     }
   }
-  // As after any bulk import (db/seed/run.server.ts does the same): merge the search index's
+  // As after any bulk import (scripts/seed/run.server.ts does the same): merge the search index's
   // segments, which roughly halves query time on a freshly loaded register.
   optimizeSearchIndex(db);
   return { records, revisions, agencies: agencies.length, seconds: (performance.now() - started) / 1000 };

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { test, expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
 import { openDatabase, setDb } from "../../db/client.server";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
 import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";

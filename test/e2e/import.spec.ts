@@ -1,7 +1,7 @@
 // Bulk import in the browser: an official downloads the agency's inventory, uploads a file with a
 // problem (report, nothing written), fixes it and imports it, with and without JavaScript.
 import { test, expect, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
 import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/columns";
 import { CSV_BOM, csvRow } from "../../registry/exports/csv";
 import { expectNoSeriousAxeViolations } from "./axe";

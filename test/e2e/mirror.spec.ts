@@ -34,8 +34,8 @@ test.beforeAll(async () => {
   site = path.join(tmp, "site");
   const env = { ...process.env, DATABASE_PATH: path.join(tmp, "register.sqlite"), REGISTER_CLOCK_FILE: "", REGISTER_ALLOW_TEST_CLOCK: "" };
   const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
-  execFileSync(process.execPath, [tsx, "db/migrate.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
-  execFileSync(process.execPath, [tsx, "db/seed/run.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
+  execFileSync(process.execPath, [tsx, "scripts/migrate.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
+  execFileSync(process.execPath, [tsx, "scripts/seed/run.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
   summary = execFileSync("npm", ["run", "--silent", "export:site", "--", site, "--quiet"], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 });
 

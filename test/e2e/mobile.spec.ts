@@ -16,7 +16,7 @@ const LANGS = [
   { locale: "en-GB", htmlLang: "en", login: "Log in", switchTo: "中文", filters: "Filters" },
 ] as const;
 
-// The 随申码 record is ALG-000002 (db/seed/cases/02-suishen-code.ts).
+// The 随申码 record is ALG-000002 (scripts/seed/cases/02-suishen-code.ts).
 const PAGES = [...PUBLIC_PAGES];
 
 /** What on the page is wider than the screen, for the failure message. */

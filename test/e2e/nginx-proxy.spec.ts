@@ -15,7 +15,7 @@ import net from "node:net";
 import path from "node:path";
 import { ROOT, TMP } from "../helpers/paths";
 import { openDatabase, type Db } from "../../db/client.server";
-import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
 import { actorById } from "../../registry/auth/accounts.server";
 import type { Actor } from "../../registry/auth/roles";
 import { moderateComment, postComment } from "../../registry/comments.server";
@@ -150,8 +150,8 @@ test.beforeAll(async () => {
   const env = { ...process.env, DATABASE_PATH: path.join(tmp, "register.sqlite") };
   // Migrated and seeded as test/e2e/serve.sh does.
   const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
-  execFileSync(process.execPath, [tsx, "db/migrate.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
-  execFileSync(process.execPath, [tsx, "db/seed/run.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
+  execFileSync(process.execPath, [tsx, "scripts/migrate.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
+  execFileSync(process.execPath, [tsx, "scripts/seed/run.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
   db = openDatabase(env.DATABASE_PATH);
 
   // A level III tool in its consultation window, so anyone may comment on it.

@@ -6,8 +6,8 @@ PORT="${1:-3210}"
 export DATABASE_PATH="test/.tmp/e2e-${PORT}.sqlite"
 mkdir -p test/.tmp
 rm -f "$DATABASE_PATH" "$DATABASE_PATH-wal" "$DATABASE_PATH-shm" "$DATABASE_PATH.chain-head"
-node node_modules/tsx/dist/cli.mjs db/migrate.server.ts >/dev/null
-node node_modules/tsx/dist/cli.mjs db/seed/run.server.ts >/dev/null
+node node_modules/tsx/dist/cli.mjs scripts/migrate.server.ts >/dev/null
+node node_modules/tsx/dist/cli.mjs scripts/seed/run.server.ts >/dev/null
 [ -f build/index.js ] || node node_modules/@remix-run/dev/dist/cli.js build >/dev/null
 # The e2e tests move the register's clock by writing this file (registry/clock.server.ts).
 export REGISTER_CLOCK_FILE="test/.tmp/e2e-${PORT}.clock" REGISTER_ALLOW_TEST_CLOCK=1

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { test, expect, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
 import { expectNoSeriousAxeViolations } from "./axe";
 
 // The server under test reads its clock from this file (test/e2e/serve.sh, registry/clock.server.ts).

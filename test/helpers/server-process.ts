@@ -16,8 +16,8 @@ export function seededDatabase(prefix: string): { dir: string; file: string } {
   const file = path.join(dir, "register.sqlite");
   const env = { ...process.env, DATABASE_PATH: file };
   const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
-  execFileSync(process.execPath, [tsx, "db/migrate.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
-  execFileSync(process.execPath, [tsx, "db/seed/run.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
+  execFileSync(process.execPath, [tsx, "scripts/migrate.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
+  execFileSync(process.execPath, [tsx, "scripts/seed/run.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
   return { dir, file };
 }
 

@@ -1,7 +1,7 @@
 // Demo accounts for a newcomer to try the workflow (listed in the README). They are marked
 // is_demo. Set DEMO_ACCOUNTS=off when seeding to switch them off (and end their sessions) on a
 // real installation; they are never created again while it is set.
-import type { Db } from "../client.server";
+import type { Db } from "../../db/client.server";
 import { createUser, disableDemoAccounts, type NewUser } from "../../registry/auth/accounts.server";
 
 export const DEMO_PASSWORD = "register-demo-2026";

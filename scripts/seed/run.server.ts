@@ -3,8 +3,8 @@
 // Set SEED=none to start with an empty register; DEMO_ACCOUNTS=off to switch the demo accounts off.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase, type Db } from "../client.server";
-import { databasePath } from "../env.server";
+import { openDatabase, type Db } from "../../db/client.server";
+import { databasePath } from "../../db/env.server";
 import { SEED_AGENCIES } from "./agencies";
 import { SEED_RECORDS } from "./cases";
 import { publishRevision, upsertAgencies } from "../../registry/publish.server";

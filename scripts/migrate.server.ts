@@ -1,0 +1,18 @@
+// `npm run db:migrate`: applies the committed migrations (db/migrate.server.ts) to DATABASE_PATH,
+// then the data steps that go through the domain and so cannot live in db/ or in SQL.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase } from "../db/client.server";
+import { databasePath } from "../db/env.server";
+import { migrateDatabase } from "../db/migrate.server";
+import { reprojectUnconfirmedLinks } from "../registry/workflow/co-responsibility.server";
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const file = databasePath();
+  const db = openDatabase(file);
+  migrateDatabase(db);
+  // Links projected before co-responsibility needed consent (issue 10): drop the unconfirmed ones.
+  const reprojected = reprojectUnconfirmedLinks(db);
+  db.$client.close();
+  console.log(`Migrated ${file}${reprojected ? `; agencies that never confirmed dropped from ${reprojected} tool(s)` : ""}`);
+}
