@@ -10,7 +10,7 @@ import { listEvents } from "../../registry/events/log.server";
 import { verifyChain, type ChainEvent } from "../../registry/events/chain";
 import { runChainCheck } from "../../registry/events/watch.server";
 import { publishRevision } from "../../registry/publish.server";
-import { SEED_RECORDS } from "../../db/seed/cases";
+import { SEED_RECORDS } from "../helpers/seed";
 import type { ToolRecordInput } from "../../registry/standard/v1";
 
 useFreshDb();

@@ -6,7 +6,7 @@ import { action as logoutAction } from "~/routes/logout";
 import { loader as accountLoader } from "~/routes/account";
 import { loader as rootLoader } from "~/root";
 import { action as langAction } from "~/routes/lang";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "../../db/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "../helpers/seed";
 import { LOGIN_LIMITS } from "../../registry/auth/sessions.server";
 import { AccountError, createUser } from "../../registry/auth/accounts.server";
 

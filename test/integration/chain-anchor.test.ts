@@ -35,7 +35,7 @@ import {
   CRITERIA,
   type SectionName,
 } from "../../registry/workflow/workflow.server";
-import { SEED_RECORDS } from "../../db/seed/cases";
+import { SEED_RECORDS } from "../helpers/seed";
 import type { Db } from "../../db/client.server";
 import type { Actor } from "../../registry/auth/roles";
 

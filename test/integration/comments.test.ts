@@ -14,7 +14,7 @@ import { listEvents, verifyLog } from "../../registry/events/log.server";
 import { getToolDetail, listTools } from "../../registry/tools.server";
 import { parseToolQuery } from "../../registry/query";
 import { login } from "../../registry/auth/sessions.server";
-import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { DEMO_PASSWORD } from "../helpers/seed";
 import { sessionCookie } from "~/auth.server";
 import { loader as moderationLoader } from "~/routes/review.comments";
 import { loader as toolLoader } from "~/routes/tools.$id/route";

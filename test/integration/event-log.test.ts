@@ -9,7 +9,7 @@ import { verifyLog, listEvents } from "../../registry/events/log.server";
 import { eventHash, GENESIS_HASH, verifyChain, type ChainEvent } from "../../registry/events/chain";
 import { publishRevision } from "../../registry/publish.server";
 import { runChainCheck } from "../../registry/events/watch.server";
-import { SEED_RECORDS } from "../../db/seed/cases";
+import { SEED_RECORDS } from "../helpers/seed";
 
 const getDb = useFreshDb();
 

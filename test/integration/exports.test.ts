@@ -8,7 +8,7 @@ import { loader as ndjsonLoader } from "~/routes/tools[.]ndjson";
 import { loader as listLoader } from "~/routes/tools._index/route";
 import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/tools-export.server";
 import { csvCell } from "../../registry/exports/csv";
-import { SEED_RECORDS } from "../../db/seed/cases";
+import { SEED_RECORDS } from "../helpers/seed";
 import { publishRevision } from "../../registry/publish.server";
 import type { ToolRecordInput } from "../../registry/standard/v1";
 import type { ToolList } from "../../registry/tools.server";

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { sessionCookie } from "~/auth.server";
-import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { DEMO_PASSWORD } from "../helpers/seed";
 import * as newDraft from "~/routes/drafts.new";
 import * as editPage from "~/routes/tools.$id_.edit";
 import * as factsPage from "~/routes/tools.$id_.facts";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { callLoader } from "./load";
 import { loader as incidentsLoader } from "~/routes/incidents._index";
-import { SEED_RECORDS } from "../../db/seed/cases";
+import { SEED_RECORDS } from "../helpers/seed";
 import { publishRevision } from "../../registry/publish.server";
 import type { IncidentList } from "../../registry/incidents.server";
 

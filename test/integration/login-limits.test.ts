@@ -12,7 +12,7 @@ import { login, LOGIN_LIMITS, loginBackoffMs } from "../../registry/auth/session
 import { verifyPassword } from "../../registry/auth/password.server";
 import { action as loginAction } from "~/routes/login";
 import { translate } from "~/i18n/strings";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../helpers/seed";
 
 const getDb = useFreshDb();
 vi.setConfig({ testTimeout: 30_000 }); // scrypt on a shared machine

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { DEMO_PASSWORD, SEED_RECORDS } from "../helpers/seed";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
 import { sessionCookie } from "~/auth.server";
@@ -28,7 +28,6 @@ import { isLanguageNeutral } from "../../registry/urls";
 import { submitReport } from "../../registry/reports.server";
 import { postComment } from "../../registry/comments.server";
 import { publishRevision } from "../../registry/publish.server";
-import { SEED_RECORDS } from "../../db/seed/cases";
 import type { ToolRecordInput } from "../../registry/standard/v1";
 
 useFreshDb();

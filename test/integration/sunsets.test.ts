@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { SEED_RECORDS } from "../../db/seed/cases";
+import { SEED_RECORDS } from "../helpers/seed";
 import { publishRevision } from "../../registry/publish.server";
 import { getSunsetOverview, sunsetFeed } from "../../registry/tools.server";
 import { createDraft, listAgencyWork, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { DEMO_ACCOUNTS } from "../../db/seed/demo-accounts";
+import { DEMO_ACCOUNTS } from "../helpers/seed";
 import { createUser } from "../../registry/auth/accounts.server";
 import {
   createDraft,

@@ -2,7 +2,7 @@
 // and a record a maximum size, in the standard itself (and so in the JSON Schema and the data
 // dictionary); adding them invalidates none of the documented records.
 import { describe, expect, it } from "vitest";
-import { SEED_RECORDS } from "../../db/seed/cases";
+import { SEED_RECORDS } from "../helpers/seed";
 import { LIST_LIMITS, RECORD_MAX_BYTES, ToolRecord, WITHHOLDABLE_FIELDS, fieldErrors, readStoredRecord, recordBytes } from "../../registry/standard/v1";
 import { dataDictionary, recordJsonSchema } from "../../registry/standard/json-schema";
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SEED_RECORDS } from "../../db/seed/cases";
-import { SEED_AGENCIES } from "../../db/seed/agencies";
+import { SEED_RECORDS, SEED_AGENCIES } from "../helpers/seed";
 import { AgencySchema } from "../../registry/agency";
 import { ToolRecord, fieldErrors, IsoDate, PartialDate, Incident } from "../../registry/standard/v1";
 import { recordJsonSchema, dataDictionary } from "../../registry/standard/json-schema";
