@@ -21,7 +21,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../../db/client.server";
 import { migrateDatabase } from "../../db/migrate.server";
-import { seedDatabase } from "../../scripts/seed/run.server";
+import { seedDatabase } from "../helpers/seed";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DATA = path.join(ROOT, "test/bench/.data");

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../helpers/seed";
 
 const official = DEMO_ACCOUNTS.find((a) => a.role === "official")!;
 

@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { test, expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
+import { test, expect } from "./fixtures";
 import { openDatabase, setDb } from "../../db/client.server";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
 import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
@@ -39,15 +38,7 @@ test.beforeAll(() => {
 });
 test.afterAll(() => fs.rmSync(CLOCK, { force: true }));
 
-async function login(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("电子邮箱").fill(email);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
-
-test("a person comments on an open consultation without JavaScript; a reviewer publishes it; the agency replies", async ({ browser, page }) => {
+test("a person comments on an open consultation without JavaScript; a reviewer publishes it; the agency replies", async ({ browser, page, login }) => {
   test.setTimeout(60_000);
   // The person: no JavaScript, no account.
   const person = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN" });

@@ -8,7 +8,7 @@ import { test, expect } from "@playwright/test";
 import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
 import { ROOT } from "../helpers/paths";
-import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
+import { DEMO_PASSWORD } from "../helpers/seed";
 import { request, serverForSpec } from "../helpers/server-process";
 
 test.describe.configure({ mode: "serial" });

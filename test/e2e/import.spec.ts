@@ -1,20 +1,12 @@
 // Bulk import in the browser: an official downloads the agency's inventory, uploads a file with a
 // problem (report, nothing written), fixes it and imports it, with and without JavaScript.
-import { test, expect, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
+import { test, expect } from "./fixtures";
+import { DEMO_ACCOUNTS } from "../helpers/seed";
 import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/columns";
 import { CSV_BOM, csvRow } from "../../registry/exports/csv";
 import { expectNoSeriousAxeViolations } from "./axe";
 
 const official = DEMO_ACCOUNTS.find((a) => a.agency === "hangzhou-health-commission")!;
-
-async function login(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("电子邮箱").fill(email);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
 
 function csv(rows: Record<string, string>[]): Buffer {
   return Buffer.from(CSV_BOM + csvRow([...TOOL_EXPORT_COLUMNS]) + rows.map((r) => csvRow(TOOL_EXPORT_COLUMNS.map((c) => r[c] ?? ""))).join(""));
@@ -36,7 +28,7 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
 
-    test("an official checks a file, sees the row to fix, then imports the fixed file", async ({ page }) => {
+    test("an official checks a file, sees the row to fix, then imports the fixed file", async ({ page, login }) => {
       const tag = javaScriptEnabled ? "js" : "nojs";
       await login(page, official.email);
       await page.goto("/drafts");

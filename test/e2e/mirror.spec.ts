@@ -16,6 +16,7 @@ import type { AddressInfo } from "node:net";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { parse as parseCsv } from "csv-parse/sync";
 import { ROOT } from "../helpers/paths";
+import { SEED_SCRIPT } from "../helpers/seed";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { byteProblem } from "../helpers/bytes";
 
@@ -35,7 +36,7 @@ test.beforeAll(async () => {
   const env = { ...process.env, DATABASE_PATH: path.join(tmp, "register.sqlite"), REGISTER_CLOCK_FILE: "", REGISTER_ALLOW_TEST_CLOCK: "" };
   const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
   execFileSync(process.execPath, [tsx, "scripts/migrate.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
-  execFileSync(process.execPath, [tsx, "scripts/seed/run.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
+  execFileSync(process.execPath, [tsx, SEED_SCRIPT], { cwd: ROOT, env, stdio: "pipe" });
   summary = execFileSync("npm", ["run", "--silent", "export:site", "--", site, "--quiet"], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 });
 

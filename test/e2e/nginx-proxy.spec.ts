@@ -15,7 +15,7 @@ import net from "node:net";
 import path from "node:path";
 import { ROOT, TMP } from "../helpers/paths";
 import { openDatabase, type Db } from "../../db/client.server";
-import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
+import { DEMO_PASSWORD, SEED_SCRIPT } from "../helpers/seed";
 import { actorById } from "../../registry/auth/accounts.server";
 import type { Actor } from "../../registry/auth/roles";
 import { moderateComment, postComment } from "../../registry/comments.server";
@@ -151,7 +151,7 @@ test.beforeAll(async () => {
   // Migrated and seeded as test/e2e/serve.sh does.
   const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
   execFileSync(process.execPath, [tsx, "scripts/migrate.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
-  execFileSync(process.execPath, [tsx, "scripts/seed/run.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
+  execFileSync(process.execPath, [tsx, SEED_SCRIPT], { cwd: ROOT, env, stdio: "pipe" });
   db = openDatabase(env.DATABASE_PATH);
 
   // A level III tool in its consultation window, so anyone may comment on it.

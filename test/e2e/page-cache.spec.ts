@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { ROOT } from "../helpers/paths";
 import { openDatabase, type Db } from "../../db/client.server";
-import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
+import { DEMO_PASSWORD, SEED_SCRIPT } from "../helpers/seed";
 import { actorById } from "../../registry/auth/accounts.server";
 import type { Actor } from "../../registry/auth/roles";
 import { moderateComment, postComment } from "../../registry/comments.server";
@@ -59,7 +59,7 @@ test.beforeAll(async () => {
   const env = { ...process.env, DATABASE_PATH: path.join(tmp, "register.sqlite") };
   const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
   execFileSync(process.execPath, [tsx, "scripts/migrate.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
-  execFileSync(process.execPath, [tsx, "scripts/seed/run.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
+  execFileSync(process.execPath, [tsx, SEED_SCRIPT], { cwd: ROOT, env, stdio: "pipe" });
   db = openDatabase(env.DATABASE_PATH);
   server = spawn(process.execPath, ["server.mjs"], {
     cwd: ROOT,

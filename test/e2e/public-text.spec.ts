@@ -2,7 +2,7 @@
 // seed source keys ([seed-000]), no seed file names, no agency slugs, and no time of day without
 // its time zone. Every public page type, in both languages.
 import { test, expect, type Page } from "@playwright/test";
-import { SEED_AGENCIES } from "../../scripts/seed/agencies";
+import { SEED_AGENCIES } from "../helpers/seed";
 import { PUBLIC_PAGES } from "../helpers/public-pages";
 
 const PAGES = [...PUBLIC_PAGES];

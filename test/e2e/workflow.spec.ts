@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { test, expect, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
+import { test, expect, type Page } from "./fixtures";
+import { DEMO_ACCOUNTS } from "../helpers/seed";
 import { expectNoSeriousAxeViolations } from "./axe";
 
 // The server under test reads its clock from this file (test/e2e/serve.sh, registry/clock.server.ts).
@@ -11,14 +11,6 @@ const setClock = (iso: string) => fs.writeFileSync(CLOCK, iso);
 
 const official = DEMO_ACCOUNTS.find((a) => a.agency === "shanghai-municipal-government")!;
 const reviewer = DEMO_ACCOUNTS.find((a) => a.agency === "samr")!;
-
-async function login(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("电子邮箱").fill(email);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
 
 async function logout(page: Page) {
   await page.getByRole("button", { name: "退出登录" }).click();
@@ -38,7 +30,7 @@ async function openSection(page: Page, id: string, section: string) {
 
 test.afterAll(() => fs.rmSync(CLOCK, { force: true }));
 
-test("a level III tool goes from draft to an approval with conditions, in public at every step", async ({ page }) => {
+test("a level III tool goes from draft to an approval with conditions, in public at every step", async ({ page, login }) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));

@@ -3,8 +3,7 @@
 import fs from "node:fs";
 import { openDatabase } from "../../db/client.server";
 import { migrateDatabase } from "../../db/migrate.server";
-import { seedDatabase } from "../../scripts/seed/run.server";
-import { seedDemoAccounts } from "../../scripts/seed/demo-accounts";
+import { seedDatabase, seedDemoAccounts } from "./seed";
 import { BASE_DB, EMPTY_DB, TMP } from "./paths";
 
 async function build(file: string, seed: boolean) {

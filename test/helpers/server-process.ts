@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "@playwright/test";
 import { ROOT } from "./paths";
+import { SEED_SCRIPT } from "./seed";
 
 export type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
@@ -17,7 +18,7 @@ export function seededDatabase(prefix: string): { dir: string; file: string } {
   const env = { ...process.env, DATABASE_PATH: file };
   const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
   execFileSync(process.execPath, [tsx, "scripts/migrate.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
-  execFileSync(process.execPath, [tsx, "scripts/seed/run.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
+  execFileSync(process.execPath, [tsx, SEED_SCRIPT], { cwd: ROOT, env, stdio: "pipe" });
   return { dir, file };
 }
 

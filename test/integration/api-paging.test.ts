@@ -10,8 +10,11 @@ import { listEvents } from "../../registry/events/log.server";
 import { verifyChain, type ChainEvent } from "../../registry/events/chain";
 import { runChainCheck } from "../../registry/events/watch.server";
 import { publishRevision } from "../../registry/publish.server";
-import { SEED_RECORDS } from "../../scripts/seed/cases";
+import { SEED_RECORDS, seedId, seedRecord } from "../helpers/seed";
 import type { ToolRecordInput } from "../../registry/standard/v1";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const SUISHEN_CODE = seedId("shanghai-suishen-code");
 
 useFreshDb();
 
@@ -50,7 +53,7 @@ function listAll(qs: string, lang: "zh" | "en"): { ids: string[]; total: number 
 }
 
 function publishCopy(id: string, slug: string, name: { zh?: string; en?: string }, at: string) {
-  const copy = structuredClone(SEED_RECORDS[11]!) as ToolRecordInput;
+  const copy = structuredClone(seedRecord("shanghai-suishen-pai")) as ToolRecordInput;
   copy.identity.id = id;
   copy.identity.slug = slug;
   copy.identity.name = name;
@@ -208,8 +211,8 @@ describe("GET /api/v1/events", () => {
     expect(tail.next).toBeNull();
 
     const own = await walk<ChainEvent>("/api/v1/events?tool=alg-000002&limit=1");
-    expect(own.items.map((e) => e.id)).toEqual(listEvents({ toolId: "ALG-000002" }).events.map((e) => e.id));
-    expect(own.items.every((e) => e.toolId === "ALG-000002")).toBe(true);
+    expect(own.items.map((e) => e.id)).toEqual(listEvents({ toolId: SUISHEN_CODE }).events.map((e) => e.id));
+    expect(own.items.every((e) => e.toolId === SUISHEN_CODE)).toBe(true);
   });
 
   it("refuses a bad after, or after with a cursor", async () => {

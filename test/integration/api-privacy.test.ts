@@ -6,6 +6,10 @@ import { fetchApi, getJson, SECRETS, seedActivity } from "./api-helpers";
 import { submitReport } from "../../registry/reports.server";
 import { login } from "../../registry/auth/sessions.server";
 import { callLoader } from "./load";
+import { seedId } from "../helpers/seed";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const SUISHEN_CODE = seedId("shanghai-suishen-code");
 
 const getDb = useFreshDb();
 
@@ -101,7 +105,7 @@ describe("the client-address key", () => {
 describe("what the API never shows", () => {
   it("leaves out drafts, contact e-mails, unmoderated and removed comment text, and accounts", async () => {
     const { reviewedId, draftId } = seedActivity();
-    const report = submitReport("record_problem", { description: "The sunset date is wrong.", contactEmail: "reporter@example.org" }, { toolId: "ALG-000002", address: "192.0.2.30", now: new Date() });
+    const report = submitReport("record_problem", { description: "The sunset date is wrong.", contactEmail: "reporter@example.org" }, { toolId: SUISHEN_CODE, address: "192.0.2.30", now: new Date() });
     expect(report).toMatchObject({ ok: true });
     const text = (await crawl()).join("\n");
 

@@ -12,6 +12,10 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import ApiDocs, { loader as docsLoader } from "~/routes/api._index";
+import { seedId } from "../helpers/seed";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const SUISHEN_CODE = seedId("shanghai-suishen-code");
 
 useFreshDb();
 
@@ -109,7 +113,7 @@ describe("every documented operation", () => {
     const doc = await loadDocument();
     const schemas = schemaValidator(doc);
     const bad = { id: "ALG-999999", slug: "no-such-agency" };
-    const good = { id: "ALG-000002", slug: "shanghai-municipal-government" };
+    const good = { id: SUISHEN_CODE, slug: "shanghai-municipal-government" };
     const seen = new Set<string>();
     for (const [path, { get: op }] of Object.entries(doc.paths)) {
       const documented = Object.keys(op.responses);
@@ -163,7 +167,7 @@ describe("HTTP", () => {
 
   it("refuses other methods with 405, an Allow header and a JSON message", async () => {
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
-      for (const path of ["/api/v1/tools", "/api/v1/tools/ALG-000002", "/api/v1/events", "/api/openapi.json"]) {
+      for (const path of ["/api/v1/tools", `/api/v1/tools/${SUISHEN_CODE}`, "/api/v1/events", "/api/openapi.json"]) {
         const res = await fetchApi(path, { method, body: method === "DELETE" ? undefined : "x=1" });
         expect(res.status, `${method} ${path}`).toBe(405);
         expect(res.headers.get("Allow")).toBe("GET, HEAD, OPTIONS");
@@ -177,7 +181,7 @@ describe("HTTP", () => {
     for (const [method, path] of [
       ["GET", "/api/v1/nothing"],
       ["GET", "/api/v2/tools"],
-      ["GET", "/api/v1/tools/ALG-000002/nothing"],
+      ["GET", `/api/v1/tools/${SUISHEN_CODE}/nothing`],
       ["GET", "/api/openapi.yaml"],
       ["POST", "/api/v1/nothing"],
     ] as const) {
@@ -202,7 +206,7 @@ describe("HTTP", () => {
   });
 
   it("answers 304 to If-None-Match and If-Modified-Since, and 200 once the data changed", async () => {
-    const url = "/api/v1/tools/ALG-000002";
+    const url = `/api/v1/tools/${SUISHEN_CODE}`;
     const first = await fetchApi(url);
     const etag = first.headers.get("ETag")!;
     const lastModified = first.headers.get("Last-Modified")!;
@@ -224,7 +228,7 @@ describe("HTTP", () => {
 
     // A comment is published on the record: the answer changes, and so do both validators.
     const reviewer = actorByEmail("reviewer.samr@register.example");
-    const { id } = postComment("ALG-000002", { body: "Who can see my trips?" }, { address: "192.0.2.20", now: new Date() }) as { id: number };
+    const { id } = postComment(SUISHEN_CODE, { body: "Who can see my trips?" }, { address: "192.0.2.20", now: new Date() }) as { id: number };
     expect(await status({ "If-None-Match": etag })).toBe(304); // pending comments are not public
     moderateComment(reviewer, id, "publish", undefined, new Date(Date.now() + 1000));
     const after = await fetchApi(url, { headers: { "If-None-Match": etag, "If-Modified-Since": lastModified } });

@@ -6,9 +6,12 @@ import { action as logoutAction } from "~/routes/logout";
 import { loader as accountLoader } from "~/routes/account";
 import { loader as rootLoader } from "~/root";
 import { action as langAction } from "~/routes/lang";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "../../scripts/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts, seedId } from "../helpers/seed";
 import { LOGIN_LIMITS } from "../../registry/auth/sessions.server";
 import { AccountError, createUser } from "../../registry/auth/accounts.server";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const HEALTH_CODE = seedId("health-code");
 
 const getDb = useFreshDb();
 const official = DEMO_ACCOUNTS.find((a) => a.role === "official")!.email;
@@ -103,8 +106,8 @@ describe("redirects stay on the site", () => {
       expect(offSite(res.headers.get("Location")), next).toBe(false);
       expect(res.headers.get("Location"), next).toBe("/account");
     }
-    const ok = await post(loginAction, "/login", { email: official, password: DEMO_PASSWORD, next: "/tools/ALG-000001?x=1" });
-    expect(ok.headers.get("Location")).toBe("/tools/ALG-000001?x=1");
+    const ok = await post(loginAction, "/login", { email: official, password: DEMO_PASSWORD, next: `/tools/${HEALTH_CODE}?x=1` });
+    expect(ok.headers.get("Location")).toBe(`/tools/${HEALTH_CODE}?x=1`);
   });
   it("for a signed-in user opening the login page, and in the form's hidden field", async () => {
     const Cookie = cookieOf(await login(official, DEMO_PASSWORD));

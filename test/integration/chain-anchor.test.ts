@@ -35,9 +35,12 @@ import {
   CRITERIA,
   type SectionName,
 } from "../../registry/workflow/workflow.server";
-import { SEED_RECORDS } from "../../scripts/seed/cases";
+import { seedId, seedRecord } from "../helpers/seed";
 import type { Db } from "../../db/client.server";
 import type { Actor } from "../../registry/auth/roles";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const HEALTH_INDEX = seedId("hangzhou-health-index-code");
 
 type Client = Db["$client"];
 const head = (db: Client) => db.prepare(`SELECT id, hash FROM events ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string };
@@ -80,26 +83,26 @@ const tamper: Record<string, { run: (db: Client) => void; says: RegExp }> = {
   "a forged revisions.status (its trigger dropped)": {
     run: (db) => {
       db.exec(`DROP TRIGGER IF EXISTS revisions_status_guard`);
-      db.prepare(`UPDATE revisions SET status = 'approved' WHERE tool_seq = (SELECT seq FROM tools WHERE id = 'ALG-000009')`).run();
+      db.prepare(`UPDATE revisions SET status = 'approved' WHERE tool_seq = (SELECT seq FROM tools WHERE id = '${HEALTH_INDEX}')`).run();
     },
-    says: /ALG-000009 revision 1 has review status "approved", but the log says "rejected"/,
+    says: new RegExp(`${HEALTH_INDEX} revision 1 has review status "approved", but the log says "rejected"`),
   },
   "record text changed after dropping the revisions trigger": {
     run: (db) => {
       db.exec(`DROP TRIGGER IF EXISTS revisions_immutable_update`);
-      db.prepare(`UPDATE revisions SET record = replace(record, 'medical', 'mechanical') WHERE tool_seq = (SELECT seq FROM tools WHERE id = 'ALG-000009')`).run();
+      db.prepare(`UPDATE revisions SET record = replace(record, 'medical', 'mechanical') WHERE tool_seq = (SELECT seq FROM tools WHERE id = '${HEALTH_INDEX}')`).run();
     },
-    says: /the record of ALG-000009 revision 1 does not hash to its record_sha256: its text was changed after submission/,
+    says: new RegExp(`the record of ${HEALTH_INDEX} revision 1 does not hash to its record_sha256: its text was changed after submission`),
   },
   "record text and its record_sha256 changed together": {
     run: (db) => {
       db.exec(`DROP TRIGGER IF EXISTS revisions_immutable_update`);
-      const r = db.prepare(`SELECT id, record FROM revisions WHERE tool_seq = (SELECT seq FROM tools WHERE id = 'ALG-000009')`).get() as { id: number; record: string };
+      const r = db.prepare(`SELECT id, record FROM revisions WHERE tool_seq = (SELECT seq FROM tools WHERE id = '${HEALTH_INDEX}')`).get() as { id: number; record: string };
       const record = r.record.replace(/"sunsetDate":(null|"[^"]*")/, '"sunsetDate":"2099-12-31"');
       expect(record).not.toBe(r.record);
       db.prepare(`UPDATE revisions SET record = ?, record_sha256 = ? WHERE id = ?`).run(record, createHash("sha256").update(record).digest("hex"), r.id);
     },
-    says: /ALG-000009 revision 1: its record_sha256 is not the recordSha256 logged in event 9/,
+    says: new RegExp(`${HEALTH_INDEX} revision 1: its record_sha256 is not the recordSha256 logged in event 9`),
   },
 };
 
@@ -149,7 +152,7 @@ describe("the checkpoint beside the database", () => {
   it("follows every append once its transaction has committed, and never moves back", async () => {
     const db = getDb();
     const cp = checkpointPath(db.$client.name)!;
-    const copy = structuredClone(SEED_RECORDS[6]!);
+    const copy = structuredClone(seedRecord("lucheng-smart-door-sensors"));
     copy.identity.summary = { zh: "更新后的摘要。", en: "An updated summary." };
     publishRevision(copy, { at: "2026-02-01T00:00:00.000Z" });
     await tick();
@@ -166,7 +169,7 @@ describe("the checkpoint beside the database", () => {
     const cp = checkpointPath(db.$client.name)!;
     const before = readCheckpoint(cp);
     rewriteChain(db.$client, 10, (e) => (e.actor = "someone-else"));
-    const copy = structuredClone(SEED_RECORDS[6]!);
+    const copy = structuredClone(seedRecord("lucheng-smart-door-sensors"));
     copy.identity.summary = { zh: "更新后的摘要。", en: "An updated summary." };
     publishRevision(copy, { at: "2026-02-01T00:00:00.000Z" });
     await tick();
@@ -211,13 +214,13 @@ describe("a review status changes only with its logged event", () => {
   const getDb = useFreshDb();
   it("refuses UPDATE revisions SET status on a submitted revision, as on the rejected ALG-000009", () => {
     const db = getDb().$client;
-    expect(() => db.prepare(`UPDATE revisions SET status = 'approved' WHERE tool_seq = (SELECT seq FROM tools WHERE id = 'ALG-000009')`).run()).toThrow(/logged event/);
+    expect(() => db.prepare(`UPDATE revisions SET status = 'approved' WHERE tool_seq = (SELECT seq FROM tools WHERE id = '${HEALTH_INDEX}')`).run()).toThrow(/logged event/);
     // Not even right after an unrelated event of the same tool.
     db.transaction(() => {
       db.prepare(
-        `INSERT INTO events (id, at, kind, tool_id, actor, payload, prev_hash, hash) SELECT max(id) + 1, 'x', 'withdrawn', 'ALG-000009', 'x', '{"revision":1}', 'x', 'x' FROM events`,
+        `INSERT INTO events (id, at, kind, tool_id, actor, payload, prev_hash, hash) SELECT max(id) + 1, 'x', 'withdrawn', '${HEALTH_INDEX}', 'x', '{"revision":1}', 'x', 'x' FROM events`,
       ).run();
-      expect(() => db.prepare(`UPDATE revisions SET status = 'approved' WHERE tool_seq = (SELECT seq FROM tools WHERE id = 'ALG-000009')`).run()).toThrow(/logged event/);
+      expect(() => db.prepare(`UPDATE revisions SET status = 'approved' WHERE tool_seq = (SELECT seq FROM tools WHERE id = '${HEALTH_INDEX}')`).run()).toThrow(/logged event/);
     })();
   });
 
@@ -290,8 +293,8 @@ describe("the head and the latest check leave the database", () => {
     runChainCheck(getDb(), new Date("2026-03-01T08:00:00.000Z"));
     expect(lastChainCheck()).toMatchObject({ ok: true, checkedAt: "2026-03-01T08:00:00.000Z" });
     db.exec(`DROP TRIGGER revisions_status_guard`);
-    db.prepare(`UPDATE revisions SET status = 'approved' WHERE tool_seq = (SELECT seq FROM tools WHERE id = 'ALG-000009')`).run();
-    db.prepare(`UPDATE tools SET review_status = 'approved' WHERE id = 'ALG-000009'`).run();
+    db.prepare(`UPDATE revisions SET status = 'approved' WHERE tool_seq = (SELECT seq FROM tools WHERE id = '${HEALTH_INDEX}')`).run();
+    db.prepare(`UPDATE tools SET review_status = 'approved' WHERE id = '${HEALTH_INDEX}'`).run();
     runChainCheck(getDb(), new Date("2026-03-01T08:01:00.000Z"));
     const { body } = await getJson<{ verification: { ok: boolean; checkedAt: string; problems: { code: string }[] } }>("/api/v1/events?limit=1");
     expect(body.verification).toMatchObject({ ok: false, checkedAt: "2026-03-01T08:01:00.000Z" });

@@ -8,7 +8,7 @@ import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
 import { callLoader } from "./load";
 import { getJson } from "./api-helpers";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../helpers/seed";
 import { createUser } from "../../registry/auth/accounts.server";
 import {
   CRITERIA,

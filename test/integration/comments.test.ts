@@ -14,11 +14,15 @@ import { listEvents, verifyLog } from "../../registry/events/log.server";
 import { getToolDetail, listTools } from "../../registry/tools.server";
 import { parseToolQuery } from "../../registry/query";
 import { login } from "../../registry/auth/sessions.server";
-import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
+import { DEMO_PASSWORD, seedId } from "../helpers/seed";
 import { sessionCookie } from "~/auth.server";
 import { loader as moderationLoader } from "~/routes/review.comments";
 import { loader as toolLoader } from "~/routes/tools.$id/route";
 import { SECRETS, seedActivity } from "./api-helpers";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const SUISHEN_CODE = seedId("shanghai-suishen-code");
+const RED_CODING = seedId("henan-health-code-red-coding");
 
 const getDb = useFreshDb();
 const now = new Date("2026-05-01T10:00:00Z");
@@ -30,49 +34,49 @@ const count = () => (getDb().$client.prepare(`SELECT count(*) AS n FROM comments
 
 describe("public comments", () => {
   it("go through moderation, then the agency replies and the public sees both", () => {
-    const r = postComment("ALG-000002", { body: "Who bought the data?", displayName: "Wang", contactEmail: "wang@example.org" }, { address: "192.0.2.1", now });
+    const r = postComment(SUISHEN_CODE, { body: "Who bought the data?", displayName: "Wang", contactEmail: "wang@example.org" }, { address: "192.0.2.1", now });
     expect(r).toMatchObject({ ok: true });
     const id = (r as { id: number }).id;
-    expect(listPublicComments("ALG-000002")).toEqual([]);
+    expect(listPublicComments(SUISHEN_CODE)).toEqual([]);
     const queue = listPendingComments(reviewer());
-    expect(queue).toEqual([expect.objectContaining({ id, toolId: "ALG-000002", body: "Who bought the data?" })]);
+    expect(queue).toEqual([expect.objectContaining({ id, toolId: SUISHEN_CODE, body: "Who bought the data?" })]);
     // The e-mail was left for the agency, not for the moderators.
     expect(JSON.stringify(queue)).not.toContain("wang@example.org");
 
     moderateComment(reviewer(), id, "publish", undefined, later(60));
     replyToComment(shanghai(), id, "The investigation is described in incident 1.", later(120));
-    const shown = listPublicComments("ALG-000002");
+    const shown = listPublicComments(SUISHEN_CODE);
     expect(shown).toEqual([
       expect.objectContaining({ id, displayName: "Wang", body: "Who bought the data?", status: "published", replies: [expect.objectContaining({ agency: "shanghai-municipal-government" })] }),
     ]);
     // The contact e-mail is never part of what the public gets.
     expect(JSON.stringify(shown)).not.toContain("wang@example.org");
-    expect(JSON.stringify(getToolDetail("ALG-000002"))).not.toContain("wang@example.org");
+    expect(JSON.stringify(getToolDetail(SUISHEN_CODE))).not.toContain("wang@example.org");
     expect(JSON.stringify(listEvents())).not.toContain("wang@example.org");
     // Counts on the list and detail pages.
-    expect(listTools(parseToolQuery(new URLSearchParams("q=随申码")).query).items.find((t) => t.id === "ALG-000002")?.commentCount).toBe(1);
+    expect(listTools(parseToolQuery(new URLSearchParams("q=随申码")).query).items.find((t) => t.id === SUISHEN_CODE)?.commentCount).toBe(1);
     // Both steps are in the verified log.
     expect(listEvents().events.slice(-2).map((e) => e.kind)).toEqual(["comment_moderated", "comment_replied"]);
     expect(verifyLog().ok).toBe(true);
   });
 
   it("shows a removed comment as removed with its reason, without its text", () => {
-    const { id } = postComment("ALG-000004", { body: "Offensive text" }, { address: "192.0.2.2", now }) as { id: number };
+    const { id } = postComment(RED_CODING, { body: "Offensive text" }, { address: "192.0.2.2", now }) as { id: number };
     expect(() => moderateComment(reviewer(), id, "remove", "  ", later(1))).toThrow(CommentError);
     moderateComment(reviewer(), id, "remove", "Insults a named person", later(2));
-    expect(listPublicComments("ALG-000004")).toEqual([expect.objectContaining({ status: "removed", removalReason: "Insults a named person", body: null, displayName: null })]);
+    expect(listPublicComments(RED_CODING)).toEqual([expect.objectContaining({ status: "removed", removalReason: "Insults a named person", body: null, displayName: null })]);
     expect(() => moderateComment(reviewer(), id, "publish", undefined, later(3))).toThrow(/wrong_state/);
   });
 
   it("keeps spam out of public view", () => {
-    const { id } = postComment("ALG-000004", { body: "Buy followers" }, { address: "192.0.2.3", now }) as { id: number };
+    const { id } = postComment(RED_CODING, { body: "Buy followers" }, { address: "192.0.2.3", now }) as { id: number };
     moderateComment(reviewer(), id, "spam", undefined, later(1));
-    expect(listPublicComments("ALG-000004")).toEqual([]);
+    expect(listPublicComments(RED_CODING)).toEqual([]);
     expect(JSON.stringify(listEvents())).not.toContain("Buy followers");
   });
 
   it("refuses moderation and replies to the wrong people", () => {
-    const { id } = postComment("ALG-000002", { body: "A question" }, { address: "192.0.2.4", now }) as { id: number };
+    const { id } = postComment(SUISHEN_CODE, { body: "A question" }, { address: "192.0.2.4", now }) as { id: number };
     for (const a of [shanghai(), actorByEmail("admin@register.example"), null]) {
       expect(() => listPendingComments(a)).toThrow(/forbidden/);
       expect(() => moderateComment(a, id, "publish", undefined, now)).toThrow(/forbidden/);
@@ -83,7 +87,7 @@ describe("public comments", () => {
   });
 
   it("validates what is posted, field by field, and stores nothing when refused", () => {
-    const post = (input: unknown) => postComment("ALG-000002", input, { address: "192.0.2.5", now });
+    const post = (input: unknown) => postComment(SUISHEN_CODE, input, { address: "192.0.2.5", now });
     expect(post({ body: "   " })).toEqual({ ok: false, reason: "invalid", fields: { body: "commentBodyRequired" } });
     expect(post({ body: "x".repeat(COMMENT_LIMITS.bodyMax + 1) })).toMatchObject({ fields: { body: "commentBodyTooLong" } });
     expect(post({ body: "see http://a.example https://b.example www.c.example" })).toMatchObject({ fields: { body: "commentTooManyLinks" } });
@@ -95,10 +99,10 @@ describe("public comments", () => {
   });
 
   it(`accepts at most ${COMMENT_LIMITS.perAddressPerMinute} comments per address per minute`, () => {
-    for (let i = 0; i < COMMENT_LIMITS.perAddressPerMinute; i++) expect(postComment("ALG-000002", { body: `c${i}` }, { address: "198.51.100.7", now: later(i) }).ok).toBe(true);
-    expect(postComment("ALG-000002", { body: "one more" }, { address: "198.51.100.7", now: later(10) })).toEqual({ ok: false, reason: "rate_limited" });
-    expect(postComment("ALG-000002", { body: "other address" }, { address: "198.51.100.8", now: later(10) }).ok).toBe(true);
-    expect(postComment("ALG-000002", { body: "a minute later" }, { address: "198.51.100.7", now: later(70) }).ok).toBe(true);
+    for (let i = 0; i < COMMENT_LIMITS.perAddressPerMinute; i++) expect(postComment(SUISHEN_CODE, { body: `c${i}` }, { address: "198.51.100.7", now: later(i) }).ok).toBe(true);
+    expect(postComment(SUISHEN_CODE, { body: "one more" }, { address: "198.51.100.7", now: later(10) })).toEqual({ ok: false, reason: "rate_limited" });
+    expect(postComment(SUISHEN_CODE, { body: "other address" }, { address: "198.51.100.8", now: later(10) }).ok).toBe(true);
+    expect(postComment(SUISHEN_CODE, { body: "a minute later" }, { address: "198.51.100.7", now: later(70) }).ok).toBe(true);
     // Addresses are stored only as hashes.
     expect(JSON.stringify(getDb().$client.prepare(`SELECT * FROM comments`).all())).not.toContain("198.51.100.7");
   });
@@ -106,7 +110,7 @@ describe("public comments", () => {
 
 describe("a resubmitted comment form", () => {
   const T = "7f1c9a52-3b7e-4d0c-9a51-0c2f4e6b8d11";
-  const post = (input: Record<string, string>, address = "203.0.113.9", at = now, tool = "ALG-000002") => postComment(tool, input, { address, now: at });
+  const post = (input: Record<string, string>, address = "203.0.113.9", at = now, tool = SUISHEN_CODE) => postComment(tool, input, { address, now: at });
 
   it("with the same token is stored once and answered as the first copy, from any address, at any time", () => {
     const first = post({ body: "Who keeps my trips?", token: T });
@@ -122,7 +126,7 @@ describe("a resubmitted comment form", () => {
   it("with a token reused for another text or another tool stores the new comment", () => {
     post({ body: "First", token: T });
     expect(post({ body: "Second, edited", token: T }, "203.0.113.9", later(1))).toEqual({ ok: true, id: expect.any(Number) });
-    expect(post({ body: "First", token: T }, "203.0.113.9", later(2), "ALG-000004")).toEqual({ ok: true, id: expect.any(Number) });
+    expect(post({ body: "First", token: T }, "203.0.113.9", later(2), RED_CODING)).toEqual({ ok: true, id: expect.any(Number) });
     expect(count()).toBe(3);
     // The token stays with the first comment only (it is unique).
     expect((getDb().$client.prepare(`SELECT count(*) AS n FROM comments WHERE client_token IS NOT NULL`).get() as { n: number }).n).toBe(1);
@@ -148,7 +152,7 @@ describe("a resubmitted comment form", () => {
     post({ body: "Same words" });
     expect(post({ body: "Different words" }, "203.0.113.9", later(1))).toEqual({ ok: true, id: expect.any(Number) });
     expect(post({ body: "Same words" }, "203.0.113.10", later(2))).toEqual({ ok: true, id: expect.any(Number) });
-    expect(post({ body: "Same words" }, "203.0.113.9", later(3), "ALG-000004")).toEqual({ ok: true, id: expect.any(Number) });
+    expect(post({ body: "Same words" }, "203.0.113.9", later(3), RED_CODING)).toEqual({ ok: true, id: expect.any(Number) });
     expect(count()).toBe(4);
   });
 
@@ -199,10 +203,10 @@ describe("commenters' contact e-mails", () => {
   });
 
   it("reach nobody on an editorial record, not even a responsible agency's officials", async () => {
-    const { id } = postComment("ALG-000002", { body: "Who keeps the data?", contactEmail: "li@example.org" }, { address: "192.0.2.9", now }) as { id: number };
+    const { id } = postComment(SUISHEN_CODE, { body: "Who keeps the data?", contactEmail: "li@example.org" }, { address: "192.0.2.9", now }) as { id: number };
     moderateComment(reviewer(), id, "publish", undefined, later(1));
     for (const who of ["official.shanghai@register.example", "reviewer.samr@register.example", "admin@register.example"]) {
-      const page = await toolPage("ALG-000002", who);
+      const page = await toolPage(SUISHEN_CODE, who);
       expect(page.tool.comments.some((c) => c.id === id), who).toBe(true);
       expect(JSON.stringify(page), who).not.toContain("li@example.org");
     }

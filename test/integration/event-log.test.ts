@@ -9,7 +9,14 @@ import { verifyLog, listEvents } from "../../registry/events/log.server";
 import { eventHash, GENESIS_HASH, verifyChain, type ChainEvent } from "../../registry/events/chain";
 import { publishRevision } from "../../registry/publish.server";
 import { runChainCheck } from "../../registry/events/watch.server";
-import { SEED_RECORDS } from "../../scripts/seed/cases";
+import { SEED_RECORDS, seedId, seedRecord } from "../helpers/seed";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const HEALTH_CODE = seedId("health-code");
+const RED_CODING = seedId("henan-health-code-red-coding");
+const TEST_LOOKUP = seedId("nucleic-acid-record-lookup");
+const DOOR_SENSORS = seedId("lucheng-smart-door-sensors");
+const YRD_BRAIN = seedId("yrd-cross-province-smart-brain");
 
 const getDb = useFreshDb();
 
@@ -24,11 +31,11 @@ describe("the event log", () => {
   });
 
   it("appends an event with each new revision, in the same transaction", () => {
-    const copy = structuredClone(SEED_RECORDS[6]!);
+    const copy = structuredClone(seedRecord("lucheng-smart-door-sensors"));
     copy.identity.summary = { zh: "更新后的摘要。", en: "An updated summary." };
     publishRevision(copy, { at: "2026-02-01T00:00:00.000Z" });
     const last = listEvents({ page: 1 }).events.at(-1)!;
-    expect(last).toMatchObject({ toolId: "ALG-000007", kind: "published_by_editors", payload: { revision: 2 } });
+    expect(last).toMatchObject({ toolId: DOOR_SENSORS, kind: "published_by_editors", payload: { revision: 2 } });
     // An unchanged record writes nothing, so logs nothing.
     publishRevision(copy, { at: "2026-02-02T00:00:00.000Z" });
     expect(listEvents().total).toBe(SEED_RECORDS.length + 1);
@@ -104,13 +111,13 @@ describe("Atom feeds of changes", () => {
   it("lists all changes, one tool's and one agency's, newest first", async () => {
     const all = await feed("~/routes/changes[.]atom", "/changes.atom");
     expect(all.match(/<entry>/g)).toHaveLength(SEED_RECORDS.length);
-    expect(all.indexOf("ALG-000022")).toBeLessThan(all.indexOf("ALG-000001"));
-    const tool = await feed("~/routes/tools.$id_.changes[.]atom", "/tools/ALG-000004/changes.atom", { id: "ALG-000004" });
+    expect(all.indexOf(YRD_BRAIN)).toBeLessThan(all.indexOf(HEALTH_CODE));
+    const tool = await feed("~/routes/tools.$id_.changes[.]atom", `/tools/${RED_CODING}/changes.atom`, { id: RED_CODING });
     expect(tool.match(/<entry>/g)).toHaveLength(1);
-    expect(tool).toContain("/tools/ALG-000004/history");
+    expect(tool).toContain(`/tools/${RED_CODING}/history`);
     const agency = await feed("~/routes/agencies.$slug_.changes[.]atom", "/agencies/state-council-general-office/changes.atom", { slug: "state-council-general-office" });
-    expect(agency).toContain("ALG-000001");
-    expect(agency).toContain("ALG-000006");
-    expect(agency).not.toContain("ALG-000007");
+    expect(agency).toContain(HEALTH_CODE);
+    expect(agency).toContain(TEST_LOOKUP);
+    expect(agency).not.toContain(DOOR_SENSORS);
   });
 });

@@ -8,10 +8,17 @@ import { loader as ndjsonLoader } from "~/routes/tools[.]ndjson";
 import { loader as listLoader } from "~/routes/tools._index/route";
 import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/tools-export.server";
 import { csvCell } from "../../registry/exports/csv";
-import { SEED_RECORDS } from "../../scripts/seed/cases";
+import { SEED_RECORDS, seedId, seedRecord } from "../helpers/seed";
 import { publishRevision } from "../../registry/publish.server";
 import type { ToolRecordInput } from "../../registry/standard/v1";
 import type { ToolList } from "../../registry/tools.server";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const HEALTH_CODE = seedId("health-code");
+const SUISHEN_CODE = seedId("shanghai-suishen-code");
+const TRIP_CARD = seedId("communication-trip-card");
+const DOOR_SENSORS = seedId("lucheng-smart-door-sensors");
+const WRISTBANDS = seedId("beijing-quarantine-wristbands");
 
 useFreshDb();
 const text = async (loader: typeof csvLoader, url: string) => {
@@ -41,10 +48,10 @@ describe("/tools.csv", () => {
     const rows = await csv();
     expect(rows).toHaveLength(SEED_RECORDS.length);
     expect(rows.map((r) => r.id)).toEqual(await listIds(""));
-    const trip = rows.find((r) => r.id === "ALG-000003")!;
-    expect(trip).toMatchObject({ name_zh: "通信行程卡", url: "http://localhost/tools/ALG-000003", deployment_status: "retired", sunset_state: "retired" });
+    const trip = rows.find((r) => r.id === TRIP_CARD)!;
+    expect(trip).toMatchObject({ name_zh: "通信行程卡", url: `http://localhost/tools/${TRIP_CARD}`, deployment_status: "retired", sunset_state: "retired" });
     // Chinese text with commas and quotes survives.
-    expect(rows.find((r) => r.id === "ALG-000001")!.summary_zh).toBe(SEED_RECORDS[0]!.identity.summary.zh);
+    expect(rows.find((r) => r.id === HEALTH_CODE)!.summary_zh).toBe(seedRecord("health-code").identity.summary.zh);
   });
 
   it("applies the same filters and order as the HTML list, and ignores bad values the same way", async () => {
@@ -55,7 +62,7 @@ describe("/tools.csv", () => {
   });
 
   it("neutralises formulas and quotes fields with commas, quotes and newlines", async () => {
-    const copy = structuredClone(SEED_RECORDS[11]!) as ToolRecordInput;
+    const copy = structuredClone(seedRecord("shanghai-suishen-pai")) as ToolRecordInput;
     copy.identity.id = "ALG-000905";
     copy.identity.slug = "formula-tool";
     copy.identity.name = { en: '=HYPERLINK("http://evil.example","click")', zh: "+SUM(A1:A9)" };
@@ -94,24 +101,24 @@ describe("/tools.json and /tools.ndjson", () => {
 describe("per-record exports", () => {
   it("/tools/<id>.json is the latest published revision", async () => {
     const { loader } = await import("~/routes/tools-json.$id");
-    const res = await callLoader<Response>(loader, "/tools-json/ALG-000002", { id: "ALG-000002" });
+    const res = await callLoader<Response>(loader, `/tools-json/${SUISHEN_CODE}`, { id: SUISHEN_CODE });
     expect(res.headers.get("Content-Type")).toContain("application/json");
     const body = (await res.json()) as { id: string; revision: number; record: { identity: { name: { zh: string } } } };
-    expect(body).toMatchObject({ id: "ALG-000002", revision: 1 });
+    expect(body).toMatchObject({ id: SUISHEN_CODE, revision: 1 });
     expect(body.record.identity.name.zh).toBe("随申码");
     const missing = await callLoader<Response>(loader, "/tools-json/ALG-999999", { id: "ALG-999999" });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: "not_found" });
     const bySlug = await callLoader<Response>(loader, "/tools-json/shanghai-suishen-code", { id: "shanghai-suishen-code" });
     expect(bySlug.status).toBe(301);
-    expect(bySlug.headers.get("Location")).toBe("/tools/ALG-000002.json");
+    expect(bySlug.headers.get("Location")).toBe(`/tools/${SUISHEN_CODE}.json`);
   });
   it("/tools/<id>/history.json has every revision with its record, decisions and log entries", async () => {
     const { loader } = await import("~/routes/tools.$id_.history[.]json");
-    const copy = structuredClone(SEED_RECORDS[6]!) as ToolRecordInput;
+    const copy = structuredClone(seedRecord("lucheng-smart-door-sensors")) as ToolRecordInput;
     copy.identity.summary = { en: "Second revision." };
     publishRevision(copy, { at: "2026-02-01T00:00:00.000Z" });
-    const res = await callLoader<Response>(loader, "/tools/ALG-000007/history.json", { id: "ALG-000007" });
+    const res = await callLoader<Response>(loader, `/tools/${DOOR_SENSORS}/history.json`, { id: DOOR_SENSORS });
     const body = (await res.json()) as { revisions: { number: number; publishedAt: string; record: { identity: { summary: unknown } } }[]; events: { kind: string }[] };
     expect(body.revisions.map((r) => [r.number, r.publishedAt])).toEqual([
       [1, "2026-01-01T00:00:00.000Z"],
@@ -134,21 +141,21 @@ describe("nested CSV exports", () => {
     const elements = await nested("/tools/data-elements.csv", "~/routes/tools.data-elements[.]csv");
     const expected = SEED_RECORDS.reduce((n, r) => n + (r.dataScope.elements?.length ?? 0), 0);
     expect(elements).toHaveLength(expected);
-    expect(elements.filter((e) => e.tool_id === "ALG-000008").map((e) => e.name_zh)).toEqual(["心率", "体温", "呼吸频率", "运动状况"]);
+    expect(elements.filter((e) => e.tool_id === WRISTBANDS).map((e) => e.name_zh)).toEqual(["心率", "体温", "呼吸频率", "运动状况"]);
     const agencies = await nested("/agencies.csv?kind=code_system", "~/routes/agencies[.]csv");
     const codeSystems = (await csv("?kind=code_system")).map((r) => r.id);
     expect(new Set(agencies.map((a) => a.tool_id))).toEqual(new Set(codeSystems));
-    expect(agencies.find((a) => a.tool_id === "ALG-000003")).toMatchObject({ agency_slug: "miit", role: "operates" });
+    expect(agencies.find((a) => a.tool_id === TRIP_CARD)).toMatchObject({ agency_slug: "miit", role: "operates" });
     const incidents = await nested("/incidents.csv", "~/routes/incidents[.]csv");
-    expect(incidents.find((i) => i.tool_id === "ALG-000002")).toMatchObject({ kind: "data_breach", date: "2022-07", people_affected: "48500000" });
+    expect(incidents.find((i) => i.tool_id === SUISHEN_CODE)).toMatchObject({ kind: "data_breach", date: "2022-07", people_affected: "48500000" });
   });
   it("comments are published ones only, with replies, and never a contact e-mail", async () => {
     const { postComment, moderateComment, replyToComment } = await import("../../registry/comments.server");
     const { actorByEmail } = await import("../helpers/factories");
     const now = new Date("2026-05-01T00:00:00Z");
     const tricky = 'Published, with "quotes", commas\nand a newline';
-    const a = postComment("ALG-000002", { body: tricky, contactEmail: "secret@example.org" }, { address: "x", now }) as { id: number };
-    postComment("ALG-000002", { body: "Still pending" }, { address: "y", now });
+    const a = postComment(SUISHEN_CODE, { body: tricky, contactEmail: "secret@example.org" }, { address: "x", now }) as { id: number };
+    postComment(SUISHEN_CODE, { body: "Still pending" }, { address: "y", now });
     moderateComment(actorByEmail("reviewer.samr@register.example"), a.id, "publish", undefined, now);
     replyToComment(actorByEmail("official.shanghai@register.example"), a.id, "=reply", now);
     const rows = await nested("/comments.csv", "~/routes/comments[.]csv");

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { sessionCookie } from "~/auth.server";
-import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
+import { DEMO_PASSWORD, seedId } from "../helpers/seed";
 import * as newDraft from "~/routes/drafts.new";
 import * as editPage from "~/routes/tools.$id_.edit";
 import * as factsPage from "~/routes/tools.$id_.facts";
@@ -14,6 +14,9 @@ import * as recordPage from "~/routes/tools.$id/route";
 import * as reportPage from "~/routes/tools.$id_.report";
 import { actorByEmail, newIdentity } from "../helpers/factories";
 import { createDraft, saveDraftSection, WorkflowError, type SectionName } from "../../registry/workflow/workflow.server";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const HEALTH_CODE = seedId("health-code");
 
 const getDb = useFreshDb();
 const PROBES = ["redirectTo", "polluted", "isAdmin"];
@@ -82,17 +85,17 @@ describe("prototype pollution through the record forms", () => {
     for (const [name, value] of ATTACKS) {
       await post(editPage.action as Action, `/tools/${row.id}/edit`, { id: row.id }, [["csrf", official.csrf], ["section", "purpose"], [`purpose.${name}`, value], ["_add", `purpose.legalBasis`]], official.cookie);
       await post(editPage.action as Action, `/tools/${row.id}/edit`, { id: row.id }, [["csrf", official.csrf], ["section", "purpose"], ["_add", `purpose.${name}`]], official.cookie);
-      await post(factsPage.action as Action, "/tools/ALG-000001/facts", { id: "ALG-000001" }, [["csrf", reviewer.csrf], ["kind", "incident"], [`incident.${name}`, value]], reviewer.cookie);
+      await post(factsPage.action as Action, `/tools/${HEALTH_CODE}/facts`, { id: HEALTH_CODE }, [["csrf", reviewer.csrf], ["kind", "incident"], [`incident.${name}`, value]], reviewer.cookie);
       expect(polluted()).toBe(false);
     }
     expect(({} as Record<string, unknown>).redirectTo).toBeUndefined();
 
     // Public pages still work: a record page renders its record, and a problem report is taken.
-    const request = new Request("http://localhost/tools/ALG-000001?x");
-    const page = (await recordPage.loader({ request, params: { id: "ALG-000001" }, context: {} })) as { tool: { id: string } };
-    expect(page.tool.id).toBe("ALG-000001");
+    const request = new Request(`http://localhost/tools/${HEALTH_CODE}?x`);
+    const page = (await recordPage.loader({ request, params: { id: HEALTH_CODE }, context: {} })) as { tool: { id: string } };
+    expect(page.tool.id).toBe(HEALTH_CODE);
     expect(
-      await post(reportPage.action as Action, "/tools/ALG-000001/report", { id: "ALG-000001" }, [["description", "The retention period in the data section looks out of date."]]),
+      await post(reportPage.action as Action, `/tools/${HEALTH_CODE}/report`, { id: HEALTH_CODE }, [["description", "The retention period in the data section looks out of date."]]),
     ).toBe(200);
   });
 

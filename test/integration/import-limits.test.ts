@@ -5,7 +5,7 @@ import { useFreshDb } from "../helpers/db";
 import { actorByEmail, importRow } from "../helpers/factories";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { sessionCookie } from "~/auth.server";
-import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
+import { DEMO_PASSWORD } from "../helpers/seed";
 import * as importPage from "~/routes/drafts.import";
 import { IMPORT_MAX_COLUMNS, readImportFile } from "../../registry/import/format";
 import { runImport, type ImportReport } from "../../registry/import/import.server";

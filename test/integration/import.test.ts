@@ -14,17 +14,19 @@ import { loader as inventoryCsv } from "~/routes/drafts.inventory[.]csv";
 import { loader as inventoryJson } from "~/routes/drafts.inventory[.]json";
 import { setDb, type Db } from "../../db/client.server";
 import { upsertAgencies } from "../../registry/publish.server";
-import { SEED_AGENCIES } from "../../scripts/seed/agencies";
+import { SEED_AGENCIES, DEMO_PASSWORD, seedId } from "../helpers/seed";
 import { createUser } from "../../registry/auth/accounts.server";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { sessionCookie } from "~/auth.server";
-import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
 import { IMPORT_COLUMNS, IMPORT_MAX_BYTES } from "../../registry/import/format";
 import { exportAgencyInventory, runImport, type ImportReport } from "../../registry/import/import.server";
 import { createDraft, getDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
 import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/columns";
 import { csvRow, CSV_BOM } from "../../registry/exports/csv";
 import type { Actor } from "../../registry/auth/roles";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const HEALTH_CODE = seedId("health-code");
 
 const getDb = useFreshDb();
 const NOW = new Date("2026-03-01T08:00:00Z");
@@ -148,7 +150,7 @@ describe("the report and the two modes", () => {
     const { toolId } = createDraft(actor, newIdentity("own-tool"), NOW);
     const rows = [
       row("own-tool", { id: toolId, name_zh: "新名称" }),
-      row("not-ours", { id: "ALG-000001" }),
+      row("not-ours", { id: HEALTH_CODE }),
       row("dupe-slug"),
       row("dupe-slug"),
       row("own-tool-2", { id: toolId }),

@@ -12,7 +12,10 @@ import { login, LOGIN_LIMITS, loginBackoffMs } from "../../registry/auth/session
 import { verifyPassword } from "../../registry/auth/password.server";
 import { action as loginAction } from "~/routes/login";
 import { translate } from "~/i18n/strings";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedId } from "../helpers/seed";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const SUISHEN_CODE = seedId("shanghai-suishen-code");
 
 const getDb = useFreshDb();
 vi.setConfig({ testTimeout: 30_000 }); // scrypt on a shared machine
@@ -178,7 +181,7 @@ describe("client addresses at rest", () => {
   });
 
   it("comments keep no plain hash of the address", () => {
-    const r = postComment("ALG-000002", { body: "A question." }, { address: "192.0.2.124", now: T0 });
+    const r = postComment(SUISHEN_CODE, { body: "A question." }, { address: "192.0.2.124", now: T0 });
     expect(r).toMatchObject({ ok: true });
     const { address_hash } = getDb().$client.prepare(`SELECT address_hash FROM comments ORDER BY id DESC LIMIT 1`).get() as { address_hash: string };
     const plain = createHash("sha256").update("comment-address:192.0.2.124").digest("hex");

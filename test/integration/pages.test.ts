@@ -12,6 +12,13 @@ import { loader as schemaLoader } from "~/routes/standard.v1[.]schema[.]json";
 import { loader as standardLoader } from "~/routes/standard._index";
 import type { ToolDetail, HomeSummary, AgencyPage } from "../../registry/tools.server";
 import { ToolRecord } from "../../registry/standard/v1";
+import { seedId } from "../helpers/seed";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const HEALTH_CODE = seedId("health-code");
+const SUISHEN_CODE = seedId("shanghai-suishen-code");
+const TRIP_CARD = seedId("communication-trip-card");
+const HEALTH_INDEX = seedId("hangzhou-health-index-code");
 
 const getDb = useFreshDb();
 
@@ -19,33 +26,33 @@ describe("/tools/<id>", () => {
   const detail = (id: string) => callLoader<{ tool: ToolDetail; descriptionHtml: { zh: string; en: string } }>(detailLoader, `/tools/${id}`, { id });
 
   it("shows the trip card as retired on 13 December 2022", async () => {
-    const { tool } = await detail("ALG-000003");
+    const { tool } = await detail(TRIP_CARD);
     expect(tool.record.lifecycle.deploymentStatus).toBe("retired");
     expect(tool.record.lifecycle.retirement?.date).toBe("2022-12-13");
     expect(tool.sunsetState).toBe("retired");
   });
   it("shows the health index code as a rejected proposal", async () => {
-    const { tool } = await detail("ALG-000009");
+    const { tool } = await detail(HEALTH_INDEX);
     expect(tool.record.lifecycle.reviewStatus).toBe("rejected");
     expect(tool.sunsetState).toBe("not_applicable");
   });
   it("records the Suishen code data offer as a breach of 48.5 million users' data", async () => {
-    const { tool } = await detail("ALG-000002");
+    const { tool } = await detail(SUISHEN_CODE);
     const breach = tool.record.incidents.find((i) => i.kind === "data_breach");
     expect(breach?.date).toMatch(/^2022-07/);
     expect(breach?.peopleAffected).toBe(48_500_000);
   });
   it("renders the description as safe HTML and links every agency", async () => {
-    const { tool, descriptionHtml } = await detail("ALG-000001");
+    const { tool, descriptionHtml } = await detail(HEALTH_CODE);
     expect(descriptionHtml.zh + descriptionHtml.en).not.toMatch(/<script/i);
     for (const ref of tool.record.responsibility.agencies) expect(tool.agencies[ref.agency]?.slug).toBe(ref.agency);
   });
   it("accepts a lower-case id and redirects a slug to the id", async () => {
-    expect((await detail("alg-000001")).tool.id).toBe("ALG-000001");
-    const { tool } = await detail("ALG-000001");
+    expect((await detail(HEALTH_CODE.toLowerCase())).tool.id).toBe(HEALTH_CODE);
+    const { tool } = await detail(HEALTH_CODE);
     const res = await thrownResponse(detail(tool.record.identity.slug));
     expect(res.status).toBe(301);
-    expect(res.headers.get("Location")).toBe("/tools/ALG-000001");
+    expect(res.headers.get("Location")).toBe(`/tools/${HEALTH_CODE}`);
   });
   it.each(["ALG-999999", "nope", "ALG-0000011", "%00", "x".repeat(500)])("answers %j with 404", async (id) => {
     expect((await thrownResponse(detail(id))).status).toBe(404);

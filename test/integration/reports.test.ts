@@ -5,6 +5,11 @@ import { callLoader } from "./load";
 import { listKnownUnregistered, listReports, resolveReport, submitReport } from "../../registry/reports.server";
 import { listEvents, verifyLog } from "../../registry/events/log.server";
 import { loader as unregisteredLoader } from "~/routes/unregistered";
+import { seedId } from "../helpers/seed";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const HEALTH_CODE = seedId("health-code");
+const TRIP_CARD = seedId("communication-trip-card");
 
 const getDb = useFreshDb();
 const now = new Date("2026-05-01T10:00:00Z");
@@ -35,7 +40,7 @@ describe("public reports", () => {
   it("a problem with a record needs a public record, and a dismissal needs a reason", () => {
     expect(submitReport("record_problem", { description: "x" }, { toolId: "ALG-999999", address: "a", now })).toEqual({ ok: false, reason: "not_found" });
     const { id } = submitReport("record_problem", { description: "The trip card data elements omit the phone number." }, { toolId: "alg-000003", address: "a", now }) as { id: number };
-    expect(listReports(reviewer())[0]).toMatchObject({ id, toolId: "ALG-000003", kind: "record_problem" });
+    expect(listReports(reviewer())[0]).toMatchObject({ id, toolId: TRIP_CARD, kind: "record_problem" });
     expect(() => resolveReport(reviewer(), id, "dismiss", " ", now)).toThrow(/invalid/);
     resolveReport(reviewer(), id, "dismiss", "Already listed under data scope.", now);
     expect(listReports(reviewer(), "dismissed")).toEqual([expect.objectContaining({ id, resolution: "Already listed under data scope." })]);
@@ -45,13 +50,13 @@ describe("public reports", () => {
   it("refuses bad input field by field and stores nothing", () => {
     expect(submitReport("unregistered_tool", { description: "" }, { address: "b", now })).toMatchObject({ reason: "invalid", fields: { toolName: "reportToolNameRequired", description: "reportDescriptionRequired" } });
     expect(submitReport("unregistered_tool", { toolName: "x", description: "y", evidenceUrl: "javascript:alert(1)" }, { address: "b", now })).toMatchObject({ fields: { evidenceUrl: "reportUrlInvalid" } });
-    expect(submitReport("record_problem", { description: "y", website: "bot" }, { toolId: "ALG-000001", address: "b", now })).toMatchObject({ fields: { website: "commentRejected" } });
+    expect(submitReport("record_problem", { description: "y", website: "bot" }, { toolId: HEALTH_CODE, address: "b", now })).toMatchObject({ fields: { website: "commentRejected" } });
     expect(count()).toBe(0);
   });
 
   it("limits reports per address per minute", () => {
-    for (let i = 0; i < 3; i++) expect(submitReport("record_problem", { description: `r${i}` }, { toolId: "ALG-000001", address: "c", now }).ok).toBe(true);
-    expect(submitReport("record_problem", { description: "r4" }, { toolId: "ALG-000001", address: "c", now })).toEqual({ ok: false, reason: "rate_limited" });
+    for (let i = 0; i < 3; i++) expect(submitReport("record_problem", { description: `r${i}` }, { toolId: HEALTH_CODE, address: "c", now }).ok).toBe(true);
+    expect(submitReport("record_problem", { description: "r4" }, { toolId: HEALTH_CODE, address: "c", now })).toEqual({ ok: false, reason: "rate_limited" });
   });
 
   it("keeps the queue from officials and the public", () => {

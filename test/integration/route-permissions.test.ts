@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
+import { DEMO_PASSWORD } from "../helpers/seed";
 import { createUser } from "../../registry/auth/accounts.server";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";

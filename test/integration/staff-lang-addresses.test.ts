@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts";
+import { DEMO_PASSWORD, seedId, seedRecord } from "../helpers/seed";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
 import { sessionCookie } from "~/auth.server";
@@ -28,8 +28,10 @@ import { isLanguageNeutral } from "../../registry/urls";
 import { submitReport } from "../../registry/reports.server";
 import { postComment } from "../../registry/comments.server";
 import { publishRevision } from "../../registry/publish.server";
-import { SEED_RECORDS } from "../../scripts/seed/cases";
 import type { ToolRecordInput } from "../../registry/standard/v1";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const SUISHEN_CODE = seedId("shanghai-suishen-code");
 
 useFreshDb();
 type Who = { cookie: string; csrf: string } | null;
@@ -146,7 +148,7 @@ describe("forms posted under a language prefix redirect back under it", () => {
     const report = submitReport("unregistered_tool", { toolName: "Door sensor", description: "A sensor on every door." }, { address: "192.0.2.31", now: new Date() });
     if (!report.ok) throw new Error("no report");
     expect(await location(post(reports.action, "/en/reports", reviewer, { id: String(report.id), decision: "dismiss", reason: "Not a tool." }))).toBe("/en/reports");
-    const comment = postComment("ALG-000002", { body: "Is the ranking published?", displayName: "Li" }, { address: "192.0.2.10", now: new Date() });
+    const comment = postComment(SUISHEN_CODE, { body: "Is the ranking published?", displayName: "Li" }, { address: "192.0.2.10", now: new Date() });
     if (!comment.ok) throw new Error("no comment");
     expect(await location(post(moderation.action, "/zh/review/comments", reviewer, { commentId: String(comment.id), decision: "publish" }))).toBe("/zh/review/comments");
   });
@@ -171,13 +173,13 @@ describe("feeds link in their own language space", () => {
 
   it("a tool's feed and the sunsets feed too", async () => {
     // A tool that lapsed yesterday, so the sunsets feed has an entry.
-    const copy = structuredClone(SEED_RECORDS[11]!) as ToolRecordInput;
+    const copy = structuredClone(seedRecord("shanghai-suishen-pai")) as ToolRecordInput;
     Object.assign(copy.identity, { id: "ALG-000901", slug: "lapsed-tool" });
     copy.lifecycle.sunsetDate = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
     publishRevision(copy, { at: "2026-01-01T00:00:00.000Z" });
-    const tool = await ((await get(toolChangesAtom, "/zh/tools/ALG-000002/changes.atom", null, { id: "ALG-000002" }, { "Accept-Language": "en" })) as Response).text();
+    const tool = await ((await get(toolChangesAtom, `/zh/tools/${SUISHEN_CODE}/changes.atom`, null, { id: SUISHEN_CODE }, { "Accept-Language": "en" })) as Response).text();
     expect(tool).toContain('xml:lang="zh-Hans"');
-    expect(links(tool).filter((l) => !l.endsWith(".atom"))).toContain("http://localhost/zh/tools/ALG-000002/history");
+    expect(links(tool).filter((l) => !l.endsWith(".atom"))).toContain(`http://localhost/zh/tools/${SUISHEN_CODE}/history`);
     const en = await ((await get(sunsetsAtom, "/en/sunsets.atom", null)) as Response).text();
     const plain = await ((await get(sunsetsAtom, "/sunsets.atom", null)) as Response).text();
     expect(en).toContain('<link rel="self" href="http://localhost/en/sunsets.atom"/>');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { SEED_RECORDS } from "../../scripts/seed/cases";
+import { SEED_RECORDS, seedRecord } from "../helpers/seed";
 import { publishRevision } from "../../registry/publish.server";
 import { getSunsetOverview, sunsetFeed } from "../../registry/tools.server";
 import { createDraft, listAgencyWork, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
@@ -10,7 +10,7 @@ import type { ToolRecordInput } from "../../registry/standard/v1";
 useFreshDb();
 
 function publishWithSunset(id: string, slug: string, sunsetDate: string) {
-  const copy = structuredClone(SEED_RECORDS[11]!) as ToolRecordInput;
+  const copy = structuredClone(seedRecord("shanghai-suishen-pai")) as ToolRecordInput;
   copy.identity.id = id;
   copy.identity.slug = slug;
   copy.lifecycle.sunsetDate = sunsetDate;
@@ -60,7 +60,7 @@ describe("/sunsets.atom", () => {
   it("is a well-formed Atom feed with escaped text", async () => {
     const { callLoader } = await import("./load");
     const { loader } = await import("~/routes/sunsets[.]atom");
-    const copy = structuredClone(SEED_RECORDS[11]!) as ToolRecordInput;
+    const copy = structuredClone(seedRecord("shanghai-suishen-pai")) as ToolRecordInput;
     copy.identity.id = "ALG-000904";
     copy.identity.slug = "xss-tool";
     copy.identity.name = { en: "<script>alert(1)</script> & co" };

@@ -9,6 +9,14 @@ import { sunsetState, todayIso } from "../../registry/sunset";
 import { publishRevision } from "../../registry/publish.server";
 import type { ToolRecordInput } from "../../registry/standard/v1";
 import Database from "better-sqlite3";
+import { seedId } from "../helpers/seed";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const HEALTH_CODE = seedId("health-code");
+const TRIP_CARD = seedId("communication-trip-card");
+const RED_CODING = seedId("henan-health-code-red-coding");
+const DOOR_SENSORS = seedId("lucheng-smart-door-sensors");
+const SUISHEN_PAI = seedId("shanghai-suishen-pai");
 
 const getCurrentDb = useFreshDb();
 type Data = { list: ToolList; title: string };
@@ -93,21 +101,21 @@ describe("/tools search", () => {
   const ids = async (q: string) => (await list(`?q=${encodeURIComponent(q)}`)).items.map((t) => t.id);
 
   it("finds the smart door sensors by the two-character word 门磁", async () => {
-    expect(await ids("门磁")).toContain("ALG-000007");
+    expect(await ids("门磁")).toContain(DOOR_SENSORS);
   });
   it("finds the Henan red-coding by 红码", async () => {
-    expect(await ids("红码")).toContain("ALG-000004");
+    expect(await ids("红码")).toContain(RED_CODING);
   });
   it("finds 数据 in many records", async () => {
     expect((await ids("数据")).length).toBeGreaterThan(3);
   });
   it('finds the health code by "health code" and ranks it first', async () => {
     const r = await ids("health code");
-    expect(r).toContain("ALG-000001");
+    expect(r).toContain(HEALTH_CODE);
   });
   it("highlights the matched words in the result snippet", async () => {
     const r = await list("?q=门磁");
-    const hit = r.items.find((t) => t.id === "ALG-000007")!;
+    const hit = r.items.find((t) => t.id === DOOR_SENSORS)!;
     const marked = [...(hit.snippet?.zh ?? []), ...(hit.snippet?.en ?? [])].filter((s) => s.match).map((s) => s.text);
     expect(marked).toContain("门磁");
   });
@@ -144,7 +152,7 @@ describe("the in-memory list index", () => {
 
   it("follows a record published through this connection", async () => {
     const before = await list("?kind=sensor_device");
-    const copy = structuredClone(record("ALG-000007")) as ToolRecordInput;
+    const copy = structuredClone(record(DOOR_SENSORS)) as ToolRecordInput;
     copy.identity.id = "ALG-000900";
     copy.identity.slug = "copy-of-door-sensors";
     publishRevision(copy, { at: "2026-01-01T00:00:00.000Z" });
@@ -154,7 +162,7 @@ describe("the in-memory list index", () => {
   });
 
   it("moves a tool from due soon to lapsed when the date passes its sunset date", () => {
-    const copy = structuredClone(record("ALG-000012")) as ToolRecordInput;
+    const copy = structuredClone(record(SUISHEN_PAI)) as ToolRecordInput;
     copy.identity.id = "ALG-000901";
     copy.identity.slug = "copy-with-sunset";
     copy.lifecycle.sunsetDate = "2030-06-30";
@@ -170,10 +178,10 @@ describe("the in-memory list index", () => {
   it("follows a change written by another connection to the same file", async () => {
     const before = await list("?status=retired");
     const other = new Database(getDb().$client.name);
-    other.prepare(`UPDATE tools SET deployment_status = 'in_use' WHERE id = 'ALG-000003'`).run();
+    other.prepare(`UPDATE tools SET deployment_status = 'in_use' WHERE id = '${TRIP_CARD}'`).run();
     other.close();
     const after = await list("?status=retired");
     expect(after.total).toBe(before.total - 1);
-    expect(after.items.map((t) => t.id)).not.toContain("ALG-000003");
+    expect(after.items.map((t) => t.id)).not.toContain(TRIP_CARD);
   });
 });

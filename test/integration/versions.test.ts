@@ -6,6 +6,10 @@ import { useFreshDb } from "../helpers/db";
 import { actorByEmail } from "../helpers/factories";
 import { moderateComment, postComment } from "../../registry/comments.server";
 import { pageCacheVersion } from "../../registry/page-version.server";
+import { seedId } from "../helpers/seed";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const HEALTH_CODE = seedId("health-code");
 
 const getDb = useFreshDb();
 const NOW = new Date("2026-03-01T02:00:00Z");
@@ -15,7 +19,7 @@ const version = (table: "page_version" | "list_version") => (getDb().$client.pre
 describe("change counters", () => {
   it("a pending comment changes neither; publishing it changes the page version only", () => {
     const [page0, list0] = [version("page_version"), version("list_version")];
-    const posted = postComment("ALG-000001", { body: "一条意见" }, { address: "10.0.0.1", now: NOW });
+    const posted = postComment(HEALTH_CODE, { body: "一条意见" }, { address: "10.0.0.1", now: NOW });
     if (!posted.ok) throw new Error("not posted");
     expect([version("page_version"), version("list_version")]).toEqual([page0, list0]);
     moderateComment(actorByEmail("reviewer.samr@register.example"), posted.id, "publish", undefined, NOW);
@@ -25,7 +29,7 @@ describe("change counters", () => {
 
   it("a change to a listed column changes both", () => {
     const [page0, list0] = [version("page_version"), version("list_version")];
-    getDb().$client.prepare(`UPDATE tools SET deployment_status = 'suspended' WHERE id = 'ALG-000001'`).run();
+    getDb().$client.prepare(`UPDATE tools SET deployment_status = 'suspended' WHERE id = '${HEALTH_CODE}'`).run();
     expect(version("page_version")).toBeGreaterThan(page0);
     expect(version("list_version")).toBeGreaterThan(list0);
   });

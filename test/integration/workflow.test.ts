@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { DEMO_ACCOUNTS } from "../../scripts/seed/demo-accounts";
+import { DEMO_ACCOUNTS, seedId } from "../helpers/seed";
 import { createUser } from "../../registry/auth/accounts.server";
 import {
   createDraft,
@@ -23,6 +23,10 @@ import { getToolDetail, listTools } from "../../registry/tools.server";
 import { listEvents, verifyLog } from "../../registry/events/log.server";
 import { parseToolQuery } from "../../registry/query";
 import type { Actor } from "../../registry/auth/roles";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const HEALTH_CODE = seedId("health-code");
+const DOOR_SENSORS = seedId("lucheng-smart-door-sensors");
 
 const getDb = useFreshDb();
 const email = (role: string, agency?: string) => DEMO_ACCOUNTS.find((a) => a.role === role && (!agency || a.agency === agency))!.email;
@@ -113,7 +117,7 @@ describe("an official's draft", () => {
     const e = expectError(() => saveDraftSection(official(), toolId, "purpose", { purpose: {}, legalBasis: [{ citation: "" }] }), "invalid");
     expect(Object.keys(e.fields)).toEqual(expect.arrayContaining(["purpose.purpose", "purpose.legalBasis.0.citation"]));
     expect(getDraft(official(), toolId).record.purpose).toMatchObject({ purpose: { en: "Kept." } });
-    expectError(() => saveDraftSection(official(), toolId, "identity", { ...newIdentity(), id: "ALG-000001" }), "invalid", "identity.id");
+    expectError(() => saveDraftSection(official(), toolId, "identity", { ...newIdentity(), id: HEALTH_CODE }), "invalid", "identity.id");
     expectError(() => createDraft(official(), newIdentity("health-code"), D0), "invalid", "identity.slug");
   });
 });
@@ -279,7 +283,7 @@ describe("after a decision", () => {
   });
 
   it("leaves the editors' records to the editors", () => {
-    for (const actor of [official(), reviewer(), admin()]) expectError(() => retireTool(actor, "ALG-000007", { en: "x" }, D0), "forbidden");
+    for (const actor of [official(), reviewer(), admin()]) expectError(() => retireTool(actor, DOOR_SENSORS, { en: "x" }, D0), "forbidden");
   });
 });
 

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { SEED_RECORDS } from "../../scripts/seed/cases";
-import { SEED_AGENCIES } from "../../scripts/seed/agencies";
+import { SEED_RECORDS, SEED_AGENCIES, seedId, seedRecord } from "../helpers/seed";
 import { AgencySchema } from "../../registry/agency";
 import { ToolRecord, fieldErrors, IsoDate, PartialDate, Incident } from "../../registry/standard/v1";
 import { recordJsonSchema, dataDictionary } from "../../registry/standard/json-schema";
+
+// Seed records, found by slug (test/helpers/seed.ts).
+const TRIP_CARD = seedId("communication-trip-card");
+const HEALTH_INDEX = seedId("hangzhou-health-index-code");
+const CIVILITY_CODE = seedId("suzhou-civility-code");
 
 const clone = <T>(v: T): T => structuredClone(v);
 const errorsOf = (input: unknown) => {
@@ -34,14 +38,14 @@ describe("the embedded dataset", () => {
   });
   it("keeps the documented statuses", () => {
     const byId = Object.fromEntries(SEED_RECORDS.map((r) => [r.identity.id, r]));
-    expect(byId["ALG-000003"]!.lifecycle).toMatchObject({ deploymentStatus: "retired", retirement: { date: "2022-12-13" } });
-    expect(byId["ALG-000009"]!.lifecycle).toMatchObject({ deploymentStatus: "proposed", reviewStatus: "rejected" });
-    expect(byId["ALG-000010"]!.lifecycle.deploymentStatus).toBe("retired");
+    expect(byId[TRIP_CARD]!.lifecycle).toMatchObject({ deploymentStatus: "retired", retirement: { date: "2022-12-13" } });
+    expect(byId[HEALTH_INDEX]!.lifecycle).toMatchObject({ deploymentStatus: "proposed", reviewStatus: "rejected" });
+    expect(byId[CIVILITY_CODE]!.lifecycle.deploymentStatus).toBe("retired");
   });
 });
 
 describe("ToolRecord rejects incomplete records with field-level messages", () => {
-  const base = SEED_RECORDS[0]!;
+  const base = seedRecord("health-code");
   it.each([
     ["identity.summary", (r: any) => delete r.identity.summary],
     ["identity.kind", (r: any) => delete r.identity.kind],
