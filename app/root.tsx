@@ -125,11 +125,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const other: Lang = lang === "zh" ? "en" : "zh";
   const origin = root?.origin ?? "";
   return (
-    // The register's time zone travels with the page, so the browser formats times as the server did.
-    <html lang={LANG_TAG[lang]} data-time-zone={REGISTER_TIME_ZONE}>
+    <html lang={LANG_TAG[lang]}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* The register's time zone travels with the page, so the browser formats times as the server did. */}
+        <meta name="register-time-zone" content={REGISTER_TIME_ZONE} />
         <Meta />
         <link rel="alternate" {...hreflang(LANG_TAG.zh)} href={origin + alt.zh} />
         <link rel="alternate" {...hreflang(LANG_TAG.en)} href={origin + alt.en} />

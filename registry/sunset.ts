@@ -12,14 +12,14 @@ export const DUE_SOON_DAYS = 60;
 /**
  * The register's time zone (an IANA name), where its government sits: the day a sunset passes and
  * the clock every time on a page is shown in. Set with REGISTER_TIME_ZONE (default Asia/Shanghai)
- * on the server; the browser reads the server's value from `<html data-time-zone>` (app/root.tsx),
+ * on the server; the browser reads the server's value from `<meta name="register-time-zone">` (app/root.tsx),
  * so a page and its hydration never disagree. An unknown zone stops the server at start.
  */
 export const REGISTER_TIME_ZONE = configuredTimeZone();
 
 function configuredTimeZone(): string {
   const fromEnv = typeof process !== "undefined" ? process.env?.REGISTER_TIME_ZONE : undefined;
-  const fromPage = typeof document !== "undefined" ? document.documentElement.dataset.timeZone : undefined;
+  const fromPage = typeof document !== "undefined" ? document.querySelector('meta[name="register-time-zone"]')?.getAttribute("content") : undefined;
   const zone = fromEnv || fromPage || "Asia/Shanghai";
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });

@@ -143,6 +143,8 @@ test.describe("390 px, pages with tables and the menu open", () => {
   test.use({ viewport: { width: 390, height: 844 } });
   for (const locale of ["zh-CN", "en-GB"]) {
     test(`no serious accessibility violation where tables scroll or stack (${locale})`, async ({ page }) => {
+      // Seven full axe runs: more than the default 30 s on a busy two-core machine.
+      test.setTimeout(120_000);
       await page.context().setExtraHTTPHeaders({ "Accept-Language": locale });
       for (const path of ["/tools/ALG-000002", "/tools/ALG-000002/history", "/standard", "/log", "/incidents", "/api", "/tools?q=健康码"]) {
         await page.goto(path);
