@@ -11,13 +11,12 @@
 // tool_data_categories and agencies, from any connection) differs from the version it was
 // built at, and its sunset column is recomputed when the date changes.
 import { stmt, type Db } from "./db.server";
-import { FACETS, ENUM_FACETS, type EnumFacet, type FacetName, type ToolQuery } from "./query";
+import { FACETS, ENUM_FACETS, BYTE_FACETS, type ByteFacet, type EnumFacet, type FacetName, type ToolQuery } from "./query";
 import { sunsetState, SUNSET_STATES } from "./sunset";
 import type { LocalizedText } from "./standard/v1";
 
-/** Facets stored as one byte per tool: the position of the value in FACETS[facet]. */
-const BYTE_FACETS = ["kind", "jurisdiction", "status", "review", "level", "sensitive", "sunset"] as const satisfies readonly EnumFacet[];
-type ByteFacet = (typeof BYTE_FACETS)[number];
+// Facets stored as one byte per tool (BYTE_FACETS in query.ts): the position of the value in
+// FACETS[facet]. The category facet is a bit mask per tool.
 
 const CATEGORIES = FACETS.category;
 export const SORT_ORDERS = {

@@ -9,6 +9,7 @@ import {
   TOOL_KINDS,
 } from "./standard/v1";
 import { SUNSET_STATES } from "./sunset";
+import type { LabelGroup } from "./standard/labels";
 
 export const SORTS = ["relevance", "name", "updated", "sunset"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -16,19 +17,34 @@ export const PAGE_SIZE = 20;
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_PAGE = 10_000;
 
-export const FACETS = {
-  kind: TOOL_KINDS,
-  jurisdiction: JURISDICTION_LEVELS,
-  status: DEPLOYMENT_STATUSES,
-  review: REVIEW_STATUSES,
-  level: [...IMPACT_LEVELS, "none"] as const,
-  sunset: SUNSET_STATES,
-  category: DATA_CATEGORIES,
-  sensitive: ["yes", "no"] as const,
-} as const;
-export type EnumFacet = keyof typeof FACETS;
-export const ENUM_FACETS = Object.keys(FACETS) as EnumFacet[];
+/**
+ * The list's filters, written once. The list page and the home counts (labels), the list index
+ * (how each is stored), the API and its OpenAPI document (values and descriptions) and the static
+ * mirror all read this table. `values` are the URL values; `labels` is the label group that names
+ * them for people; `stored` is how the in-memory list index keeps them (one byte per tool, or a
+ * bit mask for a tool with several values).
+ */
+export const FACET_DEFS = {
+  kind: { values: TOOL_KINDS, labels: "kind", stored: "byte", api: "Kind of tool." },
+  jurisdiction: { values: JURISDICTION_LEVELS, labels: "jurisdiction", stored: "byte", api: "Level of government." },
+  status: { values: DEPLOYMENT_STATUSES, labels: "status", stored: "byte", api: "Deployment status." },
+  review: { values: REVIEW_STATUSES, labels: "review", stored: "byte", api: "Review status of the published revision." },
+  level: { values: [...IMPACT_LEVELS, "none"] as const, labels: "level", stored: "byte", api: "Computed impact level; `none` for records without an impact assessment." },
+  sunset: { values: SUNSET_STATES, labels: "sunset", stored: "byte", api: "Sunset state, computed from the dates today." },
+  category: { values: DATA_CATEGORIES, labels: "category", stored: "bits", api: "A category of personal data the tool processes." },
+  sensitive: { values: ["yes", "no"] as const, labels: "sensitive", stored: "byte", api: "Whether the tool processes sensitive personal information." },
+} as const satisfies Record<string, { values: readonly string[]; labels: LabelGroup; stored: "byte" | "bits"; api: string }>;
+
+export type EnumFacet = keyof typeof FACET_DEFS;
+export const ENUM_FACETS = Object.keys(FACET_DEFS) as EnumFacet[];
+/** The values of each filter (URL values). */
+export const FACETS = Object.fromEntries(ENUM_FACETS.map((f) => [f, FACET_DEFS[f].values])) as { readonly [F in EnumFacet]: (typeof FACET_DEFS)[F]["values"] };
+/** The filters kept as one byte per tool in the list index. */
+export type ByteFacet = { [F in EnumFacet]: (typeof FACET_DEFS)[F]["stored"] extends "byte" ? F : never }[EnumFacet];
+export const BYTE_FACETS = ENUM_FACETS.filter((f): f is ByteFacet => FACET_DEFS[f].stored === "byte");
 export type FacetName = EnumFacet | "agency";
+/** The order the list page shows its filters in (the agency filter is not an enumeration). */
+export const FACET_DISPLAY_ORDER: readonly FacetName[] = ["kind", "agency", ...ENUM_FACETS.filter((f) => f !== "kind")];
 
 export type ToolQuery = {
   q: string;

@@ -3,7 +3,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getHomeSummary } from "~/registry.server";
 import type { FacetCount } from "../../registry/tools.server";
-import type { LabelGroup } from "../../registry/standard/labels";
+import { FACET_DEFS, type EnumFacet } from "../../registry/query";
 import { ToolCard } from "~/components/tool-card";
 import { LocalText } from "~/components/text";
 import { SearchForm } from "~/components/search-form";
@@ -26,7 +26,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => {
   return [{ title: t("siteName") }, { tagName: "link", rel: "alternate", type: "application/atom+xml", href: u.changesAtom(), title: t("feedLink") }];
 };
 
-function CountTable({ title, group, facet, counts }: { title: string; group: LabelGroup; facet: string; counts: FacetCount[] }) {
+function CountTable({ title, facet, counts }: { title: string; facet: EnumFacet; counts: FacetCount[] }) {
+  const group = FACET_DEFS[facet].labels;
   const { l, num, u } = useT();
   return (
     <section className="count-box" aria-labelledby={`count-${facet}`}>
@@ -101,11 +102,11 @@ export default function Home() {
           {t("filters")}
         </h2>
         <div className="count-grid">
-          <CountTable title={t("homeByKind")} group="kind" facet="kind" counts={s.byKind} />
-          <CountTable title={t("homeByStatus")} group="status" facet="status" counts={s.byDeployment} />
-          <CountTable title={t("homeByReview")} group="review" facet="review" counts={s.byReview} />
-          <CountTable title={t("homeByLevel")} group="level" facet="level" counts={s.byLevel} />
-          <CountTable title={t("homeBySunset")} group="sunset" facet="sunset" counts={s.bySunset} />
+          <CountTable title={t("homeByKind")} facet="kind" counts={s.byKind} />
+          <CountTable title={t("homeByStatus")} facet="status" counts={s.byDeployment} />
+          <CountTable title={t("homeByReview")} facet="review" counts={s.byReview} />
+          <CountTable title={t("homeByLevel")} facet="level" counts={s.byLevel} />
+          <CountTable title={t("homeBySunset")} facet="sunset" counts={s.bySunset} />
         </div>
       </section>
 

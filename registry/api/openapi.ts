@@ -2,7 +2,7 @@
 // allowed values from the same lists the query parsers use; answers are described in
 // openapi-schemas.ts. The tests validate this document against the OpenAPI 3.1 schema and call
 // every operation in it, checking each answer against the schema documented here.
-import { FACETS, MAX_QUERY_LENGTH, SORTS } from "../query";
+import { ENUM_FACETS, FACET_DEFS, FACETS, MAX_QUERY_LENGTH, SORTS, type EnumFacet } from "../query";
 import { INCIDENT_KINDS } from "../standard/v1";
 import { API_LIMIT } from "./cursor";
 import { componentSchemas, ref, type Schema } from "./openapi-schemas";
@@ -35,14 +35,8 @@ const parameters = {
     "Where the page starts: the `nextCursor` of the previous page, unchanged, with the same query. A cursor that was not made by this API, or was made for other filters or another sort order, is a 400 error.",
   ),
   q: query("q", { type: "string", maxLength: MAX_QUERY_LENGTH }, `Full-text search in Chinese and English (names, summaries, descriptions). Longer queries are cut to ${MAX_QUERY_LENGTH} characters, with a notice.`),
-  kind: enumParam("kind", FACETS.kind, "Kind of tool."),
-  jurisdiction: enumParam("jurisdiction", FACETS.jurisdiction, "Level of government."),
-  status: enumParam("status", FACETS.status, "Deployment status."),
-  review: enumParam("review", FACETS.review, "Review status of the published revision."),
-  level: enumParam("level", FACETS.level, "Computed impact level; `none` for records without an impact assessment."),
-  sunset: enumParam("sunset", FACETS.sunset, "Sunset state, computed from the dates today."),
-  category: enumParam("category", FACETS.category, "A category of personal data the tool processes."),
-  sensitive: enumParam("sensitive", FACETS.sensitive, "Whether the tool processes sensitive personal information."),
+  // One parameter per filter of the list, from the one table of filters (registry/query.ts).
+  ...(Object.fromEntries(ENUM_FACETS.map((f) => [f, enumParam(f, FACETS[f], FACET_DEFS[f].api)])) as Record<EnumFacet, ReturnType<typeof enumParam>>),
   agency: query("agency", { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, `Slug of an agency with any role in the tool. ${LENIENT}`),
   sort: enumParam("sort", SORTS, "Order: `relevance` (default with q), `name` (default without q), `updated` (newest first) or `sunset` (soonest first, no date last)."),
   lang: query("lang", { type: "string", enum: ["zh", "en"], default: "zh" }, `Which name sort=name orders by (falling back to the other language). ${LENIENT}`),
@@ -132,7 +126,7 @@ function paths() {
       tag: "tools",
       summary: "Search and filter the registered tools",
       description: `The same filters and sort orders as the register's list page /tools. ${PAGING} With q and sort=relevance the order follows search ranking, which shifts when records change; to harvest everything, sort by name or updated.`,
-      params: ["q", "kind", "jurisdiction", "status", "review", "level", "sunset", "category", "sensitive", "agency", "sort", "lang", "limit", "cursor"],
+      params: ["q", ...ENUM_FACETS, "agency", "sort", "lang", "limit", "cursor"],
       schema: ref("ToolList"),
       paged: true,
       errors: ["400"],

@@ -54,3 +54,27 @@ describe("toolQueryString", () => {
     expect(toolQueryString(query, { status: undefined })).toBe("?kind=app");
   });
 });
+
+describe("the one table of filters", () => {
+  it("drives the list's order, the index's storage and the API document", async () => {
+    const { BYTE_FACETS, ENUM_FACETS, FACET_DEFS, FACET_DISPLAY_ORDER } = await import("../../registry/query");
+    const { openApiDocument } = await import("../../registry/api/openapi");
+    const { LABELS } = await import("../../registry/standard/labels");
+    const { translate } = await import("../../app/i18n/strings");
+    // Every filter is shown once, the agency among them.
+    expect([...FACET_DISPLAY_ORDER].sort()).toEqual([...ENUM_FACETS, "agency"].sort());
+    // Every filter is stored in the index: a byte each, or the category bit mask.
+    expect([...BYTE_FACETS, ...ENUM_FACETS.filter((f) => FACET_DEFS[f].stored === "bits")].sort()).toEqual([...ENUM_FACETS].sort());
+    // The API lists each filter with exactly its values.
+    type Param = { name: string; schema: { enum?: string[] } };
+    const doc = openApiDocument("https://register.example") as unknown as { paths: Record<string, { get: { parameters: { $ref: string }[] } }>; components: { parameters: Record<string, Param> } };
+    const listTools = doc.paths["/api/v1/tools"]!.get.parameters.map((p) => doc.components.parameters[p.$ref.replace("#/components/parameters/", "")]!);
+    for (const f of ENUM_FACETS) expect(listTools.find((p) => p.name === f)?.schema.enum, f).toEqual([...FACET_DEFS[f].values]);
+    // Every value has a label in both languages, and every filter a name.
+    for (const f of ENUM_FACETS) {
+      const group = LABELS[FACET_DEFS[f].labels] as Record<string, { zh: string; en: string }>;
+      for (const v of FACET_DEFS[f].values) expect(group[v]?.zh && group[v]?.en, `${f}=${v}`).toBeTruthy();
+      for (const lang of ["zh", "en"] as const) expect(translate(lang, `facet_${f}` as never)).not.toBe(`facet_${f}`);
+    }
+  });
+});

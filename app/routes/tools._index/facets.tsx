@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { ENUM_FACETS, toolQueryString, type FacetName, type ToolQuery } from "../../../registry/query";
+import { FACET_DEFS, FACET_DISPLAY_ORDER, toolQueryString, type EnumFacet, type FacetName, type ToolQuery } from "../../../registry/query";
 import type { ToolList } from "../../../registry/tools.server";
 import type { LabelGroup } from "../../../registry/standard/labels";
 import type { Lang, Paths } from "../../../registry/urls";
@@ -11,17 +11,8 @@ export function listHref(u: Paths, q: ToolQuery, change: Parameters<typeof toolQ
   return u.tools(new URLSearchParams(toolQueryString(q, change)));
 }
 
-const FACET_ORDER: FacetName[] = ["kind", "agency", "jurisdiction", "status", "review", "level", "sunset", "category", "sensitive"];
-const LABEL_GROUP: Record<Exclude<FacetName, "agency">, LabelGroup> = {
-  kind: "kind",
-  jurisdiction: "jurisdiction",
-  status: "status",
-  review: "review",
-  level: "level",
-  sunset: "sunset",
-  category: "category",
-  sensitive: "sensitive",
-};
+const FACET_ORDER = FACET_DISPLAY_ORDER;
+const LABEL_GROUP = (facet: Exclude<FacetName, "agency">): LabelGroup => FACET_DEFS[facet].labels;
 
 /** A facet value's label; an agency's name says which language it is in (it may fall back to the other one). */
 type FacetLabel = { text: string; lang?: Lang };
@@ -29,7 +20,7 @@ type FacetLabel = { text: string; lang?: Lang };
 function useFacetLabel(list: ToolList) {
   const { l, lang } = useT();
   return (facet: FacetName, value: string): FacetLabel => {
-    if (facet !== "agency") return { text: l(LABEL_GROUP[facet], value) };
+    if (facet !== "agency") return { text: l(LABEL_GROUP(facet), value) };
     const fromCounts = list.facets.agency.find((c) => c.value === value)?.label ?? (list.agency?.slug === value ? list.agency.name : undefined);
     const picked = pickText(fromCounts, lang);
     return picked ? { text: picked.text, lang: picked.lang } : { text: value };
@@ -52,7 +43,7 @@ export function Facets({ list }: { list: ToolList }) {
         <h2 id="facets-h">{t("filters")}</h2>
         {FACET_ORDER.map((facet) => {
           const counts = list.facets[facet].filter((c) => c.count > 0);
-          const active = facet === "agency" ? q.agency : q[facet as (typeof ENUM_FACETS)[number]];
+          const active = facet === "agency" ? q.agency : q[facet as EnumFacet];
           if (!counts.length && !active) return null;
           return (
             <section key={facet} className="facet" aria-labelledby={`facet-${facet}`}>
@@ -88,7 +79,7 @@ export function ActiveFilters({ list }: { list: ToolList }) {
   const labelOf = useFacetLabel(list);
   const q = list.query;
   const active = FACET_ORDER.flatMap((f) => {
-    const v = f === "agency" ? q.agency : q[f as (typeof ENUM_FACETS)[number]];
+    const v = f === "agency" ? q.agency : q[f as EnumFacet];
     return v ? [[f, v] as const] : [];
   });
   if (!active.length && !q.q) return null;
