@@ -35,7 +35,7 @@ export default {
         else route(r.path, r.file, options);
       };
       for (const lang of ["zh", "en"]) {
-        route(lang, "lang-layout.tsx", { id: `lang-${lang}` }, () => childrenOf("root").forEach((r) => copy(lang, r, "")));
+        route(lang, "lang-layout.tsx", { id: `lang-${lang}`, caseSensitive: true }, () => childrenOf("root").forEach((r) => copy(lang, r, "")));
       }
     });
   },

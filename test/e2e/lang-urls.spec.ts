@@ -70,6 +70,8 @@ test("addresses that are not pages in a language", async () => {
   const fr = await get("/fr/tools", { "Accept-Language": "zh" });
   expect(fr.status).toBe(404);
   expect(htmlLang(fr.body)).toBe("zh-Hans");
+  // The prefix is exact, as the server reads it: /EN is not a language either.
+  expect((await get("/EN/tools")).status).toBe(404);
   // An unknown page under /en is a 404 in English.
   const missing = await get("/en/tools/ALG-999999", { "Accept-Language": "zh" });
   expect(missing.status).toBe(404);
