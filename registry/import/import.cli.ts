@@ -13,7 +13,7 @@ import { openDatabase } from "../../db/client.server";
 import { databasePath } from "../../db/env.server";
 import { registerNow } from "../clock.server";
 import { csvRow } from "../exports/csv";
-import { WorkflowError } from "../workflow/workflow.server";
+import { RegistryError } from "../errors";
 import { IMPORT_MAX_BYTES, tooLargeMessage } from "./format";
 import { importActorFor, runImport, type ImportProgress, type ImportReport } from "./import.server";
 
@@ -96,7 +96,7 @@ function main() {
     const clean = (report.result === "imported" || report.result === "checked") && report.counts.error === 0;
     process.exit(clean ? 0 : 1);
   } catch (e) {
-    if (e instanceof WorkflowError) {
+    if (e instanceof RegistryError) {
       console.error(e.message);
       process.exit(2);
     }

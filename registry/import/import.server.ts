@@ -11,7 +11,8 @@ import type { ToolExportRow } from "../exports/tools-export.server";
 import type { ReviewStatus, ToolRecordInput } from "../standard/v1";
 import { sunsetState } from "../sunset";
 import { canTake } from "../workflow/transitions";
-import { WorkflowError, createDraft, saveDraftSection, startRevision } from "../workflow/workflow.server";
+import { createDraft, saveDraftSection, startRevision } from "../workflow/workflow.server";
+import { RegistryError } from "../errors";
 import { readImportFile, toImportedTool, type FieldError, type FileFormat, type FileNotice, type ImportedTool, type RawRow } from "./format";
 import { absolute, paths } from "../urls";
 
@@ -48,11 +49,11 @@ type Existing = { id: string; slug: string; ownerAgencyId: number | null; status
 type Planned = { report: RowReport; tool?: ImportedTool; existing?: Existing; merged?: ReturnType<typeof merged> };
 
 function requireOfficial(actor: Actor | null): asserts actor is Actor & { agencyId: number; agencySlug: string } {
-  if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new WorkflowError("forbidden");
+  if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new RegistryError("forbidden");
 }
 
 /**
- * Checks (and unless `dryRun`, imports) a file for the actor's agency. Throws WorkflowError
+ * Checks (and unless `dryRun`, imports) a file for the actor's agency. Throws RegistryError
  * "forbidden" for anyone but an official with an agency; every problem with the file or its
  * rows is in the report.
  */
@@ -114,7 +115,7 @@ export function runImport(
       try {
         db.$client.transaction(() => writeOne(p))();
       } catch (e) {
-        if (!(e instanceof WorkflowError)) throw e;
+        if (!(e instanceof RegistryError)) throw e;
         // Checked a moment ago; only a concurrent change (a slug taken meanwhile) lands here.
         p.report.outcome = "error";
         p.report.errors.push({ field: "(row)", message: `Not written: ${e.message}` });
@@ -298,7 +299,7 @@ function inventoryRow(
  */
 export function importActorFor(agencySlug: string, email: string | undefined, db: Db = getDb()): Actor {
   const agency = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(agencySlug) as { id: number } | undefined;
-  if (!agency) throw new WorkflowError("not_found", {}, `There is no agency "${agencySlug}". The slugs are listed at /agencies.`);
+  if (!agency) throw new RegistryError("not_found", { issues: [{ code: "err_import_agency_unknown", params: { agency: agencySlug } }] });
   const row = (
     email
       ? stmt(db, `SELECT id FROM users WHERE email = ? AND disabled_at IS NULL`).get(email.trim().toLowerCase())
@@ -306,11 +307,9 @@ export function importActorFor(agencySlug: string, email: string | undefined, db
   ) as { id: number } | undefined;
   const actor = row ? actorById(row.id, db) : null;
   if (!actor)
-    throw new WorkflowError(
-      "not_found",
-      {},
-      email ? `There is no active account ${email}.` : `Agency "${agencySlug}" has no active official. Create one with npm run user:create, or name one with --as.`,
-    );
-  if (actor.role !== "official" || actor.agencyId !== agency.id) throw new WorkflowError("forbidden", {}, `${actor.email} is not an official of ${agencySlug}.`);
+    throw new RegistryError("not_found", {
+      issues: [email ? { code: "err_import_account_unknown", params: { email } } : { code: "err_import_no_official", params: { agency: agencySlug } }],
+    });
+  if (actor.role !== "official" || actor.agencyId !== agency.id) throw new RegistryError("forbidden", { issues: [{ code: "err_import_not_official", params: { email: actor.email, agency: agencySlug } }] });
   return actor;
 }

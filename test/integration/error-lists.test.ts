@@ -69,8 +69,8 @@ describe("error lists", () => {
   });
 
   it("a form's error summary lists the first problems and counts the rest", async () => {
-    const fields = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`dataScope.elements.${i}.category`, ["Invalid option"]]));
-    const html = await render("en", createElement(FieldErrorSummary, { fields }));
+    const errors = Array.from({ length: 5000 }, (_, i) => ({ path: `dataScope.elements.${i}.category`, message: `Choose one of the listed options for “Category of data (item ${i + 1})”.` }));
+    const html = await render("en", createElement(FieldErrorSummary, { errors }));
     expect((html.match(/<li>/g) ?? []).length).toBe(SUMMARY_ITEMS_SHOWN + 1);
     expect(html).toContain("and 4,800 more problems");
     expect(html.length).toBeLessThan(100_000);
