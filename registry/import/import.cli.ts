@@ -19,6 +19,9 @@ import { importActorFor, runImport, type ImportProgress, type ImportReport } fro
 
 const USAGE = "Usage: npm run import -- FILE --agency SLUG [--as EMAIL] [--check] [--valid-only] [--report REPORT.csv]";
 
+/** A row problem for the command line: its code and parameters (the page words them, app/i18n/strings-errors.ts). */
+const problemText = (e: { code: string; params?: Record<string, string | number> }) => `${e.code}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`;
+
 function progressBar(): ImportProgress {
   let last = 0;
   return (phase, done, total) => {
@@ -36,7 +39,7 @@ function printReport(report: ImportReport, file: string) {
   const c = report.counts;
   for (const e of report.fileErrors) console.log(`${file}: ${e}`);
   for (const r of report.rows)
-    for (const e of r.errors) console.log(`${file}: row ${r.row}${r.name ? ` (${r.name})` : ""}, ${e.field}: ${e.message}`);
+    for (const e of r.errors) console.log(`${file}: row ${r.row}${r.name ? ` (${r.name})` : ""}, ${e.field}: ${problemText(e)}`);
   if (report.ignoredColumns.length) console.log(`Ignored columns (computed by the register): ${report.ignoredColumns.join(", ")}`);
   const tally = `${c.rows} rows: ${c.create} new, ${c.update} to update, ${c.unchanged} unchanged, ${c.error} with problems.`;
   const outcome = {
@@ -53,7 +56,7 @@ function writeReportCsv(report: ImportReport, target: string) {
   for (const e of report.fileErrors) lines.push(csvRow(["", "", "", "file_refused", "", e]));
   for (const r of report.rows) {
     if (!r.errors.length) lines.push(csvRow([r.row, r.id, r.name, r.outcome, "", ""]));
-    for (const e of r.errors) lines.push(csvRow([r.row, r.id, r.name, r.outcome, e.field, e.message]));
+    for (const e of r.errors) lines.push(csvRow([r.row, r.id, r.name, r.outcome, e.field, problemText(e)]));
   }
   fs.writeFileSync(target, `\uFEFF${lines.join("")}`);
 }
