@@ -118,7 +118,9 @@ describe("the report and the two modes", () => {
     expect(r.result).toBe("checked");
     expect(r.counts).toMatchObject({ rows: 4, create: 2, error: 2 });
     expect(r.rows[1]).toMatchObject({ row: 3, outcome: "error", errors: [{ field: "kind" }] });
-    expect(r.rows[2]!.errors).toEqual([{ field: "sunset_date", message: "Not a real calendar date." }]);
+    expect(r.rows[2]!.errors).toEqual([{ field: "sunset_date", code: "err_date_unreal", path: "lifecycle.sunsetDate" }]);
+    expect(issueMessage(r.rows[2]!.errors[0]!, "en")).toContain("is not a real calendar date");
+    expect(issueMessage(r.rows[2]!.errors[0]!, "zh")).toContain("不是有效的日历日期");
     expect(r.ignoredColumns).toContain("review_status");
     expect(count(db, `SELECT count(*) AS n FROM tools`)).toBe(tools);
   });
