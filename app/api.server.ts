@@ -3,7 +3,9 @@
 // registry/api; this file only turns it into responses.
 import { createHash } from "node:crypto";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { ApiProblem } from "../registry/api/problem";
+import { apiProblem } from "../registry/api/problem";
+import { RegistryError } from "../registry/errors";
+import { apiProblemMessage } from "./api-problems";
 import type { ApiAnswer, ApiContext } from "../registry/api/api.server";
 import { registerNow } from "~/registry.server";
 import { absolute, paths } from "../registry/urls";
@@ -63,8 +65,8 @@ export async function apiLoader(request: Request, answer: (ctx: ApiContext) => A
   try {
     result = answer({ origin: new URL(request.url).origin, now });
   } catch (e) {
-    if (e instanceof ApiProblem)
-      return jsonError(e.code === "not_found" ? 404 : 400, e.code, e.message, { ...(e.param ? { param: e.param } : {}), ...(e.allowed ? { allowed: e.allowed } : {}) });
+    if (e instanceof RegistryError && (e.code === "not_found" || e.code === "bad_parameter"))
+      return jsonError(e.code === "not_found" ? 404 : 400, e.code, apiProblemMessage(e.issues[0], e.code), e.path ? { param: e.path } : {});
     console.error(e);
     return jsonError(500, "internal_error", "The register could not answer this request. The error has been logged; try again later.");
   }
@@ -101,10 +103,10 @@ export function apiAction({ request }: ActionFunctionArgs): Response {
 /** Any path under /api that names no endpoint: a JSON 404, whatever the method. */
 export function apiNotFound(request: Request): Response | Promise<Response> {
   const url = new URL(request.url);
-  const message = `No API endpoint at ${url.pathname.slice(0, 200)}. The endpoints are described in ${absolute(url.origin, paths.openapi())}.`;
+  const problem = apiProblem("not_found", "api_endpoint_not_found", { path: url.pathname.slice(0, 200), openapi: absolute(url.origin, paths.openapi()) });
   if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS")
     return apiLoader(request, () => {
-      throw new ApiProblem("not_found", message);
+      throw problem;
     });
-  return jsonError(404, "not_found", message);
+  return jsonError(404, "not_found", apiProblemMessage(problem.issues[0], "not_found"));
 }

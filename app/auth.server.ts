@@ -80,15 +80,3 @@ export function isCrossSite(request: Request): boolean {
 
 /** Only paths on this site (the rule and its tests live in registry/auth/safe-path.ts). */
 export { safeLocalPath } from "../registry/auth/safe-path";
-
-/** Turns a refused workflow action into the right HTTP answer; validation errors are returned. */
-export function workflowFailure(e: unknown): { fields: Record<string, string[]>; message?: string } {
-  if (e && typeof e === "object" && "code" in e && "fields" in e) {
-    const err = e as { code: string; fields: Record<string, string[]>; message: string };
-    if (err.code === "not_found") throw new Response("Not Found", { status: 404 });
-    if (err.code === "forbidden") throw forbidden();
-    if (err.code === "wrong_state") return { fields: {}, message: err.message };
-    return { fields: err.fields };
-  }
-  throw e;
-}

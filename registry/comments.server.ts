@@ -3,6 +3,7 @@
 // replies are events in the tamper-evident log. The form promises commenters that their contact
 // e-mail is for the agency only: it leaves this module only through commentContactsForAgency(),
 // to officials of the tool's owning agency; moderators, admins and the public never get it.
+import { RegistryError, invalid } from "./errors";
 import { z } from "zod";
 import { getDb, stmt, type Db } from "./db.server";
 import { appendEvent } from "./events/log.server";
@@ -130,20 +131,11 @@ export function listPublicComments(toolId: string, db: Db = getDb()): PublicComm
   }));
 }
 
-export class CommentError extends Error {
-  constructor(
-    readonly code: "forbidden" | "not_found" | "wrong_state" | "invalid",
-    readonly fields: Record<string, string> = {},
-  ) {
-    super(code);
-  }
-}
-
 export type PendingComment = { id: number; toolId: string; toolName: { zh?: string; en?: string }; displayName: string | null; body: string; createdAt: string };
 
 /** The moderation queue, oldest first. Reviewers only; without contact e-mails (they are the agency's). */
 export function listPendingComments(actor: Actor | null, db: Db = getDb()): PendingComment[] {
-  if (!actor || actor.role !== "reviewer") throw new CommentError("forbidden");
+  if (!actor || actor.role !== "reviewer") throw new RegistryError("forbidden");
   const rows = stmt(
     db,
     `SELECT c.id, t.id AS tool_id, t.name_zh, t.name_en, c.display_name, c.body, c.created_at
@@ -181,15 +173,15 @@ const MODERATED_STATUS: Record<Moderation, string> = { publish: "published", rem
 
 /** A reviewer publishes, removes (with a public reason) or marks a pending comment as spam. */
 export function moderateComment(actor: Actor | null, commentId: number, decision: Moderation, reason: string | undefined, now: Date, db: Db = getDb()): void {
-  if (!actor || actor.role !== "reviewer") throw new CommentError("forbidden");
-  if (!MODERATIONS.includes(decision)) throw new CommentError("invalid", { decision: "commentModerationChoose" });
+  if (!actor || actor.role !== "reviewer") throw new RegistryError("forbidden");
+  if (!MODERATIONS.includes(decision)) throw invalid([{ code: "commentModerationChoose", path: "decision" }]);
   const why = reason?.trim() ?? "";
-  if (decision === "remove" && (!why || why.length > 500)) throw new CommentError("invalid", { reason: "commentRemovalReasonRequired" });
+  if (decision === "remove" && (!why || why.length > 500)) throw invalid([{ code: "commentRemovalReasonRequired", path: "reason" }]);
   const c = stmt(db, `SELECT c.id, c.status, c.tool_seq, t.id AS tool_id FROM comments c JOIN tools t ON t.seq = c.tool_seq WHERE c.id = ?`).get(commentId) as
     | { id: number; status: string; tool_seq: number; tool_id: string }
     | undefined;
-  if (!c) throw new CommentError("not_found");
-  if (c.status !== "pending") throw new CommentError("wrong_state");
+  if (!c) throw new RegistryError("not_found");
+  if (c.status !== "pending") throw new RegistryError("wrong_state");
   const at = now.toISOString();
   db.$client.transaction(() => {
     stmt(db, `UPDATE comments SET status = ?, removal_reason = ?, moderated_at = ?, moderated_by = ? WHERE id = ? AND status = 'pending'`).run(
@@ -210,18 +202,18 @@ export function moderateComment(actor: Actor | null, commentId: number, decision
 
 /** An official of one of the tool's responsible agencies answers a published comment. */
 export function replyToComment(actor: Actor | null, commentId: number, body: unknown, now: Date, db: Db = getDb()): void {
-  if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new CommentError("forbidden");
+  if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new RegistryError("forbidden");
   const c = stmt(db, `SELECT c.id, c.status, c.tool_seq, t.id AS tool_id, t.owner_agency_id FROM comments c JOIN tools t ON t.seq = c.tool_seq WHERE c.id = ?`).get(commentId) as
     | { id: number; status: string; tool_seq: number; tool_id: string; owner_agency_id: number | null }
     | undefined;
-  if (!c) throw new CommentError("not_found");
+  if (!c) throw new RegistryError("not_found");
   const responsible =
     c.owner_agency_id === actor.agencyId || Boolean(stmt(db, `SELECT 1 FROM tool_agencies WHERE tool_seq = ? AND agency_id = ?`).get(c.tool_seq, actor.agencyId));
-  if (!responsible) throw new CommentError("forbidden");
-  if (c.status !== "published") throw new CommentError("wrong_state");
+  if (!responsible) throw new RegistryError("forbidden");
+  if (c.status !== "published") throw new RegistryError("wrong_state");
   const text = typeof body === "string" ? body.trim() : "";
-  if (!text) throw new CommentError("invalid", { body: "commentReplyRequired" });
-  if (text.length > COMMENT_LIMITS.bodyMax) throw new CommentError("invalid", { body: "commentBodyTooLong" });
+  if (!text) throw invalid([{ code: "commentReplyRequired", path: "body" }]);
+  if (text.length > COMMENT_LIMITS.bodyMax) throw invalid([{ code: "commentBodyTooLong", path: "body" }]);
   const at = now.toISOString();
   db.$client.transaction(() => {
     const r = stmt(db, `INSERT INTO comment_replies (comment_id, body, author_id, agency_slug, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`).get(

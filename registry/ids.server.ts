@@ -4,6 +4,7 @@
 // moves it: importing ALG-999999 once made every later draft ALG-1000000, which no form could
 // save. Tools are never deleted, so an id that is free has never been used here.
 import { getDb, stmt, type Db } from "./db.server";
+import { RegistryError } from "./errors";
 import { ToolId } from "./standard/v1";
 
 const PREFIX = "ALG-";
@@ -11,11 +12,6 @@ const DIGITS = 6;
 /** The highest number the format can hold. */
 export const TOOL_ID_MAX = 10 ** DIGITS - 1;
 
-export class ToolIdsExhaustedError extends Error {
-  constructor() {
-    super(`Every tool id up to ${formatToolId(TOOL_ID_MAX)} is taken; the register cannot number another tool.`);
-  }
-}
 
 export function formatToolId(n: number): string {
   return `${PREFIX}${String(n).padStart(DIGITS, "0")}`;
@@ -39,7 +35,7 @@ const lowestFreeHint = new WeakMap<object, number>();
  * The id for a new tool: the lowest free number. Ids taken by imports are stepped over, whatever
  * their number. The answer is checked against the format, and is free in the caller's
  * transaction (call it in the transaction that inserts the tool, so no one takes it in between).
- * Throws ToolIdsExhaustedError when every number of the format is taken.
+ * Throws RegistryError("ids_exhausted") (params: last, the highest id) when every number of the format is taken.
  */
 export function allocateToolId(db: Db = getDb()): string {
   let n = lowestFreeHint.get(db.$client) ?? 1;
@@ -53,7 +49,7 @@ export function allocateToolId(db: Db = getDb()): string {
     if (k > n) break;
     if (k === n) n++;
   }
-  if (n > TOOL_ID_MAX) throw new ToolIdsExhaustedError();
+  if (n > TOOL_ID_MAX) throw new RegistryError("ids_exhausted", { params: { last: formatToolId(TOOL_ID_MAX) } });
   const toolId = formatToolId(n);
   if (!isToolId(toolId) || toolIdTaken(toolId, db)) throw new Error(`The id allocator produced ${toolId}, which is not a free tool id.`);
   lowestFreeHint.set(db.$client, n);

@@ -5,16 +5,12 @@ import { canonicalJson } from "./canonical-json";
 import { getDb, stmt, type Db } from "./db.server";
 import { computeImpactLevel } from "./impact";
 import { indexTokens } from "./search/tokenize";
-import { ToolRecord, fieldErrors, type LocalizedText } from "./standard/v1";
+import { ToolRecord, type LocalizedText } from "./standard/v1";
+import { invalid, zodIssues, type Issue } from "./errors";
 import { AgencySchema, type Agency } from "./agency";
 import { appendEvent } from "./events/log.server";
 import { confirmedAgencyIds } from "./responsibility.server";
 
-export class RecordValidationError extends Error {
-  constructor(public readonly fields: Record<string, string[]>) {
-    super(`Record is not valid: ${Object.entries(fields).map(([k, v]) => `${k}: ${v.join(", ")}`).join("; ")}`);
-  }
-}
 
 const both = (t: LocalizedText | undefined) => [t?.zh, t?.en].filter(Boolean).join(" ");
 
@@ -22,7 +18,7 @@ const both = (t: LocalizedText | undefined) => [t?.zh, t?.en].filter(Boolean).jo
 export function upsertAgencies(input: unknown[], db: Db = getDb()): number {
   const parsed: Agency[] = input.map((a, i) => {
     const r = AgencySchema.safeParse(a);
-    if (!r.success) throw new RecordValidationError(Object.fromEntries(Object.entries(fieldErrors(r.error)).map(([k, v]) => [`agencies.${i}.${k}`, v])));
+    if (!r.success) throw invalid(zodIssues(r.error, `agencies.${i}`));
     return r.data;
   });
   const upsert = stmt(
@@ -40,7 +36,7 @@ export function upsertAgencies(input: unknown[], db: Db = getDb()): number {
     }
     for (const a of parsed) {
       if (a.parent && !parsed.some((p) => p.slug === a.parent) && !stmt(db, `SELECT 1 FROM agencies WHERE slug = ?`).get(a.parent))
-        throw new RecordValidationError({ [`agencies.${a.slug}.parent`]: [`No agency with slug "${a.parent}".`] });
+        throw invalid([{ code: "err_agency_unknown", path: `agencies.${a.slug}.parent`, params: { agency: a.parent } }]);
       setParent.run({ slug: a.slug, parent: a.parent ?? null });
     }
   })();
@@ -57,7 +53,7 @@ export type PublishResult = { toolId: string; revisionNumber: number; unchanged:
  */
 export function publishRevision(input: unknown, opts: { at: string }, db: Db = getDb()): PublishResult {
   const parsed = ToolRecord.safeParse(input);
-  if (!parsed.success) throw new RecordValidationError(fieldErrors(parsed.error));
+  if (!parsed.success) throw invalid(zodIssues(parsed.error));
   const record = parsed.data;
   const id = record.identity.id;
   const json = canonicalJson(record);
@@ -69,7 +65,7 @@ export function publishRevision(input: unknown, opts: { at: string }, db: Db = g
 
   return db.$client.transaction((): PublishResult => {
     const clash = stmt(db, `SELECT id FROM tools WHERE slug = ? AND id <> ?`).get(record.identity.slug, id) as { id: string } | undefined;
-    if (clash) throw new RecordValidationError({ "identity.slug": [`Slug "${record.identity.slug}" is used by ${clash.id}.`] });
+    if (clash) throw invalid([{ code: "err_slug_taken", path: "identity.slug", params: { slug: record.identity.slug, tool: clash.id } }]);
 
     let tool = stmt(db, `SELECT seq FROM tools WHERE id = ?`).get(id) as { seq: number } | undefined;
     if (tool) {
@@ -206,12 +202,12 @@ export function projectionOf(record: ToolRecord, status: string, at: string) {
 /** Agency slugs of a record resolved to ids; field errors for unknown slugs. */
 export function resolveAgencies(record: ToolRecord, db: Db): Map<string, number> {
   const agencyIds = new Map<string, number>();
-  const errors: Record<string, string[]> = {};
+  const errors: Issue[] = [];
   record.responsibility.agencies.forEach((ref, i) => {
     const row = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(ref.agency) as { id: number } | undefined;
     if (row) agencyIds.set(ref.agency, row.id);
-    else errors[`responsibility.agencies.${i}.agency`] = [`No agency with slug "${ref.agency}".`];
+    else errors.push({ code: "err_agency_unknown", path: `responsibility.agencies.${i}.agency`, params: { agency: ref.agency } });
   });
-  if (Object.keys(errors).length) throw new RecordValidationError(errors);
+  if (errors.length) throw invalid(errors);
   return agencyIds;
 }

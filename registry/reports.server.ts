@@ -1,6 +1,7 @@
 // Public reports: "there is a problem with this record" and "this tool is in use but not
 // registered". Anyone may report without an account; reviewers and admins work the queue.
 // Decisions are logged; confirmed unregistered tools are published as "known but unregistered".
+import { RegistryError, invalid } from "./errors";
 import { z } from "zod";
 import { getDb, stmt, type Db } from "./db.server";
 import { appendEvent } from "./events/log.server";
@@ -87,7 +88,7 @@ function mayHandle(actor: Actor | null): actor is Actor {
 
 /** The report queue for reviewers and admins, by status (default: new), oldest first. */
 export function listReports(actor: Actor | null, status: string = "new", db: Db = getDb()): QueuedReport[] {
-  if (!mayHandle(actor)) throw new ReportError("forbidden");
+  if (!mayHandle(actor)) throw new RegistryError("forbidden");
   const s = (REPORT_STATUSES as readonly string[]).includes(status) ? status : "new";
   const rows = stmt(
     db,
@@ -110,27 +111,18 @@ export function listReports(actor: Actor | null, status: string = "new", db: Db 
   }));
 }
 
-export class ReportError extends Error {
-  constructor(
-    readonly code: "forbidden" | "not_found" | "wrong_state" | "invalid",
-    readonly fields: Record<string, string> = {},
-  ) {
-    super(code);
-  }
-}
-
 /** Confirms or dismisses a new report; a dismissal needs a reason. Logged. */
 export function resolveReport(actor: Actor | null, id: number, decision: "confirm" | "dismiss", reason: unknown, now: Date, db: Db = getDb()): void {
-  if (!mayHandle(actor)) throw new ReportError("forbidden");
-  if (decision !== "confirm" && decision !== "dismiss") throw new ReportError("invalid", { decision: "reportChooseDecision" });
+  if (!mayHandle(actor)) throw new RegistryError("forbidden");
+  if (decision !== "confirm" && decision !== "dismiss") throw invalid([{ code: "reportChooseDecision", path: "decision" }]);
   const why = typeof reason === "string" ? reason.trim() : "";
-  if (decision === "dismiss" && !why) throw new ReportError("invalid", { reason: "reportReasonRequired" });
-  if (why.length > 1000) throw new ReportError("invalid", { reason: "reportDescriptionTooLong" });
+  if (decision === "dismiss" && !why) throw invalid([{ code: "reportReasonRequired", path: "reason" }]);
+  if (why.length > 1000) throw invalid([{ code: "reportDescriptionTooLong", path: "reason" }]);
   const r = stmt(db, `SELECT r.id, r.kind, r.status, t.id AS tool_id FROM reports r LEFT JOIN tools t ON t.seq = r.tool_seq WHERE r.id = ?`).get(id) as
     | { id: number; kind: string; status: string; tool_id: string | null }
     | undefined;
-  if (!r) throw new ReportError("not_found");
-  if (r.status !== "new") throw new ReportError("wrong_state");
+  if (!r) throw new RegistryError("not_found");
+  if (r.status !== "new") throw new RegistryError("wrong_state");
   const at = now.toISOString();
   db.$client.transaction(() => {
     stmt(db, `UPDATE reports SET status = ?, resolution = ?, handled_at = ?, handled_by = ? WHERE id = ? AND status = 'new'`).run(

@@ -5,6 +5,7 @@ import type { ImportReport } from "../../registry/import/import.server";
 import { ErrorSummary } from "./form";
 import { useT } from "~/i18n/use-lang";
 import type { StringKey } from "~/i18n/strings";
+import { issueMessage } from "~/i18n/errors";
 
 export const REPORT_ROWS_SHOWN = 1000;
 const SHOW = REPORT_ROWS_SHOWN;
@@ -12,7 +13,7 @@ const SHOW = REPORT_ROWS_SHOWN;
 export const REPORT_PROBLEMS_SHOWN = 200;
 
 export function ImportReportView({ report }: { report: ImportReport }) {
-  const { t, num, u } = useT();
+  const { t, num, u, lang } = useT();
   const c = report.counts;
   const vars = { ...c, created: report.written.created, updated: report.written.updated } as Record<string, number>;
   const summary: Record<ImportReport["result"], StringKey> = {
@@ -25,11 +26,11 @@ export function ImportReportView({ report }: { report: ImportReport }) {
     o === "create" ? (report.dryRun ? "importOutcomeCreateCheck" : "importOutcomeCreate") : o === "update" ? (report.dryRun ? "importOutcomeUpdateCheck" : "importOutcomeUpdate") : o === "unchanged" ? "importOutcomeUnchanged" : "importOutcomeError";
   const problems = report.rows.filter((r) => r.outcome === "error");
   const fileItems = report.fileErrors.map((e, i) => {
-    const notice = report.fileNotices?.[i];
-    if (!notice) return { href: "#import-file", text: e };
-    const more = "more" in notice.params && notice.params.more ? ` ${t("importAndMore", { n: num(notice.params.more) })}` : "";
-    const params = "names" in notice.params ? { ...notice.params, names: notice.params.names + more } : notice.params;
-    return { href: "#import-file", text: t(notice.code, params) };
+    // Every file problem has its code; the English sentence is for the command line only.
+    const notice = report.fileNotices?.[i] ?? { code: "importFileUnreadable", params: {} };
+    const more = notice.params.more ? ` ${t("importAndMore", { n: num(Number(notice.params.more)) })}` : "";
+    const params = "names" in notice.params ? { ...notice.params, names: `${notice.params.names}${more}` } : notice.params;
+    return { href: "#import-file", text: issueMessage({ code: notice.code, params }, lang) || e };
   });
   // One line per problem, the first REPORT_PROBLEMS_SHOWN of them; the rest are counted.
   const problemLines = problems.flatMap((r) => r.errors.map((e, i) => ({ r, e, i })));
@@ -66,7 +67,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                     <td>
                       <code>{e.field}</code>
                     </td>
-                    <td>{e.message}</td>
+                    <td>{issueMessage(e, lang)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requireCsrf, requireSession, workflowFailure } from "~/auth.server";
+import { requireCsrf, requireSession } from "~/auth.server";
+import { registryFailure, type FormFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
 import { urlsFor } from "../../registry/urls";
 import { applyListButton, createDraft, formToValue, registerNow, sectionNode } from "~/registry.server";
@@ -13,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { csrf: csrfToken, node: sectionNode("identity") };
 }
 
-type ActionData = { value: unknown; fields: Record<string, string[]> };
+type ActionData = { value: unknown } & Partial<FormFailure>;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request, ["official"]);
@@ -27,12 +28,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     value = applyListButton(value, "identity", { add: typeof add === "string" ? add : undefined, remove: typeof remove === "string" ? remove : undefined });
     return data<ActionData>({ value, fields: {} });
   }
+  const { lang, prefix } = requestLang({ request, context });
   try {
     const { toolId } = createDraft(session.actor, { ...(value as object), originalLanguage: "zh" }, registerNow());
     // To the new draft's next section, in the language space the form was posted from.
-    return redirect(urlsFor(requestLang({ request, context }).prefix).toolEdit(toolId, { section: "responsibility" }));
+    return redirect(urlsFor(prefix).toolEdit(toolId, { section: "responsibility" }));
   } catch (e) {
-    return data<ActionData>({ value, ...workflowFailure(e) }, { status: 400 });
+    return registryFailure(e, lang, { value });
   }
 }
 
@@ -47,7 +49,7 @@ export default function NewDraft() {
       <title>{`${hasErrors ? `${t("errorPrefix")} ` : ""}${t("newDraftTitle")} · ${t("siteName")}`}</title>
       <h1>{t("newDraftTitle")}</h1>
       <p className="lead">{t("newDraftIntro")}</p>
-      <FieldErrorSummary fields={errors} />
+      <FieldErrorSummary errors={result?.errors} message={result?.message} />
       <Form method="post" className="stacked-form record-form" noValidate>
         <input type="hidden" name="csrf" value={csrf} />
         <SectionFields section="identity" node={node} value={result?.value} errors={errors} />

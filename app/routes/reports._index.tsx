@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
+import { refusalKey } from "~/http/registry-error";
 import { listReports, registerNow, resolveReport } from "~/registry.server";
 import { requestLang } from "~/i18n/lang.server";
 import type { StringKey } from "~/i18n/strings";
@@ -29,11 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     resolveReport(session.actor, Number.isInteger(id) ? id : -1, form.get("decision") === "confirm" ? "confirm" : "dismiss", form.get("reason"), registerNow());
   } catch (e) {
-    const err = e as { code?: string; fields?: Record<string, string> };
-    if (err.code === "forbidden") throw new Response("Forbidden", { status: 403 });
-    if (err.code === "not_found") throw new Response("Not Found", { status: 404 });
-    if (err.code === "invalid" || err.code === "wrong_state") return data<ActionData>({ id, error: (Object.values(err.fields ?? {})[0] as StringKey) ?? "commentRejected" }, { status: 400 });
-    throw e;
+    const { key, status } = refusalKey(e, "commentRejected");
+    return data<ActionData>({ id, error: key }, { status });
   }
   return redirect(urlsFor(requestLang({ request, context }).prefix).reports());
 }

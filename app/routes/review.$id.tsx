@@ -1,9 +1,10 @@
 // A reviewer's page for one submission: the impact level and how it was computed, the
 // consultation window, the changes since the last approved revision, the whole record, a
 // finding per criterion, and the decision.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireCsrf, requireSession, workflowFailure } from "~/auth.server";
+import { requireCsrf, requireSession } from "~/auth.server";
+import { formRefusal, registryFailure, throwIfNotFoundOrForbidden, type FormFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
 import { urlsFor } from "../../registry/urls";
 import { decide, diffRecords, getReviewPage, recordFinding, registerNow, startReview } from "~/registry.server";
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     page = getReviewPage(session.actor, params.id ?? "");
   } catch (e) {
-    workflowFailure(e);
+    throwIfNotFoundOrForbidden(e);
     throw e;
   }
   const url = new URL(request.url);
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { intent: string; fields: Record<string, string[]>; message?: string; criterion?: number; awaiting?: boolean };
+type ActionData = { intent: string; criterion?: number; awaiting?: boolean } & Partial<FormFailure>;
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const session = await requireSession(request, ["reviewer"]);
@@ -44,7 +45,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const now = registerNow();
   const intent = String(form.get("intent") ?? "");
   // Back to this page, in the language space the form was posted from.
-  const u = urlsFor(requestLang({ request, context }).prefix);
+  const { lang, prefix } = requestLang({ request, context });
+  const u = urlsFor(prefix);
   const opt = (name: string) => {
     const v = form.get(name);
     return typeof v === "string" && v.trim() ? v.trim() : undefined;
@@ -67,14 +69,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       );
       return redirect(u.reviewTool(id, { done: "finding" }, `criterion-${opt("criterion") ?? ""}`));
     } else if (intent === "decide") {
-      const decision = opt("decision");
-      if (!decision || !(DECISIONS as readonly string[]).includes(decision)) return data<ActionData>({ intent, fields: { decision: ["Choose a decision."] } }, { status: 400 });
-      const r = decide(session.actor, id, decision as (typeof DECISIONS)[number], { ...(opt("summary.zh") ? { zh: opt("summary.zh") } : {}), ...(opt("summary.en") ? { en: opt("summary.en") } : {}) }, now);
+      // decide() refuses a missing or unknown decision itself.
+      const r = decide(session.actor, id, (opt("decision") ?? "") as (typeof DECISIONS)[number], { ...(opt("summary.zh") ? { zh: opt("summary.zh") } : {}), ...(opt("summary.en") ? { en: opt("summary.en") } : {}) }, now);
       return redirect(u.reviewTool(id, { done: r.effective ? "decided" : "awaiting" }));
-    } else return data<ActionData>({ intent, fields: { intent: ["Unknown action."] } }, { status: 400 });
+    } else return formRefusal(lang, { intent }, { code: "err_unknown_action" });
   } catch (e) {
     const criterion = Number(opt("criterion"));
-    return data<ActionData>({ intent, criterion: Number.isInteger(criterion) ? criterion : undefined, ...workflowFailure(e) }, { status: 400 });
+    return registryFailure(e, lang, { intent, criterion: Number.isInteger(criterion) ? criterion : undefined });
   }
   return redirect(u.reviewTool(id, { done: intent }));
 }
@@ -114,7 +115,7 @@ export default function Review() {
           {t("formSaved")}
         </p>
       ) : null}
-      <FieldErrorSummary fields={errors} message={result?.message} />
+      <FieldErrorSummary errors={result?.errors} message={result?.message} />
 
       {page.impact ? (
         <p>

@@ -3,7 +3,8 @@
 // change, retire). Every action checks the session, the CSRF token and the workflow itself.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireCsrf, requireSession, workflowFailure } from "~/auth.server";
+import { requireCsrf, requireSession } from "~/auth.server";
+import { formRefusal, registryFailure, throwIfNotFoundOrForbidden, type FormFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
 import { urlsFor, type Paths } from "../../registry/urls";
 import {
@@ -62,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     view = getOwnerView(session.actor, params.id ?? "", registerNow());
   } catch (e) {
-    workflowFailure(e);
+    throwIfNotFoundOrForbidden(e);
     throw e;
   }
   const url = new URL(request.url);
@@ -78,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { intent: string; section?: SectionName; value?: unknown; fields: Record<string, string[]>; message?: string };
+type ActionData = { intent: string; section?: SectionName; value?: unknown } & Partial<FormFailure>;
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const session = await requireSession(request, ["official"]);
@@ -89,7 +90,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "save");
   const section = form.get("section");
   // Back to this page, in the language space the form was posted from (/en/tools/<id>/edit).
-  const u = urlsFor(requestLang({ request, context }).prefix);
+  const { lang, prefix } = requestLang({ request, context });
+  const u = urlsFor(prefix);
   const text = (name: string) => {
     const zh = String(form.get(`${name}.zh`) ?? "").trim();
     const en = String(form.get(`${name}.en`) ?? "").trim();
@@ -97,7 +99,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   };
   try {
     if (form.has("_add") || form.has("_remove") || intent === "save") {
-      if (!isSection(section)) return data<ActionData>({ intent, fields: { section: ["Unknown section."] } }, { status: 400 });
+      if (!isSection(section)) return formRefusal(lang, { intent }, { code: "err_section_unknown", path: "section" });
       const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
       let value = formToValue(sectionNode(section), entries, section);
       const add = form.get("_add");
@@ -109,7 +111,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       try {
         saveDraftSection(session.actor, id, section, value);
       } catch (e) {
-        return data<ActionData>({ intent, section, value, ...workflowFailure(e) }, { status: 400 });
+        return registryFailure(e, lang, { intent, section, value });
       }
       return redirect(u.toolEdit(id, { section, saved: 1 }));
     }
@@ -120,9 +122,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       startRevision(session.actor, id, { action: "propose_change", kind: form.get("kind") === "data_scope" ? "data_scope" : "purpose", change: text("change") }, now);
     else if (intent === "retire") retireTool(session.actor, id, text("reason"), now);
     else if (intent === "respond") postConsultationResponse(session.actor, id, { raised: text("raised"), changed: text("changed") }, now);
-    else return data<ActionData>({ intent, fields: { intent: ["Unknown action."] } }, { status: 400 });
+    else return formRefusal(lang, { intent }, { code: "err_unknown_action" });
   } catch (e) {
-    return data<ActionData>({ intent, ...workflowFailure(e) }, { status: 400 });
+    return registryFailure(e, lang, { intent });
   }
   return redirect(u.toolEdit(id, { done: intent }));
 }
@@ -163,7 +165,7 @@ export default function EditTool() {
         </p>
       ) : null}
       {result?.intent === "submit" && Object.keys(errors).length ? <p>{t("editSubmitErrors")}</p> : null}
-      <FieldErrorSummary fields={errors} message={result?.message} sectionHref={sectionHref(u, view.toolId)} />
+      <FieldErrorSummary errors={result?.errors} message={result?.message} sectionHref={sectionHref(u, view.toolId)} />
 
       {isDraft ? (
         <>

@@ -1,8 +1,9 @@
 // Officials of the owning agency and reviewers of other agencies add incidents; owning officials
 // publish appeal statistics. Both become a new public revision at once (recordFact).
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireCsrf, requireSession, workflowFailure } from "~/auth.server";
+import { requireCsrf, requireSession } from "~/auth.server";
+import { registryFailure, type FormFailure } from "~/http/registry-error";
 import { formToValue, getToolDetail, recordFact, registerNow, sectionNode } from "~/registry.server";
 import type { SchemaNode } from "../../registry/forms/schema-form";
 import { requestLang } from "~/i18n/lang.server";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { id: lookup.found.id, name: lookup.found.record.identity.name, role: session.actor.role, csrf: session.csrfToken, nodes: nodes(), done: url.searchParams.get("done") };
 }
 
-type ActionData = { kind: "incident" | "appealStat"; value: unknown; fields: Record<string, string[]>; message?: string };
+type ActionData = { kind: "incident" | "appealStat"; value: unknown } & Partial<FormFailure>;
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const session = await requireSession(request, ["official", "reviewer"]);
@@ -40,7 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     // Back to this page, in the language space the form was posted from.
     return redirect(urlsFor(requestLang({ request, context }).prefix).toolFacts(params.id ?? "", { done: r.revision }));
   } catch (e) {
-    return data<ActionData>({ kind, value, ...workflowFailure(e) }, { status: 400 });
+    return registryFailure(e, requestLang({ request, context }).lang, { kind, value });
   }
 }
 
@@ -64,7 +65,7 @@ export default function Facts() {
           {t("factsDone", { n: done })}
         </p>
       ) : null}
-      <FieldErrorSummary fields={errors} message={result?.message} />
+      <FieldErrorSummary errors={result?.errors} message={result?.message} />
       <Form method="post" className="stacked-form record-form" noValidate>
         <input type="hidden" name="csrf" value={csrf} />
         <input type="hidden" name="kind" value="incident" />

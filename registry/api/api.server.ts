@@ -16,7 +16,7 @@ import type { ChainHead } from "../events/anchor.server";
 import { chainStatus, type LastChainCheck } from "../events/watch.server";
 import { INCIDENT_KINDS, type LocalizedText } from "../standard/v1";
 import { REGISTER_TIME_ZONE, todayIso } from "../sunset";
-import { ApiProblem } from "./problem";
+import { apiProblem } from "./problem";
 import { API_LIMIT, decodeCursor, encodeCursor, nextUrl, parseLimit, queryFingerprint } from "./cursor";
 import { API_OPERATIONS, openApiDocument } from "./openapi";
 import { absolute, paths } from "../urls";
@@ -110,9 +110,7 @@ const agencyRef = (a: { slug: string; name: LocalizedText }, origin: string) => 
   api: absolute(origin, paths.apiAgency(a.slug)),
 });
 
-function notFound(what: string, value: string, hint: string): ApiProblem {
-  return new ApiProblem("not_found", `No public ${what} "${short(value)}". ${hint}`);
-}
+const notFound = (reason: "api_tool_not_found" | "api_tool_history_not_found" | "api_agency_not_found", value: string) => apiProblem("not_found", reason, { value: short(value) });
 
 // ------------------------------------------------------------------ index and tools
 
@@ -238,14 +236,14 @@ function resolveTool(idOrSlug: string, db: Db): { id: string } | { slugOf: strin
     const bySlug = stmt(db, `SELECT id FROM tools WHERE slug = ? AND ${PUBLISHED}`).get(idOrSlug) as { id: string } | undefined;
     if (bySlug) return { slugOf: bySlug.id };
   }
-  throw notFound("tool with id", idOrSlug, "Tool ids look like ALG-000123; GET /api/v1/tools lists them.");
+  throw notFound("api_tool_not_found", idOrSlug);
 }
 
 export function apiGetTool(idOrSlug: string, ctx: ApiContext, db: Db = getDb()): ApiAnswer {
   const today = todayIso(ctx.now);
   const lookup = getToolDetail(idOrSlug, { today }, db);
   if (lookup && "redirectTo" in lookup) return { movedTo: absolute(ctx.origin, paths.apiTool(lookup.redirectTo)) };
-  if (!lookup) throw notFound("tool with id", idOrSlug, "Tool ids look like ALG-000123; GET /api/v1/tools lists them.");
+  if (!lookup) throw notFound("api_tool_not_found", idOrSlug);
   const t = lookup.found;
   const o = ctx.origin;
   return {
@@ -274,7 +272,7 @@ export function apiToolRevisions(idOrSlug: string, ctx: ApiContext, db: Db = get
   const found = resolveTool(idOrSlug, db);
   if ("slugOf" in found) return { movedTo: absolute(ctx.origin, paths.apiToolRevisions(found.slugOf)) };
   const h = getToolHistoryExport(found.id, db);
-  if (!h) throw notFound("tool with id", idOrSlug, "GET /api/v1/tools lists the tools.");
+  if (!h) throw notFound("api_tool_history_not_found", idOrSlug);
   return {
     lastModified: toolChangedAt(db, h.id),
     body: { id: h.id, url: absolute(ctx.origin, paths.toolHistory(h.id)), api: absolute(ctx.origin, paths.apiToolRevisions(h.id)), revisions: h.revisions, events: h.events },
@@ -291,7 +289,7 @@ export function apiListAgencies(ctx: ApiContext, db: Db = getDb()): ApiAnswer {
 export function apiGetAgency(slug: string, ctx: ApiContext, db: Db = getDb()): ApiAnswer {
   const today = todayIso(ctx.now);
   const a = getAgencyPage(slug, { today }, db);
-  if (!a) throw notFound("agency", slug, "Agency slugs look like shanghai-municipal-government; GET /api/v1/agencies lists them.");
+  if (!a) throw notFound("api_agency_not_found", slug);
   const o = ctx.origin;
   return {
     lastModified: latest(registerChangedAt(db), startOfToday(ctx.now)),
@@ -390,9 +388,9 @@ export function apiListEvents(params: URLSearchParams, ctx: ApiContext, db: Db =
   const fingerprint = queryFingerprint(query);
   const key = decodeCursor(params, { order: "events", fingerprint }, EventKey);
   const afterRaw = params.get("after");
-  if (afterRaw !== null && key) throw new ApiProblem("bad_parameter", "Give either cursor or after, not both.", "after");
+  if (afterRaw !== null && key) throw apiProblem("bad_parameter", "api_cursor_and_after", {}, "after");
   if (afterRaw !== null && !/^\d{1,12}$/.test(afterRaw))
-    throw new ApiProblem("bad_parameter", `after must be an event id, a whole number from 0 (the start of the log); got "${short(afterRaw)}".`, "after");
+    throw apiProblem("bad_parameter", "api_after_invalid", { value: short(afterRaw) }, "after");
   const afterId = key ? key[0] : afterRaw !== null ? Number(afterRaw) : 0;
 
   const rows = eventsAfter({ afterId, limit: limit + 1, ...(query.tool ? { toolId: query.tool } : {}) }, db);

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { canonicalJson } from "../canonical-json";
-import { ApiProblem } from "./problem";
+import { apiProblem } from "./problem";
 
 export const API_LIMIT = { default: 50, max: 500 } as const;
 const MAX_CURSOR_LENGTH = 2000;
@@ -28,8 +28,6 @@ export function encodeCursor(order: string, fingerprint: string, key: KeyPart[])
   return Buffer.from(JSON.stringify({ v: 1, o: order, f: fingerprint, k: key })).toString("base64url");
 }
 
-const START_AGAIN = "Use the cursor from a previous answer's nextCursor (or follow its next link) unchanged, or leave cursor out to start from the first page.";
-
 /**
  * The key a cursor carries, checked against the order and query it must belong to, or null
  * when there is no cursor. `key` validates the key's shape for this order.
@@ -37,20 +35,20 @@ const START_AGAIN = "Use the cursor from a previous answer's nextCursor (or foll
 export function decodeCursor<K>(params: URLSearchParams, expect: { order: string; fingerprint: string }, key: z.ZodType<K>): K | null {
   const raw = params.get("cursor");
   if (raw === null) return null;
-  const bad = (why: string) => new ApiProblem("bad_parameter", `${why} ${START_AGAIN}`, "cursor");
-  if (raw === "" || raw.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(raw)) throw bad("The cursor is not one this API made.");
+  const bad = (reason: "api_cursor_foreign" | "api_cursor_other_query") => apiProblem("bad_parameter", reason, {}, "cursor");
+  if (raw === "" || raw.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(raw)) throw bad("api_cursor_foreign");
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
   } catch {
-    throw bad("The cursor is not one this API made.");
+    throw bad("api_cursor_foreign");
   }
   const shape = CursorShape.safeParse(decoded);
-  if (!shape.success) throw bad("The cursor is not one this API made.");
+  if (!shape.success) throw bad("api_cursor_foreign");
   if (shape.data.o !== expect.order || shape.data.f !== expect.fingerprint)
-    throw bad("The cursor belongs to a different query: its filters or sort order differ from this request's.");
+    throw bad("api_cursor_other_query");
   const k = key.safeParse(shape.data.k);
-  if (!k.success) throw bad("The cursor is not one this API made.");
+  if (!k.success) throw bad("api_cursor_foreign");
   return k.data;
 }
 
@@ -59,11 +57,7 @@ export function parseLimit(params: URLSearchParams): number {
   const raw = params.get("limit");
   if (raw === null) return API_LIMIT.default;
   if (/^\d{1,4}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= API_LIMIT.max) return Number(raw);
-  throw new ApiProblem(
-    "bad_parameter",
-    `limit must be a whole number from 1 to ${API_LIMIT.max} (default ${API_LIMIT.default}); got "${raw.slice(0, 40)}".`,
-    "limit",
-  );
+  throw apiProblem("bad_parameter", "api_limit_invalid", { max: API_LIMIT.max, default: API_LIMIT.default, value: raw.slice(0, 40) }, "limit");
 }
 
 /** A URL for the next page: the same query string with the cursor replaced (and `drop` left out). */

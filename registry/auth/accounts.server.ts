@@ -1,5 +1,6 @@
 // Creating, finding and switching off accounts.
 import { z } from "zod";
+import { invalid, zodIssues } from "../errors";
 import { getDb, stmt, type Db } from "../db.server";
 import { hashPassword } from "./password.server";
 import { ROLES, type Actor, type Role } from "./roles";
@@ -8,41 +9,31 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 export const NewUserSchema = z
   .object({
-    email: z.string().trim().toLowerCase().email("Give a valid e-mail address.").max(200),
-    displayName: z.string().trim().min(1, "Give a display name.").max(100),
-    role: z.enum(ROLES, { message: `Role must be one of: ${ROLES.join(", ")}.` }),
+    email: z.string().trim().toLowerCase().email("err_email_invalid").max(200),
+    displayName: z.string().trim().min(1, "err_display_name_missing").max(100),
+    role: z.enum(ROLES, { message: "err_role_invalid" }),
     agency: z.string().trim().min(1).max(80).optional(),
-    password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(200),
+    password: z.string().min(MIN_PASSWORD_LENGTH, "err_password_short").max(200),
     isDemo: z.boolean().default(false),
   })
   .refine((u) => u.role === "admin" || u.agency !== undefined, {
-    message: "Officials and reviewers belong to an agency: give its slug.",
+    message: "err_account_agency_missing",
     path: ["agency"],
   });
 export type NewUser = z.input<typeof NewUserSchema>;
 
-export class AccountError extends Error {
-  constructor(public readonly fields: Record<string, string[]>) {
-    super(Object.entries(fields).map(([k, v]) => `${k}: ${v.join(" ")}`).join("; "));
-  }
-}
-
-/** Validate, hash the password, insert. Throws AccountError with field messages. */
+/** Validate, hash the password, insert. Throws RegistryError("invalid") with one issue per problem. */
 export async function createUser(input: NewUser, opts: { at?: string } = {}, db: Db = getDb()): Promise<Actor> {
   const parsed = NewUserSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const i of parsed.error.issues) (fields[i.path.join(".") || "user"] ??= []).push(i.message);
-    throw new AccountError(fields);
-  }
+  if (!parsed.success) throw invalid(zodIssues(parsed.error));
   const u = parsed.data;
   let agencyId: number | null = null;
   if (u.agency) {
     const row = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(u.agency) as { id: number } | undefined;
-    if (!row) throw new AccountError({ agency: [`No agency with slug "${u.agency}".`] });
+    if (!row) throw invalid([{ code: "err_agency_unknown", path: "agency", params: { agency: u.agency } }]);
     agencyId = row.id;
   }
-  if (stmt(db, `SELECT 1 FROM users WHERE email = ?`).get(u.email)) throw new AccountError({ email: ["An account with this e-mail already exists."] });
+  if (stmt(db, `SELECT 1 FROM users WHERE email = ?`).get(u.email)) throw invalid([{ code: "err_email_taken", path: "email" }]);
   const passwordHash = await hashPassword(u.password);
   const info = stmt(
     db,

@@ -9,7 +9,8 @@ import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { openDatabase } from "../../db/client.server";
 import { databasePath } from "../../db/env.server";
-import { AccountError, createUser } from "./accounts.server";
+import { createUser } from "./accounts.server";
+import { RegistryError } from "../errors";
 
 async function readPassword(): Promise<string> {
   if (process.env.USER_PASSWORD) return process.env.USER_PASSWORD;
@@ -43,8 +44,8 @@ async function main() {
     }, {}, db);
     console.log(`Created ${actor.role} ${actor.email}${actor.agencySlug ? ` of ${actor.agencySlug}` : ""} (id ${actor.id}).`);
   } catch (e) {
-    if (e instanceof AccountError) {
-      for (const [field, messages] of Object.entries(e.fields)) console.error(`${field}: ${messages.join(" ")}`);
+    if (e instanceof RegistryError && e.code === "invalid") {
+      for (const i of e.issues) console.error(`${i.path ?? "user"}: ${i.code}${i.params ? ` ${JSON.stringify(i.params)}` : ""}`);
       process.exit(2);
     }
     throw e;

@@ -3,7 +3,8 @@
 // an export can be uploaded as it is, and ignored. Pure functions: no database, no file system.
 import { parse as parseCsv, CsvError } from "csv-parse/sync";
 import { z } from "zod";
-import { Identity, Lifecycle, ToolId, fieldErrors } from "../standard/v1";
+import { Identity, Lifecycle, ToolId } from "../standard/v1";
+import { zodIssues, type Issue } from "../errors";
 import { TOOL_EXPORT_COLUMNS } from "../exports/columns";
 import { isForbiddenKey } from "../safe-keys";
 
@@ -25,10 +26,7 @@ const NAMES_LISTED = 20;
  * A whole-file problem that the upload page words in the reader's language (the English text
  * stays in `errors` for the command line). Codes are keys of the import strings.
  */
-export type FileNotice =
-  | { code: "importTooManyColumns"; params: { count: string; max: number } }
-  | { code: "importColumnsUnknown"; params: { names: string; more: number } }
-  | { code: "importColumnsRepeated"; params: { names: string; more: number } };
+export type FileNotice = { code: string; params: Record<string, string | number> };
 
 /** The columns an import reads: what an agency states about its tool. */
 export const IMPORT_COLUMNS = [
@@ -67,12 +65,13 @@ const REQUIRED_COLUMNS: (ImportColumn | [ImportColumn, ImportColumn])[] = [
 ];
 
 export type FileFormat = "csv" | "json" | "ndjson";
-export type FieldError = { field: string; message: string };
+/** A problem of one row: the column it is in, and an issue code (worded by app/i18n) with the record path and parameters. */
+export type FieldError = Issue & { field: string };
 export type RawRow = { row: number; cells: Partial<Record<ImportColumn, string>>; errors: FieldError[] };
 export type ReadResult =
   | { ok: true; format: FileFormat; ignoredColumns: string[]; rows: RawRow[] }
-  /** `notices`, when given, has one entry per error: the same problem as a code for the page. */
-  | { ok: false; format: FileFormat | null; errors: string[]; notices?: (FileNotice | null)[] };
+  /** `notices` has one entry per error: the same problem as a code for the page. */
+  | { ok: false; format: FileFormat | null; errors: string[]; notices: FileNotice[] };
 
 /** Cells of a row without a prototype: a cell is read only if the file gave it. */
 const newCells = (): RawRow["cells"] => Object.create(null) as RawRow["cells"];
@@ -124,16 +123,17 @@ const NEUTRALISED = /^'[=+\-@\t\r]/;
  * that makes the file as a whole unreadable is a file error; nothing is imported then.
  */
 export function readImportFile(bytes: Uint8Array, filename = ""): ReadResult {
-  if (bytes.byteLength > IMPORT_MAX_BYTES) return { ok: false, format: null, errors: [tooLargeMessage(bytes.byteLength)] };
+  if (bytes.byteLength > IMPORT_MAX_BYTES)
+    return { ok: false, format: null, errors: [tooLargeMessage(bytes.byteLength)], notices: [{ code: "importFileTooLarge", params: { size: (bytes.byteLength / 1024 / 1024).toFixed(1), max: IMPORT_MAX_BYTES / 1024 / 1024 } }] };
   const text = decodeUtf8(bytes);
-  if (!text.ok) return { ok: false, format: null, errors: [text.error] };
+  if (!text.ok) return { ok: false, format: null, errors: [text.error], notices: [{ code: text.gbk ? "importNotUtf8Gbk" : "importNotUtf8", params: {} }] };
   const body = text.text.replace(/^\uFEFF/, "");
-  if (!body.trim()) return { ok: false, format: null, errors: ["The file is empty. Upload a CSV file with a header row, or a JSON file in the format of /tools.json."] };
+  if (!body.trim()) return { ok: false, format: null, errors: ["The file is empty. Upload a CSV file with a header row, or a JSON file in the format of /tools.json."], notices: [{ code: "importFileEmpty", params: {} }] };
   const format = detectFormat(body, filename);
   return format === "csv" ? readCsv(body) : readJson(body, format);
 }
 
-function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
+function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string; gbk: boolean } {
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
@@ -147,6 +147,7 @@ function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false
     }
     return {
       ok: false,
+      gbk,
       error: gbk
         ? "The file is not UTF-8: it looks like GBK/GB18030, the encoding Excel uses for \"CSV\" on Chinese Windows. In Excel choose Save As > \"CSV UTF-8 (Comma delimited)\", or in WPS choose UTF-8 encoding, and upload again."
         : "The file is not UTF-8 text. Save it as \"CSV UTF-8\" (or as JSON in UTF-8) and upload again.",
@@ -174,9 +175,9 @@ function detectFormat(body: string, filename: string): FileFormat {
   return "csv";
 }
 
-function checkColumns(columns: string[]): { errors: string[]; notices: (FileNotice | null)[]; ignored: string[] } {
+function checkColumns(columns: string[]): { errors: string[]; notices: FileNotice[]; ignored: string[] } {
   const errors: string[] = [];
-  const notices: (FileNotice | null)[] = [];
+  const notices: FileNotice[] = [];
   const known = new Set<string>([...IMPORT_COLUMNS, ...COMPUTED_COLUMNS]);
   // "__proto__" and its kind are never columns, whatever the lists above say.
   const unknown = columns.filter((c) => !known.has(c) || isForbiddenKey(c));
@@ -200,9 +201,14 @@ function checkColumns(columns: string[]): { errors: string[]; notices: (FileNoti
   }
   for (const req of REQUIRED_COLUMNS) {
     if (Array.isArray(req)) {
-      if (!req.some((c) => seen.has(c))) errors.push(`Missing column: add "${req[0]}" or "${req[1]}" (or both).`);
-    } else if (!seen.has(req)) errors.push(`Missing column: "${req}".`);
-    if (errors.length > notices.length) notices.push(null);
+      if (!req.some((c) => seen.has(c))) {
+        errors.push(`Missing column: add "${req[0]}" or "${req[1]}" (or both).`);
+        notices.push({ code: "importColumnMissingEither", params: { a: req[0], b: req[1] } });
+      }
+    } else if (!seen.has(req)) {
+      errors.push(`Missing column: "${req}".`);
+      notices.push({ code: "importColumnMissing", params: { name: req } });
+    }
   }
   return { errors, notices, ignored: columns.filter((c) => (COMPUTED_COLUMNS as readonly string[]).includes(c)) };
 }
@@ -226,7 +232,22 @@ function readCsv(body: string): ReadResult {
               : e.code === "CSV_MAX_RECORD_SIZE"
                 ? `a row is longer than ${IMPORT_MAX_RECORD_CHARS.toLocaleString("en")} characters`
                 : e.message;
-      return { ok: false, format: "csv", errors: [`The CSV cannot be read${line ? ` at line ${line}` : ""}: ${what}. Nothing was imported.`] };
+      const reason =
+        e.code === "CSV_QUOTE_NOT_CLOSED"
+          ? "importCsvQuoteNotClosed"
+          : e.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH"
+            ? "importCsvCellCount"
+            : e.code === "CSV_INVALID_CLOSING_QUOTE"
+              ? "importCsvQuoteNotDoubled"
+              : e.code === "CSV_MAX_RECORD_SIZE"
+                ? "importCsvRowTooLong"
+                : "importCsvOther";
+      return {
+        ok: false,
+        format: "csv",
+        errors: [`The CSV cannot be read${line ? ` at line ${line}` : ""}: ${what}. Nothing was imported.`],
+        notices: [{ code: reason, params: { line: line ?? "?", max: IMPORT_MAX_RECORD_CHARS } }],
+      };
     }
     throw e;
   }
@@ -241,7 +262,7 @@ function readCsv(body: string): ReadResult {
     columns.forEach((col, j) => {
       if (!(IMPORT_COLUMNS as readonly string[]).includes(col)) return;
       const value = cleanCsvCell(cells[j] ?? "");
-      if (value.error) row.errors.push({ field: col, message: value.error });
+      if (value.error) row.errors.push({ field: col, code: "err_import_formula", params: { char: value.error } });
       else if (value.text !== "") row.cells[col as ImportColumn] = value.text;
     });
     return row;
@@ -250,13 +271,12 @@ function readCsv(body: string): ReadResult {
 }
 
 /** Undoes the exports' formula neutralisation and refuses formulas typed into a spreadsheet. */
+/** `error`, when set, is the character that starts the formula. */
 export function cleanCsvCell(raw: string): { text: string; error?: undefined } | { text?: undefined; error: string } {
   const text = raw.trim();
   if (NEUTRALISED.test(raw)) return { text: raw.slice(1).trim() };
   if (FORMULA_START.test(text))
-    return {
-      error: `Starts with "${text[0]}", so a spreadsheet would run it as a formula. Remove the "${text[0]}", or if the text really begins with it, put an apostrophe (') in front, as the register's exports do.`,
-    };
+    return { error: text[0]! };
   return { text };
 }
 
@@ -270,7 +290,7 @@ function readJson(body: string, format: "json" | "ndjson"): ReadResult {
       try {
         items.push(JSON.parse(lines[i]!));
       } catch {
-        return { ok: false, format, errors: [`Line ${i + 1} is not valid JSON. Each line of an NDJSON file must be one JSON object. Nothing was imported.`] };
+        return { ok: false, format, errors: [`Line ${i + 1} is not valid JSON. Each line of an NDJSON file must be one JSON object. Nothing was imported.`], notices: [{ code: "importNdjsonLine", params: { line: i + 1 } }] };
       }
     }
   } else {
@@ -278,10 +298,11 @@ function readJson(body: string, format: "json" | "ndjson"): ReadResult {
     try {
       doc = JSON.parse(body);
     } catch (e) {
-      return { ok: false, format, errors: [`The file is not valid JSON (${(e as Error).message}). Nothing was imported.`] };
+      return { ok: false, format, errors: [`The file is not valid JSON (${(e as Error).message}). Nothing was imported.`], notices: [{ code: "importJsonInvalid", params: {} }] };
     }
     const list = Array.isArray(doc) ? doc : doc && typeof doc === "object" && Array.isArray((doc as { items?: unknown }).items) ? (doc as { items: unknown[] }).items : null;
-    if (!list) return { ok: false, format, errors: ['The JSON must be an array of rows, or an object with an "items" array as /tools.json gives. Nothing was imported.'] };
+    if (!list)
+      return { ok: false, format, errors: ['The JSON must be an array of rows, or an object with an "items" array as /tools.json gives. Nothing was imported.'], notices: [{ code: "importJsonShape", params: {} }] };
     items = list;
   }
   const keys = new Set<string>();
@@ -298,14 +319,14 @@ function readJson(body: string, format: "json" | "ndjson"): ReadResult {
   const rows = items.map((item, i): RawRow => {
     const row: RawRow = { row: i + 1, cells: newCells(), errors: [] };
     if (!item || typeof item !== "object" || Array.isArray(item)) {
-      row.errors.push({ field: "(row)", message: "This item is not an object with the columns as keys." });
+      row.errors.push({ field: "(row)", code: "err_import_row_not_object" });
       return row;
     }
     for (const col of IMPORT_COLUMNS) {
       // Only the row's own keys: never a value inherited through a prototype.
       const v = Object.hasOwn(item, col) ? (item as Record<string, unknown>)[col] : undefined;
       if (v === null || v === undefined) continue;
-      if (typeof v !== "string" && typeof v !== "number") row.errors.push({ field: col, message: "Give text (a JSON string)." });
+      if (typeof v !== "string" && typeof v !== "number") row.errors.push({ field: col, code: "err_import_cell_not_text" });
       else if (String(v).trim() !== "") row.cells[col] = String(v).trim();
     }
     return row;
@@ -355,7 +376,7 @@ export function toImportedTool(raw: RawRow): { ok: true; tool: ImportedTool } | 
   if (c.id !== undefined) {
     const parsed = ToolId.safeParse(c.id.toUpperCase());
     if (parsed.success) id = parsed.data;
-    else errors.push({ field: "id", message: `${parsed.error.issues[0]!.message} Leave it empty to create a new tool.` });
+    else errors.push({ field: "id", code: "err_import_id_format", path: "identity.id" });
   }
   const identity = NewIdentity.safeParse({
     name: text(c.name_zh, c.name_en),
@@ -366,7 +387,7 @@ export function toImportedTool(raw: RawRow): { ok: true; tool: ImportedTool } | 
     policyDomain: c.policy_domain,
     summary: text(c.summary_zh, c.summary_en),
   });
-  if (!identity.success) for (const [path, msgs] of Object.entries(fieldErrors(identity.error))) errors.push(...msgs.map((m) => ({ field: columnOf(`identity.${path}`), message: m })));
+  if (!identity.success) for (const i of zodIssues(identity.error, "identity")) errors.push({ ...i, field: columnOf(i.path ?? "identity") });
   const retired = c.retired_on !== undefined || c.retirement_reason_zh !== undefined || c.retirement_reason_en !== undefined;
   const lifecycleInput = {
     deploymentStatus: c.deployment_status,
@@ -377,13 +398,8 @@ export function toImportedTool(raw: RawRow): { ok: true; tool: ImportedTool } | 
   };
   const lifecycle = Lifecycle.safeParse(lifecycleInput);
   if (!lifecycle.success)
-    for (const [path, msgs] of Object.entries(fieldErrors(lifecycle.error)))
-      errors.push(
-        ...msgs.map((m) => ({
-          field: columnOf(`lifecycle.${path}`),
-          message: path === "retirement" ? "A retired tool needs retired_on and a retirement reason; a tool that is not retired must leave them empty." : m,
-        })),
-      );
+    for (const i of zodIssues(lifecycle.error, "lifecycle"))
+      errors.push(i.path === "lifecycle.retirement" && i.code === "err_retirement_mismatch" ? { field: columnOf(i.path), code: "err_import_retirement_mismatch" } : { ...i, field: columnOf(i.path ?? "lifecycle") });
   if (errors.length || !identity.success || !lifecycle.success) {
     // A cell refused on its own (a formula) is left out of the record; do not report the gap too.
     const refusedCells = new Set(raw.errors.map((e) => e.field));

@@ -13,11 +13,14 @@ import { openDatabase } from "../../db/client.server";
 import { databasePath } from "../../db/env.server";
 import { registerNow } from "../clock.server";
 import { csvRow } from "../exports/csv";
-import { WorkflowError } from "../workflow/workflow.server";
+import { RegistryError } from "../errors";
 import { IMPORT_MAX_BYTES, tooLargeMessage } from "./format";
 import { importActorFor, runImport, type ImportProgress, type ImportReport } from "./import.server";
 
 const USAGE = "Usage: npm run import -- FILE --agency SLUG [--as EMAIL] [--check] [--valid-only] [--report REPORT.csv]";
+
+/** A row problem for the command line: its code and parameters (the page words them, app/i18n/strings-errors.ts). */
+const problemText = (e: { code: string; params?: Record<string, string | number> }) => `${e.code}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`;
 
 function progressBar(): ImportProgress {
   let last = 0;
@@ -36,7 +39,7 @@ function printReport(report: ImportReport, file: string) {
   const c = report.counts;
   for (const e of report.fileErrors) console.log(`${file}: ${e}`);
   for (const r of report.rows)
-    for (const e of r.errors) console.log(`${file}: row ${r.row}${r.name ? ` (${r.name})` : ""}, ${e.field}: ${e.message}`);
+    for (const e of r.errors) console.log(`${file}: row ${r.row}${r.name ? ` (${r.name})` : ""}, ${e.field}: ${problemText(e)}`);
   if (report.ignoredColumns.length) console.log(`Ignored columns (computed by the register): ${report.ignoredColumns.join(", ")}`);
   const tally = `${c.rows} rows: ${c.create} new, ${c.update} to update, ${c.unchanged} unchanged, ${c.error} with problems.`;
   const outcome = {
@@ -53,7 +56,7 @@ function writeReportCsv(report: ImportReport, target: string) {
   for (const e of report.fileErrors) lines.push(csvRow(["", "", "", "file_refused", "", e]));
   for (const r of report.rows) {
     if (!r.errors.length) lines.push(csvRow([r.row, r.id, r.name, r.outcome, "", ""]));
-    for (const e of r.errors) lines.push(csvRow([r.row, r.id, r.name, r.outcome, e.field, e.message]));
+    for (const e of r.errors) lines.push(csvRow([r.row, r.id, r.name, r.outcome, e.field, problemText(e)]));
   }
   fs.writeFileSync(target, `\uFEFF${lines.join("")}`);
 }
@@ -96,7 +99,7 @@ function main() {
     const clean = (report.result === "imported" || report.result === "checked") && report.counts.error === 0;
     process.exit(clean ? 0 : 1);
   } catch (e) {
-    if (e instanceof WorkflowError) {
+    if (e instanceof RegistryError) {
       console.error(e.message);
       process.exit(2);
     }

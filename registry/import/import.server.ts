@@ -11,7 +11,8 @@ import type { ToolExportRow } from "../exports/tools-export.server";
 import type { ReviewStatus, ToolRecordInput } from "../standard/v1";
 import { sunsetState } from "../sunset";
 import { canTake } from "../workflow/transitions";
-import { WorkflowError, createDraft, saveDraftSection, startRevision } from "../workflow/workflow.server";
+import { createDraft, saveDraftSection, startRevision } from "../workflow/workflow.server";
+import { RegistryError } from "../errors";
 import { readImportFile, toImportedTool, type FieldError, type FileFormat, type FileNotice, type ImportedTool, type RawRow } from "./format";
 import { absolute, paths } from "../urls";
 
@@ -34,7 +35,7 @@ export type ImportReport = {
   dryRun: boolean;
   fileErrors: string[];
   /** For each of fileErrors, the same problem as a code the page words in its language, or null. */
-  fileNotices: (FileNotice | null)[];
+  fileNotices: FileNotice[];
   ignoredColumns: string[];
   rows: RowReport[];
   /** `problems`: every problem of every row, which a page may list only the first of. */
@@ -48,11 +49,11 @@ type Existing = { id: string; slug: string; ownerAgencyId: number | null; status
 type Planned = { report: RowReport; tool?: ImportedTool; existing?: Existing; merged?: ReturnType<typeof merged> };
 
 function requireOfficial(actor: Actor | null): asserts actor is Actor & { agencyId: number; agencySlug: string } {
-  if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new WorkflowError("forbidden");
+  if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new RegistryError("forbidden");
 }
 
 /**
- * Checks (and unless `dryRun`, imports) a file for the actor's agency. Throws WorkflowError
+ * Checks (and unless `dryRun`, imports) a file for the actor's agency. Throws RegistryError
  * "forbidden" for anyone but an official with an agency; every problem with the file or its
  * rows is in the report.
  */
@@ -66,14 +67,14 @@ export function runImport(
   const base = { mode: opts.mode, dryRun: opts.dryRun, written: { created: 0, updated: 0 } };
   const read = readImportFile(file.bytes, file.filename);
   if (!read.ok)
-    return { ...base, result: "file_refused", format: read.format, fileErrors: read.errors, fileNotices: read.notices ?? read.errors.map(() => null), ignoredColumns: [], rows: [], counts: countRows([]) };
+    return { ...base, result: "file_refused", format: read.format, fileErrors: read.errors, fileNotices: read.notices, ignoredColumns: [], rows: [], counts: countRows([]) };
   if (!read.rows.length)
     return {
       ...base,
       result: "file_refused",
       format: read.format,
       fileErrors: ["The file has a header but no rows. Add one row per tool."],
-      fileNotices: [null],
+      fileNotices: [{ code: "importNoRows", params: {} }],
       ignoredColumns: read.ignoredColumns,
       rows: [],
       counts: countRows([]),
@@ -114,10 +115,10 @@ export function runImport(
       try {
         db.$client.transaction(() => writeOne(p))();
       } catch (e) {
-        if (!(e instanceof WorkflowError)) throw e;
+        if (!(e instanceof RegistryError)) throw e;
         // Checked a moment ago; only a concurrent change (a slug taken meanwhile) lands here.
         p.report.outcome = "error";
-        p.report.errors.push({ field: "(row)", message: `Not written: ${e.message}` });
+        p.report.errors.push(...(e.issues.length ? e.issues : [{ code: "err_action_wrong_state" }]).map((i) => ({ ...i, field: "(row)" })));
       }
       opts.onProgress?.("write", i + 1, toWrite.length);
     });
@@ -163,26 +164,23 @@ function planRows(actor: Actor & { agencyId: number }, rows: RawRow[], db: Db, o
     let existing: Existing | undefined;
     if (tool.id) {
       const earlier = idsInFile.get(tool.id);
-      if (earlier !== undefined) errors.push({ field: "id", message: `${tool.id} is also on row ${earlier}. Each tool may appear once in a file.` });
+      if (earlier !== undefined) errors.push({ field: "id", code: "err_import_id_repeated", params: { id: tool.id, row: earlier } });
       else idsInFile.set(tool.id, raw.row);
       const row = existingStmt.get(tool.id) as { id: string; slug: string; owner_agency_id: number | null; status: ReviewStatus; record: string } | undefined;
       if (row) {
         existing = { id: row.id, slug: row.slug, ownerAgencyId: row.owner_agency_id, status: row.status, record: JSON.parse(row.record) as ToolRecordInput };
         if (existing.ownerAgencyId !== actor.agencyId)
-          errors.push({ field: "id", message: `${tool.id} is not a record of your agency. Import only your agency's tools; leave the id empty to register a new one.` });
+          errors.push({ field: "id", code: "err_import_id_foreign", params: { id: tool.id } });
         else if (!canTake("owner_official", existing.status, "edit_draft").ok && !canTake("owner_official", existing.status, "revise").ok)
-          errors.push({
-            field: "id",
-            message: `${tool.id} is ${existing.status.replace(/_/g, " ")}; an import cannot change it now. Open it in the register to propose a change or request a renewal.`,
-          });
+          errors.push({ field: "id", code: "err_import_id_locked", params: { id: tool.id, status: existing.status } });
       }
     }
     const slug = tool.identity.slug;
     const earlierSlug = slugsInFile.get(slug);
-    if (earlierSlug !== undefined) errors.push({ field: "slug", message: `"${slug}" is also used on row ${earlierSlug}. Each tool needs its own.` });
+    if (earlierSlug !== undefined) errors.push({ field: "slug", code: "err_import_slug_repeated", params: { slug, row: earlierSlug } });
     else slugsInFile.set(slug, raw.row);
     const owner = slugOwner.get(slug) as { id: string } | undefined;
-    if (owner && owner.id !== tool.id) errors.push({ field: "slug", message: `"${slug}" is the address name of ${owner.id}. Choose another.` });
+    if (owner && owner.id !== tool.id) errors.push({ field: "slug", code: "err_slug_taken", path: "identity.slug", params: { slug, tool: owner.id } });
     if (errors.length) {
       report.errors = errors;
       return { report };
@@ -298,7 +296,7 @@ function inventoryRow(
  */
 export function importActorFor(agencySlug: string, email: string | undefined, db: Db = getDb()): Actor {
   const agency = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(agencySlug) as { id: number } | undefined;
-  if (!agency) throw new WorkflowError("not_found", {}, `There is no agency "${agencySlug}". The slugs are listed at /agencies.`);
+  if (!agency) throw new RegistryError("not_found", { issues: [{ code: "err_import_agency_unknown", params: { agency: agencySlug } }] });
   const row = (
     email
       ? stmt(db, `SELECT id FROM users WHERE email = ? AND disabled_at IS NULL`).get(email.trim().toLowerCase())
@@ -306,11 +304,9 @@ export function importActorFor(agencySlug: string, email: string | undefined, db
   ) as { id: number } | undefined;
   const actor = row ? actorById(row.id, db) : null;
   if (!actor)
-    throw new WorkflowError(
-      "not_found",
-      {},
-      email ? `There is no active account ${email}.` : `Agency "${agencySlug}" has no active official. Create one with npm run user:create, or name one with --as.`,
-    );
-  if (actor.role !== "official" || actor.agencyId !== agency.id) throw new WorkflowError("forbidden", {}, `${actor.email} is not an official of ${agencySlug}.`);
+    throw new RegistryError("not_found", {
+      issues: [email ? { code: "err_import_account_unknown", params: { email } } : { code: "err_import_no_official", params: { agency: agencySlug } }],
+    });
+  if (actor.role !== "official" || actor.agencyId !== agency.id) throw new RegistryError("forbidden", { issues: [{ code: "err_import_not_official", params: { email: actor.email, agency: agencySlug } }] });
   return actor;
 }

@@ -62,16 +62,14 @@ export function recordBytes(record: unknown): number {
   return n;
 }
 
-/** The message for a record over RECORD_MAX_BYTES, or null. */
-export function recordSizeProblem(record: unknown): string | null {
+/** The size of a record over RECORD_MAX_BYTES (for the err_record_too_large issue), or null. */
+export function recordSizeProblem(record: unknown): { mb: string; maxMb: number } | null {
   const bytes = recordBytes(record);
-  return bytes > RECORD_MAX_BYTES
-    ? `The record is ${(bytes / 1024 / 1024).toFixed(1)} MB; a record may be at most ${RECORD_MAX_BYTES / 1024 / 1024} MB. Shorten the longest texts or lists, and link to documents instead of copying them.`
-    : null;
+  return bytes > RECORD_MAX_BYTES ? { mb: (bytes / 1024 / 1024).toFixed(1), maxMb: RECORD_MAX_BYTES / 1024 / 1024 } : null;
 }
 
 /** A list of at most `max` items, saying so when there are more. */
-const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `At most ${max} entries.`);
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max);
 
 // ---------------------------------------------------------------- building blocks
 
@@ -81,7 +79,7 @@ export function localizedText(en: string, zh: string, opts: { max?: number } = {
     .object({ zh: part.optional(), en: part.optional() })
     .strict()
     .refine((v) => v.zh !== undefined || v.en !== undefined, {
-      message: "Give the text in Chinese, English or both.",
+      message: "err_text_missing",
     })
     .meta(doc(en, zh));
 }
@@ -89,31 +87,31 @@ export type LocalizedText = { zh?: string; en?: string };
 
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a full date: YYYY-MM-DD.")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "err_date_format")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: "Not a real calendar date.",
+    message: "err_date_unreal",
   });
 
 export const PartialDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "Use YYYY, YYYY-MM or YYYY-MM-DD.")
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "err_partial_date_format")
   .refine((s) => {
     const [y, m, d] = s.split("-").map(Number);
     if (m !== undefined && (m < 1 || m > 12)) return false;
     if (d !== undefined) return new Date(Date.UTC(y!, m! - 1, d)).getUTCDate() === d;
     return true;
-  }, "Not a real calendar date.");
+  }, "err_date_unreal");
 
 const Url = z
   .string()
   .trim()
   .max(2000)
-  .refine((s) => /^(https?:\/\/|mailto:)/i.test(s), "Links must start with http://, https:// or mailto:.");
+  .refine((s) => /^(https?:\/\/|mailto:)/i.test(s), "err_link_scheme");
 
-export const ToolId = z.string().regex(/^ALG-\d{6}$/, "A tool id looks like ALG-000123.");
+export const ToolId = z.string().regex(/^ALG-\d{6}$/, "err_tool_id_format");
 export const Slug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "err_slug_format")
   .max(80);
 
 // ---------------------------------------------------------------- enumerations
@@ -264,7 +262,7 @@ export const Identity = z
 export const Responsibility = z
   .object({
     agencies: list(AgencyRef, LIST_LIMITS.agencies)
-      .min(1, "Name at least one responsible agency.")
+      .min(1, "err_agencies_missing")
       .meta(doc("Agencies that decide, commission or build, operate, supply data to and oversee the tool.", "决策、委托或建设、运营、提供数据和监督该工具的机构。")),
     contactOffice: z
       .object({
@@ -380,7 +378,7 @@ export const AppealStat = z
     medianDays: z.number().nonnegative().optional().meta(doc("Median days to a decision.", "处理天数中位数。")),
   })
   .strict()
-  .refine((s) => s.corrected <= s.filed, { message: "Corrected cannot exceed filed.", path: ["corrected"] });
+  .refine((s) => s.corrected <= s.filed, { message: "err_corrected_exceeds_filed", path: ["corrected"] });
 
 export const Oversight = z
   .object({
@@ -433,7 +431,7 @@ export const Lifecycle = z
   })
   .strict()
   .refine((l) => (l.deploymentStatus === "retired") === (l.retirement !== undefined), {
-    message: "A retired tool needs a retirement date and reason, and only a retired tool has one.",
+    message: "err_retirement_mismatch",
     path: ["retirement"],
   })
   .meta(doc("Lifecycle and dates.", "生命周期与日期。"));
@@ -535,26 +533,26 @@ export const ToolRecord = z
     participation: Participation.optional(),
     incidents: IncidentList.default([]).meta(doc("Breaches, outages, wrongful decisions, misuse and function creep.", "数据泄露、系统崩溃、错误决定、滥用与功能蔓延等事件。")),
     withheld: WithheldList.default([]).meta(doc("Fields withheld, each with its legal ground.", "不予公开的字段及其法律依据。")),
-    sources: SourceList.min(1, "Cite at least one source.").meta(doc("Documents and news behind the record.", "记录所依据的文件与报道。")),
+    sources: SourceList.min(1, "err_sources_missing").meta(doc("Documents and news behind the record.", "记录所依据的文件与报道。")),
   })
   .strict()
   .superRefine((r, ctx) => {
     const tooLarge = recordSizeProblem(r);
-    if (tooLarge) ctx.addIssue({ code: "custom", path: [], message: tooLarge });
+    if (tooLarge) ctx.addIssue({ code: "custom", path: [], message: "err_record_too_large", params: tooLarge });
     const keys = new Set(r.sources.map((s) => s.key));
     r.sources.forEach((s, i) => {
       if (r.sources.findIndex((o) => o.key === s.key) !== i)
-        ctx.addIssue({ code: "custom", path: ["sources", i, "key"], message: `Source key "${s.key}" is used twice.` });
+        ctx.addIssue({ code: "custom", path: ["sources", i, "key"], message: "err_source_key_repeated", params: { key: s.key } });
     });
     const checkRefs = (refs: string[], path: (string | number)[]) =>
       refs.forEach((k, i) => {
-        if (!keys.has(k)) ctx.addIssue({ code: "custom", path: [...path, i], message: `No source with key "${k}".` });
+        if (!keys.has(k)) ctx.addIssue({ code: "custom", path: [...path, i], message: "err_source_unknown", params: { key: k } });
       });
     r.incidents.forEach((inc, i) => checkRefs(inc.sources, ["incidents", i, "sources"]));
     r.purposeHistory.forEach((p, i) => checkRefs(p.sources, ["purposeHistory", i, "sources"]));
     r.withheld.forEach((w, i) => {
       if (!isEmptyAt(r, w.field))
-        ctx.addIssue({ code: "custom", path: ["withheld", i, "field"], message: `"${w.field}" is withheld but also filled in; leave it empty.` });
+        ctx.addIssue({ code: "custom", path: ["withheld", i, "field"], message: "err_withheld_filled", params: { field: w.field } });
     });
   })
   .meta({

@@ -7,7 +7,7 @@ import { resolveAgencies, writePublicProjection } from "../publish.server";
 import { confirmedAgencyIds, isLinkConfirmed, responsibilityConsent } from "../responsibility.server";
 import { readStoredRecord, type AGENCY_ROLES, type LocalizedText, type ToolRecord } from "../standard/v1";
 import { publicActor, type Actor } from "../auth/roles";
-import { WorkflowError } from "./workflow.server";
+import { RegistryError, wrongState } from "../errors";
 
 /**
  * An official confirms that their agency is responsible for a tool another agency's record names
@@ -19,19 +19,19 @@ import { WorkflowError } from "./workflow.server";
  * tool.
  */
 export function confirmResponsibility(actor: Actor | null, toolId: string, now: Date, db: Db = getDb()): { toolId: string; agency: string } {
-  if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new WorkflowError("forbidden");
+  if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new RegistryError("forbidden");
   const agencyId = actor.agencyId;
   const tool = stmt(db, `SELECT seq, id, published_revision_id FROM tools WHERE id = ?`).get(String(toolId).toUpperCase()) as
     | { seq: number; id: string; published_revision_id: number | null }
     | undefined;
-  if (!tool || tool.published_revision_id === null) throw new WorkflowError("not_found");
+  if (!tool || tool.published_revision_id === null) throw new RegistryError("not_found");
   const rev = stmt(db, `SELECT id, number, status, record FROM revisions WHERE id = ?`).get(tool.published_revision_id) as { id: number; number: number; status: string; record: string };
   const record = readStoredRecord(rev.record);
   const agencyIds = resolveAgencies(record, db);
-  if (![...agencyIds.values()].includes(agencyId)) throw new WorkflowError("forbidden", {}, "The public record does not name your agency.");
+  if (![...agencyIds.values()].includes(agencyId)) throw new RegistryError("forbidden", { issues: [{ code: "err_coresp_not_named" }] });
   const at = now.toISOString();
   return db.$client.transaction(() => {
-    if (isLinkConfirmed(responsibilityConsent(db, tool.seq), agencyId)) throw new WorkflowError("wrong_state", {}, "Your agency's responsibility for this tool needs no confirmation or is already confirmed.");
+    if (isLinkConfirmed(responsibilityConsent(db, tool.seq), agencyId)) throw wrongState("err_coresp_confirmed");
     stmt(db, `INSERT INTO tool_agency_confirmations (tool_seq, agency_id, confirmed_at, confirmed_by) VALUES (?, ?, ?, ?)`).run(tool.seq, agencyId, at, actor.id);
     // The same revision, projected again: now with this agency's link.
     writePublicProjection(db, { seq: tool.seq, revisionId: rev.id, record, status: rev.status, at, agencyIds });
@@ -82,7 +82,7 @@ export type PendingConfirmation = { id: string; name: LocalizedText; roles: (typ
  * register of thousands of tools, not of 100,000 (keep the named links in a table first).
  */
 export function pendingConfirmations(actor: Actor | null, db: Db = getDb()): PendingConfirmation[] {
-  if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new WorkflowError("forbidden");
+  if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new RegistryError("forbidden");
   const rows = stmt(
     db,
     `SELECT t.id, r.record FROM tools t JOIN revisions r ON r.id = t.published_revision_id

@@ -3,8 +3,8 @@
 import { addDays } from "../sunset";
 import { computeImpactLevel, type ImpactResult } from "../impact";
 import type { ToolRecord } from "../standard/v1";
+import type { Issue } from "../errors";
 
-export type FieldErrors = Record<string, string[]>;
 
 /** The date `months` calendar months after `isoDate` (clamped to the month's last day). */
 export function addMonths(isoDate: string, months: number): string {
@@ -16,35 +16,36 @@ export function addMonths(isoDate: string, months: number): string {
 }
 
 /**
- * Problems that stop a submission, as messages keyed by the field to fix. `today` is the
- * submission date (YYYY-MM-DD). Empty when the record may be submitted.
+ * Problems that stop a submission, as issue codes on the field to fix (worded in
+ * app/i18n/strings-errors.ts). `today` is the submission date (YYYY-MM-DD). Empty when the
+ * record may be submitted.
  */
-export function submissionProblems(record: ToolRecord, today: string): FieldErrors {
-  const errors: FieldErrors = {};
-  const add = (path: string, message: string) => (errors[path] ??= []).push(message);
+export function submissionProblems(record: ToolRecord, today: string): Issue[] {
+  const issues: Issue[] = [];
+  const add = (path: string, code: string, params?: Issue["params"]) => issues.push(params ? { code, path, params } : { code, path });
 
-  if (!record.purpose.legalBasis.length) add("purpose.legalBasis", "Cite at least one legal basis: the law, regulation or document that allows this tool.");
-  if (!record.responsibility.contactOffice) add("responsibility.contactOffice", "Name the office that answers the public about this tool.");
+  if (!record.purpose.legalBasis.length) add("purpose.legalBasis", "err_legal_basis_missing");
+  if (!record.responsibility.contactOffice) add("responsibility.contactOffice", "err_contact_office_missing");
   record.dataScope.elements.forEach((e, i) => {
-    if (!e.necessity) add(`dataScope.elements.${i}.necessity`, e.sensitive ? "A sensitive data element needs a reason why it is necessary." : "Say why this data element is necessary.");
-    if (!e.retention) add(`dataScope.elements.${i}.retention`, "Say how long this data element is kept.");
+    if (!e.necessity) add(`dataScope.elements.${i}.necessity`, e.sensitive ? "err_necessity_sensitive_missing" : "err_necessity_missing");
+    if (!e.retention) add(`dataScope.elements.${i}.retention`, "err_retention_missing");
   });
 
   const impact = record.assessments.impact ? computeImpactLevel(record.assessments.impact) : null;
-  if (!impact) add("assessments.impact", "Answer the impact questionnaire: the level sets the review obligations.");
+  if (!impact) add("assessments.impact", "err_impact_missing");
 
   const sunset = record.lifecycle.sunsetDate;
-  if (!sunset) add("lifecycle.sunsetDate", "Set a sunset date: every tool must end or be renewed through a new review.");
-  else if (sunset <= today) add("lifecycle.sunsetDate", "The sunset date must be after the submission date.");
+  if (!sunset) add("lifecycle.sunsetDate", "err_sunset_missing");
+  else if (sunset <= today) add("lifecycle.sunsetDate", "err_sunset_past");
   else if (impact) {
     const latest = addMonths(today, impact.obligations.maxSunsetMonths);
-    if (sunset > latest) add("lifecycle.sunsetDate", `At impact level ${impact.level} the sunset date may be at most ${impact.obligations.maxSunsetMonths} months ahead: ${latest} or earlier.`);
+    if (sunset > latest) add("lifecycle.sunsetDate", "err_sunset_too_far", { level: impact.level, months: impact.obligations.maxSunsetMonths, latest });
   }
   if (impact?.obligations.nonDigitalAlternativeRequired && !record.purpose.nonDigitalAlternative)
-    add("purpose.nonDigitalAlternative", `At impact level ${impact.level} a non-digital alternative is required: describe it.`);
+    add("purpose.nonDigitalAlternative", "err_alternative_missing", { level: impact.level });
   if (impact?.obligations.humanOverrideRequired && !record.oversight.humanOversight)
-    add("oversight.humanOversight", `At impact level ${impact.level} a person must make or be able to overturn every adverse decision: describe who and how.`);
-  return errors;
+    add("oversight.humanOversight", "err_human_override_missing", { level: impact.level });
+  return issues;
 }
 
 /** The public consultation window of a submission, if its level requires one. */

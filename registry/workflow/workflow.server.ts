@@ -9,7 +9,8 @@ import { getDb, stmt, type Db } from "../db.server";
 import { appendEvent } from "../events/log.server";
 import { allocateToolId, isToolId, toolIdTaken } from "../ids.server";
 import { computeImpactLevel, type ImpactResult } from "../impact";
-import { RecordValidationError, resolveAgencies, writePublicProjection } from "../publish.server";
+import { resolveAgencies, writePublicProjection } from "../publish.server";
+import { RegistryError, invalid, wrongState, zodIssues, type Issue } from "../errors";
 import {
   AppealStat as AppealStatSchema,
   Assessments,
@@ -23,7 +24,6 @@ import {
   Purpose,
   Responsibility,
   ToolRecord,
-  fieldErrors,
   IncidentList,
   localizedText,
   PurposeHistoryList,
@@ -39,20 +39,11 @@ import { confirmedAgencyIds } from "../responsibility.server";
 import { toolsDueForAgency, type ToolSummary } from "../tools.server";
 import { todayIso } from "../sunset";
 import { actionsFor, canTake, relationTo, type Action } from "./transitions";
-import { consultationOpen, consultationWindow, submissionProblems, type FieldErrors } from "./obligations";
+import { consultationOpen, consultationWindow, submissionProblems } from "./obligations";
 import { CRITERIA, DECISIONS, RATINGS, SEVERITIES, type Decision } from "./review-terms";
 
 export { CRITERIA, DECISIONS, RATINGS, SEVERITIES, type Decision };
 
-export class WorkflowError extends Error {
-  constructor(
-    readonly code: "not_found" | "forbidden" | "wrong_state" | "invalid",
-    readonly fields: FieldErrors = {},
-    message?: string,
-  ) {
-    super(message ?? (code === "invalid" ? Object.entries(fields).map(([k, v]) => `${k}: ${v.join(" ")}`).join("; ") : code));
-  }
-}
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const isoDay = (now: Date) => now.toISOString().slice(0, 10);
@@ -71,11 +62,11 @@ function load(db: Db, toolId: string): Loaded {
   const tool = stmt(db, `SELECT seq, id, owner_agency_id FROM tools WHERE id = ?`).get(toolId.toUpperCase()) as
     | { seq: number; id: string; owner_agency_id: number | null }
     | undefined;
-  if (!tool) throw new WorkflowError("not_found");
+  if (!tool) throw new RegistryError("not_found");
   const rev = stmt(db, `SELECT id, number, status, record, submitted_at FROM revisions WHERE tool_seq = ? ORDER BY number DESC LIMIT 1`).get(tool.seq) as
     | { id: number; number: number; status: ReviewStatus; record: string; submitted_at: string | null }
     | undefined;
-  if (!rev) throw new WorkflowError("not_found");
+  if (!rev) throw new RegistryError("not_found");
   const named = (stmt(db, `SELECT DISTINCT agency_id FROM tool_agencies WHERE tool_seq = ?`).all(tool.seq) as { agency_id: number }[]).map((r) => r.agency_id);
   const record = JSON.parse(rev.record) as ToolRecordInput;
   // A draft's agencies are not linked yet: read them from the record.
@@ -98,7 +89,8 @@ function guard(actor: Actor | null, t: Loaded, action: Action): void {
   const relation = relationTo(actor, { ownerAgencyId: t.ownerAgencyId, agencyIds: t.agencyIds });
   const check = canTake(relation, t.revision.status, action);
   if (check.ok) return;
-  throw new WorkflowError(check.reason === "wrong_state" ? "wrong_state" : "forbidden", {}, `${action} is not allowed (${check.reason}, ${relation}, ${t.revision.status})`);
+  if (check.reason !== "wrong_state") throw new RegistryError("forbidden", { params: { action, relation, status: t.revision.status } });
+  throw wrongState("err_action_wrong_state", { action, status: t.revision.status });
 }
 
 function impactOf(record: ToolRecordInput): ImpactResult | null {
@@ -119,17 +111,17 @@ export type NewToolIdentityInput = z.input<typeof NewToolIdentity>;
 
 /** An official starts a record for their agency. The draft is private until submitted. */
 export function createDraft(actor: Actor | null, identity: unknown, now: Date, db: Db = getDb(), opts: { id?: string } = {}): { toolId: string } {
-  if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new WorkflowError("forbidden");
+  if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new RegistryError("forbidden");
   const parsed = NewToolIdentity.safeParse(identity);
-  if (!parsed.success) throw new WorkflowError("invalid", prefixed("identity", fieldErrors(parsed.error)));
+  if (!parsed.success) throw invalid(zodIssues(parsed.error, "identity"));
   const at = now.toISOString();
   return db.$client.transaction(() => {
     if (stmt(db, `SELECT 1 FROM tools WHERE slug = ?`).get(parsed.data.slug))
-      throw new WorkflowError("invalid", { "identity.slug": [`The address name "${parsed.data.slug}" is taken; choose another.`] });
+      throw invalid([{ code: "err_slug_taken", path: "identity.slug", params: { slug: parsed.data.slug } }]);
     // A bulk import may keep the id a row had in another register (a restore or a move); it
     // must be free. Otherwise the counter's next free id, which such ids never move.
     if (opts.id && (!isToolId(opts.id) || toolIdTaken(opts.id, db)))
-      throw new WorkflowError("invalid", { "identity.id": [isToolId(opts.id) ? `The id ${opts.id} is taken.` : "A tool id looks like ALG-000123."] });
+      throw invalid([isToolId(opts.id) ? { code: "err_tool_id_taken", path: "identity.id", params: { id: opts.id } } : { code: "err_tool_id_format", path: "identity.id" }]);
     const toolId = opts.id ?? allocateToolId(db);
     // A draft may be incomplete (no purpose yet); it is checked section by section and in full
     // on submission.
@@ -182,16 +174,12 @@ export const SECTION_SCHEMAS = {
 } as const;
 export type SectionName = keyof typeof SECTION_SCHEMAS;
 
-function prefixed(prefix: string, errors: FieldErrors): FieldErrors {
-  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === "(record)" ? prefix : `${prefix}.${k}`, v]));
-}
-
 /** Saves one section of the actor's draft after validating it; the rest of the draft is kept. */
 export function saveDraftSection(actor: Actor | null, toolId: string, section: SectionName, value: unknown, db: Db = getDb()): void {
   const t = load(db, toolId);
   guard(actor, t, "edit_draft");
   const schema = Object.hasOwn(SECTION_SCHEMAS, section) ? SECTION_SCHEMAS[section] : undefined;
-  if (!schema) throw new WorkflowError("invalid", { section: [`Unknown section "${String(section)}".`] });
+  if (!schema) throw invalid([{ code: "err_section_unknown", path: "section", params: { section: String(section) } }]);
   // Fields the workflow owns are filled in here, not by the form.
   if (value && typeof value === "object" && !Array.isArray(value)) {
     const v = value as Record<string, unknown>;
@@ -199,17 +187,17 @@ export function saveDraftSection(actor: Actor | null, toolId: string, section: S
     if (section === "identity") value = { originalLanguage: t.revision.record.identity?.originalLanguage ?? "zh", id: t.id, ...v };
   }
   const parsed = (schema as z.ZodType).safeParse(value);
-  if (!parsed.success) throw new WorkflowError("invalid", prefixed(section, fieldErrors(parsed.error)));
+  if (!parsed.success) throw invalid(zodIssues(parsed.error, section));
   let data = parsed.data as Record<string, unknown>;
   if (section === "identity") {
-    if ((data as { id: string }).id !== t.id) throw new WorkflowError("invalid", { "identity.id": ["The tool id cannot be changed."] });
+    if ((data as { id: string }).id !== t.id) throw invalid([{ code: "err_tool_id_immutable", path: "identity.id" }]);
     const clash = stmt(db, `SELECT id FROM tools WHERE slug = ? AND id <> ?`).get((data as { slug: string }).slug, t.id) as { id: string } | undefined;
-    if (clash) throw new WorkflowError("invalid", { "identity.slug": [`The address name is used by ${clash.id}; choose another.`] });
+    if (clash) throw invalid([{ code: "err_slug_taken", path: "identity.slug", params: { slug: (data as { slug: string }).slug, tool: clash.id } }]);
   }
   if (section === "lifecycle") data = { ...data, reviewStatus: "draft" };
   const record = { ...t.revision.record, [section]: data };
   const tooLarge = recordSizeProblem(record);
-  if (tooLarge) throw new WorkflowError("invalid", { [section]: [tooLarge] });
+  if (tooLarge) throw invalid([{ code: "err_record_too_large", path: section, params: tooLarge }]);
   const json = canonicalJson(record);
   db.$client.transaction(() => {
     stmt(db, `UPDATE revisions SET record = ?, record_sha256 = ? WHERE id = ? AND status = 'draft'`).run(json, sha256(json), t.revision.id);
@@ -237,18 +225,12 @@ export function submitDraft(actor: Actor | null, toolId: string, now: Date, db: 
   guard(actor, t, "submit");
   const input = { ...t.revision.record, lifecycle: { ...t.revision.record.lifecycle, reviewStatus: "submitted" } };
   const parsed = ToolRecord.safeParse(input);
-  if (!parsed.success) throw new WorkflowError("invalid", fieldErrors(parsed.error));
+  if (!parsed.success) throw invalid(zodIssues(parsed.error));
   const record = parsed.data;
   const today = isoDay(now);
   const problems = submissionProblems(record, today);
-  if (Object.keys(problems).length) throw new WorkflowError("invalid", problems);
-  let agencyIds: Map<string, number>;
-  try {
-    agencyIds = resolveAgencies(record, db);
-  } catch (e) {
-    if (e instanceof RecordValidationError) throw new WorkflowError("invalid", e.fields);
-    throw e;
-  }
+  if (problems.length) throw invalid(problems);
+  const agencyIds = resolveAgencies(record, db);
   const impact = computeImpactLevel(record.assessments.impact!);
   const consultation = consultationWindow(impact, today);
   const at = now.toISOString();
@@ -312,7 +294,7 @@ export function startRevision(
   record.lifecycle = { ...record.lifecycle, reviewStatus: "draft" };
   if (how.action === "propose_change") {
     const change = localizedText("What changes.", "变更内容。").safeParse(how.change);
-    if (!change.success) throw new WorkflowError("invalid", prefixed("change", fieldErrors(change.error)));
+    if (!change.success) throw invalid(zodIssues(change.error, "change"));
     record.purposeHistory = [...(record.purposeHistory ?? []), { date: isoDay(now), kind: how.kind, change: change.data, sources: [] }];
   }
   const json = canonicalJson(record);
@@ -335,12 +317,12 @@ export function retireTool(actor: Actor | null, toolId: string, reason: unknown,
   const t = load(db, toolId);
   guard(actor, t, "retire");
   const why = localizedText("Why it was retired.", "停用原因。").safeParse(reason);
-  if (!why.success) throw new WorkflowError("invalid", prefixed("reason", fieldErrors(why.error)));
+  if (!why.success) throw invalid(zodIssues(why.error, "reason"));
   const parsed = ToolRecord.safeParse({
     ...t.revision.record,
     lifecycle: { ...t.revision.record.lifecycle, deploymentStatus: "retired", retirement: { date: isoDay(now), reason: why.data } },
   });
-  if (!parsed.success) throw new WorkflowError("invalid", fieldErrors(parsed.error));
+  if (!parsed.success) throw invalid(zodIssues(parsed.error));
   const record = parsed.data;
   const agencyIds = resolveAgencies(record, db);
   const at = now.toISOString();
@@ -362,20 +344,20 @@ export function retireTool(actor: Actor | null, toolId: string, reason: unknown,
 
 export const FindingSchema = z
   .object({
-    criterion: z.coerce.number().int().min(1, "Choose a criterion from 1 to 10.").max(10, "Choose a criterion from 1 to 10."),
-    rating: z.enum(RATINGS, { message: "Choose met, partly met, not met or not applicable." }),
+    criterion: z.coerce.number().int().min(1, "err_criterion_choose").max(10, "err_criterion_choose"),
+    rating: z.enum(RATINGS, { message: "err_rating_choose" }),
     severity: z.enum(SEVERITIES).optional(),
     recommendation: z.string().trim().max(4000).optional(),
     condition: z.string().trim().max(2000).optional(),
     conditionDeadline: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the deadline as YYYY-MM-DD.")
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "err_date_format")
       .optional(),
   })
   .strict()
-  .refine((f) => !f.condition || f.conditionDeadline, { message: "A condition needs a deadline.", path: ["conditionDeadline"] })
-  .refine((f) => !f.conditionDeadline || f.condition, { message: "A deadline needs the condition it belongs to.", path: ["condition"] })
-  .refine((f) => f.rating === "met" || f.rating === "not_applicable" || f.severity, { message: "Say how severe the shortfall is.", path: ["severity"] });
+  .refine((f) => !f.condition || f.conditionDeadline, { message: "err_condition_deadline_missing", path: ["conditionDeadline"] })
+  .refine((f) => !f.conditionDeadline || f.condition, { message: "err_deadline_condition_missing", path: ["condition"] })
+  .refine((f) => f.rating === "met" || f.rating === "not_applicable" || f.severity, { message: "err_severity_missing", path: ["severity"] });
 export type FindingInput = z.input<typeof FindingSchema>;
 
 function openReview(db: Db, t: Loaded, actor: Actor): { id: number; decision: string | null } | undefined {
@@ -401,11 +383,11 @@ function independentReviews(db: Db, t: Loaded, revisionId: number): { reviewerId
 
 /** Why the actor may not join the review of a revision as a further reviewer, or null if they may. */
 function joinRefusal(db: Db, t: Loaded, revisionId: number, record: ToolRecordInput, actor: Actor): string | null {
-  if (stmt(db, `SELECT 1 FROM reviews WHERE revision_id = ? AND reviewer_id = ?`).get(revisionId, actor.id)) return "You are already reviewing this revision.";
+  if (stmt(db, `SELECT 1 FROM reviews WHERE revision_id = ? AND reviewer_id = ?`).get(revisionId, actor.id)) return "err_review_already_joined";
   const agencies = new Set(independentReviews(db, t, revisionId).map((r) => r.agencyId));
   if (actor.agencyId !== null && agencies.has(actor.agencyId))
-    return "A reviewer of your agency is already reviewing this revision; the further reviewer must be of another agency.";
-  if (agencies.size >= (impactOf(record)?.obligations.reviewersRequired ?? 1)) return "This revision has all the reviewers it needs.";
+    return "err_review_same_agency";
+  if (agencies.size >= (impactOf(record)?.obligations.reviewersRequired ?? 1)) return "err_review_complete";
   return null;
 }
 
@@ -420,7 +402,7 @@ export function startReview(actor: Actor | null, toolId: string, now: Date, db: 
     guard(actor, t, "join_review");
     const reviewers = (stmt(db, `SELECT count(*) AS n FROM reviews WHERE revision_id = ?`).get(t.revision.id) as { n: number }).n;
     const refusal = joinRefusal(db, t, t.revision.id, t.revision.record, actor!);
-    if (refusal) throw new WorkflowError("wrong_state", {}, refusal);
+    if (refusal) throw wrongState(refusal);
     db.$client.transaction(() => {
       stmt(db, `INSERT INTO reviews (revision_id, reviewer_id, started_at) VALUES (?, ?, ?)`).run(t.revision.id, actor!.id, at);
       appendEvent({ kind: "review_started", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, reviewer: reviewers + 1 } }, db);
@@ -440,12 +422,12 @@ export function recordFinding(actor: Actor | null, toolId: string, finding: unkn
   const t = load(db, toolId);
   guard(actor, t, "record_finding");
   const review = openReview(db, t, actor!);
-  if (!review) throw new WorkflowError("forbidden", {}, "Start a review of this revision first.");
-  if (review.decision) throw new WorkflowError("wrong_state", {}, "Your decision is recorded; findings can no longer change.");
+  if (!review) throw new RegistryError("forbidden", { issues: [{ code: "err_review_not_started" }] });
+  if (review.decision) throw wrongState("err_findings_closed");
   const parsed = FindingSchema.safeParse(finding);
-  if (!parsed.success) throw new WorkflowError("invalid", fieldErrors(parsed.error));
+  if (!parsed.success) throw invalid(zodIssues(parsed.error));
   const f = parsed.data;
-  if (f.conditionDeadline && f.conditionDeadline <= isoDay(now)) throw new WorkflowError("invalid", { conditionDeadline: ["The deadline must be in the future."] });
+  if (f.conditionDeadline && f.conditionDeadline <= isoDay(now)) throw invalid([{ code: "err_deadline_past", path: "conditionDeadline" }]);
   db.$client.transaction(() => {
     stmt(
       db,
@@ -485,14 +467,14 @@ export type DecideResult = { effective: true; status: ReviewStatus } | { effecti
  */
 export function decide(actor: Actor | null, toolId: string, decision: Decision, summary: unknown, now: Date, db: Db = getDb()): DecideResult {
   const t = load(db, toolId);
-  if (!(DECISIONS as readonly string[]).includes(decision)) throw new WorkflowError("invalid", { decision: ["Choose a decision."] });
+  if (!(DECISIONS as readonly string[]).includes(decision)) throw invalid([{ code: "err_decision_choose", path: "decision" }]);
   guard(actor, t, decision);
   const review = openReview(db, t, actor!);
-  if (!review) throw new WorkflowError("forbidden", {}, "Start a review of this revision first.");
-  if (review.decision) throw new WorkflowError("wrong_state", {}, "Your decision is already recorded.");
+  if (!review) throw new RegistryError("forbidden", { issues: [{ code: "err_review_not_started" }] });
+  if (review.decision) throw wrongState("err_decision_recorded");
   const text = localizedText("Public summary.", "公开摘要。", { max: 4000 }).safeParse(summary);
-  const errors: FieldErrors = {};
-  if (!text.success) errors.summary = ["Write a public summary of the decision in Chinese, English or both."];
+  const errors: Issue[] = [];
+  if (!text.success) errors.push({ code: "err_summary_missing", path: "summary" });
 
   const rows = stmt(db, `SELECT criterion, rating, condition, condition_deadline FROM findings WHERE review_id = ?`).all(review.id) as {
     criterion: number;
@@ -501,17 +483,17 @@ export function decide(actor: Actor | null, toolId: string, decision: Decision, 
     condition_deadline: string | null;
   }[];
   const missing = CRITERIA.filter((c) => !rows.some((r) => r.criterion === c));
-  if (missing.length) errors.findings = [`Record a finding for every criterion; missing: ${missing.join(", ")}.`];
-  if (decision === "approve" && rows.some((r) => r.rating === "not_met")) errors.decision = ["A criterion is not met: approve with conditions, request changes or reject."];
-  if (decision === "approve_with_conditions" && !rows.some((r) => r.condition)) errors.decision = ["Approval with conditions needs at least one finding with a condition and a deadline."];
+  if (missing.length) errors.push({ code: "err_findings_missing", path: "findings", params: { missing: missing.join(", ") } });
+  if (decision === "approve" && rows.some((r) => r.rating === "not_met")) errors.push({ code: "err_approve_not_met", path: "decision" });
+  if (decision === "approve_with_conditions" && !rows.some((r) => r.condition)) errors.push({ code: "err_conditions_missing", path: "decision" });
 
   const impact = impactOf(t.revision.record);
   const today = isoDay(now);
   const window = t.revision.submittedAt ? consultationWindow(impact, t.revision.submittedAt.slice(0, 10)) : null;
-  if (consultationOpen(window, today)) errors.decision = [...(errors.decision ?? []), `The public consultation is open until ${window!.closes}; decide after it closes.`];
+  if (consultationOpen(window, today)) errors.push({ code: "err_consultation_open", path: "decision", params: { closes: window!.closes } });
   else if (window && !stmt(db, `SELECT 1 FROM consultation_responses WHERE revision_id = ?`).get(t.revision.id))
-    errors.decision = [...(errors.decision ?? []), "The agency has not yet posted its response to the consultation (what was raised, what changed); decide after it does."];
-  if (Object.keys(errors).length) throw new WorkflowError("invalid", errors);
+    errors.push({ code: "err_consultation_unanswered", path: "decision" });
+  if (errors.length) throw invalid(errors);
 
   const at = now.toISOString();
   const approving = decision === "approve" || decision === "approve_with_conditions";
@@ -555,7 +537,7 @@ export type WorkItem = { id: string; name: { zh?: string; en?: string }; revisio
  * those of them due for sunset within 60 days or lapsed.
  */
 export function listAgencyWork(actor: Actor | null, now: Date, db: Db = getDb()): { items: WorkItem[]; due: ToolSummary[] } {
-  if (!actor || actor.role !== "official" || actor.agencyId === null) throw new WorkflowError("forbidden");
+  if (!actor || actor.role !== "official" || actor.agencyId === null) throw new RegistryError("forbidden");
   const rows = stmt(
     db,
     `SELECT t.id, r.number, r.status, r.record, coalesce(r.submitted_at, r.created_at) AS updated_at
@@ -576,7 +558,7 @@ export type QueueItem = WorkItem & { agencies: string[]; submittedAt: string; ag
  * reviewer's own agency. Filters: impact level, agency slug, minimum age in days.
  */
 export function reviewQueue(actor: Actor | null, filters: { level?: string; agency?: string; minAgeDays?: number }, now: Date, db: Db = getDb()): QueueItem[] {
-  if (!actor || actor.role !== "reviewer" || actor.agencyId === null) throw new WorkflowError("forbidden");
+  if (!actor || actor.role !== "reviewer" || actor.agencyId === null) throw new RegistryError("forbidden");
   const rows = stmt(
     db,
     `SELECT t.seq, t.id, t.owner_agency_id, r.id AS revision_id, r.number, r.status, r.record, r.submitted_at
@@ -636,12 +618,12 @@ export type ReviewPage = {
 export function getReviewPage(actor: Actor | null, toolId: string, db: Db = getDb()): ReviewPage {
   const t = load(db, toolId);
   const relation = relationTo(actor, { ownerAgencyId: t.ownerAgencyId, agencyIds: t.agencyIds });
-  if (relation !== "reviewer_other_agency") throw new WorkflowError("forbidden");
+  if (relation !== "reviewer_other_agency") throw new RegistryError("forbidden");
   // A newer draft is the official's business; the reviewer sees the submitted revision.
   const rev = stmt(db, `SELECT id, number, status, record, submitted_at FROM revisions WHERE tool_seq = ? AND status <> 'draft' ORDER BY number DESC LIMIT 1`).get(t.seq) as
     | { id: number; number: number; status: ReviewStatus; record: string; submitted_at: string | null }
     | undefined;
-  if (!rev) throw new WorkflowError("not_found");
+  if (!rev) throw new RegistryError("not_found");
   const record = JSON.parse(rev.record) as ToolRecordInput;
   const impact = impactOf(record);
   const approved = stmt(
@@ -691,7 +673,7 @@ export type OwnerView = {
 export function getOwnerView(actor: Actor | null, toolId: string, now: Date, db: Db = getDb()): OwnerView {
   const t = load(db, toolId);
   const relation = relationTo(actor, { ownerAgencyId: t.ownerAgencyId, agencyIds: t.agencyIds });
-  if (relation !== "owner_official") throw new WorkflowError("forbidden");
+  if (relation !== "owner_official") throw new RegistryError("forbidden");
   const submitted = t.revision.submittedAt?.slice(0, 10);
   const consultation = submitted ? consultationWindow(impactOf(t.revision.record), submitted) : null;
   const responseDue =
@@ -721,19 +703,19 @@ export type ConsultationResponse = { raised: { zh?: string; en?: string }; chang
 export function postConsultationResponse(actor: Actor | null, toolId: string, input: { raised: unknown; changed: unknown }, now: Date, db: Db = getDb()): void {
   const t = load(db, toolId);
   const relation = relationTo(actor, { ownerAgencyId: t.ownerAgencyId, agencyIds: t.agencyIds });
-  if (relation !== "owner_official") throw new WorkflowError("forbidden");
-  if (t.revision.status !== "submitted" && t.revision.status !== "in_review") throw new WorkflowError("wrong_state", {}, "Only a submission under review takes a consultation response.");
+  if (relation !== "owner_official") throw new RegistryError("forbidden");
+  if (t.revision.status !== "submitted" && t.revision.status !== "in_review") throw wrongState("err_response_not_under_review");
   const window = t.revision.submittedAt ? consultationWindow(impactOf(t.revision.record), t.revision.submittedAt.slice(0, 10)) : null;
-  if (!window) throw new WorkflowError("wrong_state", {}, "This revision has no consultation.");
-  if (consultationOpen(window, isoDay(now))) throw new WorkflowError("wrong_state", {}, `The consultation is open until ${window.closes}; respond after it closes.`);
-  if (stmt(db, `SELECT 1 FROM consultation_responses WHERE revision_id = ?`).get(t.revision.id)) throw new WorkflowError("wrong_state", {}, "The response is already posted.");
+  if (!window) throw wrongState("err_response_no_consultation");
+  if (consultationOpen(window, isoDay(now))) throw wrongState("err_response_consultation_open", { closes: window.closes });
+  if (stmt(db, `SELECT 1 FROM consultation_responses WHERE revision_id = ?`).get(t.revision.id)) throw wrongState("err_response_posted");
   const text = localizedText("Text.", "内容。", { max: 8000 });
   const raised = text.safeParse(input.raised);
   const changed = text.safeParse(input.changed);
-  const errors: FieldErrors = {};
-  if (!raised.success) errors.raised = ["Say what the public raised, in Chinese, English or both."];
-  if (!changed.success) errors.changed = ["Say what changed as a result (or why nothing did)."];
-  if (Object.keys(errors).length) throw new WorkflowError("invalid", errors);
+  const errors: Issue[] = [];
+  if (!raised.success) errors.push({ code: "err_response_raised_missing", path: "raised" });
+  if (!changed.success) errors.push({ code: "err_response_changed_missing", path: "changed" });
+  if (errors.length) throw invalid(errors);
   const at = now.toISOString();
   db.$client.transaction(() => {
     stmt(db, `INSERT INTO consultation_responses (revision_id, raised_zh, raised_en, changed_zh, changed_en, posted_at, posted_by) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
@@ -769,28 +751,28 @@ export function recordFact(
   const relation = relationTo(actor, { ownerAgencyId: t.ownerAgencyId, agencyIds: t.agencyIds });
   const isIncident = "incident" in fact;
   const allowed = isIncident ? relation === "owner_official" || relation === "reviewer_other_agency" : relation === "owner_official";
-  if (!allowed) throw new WorkflowError("forbidden");
+  if (!allowed) throw new RegistryError("forbidden");
   const pub = stmt(db, `SELECT id, number, status, record FROM revisions WHERE tool_seq = ? AND status <> 'draft' ORDER BY number DESC LIMIT 1`).get(t.seq) as
     | { id: number; number: number; status: ReviewStatus; record: string }
     | undefined;
-  if (!pub) throw new WorkflowError("wrong_state", {}, "The record is not public yet: add it to the draft instead.");
+  if (!pub) throw wrongState("err_fact_not_public");
   const base = readStoredRecord(pub.record);
   let next: unknown;
   if (isIncident) {
     const parsed = Incident.safeParse(fact.incident);
-    if (!parsed.success) throw new WorkflowError("invalid", prefixed("incident", fieldErrors(parsed.error)));
+    if (!parsed.success) throw invalid(zodIssues(parsed.error, "incident"));
     const unknownSource = parsed.data.sources.find((k) => !base.sources.some((s) => s.key === k));
-    if (unknownSource) throw new WorkflowError("invalid", { "incident.sources": [`No source with key "${unknownSource}" in this record.`] });
+    if (unknownSource) throw invalid([{ code: "err_source_unknown", path: "incident.sources", params: { key: unknownSource } }]);
     next = { ...base, incidents: [...base.incidents, parsed.data] };
   } else {
     const parsed = AppealStatSchema.safeParse(fact.appealStat);
-    if (!parsed.success) throw new WorkflowError("invalid", prefixed("appealStat", fieldErrors(parsed.error)));
+    if (!parsed.success) throw invalid(zodIssues(parsed.error, "appealStat"));
     if (base.oversight.appealStats.some((s) => s.period === parsed.data.period))
-      throw new WorkflowError("invalid", { "appealStat.period": [`Statistics for ${parsed.data.period} are already published.`] });
+      throw invalid([{ code: "err_appeal_period_published", path: "appealStat.period", params: { period: parsed.data.period } }]);
     next = { ...base, oversight: { ...base.oversight, appealStats: [...base.oversight.appealStats, parsed.data] } };
   }
   const checked = ToolRecord.safeParse(next);
-  if (!checked.success) throw new WorkflowError("invalid", fieldErrors(checked.error));
+  if (!checked.success) throw invalid(zodIssues(checked.error));
   const record = checked.data;
   const agencyIds = resolveAgencies(record, db);
   const at = now.toISOString();

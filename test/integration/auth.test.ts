@@ -8,7 +8,9 @@ import { loader as rootLoader } from "~/root";
 import { action as langAction } from "~/routes/lang";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts, seedId } from "../helpers/seed";
 import { LOGIN_LIMITS } from "../../registry/auth/sessions.server";
-import { AccountError, createUser } from "../../registry/auth/accounts.server";
+import { createUser } from "../../registry/auth/accounts.server";
+import { RegistryError } from "../../registry/errors";
+import { worded } from "./worded";
 
 // Seed records, found by slug (test/helpers/seed.ts).
 const HEALTH_CODE = seedId("health-code");
@@ -169,11 +171,17 @@ describe("accounts", () => {
   });
   it("are validated field by field", async () => {
     const err = await createUser({ email: "not-an-email", displayName: "", role: "official", password: "short" }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(AccountError);
-    expect(Object.keys((err as AccountError).fields).sort()).toEqual(["agency", "displayName", "email", "password"]);
+    expect(err).toBeInstanceOf(RegistryError);
+    expect(Object.keys((err as RegistryError).fields).sort()).toEqual(["agency", "displayName", "email", "password"]);
+    expect(worded(err as RegistryError, "password", "en")).toBe("Use at least 12 characters.");
+    expect(worded(err as RegistryError, "password", "zh")).toBe("密码至少需要 12 个字符。");
     const dup = await createUser({ email: official.toUpperCase(), displayName: "Dup", role: "admin", password: "long-enough-password" }).catch((e: unknown) => e);
-    expect((dup as AccountError).fields).toEqual({ email: ["An account with this e-mail already exists."] });
+    expect((dup as RegistryError).fields).toEqual({ email: ["err_email_taken"] });
+    expect(worded(dup as RegistryError, "email", "en")).toBe("An account with this e-mail already exists.");
+    expect(worded(dup as RegistryError, "email", "zh")).toBe("该电子邮箱已有账户。");
     const bad = await createUser({ email: "new@register.example", displayName: "New", role: "reviewer", agency: "no-such-agency", password: "long-enough-password" }).catch((e: unknown) => e);
-    expect((bad as AccountError).fields).toEqual({ agency: ['No agency with slug "no-such-agency".'] });
+    expect((bad as RegistryError).fields).toEqual({ agency: ["err_agency_unknown"] });
+    expect(worded(bad as RegistryError, "agency", "en")).toContain("no agency “no-such-agency”");
+    expect(worded(bad as RegistryError, "agency", "zh")).toContain("没有机构“no-such-agency”");
   });
 });

@@ -2,6 +2,7 @@
 // responsibility chain of their tool, but until that agency confirms, it is not listed as
 // responsible anywhere public and none of its reviewers is disqualified. Level IV independence
 // is counted by agency.
+import { RegistryError } from "../../registry/errors";
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { useFreshDb } from "../helpers/db";
@@ -21,7 +22,6 @@ import {
   saveDraftSection,
   startReview,
   submitDraft,
-  WorkflowError,
   type SectionName,
 } from "../../registry/workflow/workflow.server";
 import { confirmResponsibility, pendingConfirmations, reprojectUnconfirmedLinks } from "../../registry/workflow/co-responsibility.server";
@@ -57,15 +57,15 @@ async function signIn(email: string, password: string) {
 const D0 = new Date("2026-03-01T09:00:00Z");
 const day = (n: number) => new Date(D0.getTime() + n * 86_400_000);
 
-function expectError(fn: () => unknown, code: WorkflowError["code"]) {
+function expectError(fn: () => unknown, code: RegistryError["code"]) {
   try {
     fn();
   } catch (e) {
-    expect(e).toBeInstanceOf(WorkflowError);
-    expect((e as WorkflowError).code).toBe(code);
-    return e as WorkflowError;
+    expect(e).toBeInstanceOf(RegistryError);
+    expect((e as RegistryError).code).toBe(code);
+    return e as RegistryError;
   }
-  throw new Error(`expected a ${code} WorkflowError`);
+  throw new Error(`expected a ${code} RegistryError`);
 }
 
 /** The ALG-000026 pattern: a Shanghai official's tool naming the Zhejiang provincial government as overseeing it. */

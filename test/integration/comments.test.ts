@@ -1,9 +1,9 @@
+import { RegistryError } from "../../registry/errors";
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail } from "../helpers/factories";
 import {
   COMMENT_LIMITS,
-  CommentError,
   listPendingComments,
   listPublicComments,
   moderateComment,
@@ -62,7 +62,7 @@ describe("public comments", () => {
 
   it("shows a removed comment as removed with its reason, without its text", () => {
     const { id } = postComment(RED_CODING, { body: "Offensive text" }, { address: "192.0.2.2", now }) as { id: number };
-    expect(() => moderateComment(reviewer(), id, "remove", "  ", later(1))).toThrow(CommentError);
+    expect(() => moderateComment(reviewer(), id, "remove", "  ", later(1))).toThrow(RegistryError);
     moderateComment(reviewer(), id, "remove", "Insults a named person", later(2));
     expect(listPublicComments(RED_CODING)).toEqual([expect.objectContaining({ status: "removed", removalReason: "Insults a named person", body: null, displayName: null })]);
     expect(() => moderateComment(reviewer(), id, "publish", undefined, later(3))).toThrow(/wrong_state/);

@@ -21,8 +21,8 @@ const rows = Array.from({ length: 1000 }, (_, i) => ({
   name: `工具 ${i}`,
   outcome: "error" as const,
   errors: [
-    { field: "kind", message: "Invalid option" },
-    { field: "sunset_date", message: "Not a real calendar date." },
+    { field: "kind", code: "zod_invalid_value", path: "identity.kind" },
+    { field: "sunset_date", code: "err_date_unreal", path: "lifecycle.sunsetDate" },
   ],
   written: false,
 }));
@@ -49,6 +49,10 @@ describe("error lists", () => {
     expect(en).toContain("and 1,800 more problems");
     const zh = await render("zh", createElement(ImportReportView, { report: r }));
     expect(zh).toContain("另有 1,800 个问题");
+    // Row problems are codes, worded per page language by the field's label.
+    expect(zh).toContain("请为“工具类型”选择列出的选项之一。");
+    expect(zh).toContain("“工具可运行的最后一天”不是有效的日历日期。");
+    expect(en).toContain("Choose one of the listed options for “What sort of tool it is”.");
   });
 
   it("words whole-file problems of the import in the page's language", async () => {
@@ -69,8 +73,8 @@ describe("error lists", () => {
   });
 
   it("a form's error summary lists the first problems and counts the rest", async () => {
-    const fields = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`dataScope.elements.${i}.category`, ["Invalid option"]]));
-    const html = await render("en", createElement(FieldErrorSummary, { fields }));
+    const errors = Array.from({ length: 5000 }, (_, i) => ({ path: `dataScope.elements.${i}.category`, message: `Choose one of the listed options for “Category of data (item ${i + 1})”.` }));
+    const html = await render("en", createElement(FieldErrorSummary, { errors }));
     expect((html.match(/<li>/g) ?? []).length).toBe(SUMMARY_ITEMS_SHOWN + 1);
     expect(html).toContain("and 4,800 more problems");
     expect(html.length).toBeLessThan(100_000);

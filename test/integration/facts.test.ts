@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { createDraft, getDraft, recordFact, saveDraftSection, startRevision, submitDraft, withdraw, WorkflowError, type SectionName } from "../../registry/workflow/workflow.server";
+import { createDraft, getDraft, recordFact, saveDraftSection, startRevision, submitDraft, withdraw, type SectionName } from "../../registry/workflow/workflow.server";
+import type { RegistryError } from "../../registry/errors";
+import { worded } from "./worded";
 import { getToolDetail } from "../../registry/tools.server";
 import { listIncidents } from "../../registry/incidents.server";
 import { listEvents, verifyLog } from "../../registry/events/log.server";
@@ -47,11 +49,13 @@ describe("facts recorded on a public record", () => {
       try {
         recordFact(official(), id, { appealStat: { period: "2026-Q1", filed: 1, corrected: 0 } }, D0);
       } catch (e) {
-        return e as WorkflowError;
+        return e as RegistryError;
       }
     })();
-    expect(dup?.fields).toMatchObject({ "appealStat.period": [expect.stringContaining("already published")] });
-    expect(() => recordFact(official(), id, { appealStat: { period: "2026-Q3", filed: 1, corrected: 5 } }, D0)).toThrow(/corrected/i);
+    expect(dup?.fields).toMatchObject({ "appealStat.period": ["err_appeal_period_published"] });
+    expect(worded(dup!, "appealStat.period", "en")).toContain("2026-Q1 are already published");
+    expect(worded(dup!, "appealStat.period", "zh")).toContain("2026-Q1 的统计已发布");
+    expect(() => recordFact(official(), id, { appealStat: { period: "2026-Q3", filed: 1, corrected: 5 } }, D0)).toThrow(/appealStat\.corrected err_corrected_exceeds_filed/);
     expect(listEvents().events.at(-1)).toMatchObject({ kind: "appeal_stats_published" });
   });
 
@@ -82,11 +86,20 @@ describe("facts recorded on a public record", () => {
       try {
         recordFact(official(), id, { incident: { ...incident, kind: "gossip", title: {}, sources: ["nope"] } }, D0);
       } catch (x) {
-        return x as WorkflowError;
+        return x as RegistryError;
       }
     })();
     expect(Object.keys(e!.fields)).toEqual(expect.arrayContaining(["incident.kind", "incident.title"]));
-    expect(() => recordFact(official(), id, { incident: { ...incident, sources: ["nope"] } }, D0)).toThrow(/No source with key "nope"/);
+    const unknown = (() => {
+      try {
+        recordFact(official(), id, { incident: { ...incident, sources: ["nope"] } }, D0);
+      } catch (x) {
+        return x as RegistryError;
+      }
+    })();
+    expect(unknown?.issues).toEqual([{ code: "err_source_unknown", path: "incident.sources", params: { key: "nope" } }]);
+    expect(worded(unknown!, "incident.sources", "en")).toContain("names a source this record does not list");
+    expect(worded(unknown!, "incident.sources", "zh")).toContain("引用了本记录未列出的来源");
     expect(found(id).revision.number).toBe(1);
   });
 });

@@ -13,7 +13,8 @@ import * as factsPage from "~/routes/tools.$id_.facts";
 import * as recordPage from "~/routes/tools.$id/route";
 import * as reportPage from "~/routes/tools.$id_.report";
 import { actorByEmail, newIdentity } from "../helpers/factories";
-import { createDraft, saveDraftSection, WorkflowError, type SectionName } from "../../registry/workflow/workflow.server";
+import { createDraft, saveDraftSection, type SectionName } from "../../registry/workflow/workflow.server";
+import { RegistryError } from "../../registry/errors";
 
 // Seed records, found by slug (test/helpers/seed.ts).
 const HEALTH_CODE = seedId("health-code");
@@ -103,6 +104,6 @@ describe("prototype pollution through the record forms", () => {
     const official = actorByEmail("official.shanghai@register.example");
     const { toolId } = createDraft(official, newIdentity("section-names"), new Date("2026-03-01T00:00:00Z"));
     for (const section of ["__proto__", "constructor", "toString", "hasOwnProperty"])
-      expect(() => saveDraftSection(official, toolId, section as SectionName, { x: 1 }), section).toThrow(WorkflowError);
+      expect(() => saveDraftSection(official, toolId, section as SectionName, { x: 1 }), section).toThrow(RegistryError);
   });
 });

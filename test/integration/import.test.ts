@@ -1,6 +1,7 @@
 // Bulk import: the round trip (export the seeded register, import it into an empty database,
 // export again), the per-row report, all-or-nothing and valid-rows-only, bad files, the upload
 // page and the agency's private inventory download.
+import { issueMessage } from "~/i18n/errors";
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
@@ -119,7 +120,9 @@ describe("the report and the two modes", () => {
     expect(r.result).toBe("checked");
     expect(r.counts).toMatchObject({ rows: 4, create: 2, error: 2 });
     expect(r.rows[1]).toMatchObject({ row: 3, outcome: "error", errors: [{ field: "kind" }] });
-    expect(r.rows[2]!.errors).toEqual([{ field: "sunset_date", message: "Not a real calendar date." }]);
+    expect(r.rows[2]!.errors).toEqual([{ field: "sunset_date", code: "err_date_unreal", path: "lifecycle.sunsetDate" }]);
+    expect(issueMessage(r.rows[2]!.errors[0]!, "en")).toContain("is not a real calendar date");
+    expect(issueMessage(r.rows[2]!.errors[0]!, "zh")).toContain("不是有效的日历日期");
     expect(r.ignoredColumns).toContain("review_status");
     expect(count(db, `SELECT count(*) AS n FROM tools`)).toBe(tools);
   });
@@ -157,9 +160,15 @@ describe("the report and the two modes", () => {
     ];
     const r = runImport(actor, { bytes: csvFile(rows) }, { mode: "valid_only", dryRun: false, now: NOW });
     expect(r.rows.map((x) => x.outcome)).toEqual(["update", "error", "create", "error", "error"]);
-    expect(r.rows[1]!.errors[0]).toMatchObject({ field: "id", message: expect.stringContaining("not a record of your agency") });
-    expect(r.rows[3]!.errors[0]).toMatchObject({ field: "slug", message: expect.stringContaining("row 4") });
-    expect(r.rows[4]!.errors[0]).toMatchObject({ field: "id", message: expect.stringContaining("row 2") });
+    expect(r.rows[1]!.errors[0]).toMatchObject({ field: "id", code: "err_import_id_foreign", params: { id: "ALG-000001" } });
+    expect(issueMessage(r.rows[1]!.errors[0]!, "en")).toContain("not a record of your agency");
+    expect(issueMessage(r.rows[1]!.errors[0]!, "zh")).toContain("不是本机构的记录");
+    expect(r.rows[3]!.errors[0]).toMatchObject({ field: "slug", code: "err_import_slug_repeated", params: { row: 4 } });
+    expect(issueMessage(r.rows[3]!.errors[0]!, "en")).toContain("row 4");
+    expect(issueMessage(r.rows[3]!.errors[0]!, "zh")).toContain("第 4 行");
+    expect(r.rows[4]!.errors[0]).toMatchObject({ field: "id", code: "err_import_id_repeated", params: { row: 2 } });
+    expect(issueMessage(r.rows[4]!.errors[0]!, "en")).toContain("row 2");
+    expect(issueMessage(r.rows[4]!.errors[0]!, "zh")).toContain("第 2 行");
     expect(getDraft(actor, toolId).record.identity.name).toEqual({ zh: "新名称", en: "Tool own-tool" });
   });
 
@@ -169,7 +178,9 @@ describe("the report and the two modes", () => {
     const { toolId } = createDraft(actor, newIdentity("in-review-tool"), NOW);
     db.$client.prepare(`UPDATE revisions SET status = 'submitted' WHERE tool_seq = (SELECT seq FROM tools WHERE id = ?)`).run(toolId);
     const refused = runImport(actor, { bytes: csvFile([row("in-review-tool", { id: toolId })]) }, { mode: "all", dryRun: false, now: NOW });
-    expect(refused.rows[0]!.errors[0]!.message).toContain("is submitted");
+    expect(refused.rows[0]!.errors[0]).toMatchObject({ code: "err_import_id_locked", params: { status: "submitted" } });
+    expect(issueMessage(refused.rows[0]!.errors[0]!, "en")).toContain("an import cannot change it now");
+    expect(issueMessage(refused.rows[0]!.errors[0]!, "zh")).toContain("不能通过导入更改");
     // A shortcut past the review: only a logged event may change a submitted revision's status (migration 0015).
     db.$client.exec(`DROP TRIGGER revisions_status_guard`);
     db.$client.prepare(`UPDATE revisions SET status = 'changes_requested' WHERE tool_seq = (SELECT seq FROM tools WHERE id = ?)`).run(toolId);
@@ -241,7 +252,9 @@ describe("bad files", () => {
     expect(raw).toContain(",@SUM(A1)");
     const r = runImport(actorByEmail(OFFICIAL), { bytes: enc(raw) }, { mode: "valid_only", dryRun: false, now: NOW });
     expect(r.rows.map((x) => x.errors.map((e) => e.field))).toEqual([["name_zh"], ["summary_zh"], []]);
-    expect(r.rows[0]!.errors[0]!.message).toContain("formula");
+    expect(r.rows[0]!.errors[0]).toMatchObject({ code: "err_import_formula", params: { char: "=" } });
+    expect(issueMessage(r.rows[0]!.errors[0]!, "en")).toContain("formula");
+    expect(issueMessage(r.rows[0]!.errors[0]!, "zh")).toContain("公式");
     expect(getDraft(actorByEmail(OFFICIAL), r.rows[2]!.id!).record.identity.name.en).toBe("=not a formula");
   });
 });

@@ -4,20 +4,22 @@
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { createDraft, getDraft, saveDraftSection, submitDraft, WorkflowError, type SectionName } from "../../registry/workflow/workflow.server";
+import { createDraft, getDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
+import { RegistryError } from "../../registry/errors";
+import { worded } from "./worded";
 import { LIST_LIMITS, ToolRecord, fieldErrors } from "../../registry/standard/v1";
 
 const getDb = useFreshDb();
 const NOW = new Date("2026-03-01T08:00:00Z");
 const official = () => actorByEmail("official.shanghai@register.example");
-const failure = (fn: () => unknown): WorkflowError => {
+const failure = (fn: () => unknown): RegistryError => {
   try {
     fn();
   } catch (e) {
-    if (e instanceof WorkflowError) return e;
+    if (e instanceof RegistryError) return e;
     throw e;
   }
-  throw new Error("expected a WorkflowError");
+  throw new Error("expected a RegistryError");
 };
 const element = (i: number, necessity?: string) => ({ name: { zh: `数据项 ${i}` }, category: "other", sensitive: false, ...(necessity ? { necessity: { zh: necessity } } : {}) });
 
@@ -37,13 +39,22 @@ describe("record limits where records are written", () => {
     for (const [n, v] of Object.entries(sections)) saveDraftSection(official(), toolId, n as SectionName, v);
 
     const tooMany = { ...sections.dataScope, elements: Array.from({ length: LIST_LIMITS.dataElements + 1 }, (_, i) => element(i)) };
-    expect(failure(() => saveDraftSection(official(), toolId, "dataScope", tooMany)).fields["dataScope.elements"]).toEqual([`At most ${LIST_LIMITS.dataElements} entries.`]);
+    const elements = failure(() => saveDraftSection(official(), toolId, "dataScope", tooMany));
+    expect(elements.fields["dataScope.elements"]).toEqual(["zod_too_big"]);
+    expect(worded(elements, "dataScope.elements", "en")).toContain(`at most ${LIST_LIMITS.dataElements} entries`);
+    expect(worded(elements, "dataScope.elements", "zh")).toContain(`最多 ${LIST_LIMITS.dataElements} 项`);
     const tooManySources = Array.from({ length: LIST_LIMITS.sources + 1 }, (_, i) => ({ key: `s-${i}`, kind: "news", title: { en: `Source ${i}` } }));
-    expect(failure(() => saveDraftSection(official(), toolId, "sources", tooManySources)).fields.sources).toEqual([`At most ${LIST_LIMITS.sources} entries.`]);
+    const sourcesErr = failure(() => saveDraftSection(official(), toolId, "sources", tooManySources));
+    expect(sourcesErr.fields.sources).toEqual(["zod_too_big"]);
+    expect(worded(sourcesErr, "sources", "en")).toContain(`at most ${LIST_LIMITS.sources} entries`);
+    expect(worded(sourcesErr, "sources", "zh")).toContain(`最多 ${LIST_LIMITS.sources} 项`);
 
     // Within every list limit, but 40 texts of 20,000 characters make a record of several MB.
     const huge = { ...sections.dataScope, elements: Array.from({ length: 40 }, (_, i) => element(i, "长".repeat(20_000))) };
-    expect(failure(() => saveDraftSection(official(), toolId, "dataScope", huge)).fields.dataScope?.[0]).toMatch(/at most 2 MB/);
+    const big = failure(() => saveDraftSection(official(), toolId, "dataScope", huge));
+    expect(big.fields.dataScope).toEqual(["err_record_too_large"]);
+    expect(worded(big, "dataScope", "en")).toMatch(/at most 2 MB/);
+    expect(worded(big, "dataScope", "zh")).toContain("最多 2 MB");
     expect(getDraft(official(), toolId).record.dataScope).toEqual(expect.objectContaining({ elements: sections.dataScope.elements }));
 
     // The draft as it stands can still be submitted.

@@ -1,3 +1,5 @@
+import { RegistryError } from "../../registry/errors";
+import { CJK, worded } from "./worded";
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
@@ -15,7 +17,6 @@ import {
   startRevision,
   submitDraft,
   withdraw,
-  WorkflowError,
   CRITERIA,
   type SectionName,
 } from "../../registry/workflow/workflow.server";
@@ -49,16 +50,16 @@ function counts() {
   };
 }
 
-function expectError(fn: () => unknown, code: WorkflowError["code"], field?: string) {
+function expectError(fn: () => unknown, code: RegistryError["code"], field?: string) {
   try {
     fn();
   } catch (e) {
-    expect(e).toBeInstanceOf(WorkflowError);
-    expect((e as WorkflowError).code).toBe(code);
-    if (field) expect(Object.keys((e as WorkflowError).fields)).toContain(field);
-    return e as WorkflowError;
+    expect(e).toBeInstanceOf(RegistryError);
+    expect((e as RegistryError).code).toBe(code);
+    if (field) expect(Object.keys((e as RegistryError).fields)).toContain(field);
+    return e as RegistryError;
   }
-  throw new Error(`expected a ${code} WorkflowError`);
+  throw new Error(`expected a ${code} RegistryError`);
 }
 
 function draftTool(level: "III" | "IV", sunset = level === "III" ? "2027-02-01" : "2026-08-01", slug?: string): string {
@@ -134,11 +135,18 @@ describe("submission", () => {
     const before = counts();
     const e = expectError(() => submitDraft(official(), toolId, D0), "invalid");
     expect(e.fields).toMatchObject({
-      "purpose.legalBasis": [expect.stringContaining("legal basis")],
-      "dataScope.elements.0.necessity": [expect.stringContaining("sensitive")],
-      "lifecycle.sunsetDate": [expect.stringContaining("12 months")],
-      "purpose.nonDigitalAlternative": [expect.any(String)],
+      "purpose.legalBasis": ["err_legal_basis_missing"],
+      "dataScope.elements.0.necessity": ["err_necessity_sensitive_missing"],
+      "lifecycle.sunsetDate": ["err_sunset_too_far"],
+      "purpose.nonDigitalAlternative": ["err_alternative_missing"],
     });
+    expect(worded(e, "purpose.legalBasis", "en")).toContain("legal basis");
+    expect(worded(e, "purpose.legalBasis", "zh")).toContain("法律依据");
+    expect(worded(e, "dataScope.elements.0.necessity", "en")).toContain("sensitive");
+    expect(worded(e, "dataScope.elements.0.necessity", "zh")).toContain("敏感");
+    expect(worded(e, "lifecycle.sunsetDate", "en")).toContain("12 months");
+    expect(worded(e, "lifecycle.sunsetDate", "zh")).toContain("12 个月");
+    expect(worded(e, "purpose.nonDigitalAlternative", "zh")).toMatch(CJK);
     expect(counts()).toEqual(before);
     expect(getDraft(official(), toolId).record.lifecycle.reviewStatus).toBe("draft");
   });
@@ -173,10 +181,14 @@ describe("review", () => {
     expectError(() => decide(reviewer(), toolId, "approve", { en: "Fine." }, day(31)), "invalid", "findings");
     findAll(reviewer(), toolId, day(2), { condition: true });
     const early = expectError(() => decide(reviewer(), toolId, "approve_with_conditions", { en: "Approved if the terms are published." }, day(29)), "invalid", "decision");
-    expect(early.fields.decision!.join(" ")).toContain("consultation is open until 2026-03-30");
+    expect(early.fields.decision).toContain("err_consultation_open");
+    expect(worded(early, "decision", "en")).toContain("consultation is open until 2026-03-30");
+    expect(worded(early, "decision", "zh")).toContain("征求意见截止于 2026-03-30");
     // After the consultation, no decision until the agency has answered it.
     const unanswered = expectError(() => decide(reviewer(), toolId, "approve_with_conditions", { en: "x" }, day(30)), "invalid", "decision");
-    expect(unanswered.fields.decision!.join(" ")).toContain("response to the consultation");
+    expect(unanswered.fields.decision).toEqual(["err_consultation_unanswered"]);
+    expect(worded(unanswered, "decision", "en")).toContain("response to the consultation");
+    expect(worded(unanswered, "decision", "zh")).toContain("回应");
     expectError(() => postConsultationResponse(official(), toolId, { raised: { en: "x" }, changed: { en: "y" } }, day(29)), "wrong_state");
     expectError(() => postConsultationResponse(otherOfficial(), toolId, { raised: { en: "x" }, changed: { en: "y" } }, day(30)), "forbidden");
     expectError(() => postConsultationResponse(official(), toolId, { raised: {}, changed: { en: "y" } }, day(30)), "invalid", "raised");
@@ -230,7 +242,10 @@ describe("review", () => {
 
   it("refuses a level IV sunset more than 6 months ahead", () => {
     const toolId = draftTool("IV", "2026-12-01");
-    expect(expectError(() => submitDraft(official(), toolId, D0), "invalid", "lifecycle.sunsetDate").fields["lifecycle.sunsetDate"]![0]).toContain("6 months");
+    const e = expectError(() => submitDraft(official(), toolId, D0), "invalid", "lifecycle.sunsetDate");
+    expect(e.fields["lifecycle.sunsetDate"]).toEqual(["err_sunset_too_far"]);
+    expect(worded(e, "lifecycle.sunsetDate", "en")).toContain("6 months");
+    expect(worded(e, "lifecycle.sunsetDate", "zh")).toContain("6 个月");
   });
 });
 

@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { SEED_RECORDS, seedRecord } from "../helpers/seed";
 import { LIST_LIMITS, RECORD_MAX_BYTES, ToolRecord, WITHHOLDABLE_FIELDS, fieldErrors, readStoredRecord, recordBytes } from "../../registry/standard/v1";
 import { dataDictionary, recordJsonSchema } from "../../registry/standard/json-schema";
+import { zodIssues } from "../../registry/errors";
+import { issueMessage } from "~/i18n/errors";
 
 type Node = { type?: string | string[]; properties?: Record<string, Node>; items?: Node; anyOf?: Node[]; maxItems?: number };
 
@@ -22,6 +24,10 @@ function arrays(node: Node, path: string, out: [string, Node][] = []): [string, 
 const errorsOf = (input: unknown) => {
   const r = ToolRecord.safeParse(input);
   return r.success ? {} : fieldErrors(r.error);
+};
+const issuesAt = (input: unknown, path: string | undefined) => {
+  const r = ToolRecord.safeParse(input);
+  return r.success ? [] : zodIssues(r.error).filter((i) => i.path === path);
 };
 const base = () => structuredClone(seedRecord("health-code"));
 
@@ -55,7 +61,11 @@ describe("limits of the standard", () => {
     const r = base();
     const element = r.dataScope.elements?.[0] ?? { name: { zh: "x" }, category: "other", sensitive: false };
     r.dataScope.elements = Array.from({ length: LIST_LIMITS.dataElements + 1 }, () => structuredClone(element));
-    expect(errorsOf(r)["dataScope.elements"]).toEqual([`At most ${LIST_LIMITS.dataElements} entries.`]);
+    const [issue, ...more] = issuesAt(r, "dataScope.elements");
+    expect(more).toEqual([]);
+    expect(issue).toMatchObject({ code: "zod_too_big", params: { maximum: LIST_LIMITS.dataElements, origin: "array" } });
+    expect(issueMessage(issue!, "en")).toContain(`at most ${LIST_LIMITS.dataElements} entries`);
+    expect(issueMessage(issue!, "zh")).toContain(`最多 ${LIST_LIMITS.dataElements} 项`);
     r.dataScope.elements = r.dataScope.elements.slice(0, LIST_LIMITS.dataElements);
     expect(errorsOf(r)["dataScope.elements"]).toBeUndefined();
   });
@@ -65,7 +75,10 @@ describe("limits of the standard", () => {
     const long = "数".repeat(20_000);
     r.dataScope.elements = Array.from({ length: 40 }, (_, i) => ({ name: { zh: `项 ${i}` }, category: "other" as const, sensitive: false, necessity: { zh: long, en: "x".repeat(20_000) } }));
     expect(recordBytes(r)).toBeGreaterThan(RECORD_MAX_BYTES);
-    expect(errorsOf(r)["(record)"]?.[0]).toMatch(/at most 2 MB/);
+    const [issue] = issuesAt(r, undefined);
+    expect(issue?.code).toBe("err_record_too_large");
+    expect(issueMessage(issue!, "en")).toMatch(/at most 2 MB/);
+    expect(issueMessage(issue!, "zh")).toContain("最多 2 MB");
   });
 
   it("counts bytes as UTF-8 does", () => {

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { commentContactsForAgency, confirmResponsibility, getToolDetail, postComment, registerNow, renderMarkdown, replyToComment } from "~/registry.server";
-import { getSession, isCrossSite, requireCsrf, requireSession, workflowFailure } from "~/auth.server";
+import { getSession, isCrossSite, requireCsrf, requireSession } from "~/auth.server";
+import { refusalKey, throwIfNotFoundOrForbidden } from "~/http/registry-error";
 import { Comments, type CommentActionData } from "./comments";
 import type { StringKey } from "~/i18n/strings";
 import { daysBetween, todayIso } from "../../../registry/sunset";
@@ -62,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     try {
       confirmResponsibility(session.actor, id, now);
     } catch (e) {
-      workflowFailure(e); // 404 or 403; already confirmed: nothing to do
+      throwIfNotFoundOrForbidden(e); // 404 or 403; already confirmed: nothing to do
     }
     return redirect(u.tool(id, "responsibility"));
   }
@@ -73,12 +74,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     try {
       replyToComment(session.actor, Number.isInteger(commentId) ? commentId : -1, form.get("body"), now);
     } catch (e) {
-      const err = e as { code?: string; fields?: Record<string, string> };
-      if (err.code === "forbidden") throw new Response("Forbidden", { status: 403 });
-      if (err.code === "not_found") throw new Response("Not Found", { status: 404 });
-      if (err.code === "invalid" || err.code === "wrong_state")
-        return data<CommentActionData>({ intent: "reply", commentId, error: (err.fields?.body as StringKey) ?? "commentRejected" }, { status: 400 });
-      throw e;
+      const { key, status } = refusalKey(e, "commentRejected");
+      return data<CommentActionData>({ intent: "reply", commentId, error: key }, { status });
     }
     return redirect(u.tool(id, `comment-${commentId}`));
   }
