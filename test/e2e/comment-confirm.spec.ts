@@ -5,9 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { test, expect, type Page } from "@playwright/test";
-import { openDatabase, setDb } from "../../db/client.server";
-import { actorByEmail } from "../helpers/factories";
-import { moderateComment } from "../../registry/comments.server";
+import { openDatabase } from "../../db/client.server";
+import { spamPostedComments } from "../helpers/e2e-comments";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const CLOCK = path.resolve(`test/.tmp/e2e-${PORT}.clock`);
@@ -43,17 +42,7 @@ test.beforeEach(() => {
 // Leave the moderation queue as it was for the other specs: these comments are marked as spam.
 test.afterAll(() => {
   fs.rmSync(CLOCK, { force: true });
-  const db = openDatabase(DB);
-  setDb(db);
-  try {
-    const reviewer = actorByEmail("reviewer.samr@register.example");
-    for (const body of posted)
-      for (const { id } of db.$client.prepare(`SELECT id FROM comments WHERE body = ? AND status = 'pending'`).all(body) as { id: number }[])
-        moderateComment(reviewer, id, "spam", undefined, new Date());
-  } finally {
-    setDb(undefined);
-    db.$client.close();
-  }
+  spamPostedComments(DB, posted);
 });
 
 /** The message after a post: focused, and entirely inside the viewport. */

@@ -7,9 +7,7 @@ import path from "node:path";
 import { test, expect, type Page } from "@playwright/test";
 import { PUBLIC_PAGES } from "../helpers/public-pages";
 import { isLanguageNeutral, localized, splitLangPrefix } from "../../registry/urls";
-import { openDatabase, setDb } from "../../db/client.server";
-import { actorByEmail } from "../helpers/factories";
-import { moderateComment } from "../../registry/comments.server";
+import { spamPostedComments } from "../helpers/e2e-comments";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DB = path.resolve(`test/.tmp/e2e-${PORT}.sqlite`);
@@ -165,19 +163,7 @@ for (const js of [true, false]) {
 
 const posted: string[] = [];
 // Leave the moderation queue as it was for the other specs: the comment is marked as spam.
-test.afterAll(() => {
-  const db = openDatabase(DB);
-  setDb(db);
-  try {
-    const reviewer = actorByEmail("reviewer.samr@register.example");
-    for (const body of posted)
-      for (const { id } of db.$client.prepare(`SELECT id FROM comments WHERE body = ? AND status = 'pending'`).all(body) as { id: number }[])
-        moderateComment(reviewer, id, "spam", undefined, new Date());
-  } finally {
-    setDb(undefined);
-    db.$client.close();
-  }
-});
+test.afterAll(() => spamPostedComments(DB, posted));
 
 test("a comment posted on an English address comes back to the English address (no JavaScript)", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN" });
