@@ -5,8 +5,9 @@ import styles from "./styles.css?url";
 import { requestLang } from "./i18n/lang.server";
 import { getSession } from "./auth.server";
 import { translate, type Lang, type StringKey } from "./i18n/strings";
+import { useLang, useUrls } from "./i18n/use-lang";
 import { REGISTER_TIME_ZONE } from "../registry/sunset";
-import { alternates, splitLangPrefix, urlsFor, LANG_TAG, type Paths } from "../registry/urls";
+import { alternates, splitLangPrefix, LANG_TAG, type Paths } from "../registry/urls";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -35,11 +36,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
   defaultShouldRevalidate || splitLangPrefix(currentUrl.pathname).prefix !== splitLangPrefix(nextUrl.pathname).prefix;
 
-function useRootLang(): Lang {
-  const data = useRouteLoaderData<typeof loader>("root");
-  return data?.lang ?? "zh";
-}
-
 /**
  * The hreflang attribute as HTML spells it: React 18 writes its `hrefLang` prop in camel case, which
  * browsers accept but byte-level readers (crawlers' regexes, grep, the mirror) may not.
@@ -48,10 +44,6 @@ function hreflang(tag: string): Record<string, string> {
   return { hreflang: tag };
 }
 
-function useRootUrls(): Paths {
-  const data = useRouteLoaderData<typeof loader>("root");
-  return urlsFor(data?.prefix ?? null);
-}
 
 /** The public sections, in the order the menu shows them. */
 const NAV_LINKS: [(u: Paths) => string, StringKey][] = [
@@ -115,9 +107,9 @@ function AccountNav({ t, u }: { t: (k: StringKey, vars?: Record<string, string>)
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const lang = useRootLang();
+  const lang = useLang();
   const t = (k: StringKey, vars?: Record<string, string>) => translate(lang, k, vars);
-  const u = useRootUrls();
+  const u = useUrls();
   const root = useRouteLoaderData<typeof loader>("root");
   const location = useLocation();
   // The same page in each language (the address without its prefix, /zh/..., /en/...).
@@ -197,8 +189,8 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const lang = useRootLang();
-  const u = useRootUrls();
+  const lang = useLang();
+  const u = useUrls();
   const t = (k: StringKey) => translate(lang, k);
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const forbidden = isRouteErrorResponse(error) && error.status === 403;
