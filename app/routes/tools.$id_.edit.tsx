@@ -1,6 +1,7 @@
 // The owning official's page for a tool: edit the draft section by section and submit it, or,
 // once submitted, take the actions the workflow allows (withdraw, revise, renew, propose a
 // change, retire). Every action checks the session, the CSRF token and the workflow itself.
+import { SECTION_NAMES, isSectionName, sectionTitleKey, type SectionName } from "../../registry/standard/sections";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
@@ -26,36 +27,9 @@ import { SectionFields } from "~/components/schema-form";
 import { FieldErrorSummary } from "~/components/form-page";
 import { StatusBadge } from "~/components/badges";
 
-type SectionName =
-  | "identity"
-  | "responsibility"
-  | "purpose"
-  | "purposeHistory"
-  | "howItWorks"
-  | "dataScope"
-  | "oversight"
-  | "lifecycle"
-  | "assessments"
-  | "participation"
-  | "incidents"
-  | "withheld"
-  | "sources";
-const SECTION_ORDER: [SectionName, StringKey][] = [
-  ["identity", "secIdentity"],
-  ["responsibility", "secResponsibility"],
-  ["purpose", "secPurpose"],
-  ["howItWorks", "secHowItWorks"],
-  ["dataScope", "secDataScope"],
-  ["oversight", "secOversight"],
-  ["lifecycle", "secLifecycle"],
-  ["assessments", "secAssessments"],
-  ["participation", "secParticipation"],
-  ["incidents", "secIncidents"],
-  ["withheld", "secWithheld"],
-  ["sources", "secSources"],
-  ["purposeHistory", "secPurposeHistory"],
-];
-const isSection = (s: unknown): s is SectionName => typeof s === "string" && SECTION_ORDER.some(([n]) => n === s);
+/** The sections in the edit form's order, each with its title (registry/standard/sections.ts). */
+const SECTION_ORDER: [SectionName, StringKey][] = SECTION_NAMES.map((n) => [n, sectionTitleKey(n)]);
+const isSection = isSectionName;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["official"]);

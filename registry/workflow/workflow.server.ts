@@ -2,6 +2,7 @@
 // reviewers of other agencies review, record findings and decide. Every function checks the
 // actor against the transition table itself, validates everything before writing, and writes
 // the action and its event-log entry in one transaction.
+import type { SectionName } from "../standard/sections";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { canonicalJson } from "../canonical-json";
@@ -156,7 +157,7 @@ export function createDraft(actor: Actor | null, identity: unknown, now: Date, d
   }).immediate(); // under the write lock from the start: no other process takes the id between
 }
 
-/** The sections of a record an official edits one at a time, with their schemas. */
+/** The schema of each section an official edits one at a time (the sections: registry/standard/sections.ts). */
 export const SECTION_SCHEMAS = {
   identity: Identity,
   responsibility: Responsibility,
@@ -171,8 +172,8 @@ export const SECTION_SCHEMAS = {
   incidents: IncidentList,
   withheld: WithheldList,
   sources: SourceList,
-} as const;
-export type SectionName = keyof typeof SECTION_SCHEMAS;
+} as const satisfies Record<SectionName, unknown>;
+export type { SectionName };
 
 /** Saves one section of the actor's draft after validating it; the rest of the draft is kept. */
 export function saveDraftSection(actor: Actor | null, toolId: string, section: SectionName, value: unknown, db: Db = getDb()): void {

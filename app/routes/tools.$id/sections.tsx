@@ -1,5 +1,6 @@
 // The sections of a record, in the order of the standard. Every field goes through <Field>,
 // which tells "withheld, and why" apart from "not disclosed" apart from a value.
+import { sectionAnchor, sectionTitleKey, type SectionName } from "../../../registry/standard/sections";
 import { AppealChart } from "~/components/appeal-chart";
 import { createContext, useContext } from "react";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -588,17 +589,28 @@ function Sources() {
   );
 }
 
-export const SECTIONS: { id: string; title: StringKey; Component: () => React.ReactNode }[] = [
-  { id: "identity", title: "secIdentity", Component: Identity },
-  { id: "responsibility", title: "secResponsibility", Component: Responsibility },
-  { id: "purpose", title: "secPurpose", Component: Purpose },
-  { id: "purpose-history", title: "secPurposeHistory", Component: PurposeHistory },
-  { id: "how-it-works", title: "secHowItWorks", Component: HowItWorks },
-  { id: "data", title: "secDataScope", Component: DataScope },
-  { id: "oversight", title: "secOversight", Component: Oversight },
-  { id: "lifecycle", title: "secLifecycle", Component: Lifecycle },
-  { id: "assessment", title: "secAssessments", Component: Assessments },
-  { id: "incidents", title: "secIncidents", Component: Incidents },
-  { id: "withheld", title: "secWithheld", Component: WithheldList },
-  { id: "sources", title: "secSources", Component: Sources },
+/**
+ * The parts of the public record page, in reading order: a section of the record each, with the
+ * anchor and title the one list of sections gives it (registry/standard/sections.ts). The
+ * participation section (the consultation window) has no part of its own: the comments section
+ * announces an open consultation.
+ */
+const PAGE_PARTS: [Exclude<SectionName, "participation">, () => React.ReactNode][] = [
+  ["identity", Identity],
+  ["responsibility", Responsibility],
+  ["purpose", Purpose],
+  ["purposeHistory", PurposeHistory],
+  ["howItWorks", HowItWorks],
+  ["dataScope", DataScope],
+  ["oversight", Oversight],
+  ["lifecycle", Lifecycle],
+  ["assessments", Assessments],
+  ["incidents", Incidents],
+  ["withheld", WithheldList],
+  ["sources", Sources],
 ];
+export const SECTIONS: { id: string; title: StringKey; Component: () => React.ReactNode }[] = PAGE_PARTS.map(([name, Component]) => ({
+  id: sectionAnchor(name),
+  title: sectionTitleKey(name),
+  Component,
+}));

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { RECORD_SECTIONS, SECTION_NAMES, sectionAnchor, sectionTitleKey } from "../../registry/standard/sections";
+import { ToolRecord } from "../../registry/standard/v1";
+import { SECTION_SCHEMAS } from "../../registry/workflow/workflow.server";
+import { translate } from "~/i18n/strings";
+
+describe("the one list of record sections", () => {
+  it("is the record's own sections, each with a schema, a unique anchor and a title in both languages", () => {
+    const recordKeys = Object.keys(ToolRecord.shape).filter((k) => k !== "standardVersion");
+    expect([...SECTION_NAMES].sort()).toEqual(recordKeys.sort());
+    expect(Object.keys(SECTION_SCHEMAS).sort()).toEqual([...SECTION_NAMES].sort());
+    const anchors = RECORD_SECTIONS.map((s) => s.anchor);
+    expect(new Set(anchors).size).toBe(anchors.length);
+    for (const name of SECTION_NAMES) {
+      for (const lang of ["zh", "en"] as const) expect(translate(lang, sectionTitleKey(name)), name).not.toBe(sectionTitleKey(name));
+    }
+    // Published anchors stay as they were linked before the list existed.
+    expect(sectionAnchor("dataScope")).toBe("data");
+    expect(sectionAnchor("purposeHistory")).toBe("purpose-history");
+  });
+});
