@@ -40,6 +40,7 @@ export {
   apiIndex,
   apiListTools,
   apiGetTool,
+  recordFile,
   apiToolRevisions,
   apiListAgencies,
   apiGetAgency,

@@ -239,33 +239,67 @@ function resolveTool(idOrSlug: string, db: Db): { id: string } | { slugOf: strin
   throw notFound("api_tool_not_found", idOrSlug);
 }
 
+type ToolDetail = Extract<NonNullable<ReturnType<typeof getToolDetail>>, { found: unknown }>["found"];
+
+/**
+ * The one JSON document of a published tool: what /api/v1/tools/<id> answers. /tools/<id>.json is
+ * a view of it (recordFileView), so the two cannot drift apart.
+ */
+export function toolDocument(t: ToolDetail, origin: string) {
+  return {
+    id: t.id,
+    url: absolute(origin, paths.tool(t.id)),
+    api: absolute(origin, paths.apiTool(t.id)),
+    revision: t.revision,
+    revisionCount: t.revisionCount,
+    sunsetState: t.sunsetState,
+    updatedAt: t.updatedAt,
+    impact: t.impact,
+    agencies: Object.values(t.agencies).map((a) => agencyRef(a, origin)),
+    consultation: t.consultation,
+    consultationResponse: t.consultationResponse,
+    reviews: t.reviews,
+    comments: t.comments,
+    links: { revisions: absolute(origin, paths.apiToolRevisions(t.id)), history: absolute(origin, paths.toolHistory(t.id)), standard: absolute(origin, paths.standardSchema()) },
+    record: t.record,
+  };
+}
+export type ToolDocument = ReturnType<typeof toolDocument>;
+
+/**
+ * /tools/<id>.json, the record file linked from the record page and the mirror: a view of the tool
+ * document in the shape it was first published in (the record with its revision number, review
+ * status and publication time, the computed sunset state and impact, and the standard it follows).
+ */
+export function recordFileView(doc: ToolDocument) {
+  return {
+    id: doc.id,
+    url: doc.url,
+    revision: doc.revision.number,
+    reviewStatus: doc.revision.status,
+    publishedAt: doc.revision.publishedAt,
+    sunsetState: doc.sunsetState,
+    impact: doc.impact,
+    standard: doc.links.standard,
+    record: doc.record,
+  };
+}
+
 export function apiGetTool(idOrSlug: string, ctx: ApiContext, db: Db = getDb()): ApiAnswer {
   const today = todayIso(ctx.now);
   const lookup = getToolDetail(idOrSlug, { today }, db);
   if (lookup && "redirectTo" in lookup) return { movedTo: absolute(ctx.origin, paths.apiTool(lookup.redirectTo)) };
   if (!lookup) throw notFound("api_tool_not_found", idOrSlug);
   const t = lookup.found;
-  const o = ctx.origin;
-  return {
-    lastModified: latest(toolChangedAt(db, t.id), startOfToday(ctx.now)),
-    body: {
-      id: t.id,
-      url: absolute(o, paths.tool(t.id)),
-      api: absolute(o, paths.apiTool(t.id)),
-      revision: t.revision,
-      revisionCount: t.revisionCount,
-      sunsetState: t.sunsetState,
-      updatedAt: t.updatedAt,
-      impact: t.impact,
-      agencies: Object.values(t.agencies).map((a) => agencyRef(a, o)),
-      consultation: t.consultation,
-      consultationResponse: t.consultationResponse,
-      reviews: t.reviews,
-      comments: t.comments,
-      links: { revisions: absolute(o, paths.apiToolRevisions(t.id)), history: absolute(o, paths.toolHistory(t.id)), standard: absolute(o, paths.standardSchema()) },
-      record: t.record,
-    },
-  };
+  return { lastModified: latest(toolChangedAt(db, t.id), startOfToday(ctx.now)), body: toolDocument(t, ctx.origin) };
+}
+
+/** The record file of a tool (recordFileView), or where its id moved, or null when there is none. */
+export function recordFile(idOrSlug: string, origin: string, db: Db = getDb()): { body: ReturnType<typeof recordFileView> } | { movedTo: string } | null {
+  const lookup = getToolDetail(idOrSlug, {}, db);
+  if (lookup && "redirectTo" in lookup) return { movedTo: lookup.redirectTo };
+  if (!lookup || !("found" in lookup)) return null;
+  return { body: recordFileView(toolDocument(lookup.found, origin)) };
 }
 
 export function apiToolRevisions(idOrSlug: string, ctx: ApiContext, db: Db = getDb()): ApiAnswer {
