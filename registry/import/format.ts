@@ -213,6 +213,17 @@ function checkColumns(columns: string[]): { errors: string[]; notices: FileNotic
   return { errors, notices, ignored: columns.filter((c) => (COMPUTED_COLUMNS as readonly string[]).includes(c)) };
 }
 
+/**
+ * What the CSV parser's errors mean: the code the page words (app/i18n) and the English sentence
+ * the import command line prints.
+ */
+const CSV_ERRORS = {
+  CSV_QUOTE_NOT_CLOSED: { code: "importCsvQuoteNotClosed", cli: 'a quoted cell is never closed (a " is missing)' },
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: { code: "importCsvCellCount", cli: "this row has a different number of cells from the header row" },
+  CSV_INVALID_CLOSING_QUOTE: { code: "importCsvQuoteNotDoubled", cli: 'a quote inside a cell is not doubled (write "" for a quote inside a quoted cell)' },
+  CSV_MAX_RECORD_SIZE: { code: "importCsvRowTooLong", cli: `a row is longer than ${IMPORT_MAX_RECORD_CHARS.toLocaleString("en")} characters` },
+} as const;
+
 function readCsv(body: string): ReadResult {
   // Refuse a runaway header before parsing anything.
   if (countHeaderCells(body, IMPORT_MAX_COLUMNS) === null) return tooManyColumns("csv", null);
@@ -222,26 +233,9 @@ function readCsv(body: string): ReadResult {
   } catch (e) {
     if (e instanceof CsvError) {
       const line = (e as CsvError & { lines?: number }).lines;
-      const what =
-        e.code === "CSV_QUOTE_NOT_CLOSED"
-          ? "a quoted cell is never closed (a \" is missing)"
-          : e.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH"
-            ? "this row has a different number of cells from the header row"
-            : e.code === "CSV_INVALID_CLOSING_QUOTE"
-              ? "a quote inside a cell is not doubled (write \"\" for a quote inside a quoted cell)"
-              : e.code === "CSV_MAX_RECORD_SIZE"
-                ? `a row is longer than ${IMPORT_MAX_RECORD_CHARS.toLocaleString("en")} characters`
-                : e.message;
-      const reason =
-        e.code === "CSV_QUOTE_NOT_CLOSED"
-          ? "importCsvQuoteNotClosed"
-          : e.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH"
-            ? "importCsvCellCount"
-            : e.code === "CSV_INVALID_CLOSING_QUOTE"
-              ? "importCsvQuoteNotDoubled"
-              : e.code === "CSV_MAX_RECORD_SIZE"
-                ? "importCsvRowTooLong"
-                : "importCsvOther";
+      const known = CSV_ERRORS[e.code as keyof typeof CSV_ERRORS];
+      const reason = known?.code ?? "importCsvOther";
+      const what = known?.cli ?? e.message;
       return {
         ok: false,
         format: "csv",
