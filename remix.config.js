@@ -8,7 +8,7 @@ const appDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), "ap
 
 /**
  * Route paths whose answer does not depend on the reader's language (the API, CSV and JSON data,
- * the schema, the language switch and logout). The same rule as isLanguageNeutral in registry/urls.ts;
+ * the schema, the language switch and logout). The same rule as isLanguageNeutral in registry/shared/urls.ts;
  * test/unit/urls.test.ts checks the two agree for every route of the build.
  */
 const languageNeutral = (routePath) =>

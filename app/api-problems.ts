@@ -1,8 +1,8 @@
 // The API's words for a refused request (the API answers in English, for a client's developer).
-// The registry throws a RegistryError with a reason code (registry/api/problem.ts); this is the
+// The registry throws a RegistryError with a reason code (registry/exchange/api/problem.ts); this is the
 // one place that words it.
-import type { ApiProblemReason } from "../registry/api/problem";
-import type { IssueParams } from "../registry/errors";
+import type { ApiProblemReason } from "../registry/exchange/api/problem";
+import type { IssueParams } from "../registry/shared/errors";
 
 const START_AGAIN = "Use the cursor from a previous answer's nextCursor (or follow its next link) unchanged, or leave cursor out to start from the first page.";
 

@@ -1,14 +1,14 @@
 // HTTP for the open API under /api: JSON bodies, errors as JSON (never the HTML error page),
 // CORS for GET and HEAD, ETag and Last-Modified with 304 answers. What is answered comes from
-// registry/api; this file only turns it into responses.
+// registry/exchange/api; this file only turns it into responses.
 import { createHash } from "node:crypto";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { apiProblem } from "../registry/api/problem";
-import { RegistryError } from "../registry/errors";
+import { apiProblem } from "../registry/exchange/api/problem";
+import { RegistryError } from "../registry/shared/errors";
 import { apiProblemMessage } from "./api-problems";
-import type { ApiAnswer, ApiContext } from "../registry/api/api.server";
+import type { ApiAnswer, ApiContext } from "../registry/exchange/api/api.server";
 import { registerNow } from "~/registry.server";
-import { absolute, paths } from "../registry/urls";
+import { absolute, paths } from "../registry/shared/urls";
 
 const ALLOW = "GET, HEAD, OPTIONS";
 const JSON_TYPE = "application/json; charset=utf-8";

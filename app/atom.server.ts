@@ -4,7 +4,7 @@ import { actorLabel } from "~/components/actor";
 import { requestLang } from "~/i18n/lang.server";
 import { translate, type Lang } from "~/i18n/strings";
 import { label } from "../registry/standard/labels";
-import { absolute, paths, urlsFor } from "../registry/urls";
+import { absolute, paths, urlsFor } from "../registry/shared/urls";
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 

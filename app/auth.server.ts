@@ -3,7 +3,7 @@
 import { createCookie, redirect, type AppLoadContext } from "@remix-run/node";
 import { csrfMatches, sessionFor, SESSION_DAYS, type Session } from "../registry/auth/sessions.server";
 import type { Role } from "../registry/auth/roles";
-import { splitLangPrefix, urlsFor } from "../registry/urls";
+import { splitLangPrefix, urlsFor } from "../registry/shared/urls";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {

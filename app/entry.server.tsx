@@ -8,18 +8,18 @@ import { renderToNodeStream } from "react-dom/server";
 import { PRIVATE_PAGE_CACHE_CONTROL, PUBLIC_PAGE_CACHE_CONTROL } from "./page-cache";
 import { isSignedInRequest } from "./http/request-policy";
 import { documentCsp, STATIC_SECURITY_HEADERS } from "./http/security-headers";
-import { startChainWatch } from "../registry/events/watch.server";
-import { splitLangPrefix } from "../registry/urls";
+import { startChainWatch } from "../registry/log/watch.server";
+import { splitLangPrefix } from "../registry/shared/urls";
 
 // server.mjs reads these through the build (build.entry.module): the page cache's version and
 // key language, and the request policy it applies before any route runs.
-export { pageCacheVersion } from "../registry/page-version.server";
+export { pageCacheVersion } from "../registry/shared/page-version.server";
 export { langOfRequest } from "./i18n/lang.server";
 export { isSignedInRequest, bodyLimit, isCrossSiteRequest } from "./http/request-policy";
 export { STATIC_SECURITY_HEADERS } from "./http/security-headers";
 export { publicRouteMatcher, canonicalPageUrl } from "./http/public-routes";
 export { refusalPage } from "./http/refusals";
-export { paths } from "../registry/urls";
+export { paths } from "../registry/shared/urls";
 
 startChainWatch(); // each worker checks the event log after every append and every minute, off the request path
 

@@ -1,13 +1,13 @@
 // Streaming export responses: rows are encoded batch by batch as the client reads, so a full
 // export never sits in memory.
-import { parseToolQuery } from "../registry/query";
-import { exportTools, TOOL_EXPORT_COLUMNS, type ToolExportRow } from "../registry/exports/tools-export.server";
-import { CSV_BOM, csvRow } from "../registry/exports/csv";
-import { exportNested, NESTED_EXPORTS, type NestedExport } from "../registry/exports/nested-export.server";
+import { parseToolQuery } from "../registry/records/query";
+import { exportTools, TOOL_EXPORT_COLUMNS, type ToolExportRow } from "../registry/exchange/exports/tools-export.server";
+import { CSV_BOM, csvRow } from "../registry/exchange/exports/csv";
+import { exportNested, NESTED_EXPORTS, type NestedExport } from "../registry/exchange/exports/nested-export.server";
 import { requestLang } from "./i18n/lang.server";
-import { registerNow } from "../registry/clock.server";
-import { todayIso } from "../registry/sunset";
-import { exportAgencyInventory } from "../registry/import/import.server";
+import { registerNow } from "../registry/shared/clock.server";
+import { todayIso } from "../registry/lifecycle/sunset";
+import { exportAgencyInventory } from "../registry/exchange/import/import.server";
 import type { Actor } from "../registry/auth/roles";
 
 export type ExportFormat = "csv" | "json" | "ndjson";

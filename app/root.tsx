@@ -6,8 +6,8 @@ import { requestLang } from "./i18n/lang.server";
 import { getSession } from "./auth.server";
 import { translate, type Lang, type StringKey } from "./i18n/strings";
 import { useLang, useUrls } from "./i18n/use-lang";
-import { REGISTER_TIME_ZONE } from "../registry/sunset";
-import { alternates, splitLangPrefix, LANG_TAG, type Paths } from "../registry/urls";
+import { REGISTER_TIME_ZONE } from "../registry/lifecycle/sunset";
+import { alternates, splitLangPrefix, LANG_TAG, type Paths } from "../registry/shared/urls";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { openDatabase } from "../db/client.server";
 import { databasePath } from "../db/env.server";
 import { migrateDatabase } from "../db/migrate.server";
-import { reprojectUnconfirmedLinks } from "../registry/workflow/co-responsibility.server";
+import { reprojectUnconfirmedLinks } from "../registry/review/co-responsibility.server";
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const file = databasePath();

@@ -1,5 +1,5 @@
 // The server's cache of rendered public pages. A page is rendered once per version of the
-// register (see registry/page-version.server.ts) and language, then served from memory: the
+// register (see registry/shared/page-version.server.ts) and language, then served from memory: the
 // first request that sees a new version empties the cache, so no page outlives a change. Kept
 // to a byte budget, least recently used first out.
 import { createHash } from "node:crypto";

@@ -1,4 +1,4 @@
-import type { SunsetState } from "../../registry/sunset";
+import type { SunsetState } from "../../registry/lifecycle/sunset";
 import { useT } from "~/i18n/use-lang";
 
 /**

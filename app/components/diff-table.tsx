@@ -1,4 +1,4 @@
-// The field-by-field changes between two revisions (registry/history/diff.ts), as a table.
+// The field-by-field changes between two revisions (registry/records/diff.ts), as a table.
 import { useT } from "~/i18n/use-lang";
 import { TableRegion } from "~/components/table-region";
 

@@ -1,7 +1,7 @@
 // The report of a bulk import or check: the result, whole-file problems, each row with a problem
 // (row, column, what to fix), then every row. Long files are cut to keep the page usable; the
 // counts always cover the whole file.
-import type { ImportReport } from "../../registry/import/import.server";
+import type { ImportReport } from "../../registry/exchange/import/import.server";
 import { ErrorSummary } from "./form";
 import { useT } from "~/i18n/use-lang";
 import type { StringKey } from "~/i18n/strings";

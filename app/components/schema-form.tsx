@@ -1,7 +1,7 @@
 // Renders the editor of one record section from the standard's JSON Schema (see
-// registry/forms/schema-form.ts). Each field is labelled with its documented meaning, shows its
+// registry/standard/schema-form.ts). Each field is labelled with its documented meaning, shows its
 // error beside it, and keeps what was typed.
-import { fieldKind, isLocalized, unwrap, type SchemaNode } from "../../registry/forms/schema-form";
+import { fieldKind, isLocalized, unwrap, type SchemaNode } from "../../registry/standard/schema-form";
 import { label, type LabelGroup } from "../../registry/standard/labels";
 import { useT } from "~/i18n/use-lang";
 

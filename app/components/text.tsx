@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from "react";
 import type { LocalizedText } from "../../registry/standard/v1";
-import type { Segment } from "../../registry/search/highlight";
-import { LANG_TAG, type Lang } from "../../registry/urls";
+import type { Segment } from "../../registry/records/search/highlight";
+import { LANG_TAG, type Lang } from "../../registry/shared/urls";
 import type { StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import type { ToolSummary } from "../../registry/tools.server";
-import { LANG_TAG, type Lang } from "../../registry/urls";
+import type { ToolSummary } from "../../registry/records/tools.server";
+import { LANG_TAG, type Lang } from "../../registry/shared/urls";
 import { useT } from "~/i18n/use-lang";
 import { LocalText, Marked } from "./text";
 import { StatusBadge, SunsetBadge } from "./badges";

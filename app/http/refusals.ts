@@ -2,7 +2,7 @@
 // HTML page in the reader's language first and the other language below, since the request
 // may never have reached the code that knows the reader's choice.
 import { langOfRequest } from "../i18n/lang.server";
-import { localized, paths } from "../../registry/urls";
+import { localized, paths } from "../../registry/shared/urls";
 import { LANGS, translate, type Lang, type StringKey } from "../i18n/strings";
 
 export type Refusal = "too_large" | "cross_site" | "busy" | "not_form";

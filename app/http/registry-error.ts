@@ -1,8 +1,8 @@
-// The one place a RegistryError (registry/errors.ts) becomes an HTTP answer: not_found and
+// The one place a RegistryError (registry/shared/errors.ts) becomes an HTTP answer: not_found and
 // forbidden are thrown as 404 and 403; every other refusal is returned as form state, each
 // problem worded in the request's language with its field's label (app/i18n/errors.ts).
 import { data } from "@remix-run/node";
-import { RegistryError, type Issue } from "../../registry/errors";
+import { RegistryError, type Issue } from "../../registry/shared/errors";
 import { issueMessage, fieldLabel } from "~/i18n/errors";
 import { STRINGS, type Lang, type StringKey } from "~/i18n/strings";
 import { forbidden } from "~/auth.server";

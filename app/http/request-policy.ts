@@ -3,7 +3,7 @@
 // says it came from another site. Pure functions of the request's headers and path; server.mjs
 // reads them through the build (entry.server.tsx re-exports them) and the renderer uses them
 // directly, so the two can never disagree.
-import { paths, splitLangPrefix } from "../../registry/urls";
+import { paths, splitLangPrefix } from "../../registry/shared/urls";
 
 /** The session cookie's name (app/auth.server.ts). */
 export const SESSION_COOKIE = "__session";

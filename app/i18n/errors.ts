@@ -1,10 +1,10 @@
-// Words an issue of the registry (registry/errors.ts) for the person at the form, in the
+// Words an issue of the registry (registry/shared/errors.ts) for the person at the form, in the
 // request's language: the field by its label from the standard (the same text the form shows
 // beside it), what to do rather than what a parser expected, and never a raw list of values.
 // Pure and per call: one worker renders both languages, so nothing here sets a global locale.
-import type { Issue } from "../../registry/errors";
+import type { Issue } from "../../registry/shared/errors";
 import { recordJsonSchema } from "../../registry/standard/json-schema";
-import { unwrap, type SchemaNode } from "../../registry/forms/schema-form";
+import { unwrap, type SchemaNode } from "../../registry/standard/schema-form";
 import { STRINGS, translate, type Lang, type StringKey } from "./strings";
 
 /** Paths that forms post outside the record, mapped onto the record's schema. */

@@ -1,6 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import type { Lang } from "./strings";
-import { splitLangPrefix, type LangPrefix } from "../../registry/urls";
+import { splitLangPrefix, type LangPrefix } from "../../registry/shared/urls";
 
 export const langCookie = createCookie("lang", {
   path: "/",

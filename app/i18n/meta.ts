@@ -2,7 +2,7 @@
 // server resolved once for the request), so loaders need not work the language out again.
 import type { MetaDescriptor } from "@remix-run/node";
 import { translate, type Lang, type StringKey } from "./strings";
-import { urlsFor, type LangPrefix, type Paths } from "../../registry/urls";
+import { urlsFor, type LangPrefix, type Paths } from "../../registry/shared/urls";
 
 type Match = { id: string; data?: unknown };
 

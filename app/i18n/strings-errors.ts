@@ -1,5 +1,5 @@
 // How the register words a refused action, a validation problem or an obligation, in both
-// languages (issue codes from registry/errors.ts, worded by app/i18n/errors.ts). {field} is the
+// languages (issue codes from registry/shared/errors.ts, worded by app/i18n/errors.ts). {field} is the
 // field's label from the standard. Messages say what to do; they never list raw option values
 // or repeat a parser's words. A key missing in one language fails the typecheck.
 const en = {

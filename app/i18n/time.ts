@@ -2,7 +2,7 @@
 // the zone's name beside every time, so a reader in China is never 8 hours off and a reader
 // elsewhere knows which clock is meant. Machine-readable places (<time dateTime>, JSON, CSV, feeds)
 // keep the stored ISO timestamp; only the text people read goes through here.
-import { REGISTER_TIME_ZONE } from "../../registry/sunset";
+import { REGISTER_TIME_ZONE } from "../../registry/lifecycle/sunset";
 import type { Lang } from "./strings";
 
 /** The zone's name for people: 北京时间 / Beijing time for the default, otherwise the IANA name. */

@@ -3,7 +3,7 @@ import { translate, type Lang, type StringKey } from "./strings";
 import type { LocalizedText } from "../../registry/standard/v1";
 import { label, type LabelGroup } from "../../registry/standard/labels";
 import { formatDateTime, registerDay } from "./time";
-import { urlsFor, type LangPrefix, type Paths } from "../../registry/urls";
+import { urlsFor, type LangPrefix, type Paths } from "../../registry/shared/urls";
 
 type RootLangData = { lang?: Lang; prefix?: LangPrefix } | undefined;
 
@@ -14,7 +14,7 @@ export function useLang(): Lang {
 
 /**
  * The register's addresses in the page's address space: `/en/tools/<id>` on an /en page, the
- * unprefixed form on a negotiated one (registry/urls.ts).
+ * unprefixed form on a negotiated one (registry/shared/urls.ts).
  */
 export function useUrls(): Paths {
   const data = useRouteLoaderData("root") as RootLangData;

@@ -6,7 +6,7 @@ import { apiDocumentation } from "~/registry.server";
 import type { StringKey } from "~/i18n/strings";
 import { metaContext, pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
-import type { ApiOperationId } from "../../registry/api/openapi";
+import type { ApiOperationId } from "../../registry/exchange/api/openapi";
 import { PUBLIC_PAGE } from "~/page-cache";
 import { TableRegion } from "~/components/table-region";
 

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
 import { registryFailure, type FormFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
-import { urlsFor } from "../../registry/urls";
+import { urlsFor } from "../../registry/shared/urls";
 import { applyListButton, createDraft, formToValue, registerNow, sectionNode } from "~/registry.server";
 import { useT } from "~/i18n/use-lang";
 import { SectionFields } from "~/components/schema-form";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listIncidents, parseIncidentQuery } from "~/registry.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
-import type { Paths } from "../../registry/urls";
+import type { Paths } from "../../registry/shared/urls";
 import { LocalText } from "~/components/text";
 import { publicPage } from "~/page-cache";
 import { TableRegion } from "~/components/table-region";

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { langCookie } from "~/i18n/lang.server";
 import { safeLocalPath } from "~/auth.server";
-import { localized, paths, splitLangPrefix } from "../../registry/urls";
+import { localized, paths, splitLangPrefix } from "../../registry/shared/urls";
 
 // The preference cookie for unprefixed addresses (pages now switch with a link to /zh/... or
 // /en/...; this form is kept for pages cached before). It changes only a preference, so it needs

@@ -1,7 +1,7 @@
 // The event log as JSON, a page at a time (oldest first), with what a client needs to check it.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { chainStatus, listEvents } from "~/registry.server";
-import { absolute, paths } from "../../registry/urls";
+import { absolute, paths } from "../../registry/shared/urls";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("page");

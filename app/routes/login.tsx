@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getSession, isCrossSite, isSecure, safeLocalPath, sessionCookie } from "~/auth.server";
 import { login } from "~/registry.server";
 import { requestLang } from "~/i18n/lang.server";
-import { urlsFor } from "../../registry/urls";
+import { urlsFor } from "../../registry/shared/urls";
 import type { StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 import { ErrorSummary, FieldError } from "~/components/form";

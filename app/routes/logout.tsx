@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { getSession, isSecure, requireCsrf, sessionCookie, sessionToken } from "~/auth.server";
 import { logout } from "~/registry.server";
-import { localized, paths } from "../../registry/urls";
+import { localized, paths } from "../../registry/shared/urls";
 
 // /logout has one address; the form says which language's home page to come back to.
 export async function action({ request, context }: ActionFunctionArgs) {

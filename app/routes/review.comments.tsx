@@ -7,7 +7,7 @@ import { requestLang } from "~/i18n/lang.server";
 import type { StringKey } from "~/i18n/strings";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
-import { urlsFor } from "../../registry/urls";
+import { urlsFor } from "../../registry/shared/urls";
 import { LocalText } from "~/components/text";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getSunsetOverview, registerNow } from "~/registry.server";
-import { todayIso } from "../../registry/sunset";
-import type { ToolSummary } from "../../registry/tools.server";
+import { todayIso } from "../../registry/lifecycle/sunset";
+import type { ToolSummary } from "../../registry/records/tools.server";
 import { metaContext, pageTitle } from "~/i18n/meta";
 import type { StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";

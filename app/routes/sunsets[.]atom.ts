@@ -2,12 +2,12 @@
 // Computed on read from the dates, like every sunset state.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { registerNow, sunsetFeed } from "~/registry.server";
-import { todayIso } from "../../registry/sunset";
+import { todayIso } from "../../registry/lifecycle/sunset";
 import { requestLang } from "~/i18n/lang.server";
 import { translate } from "~/i18n/strings";
 import { pickText } from "~/i18n/use-lang";
 import { atomResponse } from "~/atom.server";
-import { absolute, paths, urlsFor } from "../../registry/urls";
+import { absolute, paths, urlsFor } from "../../registry/shared/urls";
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   const { lang, prefix } = requestLang({ request, context });

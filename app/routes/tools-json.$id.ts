@@ -1,9 +1,9 @@
 // /tools/<id>.json: the record file, a view of the API's tool document (recordFileView in
-// registry/api/api.server.ts). server.mjs rewrites /tools/<id>.json to this route (a Remix route
+// registry/exchange/api/api.server.ts). server.mjs rewrites /tools/<id>.json to this route (a Remix route
 // segment cannot mix a parameter and ".json").
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordFile } from "~/registry.server";
-import { paths } from "../../registry/urls";
+import { paths } from "../../registry/shared/urls";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const id = (params.id ?? "").replace(/\.json$/i, "");

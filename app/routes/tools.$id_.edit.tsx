@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
 import { formRefusal, registryFailure, throwIfNotFoundOrForbidden, type FormFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
-import { urlsFor, type Paths } from "../../registry/urls";
+import { urlsFor, type Paths } from "../../registry/shared/urls";
 import {
   applyListButton,
   formToValue,

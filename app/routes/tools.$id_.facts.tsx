@@ -5,10 +5,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
 import { registryFailure, type FormFailure } from "~/http/registry-error";
 import { formToValue, getToolDetail, recordFact, registerNow, sectionNode } from "~/registry.server";
-import type { SchemaNode } from "../../registry/forms/schema-form";
+import type { SchemaNode } from "../../registry/standard/schema-form";
 import { requestLang } from "~/i18n/lang.server";
 import { useT } from "~/i18n/use-lang";
-import { urlsFor } from "../../registry/urls";
+import { urlsFor } from "../../registry/shared/urls";
 import { SectionFields } from "~/components/schema-form";
 import { FieldErrorSummary } from "~/components/form-page";
 

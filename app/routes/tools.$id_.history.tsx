@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { actorAgencyNames, getToolHistory } from "~/registry.server";
-import { todayIso } from "../../registry/sunset";
+import { todayIso } from "../../registry/lifecycle/sunset";
 import { pickText, useT } from "~/i18n/use-lang";
 import { pageTitle } from "~/i18n/meta";
 import { InlineText, LocalText, Sentence } from "~/components/text";

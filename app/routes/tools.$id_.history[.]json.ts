@@ -2,7 +2,7 @@
 // each, and the tool's entries in the event log, with timestamps.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getToolHistoryExport } from "~/registry.server";
-import { absolute, paths } from "../../registry/urls";
+import { absolute, paths } from "../../registry/shared/urls";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const headers = { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache" };

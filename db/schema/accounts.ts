@@ -45,7 +45,7 @@ export const loginFailures = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     /**
      * "pair:<hmac>" (one account from one address), "address:<hmac>" or "account:<hmac>": keyed
-     * hashes only (registry/client-address.server.ts). A row is written when an attempt is
+     * hashes only (registry/shared/client-address.server.ts). A row is written when an attempt is
      * reserved, before its password check, and deleted if the password was right.
      */
     bucket: text("bucket").notNull(),

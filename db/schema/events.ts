@@ -1,5 +1,5 @@
 // The append-only event log. Each row carries the SHA-256 of the previous row's canonical JSON,
-// so rewriting any row breaks the chain from there on (registry/events). Every event is public:
+// so rewriting any row breaks the chain from there on (registry/log). Every event is public:
 // drafts, the only private things, are not events. Triggers refuse UPDATE and DELETE.
 import { sqliteTable, integer, text, index } from "drizzle-orm/sqlite-core";
 

@@ -1,5 +1,5 @@
 // `tools` is the public projection of each tool's latest published revision: the columns the
-// list, facets and sorting need, kept in step with `revisions` by registry/publish.server.ts in
+// list, facets and sorting need, kept in step with `revisions` by registry/records/publish.server.ts in
 // the same transaction. The full record lives only in `revisions.record`.
 import { sqliteTable, integer, text, index, primaryKey } from "drizzle-orm/sqlite-core";
 import { agencies } from "./agencies";

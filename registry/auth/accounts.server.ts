@@ -1,7 +1,7 @@
 // Creating, finding and switching off accounts.
 import { z } from "zod";
-import { invalid, zodIssues } from "../errors";
-import { getDb, stmt, type Db } from "../db.server";
+import { invalid, zodIssues } from "../shared/errors";
+import { getDb, stmt, type Db } from "../shared/db.server";
 import { hashPassword } from "./password.server";
 import { ROLES, type Actor, type Role } from "./roles";
 

@@ -20,7 +20,7 @@ export function mayEditForAgency(actor: Actor, agencyId: number): boolean {
 
 /**
  * Reviewers review tools of other agencies only: a reviewer whose agency is any of the tool's
- * responsible agencies is refused. Pass the confirmed agencies only (registry/responsibility.server.ts):
+ * responsible agencies is refused. Pass the confirmed agencies only (registry/records/responsibility.server.ts):
  * an agency named without its consent disqualifies none of its reviewers. Admins never review.
  */
 export function mayReview(actor: Actor, toolAgencyIds: readonly number[]): boolean {

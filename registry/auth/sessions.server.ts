@@ -2,10 +2,10 @@
 // stored only as its SHA-256, so a copy of the database does not hand out live sessions.
 // Each session carries its own CSRF token, which every state-changing form sends back.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { getDb, stmt, type Db } from "../db.server";
+import { getDb, stmt, type Db } from "../shared/db.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { actorById } from "./accounts.server";
-import { clientAddressHmac, rateLimitAddress } from "../client-address.server";
+import { clientAddressHmac, rateLimitAddress } from "../shared/client-address.server";
 import type { Actor } from "./roles";
 
 export const SESSION_DAYS = 7;

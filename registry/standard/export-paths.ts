@@ -1,7 +1,7 @@
 // Where each field of the record standard appears in the exports: its CSV file and column(s) and
 // its JSON path, for the data dictionary. The tests check that every export column is mapped to
 // a field of the standard or listed as computed by the register, and every mapped field exists.
-import { TOOL_EXPORT_COLUMNS } from "../exports/columns";
+import { TOOL_EXPORT_COLUMNS } from "../exchange/exports/columns";
 
 export type CsvLocation = { file: string; columns: string[] };
 

@@ -3,7 +3,7 @@
 import { exportLocations } from "./export-paths";
 import { z } from "zod";
 import { RECORD_MAX_BYTES, ToolRecord, STANDARD_VERSION } from "./v1";
-import { paths } from "../urls";
+import { paths } from "../shared/urls";
 
 export const STANDARD_CHANGELOG = [
   {

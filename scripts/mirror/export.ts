@@ -3,7 +3,7 @@
 // languages, the exports, the feeds and the schema as plain files.
 //
 // Each page is rendered at its language address (/zh/tools, /en/tools: `localized` in
-// registry/urls.ts), which fixes the language without a cookie or Accept-Language, and is filed
+// registry/shared/urls.ts), which fixes the language without a cookie or Accept-Language, and is filed
 // under the same path in the mirror (en/tools/index.html). The links a rendered page carries are
 // prefixed the same way and are mapped back to files by scripts/mirror/rewrite.ts.
 //
@@ -17,7 +17,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { langOfRequest } from "../../app/i18n/lang.server";
 import { translate } from "../../app/i18n/strings";
-import { paths, LANG_TAG } from "../../registry/urls";
+import { paths, LANG_TAG } from "../../registry/shared/urls";
 import { addressFor, fileFor, relativeHref, resolveAddress, resourceId, MIRROR_LANGS, type Lang, type MirrorRules, type Resource } from "./urls";
 import { redirectPage, rewritePage } from "./rewrite";
 

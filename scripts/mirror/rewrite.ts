@@ -14,7 +14,7 @@
 //   short note pointing to the live register.
 import { parse, parseFragment, serialize, type DefaultTreeAdapterMap } from "parse5";
 import { translate } from "../../app/i18n/strings";
-import { localized, LANG_TAG, LANGS } from "../../registry/urls";
+import { localized, LANG_TAG, LANGS } from "../../registry/shared/urls";
 import { fileFor, relativeHref, resolveAddress, type Lang, type MirrorRules, type Resource } from "./urls";
 
 type Node = DefaultTreeAdapterMap["node"];

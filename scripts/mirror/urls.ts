@@ -21,12 +21,12 @@
 // A link whose target had to be changed this way and then lands on the page it is on is dropped
 // (its text is kept), so the mirror never shows a "sort by date" link that goes nowhere.
 //
-// Languages: the register serves every page at /zh/... and /en/... (registry/urls.ts, `localized`).
+// Languages: the register serves every page at /zh/... and /en/... (registry/shared/urls.ts, `localized`).
 // A resource's key here is its address WITHOUT the prefix; the language is a separate argument, and
 // the mirror's files follow `localized()`'s layout exactly: the app's /en/tools/ALG-000002 is
 // en/tools/ALG-000002/index.html, its /en/changes.atom is en/changes.atom.
-import { ENUM_FACETS } from "../../registry/query";
-import { isLanguageNeutral, localized, splitLangPrefix, LANGS, type Lang, type LangPrefix } from "../../registry/urls";
+import { ENUM_FACETS } from "../../registry/records/query";
+import { isLanguageNeutral, localized, splitLangPrefix, LANGS, type Lang, type LangPrefix } from "../../registry/shared/urls";
 
 export type { Lang };
 export const MIRROR_LANGS: readonly Lang[] = LANGS;

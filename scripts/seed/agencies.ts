@@ -3,7 +3,7 @@
 // that people's government; the record does not guess which office inside it was responsible.
 // The Shanghai district studied in seed 001 is anonymised there as "M district" and stays so.
 import type { z } from "zod";
-import type { AgencySchema } from "../../registry/agency";
+import type { AgencySchema } from "../../registry/standard/agency";
 
 type AgencyInput = z.input<typeof AgencySchema>;
 

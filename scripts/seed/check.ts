@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ToolRecord, fieldErrors } from "../../registry/standard/v1";
-import { AgencySchema } from "../../registry/agency";
+import { AgencySchema } from "../../registry/standard/agency";
 import { SEED_AGENCIES } from "./agencies";
 
 const here = path.dirname(fileURLToPath(import.meta.url));

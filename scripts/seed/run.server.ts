@@ -7,9 +7,9 @@ import { openDatabase, type Db } from "../../db/client.server";
 import { databasePath } from "../../db/env.server";
 import { SEED_AGENCIES } from "./agencies";
 import { SEED_RECORDS } from "./cases";
-import { publishRevision, upsertAgencies } from "../../registry/publish.server";
-import { optimizeSearchIndex } from "../../registry/search/optimize.server";
-import { writeCheckpoint } from "../../registry/events/anchor.server";
+import { publishRevision, upsertAgencies } from "../../registry/records/publish.server";
+import { optimizeSearchIndex } from "../../registry/records/search/optimize.server";
+import { writeCheckpoint } from "../../registry/log/anchor.server";
 import { seedDemoAccounts } from "./demo-accounts";
 
 export function seedDatabase(db: Db, at = new Date().toISOString()): { agencies: number; published: number; unchanged: number } {

@@ -12,9 +12,9 @@
 // management) in a large share, so searches hit realistic result-set sizes. run.ts prints the
 // actual fractions after generation.
 import type { Db } from "../../db/client.server";
-import { publishRevision, upsertAgencies } from "../../registry/publish.server";
-import { optimizeSearchIndex } from "../../registry/search/optimize.server";
-import { addDays } from "../../registry/sunset";
+import { publishRevision, upsertAgencies } from "../../registry/records/publish.server";
+import { optimizeSearchIndex } from "../../registry/records/search/optimize.server";
+import { addDays } from "../../registry/lifecycle/sunset";
 import type { ToolRecordInput } from "../../registry/standard/v1";
 
 /** Bump whenever the generated data changes shape or distribution, so old files are rebuilt. */

@@ -13,9 +13,9 @@ import { fileURLToPath } from "node:url";
 import { openDatabase } from "../../db/client.server";
 import { migrateDatabase } from "../../db/migrate.server";
 import { seedDatabase, seedDemoAccounts } from "../helpers/seed";
-import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/columns";
-import { CSV_BOM, csvRow } from "../../registry/exports/csv";
-import { exportAgencyInventory, importActorFor, runImport } from "../../registry/import/import.server";
+import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/columns";
+import { CSV_BOM, csvRow } from "../../registry/exchange/exports/csv";
+import { exportAgencyInventory, importActorFor, runImport } from "../../registry/exchange/import/import.server";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DATA = path.join(ROOT, "test/bench/.data");
@@ -79,7 +79,7 @@ async function main() {
   await seedDemoAccounts(db1, { enabled: true });
   db1.$client.close();
   const t0 = performance.now();
-  const cli = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "registry/import/import.cli.ts", csv, "--agency", AGENCY], {
+  const cli = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/import.cli.ts", csv, "--agency", AGENCY], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_PATH: cliDb },
     encoding: "utf8",

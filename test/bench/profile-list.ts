@@ -12,8 +12,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../../db/client.server";
-import { parseToolQuery } from "../../registry/query";
-import { listTools } from "../../registry/tools.server";
+import { parseToolQuery } from "../../registry/records/query";
+import { listTools } from "../../registry/records/tools.server";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
@@ -32,7 +32,7 @@ const queries = process.argv.slice(2).length
 const db = openDatabase(file, { readonly: true });
 const client = db.$client;
 
-// Every statement listTools prepares goes through client.prepare (via registry/db.server stmt()).
+// Every statement listTools prepares goes through client.prepare (via registry/shared/db.server stmt()).
 type Timing = { sql: string; params: unknown[]; ms: number[]; rows: number };
 let current = new Map<string, Timing>();
 const prepare = client.prepare.bind(client);

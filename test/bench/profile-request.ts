@@ -12,8 +12,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { openDatabase } from "../../db/client.server";
-import { parseToolQuery } from "../../registry/query";
-import { getToolDetail, listTools } from "../../registry/tools.server";
+import { parseToolQuery } from "../../registry/records/query";
+import { getToolDetail, listTools } from "../../registry/records/tools.server";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);

@@ -39,8 +39,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../../db/client.server";
 import { migrateDatabase, MIGRATIONS_FOLDER } from "../../db/migrate.server";
-import { buildMatchExpression } from "../../registry/search/tokenize";
-import { daysBetween, todayIso } from "../../registry/sunset";
+import { buildMatchExpression } from "../../registry/records/search/tokenize";
+import { daysBetween, todayIso } from "../../registry/lifecycle/sunset";
 import { createRandom, generateRegister, GENERATOR_VERSION, SEED, toolId } from "./generate";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -73,8 +73,8 @@ function storageFingerprint(): string {
   const h = createHash("sha256");
   const files = [
     ...fs.readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith(".sql")).sort().map((f) => path.join(MIGRATIONS_FOLDER, f)),
-    path.join(ROOT, "registry/publish.server.ts"),
-    path.join(ROOT, "registry/search/tokenize.ts"),
+    path.join(ROOT, "registry/records/publish.server.ts"),
+    path.join(ROOT, "registry/records/search/tokenize.ts"),
   ];
   for (const f of files) h.update(path.relative(ROOT, f)).update(fs.readFileSync(f));
   return h.digest("hex").slice(0, 16);

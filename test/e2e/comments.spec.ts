@@ -3,7 +3,7 @@ import path from "node:path";
 import { test, expect } from "./fixtures";
 import { openDatabase, setDb } from "../../db/client.server";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
+import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
 import { expectNoSeriousAxeViolations } from "./axe";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);

@@ -3,7 +3,7 @@
 // and waits for the account page.
 import { test as base, expect, type Page } from "@playwright/test";
 import { STRINGS, type Lang } from "../../app/i18n/strings";
-import { urlsFor } from "../../registry/urls";
+import { urlsFor } from "../../registry/shared/urls";
 import { DEMO_PASSWORD } from "../helpers/seed";
 
 export type LoginOptions = { lang?: Lang; password?: string };

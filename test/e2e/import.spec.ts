@@ -2,8 +2,8 @@
 // problem (report, nothing written), fixes it and imports it, with and without JavaScript.
 import { test, expect } from "./fixtures";
 import { DEMO_ACCOUNTS } from "../helpers/seed";
-import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/columns";
-import { CSV_BOM, csvRow } from "../../registry/exports/csv";
+import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/columns";
+import { CSV_BOM, csvRow } from "../../registry/exchange/exports/csv";
 import { expectNoSeriousAxeViolations } from "./axe";
 
 const official = DEMO_ACCOUNTS.find((a) => a.agency === "hangzhou-health-commission")!;

@@ -6,7 +6,7 @@ import http from "node:http";
 import path from "node:path";
 import { test, expect, type Page } from "@playwright/test";
 import { PUBLIC_PAGES } from "../helpers/public-pages";
-import { isLanguageNeutral, localized, splitLangPrefix } from "../../registry/urls";
+import { isLanguageNeutral, localized, splitLangPrefix } from "../../registry/shared/urls";
 import { spamPostedComments } from "../helpers/e2e-comments";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);

@@ -5,8 +5,8 @@
 import path from "node:path";
 import { test, expect, type Page } from "@playwright/test";
 import { login as signIn } from "./fixtures";
-import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/columns";
-import { CSV_BOM, csvRow } from "../../registry/exports/csv";
+import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/columns";
+import { CSV_BOM, csvRow } from "../../registry/exchange/exports/csv";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // The drafts these checks start from are written straight into the server's database.
@@ -23,7 +23,7 @@ test.use({ viewport: { width: 390, height: 844 } });
 
 test.beforeAll(async () => {
   // Imported here so that DATABASE_PATH is set before the first connection opens.
-  const { createDraft, saveDraftSection, submitDraft, startReview } = await import("../../registry/workflow/workflow.server");
+  const { createDraft, saveDraftSection, submitDraft, startReview } = await import("../../registry/review/workflow.server");
   const { actorByEmail, completeSections, newIdentity } = await import("../helpers/factories");
   const now = new Date();
   const inMonths = (m: number) => new Date(now.getTime() + m * 30.5 * 86_400_000).toISOString().slice(0, 10);
@@ -45,7 +45,7 @@ test.beforeAll(async () => {
 
 // The workflow's section names: none may appear as a "<section>." path in a message.
 async function sectionNames(): Promise<string[]> {
-  const { SECTION_SCHEMAS } = await import("../../registry/workflow/workflow.server");
+  const { SECTION_SCHEMAS } = await import("../../registry/review/workflow.server");
   return Object.keys(SECTION_SCHEMAS);
 }
 

@@ -16,8 +16,8 @@ import { openDatabase, type Db } from "../../db/client.server";
 import { DEMO_PASSWORD, SEED_SCRIPT } from "../helpers/seed";
 import { actorById } from "../../registry/auth/accounts.server";
 import type { Actor } from "../../registry/auth/roles";
-import { moderateComment, postComment } from "../../registry/comments.server";
-import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
+import { moderateComment, postComment } from "../../registry/voice/comments.server";
+import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
 import { completeSections, newIdentity } from "../helpers/factories";
 
 test.describe.configure({ mode: "serial" });

@@ -2,7 +2,7 @@
 // so a shared link keeps its language; an unprefixed page keeps unprefixed links. Text in the other
 // language (a search snippet, an agency's name) says which language it is in.
 import { test, expect, type Page } from "@playwright/test";
-import { isLanguageNeutral, splitLangPrefix } from "../../registry/urls";
+import { isLanguageNeutral, splitLangPrefix } from "../../registry/shared/urls";
 
 /** Every address on the page the register serves (links, forms, head links), but not the build's files. */
 async function ownAddresses(page: Page): Promise<{ address: string; switch: boolean }[]> {

@@ -9,7 +9,7 @@ rm -f "$DATABASE_PATH" "$DATABASE_PATH-wal" "$DATABASE_PATH-shm" "$DATABASE_PATH
 node node_modules/tsx/dist/cli.mjs scripts/migrate.server.ts >/dev/null
 node node_modules/tsx/dist/cli.mjs scripts/seed/run.server.ts >/dev/null
 [ -f build/index.js ] || node node_modules/@remix-run/dev/dist/cli.js build >/dev/null
-# The e2e tests move the register's clock by writing this file (registry/clock.server.ts).
+# The e2e tests move the register's clock by writing this file (registry/shared/clock.server.ts).
 export REGISTER_CLOCK_FILE="test/.tmp/e2e-${PORT}.clock" REGISTER_ALLOW_TEST_CLOCK=1
 rm -f "$REGISTER_CLOCK_FILE"
 export NODE_ENV=production PORT

@@ -4,7 +4,7 @@ import { test, expect, type Page } from "./fixtures";
 import { DEMO_ACCOUNTS } from "../helpers/seed";
 import { expectNoSeriousAxeViolations } from "./axe";
 
-// The server under test reads its clock from this file (test/e2e/serve.sh, registry/clock.server.ts).
+// The server under test reads its clock from this file (test/e2e/serve.sh, registry/shared/clock.server.ts).
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const CLOCK = path.resolve(`test/.tmp/e2e-${PORT}.clock`);
 const setClock = (iso: string) => fs.writeFileSync(CLOCK, iso);

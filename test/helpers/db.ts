@@ -11,7 +11,7 @@ export function freshDb(kind: "seeded" | "empty" = "seeded"): { db: Db; file: st
   const file = path.join(TMP, `${randomUUID()}.sqlite`);
   const base = kind === "seeded" ? BASE_DB : EMPTY_DB;
   fs.copyFileSync(base, file);
-  // The chain's checkpoint beside the database (registry/events/anchor.server.ts) goes with it.
+  // The chain's checkpoint beside the database (registry/log/anchor.server.ts) goes with it.
   if (fs.existsSync(`${base}.chain-head`)) fs.copyFileSync(`${base}.chain-head`, `${file}.chain-head`);
   const db = openDatabase(file);
   return {

@@ -2,7 +2,7 @@
 // moderation queue is as the other specs expect it.
 import { openDatabase, setDb } from "../../db/client.server";
 import { actorByEmail } from "./factories";
-import { moderateComment } from "../../registry/comments.server";
+import { moderateComment } from "../../registry/voice/comments.server";
 
 /** Marks every pending comment with one of these texts, in the server's database file, as spam. */
 export function spamPostedComments(dbFile: string, bodies: readonly string[]): void {

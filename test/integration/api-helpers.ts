@@ -7,10 +7,10 @@ import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { ROOT } from "../helpers/paths";
-import { openApiDocument } from "../../registry/api/openapi";
+import { openApiDocument } from "../../registry/exchange/api/openapi";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { createDraft, decide, postConsultationResponse, recordFinding, saveDraftSection, startReview, startRevision, submitDraft, CRITERIA, type SectionName } from "../../registry/workflow/workflow.server";
-import { moderateComment, postComment, replyToComment } from "../../registry/comments.server";
+import { createDraft, decide, postConsultationResponse, recordFinding, saveDraftSection, startReview, startRevision, submitDraft, CRITERIA, type SectionName } from "../../registry/review/workflow.server";
+import { moderateComment, postComment, replyToComment } from "../../registry/voice/comments.server";
 
 const APP = path.join(ROOT, "app");
 export const ORIGIN = "http://register.test";

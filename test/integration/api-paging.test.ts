@@ -3,13 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { fetchApi, getJson } from "./api-helpers";
-import { listTools } from "../../registry/tools.server";
-import { parseToolQuery } from "../../registry/query";
-import { listIncidents } from "../../registry/incidents.server";
-import { listEvents } from "../../registry/events/log.server";
-import { verifyChain, type ChainEvent } from "../../registry/events/chain";
-import { runChainCheck } from "../../registry/events/watch.server";
-import { publishRevision } from "../../registry/publish.server";
+import { listTools } from "../../registry/records/tools.server";
+import { parseToolQuery } from "../../registry/records/query";
+import { listIncidents } from "../../registry/lifecycle/incidents.server";
+import { listEvents } from "../../registry/log/log.server";
+import { verifyChain, type ChainEvent } from "../../registry/log/chain";
+import { runChainCheck } from "../../registry/log/watch.server";
+import { publishRevision } from "../../registry/records/publish.server";
 import { SEED_RECORDS, seedId, seedRecord } from "../helpers/seed";
 import type { ToolRecordInput } from "../../registry/standard/v1";
 

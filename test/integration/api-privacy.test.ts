@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { fetchApi, getJson, SECRETS, seedActivity } from "./api-helpers";
-import { submitReport } from "../../registry/reports.server";
+import { submitReport } from "../../registry/voice/reports.server";
 import { login } from "../../registry/auth/sessions.server";
 import { callLoader } from "./load";
 import { seedId } from "../helpers/seed";

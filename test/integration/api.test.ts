@@ -6,7 +6,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { useFreshDb } from "../helpers/db";
 import { fetchApi, getJson, ORIGIN, schemaValidator, seedActivity, type OpenApiDoc } from "./api-helpers";
 import { apiLoader } from "~/api.server";
-import { moderateComment, postComment } from "../../registry/comments.server";
+import { moderateComment, postComment } from "../../registry/voice/comments.server";
 import { actorByEmail } from "../helpers/factories";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";

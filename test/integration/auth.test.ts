@@ -9,7 +9,7 @@ import { action as langAction } from "~/routes/lang";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts, seedId } from "../helpers/seed";
 import { LOGIN_LIMITS } from "../../registry/auth/sessions.server";
 import { createUser } from "../../registry/auth/accounts.server";
-import { RegistryError } from "../../registry/errors";
+import { RegistryError } from "../../registry/shared/errors";
 import { worded } from "./worded";
 
 // Seed records, found by slug (test/helpers/seed.ts).

@@ -12,14 +12,14 @@ import { freshDb, useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
 import { callLoader } from "./load";
 import { getJson, ORIGIN, schemaValidator, type OpenApiDoc } from "./api-helpers";
-import { openApiDocument } from "../../registry/api/openapi";
+import { openApiDocument } from "../../registry/exchange/api/openapi";
 import { loader as logJsonLoader } from "~/routes/log[.]json";
 import { loader as changesFeedLoader } from "~/routes/changes[.]atom";
-import { eventHash, type ChainEvent } from "../../registry/events/chain";
-import { checkpointPath, parseHead, readCheckpoint, writeCheckpoint } from "../../registry/events/anchor.server";
-import { checkRegister } from "../../registry/events/verify.server";
-import { runChainCheck, lastChainCheck } from "../../registry/events/watch.server";
-import { publishRevision } from "../../registry/publish.server";
+import { eventHash, type ChainEvent } from "../../registry/log/chain";
+import { checkpointPath, parseHead, readCheckpoint, writeCheckpoint } from "../../registry/log/anchor.server";
+import { checkRegister } from "../../registry/log/verify.server";
+import { runChainCheck, lastChainCheck } from "../../registry/log/watch.server";
+import { publishRevision } from "../../registry/records/publish.server";
 import {
   createDraft,
   decide,
@@ -34,7 +34,7 @@ import {
   withdraw,
   CRITERIA,
   type SectionName,
-} from "../../registry/workflow/workflow.server";
+} from "../../registry/review/workflow.server";
 import { seedId, seedRecord } from "../helpers/seed";
 import type { Db } from "../../db/client.server";
 import type { Actor } from "../../registry/auth/roles";
@@ -47,7 +47,7 @@ const head = (db: Client) => db.prepare(`SELECT id, hash FROM events ORDER BY id
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 function cli(file: string, ...args: string[]) {
-  return spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "registry/events/verify-log.cli.ts", ...args], {
+  return spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/verify-log.cli.ts", ...args], {
     env: { ...process.env, DATABASE_PATH: file },
     encoding: "utf8",
   });
@@ -182,8 +182,8 @@ describe("the checkpoint beside the database", () => {
     try {
       const script = `
         import { openDatabase } from ${JSON.stringify(path.resolve("db/client.server.ts"))};
-        import { appendEvent } from ${JSON.stringify(path.resolve("registry/events/log.server.ts"))};
-        import { writeCheckpoint, readCheckpoint, checkpointPath } from ${JSON.stringify(path.resolve("registry/events/anchor.server.ts"))};
+        import { appendEvent } from ${JSON.stringify(path.resolve("registry/log/log.server.ts"))};
+        import { writeCheckpoint, readCheckpoint, checkpointPath } from ${JSON.stringify(path.resolve("registry/log/anchor.server.ts"))};
         const db = openDatabase(process.env.DATABASE_PATH);
         const seen = [];
         for (let i = 0; i < 30; i++) {

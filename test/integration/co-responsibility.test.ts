@@ -2,7 +2,7 @@
 // responsibility chain of their tool, but until that agency confirms, it is not listed as
 // responsible anywhere public and none of its reviewers is disqualified. Level IV independence
 // is counted by agency.
-import { RegistryError } from "../../registry/errors";
+import { RegistryError } from "../../registry/shared/errors";
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { useFreshDb } from "../helpers/db";
@@ -23,10 +23,10 @@ import {
   startReview,
   submitDraft,
   type SectionName,
-} from "../../registry/workflow/workflow.server";
-import { confirmResponsibility, pendingConfirmations, reprojectUnconfirmedLinks } from "../../registry/workflow/co-responsibility.server";
-import { getAgencyPage, listAgencies, listTools, type AgencyPage, type ToolDetail, type ToolList } from "../../registry/tools.server";
-import { parseToolQuery } from "../../registry/query";
+} from "../../registry/review/workflow.server";
+import { confirmResponsibility, pendingConfirmations, reprojectUnconfirmedLinks } from "../../registry/review/co-responsibility.server";
+import { getAgencyPage, listAgencies, listTools, type AgencyPage, type ToolDetail, type ToolList } from "../../registry/records/tools.server";
+import { parseToolQuery } from "../../registry/records/query";
 import { loader as agencyLoader } from "~/routes/agencies.$slug";
 import { loader as listLoader } from "~/routes/tools._index/route";
 import { action as detailAction, loader as detailLoader } from "~/routes/tools.$id/route";
@@ -34,7 +34,7 @@ import { sessionCookie } from "~/auth.server";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { loader as agenciesCsvLoader } from "~/routes/agencies[.]csv";
 import type { Actor } from "../../registry/auth/roles";
-import { checkRegister } from "../../registry/events/verify.server";
+import { checkRegister } from "../../registry/log/verify.server";
 
 const getDb = useFreshDb();
 const SH = "shanghai-municipal-government";

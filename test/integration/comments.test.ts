@@ -1,4 +1,4 @@
-import { RegistryError } from "../../registry/errors";
+import { RegistryError } from "../../registry/shared/errors";
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail } from "../helpers/factories";
@@ -9,10 +9,10 @@ import {
   moderateComment,
   postComment,
   replyToComment,
-} from "../../registry/comments.server";
-import { listEvents, verifyLog } from "../../registry/events/log.server";
-import { getToolDetail, listTools } from "../../registry/tools.server";
-import { parseToolQuery } from "../../registry/query";
+} from "../../registry/voice/comments.server";
+import { listEvents, verifyLog } from "../../registry/log/log.server";
+import { getToolDetail, listTools } from "../../registry/records/tools.server";
+import { parseToolQuery } from "../../registry/records/query";
 import { login } from "../../registry/auth/sessions.server";
 import { DEMO_PASSWORD, seedId } from "../helpers/seed";
 import { sessionCookie } from "~/auth.server";

@@ -6,7 +6,7 @@ import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { ImportReportView, REPORT_PROBLEMS_SHOWN } from "~/components/import-report";
 import { FieldErrorSummary, SUMMARY_ITEMS_SHOWN } from "~/components/form-page";
-import type { ImportReport } from "../../registry/import/import.server";
+import type { ImportReport } from "../../registry/exchange/import/import.server";
 
 async function render(lang: "zh" | "en", element: ReactElement): Promise<string> {
   const handler = createStaticHandler([{ id: "root", path: "/", loader: () => ({ lang }), element }]);

@@ -5,10 +5,10 @@ import { useFreshDb, freshDb } from "../helpers/db";
 import { callLoader } from "./load";
 import { loader as logJsonLoader } from "~/routes/log[.]json";
 import { loader as logPageLoader } from "~/routes/log._index";
-import { verifyLog, listEvents } from "../../registry/events/log.server";
-import { eventHash, GENESIS_HASH, verifyChain, type ChainEvent } from "../../registry/events/chain";
-import { publishRevision } from "../../registry/publish.server";
-import { runChainCheck } from "../../registry/events/watch.server";
+import { verifyLog, listEvents } from "../../registry/log/log.server";
+import { eventHash, GENESIS_HASH, verifyChain, type ChainEvent } from "../../registry/log/chain";
+import { publishRevision } from "../../registry/records/publish.server";
+import { runChainCheck } from "../../registry/log/watch.server";
 import { SEED_RECORDS, seedId, seedRecord } from "../helpers/seed";
 
 // Seed records, found by slug (test/helpers/seed.ts).
@@ -80,7 +80,7 @@ describe("the event log", () => {
 
 describe("npm run verify-log", () => {
   const run = (file: string) =>
-    spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "registry/events/verify-log.cli.ts"], {
+    spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/verify-log.cli.ts"], {
       env: { ...process.env, DATABASE_PATH: file },
       encoding: "utf8",
     });

@@ -6,12 +6,12 @@ import { loader as csvLoader } from "~/routes/tools[.]csv";
 import { loader as jsonLoader } from "~/routes/tools[.]json";
 import { loader as ndjsonLoader } from "~/routes/tools[.]ndjson";
 import { loader as listLoader } from "~/routes/tools._index/route";
-import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/tools-export.server";
-import { csvCell } from "../../registry/exports/csv";
+import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/tools-export.server";
+import { csvCell } from "../../registry/exchange/exports/csv";
 import { SEED_RECORDS, seedId, seedRecord } from "../helpers/seed";
-import { publishRevision } from "../../registry/publish.server";
+import { publishRevision } from "../../registry/records/publish.server";
 import type { ToolRecordInput } from "../../registry/standard/v1";
-import type { ToolList } from "../../registry/tools.server";
+import type { ToolList } from "../../registry/records/tools.server";
 
 // Seed records, found by slug (test/helpers/seed.ts).
 const HEALTH_CODE = seedId("health-code");
@@ -150,7 +150,7 @@ describe("nested CSV exports", () => {
     expect(incidents.find((i) => i.tool_id === SUISHEN_CODE)).toMatchObject({ kind: "data_breach", date: "2022-07", people_affected: "48500000" });
   });
   it("comments are published ones only, with replies, and never a contact e-mail", async () => {
-    const { postComment, moderateComment, replyToComment } = await import("../../registry/comments.server");
+    const { postComment, moderateComment, replyToComment } = await import("../../registry/voice/comments.server");
     const { actorByEmail } = await import("../helpers/factories");
     const now = new Date("2026-05-01T00:00:00Z");
     const tricky = 'Published, with "quotes", commas\nand a newline';

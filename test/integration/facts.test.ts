@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { createDraft, getDraft, recordFact, saveDraftSection, startRevision, submitDraft, withdraw, type SectionName } from "../../registry/workflow/workflow.server";
-import type { RegistryError } from "../../registry/errors";
+import { createDraft, getDraft, recordFact, saveDraftSection, startRevision, submitDraft, withdraw, type SectionName } from "../../registry/review/workflow.server";
+import type { RegistryError } from "../../registry/shared/errors";
 import { worded } from "./worded";
-import { getToolDetail } from "../../registry/tools.server";
-import { listIncidents } from "../../registry/incidents.server";
-import { listEvents, verifyLog } from "../../registry/events/log.server";
-import { getToolHistory } from "../../registry/history/history.server";
+import { getToolDetail } from "../../registry/records/tools.server";
+import { listIncidents } from "../../registry/lifecycle/incidents.server";
+import { listEvents, verifyLog } from "../../registry/log/log.server";
+import { getToolHistory } from "../../registry/records/history.server";
 
 useFreshDb();
 const D0 = new Date("2026-03-01T09:00:00Z");

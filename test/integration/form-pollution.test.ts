@@ -13,8 +13,8 @@ import * as factsPage from "~/routes/tools.$id_.facts";
 import * as recordPage from "~/routes/tools.$id/route";
 import * as reportPage from "~/routes/tools.$id_.report";
 import { actorByEmail, newIdentity } from "../helpers/factories";
-import { createDraft, saveDraftSection, type SectionName } from "../../registry/workflow/workflow.server";
-import { RegistryError } from "../../registry/errors";
+import { createDraft, saveDraftSection, type SectionName } from "../../registry/review/workflow.server";
+import { RegistryError } from "../../registry/shared/errors";
 
 // Seed records, found by slug (test/helpers/seed.ts).
 const HEALTH_CODE = seedId("health-code");

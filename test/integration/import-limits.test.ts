@@ -7,10 +7,10 @@ import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { sessionCookie } from "~/auth.server";
 import { DEMO_PASSWORD } from "../helpers/seed";
 import * as importPage from "~/routes/drafts.import";
-import { IMPORT_MAX_COLUMNS, readImportFile } from "../../registry/import/format";
-import { runImport, type ImportReport } from "../../registry/import/import.server";
-import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/columns";
-import { csvRow, CSV_BOM } from "../../registry/exports/csv";
+import { IMPORT_MAX_COLUMNS, readImportFile } from "../../registry/exchange/import/format";
+import { runImport, type ImportReport } from "../../registry/exchange/import/import.server";
+import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/columns";
+import { csvRow, CSV_BOM } from "../../registry/exchange/exports/csv";
 
 const getDb = useFreshDb();
 const NOW = new Date("2026-03-01T08:00:00Z");

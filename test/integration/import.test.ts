@@ -14,16 +14,16 @@ import * as importPage from "~/routes/drafts.import";
 import { loader as inventoryCsv } from "~/routes/drafts.inventory[.]csv";
 import { loader as inventoryJson } from "~/routes/drafts.inventory[.]json";
 import { setDb, type Db } from "../../db/client.server";
-import { upsertAgencies } from "../../registry/publish.server";
+import { upsertAgencies } from "../../registry/records/publish.server";
 import { SEED_AGENCIES, DEMO_PASSWORD, seedId } from "../helpers/seed";
 import { createUser } from "../../registry/auth/accounts.server";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { sessionCookie } from "~/auth.server";
-import { IMPORT_COLUMNS, IMPORT_MAX_BYTES } from "../../registry/import/format";
-import { exportAgencyInventory, runImport, type ImportReport } from "../../registry/import/import.server";
-import { createDraft, getDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
-import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/columns";
-import { csvRow, CSV_BOM } from "../../registry/exports/csv";
+import { IMPORT_COLUMNS, IMPORT_MAX_BYTES } from "../../registry/exchange/import/format";
+import { exportAgencyInventory, runImport, type ImportReport } from "../../registry/exchange/import/import.server";
+import { createDraft, getDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
+import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/columns";
+import { csvRow, CSV_BOM } from "../../registry/exchange/exports/csv";
 import type { Actor } from "../../registry/auth/roles";
 
 // Seed records, found by slug (test/helpers/seed.ts).

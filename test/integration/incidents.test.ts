@@ -4,8 +4,8 @@ import { useFreshDb } from "../helpers/db";
 import { callLoader } from "./load";
 import { loader as incidentsLoader } from "~/routes/incidents._index";
 import { SEED_RECORDS, seedId, seedRecord } from "../helpers/seed";
-import { publishRevision } from "../../registry/publish.server";
-import type { IncidentList } from "../../registry/incidents.server";
+import { publishRevision } from "../../registry/records/publish.server";
+import type { IncidentList } from "../../registry/lifecycle/incidents.server";
 
 // Seed records, found by slug (test/helpers/seed.ts).
 const SUISHEN_CODE = seedId("shanghai-suishen-code");

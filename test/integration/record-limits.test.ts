@@ -4,8 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { createDraft, getDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
-import { RegistryError } from "../../registry/errors";
+import { createDraft, getDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
+import { RegistryError } from "../../registry/shared/errors";
 import { worded } from "./worded";
 import { LIST_LIMITS, ToolRecord, fieldErrors } from "../../registry/standard/v1";
 

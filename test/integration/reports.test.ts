@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail } from "../helpers/factories";
 import { callLoader } from "./load";
-import { listKnownUnregistered, listReports, resolveReport, submitReport } from "../../registry/reports.server";
-import { listEvents, verifyLog } from "../../registry/events/log.server";
+import { listKnownUnregistered, listReports, resolveReport, submitReport } from "../../registry/voice/reports.server";
+import { listEvents, verifyLog } from "../../registry/log/log.server";
 import { loader as unregisteredLoader } from "~/routes/unregistered";
 import { seedId } from "../helpers/seed";
 

@@ -9,7 +9,7 @@ import { actorByEmail, completeSections, newIdentity } from "../helpers/factorie
 import { DEMO_PASSWORD } from "../helpers/seed";
 import { createUser } from "../../registry/auth/accounts.server";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
-import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
+import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
 import { sessionCookie } from "~/auth.server";
 import * as drafts from "~/routes/drafts._index";
 import * as newDraft from "~/routes/drafts.new";

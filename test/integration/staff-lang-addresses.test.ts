@@ -7,7 +7,7 @@ import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
 import { DEMO_PASSWORD, seedId, seedRecord } from "../helpers/seed";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
-import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
+import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
 import { sessionCookie } from "~/auth.server";
 import * as loginRoute from "~/routes/login";
 import * as drafts from "~/routes/drafts._index";
@@ -23,11 +23,11 @@ import { loader as changesAtom } from "~/routes/changes[.]atom";
 import { loader as toolChangesAtom } from "~/routes/tools.$id_.changes[.]atom";
 import { loader as sunsetsAtom } from "~/routes/sunsets[.]atom";
 import { loader as toolsCsv } from "~/routes/tools[.]csv";
-import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/columns";
-import { isLanguageNeutral } from "../../registry/urls";
-import { submitReport } from "../../registry/reports.server";
-import { postComment } from "../../registry/comments.server";
-import { publishRevision } from "../../registry/publish.server";
+import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/columns";
+import { isLanguageNeutral } from "../../registry/shared/urls";
+import { submitReport } from "../../registry/voice/reports.server";
+import { postComment } from "../../registry/voice/comments.server";
+import { publishRevision } from "../../registry/records/publish.server";
 import type { ToolRecordInput } from "../../registry/standard/v1";
 
 // Seed records, found by slug (test/helpers/seed.ts).

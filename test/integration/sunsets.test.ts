@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
 import { SEED_RECORDS, seedRecord } from "../helpers/seed";
-import { publishRevision } from "../../registry/publish.server";
-import { getSunsetOverview, sunsetFeed } from "../../registry/tools.server";
-import { createDraft, listAgencyWork, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
+import { publishRevision } from "../../registry/records/publish.server";
+import { getSunsetOverview, sunsetFeed } from "../../registry/records/tools.server";
+import { createDraft, listAgencyWork, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
 import type { ToolRecordInput } from "../../registry/standard/v1";
 
 useFreshDb();

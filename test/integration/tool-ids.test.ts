@@ -4,11 +4,11 @@
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, importRow as rowFor, newIdentity } from "../helpers/factories";
-import { runImport } from "../../registry/import/import.server";
-import { allocateToolId, formatToolId } from "../../registry/ids.server";
-import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/workflow/workflow.server";
-import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/columns";
-import { csvRow, CSV_BOM } from "../../registry/exports/csv";
+import { runImport } from "../../registry/exchange/import/import.server";
+import { allocateToolId, formatToolId } from "../../registry/records/ids.server";
+import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
+import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/columns";
+import { csvRow, CSV_BOM } from "../../registry/exchange/exports/csv";
 
 const getDb = useFreshDb();
 const NOW = new Date("2026-03-01T08:00:00Z");

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { callLoader } from "./load";
 import { loader as listLoader } from "~/routes/tools._index/route";
-import { FACETS, ENUM_FACETS, type FacetName } from "../../registry/query";
-import { getToolDetail, listTools, type ToolList } from "../../registry/tools.server";
-import { parseToolQuery } from "../../registry/query";
-import { sunsetState, todayIso } from "../../registry/sunset";
-import { publishRevision } from "../../registry/publish.server";
+import { FACETS, ENUM_FACETS, type FacetName } from "../../registry/records/query";
+import { getToolDetail, listTools, type ToolList } from "../../registry/records/tools.server";
+import { parseToolQuery } from "../../registry/records/query";
+import { sunsetState, todayIso } from "../../registry/lifecycle/sunset";
+import { publishRevision } from "../../registry/records/publish.server";
 import type { ToolRecordInput } from "../../registry/standard/v1";
 import Database from "better-sqlite3";
 import { seedId } from "../helpers/seed";
@@ -73,7 +73,7 @@ describe("/tools list", () => {
     expect(r.query).toMatchObject({ kind: "code_system", status: "retired" });
   });
 
-  it("shows each tool's sunset state as registry/sunset.ts computes it", async () => {
+  it("shows each tool's sunset state as registry/lifecycle/sunset.ts computes it", async () => {
     const today = todayIso();
     const all = [...(await list("")).items, ...(await list("?page=2")).items];
     for (const t of all) {

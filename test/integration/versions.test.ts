@@ -4,8 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail } from "../helpers/factories";
-import { moderateComment, postComment } from "../../registry/comments.server";
-import { pageCacheVersion } from "../../registry/page-version.server";
+import { moderateComment, postComment } from "../../registry/voice/comments.server";
+import { pageCacheVersion } from "../../registry/shared/page-version.server";
 import { seedId } from "../helpers/seed";
 
 // Seed records, found by slug (test/helpers/seed.ts).

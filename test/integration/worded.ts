@@ -1,6 +1,6 @@
 // A RegistryError's problems as the interface words them, for assertions on codes plus the
 // rendered Chinese and English text (app/i18n/errors.ts).
-import type { RegistryError } from "../../registry/errors";
+import type { RegistryError } from "../../registry/shared/errors";
 import { issueMessage } from "~/i18n/errors";
 import type { Lang } from "~/i18n/strings";
 

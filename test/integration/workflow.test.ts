@@ -1,4 +1,4 @@
-import { RegistryError } from "../../registry/errors";
+import { RegistryError } from "../../registry/shared/errors";
 import { CJK, worded } from "./worded";
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
@@ -19,10 +19,10 @@ import {
   withdraw,
   CRITERIA,
   type SectionName,
-} from "../../registry/workflow/workflow.server";
-import { getToolDetail, listTools } from "../../registry/tools.server";
-import { listEvents, verifyLog } from "../../registry/events/log.server";
-import { parseToolQuery } from "../../registry/query";
+} from "../../registry/review/workflow.server";
+import { getToolDetail, listTools } from "../../registry/records/tools.server";
+import { listEvents, verifyLog } from "../../registry/log/log.server";
+import { parseToolQuery } from "../../registry/records/query";
 import type { Actor } from "../../registry/auth/roles";
 
 // Seed records, found by slug (test/helpers/seed.ts).
@@ -304,7 +304,7 @@ describe("after a decision", () => {
 
 describe("the public history", () => {
   it("shows both revisions, the decision with findings and conditions, and the field changes", async () => {
-    const { getToolHistory } = await import("../../registry/history/history.server");
+    const { getToolHistory } = await import("../../registry/records/history.server");
     const { callLoader } = await import("./load");
     const { loader: historyLoader } = await import("~/routes/tools.$id_.history");
     const toolId = draftTool("III");

@@ -55,7 +55,7 @@ describe("db/ imports nothing above it", () => {
 
   it("the check catches an upward import", () => {
     const f = path.join(DB, "seed", "run.server.ts");
-    expect(specifiers('import { x } from "../../registry/publish.server";').map((s) => target(f, s))).toEqual(["registry"]);
+    expect(specifiers('import { x } from "../../registry/records/publish.server";').map((s) => target(f, s))).toEqual(["registry"]);
     expect(specifiers('export * from "~/i18n/strings";').map((s) => target(f, s))).toEqual(["app"]);
     expect(specifiers('const m = await import("../../scripts/seed/cases");').map((s) => target(f, s))).toEqual(["scripts"]);
     expect(specifiers('import "./schema"; import x from "drizzle-orm";').map((s) => target(path.join(DB, "a.ts"), s))).toEqual(["db", null]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffRecords, flatten } from "../../registry/history/diff";
+import { diffRecords, flatten } from "../../registry/records/diff";
 
 describe("record diff", () => {
   it("flattens to dotted paths, arrays by index", () => {

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { dataDictionary } from "../../registry/standard/json-schema";
 import { COMPUTED_EXPORT_COLUMNS, CSV_COLUMNS_BY_PATH, exportLocations } from "../../registry/standard/export-paths";
-import { TOOL_EXPORT_COLUMNS } from "../../registry/exports/columns";
-import { NESTED_EXPORTS } from "../../registry/exports/nested-export.server";
+import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/columns";
+import { NESTED_EXPORTS } from "../../registry/exchange/exports/nested-export.server";
 
 // Nested-file columns that are keys, positions or references rather than fields.
 const NESTED_KEYS = new Set(["tool_id", "tool_url", "position", "agency_url", "agency_name_zh", "agency_name_en", "jurisdiction_level"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeImpactLevel } from "../../registry/impact";
+import { computeImpactLevel } from "../../registry/standard/impact";
 import type { ImpactAnswers } from "../../registry/standard/v1";
 
 const lowest: ImpactAnswers = {

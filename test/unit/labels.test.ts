@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { LABELS } from "../../registry/standard/labels";
 import * as std from "../../registry/standard/v1";
-import { SUNSET_STATES } from "../../registry/sunset";
+import { SUNSET_STATES } from "../../registry/lifecycle/sunset";
 import { STRINGS } from "../../app/i18n/strings";
-import { EVENT_KINDS } from "../../registry/events/log.server";
-import { REPORT_KINDS, REPORT_STATUSES } from "../../registry/reports.server";
-import { CRITERIA, DECISIONS, RATINGS, SEVERITIES } from "../../registry/workflow/workflow.server";
+import { EVENT_KINDS } from "../../registry/log/log.server";
+import { REPORT_KINDS, REPORT_STATUSES } from "../../registry/voice/reports.server";
+import { CRITERIA, DECISIONS, RATINGS, SEVERITIES } from "../../registry/review/workflow.server";
 
 const groups: [keyof typeof LABELS, readonly string[]][] = [
   ["kind", std.TOOL_KINDS],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "../../registry/markdown.server";
+import { renderMarkdown } from "../../registry/shared/markdown.server";
 
 describe("renderMarkdown", () => {
   it("renders Markdown", () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { addressFor, fileFor, relativeHref, resolveAddress, resolveLocal, safeName, type MirrorRules, type Resource } from "../../scripts/mirror/urls";
 import { mapLink, rewritePage, type PageContext } from "../../scripts/mirror/rewrite";
-import { localized, paths } from "../../registry/urls";
+import { localized, paths } from "../../registry/shared/urls";
 
 const rules: MirrorRules = { filteredExports: true, isAsset: (p) => p === "/favicon.svg" || p.startsWith("/build/") };
 

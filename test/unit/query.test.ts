@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_QUERY_LENGTH, parseToolQuery, toolQueryString } from "../../registry/query";
+import { MAX_QUERY_LENGTH, parseToolQuery, toolQueryString } from "../../registry/records/query";
 
 const parse = (s: string) => parseToolQuery(new URLSearchParams(s));
 
@@ -57,8 +57,8 @@ describe("toolQueryString", () => {
 
 describe("the one table of filters", () => {
   it("drives the list's order, the index's storage and the API document", async () => {
-    const { BYTE_FACETS, ENUM_FACETS, FACET_DEFS, FACET_DISPLAY_ORDER } = await import("../../registry/query");
-    const { openApiDocument } = await import("../../registry/api/openapi");
+    const { BYTE_FACETS, ENUM_FACETS, FACET_DEFS, FACET_DISPLAY_ORDER } = await import("../../registry/records/query");
+    const { openApiDocument } = await import("../../registry/exchange/api/openapi");
     const { LABELS } = await import("../../registry/standard/labels");
     const { translate } = await import("../../app/i18n/strings");
     // Every filter is shown once, the agency among them.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mayEditForAgency, mayManageAccounts, mayReview, publicActor, type Actor } from "../../registry/auth/roles";
-import { eventHash, GENESIS_HASH, verifyChain, type ChainEvent } from "../../registry/events/chain";
+import { eventHash, GENESIS_HASH, verifyChain, type ChainEvent } from "../../registry/log/chain";
 import { hashPassword, verifyPassword } from "../../registry/auth/password.server";
 
 const actor = (role: Actor["role"], agencyId: number | null): Actor => ({

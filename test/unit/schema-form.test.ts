@@ -1,7 +1,7 @@
 // The schema form parser builds values from field names a client chooses: names that reach an
 // object's prototype ("__proto__", "constructor.prototype") must be ignored, never written through.
 import { afterEach, describe, expect, it } from "vitest";
-import { applyListButton, formToValue, isSafeKey, sectionNode } from "../../registry/forms/schema-form";
+import { applyListButton, formToValue, isSafeKey, sectionNode } from "../../registry/standard/schema-form";
 
 const PROBES = ["redirectTo", "polluted", "x", "0"];
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bigrams, buildMatchExpression, indexTokens, splitTerms } from "../../registry/search/tokenize";
-import { highlight, snippet } from "../../registry/search/highlight";
+import { bigrams, buildMatchExpression, indexTokens, splitTerms } from "../../registry/records/search/tokenize";
+import { highlight, snippet } from "../../registry/records/search/highlight";
 
 describe("splitTerms", () => {
   it("keeps a Chinese run together across the segmenter's word boundaries", () => {

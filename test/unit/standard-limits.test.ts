@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { SEED_RECORDS, seedRecord } from "../helpers/seed";
 import { LIST_LIMITS, RECORD_MAX_BYTES, ToolRecord, WITHHOLDABLE_FIELDS, fieldErrors, readStoredRecord, recordBytes } from "../../registry/standard/v1";
 import { dataDictionary, recordJsonSchema } from "../../registry/standard/json-schema";
-import { zodIssues } from "../../registry/errors";
+import { zodIssues } from "../../registry/shared/errors";
 import { issueMessage } from "~/i18n/errors";
 
 type Node = { type?: string | string[]; properties?: Record<string, Node>; items?: Node; anyOf?: Node[]; maxItems?: number };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SEED_RECORDS, SEED_AGENCIES, seedId, seedRecord } from "../helpers/seed";
-import { AgencySchema } from "../../registry/agency";
+import { AgencySchema } from "../../registry/standard/agency";
 import { ToolRecord, fieldErrors, IsoDate, PartialDate, Incident } from "../../registry/standard/v1";
 import { recordJsonSchema, dataDictionary } from "../../registry/standard/json-schema";
 

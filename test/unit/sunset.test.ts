@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, DUE_SOON_DAYS, sunsetState, todayIso } from "../../registry/sunset";
+import { addDays, DUE_SOON_DAYS, sunsetState, todayIso } from "../../registry/lifecycle/sunset";
 
 const inUse = (sunsetDate: string | null) => ({ deploymentStatus: "in_use", reviewStatus: "approved", sunsetDate });
 const today = "2026-11-22";

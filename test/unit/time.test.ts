@@ -44,7 +44,7 @@ describe("actorLabel", () => {
 describe("REGISTER_TIME_ZONE", () => {
   // A module-level setting: each case runs in its own process with the variable set.
   const zoneIn = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "-e", 'import("./registry/sunset.ts").then((m) => console.log(m.REGISTER_TIME_ZONE, m.todayIso(new Date("2026-06-30T20:00:00Z"))))'], {
+    spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "-e", 'import("./registry/lifecycle/sunset.ts").then((m) => console.log(m.REGISTER_TIME_ZONE, m.todayIso(new Date("2026-06-30T20:00:00Z"))))'], {
       env: { ...process.env, ...env },
       encoding: "utf8",
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, RELATIONS, TRANSITIONS, actionsFor, canTake, relationTo, type Action, type Relation } from "../../registry/workflow/transitions";
+import { ACTIONS, RELATIONS, TRANSITIONS, actionsFor, canTake, relationTo, type Action, type Relation } from "../../registry/review/transitions";
 import { REVIEW_STATUSES, type ReviewStatus } from "../../registry/standard/v1";
 
 // The expected table, written out independently of TRANSITIONS: for each action, the one

@@ -9,13 +9,13 @@
 // - with JavaScript the form is a fetcher: the message is focused by an effect, and the form is
 //   cleared after success.
 // The form carries a token made in the browser (never in the page, which may come from the page
-// cache), so a resubmitted form is stored once (registry/comments.server.ts postComment).
+// cache), so a resubmitted form is stored once (registry/voice/comments.server.ts postComment).
 import { useEffect, useRef, useState } from "react";
 import { Form, useActionData, useFetcher } from "@remix-run/react";
 import { useT } from "~/i18n/use-lang";
 import { InlineText, Sentence } from "~/components/text";
 import type { StringKey } from "~/i18n/strings";
-import type { PublicComment } from "../../../registry/comments.server";
+import type { PublicComment } from "../../../registry/voice/comments.server";
 import type { LocalizedText } from "../../../registry/standard/v1";
 
 export type CommentActionData =

@@ -5,11 +5,11 @@ import { getSession, isCrossSite, requireCsrf, requireSession } from "~/auth.ser
 import { refusalKey, throwIfNotFoundOrForbidden } from "~/http/registry-error";
 import { Comments, type CommentActionData } from "./comments";
 import type { StringKey } from "~/i18n/strings";
-import { daysBetween, todayIso } from "../../../registry/sunset";
+import { daysBetween, todayIso } from "../../../registry/lifecycle/sunset";
 import { requestLang } from "~/i18n/lang.server";
 import { pickText, useT } from "~/i18n/use-lang";
 import { metaContext, pageTitle } from "~/i18n/meta";
-import { urlsFor } from "../../../registry/urls";
+import { urlsFor } from "../../../registry/shared/urls";
 import { LocalText } from "~/components/text";
 import { StatusBadge, SunsetBadge } from "~/components/badges";
 import { AnswerCard } from "~/components/answer-card";

@@ -67,7 +67,7 @@ function Identity() {
         {l("policyDomain", id.policyDomain)}
       </Field>
       <Field label="fDescription" value={html}>
-        {/* Rendered by registry/markdown.server.ts: raw HTML off, safe links only. */}
+        {/* Rendered by registry/shared/markdown.server.ts: raw HTML off, safe links only. */}
         <div className="markdown" lang={own ? undefined : lang === "zh" ? "en" : "zh-Hans"} dangerouslySetInnerHTML={{ __html: html }} />
       </Field>
     </dl>

@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
-import { FACET_DEFS, FACET_DISPLAY_ORDER, toolQueryString, type EnumFacet, type FacetName, type ToolQuery } from "../../../registry/query";
-import type { ToolList } from "../../../registry/tools.server";
+import { FACET_DEFS, FACET_DISPLAY_ORDER, toolQueryString, type EnumFacet, type FacetName, type ToolQuery } from "../../../registry/records/query";
+import type { ToolList } from "../../../registry/records/tools.server";
 import type { LabelGroup } from "../../../registry/standard/labels";
-import type { Lang, Paths } from "../../../registry/urls";
+import type { Lang, Paths } from "../../../registry/shared/urls";
 import { useT, pickText } from "~/i18n/use-lang";
 import { InLang } from "~/components/text";
 

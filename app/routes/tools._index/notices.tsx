@@ -1,4 +1,4 @@
-import type { QueryNotice } from "../../../registry/query";
+import type { QueryNotice } from "../../../registry/records/query";
 import { useT } from "~/i18n/use-lang";
 
 export function Notices({ notices }: { notices: QueryNotice[] }) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { parseToolQuery, toolQueryString, SORTS, TOOL_QUERY_PARAMS, type ToolQuery } from "../../../registry/query";
+import { parseToolQuery, toolQueryString, SORTS, TOOL_QUERY_PARAMS, type ToolQuery } from "../../../registry/records/query";
 import { listTools } from "~/registry.server";
 import { requestLang } from "~/i18n/lang.server";
 import { pageTitle } from "~/i18n/meta";

@@ -1,0 +1,312 @@
+// Bulk import for agencies: a CSV or JSON file in the export format becomes drafts of the
+// agency's tools. Every row is checked before anything is written, and the report lists each
+// row with its problems. In "all" mode nothing is written unless every row is valid (one
+// transaction for the file); in "valid_only" mode each valid row is written in its own
+// transaction and the rest are reported.
+import type { Actor } from "../../auth/roles";
+import { actorById } from "../../auth/accounts.server";
+import { canonicalJson } from "../../shared/canonical-json";
+import { getDb, stmt, type Db } from "../../shared/db.server";
+import type { ToolExportRow } from "../exports/tools-export.server";
+import type { ReviewStatus, ToolRecordInput } from "../../standard/v1";
+import { sunsetState } from "../../lifecycle/sunset";
+import { canTake } from "../../review/transitions";
+import { createDraft, saveDraftSection, startRevision } from "../../review/workflow.server";
+import { RegistryError } from "../../shared/errors";
+import { readImportFile, toImportedTool, type FieldError, type FileFormat, type FileNotice, type ImportedTool, type RawRow } from "./format";
+import { absolute, paths } from "../../shared/urls";
+
+export const IMPORT_MODES = ["all", "valid_only"] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+export type RowOutcome = "create" | "update" | "unchanged" | "error";
+export type RowReport = { row: number; id: string | null; name: string; outcome: RowOutcome; errors: FieldError[]; written: boolean };
+export type ImportResult =
+  /** The file as a whole could not be read: nothing was checked row by row, nothing written. */
+  | "file_refused"
+  /** A check only: nothing written. */
+  | "checked"
+  | "imported"
+  /** "all" mode with invalid rows: nothing written. */
+  | "refused_invalid_rows";
+export type ImportReport = {
+  result: ImportResult;
+  format: FileFormat | null;
+  mode: ImportMode;
+  dryRun: boolean;
+  fileErrors: string[];
+  /** For each of fileErrors, the same problem as a code the page words in its language, or null. */
+  fileNotices: FileNotice[];
+  ignoredColumns: string[];
+  rows: RowReport[];
+  /** `problems`: every problem of every row, which a page may list only the first of. */
+  counts: Record<RowOutcome, number> & { rows: number; problems: number };
+  written: { created: number; updated: number };
+};
+export type ImportProgress = (phase: "check" | "write", done: number, total: number) => void;
+
+type Existing = { id: string; slug: string; ownerAgencyId: number | null; status: ReviewStatus; record: ToolRecordInput };
+/** A checked row; for an update, `merged` is the existing record's sections with the row put in. */
+type Planned = { report: RowReport; tool?: ImportedTool; existing?: Existing; merged?: ReturnType<typeof merged> };
+
+function requireOfficial(actor: Actor | null): asserts actor is Actor & { agencyId: number; agencySlug: string } {
+  if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new RegistryError("forbidden");
+}
+
+/**
+ * Checks (and unless `dryRun`, imports) a file for the actor's agency. Throws RegistryError
+ * "forbidden" for anyone but an official with an agency; every problem with the file or its
+ * rows is in the report.
+ */
+export function runImport(
+  actor: Actor | null,
+  file: { bytes: Uint8Array; filename?: string },
+  opts: { mode: ImportMode; dryRun: boolean; now: Date; onProgress?: ImportProgress },
+  db: Db = getDb(),
+): ImportReport {
+  requireOfficial(actor);
+  const base = { mode: opts.mode, dryRun: opts.dryRun, written: { created: 0, updated: 0 } };
+  const read = readImportFile(file.bytes, file.filename);
+  if (!read.ok)
+    return { ...base, result: "file_refused", format: read.format, fileErrors: read.errors, fileNotices: read.notices, ignoredColumns: [], rows: [], counts: countRows([]) };
+  if (!read.rows.length)
+    return {
+      ...base,
+      result: "file_refused",
+      format: read.format,
+      fileErrors: ["The file has a header but no rows. Add one row per tool."],
+      fileNotices: [{ code: "importNoRows", params: {} }],
+      ignoredColumns: read.ignoredColumns,
+      rows: [],
+      counts: countRows([]),
+    };
+
+  const planned = planRows(actor, read.rows, db, opts.onProgress);
+  const reports = planned.map((p) => p.report);
+  const report = (result: ImportResult): ImportReport => ({
+    ...base,
+    result,
+    format: read.format,
+    fileErrors: [],
+    fileNotices: [],
+    ignoredColumns: read.ignoredColumns,
+    rows: reports,
+    counts: countRows(reports),
+  });
+  if (opts.dryRun) return report("checked");
+  const invalid = reports.some((r) => r.outcome === "error");
+  if (invalid && opts.mode === "all") return report("refused_invalid_rows");
+
+  const toWrite = planned.filter((p) => p.report.outcome === "create" || p.report.outcome === "update");
+  const writeOne = (p: Planned) => {
+    writeRow(actor, p, opts.now, db);
+    p.report.written = true;
+  };
+  if (opts.mode === "all") {
+    // One transaction for the file: the workflow functions' own transactions become savepoints,
+    // so a failure anywhere leaves nothing behind.
+    try {
+      db.$client.transaction(() => toWrite.forEach((p, i) => (writeOne(p), opts.onProgress?.("write", i + 1, toWrite.length))))();
+    } catch (e) {
+      for (const p of toWrite) p.report.written = false;
+      throw e;
+    }
+  } else {
+    toWrite.forEach((p, i) => {
+      try {
+        db.$client.transaction(() => writeOne(p))();
+      } catch (e) {
+        if (!(e instanceof RegistryError)) throw e;
+        // Checked a moment ago; only a concurrent change (a slug taken meanwhile) lands here.
+        p.report.outcome = "error";
+        p.report.errors.push(...(e.issues.length ? e.issues : [{ code: "err_action_wrong_state" }]).map((i) => ({ ...i, field: "(row)" })));
+      }
+      opts.onProgress?.("write", i + 1, toWrite.length);
+    });
+  }
+  const written = report("imported");
+  written.written = {
+    created: planned.filter((p) => p.report.written && p.report.outcome === "create").length,
+    updated: planned.filter((p) => p.report.written && p.report.outcome === "update").length,
+  };
+  return written;
+}
+
+function countRows(rows: RowReport[]): ImportReport["counts"] {
+  const counts = { rows: rows.length, create: 0, update: 0, unchanged: 0, error: 0, problems: 0 };
+  for (const r of rows) {
+    counts[r.outcome]++;
+    counts.problems += r.errors.length;
+  }
+  return counts;
+}
+
+function planRows(actor: Actor & { agencyId: number }, rows: RawRow[], db: Db, onProgress?: ImportProgress): Planned[] {
+  const existingStmt = stmt(
+    db,
+    `SELECT t.id, t.slug, t.owner_agency_id, r.status, r.record FROM tools t
+     JOIN revisions r ON r.tool_seq = t.seq AND r.number = (SELECT max(number) FROM revisions WHERE tool_seq = t.seq)
+     WHERE t.id = ?`,
+  );
+  const slugOwner = stmt(db, `SELECT id FROM tools WHERE slug = ?`);
+  const idsInFile = new Map<string, number>();
+  const slugsInFile = new Map<string, number>();
+  const planned = rows.map((raw, i): Planned => {
+    const parsed = toImportedTool(raw);
+    const name = raw.cells.name_zh ?? raw.cells.name_en ?? "";
+    const report: RowReport = { row: raw.row, id: raw.cells.id?.toUpperCase() ?? null, name, outcome: "error", errors: [], written: false };
+    onProgress?.("check", i + 1, rows.length);
+    if (!parsed.ok) {
+      report.errors = parsed.errors;
+      return { report };
+    }
+    const tool = parsed.tool;
+    const errors: FieldError[] = [];
+    let existing: Existing | undefined;
+    if (tool.id) {
+      const earlier = idsInFile.get(tool.id);
+      if (earlier !== undefined) errors.push({ field: "id", code: "err_import_id_repeated", params: { id: tool.id, row: earlier } });
+      else idsInFile.set(tool.id, raw.row);
+      const row = existingStmt.get(tool.id) as { id: string; slug: string; owner_agency_id: number | null; status: ReviewStatus; record: string } | undefined;
+      if (row) {
+        existing = { id: row.id, slug: row.slug, ownerAgencyId: row.owner_agency_id, status: row.status, record: JSON.parse(row.record) as ToolRecordInput };
+        if (existing.ownerAgencyId !== actor.agencyId)
+          errors.push({ field: "id", code: "err_import_id_foreign", params: { id: tool.id } });
+        else if (!canTake("owner_official", existing.status, "edit_draft").ok && !canTake("owner_official", existing.status, "revise").ok)
+          errors.push({ field: "id", code: "err_import_id_locked", params: { id: tool.id, status: existing.status } });
+      }
+    }
+    const slug = tool.identity.slug;
+    const earlierSlug = slugsInFile.get(slug);
+    if (earlierSlug !== undefined) errors.push({ field: "slug", code: "err_import_slug_repeated", params: { slug, row: earlierSlug } });
+    else slugsInFile.set(slug, raw.row);
+    const owner = slugOwner.get(slug) as { id: string } | undefined;
+    if (owner && owner.id !== tool.id) errors.push({ field: "slug", code: "err_slug_taken", path: "identity.slug", params: { slug, tool: owner.id } });
+    if (errors.length) {
+      report.errors = errors;
+      return { report };
+    }
+    if (!existing) {
+      report.outcome = "create";
+      return { report, tool };
+    }
+    const m = merged(existing.record, tool);
+    report.outcome = isUnchanged(existing.record, m) ? "unchanged" : "update";
+    return { report, tool, existing, merged: m };
+  });
+  return planned;
+}
+
+/** The identity and lifecycle of the existing record with the row's values put in. */
+function merged(record: ToolRecordInput, tool: ImportedTool) {
+  const identity = { ...record.identity, ...tool.identity, originalLanguage: record.identity?.originalLanguage ?? tool.identity.originalLanguage, id: record.identity.id };
+  const { retirement: _old, ...lifecycleRest } = record.lifecycle ?? {};
+  const lifecycle = { ...lifecycleRest, deploymentStatus: tool.lifecycle.deploymentStatus, sunsetDate: tool.lifecycle.sunsetDate, ...(tool.lifecycle.retirement ? { retirement: tool.lifecycle.retirement } : {}) };
+  return { identity, lifecycle };
+}
+
+function isUnchanged(record: ToolRecordInput, m: ReturnType<typeof merged>): boolean {
+  const { reviewStatus: _a, ...before } = record.lifecycle ?? {};
+  const { reviewStatus: _b, ...after } = m.lifecycle as typeof m.lifecycle & { reviewStatus?: string };
+  return canonicalJson(record.identity) === canonicalJson(m.identity) && canonicalJson(before) === canonicalJson(after);
+}
+
+function writeRow(actor: Actor, p: Planned, now: Date, db: Db): void {
+  const tool = p.tool!;
+  if (!p.existing) {
+    const { toolId } = createDraft(actor, tool.identity, now, db, tool.id ? { id: tool.id } : {});
+    p.report.id = toolId;
+    saveDraftSection(actor, toolId, "lifecycle", { reviewStatus: "draft", renewals: [], ...tool.lifecycle }, db);
+    return;
+  }
+  const { id, status } = p.existing;
+  const m = p.merged!;
+  if (status !== "draft") startRevision(actor, id, { action: "revise" }, now, db);
+  saveDraftSection(actor, id, "identity", m.identity, db);
+  saveDraftSection(actor, id, "lifecycle", m.lifecycle, db);
+}
+
+// ---------------------------------------------------------------- the agency's inventory
+
+/**
+ * The agency's tools in the export format, drafts included, from each tool's latest revision:
+ * what an official downloads, edits in a spreadsheet and imports again. Private to the agency.
+ */
+export function* exportAgencyInventory(
+  actor: Actor | null,
+  opts: { origin: string; today: string; batch?: number },
+  db: Db = getDb(),
+): Generator<ToolExportRow[], { total: number }> {
+  requireOfficial(actor);
+  const batch = opts.batch ?? 500;
+  const page = stmt(
+    db,
+    `SELECT t.id, t.comment_count, t.impact_level, t.updated_at, r.status, r.record, r.created_at FROM tools t
+     JOIN revisions r ON r.tool_seq = t.seq AND r.number = (SELECT max(number) FROM revisions WHERE tool_seq = t.seq)
+     WHERE t.owner_agency_id = ? AND t.id > ? ORDER BY t.id LIMIT ?`,
+  );
+  let after = "";
+  let total = 0;
+  for (;;) {
+    const rows = page.all(actor.agencyId, after, batch) as { id: string; comment_count: number; impact_level: string | null; updated_at: string; status: ReviewStatus; record: string; created_at: string }[];
+    if (!rows.length) break;
+    total += rows.length;
+    after = rows[rows.length - 1]!.id;
+    yield rows.map((r) => inventoryRow(r, JSON.parse(r.record) as ToolRecordInput, opts));
+  }
+  return { total };
+}
+
+function inventoryRow(
+  r: { id: string; comment_count: number; impact_level: string | null; updated_at: string; status: ReviewStatus; created_at: string },
+  record: ToolRecordInput,
+  opts: { origin: string; today: string },
+): ToolExportRow {
+  const i = record.identity;
+  const l = record.lifecycle;
+  return {
+    id: r.id,
+    url: absolute(opts.origin, paths.tool(r.id)),
+    name_zh: i.name?.zh ?? null,
+    name_en: i.name?.en ?? null,
+    kind: i.kind,
+    jurisdiction_level: i.jurisdiction?.level ?? null,
+    place_zh: i.jurisdiction?.place?.zh ?? null,
+    place_en: i.jurisdiction?.place?.en ?? null,
+    deployment_status: l?.deploymentStatus ?? null,
+    review_status: r.status,
+    impact_level: r.status === "draft" ? null : r.impact_level,
+    sunset_date: l?.sunsetDate ?? null,
+    sunset_state: l ? sunsetState({ deploymentStatus: l.deploymentStatus, reviewStatus: r.status, sunsetDate: l.sunsetDate ?? null }, opts.today) : null,
+    incident_count: record.incidents?.length ?? 0,
+    comment_count: r.comment_count,
+    updated_at: r.status === "draft" ? r.created_at : r.updated_at,
+    summary_zh: i.summary?.zh ?? null,
+    summary_en: i.summary?.en ?? null,
+    slug: i.slug,
+    policy_domain: i.policyDomain,
+    retired_on: l?.retirement?.date ?? null,
+    retirement_reason_zh: l?.retirement?.reason?.zh ?? null,
+    retirement_reason_en: l?.retirement?.reason?.en ?? null,
+  };
+}
+
+/**
+ * The account a command-line import acts as: the named official, or else the agency's first
+ * active official, so the drafts have an author who can carry on with them in the register.
+ */
+export function importActorFor(agencySlug: string, email: string | undefined, db: Db = getDb()): Actor {
+  const agency = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(agencySlug) as { id: number } | undefined;
+  if (!agency) throw new RegistryError("not_found", { issues: [{ code: "err_import_agency_unknown", params: { agency: agencySlug } }] });
+  const row = (
+    email
+      ? stmt(db, `SELECT id FROM users WHERE email = ? AND disabled_at IS NULL`).get(email.trim().toLowerCase())
+      : stmt(db, `SELECT id FROM users WHERE agency_id = ? AND role = 'official' AND disabled_at IS NULL ORDER BY id LIMIT 1`).get(agency.id)
+  ) as { id: number } | undefined;
+  const actor = row ? actorById(row.id, db) : null;
+  if (!actor)
+    throw new RegistryError("not_found", {
+      issues: [email ? { code: "err_import_account_unknown", params: { email } } : { code: "err_import_no_official", params: { agency: agencySlug } }],
+    });
+  if (actor.role !== "official" || actor.agencyId !== agency.id) throw new RegistryError("forbidden", { issues: [{ code: "err_import_not_official", params: { email: actor.email, agency: agencySlug } }] });
+  return actor;
+}

@@ -1,0 +1,277 @@
+// The full check of the register against its event log, shared by `npm run verify-log` and the
+// server's chain watch:
+//
+// 1. the hash chain: every event follows from the one before (registry/log/chain.ts);
+// 2. the anchors: the checkpoint file beside the database and any head copied from outside
+//    (`--expect id:sha256`) are still in the chain with the same hash, so a chain rewritten with
+//    recomputed hashes, or cut short, is caught;
+// 3. the revisions: every submitted revision's record hashes to its record_sha256, which is the
+//    recordSha256 its event logged, and its review status is the one its events give it (a
+//    status changed in the database without an event is caught even with the triggers
+//    dropped); every public revision has an event, and every revision an event names exists;
+// 4. the tools projection: a tool's review status is its published revision's.
+//
+// The check is a generator that yields between batches, so the server can run it in slices
+// without holding up requests; the CLI runs it to the end at once.
+import { createHash } from "node:crypto";
+import type Database from "better-sqlite3";
+import { eventHash, GENESIS_HASH, type ChainCheck } from "./chain";
+import type { ChainHead } from "./anchor.server";
+
+export type AnchorSource = "checkpoint" | "expected";
+
+export const CHAIN_PROBLEM_CODES = [
+  "chain_broken",
+  "no_checkpoint",
+  "checkpoint_unreadable",
+  "anchor_missing",
+  "anchor_mismatch",
+  "record_hash_mismatch",
+  "record_event_mismatch",
+  "status_mismatch",
+  "revision_unlogged",
+  "revision_missing",
+  "projection_status_mismatch",
+] as const;
+
+export type ChainProblem = { code: (typeof CHAIN_PROBLEM_CODES)[number] } & (
+  | { code: "chain_broken"; event: number; reason: Extract<ChainCheck, { ok: false }>["firstBroken"]["reason"] }
+  | { code: "no_checkpoint"; file: string }
+  | { code: "checkpoint_unreadable"; file: string }
+  | { code: "anchor_missing"; source: AnchorSource; event: number; lastEvent: number }
+  | { code: "anchor_mismatch"; source: AnchorSource; event: number; expected: string; found: string }
+  | { code: "record_hash_mismatch"; tool: string; revision: number }
+  | { code: "record_event_mismatch"; tool: string; revision: number; event: number }
+  | { code: "status_mismatch"; tool: string; revision: number; status: string; logged: string }
+  | { code: "revision_unlogged"; tool: string; revision: number; status: string }
+  | { code: "revision_missing"; tool: string; revision: number; event: number }
+  | { code: "projection_status_mismatch"; tool: string; status: string; logged: string }
+);
+
+export type RegisterCheck = {
+  ok: boolean;
+  /** Events checked. */
+  count: number;
+  /** The latest event when the check ran. */
+  head: ChainHead | null;
+  /** The first problems found (at most MAX_PROBLEMS), in the order found. */
+  problems: ChainProblem[];
+  problemCount: number;
+};
+
+export type CheckOptions = {
+  /** Heads the chain must still contain: the checkpoint file's and/or one given from outside. */
+  anchors?: { source: AnchorSource; head: ChainHead }[];
+  /** Problems found before reading the database (a missing or unreadable checkpoint). */
+  preliminary?: ChainProblem[];
+};
+
+export const MAX_PROBLEMS = 50;
+const EVENT_BATCH = 500;
+const REVISION_BATCH = 200;
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+type EventRow = { id: number; at: string; kind: string; tool_id: string | null; actor: string; payload: string; prev_hash: string; hash: string };
+type RevisionRow = { tool_id: string; number: number; status: string; record: string; record_sha256: string; id: number };
+/** What the log says about one revision. */
+type Logged = { status: string | null; sha: string | null; shaEvent: number; firstEvent: number };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Where a problem is, in a few words (chain_checks.broken_at). */
+export function problemLocus(p: ChainProblem): string {
+  if ("tool" in p) return "revision" in p ? `${p.tool} revision ${p.revision}` : p.tool;
+  if ("event" in p) return `event ${p.event}`;
+  return p.file;
+}
+
+/** The problem as an English sentence, for the CLI and logs. */
+export function describeProblem(p: ChainProblem): string {
+  switch (p.code) {
+    case "chain_broken":
+      return `event ${p.event} does not follow from the one before (${p.reason.replace(/_/g, " ")}); entries from there on cannot be trusted`;
+    case "no_checkpoint":
+      return `there is no checkpoint at ${p.file}: nothing outside the database says where the chain ended, so deleted or rewritten entries would go unseen. Give the head you copied with --expect <id>:<sha256>, or --no-checkpoint to check the chain alone`;
+    case "checkpoint_unreadable":
+      return `the checkpoint at ${p.file} cannot be read as <id>:<sha256>`;
+    case "anchor_missing":
+      return `the ${p.source === "checkpoint" ? "checkpoint" : "expected head"} names event ${p.event}, but the log ends at event ${p.lastEvent}: entries were deleted from its end`;
+    case "anchor_mismatch":
+      return `event ${p.event} has hash ${p.found}, but the ${p.source === "checkpoint" ? "checkpoint" : "expected head"} says ${p.expected}: the chain was rewritten`;
+    case "record_hash_mismatch":
+      return `the record of ${p.tool} revision ${p.revision} does not hash to its record_sha256: its text was changed after submission`;
+    case "record_event_mismatch":
+      return `${p.tool} revision ${p.revision}: its record_sha256 is not the recordSha256 logged in event ${p.event}`;
+    case "status_mismatch":
+      return `${p.tool} revision ${p.revision} has review status "${p.status}", but the log says "${p.logged}"`;
+    case "revision_unlogged":
+      return `${p.tool} revision ${p.revision} is public ("${p.status}") but no event in the log records it`;
+    case "revision_missing":
+      return `event ${p.event} records ${p.tool} revision ${p.revision}, which is not in the database (or is a draft again)`;
+    case "projection_status_mismatch":
+      return `${p.tool} is listed with review status "${p.status}", but its published revision's logged status is "${p.logged}"`;
+  }
+}
+
+/**
+ * The check, one batch per step. Call it on a connection with a read transaction open (or with
+ * nothing else writing), so every batch sees the same database.
+ */
+export function* checkRegisterSteps(client: Database.Database, opts: CheckOptions = {}): Generator<void, RegisterCheck> {
+  const problems: ChainProblem[] = [];
+  let problemCount = 0;
+  const add = (p: ChainProblem) => {
+    problemCount++;
+    if (problems.length < MAX_PROBLEMS) problems.push(p);
+  };
+  for (const p of opts.preliminary ?? []) add(p);
+
+  // 1 and 2: the chain and the anchors.
+  const anchors = opts.anchors ?? [];
+  const anchorAt = new Map<number, { source: AnchorSource; head: ChainHead }[]>();
+  for (const a of anchors) anchorAt.set(a.head.id, [...(anchorAt.get(a.head.id) ?? []), a]);
+  const logged = new Map<string, Logged>();
+  /** Per tool, the highest revision number the log has made public so far. */
+  const latestPublic = new Map<string, number>();
+  const key = (tool: string, revision: number) => `${tool}\u0000${revision}`;
+  let prevId = 0;
+  let prevHash = GENESIS_HASH;
+  let chainOk = true;
+  let count = 0;
+  let head: ChainHead | null = null;
+  const batch = client.prepare(`SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ${EVENT_BATCH}`);
+  for (let after = 0; ; ) {
+    const rows = batch.all(after) as EventRow[];
+    if (!rows.length) break;
+    for (const r of rows) {
+      after = r.id;
+      head = { id: r.id, hash: r.hash };
+      count++;
+      let payload: unknown = null;
+      try {
+        payload = JSON.parse(r.payload);
+      } catch {
+        // Not JSON: the hash cannot match either; reported as a broken chain below.
+      }
+      if (chainOk) {
+        const reason =
+          r.id !== prevId + 1
+            ? ("id_gap" as const)
+            : r.prev_hash !== prevHash
+              ? ("prev_hash_mismatch" as const)
+              : eventHash({ id: r.id, at: r.at, kind: r.kind, toolId: r.tool_id, actor: r.actor, payload, prevHash: r.prev_hash }) !== r.hash
+                ? ("hash_mismatch" as const)
+                : null;
+        if (reason) {
+          chainOk = false;
+          add({ code: "chain_broken", event: r.id, reason });
+        }
+      }
+      [prevId, prevHash] = [r.id, r.hash];
+      for (const a of anchorAt.get(r.id) ?? []) if (a.head.hash !== r.hash) add({ code: "anchor_mismatch", source: a.source, event: r.id, expected: a.head.hash, found: r.hash });
+      if (r.tool_id && isRecord(payload) && typeof payload.revision === "number") deriveStatus(r, payload as Record<string, unknown> & { revision: number });
+    }
+    yield;
+  }
+  for (const a of anchors) if (!head || a.head.id > head.id) add({ code: "anchor_missing", source: a.source, event: a.head.id, lastEvent: head?.id ?? 0 });
+
+  // The status each event gives the revision it names (registry/review and publishRevision).
+  function deriveStatus(r: EventRow, payload: Record<string, unknown> & { revision: number }) {
+    const tool = r.tool_id!;
+    const k = key(tool, payload.revision);
+    let status: string | null | undefined;
+    switch (r.kind) {
+      case "published_by_editors":
+        status = typeof payload.reviewStatus === "string" ? payload.reviewStatus : null;
+        break;
+      case "submitted":
+        status = "submitted";
+        break;
+      case "withdrawn":
+        status = "withdrawn";
+        break;
+      case "review_started":
+        status = "in_review";
+        break;
+      case "decision":
+        if (payload.effective === true && typeof payload.status === "string") status = payload.status;
+        break;
+      // A new public revision for a retirement or a recorded fact keeps the review status of the
+      // latest public revision before it.
+      case "retired":
+      case "incident_recorded":
+      case "appeal_stats_published": {
+        const prev = latestPublic.get(tool);
+        status = prev === undefined ? null : (logged.get(key(tool, prev))?.status ?? null);
+        break;
+      }
+      default:
+        return;
+    }
+    const entry = logged.get(k) ?? { status: null, sha: null, shaEvent: 0, firstEvent: r.id };
+    if (status !== undefined) entry.status = status;
+    if (typeof payload.recordSha256 === "string") [entry.sha, entry.shaEvent] = [payload.recordSha256, r.id];
+    logged.set(k, entry);
+    if (payload.revision > (latestPublic.get(tool) ?? 0)) latestPublic.set(tool, payload.revision);
+  }
+
+  // 3: the revisions.
+  const seen = new Set<string>();
+  const revisions = client.prepare(
+    `SELECT r.id, t.id AS tool_id, r.number, r.status, r.record, r.record_sha256 FROM revisions r JOIN tools t ON t.seq = r.tool_seq
+     WHERE r.id > ? ORDER BY r.id LIMIT ${REVISION_BATCH}`,
+  );
+  for (let after = 0; ; ) {
+    const rows = revisions.all(after) as RevisionRow[];
+    if (!rows.length) break;
+    for (const r of rows) {
+      after = r.id;
+      const k = key(r.tool_id, r.number);
+      const log = logged.get(k);
+      if (r.status === "draft" && !log) continue;
+      seen.add(k);
+      if (!log) {
+        add({ code: "revision_unlogged", tool: r.tool_id, revision: r.number, status: r.status });
+        continue;
+      }
+      if (sha256(r.record) !== r.record_sha256) add({ code: "record_hash_mismatch", tool: r.tool_id, revision: r.number });
+      else if (log.sha !== null && log.sha !== r.record_sha256) add({ code: "record_event_mismatch", tool: r.tool_id, revision: r.number, event: log.shaEvent });
+      if (log.status !== null && log.status !== r.status) add({ code: "status_mismatch", tool: r.tool_id, revision: r.number, status: r.status, logged: log.status });
+    }
+    yield;
+  }
+  for (const [k, log] of logged) {
+    if (seen.has(k)) continue;
+    const [tool, revision] = k.split("\u0000");
+    add({ code: "revision_missing", tool: tool!, revision: Number(revision), event: log.firstEvent });
+  }
+
+  // 4: the projection lists and pages read.
+  const projections = client
+    .prepare(
+      `SELECT t.id, t.review_status, r.number FROM tools t JOIN revisions r ON r.id = t.published_revision_id WHERE t.published_revision_id IS NOT NULL`,
+    )
+    .all() as { id: string; review_status: string; number: number }[];
+  for (const t of projections) {
+    const log = logged.get(key(t.id, t.number));
+    if (log?.status && log.status !== t.review_status) add({ code: "projection_status_mismatch", tool: t.id, status: t.review_status, logged: log.status });
+  }
+
+  return { ok: problemCount === 0, count, head, problems, problemCount };
+}
+
+/** Runs the whole check at once, in one read transaction. */
+export function checkRegister(client: Database.Database, opts: CheckOptions = {}): RegisterCheck {
+  const own = !client.inTransaction;
+  if (own) client.prepare("BEGIN").run();
+  try {
+    const steps = checkRegisterSteps(client, opts);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  } finally {
+    if (own && client.inTransaction) client.prepare("COMMIT").run();
+  }
+}

@@ -1,0 +1,57 @@
+// Public tool ids (ALG-000123): stable, never changed, never reused, and always in the format of
+// the standard (ToolId). The register counts them out itself; an id a bulk import keeps from
+// another register (a move or a restore) is taken as it is and skipped by the counter, but never
+// moves it: importing ALG-999999 once made every later draft ALG-1000000, which no form could
+// save. Tools are never deleted, so an id that is free has never been used here.
+import { getDb, stmt, type Db } from "../shared/db.server";
+import { RegistryError } from "../shared/errors";
+import { ToolId } from "../standard/v1";
+
+const PREFIX = "ALG-";
+const DIGITS = 6;
+/** The highest number the format can hold. */
+export const TOOL_ID_MAX = 10 ** DIGITS - 1;
+
+
+export function formatToolId(n: number): string {
+  return `${PREFIX}${String(n).padStart(DIGITS, "0")}`;
+}
+
+/** Whether `id` is in the format of the standard. */
+export function isToolId(id: unknown): id is string {
+  return typeof id === "string" && ToolId.safeParse(id).success;
+}
+
+export function toolIdTaken(id: string, db: Db = getDb()): boolean {
+  return stmt(db, `SELECT 1 FROM tools WHERE id = ?`).get(id) !== undefined;
+}
+
+// Per connection, a number at or below the lowest free one: every number under it is taken.
+// Ids are never deleted, so it only has to move up; another process may have taken numbers
+// above it meanwhile, which the walk below steps over.
+const lowestFreeHint = new WeakMap<object, number>();
+
+/**
+ * The id for a new tool: the lowest free number. Ids taken by imports are stepped over, whatever
+ * their number. The answer is checked against the format, and is free in the caller's
+ * transaction (call it in the transaction that inserts the tool, so no one takes it in between).
+ * Throws RegistryError("ids_exhausted") (params: last, the highest id) when every number of the format is taken.
+ */
+export function allocateToolId(db: Db = getDb()): string {
+  let n = lowestFreeHint.get(db.$client) ?? 1;
+  // A rolled-back transaction can free numbers under the hint: then walk from the start again.
+  if (n > 1 && !toolIdTaken(formatToolId(n - 1), db)) n = 1;
+  // Ids sort as text in number order (fixed width); ids not in the format are passed over.
+  const taken = stmt(db, `SELECT id FROM tools WHERE id >= ? AND id <= ? ORDER BY id`).iterate(formatToolId(n), formatToolId(TOOL_ID_MAX)) as IterableIterator<{ id: string }>;
+  for (const { id } of taken) {
+    if (!isToolId(id)) continue;
+    const k = Number(id.slice(PREFIX.length));
+    if (k > n) break;
+    if (k === n) n++;
+  }
+  if (n > TOOL_ID_MAX) throw new RegistryError("ids_exhausted", { params: { last: formatToolId(TOOL_ID_MAX) } });
+  const toolId = formatToolId(n);
+  if (!isToolId(toolId) || toolIdTaken(toolId, db)) throw new Error(`The id allocator produced ${toolId}, which is not a free tool id.`);
+  lowestFreeHint.set(db.$client, n);
+  return toolId;
+}

@@ -1,0 +1,149 @@
+// Public reports: "there is a problem with this record" and "this tool is in use but not
+// registered". Anyone may report without an account; reviewers and admins work the queue.
+// Decisions are logged; confirmed unregistered tools are published as "known but unregistered".
+import { RegistryError, invalid } from "../shared/errors";
+import { z } from "zod";
+import { getDb, stmt, type Db } from "../shared/db.server";
+import { appendEvent } from "../log/log.server";
+import { publicActor, type Actor } from "../auth/roles";
+import { addressHash, overPostLimit } from "./public-posts.server";
+
+export const REPORT_KINDS = ["record_problem", "unregistered_tool"] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+export const REPORT_STATUSES = ["new", "confirmed", "dismissed"] as const;
+
+const text = (max: number, tooLong: string, missing = tooLong) => z.string({ message: missing }).trim().max(max, tooLong);
+const optionalUrl = z.union([
+  z.literal(""),
+  z
+    .string()
+    .trim()
+    .max(2000, "reportUrlInvalid")
+    .refine((u) => /^https?:\/\/[^\s]+$/i.test(u), "reportUrlInvalid"),
+]);
+
+export const RecordProblemSchema = z
+  .object({
+    description: text(4000, "reportDescriptionTooLong", "reportDescriptionRequired").min(1, "reportDescriptionRequired"),
+    evidenceUrl: optionalUrl.optional(),
+    contactEmail: z.union([z.literal(""), z.string().trim().toLowerCase().email("commentEmailInvalid").max(200, "commentEmailInvalid")]).optional(),
+    website: z.string().max(0, "commentRejected").optional(),
+  })
+  .strict();
+
+export const UnregisteredToolSchema = RecordProblemSchema.extend({
+  toolName: text(300, "reportNameTooLong", "reportToolNameRequired").min(1, "reportToolNameRequired"),
+  operator: text(300, "reportNameTooLong").optional(),
+  place: text(300, "reportNameTooLong").optional(),
+}).strict();
+
+export type ReportResult = { ok: true; id: number } | { ok: false; reason: "invalid"; fields: Record<string, string> } | { ok: false; reason: "rate_limited" | "not_found" };
+
+
+/** Stores a report after validation, the honeypot and the per-address limit. */
+export function submitReport(kind: ReportKind, input: unknown, ctx: { toolId?: string; address: string; now: Date }, db: Db = getDb()): ReportResult {
+  let toolSeq: number | null = null;
+  if (kind === "record_problem") {
+    const tool = ctx.toolId && ctx.toolId.length <= 20 ? (stmt(db, `SELECT seq FROM tools WHERE id = ? AND published_revision_id IS NOT NULL`).get(ctx.toolId.toUpperCase()) as { seq: number } | undefined) : undefined;
+    if (!tool) return { ok: false, reason: "not_found" };
+    toolSeq = tool.seq;
+  }
+  const parsed = (kind === "record_problem" ? RecordProblemSchema : UnregisteredToolSchema).safeParse(input);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const i of parsed.error.issues) fields[String(i.path[0] ?? "description")] ??= i.message;
+    return { ok: false, reason: "invalid", fields };
+  }
+  const r = parsed.data as z.output<typeof UnregisteredToolSchema>;
+  const address = addressHash("report", ctx.address, db);
+  return db.$client.transaction((): ReportResult => {
+    if (overPostLimit(db, "reports", address, ctx.now)) return { ok: false, reason: "rate_limited" };
+    const row = stmt(
+      db,
+      `INSERT INTO reports (kind, tool_seq, tool_name, operator, place, description, evidence_url, contact_email, status, address_hash, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?) RETURNING id`,
+    ).get(kind, toolSeq, r.toolName ?? null, r.operator || null, r.place || null, r.description, r.evidenceUrl || null, r.contactEmail || null, address, ctx.now.toISOString()) as { id: number };
+    return { ok: true, id: row.id };
+  }).immediate();
+}
+
+export type QueuedReport = {
+  id: number;
+  kind: ReportKind;
+  toolId: string | null;
+  toolName: string | null;
+  operator: string | null;
+  place: string | null;
+  description: string;
+  evidenceUrl: string | null;
+  contactEmail: string | null;
+  status: string;
+  resolution: string | null;
+  createdAt: string;
+};
+
+function mayHandle(actor: Actor | null): actor is Actor {
+  return actor !== null && (actor.role === "reviewer" || actor.role === "admin");
+}
+
+/** The report queue for reviewers and admins, by status (default: new), oldest first. */
+export function listReports(actor: Actor | null, status: string = "new", db: Db = getDb()): QueuedReport[] {
+  if (!mayHandle(actor)) throw new RegistryError("forbidden");
+  const s = (REPORT_STATUSES as readonly string[]).includes(status) ? status : "new";
+  const rows = stmt(
+    db,
+    `SELECT r.id, r.kind, t.id AS tool_id, r.tool_name, r.operator, r.place, r.description, r.evidence_url, r.contact_email, r.status, r.resolution, r.created_at
+     FROM reports r LEFT JOIN tools t ON t.seq = r.tool_seq WHERE r.status = ? ORDER BY r.id LIMIT 200`,
+  ).all(s) as { id: number; kind: ReportKind; tool_id: string | null; tool_name: string | null; operator: string | null; place: string | null; description: string; evidence_url: string | null; contact_email: string | null; status: string; resolution: string | null; created_at: string }[];
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    toolId: r.tool_id,
+    toolName: r.tool_name,
+    operator: r.operator,
+    place: r.place,
+    description: r.description,
+    evidenceUrl: r.evidence_url,
+    contactEmail: r.contact_email,
+    status: r.status,
+    resolution: r.resolution,
+    createdAt: r.created_at,
+  }));
+}
+
+/** Confirms or dismisses a new report; a dismissal needs a reason. Logged. */
+export function resolveReport(actor: Actor | null, id: number, decision: "confirm" | "dismiss", reason: unknown, now: Date, db: Db = getDb()): void {
+  if (!mayHandle(actor)) throw new RegistryError("forbidden");
+  if (decision !== "confirm" && decision !== "dismiss") throw invalid([{ code: "reportChooseDecision", path: "decision" }]);
+  const why = typeof reason === "string" ? reason.trim() : "";
+  if (decision === "dismiss" && !why) throw invalid([{ code: "reportReasonRequired", path: "reason" }]);
+  if (why.length > 1000) throw invalid([{ code: "reportDescriptionTooLong", path: "reason" }]);
+  const r = stmt(db, `SELECT r.id, r.kind, r.status, t.id AS tool_id FROM reports r LEFT JOIN tools t ON t.seq = r.tool_seq WHERE r.id = ?`).get(id) as
+    | { id: number; kind: string; status: string; tool_id: string | null }
+    | undefined;
+  if (!r) throw new RegistryError("not_found");
+  if (r.status !== "new") throw new RegistryError("wrong_state");
+  const at = now.toISOString();
+  db.$client.transaction(() => {
+    stmt(db, `UPDATE reports SET status = ?, resolution = ?, handled_at = ?, handled_by = ? WHERE id = ? AND status = 'new'`).run(
+      decision === "confirm" ? "confirmed" : "dismissed",
+      why || null,
+      at,
+      actor.id,
+      id,
+    );
+    appendEvent({ kind: "report_resolved", toolId: r.tool_id, actor: publicActor(actor), at, payload: { report: id, reportKind: r.kind, decision, ...(why ? { reason: why } : {}) } }, db);
+  })();
+}
+
+export type UnregisteredTool = { id: number; toolName: string; operator: string | null; place: string | null; description: string; evidenceUrl: string | null; confirmedAt: string; note: string | null };
+
+/** Tools the public reported and a reviewer confirmed as in use but not registered. */
+export function listKnownUnregistered(db: Db = getDb()): UnregisteredTool[] {
+  const rows = stmt(
+    db,
+    `SELECT id, tool_name, operator, place, description, evidence_url, handled_at, resolution FROM reports
+     WHERE kind = 'unregistered_tool' AND status = 'confirmed' ORDER BY handled_at DESC, id DESC`,
+  ).all() as { id: number; tool_name: string; operator: string | null; place: string | null; description: string; evidence_url: string | null; handled_at: string; resolution: string | null }[];
+  return rows.map((r) => ({ id: r.id, toolName: r.tool_name, operator: r.operator, place: r.place, description: r.description, evidenceUrl: r.evidence_url, confirmedAt: r.handled_at, note: r.resolution }));
+}

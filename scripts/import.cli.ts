@@ -1,0 +1,112 @@
+// npm run import -- tools.csv --agency shanghai-municipal-government [--as official@example.org]
+//                   [--check] [--valid-only] [--report report.csv]
+//
+// Imports a CSV, JSON or NDJSON file in the export format as drafts of the agency's tools, with
+// the same checks and report as the upload page. --check only checks; --valid-only writes each
+// valid row on its own instead of nothing unless the whole file is valid. The report goes to
+// standard output (and as CSV to --report); progress goes to standard error. Exit code 0 when
+// everything was imported (or checked clean), 1 when rows or the file had problems, 2 on usage.
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { openDatabase } from "../db/client.server";
+import { databasePath } from "../db/env.server";
+import { registerNow } from "../registry/shared/clock.server";
+import { csvRow } from "../registry/exchange/exports/csv";
+import { RegistryError } from "../registry/shared/errors";
+import { IMPORT_MAX_BYTES, tooLargeMessage } from "../registry/exchange/import/format";
+import { importActorFor, runImport, type ImportProgress, type ImportReport } from "../registry/exchange/import/import.server";
+
+const USAGE = "Usage: npm run import -- FILE --agency SLUG [--as EMAIL] [--check] [--valid-only] [--report REPORT.csv]";
+
+/** A row problem for the command line: its code and parameters (the page words them, app/i18n/strings-errors.ts). */
+const problemText = (e: { code: string; params?: Record<string, string | number> }) => `${e.code}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`;
+
+function progressBar(): ImportProgress {
+  let last = 0;
+  return (phase, done, total) => {
+    const now = Date.now();
+    if (done !== total && now - last < 100) return;
+    last = now;
+    const width = 30;
+    const filled = Math.round((done / Math.max(total, 1)) * width);
+    const label = phase === "check" ? "checking" : "writing ";
+    process.stderr.write(`\r${label} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`);
+  };
+}
+
+function printReport(report: ImportReport, file: string) {
+  const c = report.counts;
+  for (const e of report.fileErrors) console.log(`${file}: ${e}`);
+  for (const r of report.rows)
+    for (const e of r.errors) console.log(`${file}: row ${r.row}${r.name ? ` (${r.name})` : ""}, ${e.field}: ${problemText(e)}`);
+  if (report.ignoredColumns.length) console.log(`Ignored columns (computed by the register): ${report.ignoredColumns.join(", ")}`);
+  const tally = `${c.rows} rows: ${c.create} new, ${c.update} to update, ${c.unchanged} unchanged, ${c.error} with problems.`;
+  const outcome = {
+    file_refused: "The file was refused; nothing was imported.",
+    checked: `Checked; nothing was written. ${tally}`,
+    refused_invalid_rows: `Nothing was imported because ${c.error} rows have problems (use --valid-only to import the others). ${tally}`,
+    imported: `Imported: ${report.written.created} new drafts, ${report.written.updated} updated. ${tally}`,
+  }[report.result];
+  console.log(outcome);
+}
+
+function writeReportCsv(report: ImportReport, target: string) {
+  const lines = [csvRow(["row", "id", "name", "result", "column", "message"])];
+  for (const e of report.fileErrors) lines.push(csvRow(["", "", "", "file_refused", "", e]));
+  for (const r of report.rows) {
+    if (!r.errors.length) lines.push(csvRow([r.row, r.id, r.name, r.outcome, "", ""]));
+    for (const e of r.errors) lines.push(csvRow([r.row, r.id, r.name, r.outcome, e.field, problemText(e)]));
+  }
+  fs.writeFileSync(target, `\uFEFF${lines.join("")}`);
+}
+
+function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { agency: { type: "string" }, as: { type: "string" }, check: { type: "boolean" }, "valid-only": { type: "boolean" }, report: { type: "string" } },
+    strict: true,
+  });
+  const file = positionals[0];
+  if (!file || !values.agency || positionals.length > 1) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    console.error(`Cannot read ${file}: no such file.`);
+    process.exit(2);
+  }
+  // Refuse a huge file before reading it into memory.
+  if (size > IMPORT_MAX_BYTES) {
+    console.log(`${path.basename(file)}: ${tooLargeMessage(size)}`);
+    process.exit(1);
+  }
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const db = openDatabase(databasePath());
+  try {
+    const actor = importActorFor(values.agency, values.as, db);
+    const report = runImport(
+      actor,
+      { bytes, filename: path.basename(file) },
+      { mode: values["valid-only"] ? "valid_only" : "all", dryRun: Boolean(values.check), now: registerNow(), onProgress: progressBar() },
+      db,
+    );
+    printReport(report, path.basename(file));
+    if (values.report) writeReportCsv(report, values.report);
+    const clean = (report.result === "imported" || report.result === "checked") && report.counts.error === 0;
+    process.exit(clean ? 0 : 1);
+  } catch (e) {
+    if (e instanceof RegistryError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  } finally {
+    db.$client.close();
+  }
+}
+
+main();
