@@ -8,24 +8,14 @@ export { listEvents, recentEvents } from "../registry/log/log.server";
 export { actorAgencyNames } from "../registry/log/actors.server";
 export { chainStatus } from "../registry/log/watch.server";
 export { getToolHistory } from "../registry/records/history.server";
-export {
-  createDraft,
-  saveDraftSection,
-  getDraft,
-  submitDraft,
-  withdraw,
-  startRevision,
-  retireTool,
-  startReview,
-  recordFinding,
-  decide,
-  listAgencyWork,
-  reviewQueue,
-  getReviewPage,
-  getOwnerView,
-  postConsultationResponse,
-  recordFact,
-} from "../registry/review/workflow.server";
+export { ctxOf } from "../registry/shared/context";
+export { createDraft, saveDraftSection, getDraft } from "../registry/review/drafts.server";
+export { submitDraft, withdraw, startRevision } from "../registry/review/submission.server";
+export { startReview, recordFinding, decide } from "../registry/review/review.server";
+export { listAgencyWork, reviewQueue, getReviewPage, getOwnerView } from "../registry/review/queues.server";
+export { retireTool } from "../registry/lifecycle/retire.server";
+export { recordFact } from "../registry/lifecycle/facts.server";
+export { postConsultationResponse } from "../registry/voice/consultation.server";
 export { confirmResponsibility } from "../registry/review/co-responsibility.server";
 export { sectionNode, formToValue, applyListButton } from "../registry/standard/schema-form";
 export { diffRecords } from "../registry/records/diff";

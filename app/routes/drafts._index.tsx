@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireSession } from "~/auth.server";
-import { listAgencyWork, registerNow } from "~/registry.server";
+import { listAgencyWork, registerNow, ctxOf } from "~/registry.server";
 import { ToolCard } from "~/components/tool-card";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
@@ -10,7 +10,7 @@ import { StatusBadge } from "~/components/badges";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request, ["official"]);
-  const { items, due } = listAgencyWork(actor, registerNow());
+  const { items, due } = await listAgencyWork(ctxOf({ actor, now: registerNow() }));
   return { items, due, agency: actor.agencySlug };
 }
 

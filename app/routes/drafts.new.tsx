@@ -4,7 +4,7 @@ import { requireCsrf, requireSession } from "~/auth.server";
 import { registryFailure, type FormFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
 import { urlsFor } from "../../registry/shared/urls";
-import { applyListButton, createDraft, formToValue, registerNow, sectionNode } from "~/registry.server";
+import { applyListButton, createDraft, formToValue, registerNow, sectionNode, ctxOf } from "~/registry.server";
 import { useT } from "~/i18n/use-lang";
 import { SectionFields } from "~/components/schema-form";
 import { FieldErrorSummary } from "~/components/form-page";
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { lang, prefix } = requestLang({ request, context });
   try {
-    const { toolId } = createDraft(session.actor, { ...(value as object), originalLanguage: "zh" }, registerNow());
+    const { toolId } = await createDraft(ctxOf({ actor: session.actor, now: registerNow() }), { identity: { ...(value as object), originalLanguage: "zh" } });
     // To the new draft's next section, in the language space the form was posted from.
     return redirect(urlsFor(prefix).toolEdit(toolId, { section: "responsibility" }));
   } catch (e) {

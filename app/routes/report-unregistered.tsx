@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { isCrossSite } from "~/auth.server";
-import { registerNow, submitReport } from "~/registry.server";
+import { registerNow, submitReport, ctxOf } from "~/registry.server";
 import { useT } from "~/i18n/use-lang";
 import type { StringKey } from "~/i18n/strings";
 import { pageTitle } from "~/i18n/meta";
@@ -22,11 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const values = reportValues(form, FIELDS.map((f) => f.name));
   if (isCrossSite(request)) return data<ReportActionData>({ ok: false, fields: {}, formError: "commentRejected", values }, { status: 403 });
-  const r = submitReport(
-    "unregistered_tool",
-    { ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "")), website: String(form.get("website") ?? "") },
-    { address: context.clientAddress ?? "unknown", now: registerNow() },
-  );
+  const r = await submitReport(ctxOf({ address: context.clientAddress ?? "unknown", now: registerNow() }), { kind: "unregistered_tool", report: { ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "")), website: String(form.get("website") ?? "") } });
   if (r.ok) return data<ReportActionData>({ ok: true });
   if (r.reason === "rate_limited") return data<ReportActionData>({ ok: false, fields: {}, formError: "reportRateLimited", values }, { status: 429 });
   return data<ReportActionData>({ ok: false, fields: (r.reason === "invalid" ? r.fields : {}) as Record<string, StringKey>, values }, { status: 400 });

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
 import { refusalKey } from "~/http/registry-error";
-import { listReports, registerNow, resolveReport } from "~/registry.server";
+import { listReports, registerNow, resolveReport, ctxOf } from "~/registry.server";
 import { requestLang } from "~/i18n/lang.server";
 import type { StringKey } from "~/i18n/strings";
 import { pageTitle } from "~/i18n/meta";
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["reviewer", "admin"]);
   const status = new URL(request.url).searchParams.get("status") ?? "new";
   const s = (STATUSES as readonly string[]).includes(status) ? status : "new";
-  return { reports: listReports(session.actor, s), status: s, csrf: session.csrfToken };
+  return { reports: await listReports(ctxOf({ actor: session.actor }), { status: s }), status: s, csrf: session.csrfToken };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("reportsTitle"))];
@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireCsrf(session, form);
   const id = Number(form.get("id"));
   try {
-    resolveReport(session.actor, Number.isInteger(id) ? id : -1, form.get("decision") === "confirm" ? "confirm" : "dismiss", form.get("reason"), registerNow());
+    await resolveReport(ctxOf({ actor: session.actor, now: registerNow() }), { id: Number.isInteger(id) ? id : -1, decision: form.get("decision") === "confirm" ? "confirm" : "dismiss", reason: form.get("reason") });
   } catch (e) {
     const { key, status } = refusalKey(e, "commentRejected");
     return data<ActionData>({ id, error: key }, { status });

@@ -7,7 +7,7 @@ import { requireCsrf, requireSession } from "~/auth.server";
 import { formRefusal, registryFailure, throwIfNotFoundOrForbidden, type FormFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
 import { urlsFor } from "../../registry/shared/urls";
-import { decide, diffRecords, getReviewPage, recordFinding, registerNow, startReview } from "~/registry.server";
+import { decide, diffRecords, getReviewPage, recordFinding, registerNow, startReview, ctxOf } from "~/registry.server";
 import { CRITERIA, DECISIONS, RATINGS, SEVERITIES } from "../../registry/review/review-terms";
 import { flatten } from "../../registry/records/diff";
 import { useT } from "~/i18n/use-lang";
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["reviewer"]);
   let page;
   try {
-    page = getReviewPage(session.actor, params.id ?? "");
+    page = await getReviewPage(ctxOf({ actor: session.actor }), { toolId: params.id ?? "" });
   } catch (e) {
     throwIfNotFoundOrForbidden(e);
     throw e;
@@ -52,25 +52,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return typeof v === "string" && v.trim() ? v.trim() : undefined;
   };
   try {
-    if (intent === "start") startReview(session.actor, id, now);
+    if (intent === "start") await startReview(ctxOf({ actor: session.actor, now }), { toolId: id });
     else if (intent === "finding") {
-      recordFinding(
-        session.actor,
-        id,
-        {
-          criterion: opt("criterion"),
-          rating: opt("rating"),
-          severity: opt("severity"),
-          recommendation: opt("recommendation"),
-          condition: opt("condition"),
-          conditionDeadline: opt("conditionDeadline"),
-        },
-        now,
-      );
+      const finding = {
+        criterion: opt("criterion"),
+        rating: opt("rating"),
+        severity: opt("severity"),
+        recommendation: opt("recommendation"),
+        condition: opt("condition"),
+        conditionDeadline: opt("conditionDeadline"),
+      };
+      await recordFinding(ctxOf({ actor: session.actor, now }), { toolId: id, finding });
       return redirect(u.reviewTool(id, { done: "finding" }, `criterion-${opt("criterion") ?? ""}`));
     } else if (intent === "decide") {
       // decide() refuses a missing or unknown decision itself.
-      const r = decide(session.actor, id, (opt("decision") ?? "") as (typeof DECISIONS)[number], { ...(opt("summary.zh") ? { zh: opt("summary.zh") } : {}), ...(opt("summary.en") ? { en: opt("summary.en") } : {}) }, now);
+      const r = await decide(ctxOf({ actor: session.actor, now }), { toolId: id, decision: (opt("decision") ?? "") as (typeof DECISIONS)[number], summary: { ...(opt("summary.zh") ? { zh: opt("summary.zh") } : {}), ...(opt("summary.en") ? { en: opt("summary.en") } : {}) } });
       return redirect(u.reviewTool(id, { done: r.effective ? "decided" : "awaiting" }));
     } else return formRefusal(lang, { intent }, { code: "err_unknown_action" });
   } catch (e) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireSession } from "~/auth.server";
-import { registerNow, reviewQueue } from "~/registry.server";
+import { registerNow, reviewQueue, ctxOf } from "~/registry.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     agency: agency && /^[a-z0-9-]{1,80}$/.test(agency) ? agency : undefined,
     minAgeDays: age && /^\d{1,4}$/.test(age) ? Number(age) : undefined,
   };
-  return { items: reviewQueue(actor, filters, registerNow()), filters };
+  return { items: await reviewQueue(ctxOf({ actor, now: registerNow() }), filters), filters };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("reviewQueueTitle"))];

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
 import { refusalKey } from "~/http/registry-error";
-import { listPendingComments, moderateComment, registerNow } from "~/registry.server";
+import { listPendingComments, moderateComment, registerNow, ctxOf } from "~/registry.server";
 import { requestLang } from "~/i18n/lang.server";
 import type { StringKey } from "~/i18n/strings";
 import { pageTitle } from "~/i18n/meta";
@@ -12,7 +12,7 @@ import { LocalText } from "~/components/text";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["reviewer"]);
-  return { pending: listPendingComments(session.actor), csrf: session.csrfToken };
+  return { pending: await listPendingComments(ctxOf({ actor: session.actor })), csrf: session.csrfToken };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("moderationTitle"))];
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const commentId = Number(form.get("commentId"));
   const decision = String(form.get("decision") ?? "");
   try {
-    moderateComment(session.actor, Number.isInteger(commentId) ? commentId : -1, decision as "publish", String(form.get("reason") ?? ""), registerNow());
+    await moderateComment(ctxOf({ actor: session.actor, now: registerNow() }), { commentId: Number.isInteger(commentId) ? commentId : -1, decision: decision as "publish", reason: String(form.get("reason") ?? "") });
   } catch (e) {
     const { key, status } = refusalKey(e, "commentRejected");
     return data<ActionData>({ commentId, error: key }, { status });

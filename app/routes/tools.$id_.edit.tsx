@@ -19,8 +19,7 @@ import {
   sectionNode,
   startRevision,
   submitDraft,
-  withdraw,
-} from "~/registry.server";
+  withdraw, ctxOf } from "~/registry.server";
 import { useT } from "~/i18n/use-lang";
 import type { StringKey } from "~/i18n/strings";
 import { SectionFields } from "~/components/schema-form";
@@ -35,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["official"]);
   let view;
   try {
-    view = getOwnerView(session.actor, params.id ?? "", registerNow());
+    view = await getOwnerView(ctxOf({ actor: session.actor, now: registerNow() }), { toolId: params.id ?? "" });
   } catch (e) {
     throwIfNotFoundOrForbidden(e);
     throw e;
@@ -83,19 +82,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return data<ActionData>({ intent: "rows", section, value, fields: {} });
       }
       try {
-        saveDraftSection(session.actor, id, section, value);
+        await saveDraftSection(ctxOf({ actor: session.actor }), { toolId: id, section, value });
       } catch (e) {
         return registryFailure(e, lang, { intent, section, value });
       }
       return redirect(u.toolEdit(id, { section, saved: 1 }));
     }
-    if (intent === "submit") submitDraft(session.actor, id, now);
-    else if (intent === "withdraw") withdraw(session.actor, id, now);
-    else if (intent === "revise" || intent === "request_renewal") startRevision(session.actor, id, { action: intent }, now);
+    if (intent === "submit") await submitDraft(ctxOf({ actor: session.actor, now }), { toolId: id });
+    else if (intent === "withdraw") await withdraw(ctxOf({ actor: session.actor, now }), { toolId: id });
+    else if (intent === "revise" || intent === "request_renewal") await startRevision(ctxOf({ actor: session.actor, now }), { toolId: id, action: intent });
     else if (intent === "propose_change")
-      startRevision(session.actor, id, { action: "propose_change", kind: form.get("kind") === "data_scope" ? "data_scope" : "purpose", change: text("change") }, now);
-    else if (intent === "retire") retireTool(session.actor, id, text("reason"), now);
-    else if (intent === "respond") postConsultationResponse(session.actor, id, { raised: text("raised"), changed: text("changed") }, now);
+      await startRevision(ctxOf({ actor: session.actor, now }), { toolId: id, action: "propose_change", kind: form.get("kind") === "data_scope" ? "data_scope" : "purpose", change: text("change") });
+    else if (intent === "retire") await retireTool(ctxOf({ actor: session.actor, now }), { toolId: id, reason: text("reason") });
+    else if (intent === "respond") await postConsultationResponse(ctxOf({ actor: session.actor, now }), { toolId: id, raised: text("raised"), changed: text("changed") });
     else return formRefusal(lang, { intent }, { code: "err_unknown_action" });
   } catch (e) {
     return registryFailure(e, lang, { intent });

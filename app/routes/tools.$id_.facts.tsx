@@ -4,7 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
 import { registryFailure, type FormFailure } from "~/http/registry-error";
-import { formToValue, getToolDetail, recordFact, registerNow, sectionNode } from "~/registry.server";
+import { formToValue, getToolDetail, recordFact, registerNow, sectionNode, ctxOf } from "~/registry.server";
 import type { SchemaNode } from "../../registry/standard/schema-form";
 import { requestLang } from "~/i18n/lang.server";
 import { useT } from "~/i18n/use-lang";
@@ -37,7 +37,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
   const value = formToValue(nodes()[kind], entries, kind);
   try {
-    const r = recordFact(session.actor, params.id ?? "", kind === "incident" ? { incident: value } : { appealStat: value }, registerNow());
+    const r = await recordFact(ctxOf({ actor: session.actor, now: registerNow() }), { toolId: params.id ?? "", ...kind === "incident" ? { incident: value } : { appealStat: value } });
     // Back to this page, in the language space the form was posted from.
     return redirect(urlsFor(requestLang({ request, context }).prefix).toolFacts(params.id ?? "", { done: r.revision }));
   } catch (e) {

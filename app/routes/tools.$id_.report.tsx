@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isCrossSite } from "~/auth.server";
-import { getToolDetail, registerNow, submitReport } from "~/registry.server";
+import { getToolDetail, registerNow, submitReport, ctxOf } from "~/registry.server";
 import { pickText, useT } from "~/i18n/use-lang";
 import type { StringKey } from "~/i18n/strings";
 import { pageTitle } from "~/i18n/meta";
@@ -28,11 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const values = reportValues(form, FIELDS.map((f) => f.name));
   if (isCrossSite(request)) return data<ReportActionData>({ ok: false, fields: {}, formError: "commentRejected", values }, { status: 403 });
-  const r = submitReport(
-    "record_problem",
-    { ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "")), website: String(form.get("website") ?? "") },
-    { toolId: params.id ?? "", address: context.clientAddress ?? "unknown", now: registerNow() },
-  );
+  const r = await submitReport(ctxOf({ address: context.clientAddress ?? "unknown", now: registerNow() }), { kind: "record_problem", report: { ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "")), website: String(form.get("website") ?? "") }, toolId: params.id ?? "" });
   if (r.ok) return data<ReportActionData>({ ok: true });
   if (r.reason === "not_found") throw new Response("Not Found", { status: 404 });
   if (r.reason === "rate_limited") return data<ReportActionData>({ ok: false, fields: {}, formError: "reportRateLimited", values }, { status: 429 });

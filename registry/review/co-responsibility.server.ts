@@ -2,6 +2,8 @@
 // the link is not public and disqualifies none of its reviewers (registry/records/responsibility.server.ts
 // has the rule). The staff pages for this come later; this is the registry function they call.
 import { getDb, stmt, type Db } from "../shared/db.server";
+import { type Ctx, parseInput } from "../shared/context";
+import { ToolInput } from "./drafts.server";
 import { appendEvent } from "../log/log.server";
 import { resolveAgencies, writePublicProjection } from "../records/publish.server";
 import { confirmedAgencyIds, isLinkConfirmed, responsibilityConsent } from "../records/responsibility.server";
@@ -18,7 +20,9 @@ import { RegistryError, wrongState } from "../shared/errors";
  * triggers bump list_version and page_version), and the agency's reviewers no longer review the
  * tool.
  */
-export function confirmResponsibility(actor: Actor | null, toolId: string, now: Date, db: Db = getDb()): { toolId: string; agency: string } {
+export async function confirmResponsibility(ctx: Ctx, input: unknown): Promise<{ toolId: string; agency: string }> {
+  const { actor, now, db } = ctx;
+  const { toolId } = parseInput(ToolInput, input);
   if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new RegistryError("forbidden");
   const agencyId = actor.agencyId;
   const tool = stmt(db, `SELECT seq, id, published_revision_id FROM tools WHERE id = ?`).get(String(toolId).toUpperCase()) as
@@ -81,7 +85,8 @@ export type PendingConfirmation = { id: string; name: LocalizedText; roles: (typ
  * records, so this reads every public record owned by another agency: fine for a staff page on a
  * register of thousands of tools, not of 100,000 (keep the named links in a table first).
  */
-export function pendingConfirmations(actor: Actor | null, db: Db = getDb()): PendingConfirmation[] {
+export async function pendingConfirmations(ctx: Ctx): Promise<PendingConfirmation[]> {
+  const { actor, db } = ctx;
   if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new RegistryError("forbidden");
   const rows = stmt(
     db,

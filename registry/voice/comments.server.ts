@@ -5,6 +5,7 @@
 // to officials of the tool's owning agency; moderators, admins and the public never get it.
 import { RegistryError, invalid } from "../shared/errors";
 import { z } from "zod";
+import { type Ctx, parseInput, ToolRef } from "../shared/context";
 import { getDb, stmt, type Db } from "../shared/db.server";
 import { appendEvent } from "../log/log.server";
 import { publicActor, type Actor } from "../auth/roles";
@@ -13,6 +14,12 @@ import { addressHash, overPostLimit, POSTS_PER_ADDRESS_PER_MINUTE } from "./publ
 export const COMMENT_LIMITS = { bodyMax: 4000, links: 2, nameMax: 60, perAddressPerMinute: POSTS_PER_ADDRESS_PER_MINUTE } as const;
 /** Without a form token, the same text from the same address on the same tool within this window is stored once. */
 export const COMMENT_REPEAT_WINDOW_MS = 10 * 60_000;
+
+const PostCommentInput = z.object({ toolId: z.string().max(200), comment: z.unknown() }).strict();
+const ToolQuery = z.object({ toolId: ToolRef }).strict();
+// The decision and reason are checked below with their own messages.
+const ModerateInput = z.object({ commentId: z.coerce.number().int(), decision: z.string().max(20), reason: z.string().max(100_000).optional() }).strict();
+const ReplyInput = z.object({ commentId: z.coerce.number().int(), body: z.unknown() }).strict();
 /** The form token the browser makes (a UUID or 32 hex digits); anything else is ignored. */
 const TOKEN = /^[A-Za-z0-9-]{16,64}$/;
 const LINK = /\b(?:https?:\/\/|www\.)/gi;
@@ -56,20 +63,22 @@ export type CommentResult =
  * - without a token (no JavaScript): the same text from the same address on the same tool
  *   within COMMENT_REPEAT_WINDOW_MS is the same submission.
  */
-export function postComment(toolId: string, input: unknown, ctx: { address: string; now: Date }, db: Db = getDb()): CommentResult {
+export async function postComment(ctx: Ctx, input: unknown): Promise<CommentResult> {
+  const { db } = ctx;
+  const { toolId, comment } = parseInput(PostCommentInput, input);
   if (toolId.length > 20) return { ok: false, reason: "not_found" };
   const tool = stmt(
     db,
     `SELECT t.seq, r.number FROM tools t JOIN revisions r ON r.id = t.published_revision_id WHERE t.id = ?`,
   ).get(toolId.toUpperCase()) as { seq: number; number: number } | undefined;
   if (!tool) return { ok: false, reason: "not_found" };
-  const parsed = PublicCommentSchema.safeParse(input);
+  const parsed = PublicCommentSchema.safeParse(comment);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const i of parsed.error.issues) fields[String(i.path[0] ?? "body")] ??= i.message;
     return { ok: false, reason: "invalid", fields };
   }
-  const address = addressHash("comment", ctx.address, db);
+  const address = addressHash("comment", ctx.address ?? "", db);
   return db.$client.transaction((): CommentResult => {
     const c = parsed.data;
     let token = c.token ?? null;
@@ -134,7 +143,8 @@ export function listPublicComments(toolId: string, db: Db = getDb()): PublicComm
 export type PendingComment = { id: number; toolId: string; toolName: { zh?: string; en?: string }; displayName: string | null; body: string; createdAt: string };
 
 /** The moderation queue, oldest first. Reviewers only; without contact e-mails (they are the agency's). */
-export function listPendingComments(actor: Actor | null, db: Db = getDb()): PendingComment[] {
+export async function listPendingComments(ctx: Ctx): Promise<PendingComment[]> {
+  const { actor, db } = ctx;
   if (!actor || actor.role !== "reviewer") throw new RegistryError("forbidden");
   const rows = stmt(
     db,
@@ -157,7 +167,9 @@ export function listPendingComments(actor: Actor | null, db: Db = getDb()): Pend
  * gets nothing: reviewers, admins, officials of co-responsible agencies, and everyone for an
  * editorial record (no owning agency).
  */
-export function commentContactsForAgency(actor: Actor | null, toolId: string, db: Db = getDb()): Record<number, string> {
+export async function commentContactsForAgency(ctx: Ctx, query: { toolId: string }): Promise<Record<number, string>> {
+  const { actor, db } = ctx;
+  const { toolId } = parseInput(ToolQuery, query);
   if (!actor || actor.role !== "official" || actor.agencyId === null || toolId.length > 20) return {};
   const rows = stmt(
     db,
@@ -172,7 +184,10 @@ export type Moderation = (typeof MODERATIONS)[number];
 const MODERATED_STATUS: Record<Moderation, string> = { publish: "published", remove: "removed", spam: "spam" };
 
 /** A reviewer publishes, removes (with a public reason) or marks a pending comment as spam. */
-export function moderateComment(actor: Actor | null, commentId: number, decision: Moderation, reason: string | undefined, now: Date, db: Db = getDb()): void {
+export async function moderateComment(ctx: Ctx, input: unknown): Promise<void> {
+  const { actor, now, db } = ctx;
+  const { commentId, decision: chosen, reason } = parseInput(ModerateInput, input);
+  const decision = chosen as Moderation;
   if (!actor || actor.role !== "reviewer") throw new RegistryError("forbidden");
   if (!MODERATIONS.includes(decision)) throw invalid([{ code: "commentModerationChoose", path: "decision" }]);
   const why = reason?.trim() ?? "";
@@ -201,7 +216,9 @@ export function moderateComment(actor: Actor | null, commentId: number, decision
 }
 
 /** An official of one of the tool's responsible agencies answers a published comment. */
-export function replyToComment(actor: Actor | null, commentId: number, body: unknown, now: Date, db: Db = getDb()): void {
+export async function replyToComment(ctx: Ctx, input: unknown): Promise<void> {
+  const { actor, now, db } = ctx;
+  const { commentId, body } = parseInput(ReplyInput, input);
   if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new RegistryError("forbidden");
   const c = stmt(db, `SELECT c.id, c.status, c.tool_seq, t.id AS tool_id, t.owner_agency_id FROM comments c JOIN tools t ON t.seq = c.tool_seq WHERE c.id = ?`).get(commentId) as
     | { id: number; status: string; tool_seq: number; tool_id: string; owner_agency_id: number | null }

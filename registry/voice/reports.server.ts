@@ -3,6 +3,7 @@
 // Decisions are logged; confirmed unregistered tools are published as "known but unregistered".
 import { RegistryError, invalid } from "../shared/errors";
 import { z } from "zod";
+import { type Ctx, parseInput } from "../shared/context";
 import { getDb, stmt, type Db } from "../shared/db.server";
 import { appendEvent } from "../log/log.server";
 import { publicActor, type Actor } from "../auth/roles";
@@ -37,32 +38,38 @@ export const UnregisteredToolSchema = RecordProblemSchema.extend({
   place: text(300, "reportNameTooLong").optional(),
 }).strict();
 
+const SubmitReportInput = z.object({ kind: z.enum(REPORT_KINDS), toolId: z.string().max(200).optional(), report: z.unknown() }).strict();
+// The decision is checked below with its own message.
+const ResolveInput = z.object({ id: z.coerce.number().int(), decision: z.string().max(20), reason: z.unknown() }).strict();
+
 export type ReportResult = { ok: true; id: number } | { ok: false; reason: "invalid"; fields: Record<string, string> } | { ok: false; reason: "rate_limited" | "not_found" };
 
 
 /** Stores a report after validation, the honeypot and the per-address limit. */
-export function submitReport(kind: ReportKind, input: unknown, ctx: { toolId?: string; address: string; now: Date }, db: Db = getDb()): ReportResult {
+export async function submitReport(ctx: Ctx, input: unknown): Promise<ReportResult> {
+  const { db, now } = ctx;
+  const { kind, toolId, report } = parseInput(SubmitReportInput, input);
   let toolSeq: number | null = null;
   if (kind === "record_problem") {
-    const tool = ctx.toolId && ctx.toolId.length <= 20 ? (stmt(db, `SELECT seq FROM tools WHERE id = ? AND published_revision_id IS NOT NULL`).get(ctx.toolId.toUpperCase()) as { seq: number } | undefined) : undefined;
+    const tool = toolId && toolId.length <= 20 ? (stmt(db, `SELECT seq FROM tools WHERE id = ? AND published_revision_id IS NOT NULL`).get(toolId.toUpperCase()) as { seq: number } | undefined) : undefined;
     if (!tool) return { ok: false, reason: "not_found" };
     toolSeq = tool.seq;
   }
-  const parsed = (kind === "record_problem" ? RecordProblemSchema : UnregisteredToolSchema).safeParse(input);
+  const parsed = (kind === "record_problem" ? RecordProblemSchema : UnregisteredToolSchema).safeParse(report);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const i of parsed.error.issues) fields[String(i.path[0] ?? "description")] ??= i.message;
     return { ok: false, reason: "invalid", fields };
   }
   const r = parsed.data as z.output<typeof UnregisteredToolSchema>;
-  const address = addressHash("report", ctx.address, db);
+  const address = addressHash("report", ctx.address ?? "", db);
   return db.$client.transaction((): ReportResult => {
-    if (overPostLimit(db, "reports", address, ctx.now)) return { ok: false, reason: "rate_limited" };
+    if (overPostLimit(db, "reports", address, now)) return { ok: false, reason: "rate_limited" };
     const row = stmt(
       db,
       `INSERT INTO reports (kind, tool_seq, tool_name, operator, place, description, evidence_url, contact_email, status, address_hash, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?) RETURNING id`,
-    ).get(kind, toolSeq, r.toolName ?? null, r.operator || null, r.place || null, r.description, r.evidenceUrl || null, r.contactEmail || null, address, ctx.now.toISOString()) as { id: number };
+    ).get(kind, toolSeq, r.toolName ?? null, r.operator || null, r.place || null, r.description, r.evidenceUrl || null, r.contactEmail || null, address, now.toISOString()) as { id: number };
     return { ok: true, id: row.id };
   }).immediate();
 }
@@ -87,7 +94,9 @@ function mayHandle(actor: Actor | null): actor is Actor {
 }
 
 /** The report queue for reviewers and admins, by status (default: new), oldest first. */
-export function listReports(actor: Actor | null, status: string = "new", db: Db = getDb()): QueuedReport[] {
+export async function listReports(ctx: Ctx, query: { status?: string } = {}): Promise<QueuedReport[]> {
+  const { actor, db } = ctx;
+  const status = query.status ?? "new";
   if (!mayHandle(actor)) throw new RegistryError("forbidden");
   const s = (REPORT_STATUSES as readonly string[]).includes(status) ? status : "new";
   const rows = stmt(
@@ -112,7 +121,9 @@ export function listReports(actor: Actor | null, status: string = "new", db: Db 
 }
 
 /** Confirms or dismisses a new report; a dismissal needs a reason. Logged. */
-export function resolveReport(actor: Actor | null, id: number, decision: "confirm" | "dismiss", reason: unknown, now: Date, db: Db = getDb()): void {
+export async function resolveReport(ctx: Ctx, input: unknown): Promise<void> {
+  const { actor, now, db } = ctx;
+  const { id, decision, reason } = parseInput(ResolveInput, input);
   if (!mayHandle(actor)) throw new RegistryError("forbidden");
   if (decision !== "confirm" && decision !== "dismiss") throw invalid([{ code: "reportChooseDecision", path: "decision" }]);
   const why = typeof reason === "string" ? reason.trim() : "";

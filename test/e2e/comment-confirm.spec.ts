@@ -40,9 +40,9 @@ test.beforeEach(() => {
   fs.writeFileSync(CLOCK, new Date(Date.UTC(2026, 7, 1, hour, 0, 0)).toISOString());
 });
 // Leave the moderation queue as it was for the other specs: these comments are marked as spam.
-test.afterAll(() => {
+test.afterAll(async () => {
   fs.rmSync(CLOCK, { force: true });
-  spamPostedComments(DB, posted);
+  await spamPostedComments(DB, posted);
 });
 
 /** The message after a post: focused, and entirely inside the viewport. */

@@ -3,8 +3,11 @@ import path from "node:path";
 import { test, expect } from "./fixtures";
 import { openDatabase, setDb } from "../../db/client.server";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
+import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
+import { submitDraft } from "../../registry/review/submission.server";
+import { type SectionName } from "../../registry/standard/sections";
 import { expectNoSeriousAxeViolations } from "./axe";
+import { ctxOf } from "../../registry/shared/context";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const CLOCK = path.resolve(`test/.tmp/e2e-${PORT}.clock`);
@@ -14,23 +17,23 @@ let toolId: string;
 let xssToolId: string;
 
 // A level III tool under consultation, submitted through the registry on the server's database.
-test.beforeAll(() => {
+test.beforeAll(async () => {
   fs.writeFileSync(CLOCK, "2026-09-01T09:00:00Z");
   const db = openDatabase(path.resolve(`test/.tmp/e2e-${PORT}.sqlite`));
   setDb(db);
   try {
     const official = actorByEmail("official.shanghai@register.example");
     const now = new Date("2026-09-01T09:00:00Z");
-    toolId = createDraft(official, newIdentity("consultation-e2e"), now).toolId;
-    for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2027-06-01" }))) saveDraftSection(official, toolId, n as SectionName, v);
-    submitDraft(official, toolId, now);
+    toolId = (await createDraft(ctxOf({ actor: official, now }), { identity: newIdentity("consultation-e2e") })).toolId;
+    for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2027-06-01" }))) await saveDraftSection(ctxOf({ actor: official }), { toolId, section: n as SectionName, value: v });
+    await submitDraft(ctxOf({ actor: official, now }), { toolId });
     // A record whose free text is all attack payloads.
-    xssToolId = createDraft(official, { ...newIdentity("xss-record"), name: { zh: `名称${XSS}`, en: `Name ${XSS}` }, summary: { en: `Summary ${XSS}`.slice(0, 400) }, description: { en: `**bold** ${XSS} <a href="javascript:alert(5)">x</a>` } }, now).toolId;
+    xssToolId = (await createDraft(ctxOf({ actor: official, now }), { identity: { ...newIdentity("xss-record"), name: { zh: `名称${XSS}`, en: `Name ${XSS}` }, summary: { en: `Summary ${XSS}`.slice(0, 400) }, description: { en: `**bold** ${XSS} <a href="javascript:alert(5)">x</a>` } } })).toolId;
     const sections = completeSections({ level: "III", sunset: "2027-06-01" });
     sections.purpose = { ...sections.purpose!, purpose: { en: `Purpose ${XSS}` } };
     sections.incidents = [{ kind: "outage", date: "2026-08", title: { en: `Incident ${XSS}` }, description: { en: XSS }, sources: [] }];
-    for (const [n, v] of Object.entries(sections)) saveDraftSection(official, xssToolId, n as SectionName, v);
-    submitDraft(official, xssToolId, now);
+    for (const [n, v] of Object.entries(sections)) await saveDraftSection(ctxOf({ actor: official }), { toolId: xssToolId, section: n as SectionName, value: v });
+    await submitDraft(ctxOf({ actor: official, now }), { toolId: xssToolId });
   } finally {
     setDb(undefined);
     db.$client.close();

@@ -23,29 +23,32 @@ test.use({ viewport: { width: 390, height: 844 } });
 
 test.beforeAll(async () => {
   // Imported here so that DATABASE_PATH is set before the first connection opens.
-  const { createDraft, saveDraftSection, submitDraft, startReview } = await import("../../registry/review/workflow.server");
+  const { createDraft, saveDraftSection } = await import("../../registry/review/drafts.server");
+  const { submitDraft } = await import("../../registry/review/submission.server");
+  const { startReview } = await import("../../registry/review/review.server");
+  const { ctxOf } = await import("../../registry/shared/context");
   const { actorByEmail, completeSections, newIdentity } = await import("../helpers/factories");
   const now = new Date();
   const inMonths = (m: number) => new Date(now.getTime() + m * 30.5 * 86_400_000).toISOString().slice(0, 10);
   const official = actorByEmail(OFFICIAL);
-  const complete = (slug: string, sunset: string) => {
-    const { toolId } = createDraft(official, newIdentity(slug), now);
-    for (const [name, value] of Object.entries(completeSections({ level: "III", sunset }))) saveDraftSection(official, toolId, name as never, value);
+  const complete = async (slug: string, sunset: string) => {
+    const { toolId } = await createDraft(ctxOf({ actor: official, now }), { identity: newIdentity(slug) });
+    for (const [name, value] of Object.entries(completeSections({ level: "III", sunset }))) await saveDraftSection(ctxOf({ actor: official }), { toolId, section: name as never, value });
     return toolId;
   };
   const stamp = Date.now().toString(36);
   // Complete, but without a legal basis or a non-digital alternative, and a sunset too far ahead for level III.
-  const obligations = complete(`messages-obligations-${stamp}`, inMonths(30));
-  saveDraftSection(official, obligations, "purpose", { purpose: { zh: "为停车许可申请排序。" }, legalBasis: [] });
-  const submitted = complete(`messages-review-${stamp}`, inMonths(6));
-  submitDraft(official, submitted, now);
-  startReview(actorByEmail(REVIEWER), submitted, now);
+  const obligations = await complete(`messages-obligations-${stamp}`, inMonths(30));
+  await saveDraftSection(ctxOf({ actor: official }), { toolId: obligations, section: "purpose", value: { purpose: { zh: "为停车许可申请排序。" }, legalBasis: [] } });
+  const submitted = await complete(`messages-review-${stamp}`, inMonths(6));
+  await submitDraft(ctxOf({ actor: official, now }), { toolId: submitted });
+  await startReview(ctxOf({ actor: actorByEmail(REVIEWER), now }), { toolId: submitted });
   setup = { obligations, submitted };
 });
 
 // The workflow's section names: none may appear as a "<section>." path in a message.
 async function sectionNames(): Promise<string[]> {
-  const { SECTION_SCHEMAS } = await import("../../registry/review/workflow.server");
+  const { SECTION_SCHEMAS } = await import("../../registry/review/drafts.server");
   return Object.keys(SECTION_SCHEMAS);
 }
 

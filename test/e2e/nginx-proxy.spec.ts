@@ -13,13 +13,16 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { ctxOf } from "../../registry/shared/context";
 import { ROOT, TMP } from "../helpers/paths";
 import { openDatabase, type Db } from "../../db/client.server";
 import { DEMO_PASSWORD, SEED_SCRIPT } from "../helpers/seed";
 import { actorById } from "../../registry/auth/accounts.server";
 import type { Actor } from "../../registry/auth/roles";
 import { moderateComment, postComment } from "../../registry/voice/comments.server";
-import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
+import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
+import { submitDraft } from "../../registry/review/submission.server";
+import { type SectionName } from "../../registry/standard/sections";
 import { completeSections, newIdentity } from "../helpers/factories";
 
 const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
@@ -156,9 +159,9 @@ test.beforeAll(async () => {
 
   // A level III tool in its consultation window, so anyone may comment on it.
   const official = actor(OFFICIAL.email);
-  consultationTool = createDraft(official, newIdentity("nginx-consultation"), new Date(NOW), db).toolId;
-  for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2027-06-01" }))) saveDraftSection(official, consultationTool, n as SectionName, v, db);
-  submitDraft(official, consultationTool, new Date(NOW), db);
+  consultationTool = (await createDraft(ctxOf({ actor: official, now: new Date(NOW), db }), { identity: newIdentity("nginx-consultation") })).toolId;
+  for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2027-06-01" }))) await saveDraftSection(ctxOf({ actor: official, db }), { toolId: consultationTool, section: n as SectionName, value: v });
+  await submitDraft(ctxOf({ actor: official, now: new Date(NOW), db }), { toolId: consultationTool });
 
   for (const port of APPS) {
     const log = fs.openSync(path.join(tmp, `app-${port}.log`), "a");
@@ -451,9 +454,9 @@ test("an approved comment is visible through nginx within 7 s (s-maxage 5 + 2)",
   // The page is in nginx's cache.
   await viaProxy(url);
   expect((await viaProxy(url)).headers["x-cache-status"]).toBe("HIT");
-  const posted = postComment(consultationTool, { body: text, displayName: "测试" }, { address: "10.9.9.9", now: new Date(NOW) }, db);
+  const posted = await postComment(ctxOf({ address: "10.9.9.9", now: new Date(NOW), db }), { toolId: consultationTool, comment: { body: text, displayName: "测试" } });
   if (!posted.ok) throw new Error(JSON.stringify(posted));
-  moderateComment(actor("reviewer.samr@register.example"), posted.id, "publish", undefined, new Date(NOW), db);
+  await moderateComment(ctxOf({ actor: actor("reviewer.samr@register.example"), now: new Date(NOW), db }), { commentId: posted.id, decision: "publish", reason: undefined });
   const start = Date.now();
   const seen: string[] = [];
   for (;;) {

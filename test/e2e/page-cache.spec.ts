@@ -14,10 +14,13 @@ import path from "node:path";
 import { ROOT } from "../helpers/paths";
 import { openDatabase, type Db } from "../../db/client.server";
 import { DEMO_PASSWORD, SEED_SCRIPT } from "../helpers/seed";
+import { ctxOf } from "../../registry/shared/context";
 import { actorById } from "../../registry/auth/accounts.server";
 import type { Actor } from "../../registry/auth/roles";
 import { moderateComment, postComment } from "../../registry/voice/comments.server";
-import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
+import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
+import { submitDraft } from "../../registry/review/submission.server";
+import { type SectionName } from "../../registry/standard/sections";
 import { completeSections, newIdentity } from "../helpers/factories";
 
 test.describe.configure({ mode: "serial" });
@@ -122,11 +125,11 @@ test("a POST that is not a form gets a clear 415, not a server error", async () 
 test("an approved comment shows on the next request in every worker, and in the comments export", async () => {
   await tenTimes("/tools/ALG-000002");
   const text = `缓存测试意见 ${Date.now()}`;
-  const posted = postComment("ALG-000002", { body: text, displayName: "测试" }, { address: "10.9.9.9", now: new Date("2026-03-01T02:00:00Z") }, db);
+  const posted = await postComment(ctxOf({ address: "10.9.9.9", now: new Date("2026-03-01T02:00:00Z"), db }), { toolId: "ALG-000002", comment: { body: text, displayName: "测试" } });
   if (!posted.ok) throw new Error(JSON.stringify(posted));
   // Pending: not public, so the cached page is still right.
   expect((await tenTimes("/tools/ALG-000002")).every((a) => !a.body.includes(text))).toBe(true);
-  moderateComment(actor("reviewer.samr@register.example"), posted.id, "publish", undefined, new Date("2026-03-01T02:01:00Z"), db);
+  await moderateComment(ctxOf({ actor: actor("reviewer.samr@register.example"), now: new Date("2026-03-01T02:01:00Z"), db }), { commentId: posted.id, decision: "publish", reason: undefined });
   const after = await tenTimes("/tools/ALG-000002");
   expect(after.map((a) => a.body.includes(text))).toEqual(Array(10).fill(true));
   expect((await get("/comments.csv")).body).toContain(text);
@@ -136,11 +139,11 @@ test("an official's submission is public on the next request: list, home, record
   for (const url of ["/", "/tools", "/sunsets"]) await tenTimes(url);
   const official = actor("official.shanghai@register.example");
   const now = new Date("2026-03-01T03:00:00Z");
-  const { toolId } = createDraft(official, { ...newIdentity("cache-test-tool"), name: { zh: "缓存测试工具", en: "Cache test tool" } }, now, db);
-  for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2026-06-30" }))) saveDraftSection(official, toolId, n as SectionName, v, db);
+  const { toolId } = await createDraft(ctxOf({ actor: official, now, db }), { identity: { ...newIdentity("cache-test-tool"), name: { zh: "缓存测试工具", en: "Cache test tool" } } });
+  for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2026-06-30" }))) await saveDraftSection(ctxOf({ actor: official, db }), { toolId, section: n as SectionName, value: v });
   // A draft is private: the public pages do not change.
   expect((await tenTimes("/tools")).every((a) => !a.body.includes("缓存测试工具"))).toBe(true);
-  submitDraft(official, toolId, now, db);
+  await submitDraft(ctxOf({ actor: official, now, db }), { toolId });
   for (const url of ["/tools", "/", `/tools/${toolId}`, "/sunsets"]) {
     const answers = await tenTimes(url);
     expect(answers.map((a) => a.status), url).toEqual(Array(10).fill(200));

@@ -1,6 +1,6 @@
 // Factories for records and accounts used by the workflow tests.
 import type { ToolRecordInput } from "../../registry/standard/v1";
-import type { NewToolIdentityInput } from "../../registry/review/workflow.server";
+import type { NewToolIdentityInput } from "../../registry/review/drafts.server";
 import { actorById } from "../../registry/auth/accounts.server";
 import type { Actor } from "../../registry/auth/roles";
 import { getDb } from "../../db/client.server";

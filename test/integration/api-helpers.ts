@@ -9,7 +9,13 @@ import addFormatsModule from "ajv-formats";
 import { ROOT } from "../helpers/paths";
 import { openApiDocument } from "../../registry/exchange/api/openapi";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { createDraft, decide, postConsultationResponse, recordFinding, saveDraftSection, startReview, startRevision, submitDraft, CRITERIA, type SectionName } from "../../registry/review/workflow.server";
+import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
+import { decide, recordFinding, startReview } from "../../registry/review/review.server";
+import { postConsultationResponse } from "../../registry/voice/consultation.server";
+import { startRevision, submitDraft } from "../../registry/review/submission.server";
+import { ctxOf } from "../../registry/shared/context";
+import { CRITERIA } from "../../registry/review/review-terms";
+import { type SectionName } from "../../registry/standard/sections";
 import { moderateComment, postComment, replyToComment } from "../../registry/voice/comments.server";
 
 const APP = path.join(ROOT, "app");
@@ -119,22 +125,22 @@ export const SECRETS = {
  * agency's reply, a removed and a pending comment, a new draft revision and a never-submitted
  * draft tool.
  */
-export function seedActivity(): { reviewedId: string; draftId: string } {
-  const { toolId } = createDraft(official(), newIdentity("api-test-parking"), D0);
-  for (const [name, value] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" }))) saveDraftSection(official(), toolId, name as SectionName, value);
-  submitDraft(official(), toolId, D0);
-  startReview(reviewer(), toolId, day(1));
-  for (const criterion of CRITERIA) recordFinding(reviewer(), toolId, { criterion, rating: "met" }, day(2));
-  const published = postComment(toolId, { body: "Is the ranking published?", displayName: "Li", contactEmail: SECRETS.email }, { address: "192.0.2.10", now: day(3) }) as { id: number };
-  moderateComment(reviewer(), published.id, "publish", undefined, day(4));
-  replyToComment(official(), published.id, "Yes, in the record's logic section.", day(5));
-  const removed = postComment(toolId, { body: SECRETS.removedBody, contactEmail: SECRETS.email }, { address: "192.0.2.11", now: day(3) }) as { id: number };
-  moderateComment(reviewer(), removed.id, "remove", "Personal attack", day(4));
-  postComment(toolId, { body: SECRETS.pendingBody, displayName: "Wang", contactEmail: SECRETS.email }, { address: "192.0.2.12", now: day(6) });
-  postConsultationResponse(official(), toolId, { raised: { en: "Residents asked about retention." }, changed: { en: "Retention shortened." } }, day(30));
-  decide(reviewer(), toolId, "approve", { en: "Approved." }, day(30));
-  startRevision(official(), toolId, { action: "request_renewal" }, day(31));
-  saveDraftSection(official(), toolId, "purpose", { purpose: { en: SECRETS.draftRevision }, legalBasis: [{ citation: "《上海市道路交通管理条例》" }] });
-  const draft = createDraft(official(), { ...newIdentity("api-test-secret-draft"), name: { en: SECRETS.draftName } }, day(32));
+export async function seedActivity(): Promise<{ reviewedId: string; draftId: string }> {
+  const { toolId } = await createDraft(ctxOf({ actor: official(), now: D0 }), { identity: newIdentity("api-test-parking") });
+  for (const [name, value] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" }))) await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: name as SectionName, value });
+  await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
+  await startReview(ctxOf({ actor: reviewer(), now: day(1) }), { toolId });
+  for (const criterion of CRITERIA) await recordFinding(ctxOf({ actor: reviewer(), now: day(2) }), { toolId, finding: { criterion, rating: "met" } });
+  const published = (await postComment(ctxOf({ address: "192.0.2.10", now: day(3) }), { toolId, comment: { body: "Is the ranking published?", displayName: "Li", contactEmail: SECRETS.email } })) as { id: number };
+  await moderateComment(ctxOf({ actor: reviewer(), now: day(4) }), { commentId: published.id, decision: "publish", reason: undefined });
+  await replyToComment(ctxOf({ actor: official(), now: day(5) }), { commentId: published.id, body: "Yes, in the record's logic section." });
+  const removed = (await postComment(ctxOf({ address: "192.0.2.11", now: day(3) }), { toolId, comment: { body: SECRETS.removedBody, contactEmail: SECRETS.email } })) as { id: number };
+  await moderateComment(ctxOf({ actor: reviewer(), now: day(4) }), { commentId: removed.id, decision: "remove", reason: "Personal attack" });
+  await postComment(ctxOf({ address: "192.0.2.12", now: day(6) }), { toolId, comment: { body: SECRETS.pendingBody, displayName: "Wang", contactEmail: SECRETS.email } });
+  await postConsultationResponse(ctxOf({ actor: official(), now: day(30) }), { toolId, raised: { en: "Residents asked about retention." }, changed: { en: "Retention shortened." } });
+  await decide(ctxOf({ actor: reviewer(), now: day(30) }), { toolId, decision: "approve", summary: { en: "Approved." } });
+  await startRevision(ctxOf({ actor: official(), now: day(31) }), { toolId, action: "request_renewal" });
+  await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: "purpose", value: { purpose: { en: SECRETS.draftRevision }, legalBasis: [{ citation: "《上海市道路交通管理条例》" }] } });
+  const draft = await createDraft(ctxOf({ actor: official(), now: day(32) }), { identity: { ...newIdentity("api-test-secret-draft"), name: { en: SECRETS.draftName } } });
   return { reviewedId: toolId, draftId: draft.toolId };
 }

@@ -5,6 +5,7 @@ import { useFreshDb } from "../helpers/db";
 import { fetchApi, getJson, SECRETS, seedActivity } from "./api-helpers";
 import { submitReport } from "../../registry/voice/reports.server";
 import { login } from "../../registry/auth/sessions.server";
+import { ctxOf } from "../../registry/shared/context";
 import { callLoader } from "./load";
 import { seedId } from "../helpers/seed";
 
@@ -80,8 +81,8 @@ async function crawlExports(toolIds: string[]): Promise<string[]> {
 
 describe("the client-address key", () => {
   it("is kept once in the database and appears in no export, feed, record JSON, log page or API answer", async () => {
-    const { reviewedId } = seedActivity();
-    submitReport("unregistered_tool", { toolName: "Door sensor", description: "A sensor on every door." }, { address: "192.0.2.31", now: new Date() });
+    const { reviewedId } = await seedActivity();
+    await submitReport(ctxOf({ address: "192.0.2.31", now: new Date() }), { kind: "unregistered_tool", report: { toolName: "Door sensor", description: "A sensor on every door." } });
     await login({ email: "official.shanghai@register.example", password: "wrong-password-k", address: "192.0.2.32" });
     const db = getDb();
     const secrets = db.$client.prepare(`SELECT name, value FROM register_secrets`).all() as { name: string; value: string }[];
@@ -104,8 +105,8 @@ describe("the client-address key", () => {
 
 describe("what the API never shows", () => {
   it("leaves out drafts, contact e-mails, unmoderated and removed comment text, and accounts", async () => {
-    const { reviewedId, draftId } = seedActivity();
-    const report = submitReport("record_problem", { description: "The sunset date is wrong.", contactEmail: "reporter@example.org" }, { toolId: SUISHEN_CODE, address: "192.0.2.30", now: new Date() });
+    const { reviewedId, draftId } = await seedActivity();
+    const report = await submitReport(ctxOf({ address: "192.0.2.30", now: new Date() }), { kind: "record_problem", report: { description: "The sunset date is wrong.", contactEmail: "reporter@example.org" }, toolId: SUISHEN_CODE });
     expect(report).toMatchObject({ ok: true });
     const text = (await crawl()).join("\n");
 
@@ -120,7 +121,7 @@ describe("what the API never shows", () => {
   });
 
   it("shows the published revision while a new one is drafted, and answers 404 for a draft tool", async () => {
-    const { reviewedId, draftId } = seedActivity();
+    const { reviewedId, draftId } = await seedActivity();
     const { body: tool } = await getJson<{ revision: { number: number; status: string }; revisionCount: number; comments: { status: string; body: string | null }[] }>(`/api/v1/tools/${reviewedId}`);
     expect(tool.revision).toMatchObject({ number: 1, status: "approved" });
     expect(tool.revisionCount).toBe(1);

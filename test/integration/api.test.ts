@@ -10,6 +10,7 @@ import { moderateComment, postComment } from "../../registry/voice/comments.serv
 import { actorByEmail } from "../helpers/factories";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
+import { ctxOf } from "../../registry/shared/context";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import ApiDocs, { loader as docsLoader } from "~/routes/api._index";
 import { seedId } from "../helpers/seed";
@@ -75,7 +76,7 @@ describe("the OpenAPI document", () => {
 
 describe("every documented operation", () => {
   it("answers 200 with the documented headers and a body matching the documented schema, and 304 to its own ETag", async () => {
-    const { reviewedId } = seedActivity();
+    const { reviewedId } = await seedActivity();
     const doc = await loadDocument();
     const schemas = schemaValidator(doc);
     const values = { id: reviewedId, slug: "shanghai-municipal-government" };
@@ -228,9 +229,9 @@ describe("HTTP", () => {
 
     // A comment is published on the record: the answer changes, and so do both validators.
     const reviewer = actorByEmail("reviewer.samr@register.example");
-    const { id } = postComment(SUISHEN_CODE, { body: "Who can see my trips?" }, { address: "192.0.2.20", now: new Date() }) as { id: number };
+    const { id } = (await postComment(ctxOf({ address: "192.0.2.20", now: new Date() }), { toolId: SUISHEN_CODE, comment: { body: "Who can see my trips?" } })) as { id: number };
     expect(await status({ "If-None-Match": etag })).toBe(304); // pending comments are not public
-    moderateComment(reviewer, id, "publish", undefined, new Date(Date.now() + 1000));
+    await moderateComment(ctxOf({ actor: reviewer, now: new Date(Date.now() + 1000) }), { commentId: id, decision: "publish", reason: undefined });
     const after = await fetchApi(url, { headers: { "If-None-Match": etag, "If-Modified-Since": lastModified } });
     expect(after.status).toBe(200);
     expect(after.headers.get("ETag")).not.toBe(etag);

@@ -20,21 +20,15 @@ import { checkpointPath, parseHead, readCheckpoint, writeCheckpoint } from "../.
 import { checkRegister } from "../../registry/log/verify.server";
 import { runChainCheck, lastChainCheck } from "../../registry/log/watch.server";
 import { publishRevision } from "../../registry/records/publish.server";
-import {
-  createDraft,
-  decide,
-  postConsultationResponse,
-  recordFact,
-  recordFinding,
-  retireTool,
-  saveDraftSection,
-  startReview,
-  startRevision,
-  submitDraft,
-  withdraw,
-  CRITERIA,
-  type SectionName,
-} from "../../registry/review/workflow.server";
+import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
+import { decide, recordFinding, startReview } from "../../registry/review/review.server";
+import { postConsultationResponse } from "../../registry/voice/consultation.server";
+import { recordFact } from "../../registry/lifecycle/facts.server";
+import { retireTool } from "../../registry/lifecycle/retire.server";
+import { startRevision, submitDraft, withdraw } from "../../registry/review/submission.server";
+import { ctxOf } from "../../registry/shared/context";
+import { CRITERIA } from "../../registry/review/review-terms";
+import { type SectionName } from "../../registry/standard/sections";
 import { seedId, seedRecord } from "../helpers/seed";
 import type { Db } from "../../db/client.server";
 import type { Actor } from "../../registry/auth/roles";
@@ -224,48 +218,48 @@ describe("a review status changes only with its logged event", () => {
     })();
   });
 
-  it("lets the workflow through, and a register used through the whole workflow checks out", () => {
+  it("lets the workflow through, and a register used through the whole workflow checks out", async () => {
     const official = actorByEmail("official.shanghai@register.example");
     const reviewer = actorByEmail("reviewer.samr@register.example");
     const reviewer2 = actorByEmail("reviewer.zhejiang@register.example");
     const D0 = new Date("2026-03-01T09:00:00Z");
     const day = (n: number) => new Date(D0.getTime() + n * 86_400_000);
-    const draft = (slug: string, level: "III" | "IV") => {
-      const { toolId } = createDraft(official, newIdentity(slug), D0);
-      for (const [n, v] of Object.entries(completeSections({ level, sunset: level === "III" ? "2027-02-01" : "2026-08-01" }))) saveDraftSection(official, toolId, n as SectionName, v);
-      submitDraft(official, toolId, D0);
+    const draft = async (slug: string, level: "III" | "IV") => {
+      const { toolId } = await createDraft(ctxOf({ actor: official, now: D0 }), { identity: newIdentity(slug) });
+      for (const [n, v] of Object.entries(completeSections({ level, sunset: level === "III" ? "2027-02-01" : "2026-08-01" }))) await saveDraftSection(ctxOf({ actor: official }), { toolId, section: n as SectionName, value: v });
+      await submitDraft(ctxOf({ actor: official, now: D0 }), { toolId });
       return toolId;
     };
-    const findAll = (actor: Actor, toolId: string) => {
-      for (const criterion of CRITERIA) recordFinding(actor, toolId, { criterion, rating: "met" }, day(31));
+    const findAll = async (actor: Actor, toolId: string) => {
+      for (const criterion of CRITERIA) await recordFinding(ctxOf({ actor, now: day(31) }), { toolId, finding: { criterion, rating: "met" } });
     };
-    const respond = (toolId: string) => postConsultationResponse(official, toolId, { raised: { en: "Retention." }, changed: { en: "Shorter." } }, day(30));
+    const respond = (toolId: string) => postConsultationResponse(ctxOf({ actor: official, now: day(30) }), { toolId, raised: { en: "Retention." }, changed: { en: "Shorter." } });
 
-    const a = draft("tool-a", "III");
-    startReview(reviewer, a, day(1));
-    respond(a);
-    findAll(reviewer, a);
-    expect(decide(reviewer, a, "approve", { en: "Fine." }, day(31))).toMatchObject({ status: "approved" });
-    recordFact(official, a, { appealStat: { period: "2026-Q1", filed: 4, corrected: 1 } }, day(32));
-    retireTool(official, a, { en: "Replaced." }, day(33));
+    const a = await draft("tool-a", "III");
+    await startReview(ctxOf({ actor: reviewer, now: day(1) }), { toolId: a });
+    await respond(a);
+    await findAll(reviewer, a);
+    expect(await decide(ctxOf({ actor: reviewer, now: day(31) }), { toolId: a, decision: "approve", summary: { en: "Fine." } })).toMatchObject({ status: "approved" });
+    await recordFact(ctxOf({ actor: official, now: day(32) }), { toolId: a, appealStat: { period: "2026-Q1", filed: 4, corrected: 1 } });
+    await retireTool(ctxOf({ actor: official, now: day(33) }), { toolId: a, reason: { en: "Replaced." } });
 
-    const b = draft("tool-b", "III");
-    withdraw(official, b, day(1));
-    startRevision(official, b, { action: "revise" }, day(2));
-    submitDraft(official, b, day(2));
-    startReview(reviewer, b, day(3));
-    postConsultationResponse(official, b, { raised: { en: "Retention." }, changed: { en: "Shorter." } }, day(33));
-    for (const criterion of CRITERIA) recordFinding(reviewer, b, { criterion, rating: "met" }, day(33));
-    expect(decide(reviewer, b, "request_changes", { en: "More detail." }, day(33))).toMatchObject({ status: "changes_requested" });
+    const b = await draft("tool-b", "III");
+    await withdraw(ctxOf({ actor: official, now: day(1) }), { toolId: b });
+    await startRevision(ctxOf({ actor: official, now: day(2) }), { toolId: b, action: "revise" });
+    await submitDraft(ctxOf({ actor: official, now: day(2) }), { toolId: b });
+    await startReview(ctxOf({ actor: reviewer, now: day(3) }), { toolId: b });
+    await postConsultationResponse(ctxOf({ actor: official, now: day(33) }), { toolId: b, raised: { en: "Retention." }, changed: { en: "Shorter." } });
+    for (const criterion of CRITERIA) await recordFinding(ctxOf({ actor: reviewer, now: day(33) }), { toolId: b, finding: { criterion, rating: "met" } });
+    expect(await decide(ctxOf({ actor: reviewer, now: day(33) }), { toolId: b, decision: "request_changes", summary: { en: "More detail." } })).toMatchObject({ status: "changes_requested" });
 
-    const c = draft("tool-c", "IV");
-    startReview(reviewer, c, day(1));
-    startReview(reviewer2, c, day(1));
-    respond(c);
-    findAll(reviewer, c);
-    findAll(reviewer2, c);
-    expect(decide(reviewer, c, "approve", { en: "Fine." }, day(31))).toMatchObject({ effective: false });
-    expect(decide(reviewer2, c, "reject", { en: "No." }, day(31))).toMatchObject({ status: "rejected" });
+    const c = await draft("tool-c", "IV");
+    await startReview(ctxOf({ actor: reviewer, now: day(1) }), { toolId: c });
+    await startReview(ctxOf({ actor: reviewer2, now: day(1) }), { toolId: c });
+    await respond(c);
+    await findAll(reviewer, c);
+    await findAll(reviewer2, c);
+    expect(await decide(ctxOf({ actor: reviewer, now: day(31) }), { toolId: c, decision: "approve", summary: { en: "Fine." } })).toMatchObject({ effective: false });
+    expect(await decide(ctxOf({ actor: reviewer2, now: day(31) }), { toolId: c, decision: "reject", summary: { en: "No." } })).toMatchObject({ status: "rejected" });
 
     const result = runChainCheck();
     expect(result.problems).toEqual([]);

@@ -11,19 +11,13 @@ import { callLoader } from "./load";
 import { getJson } from "./api-helpers";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../helpers/seed";
 import { createUser } from "../../registry/auth/accounts.server";
-import {
-  CRITERIA,
-  createDraft,
-  decide,
-  getReviewPage,
-  postConsultationResponse,
-  recordFinding,
-  reviewQueue,
-  saveDraftSection,
-  startReview,
-  submitDraft,
-  type SectionName,
-} from "../../registry/review/workflow.server";
+import { CRITERIA } from "../../registry/review/review-terms";
+import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
+import { decide, recordFinding, startReview } from "../../registry/review/review.server";
+import { getReviewPage, reviewQueue } from "../../registry/review/queues.server";
+import { postConsultationResponse } from "../../registry/voice/consultation.server";
+import { submitDraft } from "../../registry/review/submission.server";
+import { type SectionName } from "../../registry/standard/sections";
 import { confirmResponsibility, pendingConfirmations, reprojectUnconfirmedLinks } from "../../registry/review/co-responsibility.server";
 import { getAgencyPage, listAgencies, listTools, type AgencyPage, type ToolDetail, type ToolList } from "../../registry/records/tools.server";
 import { parseToolQuery } from "../../registry/records/query";
@@ -31,6 +25,7 @@ import { loader as agencyLoader } from "~/routes/agencies.$slug";
 import { loader as listLoader } from "~/routes/tools._index/route";
 import { action as detailAction, loader as detailLoader } from "~/routes/tools.$id/route";
 import { sessionCookie } from "~/auth.server";
+import { ctxOf } from "../../registry/shared/context";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { loader as agenciesCsvLoader } from "~/routes/agencies[.]csv";
 import type { Actor } from "../../registry/auth/roles";
@@ -57,9 +52,9 @@ async function signIn(email: string, password: string) {
 const D0 = new Date("2026-03-01T09:00:00Z");
 const day = (n: number) => new Date(D0.getTime() + n * 86_400_000);
 
-function expectError(fn: () => unknown, code: RegistryError["code"]) {
+async function expectError(fn: () => unknown, code: RegistryError["code"]) {
   try {
-    fn();
+    await fn();
   } catch (e) {
     expect(e).toBeInstanceOf(RegistryError);
     expect((e as RegistryError).code).toBe(code);
@@ -69,21 +64,21 @@ function expectError(fn: () => unknown, code: RegistryError["code"]) {
 }
 
 /** The ALG-000026 pattern: a Shanghai official's tool naming the Zhejiang provincial government as overseeing it. */
-function submitNaming(agency: string, level: "III" | "IV", slug = "parking-permit-scoring"): string {
-  const { toolId } = createDraft(official(), newIdentity(slug), D0);
+async function submitNaming(agency: string, level: "III" | "IV", slug = "parking-permit-scoring"): Promise<string> {
+  const { toolId } = await createDraft(ctxOf({ actor: official(), now: D0 }), { identity: newIdentity(slug) });
   const sections = completeSections({ level, sunset: level === "III" ? "2027-02-01" : "2026-08-01" });
   sections.responsibility = { ...sections.responsibility, agencies: [{ agency: SH, role: "operates" }, { agency, role: "oversees" }] };
-  for (const [name, value] of Object.entries(sections)) saveDraftSection(official(), toolId, name as SectionName, value);
-  submitDraft(official(), toolId, D0);
+  for (const [name, value] of Object.entries(sections)) await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: name as SectionName, value });
+  await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
   return toolId;
 }
 
-function findAll(actor: Actor, toolId: string, at: Date) {
-  for (const criterion of CRITERIA) recordFinding(actor, toolId, { criterion, rating: "met" }, at);
+async function findAll(actor: Actor, toolId: string, at: Date) {
+  for (const criterion of CRITERIA) await recordFinding(ctxOf({ actor, now: at }), { toolId, finding: { criterion, rating: "met" } });
 }
 
-function respond(toolId: string) {
-  postConsultationResponse(official(), toolId, { raised: { en: "Residents asked about retention." }, changed: { en: "Retention shortened." } }, day(30));
+async function respond(toolId: string) {
+  await postConsultationResponse(ctxOf({ actor: official(), now: day(30) }), { toolId, raised: { en: "Residents asked about retention." }, changed: { en: "Retention shortened." } });
 }
 
 const versions = () => {
@@ -121,7 +116,7 @@ async function publicView(toolId: string, slug: string, review = "submitted") {
 describe("an agency named as co-responsible without its consent", () => {
   it("is not listed publicly, and its reviewers may review the tool, until it confirms", async () => {
     const zjCountBefore = listAgencies().find((a) => a.slug === ZJ)!.toolCount;
-    const toolId = submitNaming(ZJ, "III");
+    const toolId = await submitNaming(ZJ, "III");
 
     const before = await publicView(toolId, ZJ);
     expect(before).toMatchObject({
@@ -141,25 +136,25 @@ describe("an agency named as co-responsible without its consent", () => {
     expect((await publicView(toolId, SH)).inAgencyFilter).toBe(true);
 
     // The named agency's reviewer is not disqualified: the tool is in their queue and they may review it.
-    expect(reviewQueue(zjReviewer(), {}, day(1)).map((q) => q.id)).toContain(toolId);
-    startReview(zjReviewer(), toolId, day(1));
-    expect(getReviewPage(zjReviewer(), toolId).myReview).not.toBeNull();
+    expect((await reviewQueue(ctxOf({ actor: zjReviewer(), now: day(1) }), {})).map((q) => q.id)).toContain(toolId);
+    await startReview(ctxOf({ actor: zjReviewer(), now: day(1) }), { toolId });
+    expect((await getReviewPage(ctxOf({ actor: zjReviewer() }), { toolId })).myReview).not.toBeNull();
 
     // Only an official of the named agency confirms, once, for a public record that names it.
     const zjOfficial = await account("official", ZJ, "official.zj");
-    expect(pendingConfirmations(zjOfficial).map((p) => p.id)).toEqual([toolId]);
-    for (const actor of [otherOfficial(), zjReviewer(), null]) expectError(() => confirmResponsibility(actor, toolId, day(2)), "forbidden");
-    expectError(() => confirmResponsibility(official(), toolId, day(2)), "wrong_state");
-    expectError(() => confirmResponsibility(zjOfficial, "ALG-999999", day(2)), "not_found");
+    expect((await pendingConfirmations(ctxOf({ actor: zjOfficial }))).map((p) => p.id)).toEqual([toolId]);
+    for (const actor of [otherOfficial(), zjReviewer(), null]) await expectError(() => confirmResponsibility(ctxOf({ actor, now: day(2) }), { toolId }), "forbidden");
+    await expectError(() => confirmResponsibility(ctxOf({ actor: official(), now: day(2) }), { toolId }), "wrong_state");
+    await expectError(() => confirmResponsibility(ctxOf({ actor: zjOfficial, now: day(2) }), { toolId: "ALG-999999" }), "not_found");
     const v0 = versions();
-    expect(confirmResponsibility(zjOfficial, toolId.toLowerCase(), day(2))).toEqual({ toolId, agency: ZJ });
+    expect(await confirmResponsibility(ctxOf({ actor: zjOfficial, now: day(2) }), { toolId: toolId.toLowerCase() })).toEqual({ toolId, agency: ZJ });
     // The confirmation is a public event, and the register still checks out against its log.
     const last = getDb().$client.prepare(`SELECT kind, tool_id, payload FROM events ORDER BY id DESC LIMIT 1`).get() as { kind: string; tool_id: string; payload: string };
     expect(last).toMatchObject({ kind: "responsibility_confirmed", tool_id: toolId });
     expect(JSON.parse(last.payload)).toMatchObject({ agency: ZJ });
     expect(checkRegister(getDb().$client).problems).toEqual([]);
-    expectError(() => confirmResponsibility(zjOfficial, toolId, day(3)), "wrong_state");
-    expect(pendingConfirmations(zjOfficial)).toEqual([]);
+    await expectError(() => confirmResponsibility(ctxOf({ actor: zjOfficial, now: day(3) }), { toolId }), "wrong_state");
+    expect(await pendingConfirmations(ctxOf({ actor: zjOfficial }))).toEqual([]);
     // Cached pages and the list index see it on the next request.
     const v1 = versions();
     expect(v1.list).toBeGreaterThan(v0.list);
@@ -181,27 +176,27 @@ describe("an agency named as co-responsible without its consent", () => {
     });
 
     // Now the agency answers for the tool: its reviewers are refused.
-    expect(reviewQueue(zjReviewer(), {}, day(3)).map((q) => q.id)).not.toContain(toolId);
-    expectError(() => getReviewPage(zjReviewer(), toolId), "forbidden");
-    expectError(() => recordFinding(zjReviewer(), toolId, { criterion: 1, rating: "met" }, day(3)), "forbidden");
-    expectError(() => decide(zjReviewer(), toolId, "reject", { en: "x" }, day(31)), "forbidden");
+    expect((await reviewQueue(ctxOf({ actor: zjReviewer(), now: day(3) }), {})).map((q) => q.id)).not.toContain(toolId);
+    await expectError(() => getReviewPage(ctxOf({ actor: zjReviewer() }), { toolId }), "forbidden");
+    await expectError(() => recordFinding(ctxOf({ actor: zjReviewer(), now: day(3) }), { toolId, finding: { criterion: 1, rating: "met" } }), "forbidden");
+    await expectError(() => decide(ctxOf({ actor: zjReviewer(), now: day(31) }), { toolId, decision: "reject", summary: { en: "x" } }), "forbidden");
     const zjReviewer2 = await account("reviewer", ZJ, "reviewer.zj2");
-    expectError(() => startReview(zjReviewer2, toolId, day(3)), "forbidden");
+    await expectError(() => startReview(ctxOf({ actor: zjReviewer2, now: day(3) }), { toolId }), "forbidden");
   });
 
   it("refuses the named agency's reviewers once confirmed, even before any review", async () => {
-    const toolId = submitNaming(ZJ, "III");
-    expect(getReviewPage(zjReviewer(), toolId).actions).toContain("start_review");
-    confirmResponsibility(await account("official", ZJ, "official.zj"), toolId, day(1));
-    expectError(() => getReviewPage(zjReviewer(), toolId), "forbidden");
-    expectError(() => startReview(zjReviewer(), toolId, day(2)), "forbidden");
-    startReview(samrReviewer(), toolId, day(2));
+    const toolId = await submitNaming(ZJ, "III");
+    expect((await getReviewPage(ctxOf({ actor: zjReviewer() }), { toolId })).actions).toContain("start_review");
+    await confirmResponsibility(ctxOf({ actor: await account("official", ZJ, "official.zj"), now: day(1) }), { toolId });
+    await expectError(() => getReviewPage(ctxOf({ actor: zjReviewer() }), { toolId }), "forbidden");
+    await expectError(() => startReview(ctxOf({ actor: zjReviewer(), now: day(2) }), { toolId }), "forbidden");
+    await startReview(ctxOf({ actor: samrReviewer(), now: day(2) }), { toolId });
   });
 });
 
 describe("confirming from the record page", () => {
   it("is offered to officials of the named agency only, and confirms with the session's token", async () => {
-    const toolId = submitNaming(ZJ, "III");
+    const toolId = await submitNaming(ZJ, "III");
     await account("official", ZJ, "official.zj");
     const zj = await signIn("official.zj@register.example", PASSWORD);
     const sh = await signIn(email("official", SH), DEMO_PASSWORD);
@@ -230,8 +225,8 @@ describe("confirming from the record page", () => {
 });
 
 describe("links projected before consent was needed", () => {
-  it("are dropped by projecting those tools again, keeping their update time", () => {
-    const toolId = submitNaming(ZJ, "III");
+  it("are dropped by projecting those tools again, keeping their update time", async () => {
+    const toolId = await submitNaming(ZJ, "III");
     const db = getDb().$client;
     const seq = db.prepare(`SELECT seq FROM tools WHERE id = ?`).pluck().get(toolId) as number;
     const zjId = db.prepare(`SELECT id FROM agencies WHERE slug = ?`).pluck().get(ZJ) as number;
@@ -253,35 +248,35 @@ describe("links projected before consent was needed", () => {
 
 describe("level IV independence", () => {
   it("is counted by agency: two reviewers of one agency cannot approve, two agencies can", async () => {
-    const toolId = submitNaming("miit", "IV");
+    const toolId = await submitNaming("miit", "IV");
     const samr2 = await account("reviewer", "samr", "reviewer.samr2");
-    startReview(samrReviewer(), toolId, day(1));
-    findAll(samrReviewer(), toolId, day(2));
-    respond(toolId);
-    expect(decide(samrReviewer(), toolId, "approve", { en: "Approve." }, day(30))).toEqual({ effective: false, awaiting: "second_reviewer" });
+    await startReview(ctxOf({ actor: samrReviewer(), now: day(1) }), { toolId });
+    await findAll(samrReviewer(), toolId, day(2));
+    await respond(toolId);
+    expect(await decide(ctxOf({ actor: samrReviewer(), now: day(30) }), { toolId, decision: "approve", summary: { en: "Approve." } })).toEqual({ effective: false, awaiting: "second_reviewer" });
     // A second reviewer of the same agency is not a second independent reviewer.
-    expect(getReviewPage(samr2, toolId).actions).not.toContain("join_review");
-    expectError(() => startReview(samr2, toolId, day(31)), "wrong_state");
-    expect(getReviewPage(samr2, toolId).status).toBe("in_review");
+    expect((await getReviewPage(ctxOf({ actor: samr2 }), { toolId })).actions).not.toContain("join_review");
+    await expectError(() => startReview(ctxOf({ actor: samr2, now: day(31) }), { toolId }), "wrong_state");
+    expect((await getReviewPage(ctxOf({ actor: samr2 }), { toolId })).status).toBe("in_review");
     // A reviewer of another agency (here one the record names without its consent) is.
-    startReview(zjReviewer(), toolId, day(31));
-    findAll(zjReviewer(), toolId, day(31));
-    expect(decide(zjReviewer(), toolId, "approve", { en: "Approve too." }, day(32))).toEqual({ effective: true, status: "approved" });
+    await startReview(ctxOf({ actor: zjReviewer(), now: day(31) }), { toolId });
+    await findAll(zjReviewer(), toolId, day(31));
+    expect(await decide(ctxOf({ actor: zjReviewer(), now: day(32) }), { toolId, decision: "approve", summary: { en: "Approve too." } })).toEqual({ effective: true, status: "approved" });
   });
 
   it("stops counting an approval once the reviewer's agency confirms it is responsible", async () => {
-    const toolId = submitNaming(ZJ, "IV");
-    startReview(zjReviewer(), toolId, day(1));
-    findAll(zjReviewer(), toolId, day(2));
-    respond(toolId);
-    expect(decide(zjReviewer(), toolId, "approve", { en: "Approve." }, day(30))).toEqual({ effective: false, awaiting: "second_reviewer" });
-    confirmResponsibility(await account("official", ZJ, "official.zj"), toolId, day(30));
-    startReview(samrReviewer(), toolId, day(31));
-    findAll(samrReviewer(), toolId, day(31));
-    expect(decide(samrReviewer(), toolId, "approve", { en: "Approve." }, day(32))).toEqual({ effective: false, awaiting: "second_reviewer" });
+    const toolId = await submitNaming(ZJ, "IV");
+    await startReview(ctxOf({ actor: zjReviewer(), now: day(1) }), { toolId });
+    await findAll(zjReviewer(), toolId, day(2));
+    await respond(toolId);
+    expect(await decide(ctxOf({ actor: zjReviewer(), now: day(30) }), { toolId, decision: "approve", summary: { en: "Approve." } })).toEqual({ effective: false, awaiting: "second_reviewer" });
+    await confirmResponsibility(ctxOf({ actor: await account("official", ZJ, "official.zj"), now: day(30) }), { toolId });
+    await startReview(ctxOf({ actor: samrReviewer(), now: day(31) }), { toolId });
+    await findAll(samrReviewer(), toolId, day(31));
+    expect(await decide(ctxOf({ actor: samrReviewer(), now: day(32) }), { toolId, decision: "approve", summary: { en: "Approve." } })).toEqual({ effective: false, awaiting: "second_reviewer" });
     const miit = await account("reviewer", "miit", "reviewer.miit");
-    startReview(miit, toolId, day(33));
-    findAll(miit, toolId, day(33));
-    expect(decide(miit, toolId, "approve", { en: "Approve." }, day(34))).toEqual({ effective: true, status: "approved" });
+    await startReview(ctxOf({ actor: miit, now: day(33) }), { toolId });
+    await findAll(miit, toolId, day(33));
+    expect(await decide(ctxOf({ actor: miit, now: day(34) }), { toolId, decision: "approve", summary: { en: "Approve." } })).toEqual({ effective: true, status: "approved" });
   });
 });

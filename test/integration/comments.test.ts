@@ -19,6 +19,7 @@ import { sessionCookie } from "~/auth.server";
 import { loader as moderationLoader } from "~/routes/review.comments";
 import { loader as toolLoader } from "~/routes/tools.$id/route";
 import { SECRETS, seedActivity } from "./api-helpers";
+import { ctxOf } from "../../registry/shared/context";
 
 // Seed records, found by slug (test/helpers/seed.ts).
 const SUISHEN_CODE = seedId("shanghai-suishen-code");
@@ -33,18 +34,18 @@ const hangzhou = () => actorByEmail("official.hangzhou@register.example");
 const count = () => (getDb().$client.prepare(`SELECT count(*) AS n FROM comments`).get() as { n: number }).n;
 
 describe("public comments", () => {
-  it("go through moderation, then the agency replies and the public sees both", () => {
-    const r = postComment(SUISHEN_CODE, { body: "Who bought the data?", displayName: "Wang", contactEmail: "wang@example.org" }, { address: "192.0.2.1", now });
+  it("go through moderation, then the agency replies and the public sees both", async () => {
+    const r = await postComment(ctxOf({ address: "192.0.2.1", now }), { toolId: SUISHEN_CODE, comment: { body: "Who bought the data?", displayName: "Wang", contactEmail: "wang@example.org" } });
     expect(r).toMatchObject({ ok: true });
     const id = (r as { id: number }).id;
     expect(listPublicComments(SUISHEN_CODE)).toEqual([]);
-    const queue = listPendingComments(reviewer());
+    const queue = await listPendingComments(ctxOf({ actor: reviewer() }));
     expect(queue).toEqual([expect.objectContaining({ id, toolId: SUISHEN_CODE, body: "Who bought the data?" })]);
     // The e-mail was left for the agency, not for the moderators.
     expect(JSON.stringify(queue)).not.toContain("wang@example.org");
 
-    moderateComment(reviewer(), id, "publish", undefined, later(60));
-    replyToComment(shanghai(), id, "The investigation is described in incident 1.", later(120));
+    await moderateComment(ctxOf({ actor: reviewer(), now: later(60) }), { commentId: id, decision: "publish", reason: undefined });
+    await replyToComment(ctxOf({ actor: shanghai(), now: later(120) }), { commentId: id, body: "The investigation is described in incident 1." });
     const shown = listPublicComments(SUISHEN_CODE);
     expect(shown).toEqual([
       expect.objectContaining({ id, displayName: "Wang", body: "Who bought the data?", status: "published", replies: [expect.objectContaining({ agency: "shanghai-municipal-government" })] }),
@@ -60,49 +61,49 @@ describe("public comments", () => {
     expect(verifyLog().ok).toBe(true);
   });
 
-  it("shows a removed comment as removed with its reason, without its text", () => {
-    const { id } = postComment(RED_CODING, { body: "Offensive text" }, { address: "192.0.2.2", now }) as { id: number };
-    expect(() => moderateComment(reviewer(), id, "remove", "  ", later(1))).toThrow(RegistryError);
-    moderateComment(reviewer(), id, "remove", "Insults a named person", later(2));
+  it("shows a removed comment as removed with its reason, without its text", async () => {
+    const { id } = (await postComment(ctxOf({ address: "192.0.2.2", now }), { toolId: RED_CODING, comment: { body: "Offensive text" } })) as { id: number };
+    await expect(moderateComment(ctxOf({ actor: reviewer(), now: later(1) }), { commentId: id, decision: "remove", reason: "  " })).rejects.toThrow(RegistryError);
+    await moderateComment(ctxOf({ actor: reviewer(), now: later(2) }), { commentId: id, decision: "remove", reason: "Insults a named person" });
     expect(listPublicComments(RED_CODING)).toEqual([expect.objectContaining({ status: "removed", removalReason: "Insults a named person", body: null, displayName: null })]);
-    expect(() => moderateComment(reviewer(), id, "publish", undefined, later(3))).toThrow(/wrong_state/);
+    await expect(moderateComment(ctxOf({ actor: reviewer(), now: later(3) }), { commentId: id, decision: "publish", reason: undefined })).rejects.toThrow(/wrong_state/);
   });
 
-  it("keeps spam out of public view", () => {
-    const { id } = postComment(RED_CODING, { body: "Buy followers" }, { address: "192.0.2.3", now }) as { id: number };
-    moderateComment(reviewer(), id, "spam", undefined, later(1));
+  it("keeps spam out of public view", async () => {
+    const { id } = (await postComment(ctxOf({ address: "192.0.2.3", now }), { toolId: RED_CODING, comment: { body: "Buy followers" } })) as { id: number };
+    await moderateComment(ctxOf({ actor: reviewer(), now: later(1) }), { commentId: id, decision: "spam", reason: undefined });
     expect(listPublicComments(RED_CODING)).toEqual([]);
     expect(JSON.stringify(listEvents())).not.toContain("Buy followers");
   });
 
-  it("refuses moderation and replies to the wrong people", () => {
-    const { id } = postComment(SUISHEN_CODE, { body: "A question" }, { address: "192.0.2.4", now }) as { id: number };
+  it("refuses moderation and replies to the wrong people", async () => {
+    const { id } = (await postComment(ctxOf({ address: "192.0.2.4", now }), { toolId: SUISHEN_CODE, comment: { body: "A question" } })) as { id: number };
     for (const a of [shanghai(), actorByEmail("admin@register.example"), null]) {
-      expect(() => listPendingComments(a)).toThrow(/forbidden/);
-      expect(() => moderateComment(a, id, "publish", undefined, now)).toThrow(/forbidden/);
+      await expect(listPendingComments(ctxOf({ actor: a }))).rejects.toThrow(/forbidden/);
+      await expect(moderateComment(ctxOf({ actor: a, now }), { commentId: id, decision: "publish", reason: undefined })).rejects.toThrow(/forbidden/);
     }
-    moderateComment(reviewer(), id, "publish", undefined, now);
+    await moderateComment(ctxOf({ actor: reviewer(), now }), { commentId: id, decision: "publish", reason: undefined });
     // Hangzhou is not responsible for the Suishen code; reviewers do not reply for agencies.
-    for (const a of [hangzhou(), reviewer(), null]) expect(() => replyToComment(a, id, "x", now)).toThrow(/forbidden/);
+    for (const a of [hangzhou(), reviewer(), null]) await expect(replyToComment(ctxOf({ actor: a, now }), { commentId: id, body: "x" })).rejects.toThrow(/forbidden/);
   });
 
-  it("validates what is posted, field by field, and stores nothing when refused", () => {
-    const post = (input: unknown) => postComment(SUISHEN_CODE, input, { address: "192.0.2.5", now });
-    expect(post({ body: "   " })).toEqual({ ok: false, reason: "invalid", fields: { body: "commentBodyRequired" } });
-    expect(post({ body: "x".repeat(COMMENT_LIMITS.bodyMax + 1) })).toMatchObject({ fields: { body: "commentBodyTooLong" } });
-    expect(post({ body: "see http://a.example https://b.example www.c.example" })).toMatchObject({ fields: { body: "commentTooManyLinks" } });
-    expect(post({ body: "ok", contactEmail: "not-an-email" })).toMatchObject({ fields: { contactEmail: "commentEmailInvalid" } });
-    expect(post({ body: "ok", website: "http://spam.example" })).toMatchObject({ fields: { website: "commentRejected" } });
-    expect(post({ body: "ok", extra: "field" })).toMatchObject({ reason: "invalid" });
-    expect(postComment("ALG-999999", { body: "ok" }, { address: "192.0.2.5", now })).toEqual({ ok: false, reason: "not_found" });
+  it("validates what is posted, field by field, and stores nothing when refused", async () => {
+    const post = (input: unknown) => postComment(ctxOf({ address: "192.0.2.5", now }), { toolId: SUISHEN_CODE, comment: input });
+    expect(await post({ body: "   " })).toEqual({ ok: false, reason: "invalid", fields: { body: "commentBodyRequired" } });
+    expect(await post({ body: "x".repeat(COMMENT_LIMITS.bodyMax + 1) })).toMatchObject({ fields: { body: "commentBodyTooLong" } });
+    expect(await post({ body: "see http://a.example https://b.example www.c.example" })).toMatchObject({ fields: { body: "commentTooManyLinks" } });
+    expect(await post({ body: "ok", contactEmail: "not-an-email" })).toMatchObject({ fields: { contactEmail: "commentEmailInvalid" } });
+    expect(await post({ body: "ok", website: "http://spam.example" })).toMatchObject({ fields: { website: "commentRejected" } });
+    expect(await post({ body: "ok", extra: "field" })).toMatchObject({ reason: "invalid" });
+    expect(await postComment(ctxOf({ address: "192.0.2.5", now }), { toolId: "ALG-999999", comment: { body: "ok" } })).toEqual({ ok: false, reason: "not_found" });
     expect(count()).toBe(0);
   });
 
-  it(`accepts at most ${COMMENT_LIMITS.perAddressPerMinute} comments per address per minute`, () => {
-    for (let i = 0; i < COMMENT_LIMITS.perAddressPerMinute; i++) expect(postComment(SUISHEN_CODE, { body: `c${i}` }, { address: "198.51.100.7", now: later(i) }).ok).toBe(true);
-    expect(postComment(SUISHEN_CODE, { body: "one more" }, { address: "198.51.100.7", now: later(10) })).toEqual({ ok: false, reason: "rate_limited" });
-    expect(postComment(SUISHEN_CODE, { body: "other address" }, { address: "198.51.100.8", now: later(10) }).ok).toBe(true);
-    expect(postComment(SUISHEN_CODE, { body: "a minute later" }, { address: "198.51.100.7", now: later(70) }).ok).toBe(true);
+  it(`accepts at most ${COMMENT_LIMITS.perAddressPerMinute} comments per address per minute`, async () => {
+    for (let i = 0; i < COMMENT_LIMITS.perAddressPerMinute; i++) expect((await postComment(ctxOf({ address: "198.51.100.7", now: later(i) }), { toolId: SUISHEN_CODE, comment: { body: `c${i}` } })).ok).toBe(true);
+    expect(await postComment(ctxOf({ address: "198.51.100.7", now: later(10) }), { toolId: SUISHEN_CODE, comment: { body: "one more" } })).toEqual({ ok: false, reason: "rate_limited" });
+    expect((await postComment(ctxOf({ address: "198.51.100.8", now: later(10) }), { toolId: SUISHEN_CODE, comment: { body: "other address" } })).ok).toBe(true);
+    expect((await postComment(ctxOf({ address: "198.51.100.7", now: later(70) }), { toolId: SUISHEN_CODE, comment: { body: "a minute later" } })).ok).toBe(true);
     // Addresses are stored only as hashes.
     expect(JSON.stringify(getDb().$client.prepare(`SELECT * FROM comments`).all())).not.toContain("198.51.100.7");
   });
@@ -110,61 +111,61 @@ describe("public comments", () => {
 
 describe("a resubmitted comment form", () => {
   const T = "7f1c9a52-3b7e-4d0c-9a51-0c2f4e6b8d11";
-  const post = (input: Record<string, string>, address = "203.0.113.9", at = now, tool = SUISHEN_CODE) => postComment(tool, input, { address, now: at });
+  const post = (input: Record<string, string>, address = "203.0.113.9", at = now, tool = SUISHEN_CODE) => postComment(ctxOf({ address, now: at }), { toolId: tool, comment: input });
 
-  it("with the same token is stored once and answered as the first copy, from any address, at any time", () => {
-    const first = post({ body: "Who keeps my trips?", token: T });
+  it("with the same token is stored once and answered as the first copy, from any address, at any time", async () => {
+    const first = await post({ body: "Who keeps my trips?", token: T });
     expect(first).toEqual({ ok: true, id: expect.any(Number) });
     const id = (first as { id: number }).id;
-    expect(post({ body: "Who keeps my trips?", token: T }, "203.0.113.9", later(1))).toEqual({ ok: true, id, repeated: true });
+    expect(await post({ body: "Who keeps my trips?", token: T }, "203.0.113.9", later(1))).toEqual({ ok: true, id, repeated: true });
     // The browser moved to another network, or resent the form much later: still the same form.
-    expect(post({ body: "Who keeps my trips?", token: T }, "198.51.100.99", later(3600))).toEqual({ ok: true, id, repeated: true });
+    expect(await post({ body: "Who keeps my trips?", token: T }, "198.51.100.99", later(3600))).toEqual({ ok: true, id, repeated: true });
     expect(count()).toBe(1);
     expect(getDb().$client.prepare(`SELECT client_token FROM comments`).all()).toEqual([{ client_token: T }]);
   });
 
-  it("with a token reused for another text or another tool stores the new comment", () => {
-    post({ body: "First", token: T });
-    expect(post({ body: "Second, edited", token: T }, "203.0.113.9", later(1))).toEqual({ ok: true, id: expect.any(Number) });
-    expect(post({ body: "First", token: T }, "203.0.113.9", later(2), RED_CODING)).toEqual({ ok: true, id: expect.any(Number) });
+  it("with a token reused for another text or another tool stores the new comment", async () => {
+    await post({ body: "First", token: T });
+    expect(await post({ body: "Second, edited", token: T }, "203.0.113.9", later(1))).toEqual({ ok: true, id: expect.any(Number) });
+    expect(await post({ body: "First", token: T }, "203.0.113.9", later(2), RED_CODING)).toEqual({ ok: true, id: expect.any(Number) });
     expect(count()).toBe(3);
     // The token stays with the first comment only (it is unique).
     expect((getDb().$client.prepare(`SELECT count(*) AS n FROM comments WHERE client_token IS NOT NULL`).get() as { n: number }).n).toBe(1);
   });
 
-  it("with different tokens and the same text stores both (two people behind one address)", () => {
-    post({ body: "+1", token: T });
-    expect(post({ body: "+1", token: "0b9d2c4e-8a6f-4f1b-b2d3-5e7a9c1f3e20" }, "203.0.113.9", later(1))).toMatchObject({ ok: true });
+  it("with different tokens and the same text stores both (two people behind one address)", async () => {
+    await post({ body: "+1", token: T });
+    expect(await post({ body: "+1", token: "0b9d2c4e-8a6f-4f1b-b2d3-5e7a9c1f3e20" }, "203.0.113.9", later(1))).toMatchObject({ ok: true });
     expect(count()).toBe(2);
   });
 
-  it("without a token: the same text from the same address on the same tool within 10 minutes is stored once", () => {
-    const { id } = post({ body: "Same words" }) as { id: number };
-    expect(post({ body: "  Same words  " }, "203.0.113.9", later(1))).toEqual({ ok: true, id, repeated: true });
-    expect(post({ body: "Same words" }, "203.0.113.9", later(599))).toEqual({ ok: true, id, repeated: true });
+  it("without a token: the same text from the same address on the same tool within 10 minutes is stored once", async () => {
+    const { id } = (await post({ body: "Same words" })) as { id: number };
+    expect(await post({ body: "  Same words  " }, "203.0.113.9", later(1))).toEqual({ ok: true, id, repeated: true });
+    expect(await post({ body: "Same words" }, "203.0.113.9", later(599))).toEqual({ ok: true, id, repeated: true });
     expect(count()).toBe(1);
     // A resent form does not use up the address's posts for the minute.
-    for (let i = 0; i < COMMENT_LIMITS.perAddressPerMinute; i++) expect(post({ body: "Same words" }, "203.0.113.9", later(2 + i))).toMatchObject({ repeated: true });
-    expect(post({ body: "Other words" }, "203.0.113.9", later(10))).toEqual({ ok: true, id: expect.any(Number) });
+    for (let i = 0; i < COMMENT_LIMITS.perAddressPerMinute; i++) expect(await post({ body: "Same words" }, "203.0.113.9", later(2 + i))).toMatchObject({ repeated: true });
+    expect(await post({ body: "Other words" }, "203.0.113.9", later(10))).toEqual({ ok: true, id: expect.any(Number) });
   });
 
-  it("without a token: different text, another address or another tool is a new comment", () => {
-    post({ body: "Same words" });
-    expect(post({ body: "Different words" }, "203.0.113.9", later(1))).toEqual({ ok: true, id: expect.any(Number) });
-    expect(post({ body: "Same words" }, "203.0.113.10", later(2))).toEqual({ ok: true, id: expect.any(Number) });
-    expect(post({ body: "Same words" }, "203.0.113.9", later(3), RED_CODING)).toEqual({ ok: true, id: expect.any(Number) });
+  it("without a token: different text, another address or another tool is a new comment", async () => {
+    await post({ body: "Same words" });
+    expect(await post({ body: "Different words" }, "203.0.113.9", later(1))).toEqual({ ok: true, id: expect.any(Number) });
+    expect(await post({ body: "Same words" }, "203.0.113.10", later(2))).toEqual({ ok: true, id: expect.any(Number) });
+    expect(await post({ body: "Same words" }, "203.0.113.9", later(3), RED_CODING)).toEqual({ ok: true, id: expect.any(Number) });
     expect(count()).toBe(4);
   });
 
-  it("without a token: after 10 minutes the same text is a new comment", () => {
-    post({ body: "Same words" });
-    expect(post({ body: "Same words" }, "203.0.113.9", later(601))).toEqual({ ok: true, id: expect.any(Number) });
+  it("without a token: after 10 minutes the same text is a new comment", async () => {
+    await post({ body: "Same words" });
+    expect(await post({ body: "Same words" }, "203.0.113.9", later(601))).toEqual({ ok: true, id: expect.any(Number) });
     expect(count()).toBe(2);
   });
 
-  it("ignores a malformed token (treated as none)", () => {
-    const { id } = post({ body: "Words", token: "x" }) as { id: number };
-    expect(post({ body: "Words", token: "<script>" }, "203.0.113.9", later(1))).toEqual({ ok: true, id, repeated: true });
+  it("ignores a malformed token (treated as none)", async () => {
+    const { id } = (await post({ body: "Words", token: "x" })) as { id: number };
+    expect(await post({ body: "Words", token: "<script>" }, "203.0.113.9", later(1))).toEqual({ ok: true, id, repeated: true });
     expect(getDb().$client.prepare(`SELECT client_token FROM comments`).all()).toEqual([{ client_token: null }]);
   });
 });
@@ -183,7 +184,7 @@ describe("commenters' contact e-mails", () => {
     };
 
   it("are never in the moderation queue's data, though the comments are", async () => {
-    seedActivity();
+    await seedActivity();
     const data = await moderationLoader({ request: new Request("http://localhost/review/comments", { headers: await cookieFor("reviewer.samr@register.example") }), params: {}, context: {} });
     const text = JSON.stringify(data);
     expect(text).toContain(SECRETS.pendingBody);
@@ -191,7 +192,7 @@ describe("commenters' contact e-mails", () => {
   });
 
   it("reach the officials of the owning agency on the record page, and nobody else", async () => {
-    const { reviewedId } = seedActivity();
+    const { reviewedId } = await seedActivity();
     const owner = await toolPage(reviewedId, "official.shanghai@register.example");
     const published = owner.tool.comments.find((c) => c.body === "Is the ranking published?")!;
     expect(owner.contactEmails).toEqual({ [published.id]: SECRETS.email });
@@ -203,8 +204,8 @@ describe("commenters' contact e-mails", () => {
   });
 
   it("reach nobody on an editorial record, not even a responsible agency's officials", async () => {
-    const { id } = postComment(SUISHEN_CODE, { body: "Who keeps the data?", contactEmail: "li@example.org" }, { address: "192.0.2.9", now }) as { id: number };
-    moderateComment(reviewer(), id, "publish", undefined, later(1));
+    const { id } = (await postComment(ctxOf({ address: "192.0.2.9", now }), { toolId: SUISHEN_CODE, comment: { body: "Who keeps the data?", contactEmail: "li@example.org" } })) as { id: number };
+    await moderateComment(ctxOf({ actor: reviewer(), now: later(1) }), { commentId: id, decision: "publish", reason: undefined });
     for (const who of ["official.shanghai@register.example", "reviewer.samr@register.example", "admin@register.example"]) {
       const page = await toolPage(SUISHEN_CODE, who);
       expect(page.tool.comments.some((c) => c.id === id), who).toBe(true);

@@ -12,6 +12,7 @@ import { SEED_RECORDS, seedId, seedRecord } from "../helpers/seed";
 import { publishRevision } from "../../registry/records/publish.server";
 import type { ToolRecordInput } from "../../registry/standard/v1";
 import type { ToolList } from "../../registry/records/tools.server";
+import { ctxOf } from "../../registry/shared/context";
 
 // Seed records, found by slug (test/helpers/seed.ts).
 const HEALTH_CODE = seedId("health-code");
@@ -154,10 +155,10 @@ describe("nested CSV exports", () => {
     const { actorByEmail } = await import("../helpers/factories");
     const now = new Date("2026-05-01T00:00:00Z");
     const tricky = 'Published, with "quotes", commas\nand a newline';
-    const a = postComment(SUISHEN_CODE, { body: tricky, contactEmail: "secret@example.org" }, { address: "x", now }) as { id: number };
-    postComment(SUISHEN_CODE, { body: "Still pending" }, { address: "y", now });
-    moderateComment(actorByEmail("reviewer.samr@register.example"), a.id, "publish", undefined, now);
-    replyToComment(actorByEmail("official.shanghai@register.example"), a.id, "=reply", now);
+    const a = (await postComment(ctxOf({ address: "x", now }), { toolId: SUISHEN_CODE, comment: { body: tricky, contactEmail: "secret@example.org" } })) as { id: number };
+    await postComment(ctxOf({ address: "y", now }), { toolId: SUISHEN_CODE, comment: { body: "Still pending" } });
+    await moderateComment(ctxOf({ actor: actorByEmail("reviewer.samr@register.example"), now }), { commentId: a.id, decision: "publish", reason: undefined });
+    await replyToComment(ctxOf({ actor: actorByEmail("official.shanghai@register.example"), now }), { commentId: a.id, body: "=reply" });
     const rows = await nested("/comments.csv", "~/routes/comments[.]csv");
     expect(rows.map((r) => [r.kind, r.body])).toEqual([
       ["comment", tricky],

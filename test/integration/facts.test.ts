@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
-import { createDraft, getDraft, recordFact, saveDraftSection, startRevision, submitDraft, withdraw, type SectionName } from "../../registry/review/workflow.server";
+import { createDraft, getDraft, saveDraftSection } from "../../registry/review/drafts.server";
+import { recordFact } from "../../registry/lifecycle/facts.server";
+import { startRevision, submitDraft, withdraw } from "../../registry/review/submission.server";
+import { type SectionName } from "../../registry/standard/sections";
 import type { RegistryError } from "../../registry/shared/errors";
 import { worded } from "./worded";
 import { getToolDetail } from "../../registry/records/tools.server";
 import { listIncidents } from "../../registry/lifecycle/incidents.server";
 import { listEvents, verifyLog } from "../../registry/log/log.server";
 import { getToolHistory } from "../../registry/records/history.server";
+import { ctxOf } from "../../registry/shared/context";
 
 useFreshDb();
 const D0 = new Date("2026-03-01T09:00:00Z");
@@ -15,10 +19,10 @@ const official = () => actorByEmail("official.shanghai@register.example");
 const reviewer = () => actorByEmail("reviewer.samr@register.example");
 const incident = { kind: "outage", date: "2026-03-10", title: { en: "Permit system down for a day" }, description: { en: "The ranking service failed." }, peopleAffected: 1200, regulatorNotified: false, sources: ["proposal"] };
 
-function submitted(): string {
-  const { toolId } = createDraft(official(), newIdentity(), D0);
-  for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" }))) saveDraftSection(official(), toolId, n as SectionName, v);
-  submitDraft(official(), toolId, D0);
+async function submitted(): Promise<string> {
+  const { toolId } = await createDraft(ctxOf({ actor: official(), now: D0 }), { identity: newIdentity() });
+  for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" }))) await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: n as SectionName, value: v });
+  await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
   return toolId;
 }
 const found = (id: string) => {
@@ -28,9 +32,9 @@ const found = (id: string) => {
 };
 
 describe("facts recorded on a public record", () => {
-  it("adds an incident as a new public revision with the same review status, listed in /incidents and the log", () => {
-    const id = submitted();
-    expect(recordFact(reviewer(), id, { incident }, new Date("2026-03-11T00:00:00Z"))).toEqual({ revision: 2 });
+  it("adds an incident as a new public revision with the same review status, listed in /incidents and the log", async () => {
+    const id = await submitted();
+    expect(await recordFact(ctxOf({ actor: reviewer(), now: new Date("2026-03-11T00:00:00Z") }), { toolId: id, incident })).toEqual({ revision: 2 });
     const f = found(id);
     expect(f.revision).toMatchObject({ number: 2, status: "submitted" });
     expect(f.record.incidents).toEqual([expect.objectContaining({ title: { en: "Permit system down for a day" }, peopleAffected: 1200 })]);
@@ -40,14 +44,14 @@ describe("facts recorded on a public record", () => {
     expect(verifyLog().ok).toBe(true);
   });
 
-  it("publishes appeal statistics once per period and draws them on the record", () => {
-    const id = submitted();
-    recordFact(official(), id, { appealStat: { period: "2026-Q1", filed: 40, corrected: 9, medianDays: 12 } }, D0);
-    recordFact(official(), id, { appealStat: { period: "2026-Q2", filed: 25, corrected: 4 } }, D0);
+  it("publishes appeal statistics once per period and draws them on the record", async () => {
+    const id = await submitted();
+    await recordFact(ctxOf({ actor: official(), now: D0 }), { toolId: id, appealStat: { period: "2026-Q1", filed: 40, corrected: 9, medianDays: 12 } });
+    await recordFact(ctxOf({ actor: official(), now: D0 }), { toolId: id, appealStat: { period: "2026-Q2", filed: 25, corrected: 4 } });
     expect(found(id).record.oversight.appealStats.map((s) => s.period)).toEqual(["2026-Q1", "2026-Q2"]);
-    const dup = (() => {
+    const dup = await (async () => {
       try {
-        recordFact(official(), id, { appealStat: { period: "2026-Q1", filed: 1, corrected: 0 } }, D0);
+        await recordFact(ctxOf({ actor: official(), now: D0 }), { toolId: id, appealStat: { period: "2026-Q1", filed: 1, corrected: 0 } });
       } catch (e) {
         return e as RegistryError;
       }
@@ -55,44 +59,44 @@ describe("facts recorded on a public record", () => {
     expect(dup?.fields).toMatchObject({ "appealStat.period": ["err_appeal_period_published"] });
     expect(worded(dup!, "appealStat.period", "en")).toContain("2026-Q1 are already published");
     expect(worded(dup!, "appealStat.period", "zh")).toContain("2026-Q1 的统计已发布");
-    expect(() => recordFact(official(), id, { appealStat: { period: "2026-Q3", filed: 1, corrected: 5 } }, D0)).toThrow(/appealStat\.corrected err_corrected_exceeds_filed/);
+    await expect(recordFact(ctxOf({ actor: official(), now: D0 }), { toolId: id, appealStat: { period: "2026-Q3", filed: 1, corrected: 5 } })).rejects.toThrow(/appealStat\.corrected err_corrected_exceeds_filed/);
     expect(listEvents().events.at(-1)).toMatchObject({ kind: "appeal_stats_published" });
   });
 
-  it("keeps an open draft after the new public revision, carrying the same fact", () => {
-    const id = submitted();
+  it("keeps an open draft after the new public revision, carrying the same fact", async () => {
+    const id = await submitted();
     // Withdrawn, then a new draft (revision 2) is open.
-    withdraw(official(), id, D0);
-    startRevision(official(), id, { action: "revise" }, D0);
-    expect(getDraft(official(), id).number).toBe(2);
-    recordFact(official(), id, { incident }, D0);
+    await withdraw(ctxOf({ actor: official(), now: D0 }), { toolId: id });
+    await startRevision(ctxOf({ actor: official(), now: D0 }), { toolId: id, action: "revise" });
+    expect((await getDraft(ctxOf({ actor: official() }), { toolId: id })).number).toBe(2);
+    await recordFact(ctxOf({ actor: official(), now: D0 }), { toolId: id, incident });
     expect(found(id).revision.number).toBe(2);
-    const draft = getDraft(official(), id);
+    const draft = await getDraft(ctxOf({ actor: official() }), { toolId: id });
     expect(draft.number).toBe(3);
     expect(draft.record.incidents).toHaveLength(1);
   });
 
-  it("is refused to admins, the public, other agencies' officials and the own agency's reviewers; appeal statistics to reviewers", () => {
-    const id = submitted();
+  it("is refused to admins, the public, other agencies' officials and the own agency's reviewers; appeal statistics to reviewers", async () => {
+    const id = await submitted();
     for (const a of [actorByEmail("admin@register.example"), actorByEmail("official.hangzhou@register.example"), null])
-      expect(() => recordFact(a, id, { incident }, D0)).toThrow(/forbidden/);
-    expect(() => recordFact(reviewer(), id, { appealStat: { period: "2026", filed: 1, corrected: 0 } }, D0)).toThrow(/forbidden/);
+      await expect(recordFact(ctxOf({ actor: a, now: D0 }), { toolId: id, incident })).rejects.toThrow(/forbidden/);
+    await expect(recordFact(ctxOf({ actor: reviewer(), now: D0 }), { toolId: id, appealStat: { period: "2026", filed: 1, corrected: 0 } })).rejects.toThrow(/forbidden/);
     expect(found(id).revision.number).toBe(1);
   });
 
-  it("validates the incident field by field, including its sources", () => {
-    const id = submitted();
-    const e = (() => {
+  it("validates the incident field by field, including its sources", async () => {
+    const id = await submitted();
+    const e = await (async () => {
       try {
-        recordFact(official(), id, { incident: { ...incident, kind: "gossip", title: {}, sources: ["nope"] } }, D0);
+        await recordFact(ctxOf({ actor: official(), now: D0 }), { toolId: id, incident: { ...incident, kind: "gossip", title: {}, sources: ["nope"] } });
       } catch (x) {
         return x as RegistryError;
       }
     })();
     expect(Object.keys(e!.fields)).toEqual(expect.arrayContaining(["incident.kind", "incident.title"]));
-    const unknown = (() => {
+    const unknown = await (async () => {
       try {
-        recordFact(official(), id, { incident: { ...incident, sources: ["nope"] } }, D0);
+        await recordFact(ctxOf({ actor: official(), now: D0 }), { toolId: id, incident: { ...incident, sources: ["nope"] } });
       } catch (x) {
         return x as RegistryError;
       }

@@ -12,8 +12,10 @@ import * as editPage from "~/routes/tools.$id_.edit";
 import * as factsPage from "~/routes/tools.$id_.facts";
 import * as recordPage from "~/routes/tools.$id/route";
 import * as reportPage from "~/routes/tools.$id_.report";
+import { ctxOf } from "../../registry/shared/context";
 import { actorByEmail, newIdentity } from "../helpers/factories";
-import { createDraft, saveDraftSection, type SectionName } from "../../registry/review/workflow.server";
+import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
+import { type SectionName } from "../../registry/standard/sections";
 import { RegistryError } from "../../registry/shared/errors";
 
 // Seed records, found by slug (test/helpers/seed.ts).
@@ -100,10 +102,10 @@ describe("prototype pollution through the record forms", () => {
     ).toBe(200);
   });
 
-  it("saveDraftSection refuses a section named after a prototype property", () => {
+  it("saveDraftSection refuses a section named after a prototype property", async () => {
     const official = actorByEmail("official.shanghai@register.example");
-    const { toolId } = createDraft(official, newIdentity("section-names"), new Date("2026-03-01T00:00:00Z"));
+    const { toolId } = await createDraft(ctxOf({ actor: official, now: new Date("2026-03-01T00:00:00Z") }), { identity: newIdentity("section-names") });
     for (const section of ["__proto__", "constructor", "toString", "hasOwnProperty"])
-      expect(() => saveDraftSection(official, toolId, section as SectionName, { x: 1 }), section).toThrow(RegistryError);
+      await expect(saveDraftSection(ctxOf({ actor: official }), { toolId, section: section as SectionName, value: { x: 1 } })).rejects.toThrow(RegistryError);
   });
 });

@@ -21,7 +21,10 @@ import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { sessionCookie } from "~/auth.server";
 import { IMPORT_COLUMNS, IMPORT_MAX_BYTES } from "../../registry/exchange/import/format";
 import { exportAgencyInventory, runImport, type ImportReport } from "../../registry/exchange/import/import.server";
-import { createDraft, getDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
+import { createDraft, getDraft, saveDraftSection } from "../../registry/review/drafts.server";
+import { submitDraft } from "../../registry/review/submission.server";
+import { type SectionName } from "../../registry/standard/sections";
+import { ctxOf } from "../../registry/shared/context";
 import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/columns";
 import { csvRow, CSV_BOM } from "../../registry/exchange/exports/csv";
 import type { Actor } from "../../registry/auth/roles";
@@ -136,21 +139,21 @@ describe("the report and the two modes", () => {
     expect(count(db, `SELECT count(*) AS n FROM revisions`)).toBe(before);
   });
 
-  it("writes each valid row on its own in valid-rows-only mode", () => {
+  it("writes each valid row on its own in valid-rows-only mode", async () => {
     const actor = actorByEmail(OFFICIAL);
     const r = runImport(actor, { bytes: csvFile(bad) }, { mode: "valid_only", dryRun: false, now: NOW });
     expect(r).toMatchObject({ result: "imported", written: { created: 2, updated: 0 } });
     const created = r.rows.filter((x) => x.written).map((x) => x.id!);
     expect(created).toHaveLength(2);
-    const draft = getDraft(actor, created[0]!);
+    const draft = await getDraft(ctxOf({ actor }), { toolId: created[0]! });
     expect(draft.record.identity).toMatchObject({ slug: "good-one", kind: "app", policyDomain: "public_health", summary: { zh: "一个用于测试的工具，摘要里有逗号，和“引号”。" } });
     expect(draft.record.lifecycle).toMatchObject({ deploymentStatus: "pilot", sunsetDate: "2027-06-30", reviewStatus: "draft" });
     expect(draft.record.responsibility?.agencies).toEqual([{ agency: "shanghai-municipal-government", role: "operates" }]);
   });
 
-  it("updates the agency's own drafts and published tools, and refuses other agencies' tools", () => {
+  it("updates the agency's own drafts and published tools, and refuses other agencies' tools", async () => {
     const actor = actorByEmail(OFFICIAL);
-    const { toolId } = createDraft(actor, newIdentity("own-tool"), NOW);
+    const { toolId } = await createDraft(ctxOf({ actor, now: NOW }), { identity: newIdentity("own-tool") });
     const rows = [
       row("own-tool", { id: toolId, name_zh: "新名称" }),
       row("not-ours", { id: HEALTH_CODE }),
@@ -169,13 +172,13 @@ describe("the report and the two modes", () => {
     expect(r.rows[4]!.errors[0]).toMatchObject({ field: "id", code: "err_import_id_repeated", params: { row: 2 } });
     expect(issueMessage(r.rows[4]!.errors[0]!, "en")).toContain("row 2");
     expect(issueMessage(r.rows[4]!.errors[0]!, "zh")).toContain("第 2 行");
-    expect(getDraft(actor, toolId).record.identity.name).toEqual({ zh: "新名称", en: "Tool own-tool" });
+    expect((await getDraft(ctxOf({ actor }), { toolId })).record.identity.name).toEqual({ zh: "新名称", en: "Tool own-tool" });
   });
 
-  it("starts a new draft revision for a tool whose changes were requested, and leaves a submitted one alone", () => {
+  it("starts a new draft revision for a tool whose changes were requested, and leaves a submitted one alone", async () => {
     const actor = actorByEmail(OFFICIAL);
     const db = getDb();
-    const { toolId } = createDraft(actor, newIdentity("in-review-tool"), NOW);
+    const { toolId } = await createDraft(ctxOf({ actor, now: NOW }), { identity: newIdentity("in-review-tool") });
     db.$client.prepare(`UPDATE revisions SET status = 'submitted' WHERE tool_seq = (SELECT seq FROM tools WHERE id = ?)`).run(toolId);
     const refused = runImport(actor, { bytes: csvFile([row("in-review-tool", { id: toolId })]) }, { mode: "all", dryRun: false, now: NOW });
     expect(refused.rows[0]!.errors[0]).toMatchObject({ code: "err_import_id_locked", params: { status: "submitted" } });
@@ -186,7 +189,7 @@ describe("the report and the two modes", () => {
     db.$client.prepare(`UPDATE revisions SET status = 'changes_requested' WHERE tool_seq = (SELECT seq FROM tools WHERE id = ?)`).run(toolId);
     const r = runImport(actor, { bytes: csvFile([row("in-review-tool", { id: toolId })]) }, { mode: "all", dryRun: false, now: NOW });
     expect(r).toMatchObject({ result: "imported", written: { updated: 1 } });
-    expect(getDraft(actor, toolId).number).toBe(2);
+    expect((await getDraft(ctxOf({ actor }), { toolId })).number).toBe(2);
   });
 
   it("is refused to anyone but an official", () => {
@@ -244,7 +247,7 @@ describe("bad files", () => {
     expect(refused(enc('{"items": [1,'), "x.json")).toContain("not valid JSON");
   });
 
-  it("reports formulas per row, and reads back the exports' neutralised cells", () => {
+  it("reports formulas per row, and reads back the exports' neutralised cells", async () => {
     const rows = [row("formula-a", { name_zh: "=HYPERLINK(\"http://evil\")" }), row("formula-b", { summary_zh: "@SUM(A1)" }), row("formula-c", { name_en: "'=not a formula" })];
     // csvRow would neutralise the formulas; write them raw, as a spreadsheet would save them.
     const raw = new TextDecoder().decode(csvFile(rows)).replace(`"'=HYPERLINK`, `"=HYPERLINK`).replace(",'@SUM", ",@SUM");
@@ -255,7 +258,7 @@ describe("bad files", () => {
     expect(r.rows[0]!.errors[0]).toMatchObject({ code: "err_import_formula", params: { char: "=" } });
     expect(issueMessage(r.rows[0]!.errors[0]!, "en")).toContain("formula");
     expect(issueMessage(r.rows[0]!.errors[0]!, "zh")).toContain("公式");
-    expect(getDraft(actorByEmail(OFFICIAL), r.rows[2]!.id!).record.identity.name.en).toBe("=not a formula");
+    expect((await getDraft(ctxOf({ actor: actorByEmail(OFFICIAL) }), { toolId: r.rows[2]!.id! })).record.identity.name.en).toBe("=not a formula");
   });
 });
 
@@ -306,7 +309,7 @@ describe("the upload page and the inventory download", () => {
 
   it("lets an official download their agency's inventory, drafts included, and nobody else", async () => {
     const actor = actorByEmail(OFFICIAL);
-    createDraft(actor, newIdentity("inventory-draft"), NOW);
+    await createDraft(ctxOf({ actor, now: NOW }), { identity: newIdentity("inventory-draft") });
     const who = await session(OFFICIAL);
     const res = await callLoader<Response>(inventoryCsv, "/drafts/inventory.csv", {}, { headers: { Cookie: who.cookie } });
     expect(res.headers.get("Cache-Control")).toBe("private, no-store");
@@ -323,13 +326,13 @@ describe("the upload page and the inventory download", () => {
     await expect(callLoader(inventoryCsv, "/drafts/inventory.csv")).rejects.toMatchObject({ status: 302 });
   });
 
-  it("an imported row is an ordinary draft: completed in the register, it can be submitted", () => {
+  it("an imported row is an ordinary draft: completed in the register, it can be submitted", async () => {
     const actor = actorByEmail(OFFICIAL);
     const r = runImport(actor, { bytes: csvFile([row("to-submit", { sunset_date: "2027-02-01" })]) }, { mode: "all", dryRun: false, now: NOW });
     const id = r.rows[0]!.id!;
-    expect(() => submitDraft(actor, id, NOW)).toThrow(/purpose|legal|invalid/i);
+    await expect(submitDraft(ctxOf({ actor, now: NOW }), { toolId: id })).rejects.toThrow(/purpose|legal|invalid/i);
     const { lifecycle: _l, ...rest } = completeSections({ level: "III", sunset: "2027-02-01" });
-    for (const [n, v] of Object.entries(rest)) saveDraftSection(actor, id, n as SectionName, v);
-    expect(submitDraft(actor, id, NOW)).toMatchObject({ toolId: id, impactLevel: "III" });
+    for (const [n, v] of Object.entries(rest)) await saveDraftSection(ctxOf({ actor }), { toolId: id, section: n as SectionName, value: v });
+    expect(await submitDraft(ctxOf({ actor, now: NOW }), { toolId: id })).toMatchObject({ toolId: id, impactLevel: "III" });
   });
 });

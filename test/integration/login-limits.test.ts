@@ -9,6 +9,7 @@ import { openDatabase } from "../../db/client.server";
 import { clientAddressHmac, rateLimitAddress } from "../../registry/shared/client-address.server";
 import { postComment } from "../../registry/voice/comments.server";
 import { login, LOGIN_LIMITS, loginBackoffMs } from "../../registry/auth/sessions.server";
+import { ctxOf } from "../../registry/shared/context";
 import { verifyPassword } from "../../registry/auth/password.server";
 import { action as loginAction } from "~/routes/login";
 import { translate } from "~/i18n/strings";
@@ -180,8 +181,8 @@ describe("client addresses at rest", () => {
     }
   });
 
-  it("comments keep no plain hash of the address", () => {
-    const r = postComment(SUISHEN_CODE, { body: "A question." }, { address: "192.0.2.124", now: T0 });
+  it("comments keep no plain hash of the address", async () => {
+    const r = await postComment(ctxOf({ address: "192.0.2.124", now: T0 }), { toolId: SUISHEN_CODE, comment: { body: "A question." } });
     expect(r).toMatchObject({ ok: true });
     const { address_hash } = getDb().$client.prepare(`SELECT address_hash FROM comments ORDER BY id DESC LIMIT 1`).get() as { address_hash: string };
     const plain = createHash("sha256").update("comment-address:192.0.2.124").digest("hex");

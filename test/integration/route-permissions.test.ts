@@ -9,11 +9,14 @@ import { actorByEmail, completeSections, newIdentity } from "../helpers/factorie
 import { DEMO_PASSWORD } from "../helpers/seed";
 import { createUser } from "../../registry/auth/accounts.server";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
-import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
+import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
+import { submitDraft } from "../../registry/review/submission.server";
+import { type SectionName } from "../../registry/standard/sections";
 import { sessionCookie } from "~/auth.server";
 import * as drafts from "~/routes/drafts._index";
 import * as newDraft from "~/routes/drafts.new";
 import * as edit from "~/routes/tools.$id_.edit";
+import { ctxOf } from "../../registry/shared/context";
 import * as queue from "~/routes/review._index";
 import * as review from "~/routes/review.$id";
 import * as reports from "~/routes/reports._index";
@@ -66,10 +69,10 @@ let who: Record<"anonymous" | "otherOfficial" | "ownReviewer" | "admin", Who>;
 beforeEach(async () => {
   const official = actorByEmail("official.shanghai@register.example");
   const D0 = new Date("2026-03-01T09:00:00Z");
-  draftId = createDraft(official, newIdentity("private-draft"), D0).toolId;
-  submittedId = createDraft(official, newIdentity("submitted-tool"), D0).toolId;
-  for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" }))) saveDraftSection(official, submittedId, n as SectionName, v);
-  submitDraft(official, submittedId, D0);
+  draftId = (await createDraft(ctxOf({ actor: official, now: D0 }), { identity: newIdentity("private-draft") })).toolId;
+  submittedId = (await createDraft(ctxOf({ actor: official, now: D0 }), { identity: newIdentity("submitted-tool") })).toolId;
+  for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" }))) await saveDraftSection(ctxOf({ actor: official }), { toolId: submittedId, section: n as SectionName, value: v });
+  await submitDraft(ctxOf({ actor: official, now: D0 }), { toolId: submittedId });
   await createUser({ email: "reviewer.shanghai@register.example", displayName: "Own-agency reviewer", role: "reviewer", agency: "shanghai-municipal-government", password: DEMO_PASSWORD });
   who = {
     anonymous: null,

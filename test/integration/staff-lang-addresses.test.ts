@@ -7,7 +7,9 @@ import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
 import { DEMO_PASSWORD, seedId, seedRecord } from "../helpers/seed";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
-import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
+import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
+import { submitDraft } from "../../registry/review/submission.server";
+import { type SectionName } from "../../registry/standard/sections";
 import { sessionCookie } from "~/auth.server";
 import * as loginRoute from "~/routes/login";
 import * as drafts from "~/routes/drafts._index";
@@ -26,6 +28,7 @@ import { loader as toolsCsv } from "~/routes/tools[.]csv";
 import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/columns";
 import { isLanguageNeutral } from "../../registry/shared/urls";
 import { submitReport } from "../../registry/voice/reports.server";
+import { ctxOf } from "../../registry/shared/context";
 import { postComment } from "../../registry/voice/comments.server";
 import { publishRevision } from "../../registry/records/publish.server";
 import type { ToolRecordInput } from "../../registry/standard/v1";
@@ -104,9 +107,9 @@ describe("forms posted under a language prefix redirect back under it", () => {
     reviewer = await as("reviewer.samr@register.example");
     const actor = actorByEmail("official.shanghai@register.example");
     const D0 = new Date("2026-03-01T09:00:00Z");
-    submittedId = createDraft(actor, newIdentity("lang-submitted"), D0).toolId;
-    for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" }))) saveDraftSection(actor, submittedId, n as SectionName, v);
-    submitDraft(actor, submittedId, D0);
+    submittedId = (await createDraft(ctxOf({ actor, now: D0 }), { identity: newIdentity("lang-submitted") })).toolId;
+    for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" }))) await saveDraftSection(ctxOf({ actor }), { toolId: submittedId, section: n as SectionName, value: v });
+    await submitDraft(ctxOf({ actor, now: D0 }), { toolId: submittedId });
   });
 
   it("a new draft, a saved section and a workflow action", async () => {
@@ -145,10 +148,10 @@ describe("forms posted under a language prefix redirect back under it", () => {
     expect(await location(post(review.action, `/review/${submittedId}`, reviewer, { intent: "finding", criterion: "2", rating: "met" }, { id: submittedId }))).toBe(
       `/review/${submittedId}?done=finding#criterion-2`,
     );
-    const report = submitReport("unregistered_tool", { toolName: "Door sensor", description: "A sensor on every door." }, { address: "192.0.2.31", now: new Date() });
+    const report = await submitReport(ctxOf({ address: "192.0.2.31", now: new Date() }), { kind: "unregistered_tool", report: { toolName: "Door sensor", description: "A sensor on every door." } });
     if (!report.ok) throw new Error("no report");
     expect(await location(post(reports.action, "/en/reports", reviewer, { id: String(report.id), decision: "dismiss", reason: "Not a tool." }))).toBe("/en/reports");
-    const comment = postComment(SUISHEN_CODE, { body: "Is the ranking published?", displayName: "Li" }, { address: "192.0.2.10", now: new Date() });
+    const comment = await postComment(ctxOf({ address: "192.0.2.10", now: new Date() }), { toolId: SUISHEN_CODE, comment: { body: "Is the ranking published?", displayName: "Li" } });
     if (!comment.ok) throw new Error("no comment");
     expect(await location(post(moderation.action, "/zh/review/comments", reviewer, { commentId: String(comment.id), decision: "publish" }))).toBe("/zh/review/comments");
   });

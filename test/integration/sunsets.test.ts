@@ -4,8 +4,12 @@ import { actorByEmail, completeSections, newIdentity } from "../helpers/factorie
 import { SEED_RECORDS, seedRecord } from "../helpers/seed";
 import { publishRevision } from "../../registry/records/publish.server";
 import { getSunsetOverview, sunsetFeed } from "../../registry/records/tools.server";
-import { createDraft, listAgencyWork, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
+import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
+import { listAgencyWork } from "../../registry/review/queues.server";
+import { submitDraft } from "../../registry/review/submission.server";
+import { type SectionName } from "../../registry/standard/sections";
 import type { ToolRecordInput } from "../../registry/standard/v1";
+import { ctxOf } from "../../registry/shared/context";
 
 useFreshDb();
 
@@ -43,16 +47,16 @@ describe("sunsets", () => {
     ]);
   });
 
-  it("shows an official their agency's tools that are due or lapsed", () => {
+  it("shows an official their agency's tools that are due or lapsed", async () => {
     const official = actorByEmail("official.shanghai@register.example");
     const D0 = new Date("2026-03-01T09:00:00Z");
-    const { toolId } = createDraft(official, newIdentity(), D0);
-    for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2026-05-01" }))) saveDraftSection(official, toolId, n as SectionName, v);
-    submitDraft(official, toolId, D0);
-    expect(listAgencyWork(official, new Date("2026-02-20T00:00:00Z")).due).toEqual([]);
-    expect(listAgencyWork(official, new Date("2026-03-05T00:00:00Z")).due.map((t) => [t.id, t.sunsetState])).toEqual([[toolId, "due_soon"]]);
-    expect(listAgencyWork(official, new Date("2026-05-02T00:00:00Z")).due.map((t) => [t.id, t.sunsetState])).toEqual([[toolId, "lapsed"]]);
-    expect(listAgencyWork(actorByEmail("official.hangzhou@register.example"), new Date("2026-05-02T00:00:00Z")).due).toEqual([]);
+    const { toolId } = await createDraft(ctxOf({ actor: official, now: D0 }), { identity: newIdentity() });
+    for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2026-05-01" }))) await saveDraftSection(ctxOf({ actor: official }), { toolId, section: n as SectionName, value: v });
+    await submitDraft(ctxOf({ actor: official, now: D0 }), { toolId });
+    expect((await listAgencyWork(ctxOf({ actor: official, now: new Date("2026-02-20T00:00:00Z") }))).due).toEqual([]);
+    expect((await listAgencyWork(ctxOf({ actor: official, now: new Date("2026-03-05T00:00:00Z") }))).due.map((t) => [t.id, t.sunsetState])).toEqual([[toolId, "due_soon"]]);
+    expect((await listAgencyWork(ctxOf({ actor: official, now: new Date("2026-05-02T00:00:00Z") }))).due.map((t) => [t.id, t.sunsetState])).toEqual([[toolId, "lapsed"]]);
+    expect((await listAgencyWork(ctxOf({ actor: actorByEmail("official.hangzhou@register.example"), now: new Date("2026-05-02T00:00:00Z") }))).due).toEqual([]);
   });
 });
 

@@ -6,7 +6,10 @@ import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, importRow as rowFor, newIdentity } from "../helpers/factories";
 import { runImport } from "../../registry/exchange/import/import.server";
 import { allocateToolId, formatToolId } from "../../registry/records/ids.server";
-import { createDraft, saveDraftSection, submitDraft, type SectionName } from "../../registry/review/workflow.server";
+import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
+import { submitDraft } from "../../registry/review/submission.server";
+import { ctxOf } from "../../registry/shared/context";
+import { type SectionName } from "../../registry/standard/sections";
 import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/columns";
 import { csvRow, CSV_BOM } from "../../registry/exchange/exports/csv";
 
@@ -25,25 +28,25 @@ const importRow = (id: string, slug: string) => {
 const highest = () => (getDb().$client.prepare(`SELECT max(CAST(substr(id, 5) AS INTEGER)) AS n FROM tools WHERE id GLOB 'ALG-[0-9]*'`).get() as { n: number }).n;
 
 describe("tool ids", () => {
-  it("after an import of ALG-999999, a new draft of another agency is numbered in the format and can be saved and submitted", () => {
+  it("after an import of ALG-999999, a new draft of another agency is numbered in the format and can be saved and submitted", async () => {
     const before = highest();
     importRow("ALG-999999", "moved-far");
     const official = actorByEmail(HANGZHOU);
-    const { toolId } = createDraft(official, newIdentity("after-the-import"), NOW);
+    const { toolId } = await createDraft(ctxOf({ actor: official, now: NOW }), { identity: newIdentity("after-the-import") });
     expect(toolId).toMatch(/^ALG-\d{6}$/);
     expect(toolId).toBe(formatToolId(before + 1));
-    saveDraftSection(official, toolId, "identity", { ...newIdentity("after-the-import"), id: toolId });
+    await saveDraftSection(ctxOf({ actor: official }), { toolId, section: "identity", value: { ...newIdentity("after-the-import"), id: toolId } });
     for (const [name, value] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01", agency: "hangzhou-health-commission" })))
-      saveDraftSection(official, toolId, name as SectionName, value);
-    expect(submitDraft(official, toolId, NOW)).toMatchObject({ toolId, revision: 1 });
+      await saveDraftSection(ctxOf({ actor: official }), { toolId, section: name as SectionName, value });
+    expect(await submitDraft(ctxOf({ actor: official, now: NOW }), { toolId })).toMatchObject({ toolId, revision: 1 });
   });
 
-  it("steps over ids an import kept, and never hands out a taken one", () => {
+  it("steps over ids an import kept, and never hands out a taken one", async () => {
     const before = highest();
     importRow(formatToolId(before + 2), "kept-id");
     const official = actorByEmail(SHANGHAI);
-    const first = createDraft(official, newIdentity("first-after"), NOW).toolId;
-    const second = createDraft(official, newIdentity("second-after"), NOW).toolId;
+    const first = (await createDraft(ctxOf({ actor: official, now: NOW }), { identity: newIdentity("first-after") })).toolId;
+    const second = (await createDraft(ctxOf({ actor: official, now: NOW }), { identity: newIdentity("second-after") })).toolId;
     expect([first, second]).toEqual([formatToolId(before + 1), formatToolId(before + 3)]);
     const next = allocateToolId(getDb());
     expect(next).toBe(formatToolId(before + 4));

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail } from "../helpers/factories";
+import { ctxOf } from "../../registry/shared/context";
 import { moderateComment, postComment } from "../../registry/voice/comments.server";
 import { pageCacheVersion } from "../../registry/shared/page-version.server";
 import { seedId } from "../helpers/seed";
@@ -17,12 +18,12 @@ const NOW = new Date("2026-03-01T02:00:00Z");
 const version = (table: "page_version" | "list_version") => (getDb().$client.prepare(`SELECT version FROM ${table} WHERE id = 1`).get() as { version: number }).version;
 
 describe("change counters", () => {
-  it("a pending comment changes neither; publishing it changes the page version only", () => {
+  it("a pending comment changes neither; publishing it changes the page version only", async () => {
     const [page0, list0] = [version("page_version"), version("list_version")];
-    const posted = postComment(HEALTH_CODE, { body: "一条意见" }, { address: "10.0.0.1", now: NOW });
+    const posted = await postComment(ctxOf({ address: "10.0.0.1", now: NOW }), { toolId: HEALTH_CODE, comment: { body: "一条意见" } });
     if (!posted.ok) throw new Error("not posted");
     expect([version("page_version"), version("list_version")]).toEqual([page0, list0]);
-    moderateComment(actorByEmail("reviewer.samr@register.example"), posted.id, "publish", undefined, NOW);
+    await moderateComment(ctxOf({ actor: actorByEmail("reviewer.samr@register.example"), now: NOW }), { commentId: posted.id, decision: "publish", reason: undefined });
     expect(version("page_version")).toBeGreaterThan(page0);
     expect(version("list_version")).toBe(list0);
   });

@@ -5,25 +5,18 @@ import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
 import { DEMO_ACCOUNTS, seedId } from "../helpers/seed";
 import { createUser } from "../../registry/auth/accounts.server";
-import {
-  createDraft,
-  decide,
-  postConsultationResponse,
-  getDraft,
-  recordFinding,
-  retireTool,
-  saveDraftSection,
-  startReview,
-  startRevision,
-  submitDraft,
-  withdraw,
-  CRITERIA,
-  type SectionName,
-} from "../../registry/review/workflow.server";
+import { createDraft, getDraft, saveDraftSection } from "../../registry/review/drafts.server";
+import { decide, recordFinding, startReview } from "../../registry/review/review.server";
+import { postConsultationResponse } from "../../registry/voice/consultation.server";
+import { retireTool } from "../../registry/lifecycle/retire.server";
+import { startRevision, submitDraft, withdraw } from "../../registry/review/submission.server";
+import { CRITERIA } from "../../registry/review/review-terms";
+import { type SectionName } from "../../registry/standard/sections";
 import { getToolDetail, listTools } from "../../registry/records/tools.server";
 import { listEvents, verifyLog } from "../../registry/log/log.server";
 import { parseToolQuery } from "../../registry/records/query";
 import type { Actor } from "../../registry/auth/roles";
+import { ctxOf } from "../../registry/shared/context";
 
 // Seed records, found by slug (test/helpers/seed.ts).
 const HEALTH_CODE = seedId("health-code");
@@ -50,9 +43,9 @@ function counts() {
   };
 }
 
-function expectError(fn: () => unknown, code: RegistryError["code"], field?: string) {
+async function expectError(fn: () => unknown, code: RegistryError["code"], field?: string) {
   try {
-    fn();
+    await fn();
   } catch (e) {
     expect(e).toBeInstanceOf(RegistryError);
     expect((e as RegistryError).code).toBe(code);
@@ -62,78 +55,72 @@ function expectError(fn: () => unknown, code: RegistryError["code"], field?: str
   throw new Error(`expected a ${code} RegistryError`);
 }
 
-function draftTool(level: "III" | "IV", sunset = level === "III" ? "2027-02-01" : "2026-08-01", slug?: string): string {
-  const { toolId } = createDraft(official(), newIdentity(slug), D0);
+async function draftTool(level: "III" | "IV", sunset = level === "III" ? "2027-02-01" : "2026-08-01", slug?: string): Promise<string> {
+  const { toolId } = await createDraft(ctxOf({ actor: official(), now: D0 }), { identity: newIdentity(slug) });
   const sections = completeSections({ level, sunset });
-  for (const [name, value] of Object.entries(sections)) saveDraftSection(official(), toolId, name as SectionName, value);
+  for (const [name, value] of Object.entries(sections)) await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: name as SectionName, value });
   return toolId;
 }
 
 /** The agency's response to the closed consultation, required before a level III+ decision. */
-function respond(toolId: string, at = day(30)) {
-  postConsultationResponse(official(), toolId, { raised: { en: "Residents asked about retention." }, changed: { en: "Retention shortened to one year." } }, at);
+async function respond(toolId: string, at = day(30)) {
+  await postConsultationResponse(ctxOf({ actor: official(), now: at }), { toolId, raised: { en: "Residents asked about retention." }, changed: { en: "Retention shortened to one year." } });
 }
 
-function findAll(actor: Actor, toolId: string, at: Date, opts: { condition?: boolean; notMet?: boolean } = {}) {
+async function findAll(actor: Actor, toolId: string, at: Date, opts: { condition?: boolean; notMet?: boolean } = {}) {
   for (const criterion of CRITERIA) {
     const condition = opts.condition && criterion === 3;
-    recordFinding(
-      actor,
-      toolId,
-      {
-        criterion,
-        rating: condition || (opts.notMet && criterion === 2) ? (opts.notMet && criterion === 2 ? "not_met" : "partly_met") : "met",
-        severity: condition || (opts.notMet && criterion === 2) ? "medium" : undefined,
-        condition: condition ? "Publish the vendor's data-access terms." : undefined,
-        conditionDeadline: condition ? "2026-06-30" : undefined,
-      },
-      at,
-    );
+    const finding = {
+      criterion,
+      rating: condition || (opts.notMet && criterion === 2) ? (opts.notMet && criterion === 2 ? "not_met" : "partly_met") : "met",
+      severity: condition || (opts.notMet && criterion === 2) ? "medium" : undefined,
+      condition: condition ? "Publish the vendor's data-access terms." : undefined,
+      conditionDeadline: condition ? "2026-06-30" : undefined,
+    };
+    await recordFinding(ctxOf({ actor, now: at }), { toolId, finding });
   }
 }
 
 describe("an official's draft", () => {
-  it("gets the next public id, is private, and is saved section by section", () => {
+  it("gets the next public id, is private, and is saved section by section", async () => {
     const before = counts();
-    const { toolId } = createDraft(official(), newIdentity(), D0);
+    const { toolId } = await createDraft(ctxOf({ actor: official(), now: D0 }), { identity: newIdentity() });
     expect(toolId).toBe("ALG-000023");
     expect(getToolDetail(toolId)).toBeNull();
     expect(listTools(parseToolQuery(new URLSearchParams("")).query).total).toBe(22);
     expect(counts().events).toBe(before.events);
-    saveDraftSection(official(), toolId, "purpose", { purpose: { en: "To allocate permits." }, legalBasis: [] });
-    expect(getDraft(official(), toolId).record.purpose).toMatchObject({ purpose: { en: "To allocate permits." } });
+    await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: "purpose", value: { purpose: { en: "To allocate permits." }, legalBasis: [] } });
+    expect((await getDraft(ctxOf({ actor: official() }), { toolId })).record.purpose).toMatchObject({ purpose: { en: "To allocate permits." } });
   });
-  it("keeps other agencies, reviewers, admins and the public out", () => {
-    const { toolId } = createDraft(official(), newIdentity(), D0);
+  it("keeps other agencies, reviewers, admins and the public out", async () => {
+    const { toolId } = await createDraft(ctxOf({ actor: official(), now: D0 }), { identity: newIdentity() });
     for (const actor of [otherOfficial(), reviewer(), admin(), null]) {
-      expectError(() => getDraft(actor, toolId), "forbidden");
-      expectError(() => saveDraftSection(actor, toolId, "purpose", { purpose: { en: "x" } }), "forbidden");
-      expectError(() => submitDraft(actor, toolId, D0), "forbidden");
+      await expectError(() => getDraft(ctxOf({ actor }), { toolId }), "forbidden");
+      await expectError(() => saveDraftSection(ctxOf({ actor }), { toolId, section: "purpose", value: { purpose: { en: "x" } } }), "forbidden");
+      await expectError(() => submitDraft(ctxOf({ actor, now: D0 }), { toolId }), "forbidden");
     }
-    for (const actor of [reviewer(), admin(), null]) expectError(() => createDraft(actor, newIdentity("other-slug"), D0), "forbidden");
+    for (const actor of [reviewer(), admin(), null]) await expectError(() => createDraft(ctxOf({ actor, now: D0 }), { identity: newIdentity("other-slug") }), "forbidden");
   });
-  it("refuses a bad section with field messages and keeps the saved one", () => {
-    const { toolId } = createDraft(official(), newIdentity(), D0);
-    saveDraftSection(official(), toolId, "purpose", { purpose: { en: "Kept." }, legalBasis: [] });
-    const e = expectError(() => saveDraftSection(official(), toolId, "purpose", { purpose: {}, legalBasis: [{ citation: "" }] }), "invalid");
+  it("refuses a bad section with field messages and keeps the saved one", async () => {
+    const { toolId } = await createDraft(ctxOf({ actor: official(), now: D0 }), { identity: newIdentity() });
+    await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: "purpose", value: { purpose: { en: "Kept." }, legalBasis: [] } });
+    const e = await expectError(() => saveDraftSection(ctxOf({ actor: official() }), { toolId, section: "purpose", value: { purpose: {}, legalBasis: [{ citation: "" }] } }), "invalid");
     expect(Object.keys(e.fields)).toEqual(expect.arrayContaining(["purpose.purpose", "purpose.legalBasis.0.citation"]));
-    expect(getDraft(official(), toolId).record.purpose).toMatchObject({ purpose: { en: "Kept." } });
-    expectError(() => saveDraftSection(official(), toolId, "identity", { ...newIdentity(), id: HEALTH_CODE }), "invalid", "identity.id");
-    expectError(() => createDraft(official(), newIdentity("health-code"), D0), "invalid", "identity.slug");
+    expect((await getDraft(ctxOf({ actor: official() }), { toolId })).record.purpose).toMatchObject({ purpose: { en: "Kept." } });
+    await expectError(() => saveDraftSection(ctxOf({ actor: official() }), { toolId, section: "identity", value: { ...newIdentity(), id: HEALTH_CODE } }), "invalid", "identity.id");
+    await expectError(() => createDraft(ctxOf({ actor: official(), now: D0 }), { identity: newIdentity("health-code") }), "invalid", "identity.slug");
   });
 });
 
 describe("submission", () => {
-  it("refuses a record that breaks its level's obligations, says what to fix, and writes nothing", () => {
-    const toolId = draftTool("III", "2028-01-01");
-    saveDraftSection(official(), toolId, "purpose", { purpose: { en: "To allocate permits." }, legalBasis: [] });
+  it("refuses a record that breaks its level's obligations, says what to fix, and writes nothing", async () => {
+    const toolId = await draftTool("III", "2028-01-01");
+    await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: "purpose", value: { purpose: { en: "To allocate permits." }, legalBasis: [] } });
     const sections = completeSections({ level: "III", sunset: "2028-01-01" });
-    saveDraftSection(official(), toolId, "dataScope", {
-      ...sections.dataScope,
-      elements: [{ ...sections.dataScope.elements![0]!, necessity: undefined }],
-    });
+    const value = { ...sections.dataScope, elements: [{ ...sections.dataScope.elements![0]!, necessity: undefined }] };
+    await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: "dataScope", value });
     const before = counts();
-    const e = expectError(() => submitDraft(official(), toolId, D0), "invalid");
+    const e = await expectError(() => submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId }), "invalid");
     expect(e.fields).toMatchObject({
       "purpose.legalBasis": ["err_legal_basis_missing"],
       "dataScope.elements.0.necessity": ["err_necessity_sensitive_missing"],
@@ -148,11 +135,11 @@ describe("submission", () => {
     expect(worded(e, "lifecycle.sunsetDate", "zh")).toContain("12 个月");
     expect(worded(e, "purpose.nonDigitalAlternative", "zh")).toMatch(CJK);
     expect(counts()).toEqual(before);
-    expect(getDraft(official(), toolId).record.lifecycle.reviewStatus).toBe("draft");
+    expect((await getDraft(ctxOf({ actor: official() }), { toolId })).record.lifecycle.reviewStatus).toBe("draft");
   });
-  it("publishes the revision, opens a 30-day consultation for level III and logs it", () => {
-    const toolId = draftTool("III");
-    const r = submitDraft(official(), toolId, D0);
+  it("publishes the revision, opens a 30-day consultation for level III and logs it", async () => {
+    const toolId = await draftTool("III");
+    const r = await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
     expect(r).toEqual({ toolId, revision: 1, impactLevel: "III", consultation: { opens: "2026-03-01", closes: "2026-03-30" } });
     const detail = getToolDetail(toolId);
     expect(detail && "found" in detail && detail.found.revision.status).toBe("submitted");
@@ -160,42 +147,42 @@ describe("submission", () => {
     expect(listEvents({ page: 1 }).events.at(-1)).toMatchObject({ kind: "submitted", toolId, actor: "official@shanghai-municipal-government" });
     // Submitted revisions are immutable.
     expect(() => getDb().$client.prepare(`UPDATE revisions SET record = '{}' WHERE tool_seq = (SELECT seq FROM tools WHERE id = ?)`).run(toolId)).toThrow(/immutable/);
-    expectError(() => saveDraftSection(official(), toolId, "purpose", { purpose: { en: "x" } }), "wrong_state");
+    await expectError(() => saveDraftSection(ctxOf({ actor: official() }), { toolId, section: "purpose", value: { purpose: { en: "x" } } }), "wrong_state");
   });
 });
 
 describe("review", () => {
   it("is refused to the own agency's reviewer, other officials and admins, writing nothing", async () => {
-    const toolId = draftTool("III");
-    submitDraft(official(), toolId, D0);
+    const toolId = await draftTool("III");
+    await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
     const ownReviewer = await createUser({ email: "rev.sh@register.example", displayName: "Own", role: "reviewer", agency: "shanghai-municipal-government", password: "long-enough-password" });
     const before = counts();
-    for (const actor of [ownReviewer, official(), otherOfficial(), admin(), null]) expectError(() => startReview(actor, toolId, day(1)), "forbidden");
+    for (const actor of [ownReviewer, official(), otherOfficial(), admin(), null]) await expectError(() => startReview(ctxOf({ actor, now: day(1) }), { toolId }), "forbidden");
     expect(counts()).toEqual(before);
   });
 
-  it("carries a level III record from submission to an approval with conditions after the consultation", () => {
-    const toolId = draftTool("III");
-    submitDraft(official(), toolId, D0);
-    startReview(reviewer(), toolId, day(1));
-    expectError(() => decide(reviewer(), toolId, "approve", { en: "Fine." }, day(31)), "invalid", "findings");
-    findAll(reviewer(), toolId, day(2), { condition: true });
-    const early = expectError(() => decide(reviewer(), toolId, "approve_with_conditions", { en: "Approved if the terms are published." }, day(29)), "invalid", "decision");
+  it("carries a level III record from submission to an approval with conditions after the consultation", async () => {
+    const toolId = await draftTool("III");
+    await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
+    await startReview(ctxOf({ actor: reviewer(), now: day(1) }), { toolId });
+    await expectError(() => decide(ctxOf({ actor: reviewer(), now: day(31) }), { toolId, decision: "approve", summary: { en: "Fine." } }), "invalid", "findings");
+    await findAll(reviewer(), toolId, day(2), { condition: true });
+    const early = await expectError(() => decide(ctxOf({ actor: reviewer(), now: day(29) }), { toolId, decision: "approve_with_conditions", summary: { en: "Approved if the terms are published." } }), "invalid", "decision");
     expect(early.fields.decision).toContain("err_consultation_open");
     expect(worded(early, "decision", "en")).toContain("consultation is open until 2026-03-30");
     expect(worded(early, "decision", "zh")).toContain("征求意见截止于 2026-03-30");
     // After the consultation, no decision until the agency has answered it.
-    const unanswered = expectError(() => decide(reviewer(), toolId, "approve_with_conditions", { en: "x" }, day(30)), "invalid", "decision");
+    const unanswered = await expectError(() => decide(ctxOf({ actor: reviewer(), now: day(30) }), { toolId, decision: "approve_with_conditions", summary: { en: "x" } }), "invalid", "decision");
     expect(unanswered.fields.decision).toEqual(["err_consultation_unanswered"]);
     expect(worded(unanswered, "decision", "en")).toContain("response to the consultation");
     expect(worded(unanswered, "decision", "zh")).toContain("回应");
-    expectError(() => postConsultationResponse(official(), toolId, { raised: { en: "x" }, changed: { en: "y" } }, day(29)), "wrong_state");
-    expectError(() => postConsultationResponse(otherOfficial(), toolId, { raised: { en: "x" }, changed: { en: "y" } }, day(30)), "forbidden");
-    expectError(() => postConsultationResponse(official(), toolId, { raised: {}, changed: { en: "y" } }, day(30)), "invalid", "raised");
-    respond(toolId);
-    expectError(() => respond(toolId), "wrong_state");
-    expectError(() => decide(reviewer(), toolId, "approve_with_conditions", {}, day(30)), "invalid", "summary");
-    const r = decide(reviewer(), toolId, "approve_with_conditions", { zh: "附条件批准。", en: "Approved if the vendor terms are published." }, day(30));
+    await expectError(() => postConsultationResponse(ctxOf({ actor: official(), now: day(29) }), { toolId, raised: { en: "x" }, changed: { en: "y" } }), "wrong_state");
+    await expectError(() => postConsultationResponse(ctxOf({ actor: otherOfficial(), now: day(30) }), { toolId, raised: { en: "x" }, changed: { en: "y" } }), "forbidden");
+    await expectError(() => postConsultationResponse(ctxOf({ actor: official(), now: day(30) }), { toolId, raised: {}, changed: { en: "y" } }), "invalid", "raised");
+    await respond(toolId);
+    await expectError(() => respond(toolId), "wrong_state");
+    await expectError(() => decide(ctxOf({ actor: reviewer(), now: day(30) }), { toolId, decision: "approve_with_conditions", summary: {} }), "invalid", "summary");
+    const r = await decide(ctxOf({ actor: reviewer(), now: day(30) }), { toolId, decision: "approve_with_conditions", summary: { zh: "附条件批准。", en: "Approved if the vendor terms are published." } });
     expect(r).toEqual({ effective: true, status: "approved_with_conditions" });
     const last = listEvents({ page: 1 }).events.at(-1)!;
     expect(last).toMatchObject({ kind: "decision", toolId, actor: "reviewer@samr", payload: { status: "approved_with_conditions", conditions: [{ criterion: 3, deadline: "2026-06-30" }] } });
@@ -209,40 +196,40 @@ describe("review", () => {
       { criterion: 3, rating: "partly_met", severity: "medium", recommendation: null, condition: "Publish the vendor's data-access terms.", conditionDeadline: "2026-06-30" },
     ]);
     // The decision is final for this reviewer.
-    expectError(() => decide(reviewer(), toolId, "reject", { en: "x" }, day(31)), "wrong_state");
+    await expectError(() => decide(ctxOf({ actor: reviewer(), now: day(31) }), { toolId, decision: "reject", summary: { en: "x" } }), "wrong_state");
   });
 
-  it("will not approve outright when a criterion is not met", () => {
-    const toolId = draftTool("III");
-    submitDraft(official(), toolId, D0);
-    startReview(reviewer(), toolId, day(1));
-    findAll(reviewer(), toolId, day(2), { notMet: true });
-    respond(toolId);
-    expectError(() => decide(reviewer(), toolId, "approve", { en: "x" }, day(30)), "invalid", "decision");
-    expect(decide(reviewer(), toolId, "reject", { en: "Data beyond need." }, day(30))).toEqual({ effective: true, status: "rejected" });
+  it("will not approve outright when a criterion is not met", async () => {
+    const toolId = await draftTool("III");
+    await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
+    await startReview(ctxOf({ actor: reviewer(), now: day(1) }), { toolId });
+    await findAll(reviewer(), toolId, day(2), { notMet: true });
+    await respond(toolId);
+    await expectError(() => decide(ctxOf({ actor: reviewer(), now: day(30) }), { toolId, decision: "approve", summary: { en: "x" } }), "invalid", "decision");
+    expect(await decide(ctxOf({ actor: reviewer(), now: day(30) }), { toolId, decision: "reject", summary: { en: "Data beyond need." } })).toEqual({ effective: true, status: "rejected" });
   });
 
-  it("needs two independent reviewers to approve a level IV tool", () => {
-    const toolId = draftTool("IV");
-    submitDraft(official(), toolId, D0);
-    startReview(reviewer(), toolId, day(1));
-    findAll(reviewer(), toolId, day(2));
-    respond(toolId);
-    expect(decide(reviewer(), toolId, "approve", { en: "Approve." }, day(30))).toEqual({ effective: false, awaiting: "second_reviewer" });
+  it("needs two independent reviewers to approve a level IV tool", async () => {
+    const toolId = await draftTool("IV");
+    await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
+    await startReview(ctxOf({ actor: reviewer(), now: day(1) }), { toolId });
+    await findAll(reviewer(), toolId, day(2));
+    await respond(toolId);
+    expect(await decide(ctxOf({ actor: reviewer(), now: day(30) }), { toolId, decision: "approve", summary: { en: "Approve." } })).toEqual({ effective: false, awaiting: "second_reviewer" });
     let detail = getToolDetail(toolId);
     expect(detail && "found" in detail && detail.found.revision.status).toBe("in_review");
-    expectError(() => startReview(reviewer(), toolId, day(31)), "wrong_state");
-    startReview(reviewer2(), toolId, day(31));
-    findAll(reviewer2(), toolId, day(31));
-    expect(decide(reviewer2(), toolId, "approve", { en: "Approve too." }, day(32))).toEqual({ effective: true, status: "approved" });
+    await expectError(() => startReview(ctxOf({ actor: reviewer(), now: day(31) }), { toolId }), "wrong_state");
+    await startReview(ctxOf({ actor: reviewer2(), now: day(31) }), { toolId });
+    await findAll(reviewer2(), toolId, day(31));
+    expect(await decide(ctxOf({ actor: reviewer2(), now: day(32) }), { toolId, decision: "approve", summary: { en: "Approve too." } })).toEqual({ effective: true, status: "approved" });
     detail = getToolDetail(toolId);
     expect(detail && "found" in detail && detail.found.revision.status).toBe("approved");
     expect(detail && "found" in detail && detail.found.record.lifecycle.reviewStatus).toBe("approved");
   });
 
-  it("refuses a level IV sunset more than 6 months ahead", () => {
-    const toolId = draftTool("IV", "2026-12-01");
-    const e = expectError(() => submitDraft(official(), toolId, D0), "invalid", "lifecycle.sunsetDate");
+  it("refuses a level IV sunset more than 6 months ahead", async () => {
+    const toolId = await draftTool("IV", "2026-12-01");
+    const e = await expectError(() => submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId }), "invalid", "lifecycle.sunsetDate");
     expect(e.fields["lifecycle.sunsetDate"]).toEqual(["err_sunset_too_far"]);
     expect(worded(e, "lifecycle.sunsetDate", "en")).toContain("6 months");
     expect(worded(e, "lifecycle.sunsetDate", "zh")).toContain("6 个月");
@@ -250,31 +237,31 @@ describe("review", () => {
 });
 
 describe("after a decision", () => {
-  it("lets the official answer change requests with a new revision", () => {
-    const toolId = draftTool("III");
-    submitDraft(official(), toolId, D0);
-    startReview(reviewer(), toolId, day(1));
-    findAll(reviewer(), toolId, day(2));
-    respond(toolId);
-    decide(reviewer(), toolId, "request_changes", { en: "Shorten the retention." }, day(30));
-    expect(startRevision(official(), toolId, { action: "revise" }, day(31))).toEqual({ toolId, revision: 2 });
-    expect(getDraft(official(), toolId).number).toBe(2);
+  it("lets the official answer change requests with a new revision", async () => {
+    const toolId = await draftTool("III");
+    await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
+    await startReview(ctxOf({ actor: reviewer(), now: day(1) }), { toolId });
+    await findAll(reviewer(), toolId, day(2));
+    await respond(toolId);
+    await decide(ctxOf({ actor: reviewer(), now: day(30) }), { toolId, decision: "request_changes", summary: { en: "Shorten the retention." } });
+    expect(await startRevision(ctxOf({ actor: official(), now: day(31) }), { toolId, action: "revise" })).toEqual({ toolId, revision: 2 });
+    expect((await getDraft(ctxOf({ actor: official() }), { toolId })).number).toBe(2);
     // The public still sees revision 1 with its decision until revision 2 is submitted.
     const detail = getToolDetail(toolId);
     expect(detail && "found" in detail && detail.found.revision).toMatchObject({ number: 1, status: "changes_requested" });
-    expect(submitDraft(official(), toolId, day(32)).revision).toBe(2);
+    expect((await submitDraft(ctxOf({ actor: official(), now: day(32) }), { toolId })).revision).toBe(2);
   });
 
-  it("lists a change of purpose in the purpose history and the log, and opens a new review", () => {
-    const toolId = draftTool("III");
-    submitDraft(official(), toolId, D0);
-    startReview(reviewer(), toolId, day(1));
-    findAll(reviewer(), toolId, day(2));
-    respond(toolId);
-    decide(reviewer(), toolId, "approve", { en: "Approved." }, day(30));
-    expectError(() => startRevision(official(), toolId, { action: "propose_change", kind: "purpose", change: {} }, day(40)), "invalid");
-    startRevision(official(), toolId, { action: "propose_change", kind: "purpose", change: { en: "Also rank loading-bay permits." } }, day(40));
-    submitDraft(official(), toolId, day(41));
+  it("lists a change of purpose in the purpose history and the log, and opens a new review", async () => {
+    const toolId = await draftTool("III");
+    await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
+    await startReview(ctxOf({ actor: reviewer(), now: day(1) }), { toolId });
+    await findAll(reviewer(), toolId, day(2));
+    await respond(toolId);
+    await decide(ctxOf({ actor: reviewer(), now: day(30) }), { toolId, decision: "approve", summary: { en: "Approved." } });
+    await expectError(() => startRevision(ctxOf({ actor: official(), now: day(40) }), { toolId, action: "propose_change", kind: "purpose", change: {} }), "invalid");
+    await startRevision(ctxOf({ actor: official(), now: day(40) }), { toolId, action: "propose_change", kind: "purpose", change: { en: "Also rank loading-bay permits." } });
+    await submitDraft(ctxOf({ actor: official(), now: day(41) }), { toolId });
     const detail = getToolDetail(toolId);
     const found = detail && "found" in detail ? detail.found : null;
     expect(found?.record.purposeHistory).toEqual([{ date: "2026-04-10", kind: "purpose", change: { en: "Also rank loading-bay permits." }, sources: [] }]);
@@ -282,14 +269,14 @@ describe("after a decision", () => {
     expect(listEvents({ page: 1 }).events.map((e) => e.kind).slice(-2)).toEqual(["submitted", "purpose_changed"]);
   });
 
-  it("lets only the owner withdraw before a decision, and retire with a reason", () => {
-    const toolId = draftTool("III");
-    submitDraft(official(), toolId, D0);
-    expectError(() => withdraw(otherOfficial(), toolId, day(1)), "forbidden");
-    withdraw(official(), toolId, day(1));
-    expectError(() => withdraw(official(), toolId, day(2)), "wrong_state");
-    expectError(() => retireTool(official(), toolId, {}, day(3)), "invalid", "reason");
-    retireTool(official(), toolId, { en: "The permit scheme ended." }, day(3));
+  it("lets only the owner withdraw before a decision, and retire with a reason", async () => {
+    const toolId = await draftTool("III");
+    await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
+    await expectError(() => withdraw(ctxOf({ actor: otherOfficial(), now: day(1) }), { toolId }), "forbidden");
+    await withdraw(ctxOf({ actor: official(), now: day(1) }), { toolId });
+    await expectError(() => withdraw(ctxOf({ actor: official(), now: day(2) }), { toolId }), "wrong_state");
+    await expectError(() => retireTool(ctxOf({ actor: official(), now: day(3) }), { toolId, reason: {} }), "invalid", "reason");
+    await retireTool(ctxOf({ actor: official(), now: day(3) }), { toolId, reason: { en: "The permit scheme ended." } });
     const detail = getToolDetail(toolId);
     const found = detail && "found" in detail ? detail.found : null;
     expect(found?.record.lifecycle).toMatchObject({ deploymentStatus: "retired", retirement: { date: "2026-03-04" } });
@@ -297,8 +284,8 @@ describe("after a decision", () => {
     expect(listEvents({ page: 1 }).events.at(-1)).toMatchObject({ kind: "retired", toolId });
   });
 
-  it("leaves the editors' records to the editors", () => {
-    for (const actor of [official(), reviewer(), admin()]) expectError(() => retireTool(actor, DOOR_SENSORS, { en: "x" }, D0), "forbidden");
+  it("leaves the editors' records to the editors", async () => {
+    for (const actor of [official(), reviewer(), admin()]) await expectError(() => retireTool(ctxOf({ actor, now: D0 }), { toolId: DOOR_SENSORS, reason: { en: "x" } }), "forbidden");
   });
 });
 
@@ -307,18 +294,18 @@ describe("the public history", () => {
     const { getToolHistory } = await import("../../registry/records/history.server");
     const { callLoader } = await import("./load");
     const { loader: historyLoader } = await import("~/routes/tools.$id_.history");
-    const toolId = draftTool("III");
-    submitDraft(official(), toolId, D0);
-    startReview(reviewer(), toolId, day(1));
+    const toolId = await draftTool("III");
+    await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
+    await startReview(ctxOf({ actor: reviewer(), now: day(1) }), { toolId });
     expect(getToolHistory(toolId)!.revisions[0]!.reviews[0]).toMatchObject({ reviewer: "reviewer@samr", decision: null, findings: [] });
-    findAll(reviewer(), toolId, day(2), { condition: true });
-    respond(toolId);
-    decide(reviewer(), toolId, "approve_with_conditions", { en: "Approved if the vendor terms are published." }, day(30));
-    startRevision(official(), toolId, { action: "request_renewal" }, day(40));
-    saveDraftSection(official(), toolId, "lifecycle", { ...completeSections({ level: "III", sunset: "2027-03-01" }).lifecycle });
+    await findAll(reviewer(), toolId, day(2), { condition: true });
+    await respond(toolId);
+    await decide(ctxOf({ actor: reviewer(), now: day(30) }), { toolId, decision: "approve_with_conditions", summary: { en: "Approved if the vendor terms are published." } });
+    await startRevision(ctxOf({ actor: official(), now: day(40) }), { toolId, action: "request_renewal" });
+    await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: "lifecycle", value: { ...completeSections({ level: "III", sunset: "2027-03-01" }).lifecycle } });
     // The draft is not part of the public history.
     expect(getToolHistory(toolId)!.revisions.map((r) => r.number)).toEqual([1]);
-    submitDraft(official(), toolId, day(41));
+    await submitDraft(ctxOf({ actor: official(), now: day(41) }), { toolId });
 
     const h = getToolHistory(toolId)!;
     expect(h.revisions.map((r) => [r.number, r.status])).toEqual([
@@ -340,7 +327,7 @@ describe("the public history", () => {
   it("is a 404 for drafts and unknown ids", async () => {
     const { callLoader, thrownResponse } = await import("./load");
     const { loader: historyLoader } = await import("~/routes/tools.$id_.history");
-    const { toolId } = createDraft(official(), newIdentity(), D0);
+    const { toolId } = await createDraft(ctxOf({ actor: official(), now: D0 }), { identity: newIdentity() });
     for (const id of [toolId, "ALG-999999", "x".repeat(200)])
       expect((await thrownResponse(callLoader(historyLoader, `/tools/${id}/history`, { id }))).status).toBe(404);
   });

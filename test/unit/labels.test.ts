@@ -5,7 +5,7 @@ import { SUNSET_STATES } from "../../registry/lifecycle/sunset";
 import { STRINGS } from "../../app/i18n/strings";
 import { EVENT_KINDS } from "../../registry/log/log.server";
 import { REPORT_KINDS, REPORT_STATUSES } from "../../registry/voice/reports.server";
-import { CRITERIA, DECISIONS, RATINGS, SEVERITIES } from "../../registry/review/workflow.server";
+import { CRITERIA, DECISIONS, RATINGS, SEVERITIES } from "../../registry/review/review-terms";
 
 const groups: [keyof typeof LABELS, readonly string[]][] = [
   ["kind", std.TOOL_KINDS],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RECORD_SECTIONS, SECTION_NAMES, sectionAnchor, sectionTitleKey } from "../../registry/standard/sections";
 import { ToolRecord } from "../../registry/standard/v1";
-import { SECTION_SCHEMAS } from "../../registry/review/workflow.server";
+import { SECTION_SCHEMAS } from "../../registry/review/drafts.server";
 import { translate } from "~/i18n/strings";
 
 describe("the one list of record sections", () => {

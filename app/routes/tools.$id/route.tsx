@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { commentContactsForAgency, confirmResponsibility, getToolDetail, postComment, registerNow, renderMarkdown, replyToComment } from "~/registry.server";
+import { commentContactsForAgency, confirmResponsibility, getToolDetail, postComment, registerNow, renderMarkdown, replyToComment, ctxOf } from "~/registry.server";
 import { getSession, isCrossSite, requireCsrf, requireSession } from "~/auth.server";
 import { refusalKey, throwIfNotFoundOrForbidden } from "~/http/registry-error";
 import { Comments, type CommentActionData } from "./comments";
@@ -38,7 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const mine = session?.actor.role === "official" ? session.actor.agencySlug : null;
   const confirmAs = mine && mine in tool.unconfirmedAgencies ? mine : null;
   // Commenters' e-mails: only for officials of the owning agency (empty for everyone else).
-  const contactEmails = commentContactsForAgency(session?.actor ?? null, tool.id);
+  const contactEmails = await commentContactsForAgency(ctxOf({ actor: session?.actor ?? null }), { toolId: tool.id });
   return {
     tool,
     descriptionHtml,
@@ -61,7 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const session = await requireSession(request, ["official"]);
     requireCsrf(session, form);
     try {
-      confirmResponsibility(session.actor, id, now);
+      await confirmResponsibility(ctxOf({ actor: session.actor, now }), { toolId: id });
     } catch (e) {
       throwIfNotFoundOrForbidden(e); // 404 or 403; already confirmed: nothing to do
     }
@@ -72,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     requireCsrf(session, form);
     const commentId = Number(form.get("commentId"));
     try {
-      replyToComment(session.actor, Number.isInteger(commentId) ? commentId : -1, form.get("body"), now);
+      await replyToComment(ctxOf({ actor: session.actor, now }), { commentId: Number.isInteger(commentId) ? commentId : -1, body: form.get("body") });
     } catch (e) {
       const { key, status } = refusalKey(e, "commentRejected");
       return data<CommentActionData>({ intent: "reply", commentId, error: key }, { status });
@@ -88,18 +88,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     contactEmail: String(form.get("contactEmail") ?? "").slice(0, 300),
   };
   if (isCrossSite(request)) return data<CommentActionData>({ intent: "comment", ok: false, fields: {}, formError: "commentRejected", values }, { status: 403 });
-  const r = postComment(
-    id,
-    {
-      body: values.body,
-      ...(values.displayName ? { displayName: values.displayName } : {}),
-      ...(values.contactEmail ? { contactEmail: values.contactEmail } : {}),
-      website: String(form.get("website") ?? ""),
-      // The form's resubmission token (made in the browser; absent without JavaScript).
-      ...(form.get("token") ? { token: String(form.get("token")).slice(0, 100) } : {}),
-    },
-    { address: context.clientAddress ?? "unknown", now },
-  );
+  const r = await postComment(ctxOf({ address: context.clientAddress ?? "unknown", now }), { toolId: id, comment: {
+        body: values.body,
+        ...(values.displayName ? { displayName: values.displayName } : {}),
+        ...(values.contactEmail ? { contactEmail: values.contactEmail } : {}),
+        website: String(form.get("website") ?? ""),
+        // The form's resubmission token (made in the browser; absent without JavaScript).
+        ...(form.get("token") ? { token: String(form.get("token")).slice(0, 100) } : {}),
+      } });
   if (r.ok) return data<CommentActionData>({ intent: "comment", ok: true });
   if (r.reason === "not_found") throw new Response("Not Found", { status: 404 });
   if (r.reason === "rate_limited") return data<CommentActionData>({ intent: "comment", ok: false, fields: {}, formError: "commentRateLimited", values }, { status: 429 });

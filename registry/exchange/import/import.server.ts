@@ -11,7 +11,8 @@ import type { ToolExportRow } from "../exports/tools-export.server";
 import type { ReviewStatus, ToolRecordInput } from "../../standard/v1";
 import { sunsetState } from "../../lifecycle/sunset";
 import { canTake } from "../../review/transitions";
-import { createDraft, saveDraftSection, startRevision } from "../../review/workflow.server";
+import { createDraftNow, saveDraftSectionNow } from "../../review/drafts.server";
+import { startRevisionNow } from "../../review/submission.server";
 import { RegistryError } from "../../shared/errors";
 import { readImportFile, toImportedTool, type FieldError, type FileFormat, type FileNotice, type ImportedTool, type RawRow } from "./format";
 import { absolute, paths } from "../../shared/urls";
@@ -211,18 +212,21 @@ function isUnchanged(record: ToolRecordInput, m: ReturnType<typeof merged>): boo
 }
 
 function writeRow(actor: Actor, p: Planned, now: Date, db: Db): void {
+  // The workflow's commands without their async boundary: the rows of a file are written in one
+  // better-sqlite3 transaction, which cannot span an await.
+  const ctx = { actor, now, db };
   const tool = p.tool!;
   if (!p.existing) {
-    const { toolId } = createDraft(actor, tool.identity, now, db, tool.id ? { id: tool.id } : {});
+    const { toolId } = createDraftNow(ctx, { identity: tool.identity, ...(tool.id ? { id: tool.id } : {}) });
     p.report.id = toolId;
-    saveDraftSection(actor, toolId, "lifecycle", { reviewStatus: "draft", renewals: [], ...tool.lifecycle }, db);
+    saveDraftSectionNow(ctx, { toolId, section: "lifecycle", value: { reviewStatus: "draft", renewals: [], ...tool.lifecycle } });
     return;
   }
   const { id, status } = p.existing;
   const m = p.merged!;
-  if (status !== "draft") startRevision(actor, id, { action: "revise" }, now, db);
-  saveDraftSection(actor, id, "identity", m.identity, db);
-  saveDraftSection(actor, id, "lifecycle", m.lifecycle, db);
+  if (status !== "draft") startRevisionNow(ctx, { toolId: id, action: "revise" });
+  saveDraftSectionNow(ctx, { toolId: id, section: "identity", value: m.identity });
+  saveDraftSectionNow(ctx, { toolId: id, section: "lifecycle", value: m.lifecycle });
 }
 
 // ---------------------------------------------------------------- the agency's inventory
