@@ -14,7 +14,7 @@ import { databasePath } from "../db/env.server";
 import { registerNow } from "../registry/shared/clock.server";
 import { csvRow } from "../registry/exchange/exports/csv";
 import { RegistryError } from "../registry/shared/errors";
-import { IMPORT_MAX_BYTES, tooLargeMessage } from "../registry/exchange/import/format";
+import { IMPORT_MAX_BYTES, tooLargeMessage } from "../registry/exchange/import/limits";
 import { importActorFor, runImport, type ImportProgress, type ImportReport } from "../registry/exchange/import/import.server";
 
 const USAGE = "Usage: npm run import -- FILE --agency SLUG [--as EMAIL] [--check] [--valid-only] [--report REPORT.csv]";

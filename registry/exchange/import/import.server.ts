@@ -13,7 +13,9 @@ import { sunsetState } from "../../lifecycle/sunset";
 import { canTake } from "../../review/transitions";
 import { createDraft, saveDraftSection, startRevision } from "../../review/workflow.server";
 import { RegistryError } from "../../shared/errors";
-import { readImportFile, toImportedTool, type FieldError, type FileFormat, type FileNotice, type ImportedTool, type RawRow } from "./format";
+import { readImportFile, type FieldError, type FileFormat, type RawRow } from "./read-file";
+import type { FileNotice } from "./columns";
+import { toImportedTool, type ImportedTool } from "./row-checks";
 import { absolute, paths } from "../../shared/urls";
 
 export const IMPORT_MODES = ["all", "valid_only"] as const;

@@ -1,73 +1,18 @@
-// The bulk import format: the columns of /tools.csv (and the keys of /tools.json rows), read
-// back. An agency's spreadsheet becomes drafts; the register's computed columns are accepted so
-// an export can be uploaded as it is, and ignored. Pure functions: no database, no file system.
+// Reading an uploaded file of the bulk import format: its size and encoding, CSV, JSON or
+// NDJSON, its columns, and one raw row per record with the problems found in its cells. Pure
+// functions: no database, no file system.
 import { parse as parseCsv, CsvError } from "csv-parse/sync";
-import { z } from "zod";
-import { Identity, Lifecycle, ToolId } from "../../standard/v1";
-import { zodIssues, type Issue } from "../../shared/errors";
-import { TOOL_EXPORT_COLUMNS } from "../exports/columns";
-import { isForbiddenKey } from "../../shared/safe-keys";
-
-/** Files larger than this are refused before they are read. */
-export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
-
-/**
- * A header (or the keys of JSON rows) with more columns than this is refused before any row is
- * read: the export has 23, and a file with a million made-up columns must cost no more to refuse
- * than one with a hundred.
- */
-export const IMPORT_MAX_COLUMNS = 100;
-/** Characters in one CSV record (header or row); well above any real row of the export. */
-export const IMPORT_MAX_RECORD_CHARS = 1_000_000;
-/** How many names a message about unknown or repeated columns lists before "and N more". */
-const NAMES_LISTED = 20;
-
-/**
- * A whole-file problem that the upload page words in the reader's language (the English text
- * stays in `errors` for the command line). Codes are keys of the import strings.
- */
-export type FileNotice = { code: string; params: Record<string, string | number> };
-
-/** The columns an import reads: what an agency states about its tool. */
-export const IMPORT_COLUMNS = [
-  "id",
-  "name_zh",
-  "name_en",
-  "slug",
-  "kind",
-  "policy_domain",
-  "jurisdiction_level",
-  "place_zh",
-  "place_en",
-  "deployment_status",
-  "sunset_date",
-  "summary_zh",
-  "summary_en",
-  "retired_on",
-  "retirement_reason_zh",
-  "retirement_reason_en",
-] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
-
-/** Columns the register computes (address, review state, counts, times): accepted and ignored. */
-export const COMPUTED_COLUMNS = TOOL_EXPORT_COLUMNS.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
-
-/** Columns that must be present (for a pair of languages, at least one of the two). */
-const REQUIRED_COLUMNS: (ImportColumn | [ImportColumn, ImportColumn])[] = [
-  ["name_zh", "name_en"],
-  "slug",
-  "kind",
-  "policy_domain",
-  "jurisdiction_level",
-  ["place_zh", "place_en"],
-  "deployment_status",
-  ["summary_zh", "summary_en"],
-];
+import type { Issue } from "../../shared/errors";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_COLUMNS, IMPORT_MAX_RECORD_CHARS, countHeaderCells, tooLargeMessage } from "./limits";
+import { IMPORT_COLUMNS, checkColumns, type FileNotice, type ImportColumn } from "./columns";
 
 export type FileFormat = "csv" | "json" | "ndjson";
+
 /** A problem of one row: the column it is in, and an issue code (worded by app/i18n) with the record path and parameters. */
 export type FieldError = Issue & { field: string };
+
 export type RawRow = { row: number; cells: Partial<Record<ImportColumn, string>>; errors: FieldError[] };
+
 export type ReadResult =
   | { ok: true; format: FileFormat; ignoredColumns: string[]; rows: RawRow[] }
   /** `notices` has one entry per error: the same problem as a code for the page. */
@@ -75,13 +20,6 @@ export type ReadResult =
 
 /** Cells of a row without a prototype: a cell is read only if the file gave it. */
 const newCells = (): RawRow["cells"] => Object.create(null) as RawRow["cells"];
-
-/** Up to NAMES_LISTED quoted names, and how many more there are. */
-function listNames(names: string[]): { names: string; more: number } {
-  const shown = names.slice(0, NAMES_LISTED).map((c) => `"${c.length > 60 ? `${c.slice(0, 60)}…` : c}"`);
-  return { names: shown.join(", "), more: Math.max(0, names.length - NAMES_LISTED) };
-}
-const andMore = (more: number) => (more ? ` and ${more} more` : "");
 
 function tooManyColumns(format: FileFormat, count: number | null): ReadResult {
   const counted = count === null ? `more than ${IMPORT_MAX_COLUMNS}` : String(count);
@@ -91,27 +29,6 @@ function tooManyColumns(format: FileFormat, count: number | null): ReadResult {
     errors: [`The file has ${counted} columns; the register reads at most ${IMPORT_MAX_COLUMNS}. Use the columns of /tools.csv. Nothing was imported.`],
     notices: [{ code: "importTooManyColumns", params: { count: counted, max: IMPORT_MAX_COLUMNS } }],
   };
-}
-
-/**
- * The number of cells in the CSV header, counted without parsing the file: as soon as it passes
- * `limit`, null. Commas inside quoted cells are not counted.
- */
-export function countHeaderCells(body: string, limit: number): number | null {
-  let cells = 1;
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body.charCodeAt(i);
-    if (ch === 34 /* " */) quoted = !quoted;
-    else if (!quoted && ch === 44 /* , */) {
-      if (++cells > limit) return null;
-    } else if (!quoted && (ch === 10 || ch === 13)) break;
-  }
-  return cells;
-}
-
-export function tooLargeMessage(size: number): string {
-  return `The file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${IMPORT_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files (for example by place or kind) and import them one after another. Nothing was imported.`;
 }
 
 const FORMULA_START = /^[=+\-@]/;
@@ -173,44 +90,6 @@ function detectFormat(body: string, filename: string): FileFormat {
     }
   }
   return "csv";
-}
-
-function checkColumns(columns: string[]): { errors: string[]; notices: FileNotice[]; ignored: string[] } {
-  const errors: string[] = [];
-  const notices: FileNotice[] = [];
-  const known = new Set<string>([...IMPORT_COLUMNS, ...COMPUTED_COLUMNS]);
-  // "__proto__" and its kind are never columns, whatever the lists above say.
-  const unknown = columns.filter((c) => !known.has(c) || isForbiddenKey(c));
-  if (unknown.length) {
-    const list = listNames(unknown);
-    errors.push(
-      `Unknown column${unknown.length > 1 ? "s" : ""}: ${list.names}${andMore(list.more)}. The columns are those of /tools.csv: ${IMPORT_COLUMNS.join(", ")} (and the computed ones, which are ignored: ${COMPUTED_COLUMNS.join(", ")}).`,
-    );
-    notices.push({ code: "importColumnsUnknown", params: list });
-  }
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const c of columns) {
-    if (seen.has(c)) repeated.add(c);
-    seen.add(c);
-  }
-  if (repeated.size) {
-    const list = listNames([...repeated]);
-    errors.push(`${repeated.size > 1 ? "These columns appear" : "The column appears"} more than once: ${list.names}${andMore(list.more)}. Keep one of each.`);
-    notices.push({ code: "importColumnsRepeated", params: list });
-  }
-  for (const req of REQUIRED_COLUMNS) {
-    if (Array.isArray(req)) {
-      if (!req.some((c) => seen.has(c))) {
-        errors.push(`Missing column: add "${req[0]}" or "${req[1]}" (or both).`);
-        notices.push({ code: "importColumnMissingEither", params: { a: req[0], b: req[1] } });
-      }
-    } else if (!seen.has(req)) {
-      errors.push(`Missing column: "${req}".`);
-      notices.push({ code: "importColumnMissing", params: { name: req } });
-    }
-  }
-  return { errors, notices, ignored: columns.filter((c) => (COMPUTED_COLUMNS as readonly string[]).includes(c)) };
 }
 
 /**
@@ -326,87 +205,4 @@ function readJson(body: string, format: "json" | "ndjson"): ReadResult {
     return row;
   });
   return { ok: true, format, ignoredColumns: check.ignored, rows };
-}
-
-// ---------------------------------------------------------------- rows to record sections
-
-const NewIdentity = Identity.omit({ id: true });
-export type ImportedTool = {
-  id: string | null;
-  identity: z.output<typeof NewIdentity>;
-  lifecycle: { deploymentStatus: string; sunsetDate: string | null; retirement?: { date: string; reason: { zh?: string; en?: string } } };
-};
-
-/** Which CSV column a record path comes from, so messages name what the official sees. */
-const PATH_TO_COLUMN: [RegExp, string][] = [
-  [/^identity\.name\.(zh|en)/, "name_$1"],
-  [/^identity\.name/, "name_zh/name_en"],
-  [/^identity\.jurisdiction\.place\.(zh|en)/, "place_$1"],
-  [/^identity\.jurisdiction\.place/, "place_zh/place_en"],
-  [/^identity\.jurisdiction\.level/, "jurisdiction_level"],
-  [/^identity\.summary\.(zh|en)/, "summary_$1"],
-  [/^identity\.summary/, "summary_zh/summary_en"],
-  [/^identity\.policyDomain/, "policy_domain"],
-  [/^identity\.(slug|kind)/, "$1"],
-  [/^lifecycle\.deploymentStatus/, "deployment_status"],
-  [/^lifecycle\.sunsetDate/, "sunset_date"],
-  [/^lifecycle\.retirement\.reason\.(zh|en)/, "retirement_reason_$1"],
-  [/^lifecycle\.retirement\.reason/, "retirement_reason_zh/retirement_reason_en"],
-  [/^lifecycle\.retirement/, "retired_on"],
-];
-
-export function columnOf(path: string): string {
-  for (const [re, col] of PATH_TO_COLUMN) if (re.test(path)) return path.replace(re, col).replace(/\..*$/, "");
-  return path;
-}
-
-const text = (zh?: string, en?: string) => ({ ...(zh !== undefined ? { zh } : {}), ...(en !== undefined ? { en } : {}) });
-
-/** A raw row as the identity and lifecycle of a draft, or the problems to fix, by column. */
-export function toImportedTool(raw: RawRow): { ok: true; tool: ImportedTool } | { ok: false; errors: FieldError[] } {
-  const errors: FieldError[] = [...raw.errors];
-  const c = raw.cells;
-  let id: string | null = null;
-  if (c.id !== undefined) {
-    const parsed = ToolId.safeParse(c.id.toUpperCase());
-    if (parsed.success) id = parsed.data;
-    else errors.push({ field: "id", code: "err_import_id_format", path: "identity.id" });
-  }
-  const identity = NewIdentity.safeParse({
-    name: text(c.name_zh, c.name_en),
-    slug: c.slug,
-    originalLanguage: c.name_zh !== undefined ? "zh" : "en",
-    kind: c.kind,
-    jurisdiction: { level: c.jurisdiction_level, place: text(c.place_zh, c.place_en) },
-    policyDomain: c.policy_domain,
-    summary: text(c.summary_zh, c.summary_en),
-  });
-  if (!identity.success) for (const i of zodIssues(identity.error, "identity")) errors.push({ ...i, field: columnOf(i.path ?? "identity") });
-  const retired = c.retired_on !== undefined || c.retirement_reason_zh !== undefined || c.retirement_reason_en !== undefined;
-  const lifecycleInput = {
-    deploymentStatus: c.deployment_status,
-    reviewStatus: "draft",
-    sunsetDate: c.sunset_date ?? null,
-    renewals: [],
-    ...(retired ? { retirement: { date: c.retired_on, reason: text(c.retirement_reason_zh, c.retirement_reason_en) } } : {}),
-  };
-  const lifecycle = Lifecycle.safeParse(lifecycleInput);
-  if (!lifecycle.success)
-    for (const i of zodIssues(lifecycle.error, "lifecycle"))
-      errors.push(i.path === "lifecycle.retirement" && i.code === "err_retirement_mismatch" ? { field: columnOf(i.path), code: "err_import_retirement_mismatch" } : { ...i, field: columnOf(i.path ?? "lifecycle") });
-  if (errors.length || !identity.success || !lifecycle.success) {
-    // A cell refused on its own (a formula) is left out of the record; do not report the gap too.
-    const refusedCells = new Set(raw.errors.map((e) => e.field));
-    const follows = (e: FieldError) => !raw.errors.includes(e) && e.field.split("/").some((f) => refusedCells.has(f));
-    return { ok: false, errors: errors.filter((e) => !follows(e)) };
-  }
-  const l = lifecycle.data;
-  return {
-    ok: true,
-    tool: {
-      id,
-      identity: identity.data,
-      lifecycle: { deploymentStatus: l.deploymentStatus, sunsetDate: l.sunsetDate, ...(l.retirement ? { retirement: l.retirement } : {}) },
-    },
-  };
 }
