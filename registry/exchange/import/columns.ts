@@ -8,8 +8,8 @@ import { isForbiddenKey } from "../../shared/safe-keys";
 const NAMES_LISTED = 20;
 
 /**
- * A whole-file problem that the upload page words in the reader's language (the English text
- * stays in `errors` for the command line). Codes are keys of the import strings.
+ * A whole-file problem as a code and parameters, which the upload page and the command line word
+ * (app/i18n/refusal.ts). Codes are keys of the import strings.
  */
 export type FileNotice = { code: string; params: Record<string, string | number> };
 

@@ -1,5 +1,6 @@
 // How much an import reads before it refuses a file: its size, its columns, the length of one
 // CSV record. Checked before anything is parsed, so a huge or hostile file costs little to refuse.
+import type { FileNotice } from "./columns";
 
 /** Files larger than this are refused before they are read. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -33,4 +34,9 @@ export function countHeaderCells(body: string, limit: number): number | null {
 
 export function tooLargeMessage(size: number): string {
   return `The file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${IMPORT_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files (for example by place or kind) and import them one after another. Nothing was imported.`;
+}
+
+/** The refusal of a file of `size` bytes as a notice (worded by app/i18n: importFileTooLarge). */
+export function tooLargeNotice(size: number): FileNotice {
+  return { code: "importFileTooLarge", params: { size: (size / 1024 / 1024).toFixed(1), max: IMPORT_MAX_BYTES / 1024 / 1024 } };
 }

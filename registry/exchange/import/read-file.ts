@@ -3,7 +3,7 @@
 // functions: no database, no file system.
 import { parse as parseCsv, CsvError } from "csv-parse/sync";
 import type { Issue } from "../../shared/errors";
-import { IMPORT_MAX_BYTES, IMPORT_MAX_COLUMNS, IMPORT_MAX_RECORD_CHARS, countHeaderCells, tooLargeMessage } from "./limits";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_COLUMNS, IMPORT_MAX_RECORD_CHARS, countHeaderCells, tooLargeMessage, tooLargeNotice } from "./limits";
 import { IMPORT_COLUMNS, checkColumns, type FileNotice, type ImportColumn } from "./columns";
 
 export type FileFormat = "csv" | "json" | "ndjson";
@@ -41,7 +41,7 @@ const NEUTRALISED = /^'[=+\-@\t\r]/;
  */
 export function readImportFile(bytes: Uint8Array, filename = ""): ReadResult {
   if (bytes.byteLength > IMPORT_MAX_BYTES)
-    return { ok: false, format: null, errors: [tooLargeMessage(bytes.byteLength)], notices: [{ code: "importFileTooLarge", params: { size: (bytes.byteLength / 1024 / 1024).toFixed(1), max: IMPORT_MAX_BYTES / 1024 / 1024 } }] };
+    return { ok: false, format: null, errors: [tooLargeMessage(bytes.byteLength)], notices: [tooLargeNotice(bytes.byteLength)] };
   const text = decodeUtf8(bytes);
   if (!text.ok) return { ok: false, format: null, errors: [text.error], notices: [{ code: text.gbk ? "importNotUtf8Gbk" : "importNotUtf8", params: {} }] };
   const body = text.text.replace(/^\uFEFF/, "");
@@ -93,8 +93,8 @@ function detectFormat(body: string, filename: string): FileFormat {
 }
 
 /**
- * What the CSV parser's errors mean: the code the page words (app/i18n) and the English sentence
- * the import command line prints.
+ * What the CSV parser's errors mean: the code the page and the command line word (app/i18n),
+ * and the English of the result's `errors`.
  */
 const CSV_ERRORS = {
   CSV_QUOTE_NOT_CLOSED: { code: "importCsvQuoteNotClosed", cli: 'a quoted cell is never closed (a " is missing)' },
