@@ -25,7 +25,8 @@ export { postComment, replyToComment, listPendingComments, moderateComment, comm
 export { submitReport, listReports, resolveReport, listKnownUnregistered } from "../registry/voice/reports.server";
 export { getToolHistoryExport } from "../registry/records/history.server";
 export { runImport, exportAgencyInventory, IMPORT_MODES, type ImportReport, type ImportMode } from "../registry/exchange/import/import.server";
-export { IMPORT_MAX_BYTES, IMPORT_COLUMNS, COMPUTED_COLUMNS } from "../registry/exchange/import/format";
+export { IMPORT_MAX_BYTES } from "../registry/exchange/import/limits";
+export { IMPORT_COLUMNS, COMPUTED_COLUMNS } from "../registry/exchange/import/columns";
 export {
   apiIndex,
   apiListTools,

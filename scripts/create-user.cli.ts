@@ -11,6 +11,7 @@ import { openDatabase } from "../db/client.server";
 import { databasePath } from "../db/env.server";
 import { createUser } from "../registry/auth/accounts.server";
 import { RegistryError } from "../registry/shared/errors";
+import { refusalLines } from "../app/i18n/refusal";
 
 async function readPassword(): Promise<string> {
   if (process.env.USER_PASSWORD) return process.env.USER_PASSWORD;
@@ -44,8 +45,9 @@ async function main() {
     }, {}, db);
     console.log(`Created ${actor.role} ${actor.email}${actor.agencySlug ? ` of ${actor.agencySlug}` : ""} (id ${actor.id}).`);
   } catch (e) {
-    if (e instanceof RegistryError && e.code === "invalid") {
-      for (const i of e.issues) console.error(`${i.path ?? "user"}: ${i.code}${i.params ? ` ${JSON.stringify(i.params)}` : ""}`);
+    if (e instanceof RegistryError) {
+      // The sentences the account form shows, with the field's label: never a code or a path.
+      for (const line of refusalLines(e, "en")) console.error(line);
       process.exit(2);
     }
     throw e;

@@ -6,6 +6,8 @@
 // valid row on its own instead of nothing unless the whole file is valid. The report goes to
 // standard output (and as CSV to --report); progress goes to standard error. Exit code 0 when
 // everything was imported (or checked clean), 1 when rows or the file had problems, 2 on usage.
+// Every problem is printed as the English sentence the upload page shows (app/i18n), with the
+// field's label and the row number: never an issue code or a record path.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -14,13 +16,21 @@ import { databasePath } from "../db/env.server";
 import { registerNow } from "../registry/shared/clock.server";
 import { csvRow } from "../registry/exchange/exports/csv";
 import { RegistryError } from "../registry/shared/errors";
-import { IMPORT_MAX_BYTES, tooLargeMessage } from "../registry/exchange/import/format";
+import { IMPORT_MAX_BYTES, tooLargeNotice } from "../registry/exchange/import/limits";
+import { COMPUTED_COLUMNS, IMPORT_COLUMNS } from "../registry/exchange/import/columns";
+import { issueLine, noticeMessage, refusalLines } from "../app/i18n/refusal";
 import { importActorFor, runImport, type ImportProgress, type ImportReport } from "../registry/exchange/import/import.server";
+import type { FieldError } from "../registry/exchange/import/read-file";
 
 const USAGE = "Usage: npm run import -- FILE --agency SLUG [--as EMAIL] [--check] [--valid-only] [--report REPORT.csv]";
 
-/** A row problem for the command line: its code and parameters (the page words them, app/i18n/strings-errors.ts). */
-const problemText = (e: { code: string; params?: Record<string, string | number> }) => `${e.code}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`;
+/** A row problem in English, as the upload page words it. */
+const problemText = (e: FieldError) => issueLine(e, "en");
+/** Where a row problem is: the row of the file, its tool's name, and the column (not for the whole row). */
+const rowPlace = (r: ImportReport["rows"][number], e: FieldError) =>
+  `row ${r.row}${r.name ? ` (${r.name})` : ""}${e.field && !e.field.startsWith("(") ? `, column ${e.field}` : ""}`;
+/** The file's problems in English, as the upload page words them. */
+const fileProblems = (report: ImportReport) => report.fileErrors.map((_, i) => noticeMessage(report.fileNotices[i] ?? { code: "importFileUnreadable", params: {} }, "en"));
 
 function progressBar(): ImportProgress {
   let last = 0;
@@ -37,9 +47,13 @@ function progressBar(): ImportProgress {
 
 function printReport(report: ImportReport, file: string) {
   const c = report.counts;
-  for (const e of report.fileErrors) console.log(`${file}: ${e}`);
-  for (const r of report.rows)
-    for (const e of r.errors) console.log(`${file}: row ${r.row}${r.name ? ` (${r.name})` : ""}, ${e.field}: ${problemText(e)}`);
+  fileProblems(report).forEach((e, i) => {
+    console.log(`${file}: ${e}`);
+    // The page lists the columns below this problem; so does the command line.
+    if (report.fileNotices[i]?.code === "importColumnsUnknown")
+      console.log(`  The columns: ${IMPORT_COLUMNS.join(", ")}; computed by the register, and ignored: ${COMPUTED_COLUMNS.join(", ")}.`);
+  });
+  for (const r of report.rows) for (const e of r.errors) console.log(`${file}: ${rowPlace(r, e)}: ${problemText(e)}`);
   if (report.ignoredColumns.length) console.log(`Ignored columns (computed by the register): ${report.ignoredColumns.join(", ")}`);
   const tally = `${c.rows} rows: ${c.create} new, ${c.update} to update, ${c.unchanged} unchanged, ${c.error} with problems.`;
   const outcome = {
@@ -53,7 +67,7 @@ function printReport(report: ImportReport, file: string) {
 
 function writeReportCsv(report: ImportReport, target: string) {
   const lines = [csvRow(["row", "id", "name", "result", "column", "message"])];
-  for (const e of report.fileErrors) lines.push(csvRow(["", "", "", "file_refused", "", e]));
+  for (const e of fileProblems(report)) lines.push(csvRow(["", "", "", "file_refused", "", e]));
   for (const r of report.rows) {
     if (!r.errors.length) lines.push(csvRow([r.row, r.id, r.name, r.outcome, "", ""]));
     for (const e of r.errors) lines.push(csvRow([r.row, r.id, r.name, r.outcome, e.field, problemText(e)]));
@@ -81,7 +95,7 @@ function main() {
   }
   // Refuse a huge file before reading it into memory.
   if (size > IMPORT_MAX_BYTES) {
-    console.log(`${path.basename(file)}: ${tooLargeMessage(size)}`);
+    console.log(`${path.basename(file)}: ${noticeMessage(tooLargeNotice(size), "en")}`);
     process.exit(1);
   }
   const bytes = new Uint8Array(fs.readFileSync(file));
@@ -100,7 +114,7 @@ function main() {
     process.exit(clean ? 0 : 1);
   } catch (e) {
     if (e instanceof RegistryError) {
-      console.error(e.message);
+      for (const line of refusalLines(e, "en")) console.error(line);
       process.exit(2);
     }
     throw e;

@@ -4,6 +4,7 @@
 import { data } from "@remix-run/node";
 import { RegistryError, type Issue } from "../../registry/shared/errors";
 import { issueMessage, fieldLabel } from "~/i18n/errors";
+import { refusalIssues } from "~/i18n/refusal";
 import { STRINGS, type Lang, type StringKey } from "~/i18n/strings";
 import { forbidden } from "~/auth.server";
 
@@ -29,19 +30,12 @@ export function throwIfNotFoundOrForbidden(e: unknown): asserts e is RegistryErr
   if (e.code === "forbidden") throw forbidden();
 }
 
-/** The issues of a refusal; a refusal without any stands for itself. */
-function issuesOf(e: RegistryError): Issue[] {
-  if (e.issues.length) return e.issues;
-  const own: Record<string, StringKey> = { wrong_state: "err_action_wrong_state", rate_limited: "err_rate_limited", ids_exhausted: "err_ids_exhausted" };
-  return [{ code: own[e.code] ?? "zod_other", ...(e.path ? { path: e.path } : {}), ...(e.params ? { params: e.params } : {}) }];
-}
-
 /** A refusal worded for a form in `lang`. */
 export function wordFailure(e: RegistryError, lang: Lang): FormFailure {
   const fields: Record<string, string[]> = {};
   const page: string[] = [];
   const errors: FormError[] = [];
-  for (const issue of issuesOf(e)) {
+  for (const issue of refusalIssues(e)) {
     const message = issueMessage(issue, lang);
     if (issue.path) (fields[issue.path] ??= []).push(message);
     else page.push(message);

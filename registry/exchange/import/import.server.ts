@@ -14,7 +14,9 @@ import { canTake } from "../../review/transitions";
 import { createDraftNow, saveDraftSectionNow } from "../../review/drafts.server";
 import { startRevisionNow } from "../../review/submission.server";
 import { RegistryError } from "../../shared/errors";
-import { readImportFile, toImportedTool, type FieldError, type FileFormat, type FileNotice, type ImportedTool, type RawRow } from "./format";
+import { readImportFile, type FieldError, type FileFormat, type RawRow } from "./read-file";
+import type { FileNotice } from "./columns";
+import { toImportedTool, type ImportedTool } from "./row-checks";
 import { absolute, paths } from "../../shared/urls";
 
 export const IMPORT_MODES = ["all", "valid_only"] as const;

@@ -1,0 +1,98 @@
+// The columns of the bulk import format: those of /tools.csv (and the keys of /tools.json rows)
+// that an agency states, the computed ones that are accepted and ignored, the required ones, and
+// the check of a file's header against them.
+import { TOOL_EXPORT_COLUMNS } from "../exports/columns";
+import { isForbiddenKey } from "../../shared/safe-keys";
+
+/** How many names a message about unknown or repeated columns lists before "and N more". */
+const NAMES_LISTED = 20;
+
+/**
+ * A whole-file problem as a code and parameters, which the upload page and the command line word
+ * (app/i18n/refusal.ts). Codes are keys of the import strings.
+ */
+export type FileNotice = { code: string; params: Record<string, string | number> };
+
+/** The columns an import reads: what an agency states about its tool. */
+export const IMPORT_COLUMNS = [
+  "id",
+  "name_zh",
+  "name_en",
+  "slug",
+  "kind",
+  "policy_domain",
+  "jurisdiction_level",
+  "place_zh",
+  "place_en",
+  "deployment_status",
+  "sunset_date",
+  "summary_zh",
+  "summary_en",
+  "retired_on",
+  "retirement_reason_zh",
+  "retirement_reason_en",
+] as const;
+
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/** Columns the register computes (address, review state, counts, times): accepted and ignored. */
+export const COMPUTED_COLUMNS = TOOL_EXPORT_COLUMNS.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
+
+/** Columns that must be present (for a pair of languages, at least one of the two). */
+const REQUIRED_COLUMNS: (ImportColumn | [ImportColumn, ImportColumn])[] = [
+  ["name_zh", "name_en"],
+  "slug",
+  "kind",
+  "policy_domain",
+  "jurisdiction_level",
+  ["place_zh", "place_en"],
+  "deployment_status",
+  ["summary_zh", "summary_en"],
+];
+
+/** Up to NAMES_LISTED quoted names, and how many more there are. */
+function listNames(names: string[]): { names: string; more: number } {
+  const shown = names.slice(0, NAMES_LISTED).map((c) => `"${c.length > 60 ? `${c.slice(0, 60)}…` : c}"`);
+  return { names: shown.join(", "), more: Math.max(0, names.length - NAMES_LISTED) };
+}
+
+const andMore = (more: number) => (more ? ` and ${more} more` : "");
+
+/** A file's columns against the format: unknown, repeated and missing ones, and which are ignored. */
+export function checkColumns(columns: string[]): { errors: string[]; notices: FileNotice[]; ignored: string[] } {
+  const errors: string[] = [];
+  const notices: FileNotice[] = [];
+  const known = new Set<string>([...IMPORT_COLUMNS, ...COMPUTED_COLUMNS]);
+  // "__proto__" and its kind are never columns, whatever the lists above say.
+  const unknown = columns.filter((c) => !known.has(c) || isForbiddenKey(c));
+  if (unknown.length) {
+    const list = listNames(unknown);
+    errors.push(
+      `Unknown column${unknown.length > 1 ? "s" : ""}: ${list.names}${andMore(list.more)}. The columns are those of /tools.csv: ${IMPORT_COLUMNS.join(", ")} (and the computed ones, which are ignored: ${COMPUTED_COLUMNS.join(", ")}).`,
+    );
+    notices.push({ code: "importColumnsUnknown", params: list });
+  }
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const c of columns) {
+    if (seen.has(c)) repeated.add(c);
+    seen.add(c);
+  }
+  if (repeated.size) {
+    const list = listNames([...repeated]);
+    errors.push(`${repeated.size > 1 ? "These columns appear" : "The column appears"} more than once: ${list.names}${andMore(list.more)}. Keep one of each.`);
+    notices.push({ code: "importColumnsRepeated", params: list });
+  }
+  for (const req of REQUIRED_COLUMNS) {
+    if (Array.isArray(req)) {
+      if (!req.some((c) => seen.has(c))) {
+        errors.push(`Missing column: add "${req[0]}" or "${req[1]}" (or both).`);
+        notices.push({ code: "importColumnMissingEither", params: { a: req[0], b: req[1] } });
+      }
+    } else if (!seen.has(req)) {
+      errors.push(`Missing column: "${req}".`);
+      notices.push({ code: "importColumnMissing", params: { name: req } });
+    }
+  }
+  return { errors, notices, ignored: columns.filter((c) => (COMPUTED_COLUMNS as readonly string[]).includes(c)) };
+}
