@@ -37,7 +37,7 @@ import {
 } from "../standard/v1";
 import { publicActor, type Actor } from "../auth/roles";
 import { confirmedAgencyIds } from "../records/responsibility.server";
-import { toolsDueForAgency, type ToolSummary } from "../records/tools.server";
+import { toolsDueForAgency, type ToolSummary } from "../lifecycle/sunsets.server";
 import { todayIso } from "../lifecycle/sunset";
 import { actionsFor, canTake, relationTo, type Action } from "./transitions";
 import { consultationOpen, consultationWindow, submissionProblems } from "./obligations";

@@ -4,7 +4,8 @@ import { actorByEmail, completeSections, newIdentity } from "../helpers/factorie
 import { createDraft, getDraft, recordFact, saveDraftSection, startRevision, submitDraft, withdraw, type SectionName } from "../../registry/review/workflow.server";
 import type { RegistryError } from "../../registry/shared/errors";
 import { worded } from "./worded";
-import { getToolDetail } from "../../registry/records/tools.server";
+import { getToolDetail } from "../../registry/records/detail.server";
+import { ctxOf } from "../../registry/shared/context";
 import { listIncidents } from "../../registry/lifecycle/incidents.server";
 import { listEvents, verifyLog } from "../../registry/log/log.server";
 import { getToolHistory } from "../../registry/records/history.server";
@@ -21,17 +22,17 @@ function submitted(): string {
   submitDraft(official(), toolId, D0);
   return toolId;
 }
-const found = (id: string) => {
-  const d = getToolDetail(id);
+const found = async (id: string) => {
+  const d = await getToolDetail(ctxOf(), { idOrSlug: id });
   if (!d || !("found" in d)) throw new Error("no record");
   return d.found;
 };
 
 describe("facts recorded on a public record", () => {
-  it("adds an incident as a new public revision with the same review status, listed in /incidents and the log", () => {
+  it("adds an incident as a new public revision with the same review status, listed in /incidents and the log", async () => {
     const id = submitted();
     expect(recordFact(reviewer(), id, { incident }, new Date("2026-03-11T00:00:00Z"))).toEqual({ revision: 2 });
-    const f = found(id);
+    const f = await found(id);
     expect(f.revision).toMatchObject({ number: 2, status: "submitted" });
     expect(f.record.incidents).toEqual([expect.objectContaining({ title: { en: "Permit system down for a day" }, peopleAffected: 1200 })]);
     expect(listIncidents({ kind: "outage", page: 1 }).items.map((i) => i.toolId)).toContain(id);
@@ -40,11 +41,11 @@ describe("facts recorded on a public record", () => {
     expect(verifyLog().ok).toBe(true);
   });
 
-  it("publishes appeal statistics once per period and draws them on the record", () => {
+  it("publishes appeal statistics once per period and draws them on the record", async () => {
     const id = submitted();
     recordFact(official(), id, { appealStat: { period: "2026-Q1", filed: 40, corrected: 9, medianDays: 12 } }, D0);
     recordFact(official(), id, { appealStat: { period: "2026-Q2", filed: 25, corrected: 4 } }, D0);
-    expect(found(id).record.oversight.appealStats.map((s) => s.period)).toEqual(["2026-Q1", "2026-Q2"]);
+    expect((await found(id)).record.oversight.appealStats.map((s) => s.period)).toEqual(["2026-Q1", "2026-Q2"]);
     const dup = (() => {
       try {
         recordFact(official(), id, { appealStat: { period: "2026-Q1", filed: 1, corrected: 0 } }, D0);
@@ -59,28 +60,28 @@ describe("facts recorded on a public record", () => {
     expect(listEvents().events.at(-1)).toMatchObject({ kind: "appeal_stats_published" });
   });
 
-  it("keeps an open draft after the new public revision, carrying the same fact", () => {
+  it("keeps an open draft after the new public revision, carrying the same fact", async () => {
     const id = submitted();
     // Withdrawn, then a new draft (revision 2) is open.
     withdraw(official(), id, D0);
     startRevision(official(), id, { action: "revise" }, D0);
     expect(getDraft(official(), id).number).toBe(2);
     recordFact(official(), id, { incident }, D0);
-    expect(found(id).revision.number).toBe(2);
+    expect((await found(id)).revision.number).toBe(2);
     const draft = getDraft(official(), id);
     expect(draft.number).toBe(3);
     expect(draft.record.incidents).toHaveLength(1);
   });
 
-  it("is refused to admins, the public, other agencies' officials and the own agency's reviewers; appeal statistics to reviewers", () => {
+  it("is refused to admins, the public, other agencies' officials and the own agency's reviewers; appeal statistics to reviewers", async () => {
     const id = submitted();
     for (const a of [actorByEmail("admin@register.example"), actorByEmail("official.hangzhou@register.example"), null])
       expect(() => recordFact(a, id, { incident }, D0)).toThrow(/forbidden/);
     expect(() => recordFact(reviewer(), id, { appealStat: { period: "2026", filed: 1, corrected: 0 } }, D0)).toThrow(/forbidden/);
-    expect(found(id).revision.number).toBe(1);
+    expect((await found(id)).revision.number).toBe(1);
   });
 
-  it("validates the incident field by field, including its sources", () => {
+  it("validates the incident field by field, including its sources", async () => {
     const id = submitted();
     const e = (() => {
       try {
@@ -100,6 +101,6 @@ describe("facts recorded on a public record", () => {
     expect(unknown?.issues).toEqual([{ code: "err_source_unknown", path: "incident.sources", params: { key: "nope" } }]);
     expect(worded(unknown!, "incident.sources", "en")).toContain("names a source this record does not list");
     expect(worded(unknown!, "incident.sources", "zh")).toContain("引用了本记录未列出的来源");
-    expect(found(id).revision.number).toBe(1);
+    expect((await found(id)).revision.number).toBe(1);
   });
 });

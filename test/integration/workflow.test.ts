@@ -20,7 +20,9 @@ import {
   CRITERIA,
   type SectionName,
 } from "../../registry/review/workflow.server";
-import { getToolDetail, listTools } from "../../registry/records/tools.server";
+import { listTools } from "../../registry/records/list.server";
+import { getToolDetail } from "../../registry/records/detail.server";
+import { ctxOf } from "../../registry/shared/context";
 import { listEvents, verifyLog } from "../../registry/log/log.server";
 import { parseToolQuery } from "../../registry/records/query";
 import type { Actor } from "../../registry/auth/roles";
@@ -93,12 +95,12 @@ function findAll(actor: Actor, toolId: string, at: Date, opts: { condition?: boo
 }
 
 describe("an official's draft", () => {
-  it("gets the next public id, is private, and is saved section by section", () => {
+  it("gets the next public id, is private, and is saved section by section", async () => {
     const before = counts();
     const { toolId } = createDraft(official(), newIdentity(), D0);
     expect(toolId).toBe("ALG-000023");
-    expect(getToolDetail(toolId)).toBeNull();
-    expect(listTools(parseToolQuery(new URLSearchParams("")).query).total).toBe(22);
+    expect(await getToolDetail(ctxOf(), { idOrSlug: toolId })).toBeNull();
+    expect((await listTools(ctxOf(), { query: parseToolQuery(new URLSearchParams("")).query })).total).toBe(22);
     expect(counts().events).toBe(before.events);
     saveDraftSection(official(), toolId, "purpose", { purpose: { en: "To allocate permits." }, legalBasis: [] });
     expect(getDraft(official(), toolId).record.purpose).toMatchObject({ purpose: { en: "To allocate permits." } });
@@ -150,13 +152,13 @@ describe("submission", () => {
     expect(counts()).toEqual(before);
     expect(getDraft(official(), toolId).record.lifecycle.reviewStatus).toBe("draft");
   });
-  it("publishes the revision, opens a 30-day consultation for level III and logs it", () => {
+  it("publishes the revision, opens a 30-day consultation for level III and logs it", async () => {
     const toolId = draftTool("III");
     const r = submitDraft(official(), toolId, D0);
     expect(r).toEqual({ toolId, revision: 1, impactLevel: "III", consultation: { opens: "2026-03-01", closes: "2026-03-30" } });
-    const detail = getToolDetail(toolId);
+    const detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
     expect(detail && "found" in detail && detail.found.revision.status).toBe("submitted");
-    expect(listTools(parseToolQuery(new URLSearchParams("review=submitted")).query).items.map((t) => t.id)).toEqual([toolId]);
+    expect((await listTools(ctxOf(), { query: parseToolQuery(new URLSearchParams("review=submitted")).query })).items.map((t) => t.id)).toEqual([toolId]);
     expect(listEvents({ page: 1 }).events.at(-1)).toMatchObject({ kind: "submitted", toolId, actor: "official@shanghai-municipal-government" });
     // Submitted revisions are immutable.
     expect(() => getDb().$client.prepare(`UPDATE revisions SET record = '{}' WHERE tool_seq = (SELECT seq FROM tools WHERE id = ?)`).run(toolId)).toThrow(/immutable/);
@@ -174,7 +176,7 @@ describe("review", () => {
     expect(counts()).toEqual(before);
   });
 
-  it("carries a level III record from submission to an approval with conditions after the consultation", () => {
+  it("carries a level III record from submission to an approval with conditions after the consultation", async () => {
     const toolId = draftTool("III");
     submitDraft(official(), toolId, D0);
     startReview(reviewer(), toolId, day(1));
@@ -200,7 +202,7 @@ describe("review", () => {
     const last = listEvents({ page: 1 }).events.at(-1)!;
     expect(last).toMatchObject({ kind: "decision", toolId, actor: "reviewer@samr", payload: { status: "approved_with_conditions", conditions: [{ criterion: 3, deadline: "2026-06-30" }] } });
     expect(verifyLog()).toMatchObject({ ok: true });
-    const detail = getToolDetail(toolId);
+    const detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
     const found = detail && "found" in detail ? detail.found : null;
     expect(found?.consultation).toEqual({ opens: "2026-03-01", closes: "2026-03-30" });
     expect(found?.reviews).toHaveLength(1);
@@ -222,20 +224,20 @@ describe("review", () => {
     expect(decide(reviewer(), toolId, "reject", { en: "Data beyond need." }, day(30))).toEqual({ effective: true, status: "rejected" });
   });
 
-  it("needs two independent reviewers to approve a level IV tool", () => {
+  it("needs two independent reviewers to approve a level IV tool", async () => {
     const toolId = draftTool("IV");
     submitDraft(official(), toolId, D0);
     startReview(reviewer(), toolId, day(1));
     findAll(reviewer(), toolId, day(2));
     respond(toolId);
     expect(decide(reviewer(), toolId, "approve", { en: "Approve." }, day(30))).toEqual({ effective: false, awaiting: "second_reviewer" });
-    let detail = getToolDetail(toolId);
+    let detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
     expect(detail && "found" in detail && detail.found.revision.status).toBe("in_review");
     expectError(() => startReview(reviewer(), toolId, day(31)), "wrong_state");
     startReview(reviewer2(), toolId, day(31));
     findAll(reviewer2(), toolId, day(31));
     expect(decide(reviewer2(), toolId, "approve", { en: "Approve too." }, day(32))).toEqual({ effective: true, status: "approved" });
-    detail = getToolDetail(toolId);
+    detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
     expect(detail && "found" in detail && detail.found.revision.status).toBe("approved");
     expect(detail && "found" in detail && detail.found.record.lifecycle.reviewStatus).toBe("approved");
   });
@@ -250,7 +252,7 @@ describe("review", () => {
 });
 
 describe("after a decision", () => {
-  it("lets the official answer change requests with a new revision", () => {
+  it("lets the official answer change requests with a new revision", async () => {
     const toolId = draftTool("III");
     submitDraft(official(), toolId, D0);
     startReview(reviewer(), toolId, day(1));
@@ -260,12 +262,12 @@ describe("after a decision", () => {
     expect(startRevision(official(), toolId, { action: "revise" }, day(31))).toEqual({ toolId, revision: 2 });
     expect(getDraft(official(), toolId).number).toBe(2);
     // The public still sees revision 1 with its decision until revision 2 is submitted.
-    const detail = getToolDetail(toolId);
+    const detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
     expect(detail && "found" in detail && detail.found.revision).toMatchObject({ number: 1, status: "changes_requested" });
     expect(submitDraft(official(), toolId, day(32)).revision).toBe(2);
   });
 
-  it("lists a change of purpose in the purpose history and the log, and opens a new review", () => {
+  it("lists a change of purpose in the purpose history and the log, and opens a new review", async () => {
     const toolId = draftTool("III");
     submitDraft(official(), toolId, D0);
     startReview(reviewer(), toolId, day(1));
@@ -275,14 +277,14 @@ describe("after a decision", () => {
     expectError(() => startRevision(official(), toolId, { action: "propose_change", kind: "purpose", change: {} }, day(40)), "invalid");
     startRevision(official(), toolId, { action: "propose_change", kind: "purpose", change: { en: "Also rank loading-bay permits." } }, day(40));
     submitDraft(official(), toolId, day(41));
-    const detail = getToolDetail(toolId);
+    const detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
     const found = detail && "found" in detail ? detail.found : null;
     expect(found?.record.purposeHistory).toEqual([{ date: "2026-04-10", kind: "purpose", change: { en: "Also rank loading-bay permits." }, sources: [] }]);
     expect(found?.revision.status).toBe("submitted");
     expect(listEvents({ page: 1 }).events.map((e) => e.kind).slice(-2)).toEqual(["submitted", "purpose_changed"]);
   });
 
-  it("lets only the owner withdraw before a decision, and retire with a reason", () => {
+  it("lets only the owner withdraw before a decision, and retire with a reason", async () => {
     const toolId = draftTool("III");
     submitDraft(official(), toolId, D0);
     expectError(() => withdraw(otherOfficial(), toolId, day(1)), "forbidden");
@@ -290,7 +292,7 @@ describe("after a decision", () => {
     expectError(() => withdraw(official(), toolId, day(2)), "wrong_state");
     expectError(() => retireTool(official(), toolId, {}, day(3)), "invalid", "reason");
     retireTool(official(), toolId, { en: "The permit scheme ended." }, day(3));
-    const detail = getToolDetail(toolId);
+    const detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
     const found = detail && "found" in detail ? detail.found : null;
     expect(found?.record.lifecycle).toMatchObject({ deploymentStatus: "retired", retirement: { date: "2026-03-04" } });
     expect(found?.sunsetState).toBe("retired");
