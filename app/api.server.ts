@@ -6,8 +6,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiProblem } from "../registry/exchange/api/problem";
 import { RegistryError } from "../registry/shared/errors";
 import { apiProblemMessage } from "./api-problems";
-import type { ApiAnswer, ApiContext } from "../registry/exchange/api/api.server";
-import { registerNow } from "~/registry.server";
+import type { ApiAnswer, ApiContext } from "../registry/exchange/api/answer.server";
+import { ctxOf, registerNow } from "~/registry.server";
 import { absolute, paths } from "../registry/shared/urls";
 
 const ALLOW = "GET, HEAD, OPTIONS";
@@ -57,13 +57,13 @@ function notModified(request: Request, etag: string, lastModified: Date | null):
  * The loader of an API route: OPTIONS answers the CORS preflight; GET and HEAD run `answer`
  * and send its body as JSON with validators, or 304 when the client's copy is current.
  */
-export async function apiLoader(request: Request, answer: (ctx: ApiContext) => ApiAnswer, opts: { cache?: keyof typeof CACHE } = {}): Promise<Response> {
+export async function apiLoader(request: Request, answer: (ctx: ApiContext) => ApiAnswer | Promise<ApiAnswer>, opts: { cache?: keyof typeof CACHE } = {}): Promise<Response> {
   if (request.method === "OPTIONS") return preflight();
   if (request.method !== "GET" && request.method !== "HEAD") return methodNotAllowed(request);
   const now = registerNow();
   let result: ApiAnswer;
   try {
-    result = answer({ origin: new URL(request.url).origin, now });
+    result = await answer({ ...ctxOf({ now }), origin: new URL(request.url).origin });
   } catch (e) {
     if (e instanceof RegistryError && (e.code === "not_found" || e.code === "bad_parameter"))
       return jsonError(e.code === "not_found" ? 404 : 400, e.code, apiProblemMessage(e.issues[0], e.code), e.path ? { param: e.path } : {});

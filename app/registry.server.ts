@@ -1,14 +1,18 @@
 // The registry functions routes call from loaders and actions. They live outside app/, so the
 // Remix compiler's rule that keeps *.server modules out of the browser bundle only applies
 // through this file: routes import server-side registry code from here, never directly.
-export { listTools, getToolDetail, getHomeSummary, getAgencyPage, listAgencies, getSunsetOverview, sunsetFeed } from "../registry/records/tools.server";
+export { ctxOf } from "../registry/shared/context";
+export { listTools } from "../registry/records/list.server";
+export { getToolDetail } from "../registry/records/detail.server";
+export { getHomeSummary } from "../registry/records/home.server";
+export { getAgencyPage, listAgencies } from "../registry/records/agencies.server";
+export { getSunsetOverview, sunsetFeed } from "../registry/lifecycle/sunsets.server";
 export { renderMarkdown } from "../registry/shared/markdown.server";
 export { login, logout, LOGIN_LIMITS } from "../registry/auth/sessions.server";
 export { listEvents, recentEvents } from "../registry/log/log.server";
 export { actorAgencyNames } from "../registry/log/actors.server";
 export { chainStatus } from "../registry/log/watch.server";
 export { getToolHistory } from "../registry/records/history.server";
-export { ctxOf } from "../registry/shared/context";
 export { createDraft, saveDraftSection, getDraft } from "../registry/review/drafts.server";
 export { submitDraft, withdraw, startRevision } from "../registry/review/submission.server";
 export { startReview, recordFinding, decide } from "../registry/review/review.server";
@@ -27,16 +31,8 @@ export { getToolHistoryExport } from "../registry/records/history.server";
 export { runImport, exportAgencyInventory, IMPORT_MODES, type ImportReport, type ImportMode } from "../registry/exchange/import/import.server";
 export { IMPORT_MAX_BYTES } from "../registry/exchange/import/limits";
 export { IMPORT_COLUMNS, COMPUTED_COLUMNS } from "../registry/exchange/import/columns";
-export {
-  apiIndex,
-  apiListTools,
-  apiGetTool,
-  recordFile,
-  apiToolRevisions,
-  apiListAgencies,
-  apiGetAgency,
-  apiListIncidents,
-  apiListEvents,
-  apiOpenApiDocument,
-  apiDocumentation,
-} from "../registry/exchange/api/api.server";
+export { apiIndex, apiOpenApiDocument, apiDocumentation } from "../registry/exchange/api/about";
+export { apiListTools, apiGetTool, recordFile, apiToolRevisions } from "../registry/exchange/api/tools.server";
+export { apiListAgencies, apiGetAgency } from "../registry/exchange/api/agencies.server";
+export { apiListIncidents } from "../registry/exchange/api/incidents.server";
+export { apiListEvents } from "../registry/exchange/api/events.server";

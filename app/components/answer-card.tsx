@@ -5,7 +5,7 @@
 // report (never an outside channel the record does not name).
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
-import type { ToolDetail } from "../../registry/records/tools.server";
+import type { ToolDetail } from "../../registry/records/detail.server";
 import { useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
 import type { StringKey } from "~/i18n/strings";

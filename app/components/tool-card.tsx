@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { ToolSummary } from "../../registry/records/tools.server";
+import type { ToolSummary } from "../../registry/records/summary.server";
 import { LANG_TAG, type Lang } from "../../registry/shared/urls";
 import { useT } from "~/i18n/use-lang";
 import { LocalText, Marked } from "./text";

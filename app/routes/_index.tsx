@@ -1,8 +1,8 @@
 import { Fragment } from "react";
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getHomeSummary } from "~/registry.server";
-import type { FacetCount } from "../../registry/records/tools.server";
+import { ctxOf, getHomeSummary } from "~/registry.server";
+import type { FacetCount } from "../../registry/records/list.server";
 import { FACET_DEFS, type EnumFacet } from "../../registry/records/query";
 import { ToolCard } from "~/components/tool-card";
 import { LocalText } from "~/components/text";
@@ -16,7 +16,7 @@ import { PUBLIC_PAGE } from "~/page-cache";
 export const handle = PUBLIC_PAGE;
 
 export async function loader() {
-  return { summary: getHomeSummary() };
+  return { summary: await getHomeSummary(ctxOf()) };
 }
 
 // Feed readers find the register's changes from its front page. The front page's title is the

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getAgencyPage } from "~/registry.server";
+import { ctxOf, getAgencyPage } from "~/registry.server";
 import { metaContext, pageTitle } from "~/i18n/meta";
 import { pickText, useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
@@ -11,7 +11,7 @@ import { PUBLIC_PAGE } from "~/page-cache";
 export const handle = PUBLIC_PAGE;
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const agency = getAgencyPage(params.slug ?? "");
+  const agency = await getAgencyPage(ctxOf(), { slug: params.slug ?? "" });
   if (!agency) throw new Response("Not Found", { status: 404 });
   return { agency };
 }

@@ -1,13 +1,13 @@
 // /agencies/<slug>/changes.atom: the changes of the tools an agency is responsible for.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { changesFeed } from "~/atom.server";
-import { getAgencyPage } from "~/registry.server";
+import { ctxOf, getAgencyPage } from "~/registry.server";
 import { requestLang } from "~/i18n/lang.server";
 import { pickText } from "~/i18n/use-lang";
 import { translate } from "~/i18n/strings";
 
-export function loader({ request, context, params }: LoaderFunctionArgs) {
-  const page = getAgencyPage(params.slug ?? "");
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const page = await getAgencyPage(ctxOf(), { slug: params.slug ?? "" });
   if (!page) throw new Response("Not Found", { status: 404 });
   const { lang } = requestLang({ request, context });
   const name = pickText(page.name, lang)?.text ?? page.slug;

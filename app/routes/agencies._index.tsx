@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listAgencies } from "~/registry.server";
+import { ctxOf, listAgencies } from "~/registry.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
@@ -10,7 +10,7 @@ import { PUBLIC_PAGE } from "~/page-cache";
 export const handle = PUBLIC_PAGE;
 
 export async function loader() {
-  return { agencies: listAgencies() };
+  return { agencies: await listAgencies(ctxOf()) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("agenciesTitle"))];

@@ -3,5 +3,5 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiAction, apiLoader } from "~/api.server";
 import { apiGetAgency } from "~/registry.server";
 
-export const loader = ({ request, params }: LoaderFunctionArgs) => apiLoader(request, (ctx) => apiGetAgency(params.slug ?? "", ctx));
+export const loader = ({ request, params }: LoaderFunctionArgs) => apiLoader(request, (ctx) => apiGetAgency(ctx, { slug: params.slug ?? "" }));
 export const action = apiAction;

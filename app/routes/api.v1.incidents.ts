@@ -3,5 +3,5 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiAction, apiLoader } from "~/api.server";
 import { apiListIncidents } from "~/registry.server";
 
-export const loader = ({ request }: LoaderFunctionArgs) => apiLoader(request, (ctx) => apiListIncidents(new URL(request.url).searchParams, ctx));
+export const loader = ({ request }: LoaderFunctionArgs) => apiLoader(request, (ctx) => apiListIncidents(ctx, { params: new URL(request.url).searchParams }));
 export const action = apiAction;

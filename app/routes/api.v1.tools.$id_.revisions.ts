@@ -3,5 +3,5 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiAction, apiLoader } from "~/api.server";
 import { apiToolRevisions } from "~/registry.server";
 
-export const loader = ({ request, params }: LoaderFunctionArgs) => apiLoader(request, (ctx) => apiToolRevisions(params.id ?? "", ctx));
+export const loader = ({ request, params }: LoaderFunctionArgs) => apiLoader(request, (ctx) => apiToolRevisions(ctx, { idOrSlug: params.id ?? "" }));
 export const action = apiAction;

@@ -1,8 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getSunsetOverview, registerNow } from "~/registry.server";
-import { todayIso } from "../../registry/lifecycle/sunset";
-import type { ToolSummary } from "../../registry/records/tools.server";
+import { ctxOf, getSunsetOverview } from "~/registry.server";
+import type { ToolSummary } from "../../registry/records/summary.server";
 import { metaContext, pageTitle } from "~/i18n/meta";
 import type { StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
@@ -13,7 +12,7 @@ import { PUBLIC_PAGE } from "~/page-cache";
 export const handle = PUBLIC_PAGE;
 
 export async function loader() {
-  return { overview: getSunsetOverview({ today: todayIso(registerNow()) }) };
+  return { overview: await getSunsetOverview(ctxOf()) };
 }
 
 // Feed readers find the sunset feed here, in the page's language.

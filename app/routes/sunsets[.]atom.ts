@@ -1,7 +1,7 @@
 // Atom feed of sunset events: a tool became due (60 days before its sunset date) or lapsed.
 // Computed on read from the dates, like every sunset state.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { registerNow, sunsetFeed } from "~/registry.server";
+import { ctxOf, sunsetFeed } from "~/registry.server";
 import { todayIso } from "../../registry/lifecycle/sunset";
 import { requestLang } from "~/i18n/lang.server";
 import { translate } from "~/i18n/strings";
@@ -9,14 +9,15 @@ import { pickText } from "~/i18n/use-lang";
 import { atomResponse } from "~/atom.server";
 import { absolute, paths, urlsFor } from "../../registry/shared/urls";
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { lang, prefix } = requestLang({ request, context });
   // Links go to the feed's own language space (/en/sunsets.atom links to /en/tools/...); an
   // entry's id is the same in every feed.
   const u = urlsFor(prefix);
   const origin = new URL(request.url).origin;
-  const today = todayIso(registerNow());
-  const entries = sunsetFeed({ today });
+  const ctx = ctxOf();
+  const today = todayIso(ctx.now);
+  const entries = await sunsetFeed(ctx, { today });
   return atomResponse(
     {
       lang,

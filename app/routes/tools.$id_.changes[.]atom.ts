@@ -1,13 +1,13 @@
 // /tools/<id>/changes.atom: the changes of one tool.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { changesFeed } from "~/atom.server";
-import { getToolDetail } from "~/registry.server";
+import { ctxOf, getToolDetail } from "~/registry.server";
 import { requestLang } from "~/i18n/lang.server";
 import { pickText } from "~/i18n/use-lang";
 import { translate } from "~/i18n/strings";
 
-export function loader({ request, context, params }: LoaderFunctionArgs) {
-  const lookup = getToolDetail(params.id ?? "");
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const lookup = await getToolDetail(ctxOf(), { idOrSlug: params.id ?? "" });
   if (!lookup || !("found" in lookup)) throw new Response("Not Found", { status: 404 });
   const { lang } = requestLang({ request, context });
   const name = pickText(lookup.found.record.identity.name, lang)?.text ?? lookup.found.id;

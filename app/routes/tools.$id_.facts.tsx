@@ -4,7 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
 import { registryFailure, type FormFailure } from "~/http/registry-error";
-import { formToValue, getToolDetail, recordFact, registerNow, sectionNode, ctxOf } from "~/registry.server";
+import { ctxOf, formToValue, getToolDetail, recordFact, registerNow, sectionNode } from "~/registry.server";
 import type { SchemaNode } from "../../registry/standard/schema-form";
 import { requestLang } from "~/i18n/lang.server";
 import { useT } from "~/i18n/use-lang";
@@ -20,7 +20,7 @@ function nodes() {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["official", "reviewer"]);
-  const lookup = getToolDetail(params.id ?? "");
+  const lookup = await getToolDetail(ctxOf(), { idOrSlug: params.id ?? "" });
   if (!lookup || !("found" in lookup)) throw new Response("Not Found", { status: 404 });
   const url = new URL(request.url);
   // The name in both languages: the page picks its own (the title and the way back).

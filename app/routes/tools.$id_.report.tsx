@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isCrossSite } from "~/auth.server";
-import { getToolDetail, registerNow, submitReport, ctxOf } from "~/registry.server";
+import { ctxOf, getToolDetail, registerNow, submitReport } from "~/registry.server";
 import { pickText, useT } from "~/i18n/use-lang";
 import type { StringKey } from "~/i18n/strings";
 import { pageTitle } from "~/i18n/meta";
@@ -15,7 +15,7 @@ const FIELDS = [
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const lookup = getToolDetail(params.id ?? "");
+  const lookup = await getToolDetail(ctxOf(), { idOrSlug: params.id ?? "" });
   if (!lookup || !("found" in lookup)) throw new Response("Not Found", { status: 404 });
   // The name in both languages: the page and its title show it in the page language, falling back.
   return { id: lookup.found.id, name: lookup.found.record.identity.name };

@@ -7,7 +7,7 @@ import { RegistryError } from "../shared/errors";
 import type { ImpactResult } from "../standard/impact";
 import type { ReviewStatus, ToolRecordInput } from "../standard/v1";
 import { confirmedAgencyIds } from "../records/responsibility.server";
-import { toolsDueForAgency, type ToolSummary } from "../records/tools.server";
+import { toolsDueForAgency, type ToolSummary } from "../lifecycle/sunsets.server";
 import { todayIso } from "../lifecycle/sunset";
 import { ToolInput } from "./drafts.server";
 import { impactOf, isoDay, load } from "./load.server";

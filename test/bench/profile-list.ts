@@ -13,7 +13,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../../db/client.server";
 import { parseToolQuery } from "../../registry/records/query";
-import { listTools } from "../../registry/records/tools.server";
+import { listTools } from "../../registry/records/list.server";
+import { ctxOf } from "../../registry/shared/context";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
@@ -70,13 +71,13 @@ function plan(sql: string, params: unknown[]): string {
 console.log(`${path.relative(ROOT, file)}, ${ROUNDS} rounds per query (first round discarded: it prepares statements)\n`);
 for (const qs of queries) {
   const { query, notices } = parseToolQuery(new URLSearchParams(qs));
-  listTools(query, { lang: "zh", notices }, db); // prepares and warms the page cache
+  await listTools(ctxOf({ db }), { query, lang: "zh", notices }); // prepares and warms the page cache
   current = new Map();
   const totals: number[] = [];
   let total = 0;
   for (let i = 0; i < ROUNDS; i++) {
     const started = performance.now();
-    total = listTools(query, { lang: "zh", notices }, db).total;
+    total = (await listTools(ctxOf({ db }), { query, lang: "zh", notices })).total;
     totals.push(performance.now() - started);
   }
   console.log(`=== /tools?${qs}   matches ${total.toLocaleString("en")}   listTools median ${median(totals).toFixed(1)} ms`);

@@ -13,7 +13,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { openDatabase } from "../../db/client.server";
 import { parseToolQuery } from "../../registry/records/query";
-import { getToolDetail, listTools } from "../../registry/records/tools.server";
+import { listTools } from "../../registry/records/list.server";
+import { getToolDetail } from "../../registry/records/detail.server";
+import { ctxOf } from "../../registry/shared/context";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
@@ -46,18 +48,18 @@ console.log(`${path.relative(ROOT, file)}, ${ROUNDS} rounds per page\n`);
 console.log(`${"page".padEnd(48)} ${"registry p50".padStart(13)} ${"handler p50".padStart(12)} ${"handler p95".padStart(12)}  html`);
 for (const p of paths) {
   const url = new URL(p, "http://localhost");
-  const registryCall = () => {
+  const registryCall = async () => {
     if (url.pathname === "/tools") {
       const { query, notices } = parseToolQuery(url.searchParams);
-      listTools(query, { lang: "zh", notices }, db);
-    } else getToolDetail(url.pathname.split("/").pop()!, {}, db);
+      await listTools(ctxOf({ db }), { query, lang: "zh", notices });
+    } else await getToolDetail(ctxOf({ db }), { idOrSlug: url.pathname.split("/").pop()! });
   };
   const reg: number[] = [];
   const all: number[] = [];
   let size = 0;
   for (let i = 0; i <= ROUNDS; i++) {
     let started = performance.now();
-    registryCall();
+    await registryCall();
     if (i) reg.push(performance.now() - started);
     started = performance.now();
     const res = await handle(new Request(url, { headers }));

@@ -19,13 +19,15 @@ import { postConsultationResponse } from "../../registry/voice/consultation.serv
 import { submitDraft } from "../../registry/review/submission.server";
 import { type SectionName } from "../../registry/standard/sections";
 import { confirmResponsibility, pendingConfirmations, reprojectUnconfirmedLinks } from "../../registry/review/co-responsibility.server";
-import { getAgencyPage, listAgencies, listTools, type AgencyPage, type ToolDetail, type ToolList } from "../../registry/records/tools.server";
+import { listTools, type ToolList } from "../../registry/records/list.server";
+import { getAgencyPage, listAgencies, type AgencyPage } from "../../registry/records/agencies.server";
+import type { ToolDetail } from "../../registry/records/detail.server";
+import { ctxOf } from "../../registry/shared/context";
 import { parseToolQuery } from "../../registry/records/query";
 import { loader as agencyLoader } from "~/routes/agencies.$slug";
 import { loader as listLoader } from "~/routes/tools._index/route";
 import { action as detailAction, loader as detailLoader } from "~/routes/tools.$id/route";
 import { sessionCookie } from "~/auth.server";
-import { ctxOf } from "../../registry/shared/context";
 import { login, sessionFor } from "../../registry/auth/sessions.server";
 import { loader as agenciesCsvLoader } from "~/routes/agencies[.]csv";
 import type { Actor } from "../../registry/auth/roles";
@@ -108,14 +110,14 @@ async function publicView(toolId: string, slug: string, review = "submitted") {
     apiAgencyTools: apiAgency.tools.some((t) => t.id === toolId),
     apiToolAgencies: apiTool.agencies.map((a) => a.slug),
     apiRecordAgencies: apiTool.record.responsibility.agencies.map((a) => a.agency),
-    agencyCount: listAgencies().find((a) => a.slug === slug)!.toolCount,
-    foundByAgencyName: listTools(parseToolQuery(new URLSearchParams(`q=浙江省人民政府&review=${review}`)).query).items.some((t) => t.id === toolId),
+    agencyCount: (await listAgencies(ctxOf())).find((a) => a.slug === slug)!.toolCount,
+    foundByAgencyName: (await listTools(ctxOf(), { query: parseToolQuery(new URLSearchParams(`q=浙江省人民政府&review=${review}`)).query })).items.some((t) => t.id === toolId),
   };
 }
 
 describe("an agency named as co-responsible without its consent", () => {
   it("is not listed publicly, and its reviewers may review the tool, until it confirms", async () => {
-    const zjCountBefore = listAgencies().find((a) => a.slug === ZJ)!.toolCount;
+    const zjCountBefore = (await listAgencies(ctxOf())).find((a) => a.slug === ZJ)!.toolCount;
     const toolId = await submitNaming(ZJ, "III");
 
     const before = await publicView(toolId, ZJ);
@@ -233,13 +235,13 @@ describe("links projected before consent was needed", () => {
     // What the projection held for such a tool before this change.
     db.prepare(`INSERT INTO tool_agencies (tool_seq, agency_id, role) VALUES (?, ?, 'oversees')`).run(seq, zjId);
     const updatedAt = db.prepare(`SELECT updated_at FROM tools WHERE seq = ?`).pluck().get(seq);
-    const onZjPage = () => getAgencyPage(ZJ)!.tools.some((t) => t.id === toolId);
-    expect(onZjPage()).toBe(true);
+    const onZjPage = async () => (await getAgencyPage(ctxOf(), { slug: ZJ }))!.tools.some((t) => t.id === toolId);
+    expect(await onZjPage()).toBe(true);
     const editorialLinks = db.prepare(`SELECT count(*) FROM tool_agencies ta JOIN tools t ON t.seq = ta.tool_seq WHERE t.owner_agency_id IS NULL`).pluck();
     const editorialBefore = editorialLinks.get();
     expect(reprojectUnconfirmedLinks()).toBe(1);
-    expect(onZjPage()).toBe(false);
-    expect(getAgencyPage(SH)!.tools.some((t) => t.id === toolId)).toBe(true);
+    expect(await onZjPage()).toBe(false);
+    expect((await getAgencyPage(ctxOf(), { slug: SH }))!.tools.some((t) => t.id === toolId)).toBe(true);
     expect(db.prepare(`SELECT updated_at FROM tools WHERE seq = ?`).pluck().get(seq)).toBe(updatedAt);
     expect(editorialLinks.get()).toBe(editorialBefore);
     expect(reprojectUnconfirmedLinks()).toBe(0);

@@ -11,7 +11,9 @@ import {
   replyToComment,
 } from "../../registry/voice/comments.server";
 import { listEvents, verifyLog } from "../../registry/log/log.server";
-import { getToolDetail, listTools } from "../../registry/records/tools.server";
+import { listTools } from "../../registry/records/list.server";
+import { getToolDetail } from "../../registry/records/detail.server";
+import { ctxOf } from "../../registry/shared/context";
 import { parseToolQuery } from "../../registry/records/query";
 import { login } from "../../registry/auth/sessions.server";
 import { DEMO_PASSWORD, seedId } from "../helpers/seed";
@@ -19,7 +21,6 @@ import { sessionCookie } from "~/auth.server";
 import { loader as moderationLoader } from "~/routes/review.comments";
 import { loader as toolLoader } from "~/routes/tools.$id/route";
 import { SECRETS, seedActivity } from "./api-helpers";
-import { ctxOf } from "../../registry/shared/context";
 
 // Seed records, found by slug (test/helpers/seed.ts).
 const SUISHEN_CODE = seedId("shanghai-suishen-code");
@@ -52,10 +53,10 @@ describe("public comments", () => {
     ]);
     // The contact e-mail is never part of what the public gets.
     expect(JSON.stringify(shown)).not.toContain("wang@example.org");
-    expect(JSON.stringify(getToolDetail(SUISHEN_CODE))).not.toContain("wang@example.org");
+    expect(JSON.stringify(await getToolDetail(ctxOf(), { idOrSlug: SUISHEN_CODE }))).not.toContain("wang@example.org");
     expect(JSON.stringify(listEvents())).not.toContain("wang@example.org");
     // Counts on the list and detail pages.
-    expect(listTools(parseToolQuery(new URLSearchParams("q=随申码")).query).items.find((t) => t.id === SUISHEN_CODE)?.commentCount).toBe(1);
+    expect((await listTools(ctxOf(), { query: parseToolQuery(new URLSearchParams("q=随申码")).query })).items.find((t) => t.id === SUISHEN_CODE)?.commentCount).toBe(1);
     // Both steps are in the verified log.
     expect(listEvents().events.slice(-2).map((e) => e.kind)).toEqual(["comment_moderated", "comment_replied"]);
     expect(verifyLog().ok).toBe(true);

@@ -11,7 +11,7 @@ import { csvCell } from "../../registry/exchange/exports/csv";
 import { SEED_RECORDS, seedId, seedRecord } from "../helpers/seed";
 import { publishRevision } from "../../registry/records/publish.server";
 import type { ToolRecordInput } from "../../registry/standard/v1";
-import type { ToolList } from "../../registry/records/tools.server";
+import type { ToolList } from "../../registry/records/list.server";
 import { ctxOf } from "../../registry/shared/context";
 
 // Seed records, found by slug (test/helpers/seed.ts).

@@ -7,11 +7,11 @@ import { startRevision, submitDraft, withdraw } from "../../registry/review/subm
 import { type SectionName } from "../../registry/standard/sections";
 import type { RegistryError } from "../../registry/shared/errors";
 import { worded } from "./worded";
-import { getToolDetail } from "../../registry/records/tools.server";
+import { getToolDetail } from "../../registry/records/detail.server";
+import { ctxOf } from "../../registry/shared/context";
 import { listIncidents } from "../../registry/lifecycle/incidents.server";
 import { listEvents, verifyLog } from "../../registry/log/log.server";
 import { getToolHistory } from "../../registry/records/history.server";
-import { ctxOf } from "../../registry/shared/context";
 
 useFreshDb();
 const D0 = new Date("2026-03-01T09:00:00Z");
@@ -25,8 +25,8 @@ async function submitted(): Promise<string> {
   await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
   return toolId;
 }
-const found = (id: string) => {
-  const d = getToolDetail(id);
+const found = async (id: string) => {
+  const d = await getToolDetail(ctxOf(), { idOrSlug: id });
   if (!d || !("found" in d)) throw new Error("no record");
   return d.found;
 };
@@ -35,7 +35,7 @@ describe("facts recorded on a public record", () => {
   it("adds an incident as a new public revision with the same review status, listed in /incidents and the log", async () => {
     const id = await submitted();
     expect(await recordFact(ctxOf({ actor: reviewer(), now: new Date("2026-03-11T00:00:00Z") }), { toolId: id, incident })).toEqual({ revision: 2 });
-    const f = found(id);
+    const f = await found(id);
     expect(f.revision).toMatchObject({ number: 2, status: "submitted" });
     expect(f.record.incidents).toEqual([expect.objectContaining({ title: { en: "Permit system down for a day" }, peopleAffected: 1200 })]);
     expect(listIncidents({ kind: "outage", page: 1 }).items.map((i) => i.toolId)).toContain(id);
@@ -48,7 +48,7 @@ describe("facts recorded on a public record", () => {
     const id = await submitted();
     await recordFact(ctxOf({ actor: official(), now: D0 }), { toolId: id, appealStat: { period: "2026-Q1", filed: 40, corrected: 9, medianDays: 12 } });
     await recordFact(ctxOf({ actor: official(), now: D0 }), { toolId: id, appealStat: { period: "2026-Q2", filed: 25, corrected: 4 } });
-    expect(found(id).record.oversight.appealStats.map((s) => s.period)).toEqual(["2026-Q1", "2026-Q2"]);
+    expect((await found(id)).record.oversight.appealStats.map((s) => s.period)).toEqual(["2026-Q1", "2026-Q2"]);
     const dup = await (async () => {
       try {
         await recordFact(ctxOf({ actor: official(), now: D0 }), { toolId: id, appealStat: { period: "2026-Q1", filed: 1, corrected: 0 } });
@@ -70,7 +70,7 @@ describe("facts recorded on a public record", () => {
     await startRevision(ctxOf({ actor: official(), now: D0 }), { toolId: id, action: "revise" });
     expect((await getDraft(ctxOf({ actor: official() }), { toolId: id })).number).toBe(2);
     await recordFact(ctxOf({ actor: official(), now: D0 }), { toolId: id, incident });
-    expect(found(id).revision.number).toBe(2);
+    expect((await found(id)).revision.number).toBe(2);
     const draft = await getDraft(ctxOf({ actor: official() }), { toolId: id });
     expect(draft.number).toBe(3);
     expect(draft.record.incidents).toHaveLength(1);
@@ -81,7 +81,7 @@ describe("facts recorded on a public record", () => {
     for (const a of [actorByEmail("admin@register.example"), actorByEmail("official.hangzhou@register.example"), null])
       await expect(recordFact(ctxOf({ actor: a, now: D0 }), { toolId: id, incident })).rejects.toThrow(/forbidden/);
     await expect(recordFact(ctxOf({ actor: reviewer(), now: D0 }), { toolId: id, appealStat: { period: "2026", filed: 1, corrected: 0 } })).rejects.toThrow(/forbidden/);
-    expect(found(id).revision.number).toBe(1);
+    expect((await found(id)).revision.number).toBe(1);
   });
 
   it("validates the incident field by field, including its sources", async () => {
@@ -104,6 +104,6 @@ describe("facts recorded on a public record", () => {
     expect(unknown?.issues).toEqual([{ code: "err_source_unknown", path: "incident.sources", params: { key: "nope" } }]);
     expect(worded(unknown!, "incident.sources", "en")).toContain("names a source this record does not list");
     expect(worded(unknown!, "incident.sources", "zh")).toContain("引用了本记录未列出的来源");
-    expect(found(id).revision.number).toBe(1);
+    expect((await found(id)).revision.number).toBe(1);
   });
 });

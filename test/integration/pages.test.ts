@@ -10,7 +10,9 @@ import { loader as rootLoader } from "~/root";
 import { action as langAction } from "~/routes/lang";
 import { loader as schemaLoader } from "~/routes/standard.v1[.]schema[.]json";
 import { loader as standardLoader } from "~/routes/standard._index";
-import type { ToolDetail, HomeSummary, AgencyPage } from "../../registry/records/tools.server";
+import type { ToolDetail } from "../../registry/records/detail.server";
+import type { HomeSummary } from "../../registry/records/home.server";
+import type { AgencyPage } from "../../registry/records/agencies.server";
 import { ToolRecord } from "../../registry/standard/v1";
 import { seedId } from "../helpers/seed";
 

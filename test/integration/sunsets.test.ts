@@ -3,7 +3,7 @@ import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
 import { SEED_RECORDS, seedRecord } from "../helpers/seed";
 import { publishRevision } from "../../registry/records/publish.server";
-import { getSunsetOverview, sunsetFeed } from "../../registry/records/tools.server";
+import { getSunsetOverview, sunsetFeed } from "../../registry/lifecycle/sunsets.server";
 import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
 import { listAgencyWork } from "../../registry/review/queues.server";
 import { submitDraft } from "../../registry/review/submission.server";
@@ -22,11 +22,11 @@ function publishWithSunset(id: string, slug: string, sunsetDate: string) {
 }
 
 describe("sunsets", () => {
-  it("sorts tools into lapsed, due within 60 days, no end date and later, computed from the date", () => {
+  it("sorts tools into lapsed, due within 60 days, no end date and later, computed from the date", async () => {
     publishWithSunset("ALG-000901", "lapsed-tool", "2026-05-31");
     publishWithSunset("ALG-000902", "due-tool", "2026-07-30");
     publishWithSunset("ALG-000903", "later-tool", "2026-08-01");
-    const o = getSunsetOverview({ today: "2026-06-01" });
+    const o = await getSunsetOverview(ctxOf(), { today: "2026-06-01" });
     expect(o.lapsed.map((t) => t.id)).toEqual(["ALG-000901"]);
     expect(o.dueSoon.map((t) => t.id)).toEqual(["ALG-000902"]);
     expect(o.upcoming.map((t) => t.id)).toEqual(["ALG-000903"]);
@@ -34,14 +34,14 @@ describe("sunsets", () => {
     const endless = SEED_RECORDS.filter((r) => r.lifecycle.deploymentStatus !== "retired" && r.lifecycle.deploymentStatus !== "proposed").length;
     expect(o.counts).toEqual({ lapsed: 1, due_soon: 1, no_sunset: endless, ok: 1 });
     // On its sunset date a tool is still due (that day is its last lawful one); the day after, it lapses.
-    expect(getSunsetOverview({ today: "2026-07-30" }).dueSoon.map((t) => t.id)).toEqual(["ALG-000902", "ALG-000903"]);
-    expect(getSunsetOverview({ today: "2026-07-31" }).lapsed.map((t) => t.id)).toEqual(["ALG-000901", "ALG-000902"]);
+    expect((await getSunsetOverview(ctxOf(), { today: "2026-07-30" })).dueSoon.map((t) => t.id)).toEqual(["ALG-000902", "ALG-000903"]);
+    expect((await getSunsetOverview(ctxOf(), { today: "2026-07-31" })).lapsed.map((t) => t.id)).toEqual(["ALG-000901", "ALG-000902"]);
   });
 
-  it("feeds lapses and due dates as events, newest first", () => {
+  it("feeds lapses and due dates as events, newest first", async () => {
     publishWithSunset("ALG-000901", "lapsed-tool", "2026-05-31");
     publishWithSunset("ALG-000902", "due-tool", "2026-07-30");
-    expect(sunsetFeed({ today: "2026-06-01" }).map((e) => [e.toolId, e.state, e.updated])).toEqual([
+    expect((await sunsetFeed(ctxOf(), { today: "2026-06-01" })).map((e) => [e.toolId, e.state, e.updated])).toEqual([
       ["ALG-000901", "lapsed", "2026-06-01"],
       ["ALG-000902", "due_soon", "2026-05-31"],
     ]);

@@ -3,7 +3,9 @@ import { useFreshDb } from "../helpers/db";
 import { callLoader } from "./load";
 import { loader as listLoader } from "~/routes/tools._index/route";
 import { FACETS, ENUM_FACETS, type FacetName } from "../../registry/records/query";
-import { getToolDetail, listTools, type ToolList } from "../../registry/records/tools.server";
+import { listTools, type ToolList } from "../../registry/records/list.server";
+import { getToolDetail } from "../../registry/records/detail.server";
+import { ctxOf } from "../../registry/shared/context";
 import { parseToolQuery } from "../../registry/records/query";
 import { sunsetState, todayIso } from "../../registry/lifecycle/sunset";
 import { publishRevision } from "../../registry/records/publish.server";
@@ -21,8 +23,8 @@ const SUISHEN_PAI = seedId("shanghai-suishen-pai");
 const getCurrentDb = useFreshDb();
 type Data = { list: ToolList; title: string };
 const list = async (qs: string) => (await callLoader<Data>(listLoader, `/tools${qs}`)).list;
-const record = (id: string) => {
-  const d = getToolDetail(id);
+const record = async (id: string) => {
+  const d = await getToolDetail(ctxOf(), { idOrSlug: id });
   if (!d || !("found" in d)) throw new Error(`no ${id}`);
   return d.found.record;
 };
@@ -40,16 +42,16 @@ describe("/tools list", () => {
   });
 
   // Every facet: each value with a count gives exactly that many tools, all of which match.
-  const matches: Record<FacetName, (id: string, item: ToolList["items"][number], value: string) => boolean> = {
+  const matches: Record<FacetName, (id: string, item: ToolList["items"][number], value: string) => boolean | Promise<boolean>> = {
     kind: (_id, t, v) => t.kind === v,
     jurisdiction: (_id, t, v) => t.jurisdictionLevel === v,
     status: (_id, t, v) => t.deploymentStatus === v,
     review: (_id, t, v) => t.reviewStatus === v,
     level: (_id, t, v) => (t.impactLevel ?? "none") === v,
     sunset: (_id, t, v) => t.sunsetState === v,
-    category: (id, _t, v) => record(id).dataScope.elements.some((e) => e.category === v),
-    sensitive: (id, _t, v) => record(id).dataScope.elements.some((e) => e.sensitive) === (v === "yes"),
-    agency: (id, _t, v) => record(id).responsibility.agencies.some((a) => a.agency === v),
+    category: async (id, _t, v) => (await record(id)).dataScope.elements.some((e) => e.category === v),
+    sensitive: async (id, _t, v) => (await record(id)).dataScope.elements.some((e) => e.sensitive) === (v === "yes"),
+    agency: async (id, _t, v) => (await record(id)).responsibility.agencies.some((a) => a.agency === v),
   };
 
   it.each([...ENUM_FACETS, "agency"] as FacetName[])("filters by %s and its counts are right", async (facet) => {
@@ -62,7 +64,7 @@ describe("/tools list", () => {
       const filtered = await list(`?${facet}=${encodeURIComponent(c.value)}`);
       expect(filtered.total, `${facet}=${c.value}`).toBe(c.count);
       expect(filtered.notices).toEqual([]);
-      for (const item of filtered.items) expect(matches[facet](item.id, item, c.value), `${item.id} ${facet}=${c.value}`).toBe(true);
+      for (const item of filtered.items) expect(await matches[facet](item.id, item, c.value), `${item.id} ${facet}=${c.value}`).toBe(true);
     }
   });
 
@@ -77,7 +79,7 @@ describe("/tools list", () => {
     const today = todayIso();
     const all = [...(await list("")).items, ...(await list("?page=2")).items];
     for (const t of all) {
-      const r = record(t.id);
+      const r = await record(t.id);
       expect(t.sunsetState, t.id).toBe(sunsetState({ ...r.lifecycle, reviewStatus: t.reviewStatus }, today));
     }
   });
@@ -152,7 +154,7 @@ describe("the in-memory list index", () => {
 
   it("follows a record published through this connection", async () => {
     const before = await list("?kind=sensor_device");
-    const copy = structuredClone(record(DOOR_SENSORS)) as ToolRecordInput;
+    const copy = structuredClone(await record(DOOR_SENSORS)) as ToolRecordInput;
     copy.identity.id = "ALG-000900";
     copy.identity.slug = "copy-of-door-sensors";
     publishRevision(copy, { at: "2026-01-01T00:00:00.000Z" });
@@ -161,18 +163,18 @@ describe("the in-memory list index", () => {
     expect(after.facets.kind.find((c) => c.value === "sensor_device")?.count).toBe(before.total + 1);
   });
 
-  it("moves a tool from due soon to lapsed when the date passes its sunset date", () => {
-    const copy = structuredClone(record(SUISHEN_PAI)) as ToolRecordInput;
+  it("moves a tool from due soon to lapsed when the date passes its sunset date", async () => {
+    const copy = structuredClone(await record(SUISHEN_PAI)) as ToolRecordInput;
     copy.identity.id = "ALG-000901";
     copy.identity.slug = "copy-with-sunset";
     copy.lifecycle.sunsetDate = "2030-06-30";
     publishRevision(copy, { at: "2026-01-01T00:00:00.000Z" });
-    const on = (today: string) => listTools(parseToolQuery(new URLSearchParams("sunset=lapsed")).query, { today });
-    expect(on("2030-06-30").items.map((t) => t.id)).not.toContain("ALG-000901");
-    const after = on("2030-07-01");
+    const on = (today: string) => listTools(ctxOf(), { query: parseToolQuery(new URLSearchParams("sunset=lapsed")).query, today });
+    expect((await on("2030-06-30")).items.map((t) => t.id)).not.toContain("ALG-000901");
+    const after = await on("2030-07-01");
     expect(after.items.map((t) => t.id)).toContain("ALG-000901");
     expect(after.facets.sunset.find((c) => c.value === "due_soon")).toBeUndefined();
-    expect(listTools(parseToolQuery(new URLSearchParams("sunset=due_soon")).query, { today: "2030-06-30" }).items.map((t) => t.id)).toEqual(["ALG-000901"]);
+    expect((await listTools(ctxOf(), { query: parseToolQuery(new URLSearchParams("sunset=due_soon")).query, today: "2030-06-30" })).items.map((t) => t.id)).toEqual(["ALG-000901"]);
   });
 
   it("follows a change written by another connection to the same file", async () => {

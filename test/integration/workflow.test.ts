@@ -12,7 +12,8 @@ import { retireTool } from "../../registry/lifecycle/retire.server";
 import { startRevision, submitDraft, withdraw } from "../../registry/review/submission.server";
 import { CRITERIA } from "../../registry/review/review-terms";
 import { type SectionName } from "../../registry/standard/sections";
-import { getToolDetail, listTools } from "../../registry/records/tools.server";
+import { listTools } from "../../registry/records/list.server";
+import { getToolDetail } from "../../registry/records/detail.server";
 import { listEvents, verifyLog } from "../../registry/log/log.server";
 import { parseToolQuery } from "../../registry/records/query";
 import type { Actor } from "../../registry/auth/roles";
@@ -86,8 +87,8 @@ describe("an official's draft", () => {
     const before = counts();
     const { toolId } = await createDraft(ctxOf({ actor: official(), now: D0 }), { identity: newIdentity() });
     expect(toolId).toBe("ALG-000023");
-    expect(getToolDetail(toolId)).toBeNull();
-    expect(listTools(parseToolQuery(new URLSearchParams("")).query).total).toBe(22);
+    expect(await getToolDetail(ctxOf(), { idOrSlug: toolId })).toBeNull();
+    expect((await listTools(ctxOf(), { query: parseToolQuery(new URLSearchParams("")).query })).total).toBe(22);
     expect(counts().events).toBe(before.events);
     await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: "purpose", value: { purpose: { en: "To allocate permits." }, legalBasis: [] } });
     expect((await getDraft(ctxOf({ actor: official() }), { toolId })).record.purpose).toMatchObject({ purpose: { en: "To allocate permits." } });
@@ -141,9 +142,9 @@ describe("submission", () => {
     const toolId = await draftTool("III");
     const r = await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
     expect(r).toEqual({ toolId, revision: 1, impactLevel: "III", consultation: { opens: "2026-03-01", closes: "2026-03-30" } });
-    const detail = getToolDetail(toolId);
+    const detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
     expect(detail && "found" in detail && detail.found.revision.status).toBe("submitted");
-    expect(listTools(parseToolQuery(new URLSearchParams("review=submitted")).query).items.map((t) => t.id)).toEqual([toolId]);
+    expect((await listTools(ctxOf(), { query: parseToolQuery(new URLSearchParams("review=submitted")).query })).items.map((t) => t.id)).toEqual([toolId]);
     expect(listEvents({ page: 1 }).events.at(-1)).toMatchObject({ kind: "submitted", toolId, actor: "official@shanghai-municipal-government" });
     // Submitted revisions are immutable.
     expect(() => getDb().$client.prepare(`UPDATE revisions SET record = '{}' WHERE tool_seq = (SELECT seq FROM tools WHERE id = ?)`).run(toolId)).toThrow(/immutable/);
@@ -187,7 +188,7 @@ describe("review", () => {
     const last = listEvents({ page: 1 }).events.at(-1)!;
     expect(last).toMatchObject({ kind: "decision", toolId, actor: "reviewer@samr", payload: { status: "approved_with_conditions", conditions: [{ criterion: 3, deadline: "2026-06-30" }] } });
     expect(verifyLog()).toMatchObject({ ok: true });
-    const detail = getToolDetail(toolId);
+    const detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
     const found = detail && "found" in detail ? detail.found : null;
     expect(found?.consultation).toEqual({ opens: "2026-03-01", closes: "2026-03-30" });
     expect(found?.reviews).toHaveLength(1);
@@ -216,13 +217,13 @@ describe("review", () => {
     await findAll(reviewer(), toolId, day(2));
     await respond(toolId);
     expect(await decide(ctxOf({ actor: reviewer(), now: day(30) }), { toolId, decision: "approve", summary: { en: "Approve." } })).toEqual({ effective: false, awaiting: "second_reviewer" });
-    let detail = getToolDetail(toolId);
+    let detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
     expect(detail && "found" in detail && detail.found.revision.status).toBe("in_review");
     await expectError(() => startReview(ctxOf({ actor: reviewer(), now: day(31) }), { toolId }), "wrong_state");
     await startReview(ctxOf({ actor: reviewer2(), now: day(31) }), { toolId });
     await findAll(reviewer2(), toolId, day(31));
     expect(await decide(ctxOf({ actor: reviewer2(), now: day(32) }), { toolId, decision: "approve", summary: { en: "Approve too." } })).toEqual({ effective: true, status: "approved" });
-    detail = getToolDetail(toolId);
+    detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
     expect(detail && "found" in detail && detail.found.revision.status).toBe("approved");
     expect(detail && "found" in detail && detail.found.record.lifecycle.reviewStatus).toBe("approved");
   });
@@ -247,7 +248,7 @@ describe("after a decision", () => {
     expect(await startRevision(ctxOf({ actor: official(), now: day(31) }), { toolId, action: "revise" })).toEqual({ toolId, revision: 2 });
     expect((await getDraft(ctxOf({ actor: official() }), { toolId })).number).toBe(2);
     // The public still sees revision 1 with its decision until revision 2 is submitted.
-    const detail = getToolDetail(toolId);
+    const detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
     expect(detail && "found" in detail && detail.found.revision).toMatchObject({ number: 1, status: "changes_requested" });
     expect((await submitDraft(ctxOf({ actor: official(), now: day(32) }), { toolId })).revision).toBe(2);
   });
@@ -262,7 +263,7 @@ describe("after a decision", () => {
     await expectError(() => startRevision(ctxOf({ actor: official(), now: day(40) }), { toolId, action: "propose_change", kind: "purpose", change: {} }), "invalid");
     await startRevision(ctxOf({ actor: official(), now: day(40) }), { toolId, action: "propose_change", kind: "purpose", change: { en: "Also rank loading-bay permits." } });
     await submitDraft(ctxOf({ actor: official(), now: day(41) }), { toolId });
-    const detail = getToolDetail(toolId);
+    const detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
     const found = detail && "found" in detail ? detail.found : null;
     expect(found?.record.purposeHistory).toEqual([{ date: "2026-04-10", kind: "purpose", change: { en: "Also rank loading-bay permits." }, sources: [] }]);
     expect(found?.revision.status).toBe("submitted");
@@ -277,7 +278,7 @@ describe("after a decision", () => {
     await expectError(() => withdraw(ctxOf({ actor: official(), now: day(2) }), { toolId }), "wrong_state");
     await expectError(() => retireTool(ctxOf({ actor: official(), now: day(3) }), { toolId, reason: {} }), "invalid", "reason");
     await retireTool(ctxOf({ actor: official(), now: day(3) }), { toolId, reason: { en: "The permit scheme ended." } });
-    const detail = getToolDetail(toolId);
+    const detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
     const found = detail && "found" in detail ? detail.found : null;
     expect(found?.record.lifecycle).toMatchObject({ deploymentStatus: "retired", retirement: { date: "2026-03-04" } });
     expect(found?.sunsetState).toBe("retired");

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { commentContactsForAgency, confirmResponsibility, getToolDetail, postComment, registerNow, renderMarkdown, replyToComment, ctxOf } from "~/registry.server";
+import { commentContactsForAgency, confirmResponsibility, ctxOf, getToolDetail, postComment, registerNow, renderMarkdown, replyToComment } from "~/registry.server";
 import { getSession, isCrossSite, requireCsrf, requireSession } from "~/auth.server";
 import { refusalKey, throwIfNotFoundOrForbidden } from "~/http/registry-error";
 import { Comments, type CommentActionData } from "./comments";
@@ -20,8 +20,9 @@ import { PUBLIC_PAGE } from "~/page-cache";
 export const handle = PUBLIC_PAGE;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const today = todayIso(registerNow());
-  const lookup = getToolDetail(params.id ?? "", { today });
+  const ctx = ctxOf();
+  const today = todayIso(ctx.now);
+  const lookup = await getToolDetail(ctx, { idOrSlug: params.id ?? "", today });
   if (!lookup) throw new Response("Not Found", { status: 404 });
   // A slug (or a renamed id) answers with the record's address, in the language space it was asked in.
   if ("redirectTo" in lookup) throw redirect(urlsFor(requestLang({ request, context }).prefix).tool(lookup.redirectTo), 301);

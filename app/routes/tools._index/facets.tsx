@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { FACET_DEFS, FACET_DISPLAY_ORDER, toolQueryString, type EnumFacet, type FacetName, type ToolQuery } from "../../../registry/records/query";
-import type { ToolList } from "../../../registry/records/tools.server";
+import type { ToolList } from "../../../registry/records/list.server";
 import type { LabelGroup } from "../../../registry/standard/labels";
 import type { Lang, Paths } from "../../../registry/shared/urls";
 import { useT, pickText } from "~/i18n/use-lang";

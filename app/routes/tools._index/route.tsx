@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { parseToolQuery, toolQueryString, SORTS, TOOL_QUERY_PARAMS, type ToolQuery } from "../../../registry/records/query";
-import { listTools } from "~/registry.server";
+import { ctxOf, listTools } from "~/registry.server";
 import { requestLang } from "~/i18n/lang.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // The language orders the list by name.
   const { lang } = requestLang({ request, context });
   const { query, notices } = parseToolQuery(new URL(request.url).searchParams);
-  return { list: listTools(query, { lang, notices }) };
+  return { list: await listTools(ctxOf(), { query, lang, notices }) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [

@@ -3,7 +3,7 @@
 // published review findings and published comments with the agency's replies. Never contact
 // e-mails, drafts or anything a moderator removed.
 import { getDb, stmt, type Db } from "../../shared/db.server";
-import { listToolsForExport } from "../../records/tools.server";
+import { listToolsForExport } from "../../records/list.server";
 import type { ToolQuery } from "../../records/query";
 import type { ToolRecord } from "../../standard/v1";
 import { isLinkConfirmed, responsibilityConsent } from "../../records/responsibility.server";

@@ -1,7 +1,7 @@
 // Exports of the tool list with the same filters as /tools. Rows are produced in batches from
 // the list index, so memory stays flat however many rows there are.
 import { getDb, type Db } from "../../shared/db.server";
-import { listToolsForExport, type ToolSummary } from "../../records/tools.server";
+import { listToolsForExport, type ToolSummary } from "../../records/list.server";
 import type { QueryNotice, ToolQuery } from "../../records/query";
 import { TOOL_EXPORT_COLUMNS, type ToolExportColumn } from "./columns";
 import { absolute, paths } from "../../shared/urls";

@@ -1,0 +1,90 @@
+// The public reads about sunsets: the overview page, the Atom feed's entries and an agency's tools
+// that are due. Sunset states are computed on read from the dates (registry/lifecycle/sunset.ts),
+// so a tool lapses at midnight after its sunset date with no job to run.
+//
+// Read models `getSunsetOverview(ctx, query)` and `sunsetFeed(ctx, query)` are async.
+// `toolsDueForAgency(agencyId, opts, db)` stays a synchronous internal: registry/review/
+// workflow.server.ts (listAgencyWork) calls it without awaiting.
+import { getDb, stmt, type Db } from "../shared/db.server";
+import type { Ctx } from "../shared/context";
+import { getListIndex, pageOf } from "../records/list-index.server";
+import { rowsAt, toSummary, TOOL_COLUMNS, type ToolRow, type ToolSummary } from "../records/summary.server";
+import type { LocalizedText } from "../standard/v1";
+import { addDays, DUE_SOON_DAYS, todayIso, SUNSET_STATES, type SunsetState } from "./sunset";
+
+export type { ToolSummary } from "../records/summary.server";
+
+export const SUNSET_LIST_LIMIT = 50;
+
+export type SunsetOverview = {
+  today: string;
+  counts: Record<"lapsed" | "due_soon" | "no_sunset" | "ok", number>;
+  lapsed: ToolSummary[];
+  dueSoon: ToolSummary[];
+  noSunset: ToolSummary[];
+  upcoming: ToolSummary[];
+};
+
+/**
+ * Each list holds the first SUNSET_LIST_LIMIT tools in sunset-date order; the counts are complete.
+ * `today` defaults to `todayIso(ctx.now)`.
+ */
+export async function getSunsetOverview(ctx: Ctx, q: { today?: string } = {}): Promise<SunsetOverview> {
+  const { db } = ctx;
+  const today = q.today ?? todayIso(ctx.now);
+  const index = getListIndex(db, today);
+  const code = (s: SunsetState) => SUNSET_STATES.indexOf(s);
+  const pick = (s: SunsetState) => {
+    const c = code(s);
+    const mask = Uint8Array.from(index.bytes.sunset, (v) => (v === c ? 1 : 0));
+    return rowsAt(db, index, pageOf(index.orders.sunset, mask, 0, SUNSET_LIST_LIMIT)).map((r) => toSummary(r, today));
+  };
+  const counts = { lapsed: 0, due_soon: 0, no_sunset: 0, ok: 0 };
+  for (const v of index.bytes.sunset) {
+    const s = SUNSET_STATES[v] as SunsetState;
+    if (s in counts) counts[s as keyof typeof counts]++;
+  }
+  return { today, counts, lapsed: pick("lapsed"), dueSoon: pick("due_soon"), noSunset: pick("no_sunset"), upcoming: pick("ok") };
+}
+
+export type SunsetFeedEntry = { id: string; toolId: string; name: LocalizedText; state: "lapsed" | "due_soon"; sunsetDate: string; updated: string };
+
+/**
+ * Sunset events for the Atom feed: a tool became due (60 days before its sunset date) or lapsed
+ * (the day after it). Newest first, at most `limit` (100 when not given).
+ */
+export async function sunsetFeed(ctx: Ctx, q: { today?: string; limit?: number } = {}): Promise<SunsetFeedEntry[]> {
+  const { db } = ctx;
+  const today = q.today ?? todayIso(ctx.now);
+  const limit = q.limit ?? 100;
+  const index = getListIndex(db, today);
+  // The newest events belong to the latest sunset dates: walk the sunset order backwards.
+  const latest = (state: SunsetState) => {
+    const c = SUNSET_STATES.indexOf(state);
+    const out: number[] = [];
+    for (let i = index.orders.sunset.length - 1; i >= 0 && out.length < limit; i--) {
+      const p = index.orders.sunset[i]!;
+      if (index.bytes.sunset[p] === c) out.push(p);
+    }
+    return rowsAt(db, index, out).map((r) => toSummary(r, today));
+  };
+  const entries = [
+    ...latest("lapsed").map((t) => ({ state: "lapsed" as const, t, updated: addDays(t.sunsetDate!, 1) })),
+    ...latest("due_soon").map((t) => ({ state: "due_soon" as const, t, updated: addDays(t.sunsetDate!, -DUE_SOON_DAYS) })),
+  ].map(({ state, t, updated }) => ({ id: `${t.id}:${state}:${t.sunsetDate}`, toolId: t.id, name: t.name, state, sunsetDate: t.sunsetDate!, updated }));
+  return entries.sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.id < b.id ? -1 : 1)).slice(0, limit);
+}
+
+/**
+ * An agency's public tools that are due for sunset within 60 days or have lapsed, soonest first.
+ * Synchronous internal (see the top of this file).
+ */
+export function toolsDueForAgency(agencyId: number, opts: { today?: string } = {}, db: Db = getDb()): ToolSummary[] {
+  const today = opts.today ?? todayIso();
+  const rows = stmt(
+    db,
+    `SELECT ${TOOL_COLUMNS} FROM tools t WHERE t.owner_agency_id = ? AND t.published_revision_id IS NOT NULL
+       AND t.sunset_date IS NOT NULL AND t.sunset_date <= ? ORDER BY t.sunset_date, t.id`,
+  ).all(agencyId, addDays(today, DUE_SOON_DAYS)) as ToolRow[];
+  return rows.map((r) => toSummary(r, today)).filter((t) => t.sunsetState === "due_soon" || t.sunsetState === "lapsed");
+}

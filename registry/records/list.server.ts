@@ -1,0 +1,152 @@
+// The public list of tools: filters, facets, search and pages, and the selections the exports
+// and the API's cursor pages are built from. Only published revisions are visible here.
+//
+// The read model is `listTools(ctx, query)`, async at the boundary. Synchronous internals, kept
+// so for the hot paths that call them without awaiting: `selectTools` and `toolSummariesAt` (the
+// API's cursor pages, registry/exchange/api/tools.server.ts) and `listToolsForExport` (the export
+// generators of registry/exchange/exports, which stream batches lazily).
+import { getDb, stmt, type Db } from "../shared/db.server";
+import type { Ctx } from "../shared/context";
+import { PAGE_SIZE, type FacetName, type QueryNotice, type ToolQuery } from "./query";
+import { filterAndCount, getListIndex, pageOf, positionOf, type ListIndex } from "./list-index.server";
+import { buildMatchExpression, type Term } from "./search/tokenize";
+import { snippet } from "./search/highlight";
+import type { LocalizedText } from "../standard/v1";
+import { todayIso } from "../lifecycle/sunset";
+import { lt, rowsAt, toSummary, type ToolSummary } from "./summary.server";
+
+export type { ToolSummary } from "./summary.server";
+
+export type FacetCount = { value: string; count: number; label?: LocalizedText };
+export type ToolList = {
+  query: ToolQuery;
+  notices: QueryNotice[];
+  total: number;
+  page: number;
+  pageCount: number;
+  items: ToolSummary[];
+  facets: Record<FacetName, FacetCount[]>;
+  agency?: { slug: string; name: LocalizedText };
+  terms: Term[];
+};
+
+// Ranked search hits per connection, for the index version they were computed at: ranking a
+// word that matches a third of a 100,000-tool register takes ~40 ms, and the next pages and
+// facet choices of the same search reuse it. The search table changes only with the list's
+// data, so the index version covers it.
+const hitCache = new WeakMap<object, { version: number; hits: Map<string, Int32Array> }>();
+const HIT_CACHE_ENTRIES = 64;
+
+function rankedHits(db: Db, index: ListIndex, match: string): Int32Array {
+  let cache = hitCache.get(db.$client);
+  if (!cache || cache.version !== index.version) hitCache.set(db.$client, (cache = { version: index.version, hits: new Map() }));
+  const cached = cache.hits.get(match);
+  if (cached) {
+    cache.hits.delete(match);
+    cache.hits.set(match, cached);
+    return cached;
+  }
+  const seqs = stmt(db, `SELECT rowid FROM tool_search WHERE tool_search MATCH ? ORDER BY bm25(tool_search, 10.0, 1.0, 0.5), rowid`)
+    .pluck()
+    .all(match) as number[];
+  const ranked = new Int32Array(seqs.length);
+  let k = 0;
+  for (const seq of seqs) {
+    const p = positionOf(index, seq);
+    if (p >= 0) ranked[k++] = p;
+  }
+  const hits = ranked.slice(0, k);
+  if (cache.hits.size >= HIT_CACHE_ENTRIES) cache.hits.delete(cache.hits.keys().next().value!);
+  cache.hits.set(match, hits);
+  return hits;
+}
+
+/**
+ * The tools a list query selects: the agency filter resolved, the search run in FTS5 (its hits,
+ * best first, are the only tools the index visits), every filter applied and counted, and the
+ * order the results are shown in. Shared by the list page, the exports and the API (synchronous).
+ */
+export function selectTools(query: ToolQuery, opts: { today: string; lang?: "zh" | "en"; notices: QueryNotice[] }, db: Db) {
+  const { match, terms } = buildMatchExpression(query.q);
+  let agencyId: number | null = null;
+  let agency: ToolList["agency"];
+  if (query.agency) {
+    const row = stmt(db, `SELECT id, slug, name_zh, name_en FROM agencies WHERE slug = ?`).get(query.agency) as
+      | { id: number; slug: string; name_zh: string | null; name_en: string | null }
+      | undefined;
+    if (row) {
+      agencyId = row.id;
+      agency = { slug: row.slug, name: lt(row.name_zh, row.name_en) };
+    } else {
+      opts.notices.push({ code: "unknown_agency", value: query.agency });
+      query = { ...query, agency: undefined };
+    }
+  }
+  const index = getListIndex(db, opts.today);
+  const ranked = match ? rankedHits(db, index, match) : null;
+  const { total, facets, pass } = filterAndCount(index, query, agencyId, ranked);
+  const order =
+    query.sort === "relevance" && ranked
+      ? ranked
+      : index.orders[query.sort === "updated" ? "updated" : query.sort === "sunset" ? "sunset" : opts.lang === "zh" ? "name_zh" : "name_en"];
+  return { query, agency, terms, index, total, facets, pass, order };
+}
+
+export type ListToolsQuery = {
+  /** The parsed list query (registry/records/query.ts `parseToolQuery`). */
+  query: ToolQuery;
+  /** The language whose names order the list by name. */
+  lang?: "zh" | "en";
+  /** Notices from parsing the query, kept ahead of the list's own. */
+  notices?: QueryNotice[];
+  /** The day sunset states are computed for; `todayIso(ctx.now)` when not given. */
+  today?: string;
+};
+
+/** One page of the public list, with its facet counts and notices. */
+export async function listTools(ctx: Ctx, q: ListToolsQuery): Promise<ToolList> {
+  const db = ctx.db;
+  const today = q.today ?? todayIso(ctx.now);
+  const notices = [...(q.notices ?? [])];
+  const sel = selectTools(q.query, { today, lang: q.lang, notices }, db);
+  const pageCount = Math.max(1, Math.ceil(sel.total / PAGE_SIZE));
+  let page = sel.query.page;
+  if (page > pageCount) {
+    notices.push({ code: "page_out_of_range", page });
+    page = pageCount;
+  }
+  const positions = pageOf(sel.order, sel.pass, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+  const terms = sel.terms;
+  const items = rowsAt(db, sel.index, positions).map((r) => {
+    const s = toSummary(r, today);
+    if (terms.length) s.snippet = { zh: r.summary_zh ? snippet(r.summary_zh, terms, 80) : null, en: r.summary_en ? snippet(r.summary_en, terms, 80) : null };
+    return s;
+  });
+  return { query: { ...sel.query, page }, notices, total: sel.total, page, pageCount, items, facets: sel.facets, agency: sel.agency, terms };
+}
+
+/**
+ * All tools matching a list query, in the list's order, as batches read lazily from SQL: the
+ * basis of the CSV and JSON exports. Only the positions of the matches are held in memory.
+ * Synchronous: the export generators pull the batches while they stream.
+ */
+export function listToolsForExport(
+  query: ToolQuery,
+  opts: { today?: string; lang?: "zh" | "en"; batch: number },
+  db: Db = getDb(),
+): { total: number; notices: QueryNotice[]; batches: Iterable<ToolSummary[]> } {
+  const today = opts.today ?? todayIso();
+  const notices: QueryNotice[] = [];
+  const { index, total, pass, order } = selectTools(query, { today, lang: opts.lang, notices }, db);
+  const positions: number[] = [];
+  for (let i = 0; i < order.length; i++) if (pass[order[i]!]) positions.push(order[i]!);
+  function* batches() {
+    for (let i = 0; i < positions.length; i += opts.batch) yield rowsAt(db, index, positions.slice(i, i + opts.batch)).map((r) => toSummary(r, today));
+  }
+  return { total, notices, batches: batches() };
+}
+
+/** Summaries of the tools at some positions of a selection's index, in that order: the API's cursor pages (synchronous). */
+export function toolSummariesAt(index: ListIndex, positions: number[], today: string, db: Db = getDb()): ToolSummary[] {
+  return rowsAt(db, index, positions).map((r) => toSummary(r, today));
+}

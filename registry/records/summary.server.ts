@@ -1,0 +1,94 @@
+// One published tool as the lists show it (ToolSummary), read from the `tools` projection: the
+// row shape, the columns and the conversion every public list shares (registry/records/list,
+// agencies, home and registry/lifecycle/sunsets). Synchronous internals: the read models that use
+// them are the async boundary.
+import { stmt, type Db } from "../shared/db.server";
+import type { ListIndex } from "./list-index.server";
+import type { Segment } from "./search/highlight";
+import type { LocalizedText } from "../standard/v1";
+import { sunsetState, type SunsetState } from "../lifecycle/sunset";
+
+export type ToolSummary = {
+  id: string;
+  slug: string;
+  name: LocalizedText;
+  summary: LocalizedText;
+  kind: string;
+  jurisdictionLevel: string;
+  place: LocalizedText;
+  deploymentStatus: string;
+  reviewStatus: string;
+  impactLevel: string | null;
+  sunsetDate: string | null;
+  sunsetState: SunsetState;
+  policyDomain: string;
+  retirement: { date: string; reason: LocalizedText } | null;
+  updatedAt: string;
+  incidentCount: number;
+  commentCount: number;
+  /** Highlighted summary, per language, when the list was searched. */
+  snippet?: { zh: Segment[] | null; en: Segment[] | null };
+};
+
+export type ToolRow = {
+  seq: number;
+  id: string;
+  slug: string;
+  name_zh: string | null;
+  name_en: string | null;
+  summary_zh: string | null;
+  summary_en: string | null;
+  kind: string;
+  jurisdiction_level: string;
+  place_zh: string | null;
+  place_en: string | null;
+  deployment_status: string;
+  review_status: string;
+  impact_level: string | null;
+  sunset_date: string | null;
+  policy_domain: string;
+  retired_on: string | null;
+  retirement_reason_zh: string | null;
+  retirement_reason_en: string | null;
+  updated_at: string;
+  incident_count: number;
+  comment_count: number;
+};
+
+export const TOOL_COLUMNS = `t.seq, t.id, t.slug, t.name_zh, t.name_en, t.summary_zh, t.summary_en, t.kind, t.jurisdiction_level,
+  t.place_zh, t.place_en, t.deployment_status, t.review_status, t.impact_level, t.sunset_date, t.policy_domain, t.retired_on, t.retirement_reason_zh, t.retirement_reason_en, t.updated_at,
+  t.incident_count, t.comment_count`;
+
+/** A text in the languages that have one. */
+export const lt = (zh: string | null, en: string | null): LocalizedText => ({ ...(zh ? { zh } : {}), ...(en ? { en } : {}) });
+
+export function toSummary(r: ToolRow, today: string): ToolSummary {
+  return {
+    id: r.id,
+    slug: r.slug,
+    name: lt(r.name_zh, r.name_en),
+    summary: lt(r.summary_zh, r.summary_en),
+    kind: r.kind,
+    jurisdictionLevel: r.jurisdiction_level,
+    place: lt(r.place_zh, r.place_en),
+    deploymentStatus: r.deployment_status,
+    reviewStatus: r.review_status,
+    impactLevel: r.impact_level,
+    sunsetDate: r.sunset_date,
+    sunsetState: sunsetState({ deploymentStatus: r.deployment_status, reviewStatus: r.review_status, sunsetDate: r.sunset_date }, today),
+    policyDomain: r.policy_domain,
+    retirement: r.retired_on ? { date: r.retired_on, reason: lt(r.retirement_reason_zh, r.retirement_reason_en) } : null,
+    updatedAt: r.updated_at,
+    incidentCount: r.incident_count,
+    commentCount: r.comment_count,
+  };
+}
+
+/** The list rows of the tools at these index positions, in that order. */
+export function rowsAt(db: Db, index: ListIndex, positions: number[]): ToolRow[] {
+  if (!positions.length) return [];
+  const seqs = positions.map((p) => index.seq[p]!);
+  const rows = stmt(db, `SELECT ${TOOL_COLUMNS} FROM tools t WHERE t.seq IN (${seqs.map(() => "?").join(", ")})`).all(...seqs) as ToolRow[];
+  const bySeq = new Map(rows.map((r) => [r.seq, r]));
+  return seqs.flatMap((s) => bySeq.get(s) ?? []);
+}
