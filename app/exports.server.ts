@@ -7,7 +7,7 @@ import { exportNested, NESTED_EXPORTS, type NestedExport } from "../registry/exc
 import { requestLang } from "./i18n/lang.server";
 import { registerNow } from "../registry/shared/clock.server";
 import { todayIso } from "../registry/lifecycle/sunset";
-import { exportAgencyInventory } from "../registry/exchange/import/import.server";
+import { exportAgencyInventory } from "../registry/exchange/import/inventory.server";
 import type { Actor } from "../registry/auth/roles";
 
 export type ExportFormat = "csv" | "json" | "ndjson";

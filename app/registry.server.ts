@@ -28,7 +28,8 @@ export { listIncidents, parseIncidentQuery } from "../registry/lifecycle/inciden
 export { postComment, replyToComment, listPendingComments, moderateComment, commentContactsForAgency } from "../registry/voice/comments.server";
 export { submitReport, listReports, resolveReport, listKnownUnregistered } from "../registry/voice/reports.server";
 export { getToolHistoryExport } from "../registry/records/history.server";
-export { runImport, exportAgencyInventory, IMPORT_MODES, type ImportReport, type ImportMode } from "../registry/exchange/import/import.server";
+export { runImport, IMPORT_MODES, type ImportReport, type ImportMode } from "../registry/exchange/import/import.server";
+export { exportAgencyInventory } from "../registry/exchange/import/inventory.server";
 export { IMPORT_MAX_BYTES } from "../registry/exchange/import/limits";
 export { IMPORT_COLUMNS, COMPUTED_COLUMNS } from "../registry/exchange/import/columns";
 export { apiIndex, apiOpenApiDocument, apiDocumentation } from "../registry/exchange/api/about";

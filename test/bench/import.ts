@@ -15,7 +15,8 @@ import { migrateDatabase } from "../../db/migrate.server";
 import { seedDatabase, seedDemoAccounts } from "../helpers/seed";
 import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/columns";
 import { CSV_BOM, csvRow } from "../../registry/exchange/exports/csv";
-import { exportAgencyInventory, importActorFor, runImport } from "../../registry/exchange/import/import.server";
+import { importActorFor, runImport } from "../../registry/exchange/import/import.server";
+import { exportAgencyInventory } from "../../registry/exchange/import/inventory.server";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DATA = path.join(ROOT, "test/bench/.data");
