@@ -1,5 +1,5 @@
 // Atom feeds: one writer for every feed (changes and sunsets), with the text escaped once here.
-import { actorAgencyNames, chainStatus, recentEvents } from "~/registry.server";
+import { actorAgencyNames, chainStatus, recentEvents, ctxOf } from "~/registry.server";
 import { actorLabel } from "~/components/actor";
 import { requestLang } from "~/i18n/lang.server";
 import { translate, type Lang } from "~/i18n/strings";
@@ -44,12 +44,12 @@ ${e.summary ? `    <summary>${xml(e.summary)}</summary>\n` : ""}${e.category ? `
  * history, in the feed's own language space (/en/changes.atom links to /en/tools/...), and carry
  * the event's hash; an entry's id is the event's place in the log, the same in every feed.
  */
-export function changesFeed(args: { request: Request; context?: unknown }, scope: { toolId?: string; agencySlug?: string }, title: string): Response {
+export async function changesFeed(args: { request: Request; context?: unknown }, scope: { toolId?: string; agencySlug?: string }, title: string): Promise<Response> {
   const { lang, prefix } = requestLang(args);
   const u = urlsFor(prefix);
   const url = new URL(args.request.url);
   const origin = url.origin;
-  const events = recentEvents({ ...scope, limit: 50 });
+  const events = await recentEvents(ctxOf(), { ...scope, limit: 50 });
   const agencies = actorAgencyNames(events.map((e) => e.actor));
   return atomResponse(
     {

@@ -5,6 +5,7 @@
 // the first line of standard input (so it never appears in the process list or shell history:
 // `read -rs PW; USER_PASSWORD="$PW" npm run user:create -- ...` or pipe it in). It is never
 // printed or logged.
+import { ctxOf } from "../registry/shared/context";
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { openDatabase } from "../db/client.server";
@@ -36,13 +37,13 @@ async function main() {
   }
   const db = openDatabase(databasePath());
   try {
-    const actor = await createUser({
-      email: values.email!,
-      displayName: values.name!,
-      role: values.role as "official",
-      agency: values.agency,
-      password: await readPassword(),
-    }, {}, db);
+    const actor = await createUser(ctxOf({ db }), {
+          email: values.email!,
+          displayName: values.name!,
+          role: values.role as "official",
+          agency: values.agency,
+          password: await readPassword(),
+        });
     console.log(`Created ${actor.role} ${actor.email}${actor.agencySlug ? ` of ${actor.agencySlug}` : ""} (id ${actor.id}).`);
   } catch (e) {
     if (e instanceof RegistryError) {

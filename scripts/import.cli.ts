@@ -11,6 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { ctxOf } from "../registry/shared/context";
 import { openDatabase } from "../db/client.server";
 import { databasePath } from "../db/env.server";
 import { registerNow } from "../registry/shared/clock.server";
@@ -75,7 +76,7 @@ function writeReportCsv(report: ImportReport, target: string) {
   fs.writeFileSync(target, `\uFEFF${lines.join("")}`);
 }
 
-function main() {
+async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { agency: { type: "string" }, as: { type: "string" }, check: { type: "boolean" }, "valid-only": { type: "boolean" }, report: { type: "string" } },
@@ -102,12 +103,7 @@ function main() {
   const db = openDatabase(databasePath());
   try {
     const actor = importActorFor(values.agency, values.as, db);
-    const report = runImport(
-      actor,
-      { bytes, filename: path.basename(file) },
-      { mode: values["valid-only"] ? "valid_only" : "all", dryRun: Boolean(values.check), now: registerNow(), onProgress: progressBar() },
-      db,
-    );
+    const report = await runImport(ctxOf({ actor, now: registerNow(), db }), { file: { bytes, filename: path.basename(file) }, mode: values["valid-only"] ? "valid_only" : "all", dryRun: Boolean(values.check), onProgress: progressBar() });
     printReport(report, path.basename(file));
     if (values.report) writeReportCsv(report, values.report);
     const clean = (report.result === "imported" || report.result === "checked") && report.counts.error === 0;
@@ -123,4 +119,4 @@ function main() {
   }
 }
 
-main();
+await main();

@@ -11,5 +11,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!page) throw new Response("Not Found", { status: 404 });
   const { lang } = requestLang({ request, context });
   const name = pickText(page.name, lang)?.text ?? page.slug;
-  return changesFeed({ request, context }, { agencySlug: page.slug }, `${name}: ${translate(lang, "feedAgencyChanges")}`);
+  return await changesFeed({ request, context }, { agencySlug: page.slug }, `${name}: ${translate(lang, "feedAgencyChanges")}`);
 }

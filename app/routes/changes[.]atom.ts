@@ -4,7 +4,7 @@ import { changesFeed } from "~/atom.server";
 import { requestLang } from "~/i18n/lang.server";
 import { translate } from "~/i18n/strings";
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { lang } = requestLang({ request, context });
-  return changesFeed({ request, context }, {}, `${translate(lang, "siteName")}: ${translate(lang, "feedAllChanges")}`);
+  return await changesFeed({ request, context }, {}, `${translate(lang, "siteName")}: ${translate(lang, "feedAllChanges")}`);
 }

@@ -10,7 +10,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
-import { COMPUTED_COLUMNS, IMPORT_COLUMNS, IMPORT_MAX_BYTES, registerNow, runImport, type ImportReport } from "~/registry.server";
+import { COMPUTED_COLUMNS, IMPORT_COLUMNS, IMPORT_MAX_BYTES, registerNow, runImport, type ImportReport, ctxOf } from "~/registry.server";
 import { useT } from "~/i18n/use-lang";
 import { ErrorSummary } from "~/components/form";
 import { ImportReportView, REPORT_PROBLEMS_SHOWN, REPORT_ROWS_SHOWN } from "~/components/import-report";
@@ -36,11 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   requireCsrf(session, form);
   const file = form.get("file");
   if (!file || typeof file === "string" || file.size === 0) return data<ActionData>({ problem: "no_file" }, { status: 400 });
-  const report = runImport(
-    session.actor,
-    { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name },
-    { mode: form.get("mode") === "valid_only" ? "valid_only" : "all", dryRun: form.get("intent") !== "import", now: registerNow() },
-  );
+  const report = await runImport(ctxOf({ actor: session.actor, now: registerNow() }), { file: { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name }, mode: form.get("mode") === "valid_only" ? "valid_only" : "all", dryRun: form.get("intent") !== "import" });
   // The page shows at most this many rows of each kind; the counts cover the whole file.
   const problems = report.rows.filter((r) => r.outcome === "error").slice(0, REPORT_PROBLEMS_SHOWN);
   const others = report.rows.filter((r) => r.outcome !== "error").slice(0, REPORT_ROWS_SHOWN);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listIncidents, parseIncidentQuery } from "~/registry.server";
+import { listIncidents, parseIncidentQuery, ctxOf } from "~/registry.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import type { Paths } from "../../registry/shared/urls";
@@ -12,7 +12,7 @@ import { TableRegion } from "~/components/table-region";
 export const handle = publicPage(["kind", "year", "page"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { list: listIncidents(parseIncidentQuery(new URL(request.url).searchParams)) };
+  return { list: await listIncidents(ctxOf(), parseIncidentQuery(new URL(request.url).searchParams)) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("incidentsTitle"))];

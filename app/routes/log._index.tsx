@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { actorAgencyNames, chainStatus, listEvents } from "~/registry.server";
+import { actorAgencyNames, chainStatus, listEvents, ctxOf } from "~/registry.server";
 import { metaContext, pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { ChainCheckReport } from "~/components/chain-check";
@@ -14,7 +14,7 @@ import { TableRegion } from "~/components/table-region";
 export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("page");
   const page = raw && /^\d{1,7}$/.test(raw) ? Number(raw) : undefined;
-  const log = listEvents({ page: page ?? Number.MAX_SAFE_INTEGER });
+  const log = await listEvents(ctxOf(), { page: page ?? Number.MAX_SAFE_INTEGER });
   return { log, agencies: actorAgencyNames(log.events.map((e) => e.actor)), chain: chainStatus() };
 }
 

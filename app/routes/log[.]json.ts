@@ -1,12 +1,12 @@
 // The event log as JSON, a page at a time (oldest first), with what a client needs to check it.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { chainStatus, listEvents } from "~/registry.server";
+import { chainStatus, listEvents, ctxOf } from "~/registry.server";
 import { absolute, paths } from "../../registry/shared/urls";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("page");
   const page = raw && /^\d{1,7}$/.test(raw) ? Number(raw) : 1;
-  const log = listEvents({ page });
+  const log = await listEvents(ctxOf(), { page });
   const chain = chainStatus();
   const origin = new URL(request.url).origin;
   const body = {

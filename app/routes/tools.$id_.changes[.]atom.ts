@@ -11,5 +11,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!lookup || !("found" in lookup)) throw new Response("Not Found", { status: 404 });
   const { lang } = requestLang({ request, context });
   const name = pickText(lookup.found.record.identity.name, lang)?.text ?? lookup.found.id;
-  return changesFeed({ request, context }, { toolId: lookup.found.id }, `${name} (${lookup.found.id}): ${translate(lang, "feedToolChanges")}`);
+  return await changesFeed({ request, context }, { toolId: lookup.found.id }, `${name} (${lookup.found.id}): ${translate(lang, "feedToolChanges")}`);
 }

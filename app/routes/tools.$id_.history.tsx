@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { actorAgencyNames, getToolHistory } from "~/registry.server";
+import { actorAgencyNames, getToolHistory, ctxOf } from "~/registry.server";
 import { todayIso } from "../../registry/lifecycle/sunset";
 import { pickText, useT } from "~/i18n/use-lang";
 import { pageTitle } from "~/i18n/meta";
@@ -17,7 +17,7 @@ const revisionParam = (v: string | null) => (v && /^\d{1,6}$/.test(v) ? Number(v
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const history = getToolHistory(params.id ?? "", { from: revisionParam(url.searchParams.get("from")), to: revisionParam(url.searchParams.get("to")) });
+  const history = await getToolHistory(ctxOf(), { toolId: params.id ?? "", from: revisionParam(url.searchParams.get("from")), to: revisionParam(url.searchParams.get("to")) });
   if (!history) throw new Response("Not Found", { status: 404 });
   const actors = [...history.events.map((e) => e.actor), ...history.revisions.flatMap((r) => r.reviews.map((rv) => rv.reviewer))];
   return { history, agencies: actorAgencyNames(actors), today: todayIso() };

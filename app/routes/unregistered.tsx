@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listKnownUnregistered } from "~/registry.server";
+import { listKnownUnregistered, ctxOf } from "~/registry.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { PUBLIC_PAGE } from "~/page-cache";
@@ -9,7 +9,7 @@ import { PUBLIC_PAGE } from "~/page-cache";
 export const handle = PUBLIC_PAGE;
 
 export async function loader() {
-  return { tools: listKnownUnregistered() };
+  return { tools: await listKnownUnregistered(ctxOf()) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("unregisteredTitle"))];

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { invalid, zodIssues } from "../shared/errors";
 import { getDb, stmt, type Db } from "../shared/db.server";
+import type { Ctx } from "../shared/context";
 import { hashPassword } from "./password.server";
 import { ROLES, type Actor, type Role } from "./roles";
 
@@ -23,7 +24,8 @@ export const NewUserSchema = z
 export type NewUser = z.input<typeof NewUserSchema>;
 
 /** Validate, hash the password, insert. Throws RegistryError("invalid") with one issue per problem. */
-export async function createUser(input: NewUser, opts: { at?: string } = {}, db: Db = getDb()): Promise<Actor> {
+export async function createUser(ctx: Ctx, input: NewUser): Promise<Actor> {
+  const { db } = ctx;
   const parsed = NewUserSchema.safeParse(input);
   if (!parsed.success) throw invalid(zodIssues(parsed.error));
   const u = parsed.data;
@@ -38,7 +40,7 @@ export async function createUser(input: NewUser, opts: { at?: string } = {}, db:
   const info = stmt(
     db,
     `INSERT INTO users (email, display_name, role, agency_id, password_hash, is_demo, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(u.email, u.displayName, u.role, u.role === "admin" ? null : agencyId, passwordHash, u.isDemo ? 1 : 0, opts.at ?? new Date().toISOString());
+  ).run(u.email, u.displayName, u.role, u.role === "admin" ? null : agencyId, passwordHash, u.isDemo ? 1 : 0, ctx.now.toISOString());
   return actorById(Number(info.lastInsertRowid), db)!;
 }
 

@@ -1,6 +1,7 @@
 // The global incident log: every incident on every public record (breaches, outages, wrongful
 // decisions, misuse of power, function creep, security flaws), newest first, with filters.
 import { getDb, stmt, type Db } from "../shared/db.server";
+import type { Ctx } from "../shared/context";
 import { INCIDENT_KINDS, type LocalizedText } from "../standard/v1";
 
 export const INCIDENT_PAGE_SIZE = 50;
@@ -68,7 +69,12 @@ export function incidentItem(r: IncidentRow): IncidentItem {
   };
 }
 
-export function listIncidents(query: IncidentQuery, db: Db = getDb()): IncidentList {
+export async function listIncidents(ctx: Ctx, query: IncidentQuery): Promise<IncidentList> {
+  return incidentPage(query, ctx.db);
+}
+
+/** listIncidents without the async boundary, for the API's answers. */
+export function incidentPage(query: IncidentQuery, db: Db = getDb()): IncidentList {
   const where = ["t.published_revision_id IS NOT NULL"];
   const params: Record<string, unknown> = {};
   const kindClause = () => {

@@ -1,6 +1,7 @@
 // The append-only event log in SQLite. appendEvent() must run inside the transaction of the
 // action it records, so an action and its event are written together or not at all.
 import { getDb, stmt, type Db } from "../shared/db.server";
+import type { Ctx } from "../shared/context";
 import { canonicalJson } from "../shared/canonical-json";
 import { eventHash, GENESIS_HASH, verifyChain, type ChainCheck, type ChainEvent } from "./chain";
 import { afterAppend } from "./anchor.server";
@@ -72,7 +73,12 @@ export const LOG_PAGE_SIZE = 100;
 export type LogPage = { events: ChainEvent[]; page: number; pageCount: number; total: number };
 
 /** One page of the log, oldest first, so pages never change once full. */
-export function listEvents(opts: { page?: number; toolId?: string } = {}, db: Db = getDb()): LogPage {
+export async function listEvents(ctx: Ctx, query: { page?: number; toolId?: string } = {}): Promise<LogPage> {
+  return eventPage(query, ctx.db);
+}
+
+/** listEvents without the async boundary, for the history and the API's answers. */
+export function eventPage(opts: { page?: number; toolId?: string } = {}, db: Db = getDb()): LogPage {
   const where = opts.toolId ? `WHERE tool_id = @toolId` : "";
   const params = opts.toolId ? { toolId: opts.toolId } : {};
   const total = (stmt(db, `SELECT count(*) AS n FROM events ${where}`).get(params) as { n: number }).n;
@@ -93,7 +99,9 @@ export function verifyLog(db: Db = getDb()): ChainCheck {
 }
 
 /** The newest public events, optionally of one tool or of the tools one agency is responsible for. */
-export function recentEvents(opts: { toolId?: string; agencySlug?: string; limit?: number } = {}, db: Db = getDb()): ChainEvent[] {
+export async function recentEvents(ctx: Ctx, query: { toolId?: string; agencySlug?: string; limit?: number } = {}): Promise<ChainEvent[]> {
+  const { db } = ctx;
+  const opts = query;
   const limit = Math.min(Math.max(1, opts.limit ?? 50), 200);
   let rows: Row[];
   if (opts.toolId) rows = stmt(db, `SELECT * FROM events WHERE tool_id = ? ORDER BY id DESC LIMIT ${limit}`).all(opts.toolId.toUpperCase()) as Row[];

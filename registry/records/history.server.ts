@@ -1,7 +1,8 @@
 // A tool's public history: every submitted revision, the reviews and decisions on each, and the
 // tool's entries in the event log. Drafts never appear.
 import { getDb, stmt, type Db } from "../shared/db.server";
-import { listEvents } from "../log/log.server";
+import type { Ctx } from "../shared/context";
+import { eventPage } from "../log/log.server";
 import type { ChainEvent } from "../log/chain";
 import { diffRecords, type FieldChange } from "./diff";
 
@@ -24,7 +25,12 @@ export type ToolHistory = {
 };
 
 /** The history of a public tool, comparing revisions `from` and `to` (default: the last two). */
-export function getToolHistory(toolId: string, opts: { from?: number; to?: number } = {}, db: Db = getDb()): ToolHistory | null {
+export async function getToolHistory(ctx: Ctx, query: { toolId: string; from?: number; to?: number }): Promise<ToolHistory | null> {
+  const { toolId, ...opts } = query;
+  return historyOf(toolId, opts, ctx.db);
+}
+
+function historyOf(toolId: string, opts: { from?: number; to?: number } = {}, db: Db = getDb()): ToolHistory | null {
   if (toolId.length > 100) return null;
   const tool = stmt(db, `SELECT seq, id, name_zh, name_en FROM tools WHERE id = ? AND published_revision_id IS NOT NULL`).get(toolId.toUpperCase()) as
     | { seq: number; id: string; name_zh: string | null; name_en: string | null }
@@ -58,7 +64,7 @@ export function getToolHistory(toolId: string, opts: { from?: number; to?: numbe
 
   const events: ChainEvent[] = [];
   for (let page = 1; ; page++) {
-    const p = listEvents({ toolId: tool.id, page }, db);
+    const p = eventPage({ toolId: tool.id, page }, db);
     events.push(...p.events);
     if (page >= p.pageCount) break;
   }
@@ -110,8 +116,13 @@ export type ToolHistoryExport = {
 };
 
 /** The whole public history of a tool for export: full records of every submitted revision. */
-export function getToolHistoryExport(toolId: string, db: Db = getDb()): ToolHistoryExport | null {
-  const h = getToolHistory(toolId, {}, db);
+export async function getToolHistoryExport(ctx: Ctx, query: { toolId: string }): Promise<ToolHistoryExport | null> {
+  return historyExportOf(query.toolId, ctx.db);
+}
+
+/** getToolHistoryExport without the async boundary, for the API's answers. */
+export function historyExportOf(toolId: string, db: Db = getDb()): ToolHistoryExport | null {
+  const h = historyOf(toolId, {}, db);
   if (!h) return null;
   const rows = stmt(
     db,

@@ -150,7 +150,8 @@ export async function resolveReport(ctx: Ctx, input: unknown): Promise<void> {
 export type UnregisteredTool = { id: number; toolName: string; operator: string | null; place: string | null; description: string; evidenceUrl: string | null; confirmedAt: string; note: string | null };
 
 /** Tools the public reported and a reviewer confirmed as in use but not registered. */
-export function listKnownUnregistered(db: Db = getDb()): UnregisteredTool[] {
+export async function listKnownUnregistered(ctx: Ctx): Promise<UnregisteredTool[]> {
+  const { db } = ctx;
   const rows = stmt(
     db,
     `SELECT id, tool_name, operator, place, description, evidence_url, handled_at, resolution FROM reports

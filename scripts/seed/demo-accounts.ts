@@ -1,5 +1,7 @@
 // Demo accounts for a newcomer to try the workflow (listed in the README). They are marked
 // is_demo. Set DEMO_ACCOUNTS=off when seeding to switch them off (and end their sessions) on a
+import { ctxOf } from "../../registry/shared/context";
+
 // real installation; they are never created again while it is set.
 import type { Db } from "../../db/client.server";
 import { createUser, disableDemoAccounts, type NewUser } from "../../registry/auth/accounts.server";
@@ -20,7 +22,7 @@ export async function seedDemoAccounts(db: Db, opts: { enabled: boolean; at?: st
   let created = 0;
   for (const a of DEMO_ACCOUNTS) {
     if (db.$client.prepare(`SELECT 1 FROM users WHERE email = ?`).get(a.email)) continue;
-    await createUser({ ...a, password: DEMO_PASSWORD, isDemo: true }, { at: opts.at }, db);
+    await createUser(ctxOf({ db, ...(opts.at ? { now: new Date(opts.at) } : {}) }), { ...a, password: DEMO_PASSWORD, isDemo: true });
     created++;
   }
   return { created, disabled: 0 };

@@ -9,6 +9,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ctxOf } from "../../registry/shared/context";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../../db/client.server";
 import { migrateDatabase } from "../../db/migrate.server";
@@ -96,14 +97,9 @@ async function main() {
   const bytes = new Uint8Array(fs.readFileSync(csv));
   const marks: Record<string, number> = {};
   const start = performance.now();
-  const report = runImport(actor, { bytes, filename: "import.csv" }, {
-    mode: "all",
-    dryRun: false,
-    now: new Date(),
-    onProgress: (phase, done, total) => {
-      if (done === total) marks[phase] = performance.now();
-    },
-  }, db2);
+  const report = await runImport(ctxOf({ actor, now: new Date(), db: db2 }), { file: { bytes, filename: "import.csv" }, mode: "all", dryRun: false, onProgress: (phase, done, total) => {
+        if (done === total) marks[phase] = performance.now();
+      } });
   const end = performance.now();
   if (report.written.created !== ROWS) throw new Error(`expected ${ROWS} created, got ${JSON.stringify(report.counts)}`);
   // The agency downloads its inventory (now with ids) and uploads it again unchanged.
@@ -111,7 +107,7 @@ async function main() {
   for (const batch of exportAgencyInventory(actor, { origin: "http://localhost", today: new Date().toISOString().slice(0, 10) }, db2))
     inventory += batch.map((r) => csvRow(TOOL_EXPORT_COLUMNS.map((c) => r[c]))).join("");
   const again0 = performance.now();
-  const again = runImport(actor, { bytes: new TextEncoder().encode(inventory), filename: "inventory.csv" }, { mode: "all", dryRun: false, now: new Date() }, db2);
+  const again = await runImport(ctxOf({ actor, now: new Date(), db: db2 }), { file: { bytes: new TextEncoder().encode(inventory), filename: "inventory.csv" }, mode: "all", dryRun: false });
   const againSeconds = (performance.now() - again0) / 1000;
   if (again.counts.unchanged !== ROWS) throw new Error(`expected all unchanged on the second import: ${JSON.stringify(again.counts)}`);
   db2.$client.close();

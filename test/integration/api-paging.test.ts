@@ -173,7 +173,7 @@ describe("GET /api/v1/tools", () => {
 describe("GET /api/v1/incidents", () => {
   type Incident = { toolId: string; position: number; kind: string; date: string };
   it("walks every incident on a public record once, newest first, with the filters of /incidents", async () => {
-    const all = listIncidents({ page: 1 });
+    const all = await listIncidents(ctxOf(), { page: 1 });
     const { items, total } = await walk<Incident>("/api/v1/incidents?limit=2");
     expect(total).toBe(all.total);
     expect(items).toHaveLength(all.total);
@@ -200,7 +200,7 @@ describe("GET /api/v1/events", () => {
   it("walks the whole log in id order, which any client can verify, with the server's verification", async () => {
     runChainCheck(undefined, new Date("2026-03-01T08:00:00.000Z"));
     const { items, total, first } = await walk<ChainEvent>("/api/v1/events?limit=7");
-    expect(total).toBe(listEvents().total);
+    expect(total).toBe((await listEvents(ctxOf())).total);
     expect(items.map((e) => e.id)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     expect(verifyChain(items)).toMatchObject({ ok: true, count: total });
     const head = { id: total, hash: items.at(-1)!.hash };
@@ -212,7 +212,7 @@ describe("GET /api/v1/events", () => {
     expect(tail.next).toBeNull();
 
     const own = await walk<ChainEvent>("/api/v1/events?tool=alg-000002&limit=1");
-    expect(own.items.map((e) => e.id)).toEqual(listEvents({ toolId: SUISHEN_CODE }).events.map((e) => e.id));
+    expect(own.items.map((e) => e.id)).toEqual((await listEvents(ctxOf(), { toolId: SUISHEN_CODE })).events.map((e) => e.id));
     expect(own.items.every((e) => e.toolId === SUISHEN_CODE)).toBe(true);
   });
 

@@ -11,6 +11,7 @@ import { LOGIN_LIMITS } from "../../registry/auth/sessions.server";
 import { createUser } from "../../registry/auth/accounts.server";
 import { RegistryError } from "../../registry/shared/errors";
 import { worded } from "./worded";
+import { ctxOf } from "../../registry/shared/context";
 
 // Seed records, found by slug (test/helpers/seed.ts).
 const HEALTH_CODE = seedId("health-code");
@@ -170,16 +171,16 @@ describe("accounts", () => {
     expect(JSON.stringify(rows)).not.toContain(DEMO_PASSWORD);
   });
   it("are validated field by field", async () => {
-    const err = await createUser({ email: "not-an-email", displayName: "", role: "official", password: "short" }).catch((e: unknown) => e);
+    const err = await createUser(ctxOf(), { email: "not-an-email", displayName: "", role: "official", password: "short" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RegistryError);
     expect(Object.keys((err as RegistryError).fields).sort()).toEqual(["agency", "displayName", "email", "password"]);
     expect(worded(err as RegistryError, "password", "en")).toBe("Use at least 12 characters.");
     expect(worded(err as RegistryError, "password", "zh")).toBe("密码至少需要 12 个字符。");
-    const dup = await createUser({ email: official.toUpperCase(), displayName: "Dup", role: "admin", password: "long-enough-password" }).catch((e: unknown) => e);
+    const dup = await createUser(ctxOf(), { email: official.toUpperCase(), displayName: "Dup", role: "admin", password: "long-enough-password" }).catch((e: unknown) => e);
     expect((dup as RegistryError).fields).toEqual({ email: ["err_email_taken"] });
     expect(worded(dup as RegistryError, "email", "en")).toBe("An account with this e-mail already exists.");
     expect(worded(dup as RegistryError, "email", "zh")).toBe("该电子邮箱已有账户。");
-    const bad = await createUser({ email: "new@register.example", displayName: "New", role: "reviewer", agency: "no-such-agency", password: "long-enough-password" }).catch((e: unknown) => e);
+    const bad = await createUser(ctxOf(), { email: "new@register.example", displayName: "New", role: "reviewer", agency: "no-such-agency", password: "long-enough-password" }).catch((e: unknown) => e);
     expect((bad as RegistryError).fields).toEqual({ agency: ["err_agency_unknown"] });
     expect(worded(bad as RegistryError, "agency", "en")).toContain("no agency “no-such-agency”");
     expect(worded(bad as RegistryError, "agency", "zh")).toContain("没有机构“no-such-agency”");

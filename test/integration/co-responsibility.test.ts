@@ -43,7 +43,7 @@ const samrReviewer = () => actorByEmail(email("reviewer", "samr"));
 const zjReviewer = () => actorByEmail(email("reviewer", ZJ));
 const PASSWORD = "long-enough-password";
 const account = (role: "official" | "reviewer", agency: string, name: string) =>
-  createUser({ email: `${name}@register.example`, displayName: name, role, agency, password: PASSWORD });
+  createUser(ctxOf(), { email: `${name}@register.example`, displayName: name, role, agency, password: PASSWORD });
 
 async function signIn(email: string, password: string) {
   const r = await login({ email, password, address: "10.0.0.9" });

@@ -10,6 +10,7 @@ import { eventHash, GENESIS_HASH, verifyChain, type ChainEvent } from "../../reg
 import { publishRevision } from "../../registry/records/publish.server";
 import { runChainCheck } from "../../registry/log/watch.server";
 import { SEED_RECORDS, seedId, seedRecord } from "../helpers/seed";
+import { ctxOf } from "../../registry/shared/context";
 
 // Seed records, found by slug (test/helpers/seed.ts).
 const HEALTH_CODE = seedId("health-code");
@@ -21,8 +22,8 @@ const YRD_BRAIN = seedId("yrd-cross-province-smart-brain");
 const getDb = useFreshDb();
 
 describe("the event log", () => {
-  it("holds one editorial publication per embedded case, and the chain is intact", () => {
-    const log = listEvents();
+  it("holds one editorial publication per embedded case, and the chain is intact", async () => {
+    const log = await listEvents(ctxOf());
     expect(log.total).toBe(SEED_RECORDS.length);
     expect(log.events.map((e) => e.toolId)).toEqual(SEED_RECORDS.map((r) => r.identity.id));
     expect(log.events.every((e) => e.kind === "published_by_editors" && e.actor === "editors")).toBe(true);
@@ -30,15 +31,15 @@ describe("the event log", () => {
     expect(verifyLog()).toMatchObject({ ok: true, count: SEED_RECORDS.length });
   });
 
-  it("appends an event with each new revision, in the same transaction", () => {
+  it("appends an event with each new revision, in the same transaction", async () => {
     const copy = structuredClone(seedRecord("lucheng-smart-door-sensors"));
     copy.identity.summary = { zh: "更新后的摘要。", en: "An updated summary." };
     publishRevision(copy, { at: "2026-02-01T00:00:00.000Z" });
-    const last = listEvents({ page: 1 }).events.at(-1)!;
+    const last = (await listEvents(ctxOf(), { page: 1 })).events.at(-1)!;
     expect(last).toMatchObject({ toolId: DOOR_SENSORS, kind: "published_by_editors", payload: { revision: 2 } });
     // An unchanged record writes nothing, so logs nothing.
     publishRevision(copy, { at: "2026-02-02T00:00:00.000Z" });
-    expect(listEvents().total).toBe(SEED_RECORDS.length + 1);
+    expect((await listEvents(ctxOf())).total).toBe(SEED_RECORDS.length + 1);
     expect(verifyLog().ok).toBe(true);
   });
 

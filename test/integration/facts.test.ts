@@ -38,9 +38,9 @@ describe("facts recorded on a public record", () => {
     const f = await found(id);
     expect(f.revision).toMatchObject({ number: 2, status: "submitted" });
     expect(f.record.incidents).toEqual([expect.objectContaining({ title: { en: "Permit system down for a day" }, peopleAffected: 1200 })]);
-    expect(listIncidents({ kind: "outage", page: 1 }).items.map((i) => i.toolId)).toContain(id);
-    expect(listEvents().events.at(-1)).toMatchObject({ kind: "incident_recorded", actor: "reviewer@samr" });
-    expect(getToolHistory(id)!.comparison!.changes.map((c) => c.path)).toContain("incidents.0.title.en");
+    expect((await listIncidents(ctxOf(), { kind: "outage", page: 1 })).items.map((i) => i.toolId)).toContain(id);
+    expect((await listEvents(ctxOf())).events.at(-1)).toMatchObject({ kind: "incident_recorded", actor: "reviewer@samr" });
+    expect((await getToolHistory(ctxOf(), { toolId: id }))!.comparison!.changes.map((c) => c.path)).toContain("incidents.0.title.en");
     expect(verifyLog().ok).toBe(true);
   });
 
@@ -60,7 +60,7 @@ describe("facts recorded on a public record", () => {
     expect(worded(dup!, "appealStat.period", "en")).toContain("2026-Q1 are already published");
     expect(worded(dup!, "appealStat.period", "zh")).toContain("2026-Q1 的统计已发布");
     await expect(recordFact(ctxOf({ actor: official(), now: D0 }), { toolId: id, appealStat: { period: "2026-Q3", filed: 1, corrected: 5 } })).rejects.toThrow(/appealStat\.corrected err_corrected_exceeds_filed/);
-    expect(listEvents().events.at(-1)).toMatchObject({ kind: "appeal_stats_published" });
+    expect((await listEvents(ctxOf())).events.at(-1)).toMatchObject({ kind: "appeal_stats_published" });
   });
 
   it("keeps an open draft after the new public revision, carrying the same fact", async () => {

@@ -10,6 +10,7 @@ import * as importPage from "~/routes/drafts.import";
 import { IMPORT_MAX_COLUMNS } from "../../registry/exchange/import/limits";
 import { readImportFile } from "../../registry/exchange/import/read-file";
 import { runImport, type ImportReport } from "../../registry/exchange/import/import.server";
+import { ctxOf } from "../../registry/shared/context";
 import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/columns";
 import { csvRow, CSV_BOM } from "../../registry/exchange/exports/csv";
 
@@ -21,15 +22,15 @@ const count = (sql: string) => (getDb().$client.prepare(sql).get() as { n: numbe
 const row = importRow;
 const csvFile = (rows: Record<string, string>[], columns: readonly string[] = TOOL_EXPORT_COLUMNS) =>
   enc(CSV_BOM + csvRow([...columns]) + rows.map((r) => csvRow(columns.map((c) => r[c] ?? ""))).join(""));
-const run = (bytes: Uint8Array, filename: string, dryRun = false): ImportReport =>
-  runImport(actorByEmail(OFFICIAL), { bytes, filename }, { mode: "all", dryRun, now: NOW });
+const run = (bytes: Uint8Array, filename: string, dryRun = false): Promise<ImportReport> =>
+  runImport(ctxOf({ actor: actorByEmail(OFFICIAL), now: NOW }), { file: { bytes, filename }, mode: "all", dryRun });
 
 afterEach(() => {
   for (const k of ["id", "slug", "polluted"]) delete (Object.prototype as Record<string, unknown>)[k];
 });
 
 describe("keys that reach a prototype", () => {
-  it("refuses __proto__, constructor and prototype as JSON keys, NDJSON keys and CSV columns", () => {
+  it("refuses __proto__, constructor and prototype as JSON keys, NDJSON keys and CSV columns", async () => {
     const json = `[${JSON.stringify(row("proto-json")).replace(/^\{/, '{"__proto__":{"polluted":"yes","id":"ALG-000777"},')}]`;
     const ndjson = `${JSON.stringify(row("proto-nd")).replace(/^\{/, '{"constructor":{"prototype":{"polluted":"yes"}},')}\n${JSON.stringify(row("proto-nd2"))}\n`;
     const csv = csvFile([row("proto-csv")], [...TOOL_EXPORT_COLUMNS, "prototype"]);
@@ -38,7 +39,7 @@ describe("keys that reach a prototype", () => {
       [enc(ndjson), "x.ndjson"],
       [csv, "x.csv"],
     ] as const) {
-      const r = run(bytes, name);
+      const r = await run(bytes, name);
       expect(r.result, name).toBe("file_refused");
       expect(r.fileErrors.join(" "), name).toMatch(/Unknown (column|key)/);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -96,9 +97,9 @@ describe("the cost of a bad file", () => {
     expect(JSON.stringify(json.data.report).length).toBeLessThan(5_000);
   });
 
-  it("lists at most 20 unknown or repeated columns by name, and counts the rest", () => {
+  it("lists at most 20 unknown or repeated columns by name, and counts the rest", async () => {
     const extra = Array.from({ length: 60 }, (_, i) => `extra_${i}`);
-    const r = run(csvFile([row("many")], [...TOOL_EXPORT_COLUMNS, ...extra, "slug", "kind"]), "x.csv");
+    const r = await run(csvFile([row("many")], [...TOOL_EXPORT_COLUMNS, ...extra, "slug", "kind"]), "x.csv");
     expect(r.result).toBe("file_refused");
     const text = r.fileErrors.join(" ");
     expect(text).toContain('"extra_19"');

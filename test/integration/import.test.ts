@@ -57,11 +57,7 @@ async function emptyRegister(): Promise<{ db: Db; actor: Actor; close: () => voi
   const fresh = freshDb("empty");
   setDb(fresh.db);
   upsertAgencies(SEED_AGENCIES, fresh.db);
-  const actor = await createUser(
-    { email: "importer@example.org", displayName: "Importer", role: "official", agency: "shanghai-municipal-government", password: "a long test password 1" },
-    {},
-    fresh.db,
-  );
+  const actor = await createUser(ctxOf({ db: fresh.db }), { email: "importer@example.org", displayName: "Importer", role: "official", agency: "shanghai-municipal-government", password: "a long test password 1" });
   return { db: fresh.db, actor, close: fresh.close };
 }
 
@@ -80,7 +76,7 @@ describe("round trip", () => {
     const seeded = getDb();
     const target = await emptyRegister();
     try {
-      const report = runImport(target.actor, { bytes: enc(exported), filename: "tools.csv" }, { mode: "all", dryRun: false, now: NOW }, target.db);
+      const report = await runImport(ctxOf({ actor: target.actor, now: NOW, db: target.db }), { file: { bytes: enc(exported), filename: "tools.csv" }, mode: "all", dryRun: false });
       expect(report.fileErrors).toEqual([]);
       expect(report.rows.filter((r) => r.errors.length)).toEqual([]);
       expect(report).toMatchObject({ result: "imported", written: { created: 22, updated: 0 } });
@@ -91,7 +87,7 @@ describe("round trip", () => {
       expect(Object.keys(again[0]!)).toEqual([...TOOL_EXPORT_COLUMNS]);
       expect(project(again)).toEqual(project(before));
       // The same file imported again changes nothing.
-      const second = runImport(target.actor, { bytes: enc(exported), filename: "tools.csv" }, { mode: "all", dryRun: false, now: NOW }, target.db);
+      const second = await runImport(ctxOf({ actor: target.actor, now: NOW, db: target.db }), { file: { bytes: enc(exported), filename: "tools.csv" }, mode: "all", dryRun: false });
       expect(second.counts).toMatchObject({ rows: 22, unchanged: 22, create: 0, update: 0, error: 0 });
     } finally {
       setDb(seeded);
@@ -105,7 +101,7 @@ describe("round trip", () => {
     const seeded = getDb();
     const target = await emptyRegister();
     try {
-      const report = runImport(target.actor, { bytes: enc(exported), filename: "tools.json" }, { mode: "all", dryRun: false, now: NOW }, target.db);
+      const report = await runImport(ctxOf({ actor: target.actor, now: NOW, db: target.db }), { file: { bytes: enc(exported), filename: "tools.json" }, mode: "all", dryRun: false });
       expect(report).toMatchObject({ result: "imported", format: "json", written: { created: 22 } });
       expect(project(inventoryRows(target.actor, target.db))).toEqual(project(before));
     } finally {
@@ -118,10 +114,10 @@ describe("round trip", () => {
 describe("the report and the two modes", () => {
   const bad = [row("good-one"), row("bad-kind", { kind: "spaceship" }), row("bad-date", { sunset_date: "2027-02-30" }), row("good-two")];
 
-  it("checks without writing, naming row, column and what to fix", () => {
+  it("checks without writing, naming row, column and what to fix", async () => {
     const db = getDb();
     const tools = count(db, `SELECT count(*) AS n FROM tools`);
-    const r = runImport(actorByEmail(OFFICIAL), { bytes: csvFile(bad), filename: "x.csv" }, { mode: "all", dryRun: true, now: NOW });
+    const r = await runImport(ctxOf({ actor: actorByEmail(OFFICIAL), now: NOW }), { file: { bytes: csvFile(bad), filename: "x.csv" }, mode: "all", dryRun: true });
     expect(r.result).toBe("checked");
     expect(r.counts).toMatchObject({ rows: 4, create: 2, error: 2 });
     expect(r.rows[1]).toMatchObject({ row: 3, outcome: "error", errors: [{ field: "kind" }] });
@@ -132,10 +128,10 @@ describe("the report and the two modes", () => {
     expect(count(db, `SELECT count(*) AS n FROM tools`)).toBe(tools);
   });
 
-  it("writes nothing in all-or-nothing mode when any row is invalid", () => {
+  it("writes nothing in all-or-nothing mode when any row is invalid", async () => {
     const db = getDb();
     const before = count(db, `SELECT count(*) AS n FROM revisions`);
-    const r = runImport(actorByEmail(OFFICIAL), { bytes: csvFile(bad) }, { mode: "all", dryRun: false, now: NOW });
+    const r = await runImport(ctxOf({ actor: actorByEmail(OFFICIAL), now: NOW }), { file: { bytes: csvFile(bad) }, mode: "all", dryRun: false });
     expect(r.result).toBe("refused_invalid_rows");
     expect(r.written).toEqual({ created: 0, updated: 0 });
     expect(count(db, `SELECT count(*) AS n FROM revisions`)).toBe(before);
@@ -143,7 +139,7 @@ describe("the report and the two modes", () => {
 
   it("writes each valid row on its own in valid-rows-only mode", async () => {
     const actor = actorByEmail(OFFICIAL);
-    const r = runImport(actor, { bytes: csvFile(bad) }, { mode: "valid_only", dryRun: false, now: NOW });
+    const r = await runImport(ctxOf({ actor, now: NOW }), { file: { bytes: csvFile(bad) }, mode: "valid_only", dryRun: false });
     expect(r).toMatchObject({ result: "imported", written: { created: 2, updated: 0 } });
     const created = r.rows.filter((x) => x.written).map((x) => x.id!);
     expect(created).toHaveLength(2);
@@ -163,7 +159,7 @@ describe("the report and the two modes", () => {
       row("dupe-slug"),
       row("own-tool-2", { id: toolId }),
     ];
-    const r = runImport(actor, { bytes: csvFile(rows) }, { mode: "valid_only", dryRun: false, now: NOW });
+    const r = await runImport(ctxOf({ actor, now: NOW }), { file: { bytes: csvFile(rows) }, mode: "valid_only", dryRun: false });
     expect(r.rows.map((x) => x.outcome)).toEqual(["update", "error", "create", "error", "error"]);
     expect(r.rows[1]!.errors[0]).toMatchObject({ field: "id", code: "err_import_id_foreign", params: { id: "ALG-000001" } });
     expect(issueMessage(r.rows[1]!.errors[0]!, "en")).toContain("not a record of your agency");
@@ -182,71 +178,71 @@ describe("the report and the two modes", () => {
     const db = getDb();
     const { toolId } = await createDraft(ctxOf({ actor, now: NOW }), { identity: newIdentity("in-review-tool") });
     db.$client.prepare(`UPDATE revisions SET status = 'submitted' WHERE tool_seq = (SELECT seq FROM tools WHERE id = ?)`).run(toolId);
-    const refused = runImport(actor, { bytes: csvFile([row("in-review-tool", { id: toolId })]) }, { mode: "all", dryRun: false, now: NOW });
+    const refused = await runImport(ctxOf({ actor, now: NOW }), { file: { bytes: csvFile([row("in-review-tool", { id: toolId })]) }, mode: "all", dryRun: false });
     expect(refused.rows[0]!.errors[0]).toMatchObject({ code: "err_import_id_locked", params: { status: "submitted" } });
     expect(issueMessage(refused.rows[0]!.errors[0]!, "en")).toContain("an import cannot change it now");
     expect(issueMessage(refused.rows[0]!.errors[0]!, "zh")).toContain("不能通过导入更改");
     // A shortcut past the review: only a logged event may change a submitted revision's status (migration 0015).
     db.$client.exec(`DROP TRIGGER revisions_status_guard`);
     db.$client.prepare(`UPDATE revisions SET status = 'changes_requested' WHERE tool_seq = (SELECT seq FROM tools WHERE id = ?)`).run(toolId);
-    const r = runImport(actor, { bytes: csvFile([row("in-review-tool", { id: toolId })]) }, { mode: "all", dryRun: false, now: NOW });
+    const r = await runImport(ctxOf({ actor, now: NOW }), { file: { bytes: csvFile([row("in-review-tool", { id: toolId })]) }, mode: "all", dryRun: false });
     expect(r).toMatchObject({ result: "imported", written: { updated: 1 } });
     expect((await getDraft(ctxOf({ actor }), { toolId })).number).toBe(2);
   });
 
-  it("is refused to anyone but an official", () => {
-    expect(() => runImport(actorByEmail("reviewer.samr@register.example"), { bytes: csvFile([row("x-tool")]) }, { mode: "all", dryRun: true, now: NOW })).toThrow("forbidden");
-    expect(() => runImport(null, { bytes: csvFile([row("x-tool")]) }, { mode: "all", dryRun: true, now: NOW })).toThrow("forbidden");
+  it("is refused to anyone but an official", async () => {
+    await expect(runImport(ctxOf({ actor: actorByEmail("reviewer.samr@register.example"), now: NOW }), { file: { bytes: csvFile([row("x-tool")]) }, mode: "all", dryRun: true })).rejects.toThrow("forbidden");
+    await expect(runImport(ctxOf({ actor: null, now: NOW }), { file: { bytes: csvFile([row("x-tool")]) }, mode: "all", dryRun: true })).rejects.toThrow("forbidden");
   });
 
-  it("imports 500 rows in one go", () => {
+  it("imports 500 rows in one go", async () => {
     const rows = Array.from({ length: 500 }, (_, i) => row(`bulk-${i}`, { name_zh: `批量 ${i}` }));
-    const r = runImport(actorByEmail(OFFICIAL), { bytes: csvFile(rows) }, { mode: "all", dryRun: false, now: NOW });
+    const r = await runImport(ctxOf({ actor: actorByEmail(OFFICIAL), now: NOW }), { file: { bytes: csvFile(rows) }, mode: "all", dryRun: false });
     expect(r.written.created).toBe(500);
     expect(count(getDb(), `SELECT count(*) AS n FROM tools WHERE slug LIKE 'bulk-%'`)).toBe(500);
   });
 });
 
 describe("bad files", () => {
-  const check = (bytes: Uint8Array, filename = "f.csv"): ImportReport => runImport(actorByEmail(OFFICIAL), { bytes, filename }, { mode: "all", dryRun: false, now: NOW });
-  const refused = (bytes: Uint8Array, filename?: string) => {
+  const check = (bytes: Uint8Array, filename = "f.csv"): Promise<ImportReport> => runImport(ctxOf({ actor: actorByEmail(OFFICIAL), now: NOW }), { file: { bytes, filename }, mode: "all", dryRun: false });
+  const refused = async (bytes: Uint8Array, filename?: string) => {
     const before = count(getDb(), `SELECT count(*) AS n FROM revisions`);
-    const r = check(bytes, filename);
+    const r = await check(bytes, filename);
     expect(r.result).toBe("file_refused");
     expect(count(getDb(), `SELECT count(*) AS n FROM revisions`)).toBe(before);
     return r.fileErrors.join(" ");
   };
 
-  it("refuses GBK with the way to save UTF-8", () => {
+  it("refuses GBK with the way to save UTF-8", async () => {
     const text = csvRow([...TOOL_EXPORT_COLUMNS]) + csvRow(TOOL_EXPORT_COLUMNS.map((c) => (row("gbk-tool") as Record<string, string>)[c] ?? ""));
-    expect(refused(new Uint8Array(iconv.encode(text, "gbk")))).toMatch(/GBK.*CSV UTF-8/);
+    expect(await refused(new Uint8Array(iconv.encode(text, "gbk")))).toMatch(/GBK.*CSV UTF-8/);
   });
 
-  it("refuses broken quoting, with the line", () => {
+  it("refuses broken quoting, with the line", async () => {
     const text = `${TOOL_EXPORT_COLUMNS.join(",")}\r\n,,"unclosed,name\r\n`;
-    expect(refused(enc(text))).toMatch(/line \d+: a quoted cell is never closed/);
+    expect(await refused(enc(text))).toMatch(/line \d+: a quoted cell is never closed/);
   });
 
-  it("refuses unknown and missing columns, naming them", () => {
-    const msg = refused(csvFile([{ slug: "x" }], ["slug", "colour", "kind"]));
+  it("refuses unknown and missing columns, naming them", async () => {
+    const msg = await refused(csvFile([{ slug: "x" }], ["slug", "colour", "kind"]));
     expect(msg).toContain('"colour"');
     expect(msg).toContain('Missing column: add "name_zh" or "name_en"');
     expect(msg).toContain('Missing column: "policy_domain"');
   });
 
-  it("refuses rows of the wrong length", () => {
-    expect(refused(enc(`${TOOL_EXPORT_COLUMNS.join(",")}\r\na,b\r\n`))).toContain("different number of cells");
+  it("refuses rows of the wrong length", async () => {
+    expect(await refused(enc(`${TOOL_EXPORT_COLUMNS.join(",")}\r\na,b\r\n`))).toContain("different number of cells");
   });
 
-  it("refuses a 50 MB file before reading it", () => {
+  it("refuses a 50 MB file before reading it", async () => {
     const big = new Uint8Array(50 * 1024 * 1024).fill(0x61);
-    expect(refused(big)).toContain("the limit is 20 MB");
+    expect(await refused(big)).toContain("the limit is 20 MB");
     expect(IMPORT_MAX_BYTES).toBeLessThan(big.byteLength);
   });
 
-  it("refuses an empty file and invalid JSON", () => {
-    expect(refused(enc(""))).toContain("empty");
-    expect(refused(enc('{"items": [1,'), "x.json")).toContain("not valid JSON");
+  it("refuses an empty file and invalid JSON", async () => {
+    expect(await refused(enc(""))).toContain("empty");
+    expect(await refused(enc('{"items": [1,'), "x.json")).toContain("not valid JSON");
   });
 
   it("reports formulas per row, and reads back the exports' neutralised cells", async () => {
@@ -255,7 +251,7 @@ describe("bad files", () => {
     const raw = new TextDecoder().decode(csvFile(rows)).replace(`"'=HYPERLINK`, `"=HYPERLINK`).replace(",'@SUM", ",@SUM");
     expect(raw).toContain(`"=HYPERLINK`);
     expect(raw).toContain(",@SUM(A1)");
-    const r = runImport(actorByEmail(OFFICIAL), { bytes: enc(raw) }, { mode: "valid_only", dryRun: false, now: NOW });
+    const r = await runImport(ctxOf({ actor: actorByEmail(OFFICIAL), now: NOW }), { file: { bytes: enc(raw) }, mode: "valid_only", dryRun: false });
     expect(r.rows.map((x) => x.errors.map((e) => e.field))).toEqual([["name_zh"], ["summary_zh"], []]);
     expect(r.rows[0]!.errors[0]).toMatchObject({ code: "err_import_formula", params: { char: "=" } });
     expect(issueMessage(r.rows[0]!.errors[0]!, "en")).toContain("formula");
@@ -330,7 +326,7 @@ describe("the upload page and the inventory download", () => {
 
   it("an imported row is an ordinary draft: completed in the register, it can be submitted", async () => {
     const actor = actorByEmail(OFFICIAL);
-    const r = runImport(actor, { bytes: csvFile([row("to-submit", { sunset_date: "2027-02-01" })]) }, { mode: "all", dryRun: false, now: NOW });
+    const r = await runImport(ctxOf({ actor, now: NOW }), { file: { bytes: csvFile([row("to-submit", { sunset_date: "2027-02-01" })]) }, mode: "all", dryRun: false });
     const id = r.rows[0]!.id!;
     await expect(submitDraft(ctxOf({ actor, now: NOW }), { toolId: id })).rejects.toThrow(/purpose|legal|invalid/i);
     const { lifecycle: _l, ...rest } = completeSections({ level: "III", sunset: "2027-02-01" });

@@ -73,7 +73,7 @@ beforeEach(async () => {
   submittedId = (await createDraft(ctxOf({ actor: official, now: D0 }), { identity: newIdentity("submitted-tool") })).toolId;
   for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" }))) await saveDraftSection(ctxOf({ actor: official }), { toolId: submittedId, section: n as SectionName, value: v });
   await submitDraft(ctxOf({ actor: official, now: D0 }), { toolId: submittedId });
-  await createUser({ email: "reviewer.shanghai@register.example", displayName: "Own-agency reviewer", role: "reviewer", agency: "shanghai-municipal-government", password: DEMO_PASSWORD });
+  await createUser(ctxOf(), { email: "reviewer.shanghai@register.example", displayName: "Own-agency reviewer", role: "reviewer", agency: "shanghai-municipal-government", password: DEMO_PASSWORD });
   who = {
     anonymous: null,
     otherOfficial: await as("official.hangzhou@register.example"),

@@ -18,10 +18,10 @@ const NOW = new Date("2026-03-01T08:00:00Z");
 const SHANGHAI = "official.shanghai@register.example";
 const HANGZHOU = "official.hangzhou@register.example";
 const enc = (s: string) => new TextEncoder().encode(s);
-const importRow = (id: string, slug: string) => {
+const importRow = async (id: string, slug: string) => {
   const row: Record<string, string> = { ...rowFor(slug), id };
   const file = enc(CSV_BOM + csvRow([...TOOL_EXPORT_COLUMNS]) + csvRow(TOOL_EXPORT_COLUMNS.map((c) => row[c] ?? "")));
-  const r = runImport(actorByEmail(SHANGHAI), { bytes: file, filename: "move.csv" }, { mode: "all", dryRun: false, now: NOW });
+  const r = await runImport(ctxOf({ actor: actorByEmail(SHANGHAI), now: NOW }), { file: { bytes: file, filename: "move.csv" }, mode: "all", dryRun: false });
   expect(r.result).toBe("imported");
   expect(r.rows[0]!.id).toBe(id);
 };
@@ -30,7 +30,7 @@ const highest = () => (getDb().$client.prepare(`SELECT max(CAST(substr(id, 5) AS
 describe("tool ids", () => {
   it("after an import of ALG-999999, a new draft of another agency is numbered in the format and can be saved and submitted", async () => {
     const before = highest();
-    importRow("ALG-999999", "moved-far");
+    await importRow("ALG-999999", "moved-far");
     const official = actorByEmail(HANGZHOU);
     const { toolId } = await createDraft(ctxOf({ actor: official, now: NOW }), { identity: newIdentity("after-the-import") });
     expect(toolId).toMatch(/^ALG-\d{6}$/);
@@ -43,7 +43,7 @@ describe("tool ids", () => {
 
   it("steps over ids an import kept, and never hands out a taken one", async () => {
     const before = highest();
-    importRow(formatToolId(before + 2), "kept-id");
+    await importRow(formatToolId(before + 2), "kept-id");
     const official = actorByEmail(SHANGHAI);
     const first = (await createDraft(ctxOf({ actor: official, now: NOW }), { identity: newIdentity("first-after") })).toolId;
     const second = (await createDraft(ctxOf({ actor: official, now: NOW }), { identity: newIdentity("second-after") })).toolId;
@@ -54,9 +54,9 @@ describe("tool ids", () => {
     expect(taken.n).toBe(0);
   });
 
-  it("refuses an import row whose id is not in the format", () => {
+  it("refuses an import row whose id is not in the format", async () => {
     const file = enc(CSV_BOM + csvRow([...TOOL_EXPORT_COLUMNS]) + csvRow(TOOL_EXPORT_COLUMNS.map((c) => ({ id: "ALG-1000000", slug: "too-long", name_zh: "x", kind: "app", policy_domain: "other", jurisdiction_level: "city", place_zh: "上海", deployment_status: "pilot", summary_zh: "x" })[c as "id"] ?? "")));
-    const r = runImport(actorByEmail(SHANGHAI), { bytes: file }, { mode: "all", dryRun: false, now: NOW });
+    const r = await runImport(ctxOf({ actor: actorByEmail(SHANGHAI), now: NOW }), { file: { bytes: file }, mode: "all", dryRun: false });
     expect(r.result).toBe("refused_invalid_rows");
     expect(r.rows[0]!.errors[0]).toMatchObject({ field: "id" });
   });

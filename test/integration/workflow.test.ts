@@ -145,7 +145,7 @@ describe("submission", () => {
     const detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
     expect(detail && "found" in detail && detail.found.revision.status).toBe("submitted");
     expect((await listTools(ctxOf(), { query: parseToolQuery(new URLSearchParams("review=submitted")).query })).items.map((t) => t.id)).toEqual([toolId]);
-    expect(listEvents({ page: 1 }).events.at(-1)).toMatchObject({ kind: "submitted", toolId, actor: "official@shanghai-municipal-government" });
+    expect((await listEvents(ctxOf(), { page: 1 })).events.at(-1)).toMatchObject({ kind: "submitted", toolId, actor: "official@shanghai-municipal-government" });
     // Submitted revisions are immutable.
     expect(() => getDb().$client.prepare(`UPDATE revisions SET record = '{}' WHERE tool_seq = (SELECT seq FROM tools WHERE id = ?)`).run(toolId)).toThrow(/immutable/);
     await expectError(() => saveDraftSection(ctxOf({ actor: official() }), { toolId, section: "purpose", value: { purpose: { en: "x" } } }), "wrong_state");
@@ -156,7 +156,7 @@ describe("review", () => {
   it("is refused to the own agency's reviewer, other officials and admins, writing nothing", async () => {
     const toolId = await draftTool("III");
     await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
-    const ownReviewer = await createUser({ email: "rev.sh@register.example", displayName: "Own", role: "reviewer", agency: "shanghai-municipal-government", password: "long-enough-password" });
+    const ownReviewer = await createUser(ctxOf(), { email: "rev.sh@register.example", displayName: "Own", role: "reviewer", agency: "shanghai-municipal-government", password: "long-enough-password" });
     const before = counts();
     for (const actor of [ownReviewer, official(), otherOfficial(), admin(), null]) await expectError(() => startReview(ctxOf({ actor, now: day(1) }), { toolId }), "forbidden");
     expect(counts()).toEqual(before);
@@ -185,7 +185,7 @@ describe("review", () => {
     await expectError(() => decide(ctxOf({ actor: reviewer(), now: day(30) }), { toolId, decision: "approve_with_conditions", summary: {} }), "invalid", "summary");
     const r = await decide(ctxOf({ actor: reviewer(), now: day(30) }), { toolId, decision: "approve_with_conditions", summary: { zh: "附条件批准。", en: "Approved if the vendor terms are published." } });
     expect(r).toEqual({ effective: true, status: "approved_with_conditions" });
-    const last = listEvents({ page: 1 }).events.at(-1)!;
+    const last = (await listEvents(ctxOf(), { page: 1 })).events.at(-1)!;
     expect(last).toMatchObject({ kind: "decision", toolId, actor: "reviewer@samr", payload: { status: "approved_with_conditions", conditions: [{ criterion: 3, deadline: "2026-06-30" }] } });
     expect(verifyLog()).toMatchObject({ ok: true });
     const detail = await getToolDetail(ctxOf(), { idOrSlug: toolId });
@@ -267,7 +267,7 @@ describe("after a decision", () => {
     const found = detail && "found" in detail ? detail.found : null;
     expect(found?.record.purposeHistory).toEqual([{ date: "2026-04-10", kind: "purpose", change: { en: "Also rank loading-bay permits." }, sources: [] }]);
     expect(found?.revision.status).toBe("submitted");
-    expect(listEvents({ page: 1 }).events.map((e) => e.kind).slice(-2)).toEqual(["submitted", "purpose_changed"]);
+    expect((await listEvents(ctxOf(), { page: 1 })).events.map((e) => e.kind).slice(-2)).toEqual(["submitted", "purpose_changed"]);
   });
 
   it("lets only the owner withdraw before a decision, and retire with a reason", async () => {
@@ -282,7 +282,7 @@ describe("after a decision", () => {
     const found = detail && "found" in detail ? detail.found : null;
     expect(found?.record.lifecycle).toMatchObject({ deploymentStatus: "retired", retirement: { date: "2026-03-04" } });
     expect(found?.sunsetState).toBe("retired");
-    expect(listEvents({ page: 1 }).events.at(-1)).toMatchObject({ kind: "retired", toolId });
+    expect((await listEvents(ctxOf(), { page: 1 })).events.at(-1)).toMatchObject({ kind: "retired", toolId });
   });
 
   it("leaves the editors' records to the editors", async () => {
@@ -298,17 +298,17 @@ describe("the public history", () => {
     const toolId = await draftTool("III");
     await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
     await startReview(ctxOf({ actor: reviewer(), now: day(1) }), { toolId });
-    expect(getToolHistory(toolId)!.revisions[0]!.reviews[0]).toMatchObject({ reviewer: "reviewer@samr", decision: null, findings: [] });
+    expect((await getToolHistory(ctxOf(), { toolId }))!.revisions[0]!.reviews[0]).toMatchObject({ reviewer: "reviewer@samr", decision: null, findings: [] });
     await findAll(reviewer(), toolId, day(2), { condition: true });
     await respond(toolId);
     await decide(ctxOf({ actor: reviewer(), now: day(30) }), { toolId, decision: "approve_with_conditions", summary: { en: "Approved if the vendor terms are published." } });
     await startRevision(ctxOf({ actor: official(), now: day(40) }), { toolId, action: "request_renewal" });
     await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: "lifecycle", value: { ...completeSections({ level: "III", sunset: "2027-03-01" }).lifecycle } });
     // The draft is not part of the public history.
-    expect(getToolHistory(toolId)!.revisions.map((r) => r.number)).toEqual([1]);
+    expect((await getToolHistory(ctxOf(), { toolId }))!.revisions.map((r) => r.number)).toEqual([1]);
     await submitDraft(ctxOf({ actor: official(), now: day(41) }), { toolId });
 
-    const h = getToolHistory(toolId)!;
+    const h = (await getToolHistory(ctxOf(), { toolId }))!;
     expect(h.revisions.map((r) => [r.number, r.status])).toEqual([
       [1, "approved_with_conditions"],
       [2, "submitted"],

@@ -9,7 +9,7 @@ import { parseToolQuery, type QueryNotice } from "../../records/query";
 import { selectTools, toolSummariesAt } from "../../records/list.server";
 import { getToolDetail } from "../../records/detail.server";
 import { positionOf, type ListIndex, type SortOrder } from "../../records/list-index.server";
-import { getToolHistoryExport } from "../../records/history.server";
+import { historyExportOf } from "../../records/history.server";
 import { todayIso } from "../../lifecycle/sunset";
 import { decodeCursor, encodeCursor, nextUrl, parseLimit, queryFingerprint } from "./cursor";
 import { absolute, paths } from "../../shared/urls";
@@ -150,7 +150,7 @@ export async function apiToolRevisions(ctx: ApiContext, { idOrSlug }: { idOrSlug
   const { db } = ctx;
   const found = resolveTool(idOrSlug, db);
   if ("slugOf" in found) return { movedTo: absolute(ctx.origin, paths.apiToolRevisions(found.slugOf)) };
-  const h = getToolHistoryExport(found.id, db);
+  const h = historyExportOf(found.id, db);
   if (!h) throw notFound("api_tool_history_not_found", idOrSlug);
   return {
     lastModified: toolChangedAt(db, h.id),

@@ -11,7 +11,8 @@ import type { ReviewStatus, ToolRecordInput } from "../../standard/v1";
 import { canTake } from "../../review/transitions";
 import { createDraftNow, saveDraftSectionNow } from "../../review/drafts.server";
 import { startRevisionNow } from "../../review/submission.server";
-import { RegistryError } from "../../shared/errors";
+import { RegistryError, invalid as invalidInput } from "../../shared/errors";
+import type { Ctx } from "../../shared/context";
 import { readImportFile, type FieldError, type FileFormat, type RawRow } from "./read-file";
 import type { FileNotice } from "./columns";
 import { toImportedTool, type ImportedTool } from "./row-checks";
@@ -57,13 +58,15 @@ export function requireOfficial(actor: Actor | null): asserts actor is Actor & {
  * "forbidden" for anyone but an official with an agency; every problem with the file or its
  * rows is in the report.
  */
-export function runImport(
-  actor: Actor | null,
-  file: { bytes: Uint8Array; filename?: string },
-  opts: { mode: ImportMode; dryRun: boolean; now: Date; onProgress?: ImportProgress },
-  db: Db = getDb(),
-): ImportReport {
+export async function runImport(
+  ctx: Ctx,
+  input: { file: { bytes: Uint8Array; filename?: string }; mode: ImportMode; dryRun: boolean; onProgress?: ImportProgress },
+): Promise<ImportReport> {
+  const { actor, db } = ctx;
+  const { file } = input;
+  const opts = { ...input, now: ctx.now };
   requireOfficial(actor);
+  if (!(IMPORT_MODES as readonly string[]).includes(opts.mode)) throw invalidInput([{ code: "zod_invalid_value", path: "mode" }]);
   const base = { mode: opts.mode, dryRun: opts.dryRun, written: { created: 0, updated: 0 } };
   const read = readImportFile(file.bytes, file.filename);
   if (!read.ok)
