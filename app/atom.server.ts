@@ -14,8 +14,8 @@ export type AtomEntry = { id: string; title: string; link: string; updated: stri
  * Every feed carries the event log's latest entry (id and hash) in its subtitle, so whoever keeps
  * a feed keeps an anchor of the chain outside the register (see /log).
  */
-export function atomResponse(feed: { lang: Lang; title: string; self: string; alternate?: string; updated: string; entries: AtomEntry[] }, maxAge: number): Response {
-  const head = chainStatus().head;
+export async function atomResponse(feed: { lang: Lang; title: string; self: string; alternate?: string; updated: string; entries: AtomEntry[] }, maxAge: number): Promise<Response> {
+  const head = (await chainStatus(ctxOf())).head;
   const body = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${feed.lang === "zh" ? "zh-Hans" : "en"}">
   <title>${xml(feed.title)}</title>
@@ -50,7 +50,7 @@ export async function changesFeed(args: { request: Request; context?: unknown },
   const url = new URL(args.request.url);
   const origin = url.origin;
   const events = await recentEvents(ctxOf(), { ...scope, limit: 50 });
-  const agencies = actorAgencyNames(events.map((e) => e.actor));
+  const agencies = await actorAgencyNames(ctxOf(), { actors: events.map((e) => e.actor) });
   return atomResponse(
     {
       lang,

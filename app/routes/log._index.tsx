@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("page");
   const page = raw && /^\d{1,7}$/.test(raw) ? Number(raw) : undefined;
   const log = await listEvents(ctxOf(), { page: page ?? Number.MAX_SAFE_INTEGER });
-  return { log, agencies: actorAgencyNames(log.events.map((e) => e.actor)), chain: chainStatus() };
+  return { log, agencies: await actorAgencyNames(ctxOf(), { actors: log.events.map((e) => e.actor) }), chain: await chainStatus(ctxOf()) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [

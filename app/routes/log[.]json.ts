@@ -7,7 +7,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("page");
   const page = raw && /^\d{1,7}$/.test(raw) ? Number(raw) : 1;
   const log = await listEvents(ctxOf(), { page });
-  const chain = chainStatus();
+  const chain = await chainStatus(ctxOf());
   const origin = new URL(request.url).origin;
   const body = {
     hashAlgorithm:

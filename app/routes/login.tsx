@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getSession, isCrossSite, isSecure, safeLocalPath, sessionCookie } from "~/auth.server";
-import { login } from "~/registry.server";
+import { login, ctxOf } from "~/registry.server";
 import { requestLang } from "~/i18n/lang.server";
 import { urlsFor } from "../../registry/shared/urls";
 import type { StringKey } from "~/i18n/strings";
@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return data<ActionData>({ fieldErrors, email }, { status: 400 });
   }
-  const result = await login({ email: parsed.data.email, password: parsed.data.password, address: context.clientAddress ?? "unknown" });
+  const result = await login(ctxOf({ address: context.clientAddress ?? "unknown", now: new Date() /* sessions and login limits run on real time, not the register's clock */ }), { email: parsed.data.email, password: parsed.data.password });
   if (!result.ok && result.reason === "rate_limited") {
     const waitMinutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
     return data<ActionData>(

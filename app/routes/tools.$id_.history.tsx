@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const history = await getToolHistory(ctxOf(), { toolId: params.id ?? "", from: revisionParam(url.searchParams.get("from")), to: revisionParam(url.searchParams.get("to")) });
   if (!history) throw new Response("Not Found", { status: 404 });
   const actors = [...history.events.map((e) => e.actor), ...history.revisions.flatMap((r) => r.reviews.map((rv) => rv.reviewer))];
-  return { history, agencies: actorAgencyNames(actors), today: todayIso() };
+  return { history, agencies: await actorAgencyNames(ctxOf(), { actors }), today: todayIso() };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

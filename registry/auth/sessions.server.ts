@@ -3,6 +3,7 @@
 // Each session carries its own CSRF token, which every state-changing form sends back.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { getDb, stmt, type Db } from "../shared/db.server";
+import type { Ctx } from "../shared/context";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { actorById } from "./accounts.server";
 import { clientAddressHmac, rateLimitAddress } from "../shared/client-address.server";
@@ -82,14 +83,14 @@ function reserveAttempt(buckets: Record<BucketKind, string>, now: Date, db: Db):
  * Client addresses and e-mails are stored only as keyed hashes (client-address.server.ts).
  */
 export async function login(
-  input: { email: string; password: string; address: string },
-  opts: { now?: Date; verify?: (password: string, hash: string) => Promise<boolean> } = {},
-  db: Db = getDb(),
+  ctx: Ctx,
+  input: { email: string; password: string },
+  deps: { verify?: (password: string, hash: string) => Promise<boolean> } = {},
 ): Promise<LoginResult> {
-  const now = opts.now ?? new Date();
-  const verify = opts.verify ?? verifyPassword;
-  const email = input.email.trim().toLowerCase().slice(0, 200);
-  const address = rateLimitAddress(input.address);
+  const { now, db } = ctx;
+  const verify = deps.verify ?? verifyPassword;
+  const email = String(input.email).trim().toLowerCase().slice(0, 200);
+  const address = rateLimitAddress(ctx.address ?? "unknown");
   const buckets: Record<BucketKind, string> = {
     accountAddress: `pair:${clientAddressHmac("login", `${email}\u0000${address}`, db)}`,
     address: `address:${clientAddressHmac("login", address, db)}`,

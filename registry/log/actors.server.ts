@@ -1,6 +1,7 @@
 // Who did something, as the public log stores it: "editors", "register", a bare role, or
 // "role@agency-slug" (registry/auth/roles.ts publicActor). The stored string is part of the hash
 // chain and never changes; pages show the role and the agency's name instead of the slug.
+import type { Ctx } from "../shared/context";
 import { getDb, stmt, type Db } from "../shared/db.server";
 import type { LocalizedText } from "../standard/v1";
 
@@ -12,7 +13,9 @@ export function actorParts(actor: string): ActorParts {
 }
 
 /** The names of the agencies these actors belong to, by slug. */
-export function actorAgencyNames(actors: Iterable<string>, db: Db = getDb()): Record<string, LocalizedText> {
+export async function actorAgencyNames(ctx: Ctx, query: { actors: Iterable<string> }): Promise<Record<string, LocalizedText>> {
+  const { db } = ctx;
+  const { actors } = query;
   const out: Record<string, LocalizedText> = {};
   const q = stmt(db, `SELECT name_zh, name_en FROM agencies WHERE slug = ?`);
   for (const a of new Set(actors)) {

@@ -6,6 +6,7 @@
 // Each worker calls startChainWatch() once (app/entry.server.tsx). Nothing runs unless it is
 // started, its timer does not keep a process alive, and it stays off under vitest and where
 // REGISTER_CHAIN_WATCH=off (the static mirror export).
+import type { Ctx } from "../shared/context";
 import Database from "better-sqlite3";
 import { getDb, stmt, type Db } from "../shared/db.server";
 import { registerNow } from "../shared/clock.server";
@@ -95,7 +96,12 @@ export type ChainStatus = {
 };
 
 /** What /log, /log.json and the API publish about the chain. Cheap: two small reads. */
-export function chainStatus(db: Db = getDb()): ChainStatus {
+export async function chainStatus(ctx: Ctx): Promise<ChainStatus> {
+  return chainStatusOf(ctx.db);
+}
+
+/** chainStatus without the async boundary, for the API's answers. */
+export function chainStatusOf(db: Db = getDb()): ChainStatus {
   return { head: chainHead(db), lastCheck: lastChainCheck(db) };
 }
 

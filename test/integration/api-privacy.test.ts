@@ -83,7 +83,7 @@ describe("the client-address key", () => {
   it("is kept once in the database and appears in no export, feed, record JSON, log page or API answer", async () => {
     const { reviewedId } = await seedActivity();
     await submitReport(ctxOf({ address: "192.0.2.31", now: new Date() }), { kind: "unregistered_tool", report: { toolName: "Door sensor", description: "A sensor on every door." } });
-    await login({ email: "official.shanghai@register.example", password: "wrong-password-k", address: "192.0.2.32" });
+    await login(ctxOf({ address: "192.0.2.32" }), { email: "official.shanghai@register.example", password: "wrong-password-k" });
     const db = getDb();
     const secrets = db.$client.prepare(`SELECT name, value FROM register_secrets`).all() as { name: string; value: string }[];
     expect(secrets).toHaveLength(1);

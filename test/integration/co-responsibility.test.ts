@@ -46,7 +46,7 @@ const account = (role: "official" | "reviewer", agency: string, name: string) =>
   createUser(ctxOf(), { email: `${name}@register.example`, displayName: name, role, agency, password: PASSWORD });
 
 async function signIn(email: string, password: string) {
-  const r = await login({ email, password, address: "10.0.0.9" });
+  const r = await login(ctxOf({ address: "10.0.0.9" }), { email, password });
   if (!r.ok) throw new Error(`cannot log in ${email}`);
   return { cookie: (await sessionCookie.serialize(r.sessionToken)).split(";")[0]!, csrf: sessionFor(r.sessionToken)!.csrfToken };
 }

@@ -174,7 +174,7 @@ describe("a resubmitted comment form", () => {
 describe("commenters' contact e-mails", () => {
   const cookieFor = async (email: string | null): Promise<Record<string, string>> => {
     if (!email) return {};
-    const r = await login({ email, password: DEMO_PASSWORD, address: "192.0.2.200" });
+    const r = await login(ctxOf({ address: "192.0.2.200" }), { email, password: DEMO_PASSWORD });
     if (!r.ok) throw new Error(`cannot log in ${email}`);
     return { Cookie: (await sessionCookie.serialize(r.sessionToken)).split(";")[0]! };
   };

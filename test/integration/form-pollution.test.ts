@@ -28,7 +28,7 @@ afterEach(() => {
 });
 
 async function session(email: string) {
-  const r = await login({ email, password: DEMO_PASSWORD, address: "10.9.8.7" });
+  const r = await login(ctxOf({ address: "10.9.8.7" }), { email, password: DEMO_PASSWORD });
   if (!r.ok) throw new Error("login");
   return { cookie: (await sessionCookie.serialize(r.sessionToken)).split(";")[0]!, csrf: sessionFor(r.sessionToken)!.csrfToken };
 }

@@ -70,7 +70,7 @@ describe("keys that reach a prototype", () => {
 
 describe("the cost of a bad file", () => {
   async function upload(file: Uint8Array, name = "tools.csv") {
-    const r = await login({ email: OFFICIAL, password: DEMO_PASSWORD, address: "10.1.2.3" });
+    const r = await login(ctxOf({ address: "10.1.2.3" }), { email: OFFICIAL, password: DEMO_PASSWORD });
     if (!r.ok) throw new Error("login");
     const cookie = (await sessionCookie.serialize(r.sessionToken)).split(";")[0]!;
     const form = new FormData();

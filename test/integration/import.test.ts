@@ -262,7 +262,7 @@ describe("bad files", () => {
 
 describe("the upload page and the inventory download", () => {
   async function session(email: string) {
-    const r = await login({ email, password: DEMO_PASSWORD, address: "10.1.2.3" });
+    const r = await login(ctxOf({ address: "10.1.2.3" }), { email, password: DEMO_PASSWORD });
     if (!r.ok) throw new Error("login");
     return { cookie: (await sessionCookie.serialize(r.sessionToken)).split(";")[0]!, csrf: sessionFor(r.sessionToken)!.csrfToken };
   }

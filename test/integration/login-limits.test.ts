@@ -51,7 +51,7 @@ describe("concurrent attempts", () => {
   it("30 concurrent wrong passwords for one account from one address run at most 5 password checks", async () => {
     const { counter, verify } = countingVerifier();
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => login({ email: official, password: `wrong-password-${i}`, address: "203.0.113.7" }, { now: T0, verify })),
+      Array.from({ length: 30 }, (_, i) => login(ctxOf({ address: "203.0.113.7", now: T0 }), { email: official, password: `wrong-password-${i}` }, { verify })),
     );
     expect(counter.checks).toBe(LOGIN_LIMITS.accountAddress.free);
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(LOGIN_LIMITS.accountAddress.free);
@@ -61,12 +61,12 @@ describe("concurrent attempts", () => {
   it("60 concurrent attempts from one address on many accounts run at most 20 password checks", async () => {
     const { counter, verify } = countingVerifier();
     const results = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => login({ email: `guess${i}@register.example`, password: "wrong-password-x", address: "203.0.113.8" }, { now: T0, verify })),
+      Array.from({ length: 60 }, (_, i) => login(ctxOf({ address: "203.0.113.8", now: T0 }), { email: `guess${i}@register.example`, password: "wrong-password-x" }, { verify })),
     );
     expect(counter.checks).toBe(LOGIN_LIMITS.address.free);
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(LOGIN_LIMITS.address.free);
     // Another address is not affected.
-    expect(await login({ email: official, password: DEMO_PASSWORD, address: "203.0.113.9" }, { now: T0 })).toMatchObject({ ok: true });
+    expect(await login(ctxOf({ address: "203.0.113.9", now: T0 }), { email: official, password: DEMO_PASSWORD })).toMatchObject({ ok: true });
   });
 
   it("workers on separate connections to one database share the reservations", async () => {
@@ -76,7 +76,7 @@ describe("concurrent attempts", () => {
       const { counter, verify } = countingVerifier();
       const results = await Promise.all(
         Array.from({ length: 30 }, (_, i) =>
-          login({ email: official, password: `wrong-password-${i}`, address: "203.0.113.11" }, { now: T0, verify }, i % 2 ? other : getDb()),
+          login(ctxOf({ address: "203.0.113.11", now: T0, db: i % 2 ? other : getDb() }), { email: official, password: `wrong-password-${i}` }, { verify }),
         ),
       );
       expect(counter.checks).toBe(LOGIN_LIMITS.accountAddress.free);
@@ -89,8 +89,8 @@ describe("concurrent attempts", () => {
   it("a right password reserved alongside wrong ones still counts only once", async () => {
     const { counter, verify } = countingVerifier();
     const results = await Promise.all([
-      login({ email: official, password: DEMO_PASSWORD, address: "203.0.113.10" }, { now: T0, verify }),
-      ...Array.from({ length: 9 }, () => login({ email: official, password: "wrong-password-y", address: "203.0.113.10" }, { now: T0, verify })),
+      login(ctxOf({ address: "203.0.113.10", now: T0 }), { email: official, password: DEMO_PASSWORD }, { verify }),
+      ...Array.from({ length: 9 }, () => login(ctxOf({ address: "203.0.113.10", now: T0 }), { email: official, password: "wrong-password-y" }, { verify })),
     ]);
     expect(results[0]).toMatchObject({ ok: true });
     expect(counter.checks).toBeLessThanOrEqual(LOGIN_LIMITS.accountAddress.free);
@@ -114,7 +114,7 @@ describe("back-off instead of lock-out", () => {
   });
 
   it("doubles the wait after each further failure, up to the cap, and the right password clears it", async () => {
-    const attempt = (s: number, password = "wrong-password-z") => login({ email: official, password, address: "198.51.100.3" }, { now: at(s) });
+    const attempt = (s: number, password = "wrong-password-z") => login(ctxOf({ address: "198.51.100.3", now: at(s) }), { email: official, password });
     for (let i = 0; i < 5; i++) expect(await attempt(0)).toMatchObject({ ok: false, reason: "invalid" });
     expect(await attempt(1)).toMatchObject({ ok: false, reason: "rate_limited", retryAfterSeconds: 59 });
     expect(await attempt(60)).toMatchObject({ ok: false, reason: "invalid" });
@@ -131,15 +131,15 @@ describe("back-off instead of lock-out", () => {
     // A verifier that says "wrong" without the scrypt work, to keep the test quick.
     const wrong = () => Promise.resolve(false);
     for (let i = 0; i < LOGIN_LIMITS.account.free; i++)
-      expect(await login({ email: official, password: "wrong-password-d", address: `10.0.${i >> 8}.${i & 255}` }, { now: T0, verify: wrong })).toMatchObject({ reason: "invalid" });
-    expect(await login({ email: official, password: "wrong-password-d", address: "10.9.9.9" }, { now: T0, verify: wrong })).toMatchObject({ reason: "rate_limited" });
-    expect(await login({ email: official, password: DEMO_PASSWORD, address: "10.9.9.9" }, { now: at(LOGIN_LIMITS.account.baseSeconds) })).toMatchObject({ ok: true });
+      expect(await login(ctxOf({ address: `10.0.${i >> 8}.${i & 255}`, now: T0 }), { email: official, password: "wrong-password-d" }, { verify: wrong })).toMatchObject({ reason: "invalid" });
+    expect(await login(ctxOf({ address: "10.9.9.9", now: T0 }), { email: official, password: "wrong-password-d" }, { verify: wrong })).toMatchObject({ reason: "rate_limited" });
+    expect(await login(ctxOf({ address: "10.9.9.9", now: at(LOGIN_LIMITS.account.baseSeconds) }), { email: official, password: DEMO_PASSWORD })).toMatchObject({ ok: true });
   });
 
   it("gives an unknown account the same answers as a wrong password, limits included", async () => {
     const { counter, verify } = countingVerifier();
-    const known = await Promise.all(Array.from({ length: 7 }, () => login({ email: official, password: "wrong-password-u", address: "198.51.100.4" }, { now: T0, verify })));
-    const unknown = await Promise.all(Array.from({ length: 7 }, () => login({ email: "nobody@register.example", password: "wrong-password-u", address: "198.51.100.5" }, { now: T0, verify })));
+    const known = await Promise.all(Array.from({ length: 7 }, () => login(ctxOf({ address: "198.51.100.4", now: T0 }), { email: official, password: "wrong-password-u" }, { verify })));
+    const unknown = await Promise.all(Array.from({ length: 7 }, () => login(ctxOf({ address: "198.51.100.5", now: T0 }), { email: "nobody@register.example", password: "wrong-password-u" }, { verify })));
     expect(unknown).toEqual(known);
     expect(counter.checks).toBe(10);
   });
@@ -157,9 +157,9 @@ describe("what counts as one address", () => {
   it("a fresh IPv6 address per attempt from one /64 is still one address", async () => {
     const wrong = () => Promise.resolve(false);
     for (let i = 0; i < LOGIN_LIMITS.address.free; i++)
-      expect(await login({ email: `guess${i}@register.example`, password: "wrong-password-6", address: `2001:db8:7:7::${(i + 1).toString(16)}` }, { now: T0, verify: wrong })).toMatchObject({ reason: "invalid" });
-    expect(await login({ email: "guess-last@register.example", password: "wrong-password-6", address: "2001:db8:7:7:ffff::1" }, { now: T0, verify: wrong })).toMatchObject({ reason: "rate_limited" });
-    expect(await login({ email: official, password: DEMO_PASSWORD, address: "2001:db8:7:8::1" }, { now: T0 })).toMatchObject({ ok: true });
+      expect(await login(ctxOf({ address: `2001:db8:7:7::${(i + 1).toString(16)}`, now: T0 }), { email: `guess${i}@register.example`, password: "wrong-password-6" }, { verify: wrong })).toMatchObject({ reason: "invalid" });
+    expect(await login(ctxOf({ address: "2001:db8:7:7:ffff::1", now: T0 }), { email: "guess-last@register.example", password: "wrong-password-6" }, { verify: wrong })).toMatchObject({ reason: "rate_limited" });
+    expect(await login(ctxOf({ address: "2001:db8:7:8::1", now: T0 }), { email: official, password: DEMO_PASSWORD })).toMatchObject({ ok: true });
   });
 });
 
@@ -192,7 +192,7 @@ describe("client addresses at rest", () => {
 
   it("login failures keep no client address or e-mail, and no plain hash of either", async () => {
     const address = "192.0.2.123";
-    await login({ email: official, password: "wrong-password-s", address }, { now: T0 });
+    await login(ctxOf({ address, now: T0 }), { email: official, password: "wrong-password-s" });
     const rows = getDb().$client.prepare(`SELECT bucket FROM login_failures`).all() as { bucket: string }[];
     expect(rows.length).toBeGreaterThan(0);
     const text = JSON.stringify(rows);

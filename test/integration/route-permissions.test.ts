@@ -26,7 +26,7 @@ const getDb = useFreshDb();
 type Who = { cookie: string; csrf: string } | null;
 
 async function as(email: string): Promise<Who> {
-  const r = await login({ email, password: DEMO_PASSWORD, address: `10.0.0.${Math.floor(Math.random() * 200)}` });
+  const r = await login(ctxOf({ address: `10.0.0.${Math.floor(Math.random() * 200)}` }), { email, password: DEMO_PASSWORD });
   if (!r.ok) throw new Error(`cannot log in ${email}`);
   return { cookie: (await sessionCookie.serialize(r.sessionToken)).split(";")[0]!, csrf: sessionFor(r.sessionToken)!.csrfToken };
 }

@@ -6,7 +6,7 @@ import type { QueryNotice } from "../../records/query";
 import { eventsAfter } from "../../log/log.server";
 import type { ChainEvent } from "../../log/chain";
 import type { ChainHead } from "../../log/anchor.server";
-import { chainStatus, type LastChainCheck } from "../../log/watch.server";
+import { chainStatusOf, type LastChainCheck } from "../../log/watch.server";
 import { apiProblem } from "./problem";
 import { decodeCursor, encodeCursor, nextUrl, parseLimit, queryFingerprint } from "./cursor";
 import { absolute, paths } from "../../shared/urls";
@@ -32,7 +32,7 @@ export type ApiEventList = {
 
 /** The chain's head now and the latest full check, as /log.json publishes them too. */
 export function chainStatusBody(db: Db = getDb()): { head: ChainHead | null; verification: LastChainCheck | null } {
-  const { head, lastCheck } = chainStatus(db);
+  const { head, lastCheck } = chainStatusOf(db);
   return { head, verification: lastCheck };
 }
 
