@@ -1,6 +1,7 @@
 // A reviewer's page for one submission: the impact level and how it was computed, the
 // consultation window, the changes since the last approved revision, the whole record, a
 // finding per criterion, and the decision.
+import { intentOf, REVIEW_INTENTS } from "~/intents";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
@@ -42,8 +43,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   requireCsrf(session, form);
   const id = params.id ?? "";
-  const now = registerNow();
-  const intent = String(form.get("intent") ?? "");
+  const ctx = ctxOf({ actor: session.actor, now: registerNow() });
+  const intent = intentOf(form, REVIEW_INTENTS) ?? String(form.get("intent") ?? "");
   // Back to this page, in the language space the form was posted from.
   const { lang, prefix } = requestLang({ request, context });
   const u = urlsFor(prefix);
@@ -52,8 +53,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return typeof v === "string" && v.trim() ? v.trim() : undefined;
   };
   try {
-    if (intent === "start") await startReview(ctxOf({ actor: session.actor, now }), { toolId: id });
-    else if (intent === "finding") {
+    if (intent === REVIEW_INTENTS.start) await startReview(ctx, { toolId: id });
+    else if (intent === REVIEW_INTENTS.finding) {
       const finding = {
         criterion: opt("criterion"),
         rating: opt("rating"),
@@ -62,11 +63,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         condition: opt("condition"),
         conditionDeadline: opt("conditionDeadline"),
       };
-      await recordFinding(ctxOf({ actor: session.actor, now }), { toolId: id, finding });
-      return redirect(u.reviewTool(id, { done: "finding" }, `criterion-${opt("criterion") ?? ""}`));
-    } else if (intent === "decide") {
+      await recordFinding(ctx, { toolId: id, finding });
+      return redirect(u.reviewTool(id, { done: REVIEW_INTENTS.finding }, `criterion-${opt("criterion") ?? ""}`));
+    } else if (intent === REVIEW_INTENTS.decide) {
       // decide() refuses a missing or unknown decision itself.
-      const r = await decide(ctxOf({ actor: session.actor, now }), { toolId: id, decision: (opt("decision") ?? "") as (typeof DECISIONS)[number], summary: { ...(opt("summary.zh") ? { zh: opt("summary.zh") } : {}), ...(opt("summary.en") ? { en: opt("summary.en") } : {}) } });
+      const r = await decide(ctx, { toolId: id, decision: (opt("decision") ?? "") as (typeof DECISIONS)[number], summary: { ...(opt("summary.zh") ? { zh: opt("summary.zh") } : {}), ...(opt("summary.en") ? { en: opt("summary.en") } : {}) } });
       return redirect(u.reviewTool(id, { done: r.effective ? "decided" : "awaiting" }));
     } else return formRefusal(lang, { intent }, { code: "err_unknown_action" });
   } catch (e) {
@@ -106,7 +107,7 @@ export default function Review() {
           {t("reviewAwaitingSecond")}
         </p>
       ) : null}
-      {done === "finding" ? (
+      {done === REVIEW_INTENTS.finding ? (
         <p className="verified" role="status">
           {t("formSaved")}
         </p>
@@ -128,7 +129,7 @@ export default function Review() {
       {page.actions.includes("start_review") || (page.actions.includes("join_review") && !page.myReview) ? (
         <Form method="post" className="action-form">
           <input type="hidden" name="csrf" value={csrf} />
-          <button type="submit" name="intent" value="start">
+          <button type="submit" name="intent" value={REVIEW_INTENTS.start}>
             {page.actions.includes("start_review") ? t("reviewStart") : t("reviewJoin")}
           </button>
         </Form>
@@ -215,7 +216,7 @@ export default function Review() {
                   </div>
                 </div>
                 {canFind ? (
-                  <button type="submit" name="intent" value="finding" className="secondary">
+                  <button type="submit" name="intent" value={REVIEW_INTENTS.finding} className="secondary">
                     {t("reviewSaveFinding")} ({c})
                   </button>
                 ) : null}
@@ -246,7 +247,7 @@ export default function Review() {
                 <label htmlFor="summary-en">{t("reviewSummaryEn")}</label>
                 <textarea id="summary-en" name="summary.en" rows={3} lang="en" />
               </div>
-              <button type="submit" name="intent" value="decide">
+              <button type="submit" name="intent" value={REVIEW_INTENTS.decide}>
                 {t("reviewDecideButton")}
               </button>
             </Form>

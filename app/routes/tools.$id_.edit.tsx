@@ -1,6 +1,7 @@
 // The owning official's page for a tool: edit the draft section by section and submit it, or,
 // once submitted, take the actions the workflow allows (withdraw, revise, renew, propose a
 // change, retire). Every action checks the session, the CSRF token and the workflow itself.
+import { EDIT_INTENTS, intentOf, type EditIntent } from "~/intents";
 import { SECTION_NAMES, isSectionName, sectionTitleKey, type SectionName } from "../../registry/standard/sections";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -59,8 +60,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   requireCsrf(session, form);
   const id = params.id ?? "";
-  const now = registerNow();
-  const intent = String(form.get("intent") ?? "save");
+  const ctx = ctxOf({ actor: session.actor, now: registerNow() });
+  const intent = intentOf(form, EDIT_INTENTS, EDIT_INTENTS.save) ?? String(form.get("intent"));
   const section = form.get("section");
   // Back to this page, in the language space the form was posted from (/en/tools/<id>/edit).
   const { lang, prefix } = requestLang({ request, context });
@@ -71,7 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return { ...(zh ? { zh } : {}), ...(en ? { en } : {}) };
   };
   try {
-    if (form.has("_add") || form.has("_remove") || intent === "save") {
+    if (form.has("_add") || form.has("_remove") || intent === EDIT_INTENTS.save) {
       if (!isSection(section)) return formRefusal(lang, { intent }, { code: "err_section_unknown", path: "section" });
       const entries = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string");
       let value = formToValue(sectionNode(section), entries, section);
@@ -82,19 +83,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return data<ActionData>({ intent: "rows", section, value, fields: {} });
       }
       try {
-        await saveDraftSection(ctxOf({ actor: session.actor }), { toolId: id, section, value });
+        await saveDraftSection(ctx, { toolId: id, section, value });
       } catch (e) {
         return registryFailure(e, lang, { intent, section, value });
       }
       return redirect(u.toolEdit(id, { section, saved: 1 }));
     }
-    if (intent === "submit") await submitDraft(ctxOf({ actor: session.actor, now }), { toolId: id });
-    else if (intent === "withdraw") await withdraw(ctxOf({ actor: session.actor, now }), { toolId: id });
-    else if (intent === "revise" || intent === "request_renewal") await startRevision(ctxOf({ actor: session.actor, now }), { toolId: id, action: intent });
-    else if (intent === "propose_change")
-      await startRevision(ctxOf({ actor: session.actor, now }), { toolId: id, action: "propose_change", kind: form.get("kind") === "data_scope" ? "data_scope" : "purpose", change: text("change") });
-    else if (intent === "retire") await retireTool(ctxOf({ actor: session.actor, now }), { toolId: id, reason: text("reason") });
-    else if (intent === "respond") await postConsultationResponse(ctxOf({ actor: session.actor, now }), { toolId: id, raised: text("raised"), changed: text("changed") });
+    if (intent === EDIT_INTENTS.submit) await submitDraft(ctx, { toolId: id });
+    else if (intent === EDIT_INTENTS.withdraw) await withdraw(ctx, { toolId: id });
+    else if (intent === EDIT_INTENTS.revise || intent === EDIT_INTENTS.requestRenewal) await startRevision(ctx, { toolId: id, action: intent });
+    else if (intent === EDIT_INTENTS.proposeChange)
+      await startRevision(ctx, { toolId: id, action: "propose_change", kind: form.get("kind") === "data_scope" ? "data_scope" : "purpose", change: text("change") });
+    else if (intent === EDIT_INTENTS.retire) await retireTool(ctx, { toolId: id, reason: text("reason") });
+    else if (intent === EDIT_INTENTS.respond) await postConsultationResponse(ctx, { toolId: id, raised: text("raised"), changed: text("changed") });
     else return formRefusal(lang, { intent }, { code: "err_unknown_action" });
   } catch (e) {
     return registryFailure(e, lang, { intent });
@@ -132,12 +133,12 @@ export default function EditTool() {
           {t("formSaved")}
         </p>
       ) : null}
-      {done === "submit" ? (
+      {done === EDIT_INTENTS.submit ? (
         <p className="verified" role="status">
           {view.consultation ? t("editSubmitted", { date: date(view.consultation.closes) }) : t("editSubmittedNoConsultation")}
         </p>
       ) : null}
-      {result?.intent === "submit" && Object.keys(errors).length ? <p>{t("editSubmitErrors")}</p> : null}
+      {result?.intent === EDIT_INTENTS.submit && Object.keys(errors).length ? <p>{t("editSubmitErrors")}</p> : null}
       <FieldErrorSummary errors={result?.errors} message={result?.message} sectionHref={sectionHref(u, view.toolId)} />
 
       {isDraft ? (
@@ -159,14 +160,14 @@ export default function EditTool() {
           </nav>
           <Form method="post" className="stacked-form record-form" noValidate>
             {/* The first submit button is what Enter presses: saving, not adding a row. */}
-            <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+            <button type="submit" name="intent" value={EDIT_INTENTS.save} className="visually-hidden" tabIndex={-1} aria-hidden="true">
               {t("editSave")}
             </button>
             <input type="hidden" name="csrf" value={csrf} />
             <input type="hidden" name="section" value={section} />
             <h2>{t(SECTION_ORDER.find(([s]) => s === section)![1])}</h2>
             <SectionFields section={section} node={node} value={value} errors={errors} />
-            <button type="submit" name="intent" value="save">
+            <button type="submit" name="intent" value={EDIT_INTENTS.save}>
               {t("editSave")}
             </button>
           </Form>
@@ -175,7 +176,7 @@ export default function EditTool() {
             <p>{t("editSubmitText")}</p>
             <Form method="post">
               <input type="hidden" name="csrf" value={csrf} />
-              <button type="submit" name="intent" value="submit">
+              <button type="submit" name="intent" value={EDIT_INTENTS.submit}>
                 {t("editSubmitButton")}
               </button>
             </Form>
@@ -194,14 +195,14 @@ export default function EditTool() {
               <p>{t("responseIntro")}</p>
               <TextPair name="raised" legend={t("responseRaised")} errors={errors} />
               <TextPair name="changed" legend={t("responseChanged")} errors={errors} />
-              <button type="submit" name="intent" value="respond">
+              <button type="submit" name="intent" value={EDIT_INTENTS.respond}>
                 {t("responseSubmit")}
               </button>
             </Form>
           ) : null}
-          {view.actions.includes("withdraw") ? <SimpleAction csrf={csrf} intent="withdraw" label={t("actionWithdraw")} /> : null}
-          {view.actions.includes("revise") ? <SimpleAction csrf={csrf} intent="revise" label={t("actionRevise")} /> : null}
-          {view.actions.includes("request_renewal") ? <SimpleAction csrf={csrf} intent="request_renewal" label={t("actionRenew")} /> : null}
+          {view.actions.includes("withdraw") ? <SimpleAction csrf={csrf} intent={EDIT_INTENTS.withdraw} label={t("actionWithdraw")} /> : null}
+          {view.actions.includes("revise") ? <SimpleAction csrf={csrf} intent={EDIT_INTENTS.revise} label={t("actionRevise")} /> : null}
+          {view.actions.includes("request_renewal") ? <SimpleAction csrf={csrf} intent={EDIT_INTENTS.requestRenewal} label={t("actionRenew")} /> : null}
           {view.actions.includes("propose_change") ? (
             <Form method="post" className="stacked-form action-form">
               <input type="hidden" name="csrf" value={csrf} />
@@ -214,7 +215,7 @@ export default function EditTool() {
                 </select>
               </div>
               <TextPair name="change" legend={t("changeText")} errors={errors} />
-              <button type="submit" name="intent" value="propose_change">
+              <button type="submit" name="intent" value={EDIT_INTENTS.proposeChange}>
                 {t("actionProposeChange")}
               </button>
             </Form>
@@ -224,7 +225,7 @@ export default function EditTool() {
               <input type="hidden" name="csrf" value={csrf} />
               <h3>{t("actionRetire")}</h3>
               <TextPair name="reason" legend={t("retireReason")} errors={errors} />
-              <button type="submit" name="intent" value="retire">
+              <button type="submit" name="intent" value={EDIT_INTENTS.retire}>
                 {t("actionRetire")}
               </button>
             </Form>
@@ -235,7 +236,7 @@ export default function EditTool() {
   );
 }
 
-function SimpleAction({ csrf, intent, label }: { csrf: string; intent: string; label: string }) {
+function SimpleAction({ csrf, intent, label }: { csrf: string; intent: EditIntent; label: string }) {
   return (
     <Form method="post" className="action-form">
       <input type="hidden" name="csrf" value={csrf} />

@@ -10,6 +10,7 @@
 //   cleared after success.
 // The form carries a token made in the browser (never in the page, which may come from the page
 // cache), so a resubmitted form is stored once (registry/voice/comments.server.ts postComment).
+import { RECORD_INTENTS } from "~/intents";
 import { useEffect, useRef, useState } from "react";
 import { Form, useActionData, useFetcher } from "@remix-run/react";
 import { useT } from "~/i18n/use-lang";
@@ -117,7 +118,7 @@ export function Comments({ comments, csrf, canReply, contactEmails = {}, consult
                   ) : null}
                   <label htmlFor={`reply-${c.id}`}>{t("commentReplyLabel")}</label>
                   <textarea id={`reply-${c.id}`} name="body" rows={3} maxLength={4000} />
-                  <button type="submit" name="intent" value="reply">
+                  <button type="submit" name="intent" value={RECORD_INTENTS.reply}>
                     {t("commentReplySubmit")}
                   </button>
                 </Form>
@@ -212,7 +213,7 @@ export function Comments({ comments, csrf, canReply, contactEmails = {}, consult
           <label htmlFor="comment-website">{t("commentHoneypot")}</label>
           <input id="comment-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
-        <button type="submit" name="intent" value="comment">
+        <button type="submit" name="intent" value={RECORD_INTENTS.comment}>
           {t("commentSubmit")}
         </button>
       </fetcher.Form>

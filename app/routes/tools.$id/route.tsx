@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { intentOf, RECORD_INTENTS } from "~/intents";
 import { Link, useLoaderData } from "@remix-run/react";
 import { commentContactsForAgency, confirmResponsibility, ctxOf, getToolDetail, postComment, registerNow, renderMarkdown, replyToComment } from "~/registry.server";
 import { getSession, isCrossSite, requireCsrf, requireSession } from "~/auth.server";
@@ -54,11 +55,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
-  const intent = form.get("intent");
+  // No intent, or an unknown one, is the public comment form (the page's main form).
+  const intent = intentOf(form, RECORD_INTENTS, RECORD_INTENTS.comment) ?? RECORD_INTENTS.comment;
   const id = params.id ?? "";
   const now = registerNow();
   const u = urlsFor(requestLang({ request, context }).prefix);
-  if (intent === "confirm_responsibility") {
+  if (intent === RECORD_INTENTS.confirmResponsibility) {
     const session = await requireSession(request, ["official"]);
     requireCsrf(session, form);
     try {
@@ -68,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirect(u.tool(id, "responsibility"));
   }
-  if (intent === "reply") {
+  if (intent === RECORD_INTENTS.reply) {
     const session = await requireSession(request, ["official"]);
     requireCsrf(session, form);
     const commentId = Number(form.get("commentId"));
@@ -76,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await replyToComment(ctxOf({ actor: session.actor, now }), { commentId: Number.isInteger(commentId) ? commentId : -1, body: form.get("body") });
     } catch (e) {
       const { key, status } = refusalKey(e, "commentRejected");
-      return data<CommentActionData>({ intent: "reply", commentId, error: key }, { status });
+      return data<CommentActionData>({ intent: RECORD_INTENTS.reply, commentId, error: key }, { status });
     }
     return redirect(u.tool(id, `comment-${commentId}`));
   }
@@ -88,19 +90,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     displayName: String(form.get("displayName") ?? "").slice(0, 200),
     contactEmail: String(form.get("contactEmail") ?? "").slice(0, 300),
   };
-  if (isCrossSite(request)) return data<CommentActionData>({ intent: "comment", ok: false, fields: {}, formError: "commentRejected", values }, { status: 403 });
-  const r = await postComment(ctxOf({ address: context.clientAddress ?? "unknown", now }), { toolId: id, comment: {
-        body: values.body,
-        ...(values.displayName ? { displayName: values.displayName } : {}),
-        ...(values.contactEmail ? { contactEmail: values.contactEmail } : {}),
-        website: String(form.get("website") ?? ""),
-        // The form's resubmission token (made in the browser; absent without JavaScript).
-        ...(form.get("token") ? { token: String(form.get("token")).slice(0, 100) } : {}),
-      } });
-  if (r.ok) return data<CommentActionData>({ intent: "comment", ok: true });
+  if (isCrossSite(request)) return data<CommentActionData>({ intent: RECORD_INTENTS.comment, ok: false, fields: {}, formError: "commentRejected", values }, { status: 403 });
+  const comment = {
+    body: values.body,
+    ...(values.displayName ? { displayName: values.displayName } : {}),
+    ...(values.contactEmail ? { contactEmail: values.contactEmail } : {}),
+    website: String(form.get("website") ?? ""),
+    // The form's resubmission token (made in the browser; absent without JavaScript).
+    ...(form.get("token") ? { token: String(form.get("token")).slice(0, 100) } : {}),
+  };
+  const r = await postComment(ctxOf({ address: context.clientAddress ?? "unknown", now }), { toolId: id, comment });
+  if (r.ok) return data<CommentActionData>({ intent: RECORD_INTENTS.comment, ok: true });
   if (r.reason === "not_found") throw new Response("Not Found", { status: 404 });
-  if (r.reason === "rate_limited") return data<CommentActionData>({ intent: "comment", ok: false, fields: {}, formError: "commentRateLimited", values }, { status: 429 });
-  return data<CommentActionData>({ intent: "comment", ok: false, fields: r.fields as Record<string, StringKey>, values }, { status: 400 });
+  if (r.reason === "rate_limited") return data<CommentActionData>({ intent: RECORD_INTENTS.comment, ok: false, fields: {}, formError: "commentRateLimited", values }, { status: 429 });
+  return data<CommentActionData>({ intent: RECORD_INTENTS.comment, ok: false, fields: r.fields as Record<string, StringKey>, values }, { status: 400 });
 }
 
 // The title: the tool's name in the page language (or the other one, if it has only that) and its id.

@@ -1,5 +1,6 @@
 // The record sections that say who runs the tool and why: identity, responsibility, purpose and
 // the history of its purpose.
+import { RECORD_INTENTS } from "~/intents";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { loader } from "./route";
 import { useT } from "~/i18n/use-lang";
@@ -64,7 +65,7 @@ export function Responsibility() {
                       {" "}
                       <Form method="post" className="inline-form">
                       <input type="hidden" name="csrf" value={csrf} />
-                      <button type="submit" name="intent" value="confirm_responsibility">
+                      <button type="submit" name="intent" value={RECORD_INTENTS.confirmResponsibility}>
                         {t("coRespConfirm")}
                         </button>
                       </Form>

@@ -1,0 +1,28 @@
+// The intents of the staff and comment forms: one name per action a form's button asks for,
+// shared by the action that dispatches on it and the component that renders the button (the
+// Trellix pattern, docs/architecture.md). A value that is not one of them is refused with
+// err_unknown_action.
+export const EDIT_INTENTS = {
+  save: "save",
+  submit: "submit",
+  withdraw: "withdraw",
+  revise: "revise",
+  requestRenewal: "request_renewal",
+  proposeChange: "propose_change",
+  retire: "retire",
+  respond: "respond",
+} as const;
+export type EditIntent = (typeof EDIT_INTENTS)[keyof typeof EDIT_INTENTS];
+
+export const REVIEW_INTENTS = { start: "start", finding: "finding", decide: "decide" } as const;
+export type ReviewIntent = (typeof REVIEW_INTENTS)[keyof typeof REVIEW_INTENTS];
+
+export const RECORD_INTENTS = { comment: "comment", reply: "reply", confirmResponsibility: "confirm_responsibility" } as const;
+export type RecordIntent = (typeof RECORD_INTENTS)[keyof typeof RECORD_INTENTS];
+
+/** The form's intent if it is one of `intents`, else null; `fallback` when the form names none. */
+export function intentOf<T extends Record<string, string>>(form: FormData, intents: T, fallback?: T[keyof T]): T[keyof T] | null {
+  const raw = form.get("intent");
+  if (raw === null) return fallback ?? null;
+  return (Object.values(intents) as string[]).includes(String(raw)) ? (String(raw) as T[keyof T]) : null;
+}
