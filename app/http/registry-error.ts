@@ -1,6 +1,7 @@
 // The one place a RegistryError (registry/shared/errors.ts) becomes an HTTP answer: not_found and
 // forbidden are thrown as 404 and 403; every other refusal is returned as form state, each
 // problem worded in the request's language with its field's label (app/i18n/errors.ts).
+import { notFound } from "~/http/not-found";
 import { data } from "@remix-run/node";
 import { RegistryError, type Issue } from "../../registry/shared/errors";
 import { issueMessage, fieldLabel } from "~/i18n/errors";
@@ -26,7 +27,7 @@ const STATUS: Record<RegistryError["code"], number> = {
 /** Throws 404 or 403 for a refusal of who or what; anything that is not a RegistryError is rethrown. */
 export function throwIfNotFoundOrForbidden(e: unknown): asserts e is RegistryError {
   if (!(e instanceof RegistryError)) throw e;
-  if (e.code === "not_found") throw new Response("Not Found", { status: 404 });
+  if (e.code === "not_found") throw notFound();
   if (e.code === "forbidden") throw forbidden();
 }
 

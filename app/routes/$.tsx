@@ -1,6 +1,7 @@
 // Any address no other route claims is a real 404 page, rendered by the root error boundary.
+import { notFound } from "~/http/not-found";
 export function loader() {
-  throw new Response("Not Found", { status: 404 });
+  throw notFound();
 }
 
 export default function NotFound() {

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { foundOr404 } from "~/http/not-found";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ctxOf, getAgencyPage } from "~/registry.server";
 import { metaContext, pageTitle } from "~/i18n/meta";
@@ -11,8 +12,7 @@ import { PUBLIC_PAGE } from "~/page-cache";
 export const handle = PUBLIC_PAGE;
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const agency = await getAgencyPage(ctxOf(), { slug: params.slug ?? "" });
-  if (!agency) throw new Response("Not Found", { status: 404 });
+  const agency = foundOr404(await getAgencyPage(ctxOf(), { slug: params.slug ?? "" }));
   return { agency };
 }
 

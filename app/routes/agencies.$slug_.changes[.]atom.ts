@@ -1,4 +1,5 @@
 // /agencies/<slug>/changes.atom: the changes of the tools an agency is responsible for.
+import { notFound } from "~/http/not-found";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { changesFeed } from "~/atom.server";
 import { ctxOf, getAgencyPage } from "~/registry.server";
@@ -8,7 +9,7 @@ import { translate } from "~/i18n/strings";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const page = await getAgencyPage(ctxOf(), { slug: params.slug ?? "" });
-  if (!page) throw new Response("Not Found", { status: 404 });
+  if (!page) throw notFound();
   const { lang } = requestLang({ request, context });
   const name = pickText(page.name, lang)?.text ?? page.slug;
   return await changesFeed({ request, context }, { agencySlug: page.slug }, `${name}: ${translate(lang, "feedAgencyChanges")}`);

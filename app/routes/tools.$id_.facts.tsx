@@ -1,5 +1,6 @@
 // Officials of the owning agency and reviewers of other agencies add incidents; owning officials
 // publish appeal statistics. Both become a new public revision at once (recordFact).
+import { notFound } from "~/http/not-found";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
@@ -21,7 +22,7 @@ function nodes() {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["official", "reviewer"]);
   const lookup = await getToolDetail(ctxOf(), { idOrSlug: params.id ?? "" });
-  if (!lookup || !("found" in lookup)) throw new Response("Not Found", { status: 404 });
+  if (!lookup || !("found" in lookup)) throw notFound();
   const url = new URL(request.url);
   // The name in both languages: the page picks its own (the title and the way back).
   return { id: lookup.found.id, name: lookup.found.record.identity.name, role: session.actor.role, csrf: session.csrfToken, nodes: nodes(), done: url.searchParams.get("done") };

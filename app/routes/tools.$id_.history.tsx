@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { foundOr404 } from "~/http/not-found";
 import { Link, useLoaderData } from "@remix-run/react";
 import { actorAgencyNames, getToolHistory, ctxOf } from "~/registry.server";
 import { todayIso } from "../../registry/lifecycle/sunset";
@@ -17,8 +18,7 @@ const revisionParam = (v: string | null) => (v && /^\d{1,6}$/.test(v) ? Number(v
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const history = await getToolHistory(ctxOf(), { toolId: params.id ?? "", from: revisionParam(url.searchParams.get("from")), to: revisionParam(url.searchParams.get("to")) });
-  if (!history) throw new Response("Not Found", { status: 404 });
+  const history = foundOr404(await getToolHistory(ctxOf(), { toolId: params.id ?? "", from: revisionParam(url.searchParams.get("from")), to: revisionParam(url.searchParams.get("to")) }));
   const actors = [...history.events.map((e) => e.actor), ...history.revisions.flatMap((r) => r.reviews.map((rv) => rv.reviewer))];
   return { history, agencies: await actorAgencyNames(ctxOf(), { actors }), today: todayIso() };
 }

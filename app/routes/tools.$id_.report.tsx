@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { notFound } from "~/http/not-found";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isCrossSite } from "~/auth.server";
 import { ctxOf, getToolDetail, registerNow, submitReport } from "~/registry.server";
@@ -16,7 +17,7 @@ const FIELDS = [
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const lookup = await getToolDetail(ctxOf(), { idOrSlug: params.id ?? "" });
-  if (!lookup || !("found" in lookup)) throw new Response("Not Found", { status: 404 });
+  if (!lookup || !("found" in lookup)) throw notFound();
   // The name in both languages: the page and its title show it in the page language, falling back.
   return { id: lookup.found.id, name: lookup.found.record.identity.name };
 }
@@ -30,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (isCrossSite(request)) return data<ReportActionData>({ ok: false, fields: {}, formError: "commentRejected", values }, { status: 403 });
   const r = await submitReport(ctxOf({ address: context.clientAddress ?? "unknown", now: registerNow() }), { kind: "record_problem", report: { ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "")), website: String(form.get("website") ?? "") }, toolId: params.id ?? "" });
   if (r.ok) return data<ReportActionData>({ ok: true });
-  if (r.reason === "not_found") throw new Response("Not Found", { status: 404 });
+  if (r.reason === "not_found") throw notFound();
   if (r.reason === "rate_limited") return data<ReportActionData>({ ok: false, fields: {}, formError: "reportRateLimited", values }, { status: 429 });
   return data<ReportActionData>({ ok: false, fields: (r.reason === "invalid" ? r.fields : {}) as Record<string, StringKey>, values }, { status: 400 });
 }

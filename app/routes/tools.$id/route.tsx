@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { notFound } from "~/http/not-found";
 import { intentOf, RECORD_INTENTS } from "~/intents";
 import { Link, useLoaderData } from "@remix-run/react";
 import { commentContactsForAgency, confirmResponsibility, ctxOf, getToolDetail, postComment, registerNow, renderMarkdown, replyToComment } from "~/registry.server";
@@ -24,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = ctxOf();
   const today = todayIso(ctx.now);
   const lookup = await getToolDetail(ctx, { idOrSlug: params.id ?? "", today });
-  if (!lookup) throw new Response("Not Found", { status: 404 });
+  if (!lookup) throw notFound();
   // A slug (or a renamed id) answers with the record's address, in the language space it was asked in.
   if ("redirectTo" in lookup) throw redirect(urlsFor(requestLang({ request, context }).prefix).tool(lookup.redirectTo), 301);
   const tool = lookup.found;
@@ -101,7 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   };
   const r = await postComment(ctxOf({ address: context.clientAddress ?? "unknown", now }), { toolId: id, comment });
   if (r.ok) return data<CommentActionData>({ intent: RECORD_INTENTS.comment, ok: true });
-  if (r.reason === "not_found") throw new Response("Not Found", { status: 404 });
+  if (r.reason === "not_found") throw notFound();
   if (r.reason === "rate_limited") return data<CommentActionData>({ intent: RECORD_INTENTS.comment, ok: false, fields: {}, formError: "commentRateLimited", values }, { status: 429 });
   return data<CommentActionData>({ intent: RECORD_INTENTS.comment, ok: false, fields: r.fields as Record<string, StringKey>, values }, { status: 400 });
 }
