@@ -4,27 +4,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ROOT, sourceFiles, specifiers } from "../helpers/source-files";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const DB = path.join(ROOT, "db");
 const ABOVE = ["registry", "app", "scripts"];
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(p);
-    return /\.(m|c)?[jt]sx?$/.test(e.name) ? [p] : [];
-  });
-}
-
-// Every module specifier: static imports and re-exports (`from "x"`), side-effect imports
-// (`import "x"`), dynamic imports and require calls.
-function specifiers(text: string): string[] {
-  const out: string[] = [];
-  const re = /\bfrom\s*["']([^"']+)["']|\bimport\s*["']([^"']+)["']|\b(?:import|require)\s*\(\s*["'`]([^"'`]+)["'`]/g;
-  for (const m of text.matchAll(re)) out.push((m[1] ?? m[2] ?? m[3])!);
-  return out;
-}
 
 // The top-level folder a specifier points into, or null for a package or node: built-in.
 function target(file: string, spec: string): string | null {

@@ -4,23 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ROOT, sourceFiles, specifiers } from "../helpers/source-files";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join("/");
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(p);
-    return /\.(m|c)?[jt]sx?$/.test(e.name) ? [p] : [];
-  });
-}
-
-/** Every module specifier of a source text: static, side-effect and dynamic imports, re-exports, require. */
-function specifiers(text: string): string[] {
-  const re = /\bfrom\s*["']([^"']+)["']|\bimport\s*["']([^"']+)["']|\b(?:import|require)\s*\(\s*["'`]([^"'`]+)["'`]/g;
-  return [...text.matchAll(re)].map((m) => (m[1] ?? m[2] ?? m[3])!);
-}
 
 /** Where a specifier points: a top-level folder of the project ("app", "db", ...) or the package name. */
 function target(file: string, spec: string): string {
