@@ -31,7 +31,7 @@ const problemText = (e: FieldError) => issueLine(e, "en");
 const rowPlace = (r: ImportReport["rows"][number], e: FieldError) =>
   `row ${r.row}${r.name ? ` (${r.name})` : ""}${e.field && !e.field.startsWith("(") ? `, column ${e.field}` : ""}`;
 /** The file's problems in English, as the upload page words them. */
-const fileProblems = (report: ImportReport) => report.fileErrors.map((_, i) => noticeMessage(report.fileNotices[i] ?? { code: "importFileUnreadable", params: {} }, "en"));
+const fileProblems = (report: ImportReport) => report.fileNotices.map((notice) => noticeMessage(notice, "en"));
 
 function progressBar(): ImportProgress {
   let last = 0;

@@ -3,12 +3,14 @@
 // Checks the local database against its event log (registry/log/verify.server.ts): the hash
 // chain, the checkpoint file beside the database (`<DATABASE_PATH>.chain-head`) and/or a head
 // copied from outside (/log, /log.json, the API or a feed), each submitted revision's record
-// hash and review status against its events. Names every problem; exit code 0 when everything
-// checks out, 1 otherwise, 2 for a usage error.
+// hash and review status against its events. Names every problem, in the English of /log
+// (app/i18n/chain-problems.ts) with the file, hashes and next step an operator needs; exit code
+// 0 when everything checks out, 1 otherwise, 2 for a usage error.
 import { openDatabase } from "../db/client.server";
 import { databasePath } from "../db/env.server";
 import { checkpointPath, chainHead, formatHead, parseHead, readCheckpoint, type ChainHead } from "../registry/log/anchor.server";
-import { checkRegister, describeProblem, type CheckOptions } from "../registry/log/verify.server";
+import { checkRegister, type CheckOptions } from "../registry/log/verify.server";
+import { chainProblemOperatorMessage } from "../app/i18n/chain-problems";
 
 function usage(message: string): never {
   console.error(`verify-log: ${message}\nUsage: npm run verify-log -- [--expect <eventId>:<sha256>] [--no-checkpoint]`);
@@ -51,7 +53,7 @@ if (result.ok) {
   );
 } else {
   console.error(`Event log BROKEN: ${result.problemCount} problem${result.problemCount === 1 ? "" : "s"} in ${file} (${result.count} entries read${against ? `, checked against ${against}` : ""}):`);
-  for (const p of result.problems) console.error(`  - ${describeProblem(p)}`);
+  for (const p of result.problems) console.error(`  - ${chainProblemOperatorMessage(p, "en")}`);
   if (result.problemCount > result.problems.length) console.error(`  … and ${result.problemCount - result.problems.length} more.`);
   process.exit(1);
 }

@@ -6,6 +6,7 @@ import { ErrorSummary } from "./form";
 import { useT } from "~/i18n/use-lang";
 import type { StringKey } from "~/i18n/strings";
 import { issueMessage } from "~/i18n/errors";
+import { noticeMessage } from "~/i18n/refusal";
 
 export const REPORT_ROWS_SHOWN = 1000;
 const SHOW = REPORT_ROWS_SHOWN;
@@ -25,13 +26,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   const outcome = (o: string): StringKey =>
     o === "create" ? (report.dryRun ? "importOutcomeCreateCheck" : "importOutcomeCreate") : o === "update" ? (report.dryRun ? "importOutcomeUpdateCheck" : "importOutcomeUpdate") : o === "unchanged" ? "importOutcomeUnchanged" : "importOutcomeError";
   const problems = report.rows.filter((r) => r.outcome === "error");
-  const fileItems = report.fileErrors.map((e, i) => {
-    // Every file problem has its code; the English sentence is for the command line only.
-    const notice = report.fileNotices?.[i] ?? { code: "importFileUnreadable", params: {} };
-    const more = notice.params.more ? ` ${t("importAndMore", { n: num(Number(notice.params.more)) })}` : "";
-    const params = "names" in notice.params ? { ...notice.params, names: `${notice.params.names}${more}` } : notice.params;
-    return { href: "#import-file", text: issueMessage({ code: notice.code, params }, lang) || e };
-  });
+  // Whole-file problems are codes with parameters, worded in the page's language as the command line words them.
+  const fileItems = report.fileNotices.map((notice) => ({ href: "#import-file", text: noticeMessage(notice, lang) }));
   // One line per problem, the first REPORT_PROBLEMS_SHOWN of them; the rest are counted.
   const problemLines = problems.flatMap((r) => r.errors.map((e, i) => ({ r, e, i })));
   const hiddenProblems = Math.max(0, (c.problems ?? problemLines.length) - REPORT_PROBLEMS_SHOWN);

@@ -32,11 +32,17 @@ export function refusalLines(e: RegistryError, lang: Lang): string[] {
   return refusalIssues(e).map((i) => issueLine(i, lang));
 }
 
-/** A whole-file problem of an import, worded as the upload page words it. */
+/**
+ * A whole-file problem of an import (registry/exchange/import: a code and parameters) as a
+ * sentence in `lang`: the upload page's report and the command line both word it here. Numbers
+ * are written as the page writes them.
+ */
 export function noticeMessage(notice: FileNotice, lang: Lang): string {
+  const num = (n: number) => n.toLocaleString(lang === "zh" ? "zh-CN" : "en-GB");
   const p = notice.params;
-  const more = p.more ? ` ${translate(lang, "importAndMore", { n: Number(p.more) })}` : "";
-  const params = "names" in p ? { ...p, names: `${p.names}${more}` } : p;
+  const more = p.more ? ` ${translate(lang, "importAndMore", { n: num(Number(p.more)) })}` : "";
+  const params = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === "number" && k !== "line" ? num(v) : v]));
+  if ("names" in p) params.names = `${p.names}${more}`;
   const code = Object.hasOwn(STRINGS.en, notice.code) ? notice.code : "importFileUnreadable";
   return issueMessage({ code, params }, lang);
 }

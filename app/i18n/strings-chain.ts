@@ -25,6 +25,14 @@ const en = {
   chainProblem_revision_unlogged: "{tool}, revision {revision}, is public, but no log entry records it.",
   chainProblem_revision_missing: "Entry {event} records {tool}, revision {revision}, which is no longer in the register as submitted.",
   chainProblem_projection_status_mismatch: "{tool} is listed as “{status}”, but its published revision's log entries give “{logged}”.",
+  chainProblem_anchor_missing_expected: "The head you copied names entry {event}, but the log ends at entry {lastEvent}: entries were deleted from its end.",
+  chainProblem_anchor_mismatch_expected: "Entry {event} is not the entry you copied: the log was rewritten.",
+  chainProblem_unknown: "The check found a problem it cannot describe.",
+  chainProblemHashes: "Its hash is {found}; it was {expected}.",
+  chainProblemFile: "Checkpoint file: {file}.",
+  chainProblemHint_no_checkpoint:
+    "Without it, entries deleted from the end of the log or rewritten would go unseen. Give the head you copied with --expect <id>:<sha256>, or --no-checkpoint to check the chain alone.",
+  chainProblemHint_checkpoint_unreadable: "It must hold one line, <id>:<sha256>.",
   chainProblemsMore: "And {count} more.",
   feedChainHead: "Latest entry of the event log: {id}, SHA-256 {hash}",
 };
@@ -52,6 +60,14 @@ const zh: Record<keyof typeof en, string> = {
   chainProblem_revision_unlogged: "{tool} 第 {revision} 版已公开，但没有任何日志记录。",
   chainProblem_revision_missing: "第 {event} 条日志记录了 {tool} 第 {revision} 版，但登记簿中已没有这一已提交版本。",
   chainProblem_projection_status_mismatch: "{tool} 在列表中显示为“{status}”，但其已发布版本的日志记录为“{logged}”。",
+  chainProblem_anchor_missing_expected: "您保存的最新记录是第 {event} 条，但日志止于第 {lastEvent} 条：末尾的记录被删除了。",
+  chainProblem_anchor_mismatch_expected: "第 {event} 条记录与您保存的不同：日志被改写了。",
+  chainProblem_unknown: "核验发现了一个无法描述的问题。",
+  chainProblemHashes: "其哈希值为 {found}，原为 {expected}。",
+  chainProblemFile: "检查点文件：{file}。",
+  chainProblemHint_no_checkpoint:
+    "没有检查点，从日志末尾删除或被改写的记录将无法发现。请用 --expect <编号>:<sha256> 给出您保存的最新记录，或用 --no-checkpoint 只核验链条本身。",
+  chainProblemHint_checkpoint_unreadable: "该文件应只有一行：<编号>:<sha256>。",
   chainProblemsMore: "另有 {count} 个问题。",
   feedChainHead: "操作日志最新记录：第 {id} 条，SHA-256 {hash}",
 };

@@ -12,7 +12,8 @@
 // 4. the tools projection: a tool's review status is its published revision's.
 //
 // The check is a generator that yields between batches, so the server can run it in slices
-// without holding up requests; the CLI runs it to the end at once.
+// without holding up requests; the CLI runs it to the end at once. Problems are codes with their
+// parameters; app/i18n/chain-problems.ts words them for /log and for the CLI.
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { eventHash, GENESIS_HASH, type ChainCheck } from "./chain";
@@ -84,34 +85,6 @@ export function problemLocus(p: ChainProblem): string {
   if ("tool" in p) return "revision" in p ? `${p.tool} revision ${p.revision}` : p.tool;
   if ("event" in p) return `event ${p.event}`;
   return p.file;
-}
-
-/** The problem as an English sentence, for the CLI and logs. */
-export function describeProblem(p: ChainProblem): string {
-  switch (p.code) {
-    case "chain_broken":
-      return `event ${p.event} does not follow from the one before (${p.reason.replace(/_/g, " ")}); entries from there on cannot be trusted`;
-    case "no_checkpoint":
-      return `there is no checkpoint at ${p.file}: nothing outside the database says where the chain ended, so deleted or rewritten entries would go unseen. Give the head you copied with --expect <id>:<sha256>, or --no-checkpoint to check the chain alone`;
-    case "checkpoint_unreadable":
-      return `the checkpoint at ${p.file} cannot be read as <id>:<sha256>`;
-    case "anchor_missing":
-      return `the ${p.source === "checkpoint" ? "checkpoint" : "expected head"} names event ${p.event}, but the log ends at event ${p.lastEvent}: entries were deleted from its end`;
-    case "anchor_mismatch":
-      return `event ${p.event} has hash ${p.found}, but the ${p.source === "checkpoint" ? "checkpoint" : "expected head"} says ${p.expected}: the chain was rewritten`;
-    case "record_hash_mismatch":
-      return `the record of ${p.tool} revision ${p.revision} does not hash to its record_sha256: its text was changed after submission`;
-    case "record_event_mismatch":
-      return `${p.tool} revision ${p.revision}: its record_sha256 is not the recordSha256 logged in event ${p.event}`;
-    case "status_mismatch":
-      return `${p.tool} revision ${p.revision} has review status "${p.status}", but the log says "${p.logged}"`;
-    case "revision_unlogged":
-      return `${p.tool} revision ${p.revision} is public ("${p.status}") but no event in the log records it`;
-    case "revision_missing":
-      return `event ${p.event} records ${p.tool} revision ${p.revision}, which is not in the database (or is a draft again)`;
-    case "projection_status_mismatch":
-      return `${p.tool} is listed with review status "${p.status}", but its published revision's logged status is "${p.logged}"`;
-  }
 }
 
 /**

@@ -131,6 +131,17 @@ for (const [lang, prefix] of [
       await page.locator('button[name="intent"][value="check"]').click();
       await expect(page.locator(".import-report table").first()).toBeVisible();
       await expectWorded(page, lang, "import with bad rows");
+
+      // A file refused as a whole: its problems come as codes, worded here in the page's language.
+      await page.locator('input[type="file"]').setInputFiles({ name: "tools.csv", mimeType: "text/csv", buffer: Buffer.from("name_zh,slug,colour\r\n上海,x,red\r\n") });
+      await page.locator('button[name="intent"][value="check"]').click();
+      const refused = page.locator(".import-report .error-summary");
+      await expect(refused).toBeVisible();
+      await expectWorded(page, lang, "import file refused");
+      for (const text of lang === "zh"
+        ? ['无法识别的列："colour"。列与 /tools.csv 相同（见下文）。', "缺少列：“kind”。", "缺少列：请添加“place_zh”或“place_en”（或两者）。"]
+        : ['Unknown columns: "colour". The columns are those of /tools.csv (see below).', "Missing column: “kind”.", "Missing column: add “place_zh” or “place_en” (or both)."])
+        await expect(refused.getByText(text, { exact: true })).toBeVisible();
     });
 
     test("a reviewer's decision before all findings", async ({ page }) => {

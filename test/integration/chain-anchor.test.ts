@@ -17,7 +17,8 @@ import { loader as logJsonLoader } from "~/routes/log[.]json";
 import { loader as changesFeedLoader } from "~/routes/changes[.]atom";
 import { eventHash, type ChainEvent } from "../../registry/log/chain";
 import { checkpointPath, parseHead, readCheckpoint, writeCheckpoint } from "../../registry/log/anchor.server";
-import { checkRegister } from "../../registry/log/verify.server";
+import { checkRegister, type ChainProblem } from "../../registry/log/verify.server";
+import { chainProblemOperatorMessage } from "~/i18n/chain-problems";
 import { runChainCheck, lastChainCheck } from "../../registry/log/watch.server";
 import { publishRevision } from "../../registry/records/publish.server";
 import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
@@ -62,31 +63,43 @@ function rewriteChain(db: Client, from: number, change: (e: ChainEvent) => void)
   }
 }
 
-const tamper: Record<string, { run: (db: Client) => void; says: RegExp }> = {
+/**
+ * Each tampering, the problem code the check returns for it, and how the CLI words that problem
+ * in English and /log in Chinese (against the checkpoint or a head copied from outside).
+ */
+const tamper: Record<string, { run: (db: Client) => void; code: ChainProblem["code"]; says: RegExp; zh: RegExp }> = {
   "a chain rewritten with recomputed hashes": {
     run: (db) => rewriteChain(db, 5, (e) => (e.actor = "someone-else")),
-    says: /event 22 has hash [0-9a-f]{64}, but the (checkpoint|expected head) says [0-9a-f]{64}: the chain was rewritten/,
+    code: "anchor_mismatch",
+    says: /Entry 22 is not the entry (the checkpoint recorded|you copied): the log was rewritten\. Its hash is [0-9a-f]{64}; it was [0-9a-f]{64}\./,
+    zh: /第 22 条记录与(检查点所记载的|您保存的)不同：日志被改写了。其哈希值为 [0-9a-f]{64}，原为 [0-9a-f]{64}。/,
   },
   "deleted tail events": {
     run: (db) => {
       db.exec(`DROP TRIGGER IF EXISTS events_no_delete`);
       db.prepare(`DELETE FROM events WHERE id > 20`).run();
     },
-    says: /names event 22, but the log ends at event 20: entries were deleted from its end/,
+    code: "anchor_missing",
+    says: /(The checkpoint|The head you copied) names entry 22, but the log ends at entry 20: entries were deleted from its end\./,
+    zh: /(检查点记载了|您保存的最新记录是)第 22 条(记录)?，但日志止于第 20 条：末尾的记录被删除了。/,
   },
   "a forged revisions.status (its trigger dropped)": {
     run: (db) => {
       db.exec(`DROP TRIGGER IF EXISTS revisions_status_guard`);
       db.prepare(`UPDATE revisions SET status = 'approved' WHERE tool_seq = (SELECT seq FROM tools WHERE id = '${HEALTH_INDEX}')`).run();
     },
-    says: new RegExp(`${HEALTH_INDEX} revision 1 has review status "approved", but the log says "rejected"`),
+    code: "status_mismatch",
+    says: new RegExp(`${HEALTH_INDEX}, revision 1, shows the review status “Approved”, but its log entries give “Rejected”\\.`),
+    zh: new RegExp(`${HEALTH_INDEX} 第 1 版显示的审查状态为“已批准”，但日志记录为“已否决”。`),
   },
   "record text changed after dropping the revisions trigger": {
     run: (db) => {
       db.exec(`DROP TRIGGER IF EXISTS revisions_immutable_update`);
       db.prepare(`UPDATE revisions SET record = replace(record, 'medical', 'mechanical') WHERE tool_seq = (SELECT seq FROM tools WHERE id = '${HEALTH_INDEX}')`).run();
     },
-    says: new RegExp(`the record of ${HEALTH_INDEX} revision 1 does not hash to its record_sha256: its text was changed after submission`),
+    code: "record_hash_mismatch",
+    says: new RegExp(`The text of ${HEALTH_INDEX}, revision 1, was changed after it was submitted\\.`),
+    zh: new RegExp(`${HEALTH_INDEX} 第 1 版的文本在提交后被改动。`),
   },
   "record text and its record_sha256 changed together": {
     run: (db) => {
@@ -96,7 +109,9 @@ const tamper: Record<string, { run: (db: Client) => void; says: RegExp }> = {
       expect(record).not.toBe(r.record);
       db.prepare(`UPDATE revisions SET record = ?, record_sha256 = ? WHERE id = ?`).run(record, createHash("sha256").update(record).digest("hex"), r.id);
     },
-    says: new RegExp(`${HEALTH_INDEX} revision 1: its record_sha256 is not the recordSha256 logged in event 9`),
+    code: "record_event_mismatch",
+    says: new RegExp(`${HEALTH_INDEX}, revision 1, is not the record entry 9 logged\\.`),
+    zh: new RegExp(`${HEALTH_INDEX} 第 1 版不是第 9 条日志记录的版本。`),
   },
 };
 
@@ -115,7 +130,13 @@ describe("npm run verify-log against the checkpoint and --expect", () => {
       expect(expected.status, expected.stderr).toBe(0);
       const none = cli(f.file);
       expect(none.status).toBe(1);
-      expect(none.stderr).toContain("there is no checkpoint at");
+      // The CLI's own problem (no checkpoint beside the database), worded with the file and what to do.
+      const noCheckpoint = chainProblemOperatorMessage({ code: "no_checkpoint", file: cp }, "en");
+      expect(none.stderr).toContain(`  - ${noCheckpoint}`);
+      expect(noCheckpoint).toBe(
+        `There is no checkpoint outside the database to compare the log with. Checkpoint file: ${cp}. Without it, entries deleted from the end of the log or rewritten would go unseen. Give the head you copied with --expect <id>:<sha256>, or --no-checkpoint to check the chain alone.`,
+      );
+      expect(chainProblemOperatorMessage({ code: "no_checkpoint", file: cp }, "zh")).toContain("数据库之外没有可供比对的检查点。");
       expect(cli(f.file, "--no-checkpoint").status).toBe(0);
       expect(cli(f.file, "--expect", "22:nothex").status).toBe(2);
     } finally {
@@ -134,7 +155,14 @@ describe("npm run verify-log against the checkpoint and --expect", () => {
           t.run(db);
           const r = mode === "--expect" ? cli(f.file, "--expect", `${h.id}:${h.hash}`) : cli(f.file);
           expect(r.status, r.stdout).toBe(1);
-          expect(r.stderr).toMatch(t.says);
+          // The check's result: the problem as a code with its parameters.
+          const problem = checkRegister(db, { anchors: [{ source: mode === "checkpoint" ? "checkpoint" : "expected", head: h }] }).problems.find((p) => p.code === t.code);
+          expect(problem, `${t.code} in the result`).toBeDefined();
+          // The CLI prints it worded, in English; /log words the same code in Chinese.
+          const en = chainProblemOperatorMessage(problem!, "en");
+          expect(en).toMatch(t.says);
+          expect(r.stderr).toContain(`  - ${en}`);
+          expect(chainProblemOperatorMessage(problem!, "zh")).toMatch(t.zh);
         } finally {
           f.close();
         }

@@ -7,6 +7,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { freshDb } from "../helpers/db";
 import { TMP } from "../helpers/paths";
+import { readImportFile } from "../../registry/exchange/import/read-file";
+import { noticeMessage } from "~/i18n/refusal";
 
 const run = (db: string, script: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), script, ...args], {
@@ -62,14 +64,25 @@ describe("npm run import", () => {
 
   it("words a refused file and a refused actor in English", () => {
     const f = freshDb();
-    const csv = tempFile("cols.csv", "name_zh,slug,foo\nx,y,z\n");
+    const text = "name_zh,slug,foo\nx,y,z\n";
+    const csv = tempFile("cols.csv", text);
     try {
+      // The import refuses the file with codes; the CLI prints them worded as the page words them.
+      const read = readImportFile(new TextEncoder().encode(text), "cols.csv");
+      if (read.ok) throw new Error("the file should be refused");
+      const notices = read.notices;
+      expect(notices.map((n) => n.code)).toEqual(["importColumnsUnknown", "importColumnMissing", "importColumnMissing", "importColumnMissing", "importColumnMissingEither", "importColumnMissing", "importColumnMissingEither"]);
+      const zh = notices.map((n) => noticeMessage(n, "zh"));
+      expect(zh).toContain('无法识别的列："foo"。列与 /tools.csv 相同（见下文）。');
+      expect(zh).toContain("缺少列：“kind”。");
+      expect(zh).toContain("缺少列：请添加“place_zh”或“place_en”（或两者）。");
       const cols = run(f.file, "scripts/import.cli.ts", [csv, "--agency", "shanghai-municipal-government", "--check"]);
       expect(cols.status, cols.stderr).toBe(1);
       expect(cols.stdout).toContain('Unknown columns: "foo".');
       expect(cols.stdout).toContain("Missing column: “kind”.");
       expect(cols.stdout).toContain("Missing column: add “place_zh” or “place_en” (or both).");
       expect(cols.stdout).toContain("The file was refused; nothing was imported.");
+      for (const n of notices) expect(cols.stdout).toContain(`cols.csv: ${noticeMessage(n, "en")}`);
       expectWordsOnly(cols.stdout + cols.stderr);
 
       const agency = run(f.file, "scripts/import.cli.ts", [csv, "--agency", "no-such-agency", "--check"]);

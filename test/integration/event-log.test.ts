@@ -9,6 +9,8 @@ import { verifyLog, listEvents } from "../../registry/log/log.server";
 import { eventHash, GENESIS_HASH, verifyChain, type ChainEvent } from "../../registry/log/chain";
 import { publishRevision } from "../../registry/records/publish.server";
 import { runChainCheck } from "../../registry/log/watch.server";
+import { checkRegister } from "../../registry/log/verify.server";
+import { chainProblemOperatorMessage } from "~/i18n/chain-problems";
 import { SEED_RECORDS, seedId, seedRecord } from "../helpers/seed";
 import { ctxOf } from "../../registry/shared/context";
 
@@ -95,7 +97,12 @@ describe("npm run verify-log", () => {
       f.db.$client.prepare(`DELETE FROM events WHERE id = 3`).run();
       const broken = run(f.file);
       expect(broken.status).toBe(1);
-      expect(broken.stderr).toContain("event 4 does not follow from the one before (id gap)");
+      // The check returns a code with its parameters; the CLI words it as /log does.
+      const [problem] = checkRegister(f.db.$client).problems;
+      expect(problem).toEqual({ code: "chain_broken", event: 4, reason: "id_gap" });
+      expect(broken.stderr).toContain("  - Entry 4 does not follow from the one before: an entry is missing before it.");
+      expect(chainProblemOperatorMessage(problem!, "en")).toBe("Entry 4 does not follow from the one before: an entry is missing before it.");
+      expect(chainProblemOperatorMessage(problem!, "zh")).toBe("第 4 条记录未与前一条相接：记录缺失。");
     } finally {
       f.close();
     }

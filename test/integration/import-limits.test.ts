@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from "../helpers/seed";
 import * as importPage from "~/routes/drafts.import";
 import { IMPORT_MAX_COLUMNS } from "../../registry/exchange/import/limits";
 import { readImportFile } from "../../registry/exchange/import/read-file";
+import { noticeMessage } from "~/i18n/refusal";
 import { runImport, type ImportReport } from "../../registry/exchange/import/import.server";
 import { ctxOf } from "../../registry/shared/context";
 import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/columns";
@@ -41,7 +42,10 @@ describe("keys that reach a prototype", () => {
     ] as const) {
       const r = await run(bytes, name);
       expect(r.result, name).toBe("file_refused");
-      expect(r.fileErrors.join(" "), name).toMatch(/Unknown (column|key)/);
+      const unknown = r.fileNotices.find((n) => n.code === "importColumnsUnknown");
+      expect(unknown?.params.names, name).toMatch(/"(__proto__|constructor|prototype)"/);
+      expect(noticeMessage(unknown!, "en"), name).toMatch(/^Unknown columns: "(__proto__|constructor|prototype)"/);
+      expect(noticeMessage(unknown!, "zh"), name).toMatch(/^无法识别的列："(__proto__|constructor|prototype)"/);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     }
     expect(count(`SELECT count(*) AS n FROM tools WHERE slug LIKE 'proto-%'`)).toBe(0);
@@ -60,7 +64,7 @@ describe("keys that reach a prototype", () => {
     delete (Object.prototype as Record<string, unknown>).id;
     delete (Object.prototype as Record<string, unknown>).slug;
     for (const r of [fromJson, fromCsv]) {
-      if (!r.ok) throw new Error(r.errors.join(" "));
+      if (!r.ok) throw new Error(r.notices.map((n) => noticeMessage(n, "en")).join(" "));
       expect(r.rows[0]!.cells.id).toBeUndefined();
       expect(Object.keys(r.rows[0]!.cells)).not.toContain("id");
     }
@@ -87,13 +91,16 @@ describe("the cost of a bad file", () => {
     const res = await upload(enc(header + "x\r\n".repeat(3)));
     expect(res.init?.status).toBe(400);
     expect(res.data.report.result).toBe("file_refused");
-    expect(res.data.report.fileNotices).toEqual([{ code: "importTooManyColumns", params: { count: `more than ${IMPORT_MAX_COLUMNS}`, max: IMPORT_MAX_COLUMNS } }]);
+    expect(res.data.report.fileNotices).toEqual([{ code: "importTooManyColumnsOver", params: { max: IMPORT_MAX_COLUMNS } }]);
+    expect(noticeMessage(res.data.report.fileNotices[0]!, "en")).toBe(`The file has more than ${IMPORT_MAX_COLUMNS} columns; the register reads at most ${IMPORT_MAX_COLUMNS}. Use the columns of /tools.csv. Nothing was imported.`);
+    expect(noticeMessage(res.data.report.fileNotices[0]!, "zh")).toBe(`文件超过 ${IMPORT_MAX_COLUMNS} 列，登记簿最多读取 ${IMPORT_MAX_COLUMNS} 列。请使用 /tools.csv 的列。未导入任何内容。`);
     expect(JSON.stringify(res.data.report).length).toBeLessThan(5_000);
 
     // The same as JSON keys.
     const wide = Object.fromEntries([...Object.entries(row("wide")), ...names.slice(0, 5000).map((n) => [n, "1"])]);
     const json = await upload(enc(JSON.stringify([wide])), "tools.json");
     expect(json.data.report.result).toBe("file_refused");
+    expect(json.data.report.fileNotices).toEqual([{ code: "importTooManyColumnsOver", params: { max: IMPORT_MAX_COLUMNS } }]);
     expect(JSON.stringify(json.data.report).length).toBeLessThan(5_000);
   });
 
@@ -101,10 +108,12 @@ describe("the cost of a bad file", () => {
     const extra = Array.from({ length: 60 }, (_, i) => `extra_${i}`);
     const r = await run(csvFile([row("many")], [...TOOL_EXPORT_COLUMNS, ...extra, "slug", "kind"]), "x.csv");
     expect(r.result).toBe("file_refused");
-    const text = r.fileErrors.join(" ");
-    expect(text).toContain('"extra_19"');
-    expect(text).not.toContain('"extra_20"');
-    expect(text).toContain("and 40 more");
+    for (const [lang, more] of [["en", "and 40 more"], ["zh", "另有 40 个"]] as const) {
+      const text = r.fileNotices.map((n) => noticeMessage(n, lang)).join(" ");
+      expect(text).toContain('"extra_19"');
+      expect(text).not.toContain('"extra_20"');
+      expect(text).toContain(more);
+    }
     expect(r.fileNotices).toEqual([
       { code: "importColumnsUnknown", params: { names: expect.stringContaining('"extra_0"'), more: 40 } },
       { code: "importColumnsRepeated", params: { names: '"slug", "kind"', more: 0 } },

@@ -2,6 +2,7 @@
 // export again), the per-row report, all-or-nothing and valid-rows-only, bad files, the upload
 // page and the agency's private inventory download.
 import { issueMessage } from "~/i18n/errors";
+import { noticeMessage } from "~/i18n/refusal";
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
@@ -77,7 +78,7 @@ describe("round trip", () => {
     const target = await emptyRegister();
     try {
       const report = await runImport(ctxOf({ actor: target.actor, now: NOW, db: target.db }), { file: { bytes: enc(exported), filename: "tools.csv" }, mode: "all", dryRun: false });
-      expect(report.fileErrors).toEqual([]);
+      expect(report.fileNotices).toEqual([]);
       expect(report.rows.filter((r) => r.errors.length)).toEqual([]);
       expect(report).toMatchObject({ result: "imported", written: { created: 22, updated: 0 } });
       expect(count(target.db, `SELECT count(*) AS n FROM revisions WHERE status = 'draft'`)).toBe(22);
@@ -210,39 +211,86 @@ describe("bad files", () => {
     const r = await check(bytes, filename);
     expect(r.result).toBe("file_refused");
     expect(count(getDb(), `SELECT count(*) AS n FROM revisions`)).toBe(before);
-    return r.fileErrors.join(" ");
+    // The report carries codes and parameters; the page and the command line word them.
+    return {
+      notices: r.fileNotices,
+      codes: r.fileNotices.map((n) => n.code),
+      en: r.fileNotices.map((n) => noticeMessage(n, "en")).join(" "),
+      zh: r.fileNotices.map((n) => noticeMessage(n, "zh")).join(" "),
+    };
   };
 
   it("refuses GBK with the way to save UTF-8", async () => {
     const text = csvRow([...TOOL_EXPORT_COLUMNS]) + csvRow(TOOL_EXPORT_COLUMNS.map((c) => (row("gbk-tool") as Record<string, string>)[c] ?? ""));
-    expect(await refused(new Uint8Array(iconv.encode(text, "gbk")))).toMatch(/GBK.*CSV UTF-8/);
+    const r = await refused(new Uint8Array(iconv.encode(text, "gbk")));
+    expect(r.codes).toEqual(["importNotUtf8Gbk"]);
+    expect(r.en).toMatch(/GBK.*CSV UTF-8/);
+    expect(r.zh).toMatch(/GBK.*CSV UTF-8/);
+    expect(r.zh).toContain("不是 UTF-8 编码");
   });
 
   it("refuses broken quoting, with the line", async () => {
     const text = `${TOOL_EXPORT_COLUMNS.join(",")}\r\n,,"unclosed,name\r\n`;
-    expect(await refused(enc(text))).toMatch(/line \d+: a quoted cell is never closed/);
+    const r = await refused(enc(text));
+    expect(r.notices).toEqual([{ code: "importCsvQuoteNotClosed", params: { line: expect.any(Number), max: expect.any(Number) } }]);
+    expect(r.en).toMatch(/line \d+: a quoted cell is never closed/);
+    expect(r.zh).toMatch(/无法读取 CSV 第 \d+ 行：有带引号的单元格没有闭合/);
   });
 
   it("refuses unknown and missing columns, naming them", async () => {
-    const msg = await refused(csvFile([{ slug: "x" }], ["slug", "colour", "kind"]));
-    expect(msg).toContain('"colour"');
-    expect(msg).toContain('Missing column: add "name_zh" or "name_en"');
-    expect(msg).toContain('Missing column: "policy_domain"');
+    const r = await refused(csvFile([{ slug: "x" }], ["slug", "colour", "kind"]));
+    expect(r.notices).toEqual(
+      expect.arrayContaining([
+        { code: "importColumnsUnknown", params: { names: '"colour"', more: 0 } },
+        { code: "importColumnMissingEither", params: { a: "name_zh", b: "name_en" } },
+        { code: "importColumnMissing", params: { name: "policy_domain" } },
+      ]),
+    );
+    expect(r.en).toContain('Unknown columns: "colour".');
+    expect(r.en).toContain("Missing column: add “name_zh” or “name_en” (or both).");
+    expect(r.en).toContain("Missing column: “policy_domain”.");
+    expect(r.zh).toContain('无法识别的列："colour"。');
+    expect(r.zh).toContain("缺少列：请添加“name_zh”或“name_en”（或两者）。");
+    expect(r.zh).toContain("缺少列：“policy_domain”。");
   });
 
   it("refuses rows of the wrong length", async () => {
-    expect(await refused(enc(`${TOOL_EXPORT_COLUMNS.join(",")}\r\na,b\r\n`))).toContain("different number of cells");
+    const r = await refused(enc(`${TOOL_EXPORT_COLUMNS.join(",")}\r\na,b\r\n`));
+    expect(r.notices).toEqual([{ code: "importCsvCellCount", params: { line: 2, max: expect.any(Number) } }]);
+    expect(r.en).toContain("The CSV cannot be read at line 2: this row has a different number of cells");
+    expect(r.zh).toContain("无法读取 CSV 第 2 行：该行的单元格数与表头行不同");
+  });
+
+  it("refuses a header without rows", async () => {
+    const r = await refused(enc(`${TOOL_EXPORT_COLUMNS.join(",")}\r\n`));
+    expect(r.codes).toEqual(["importNoRows"]);
+    expect(r.en).toBe("The file has a header but no rows. Add one row per tool.");
+    expect(r.zh).toBe("文件只有表头，没有数据行。请每个工具填写一行。");
   });
 
   it("refuses a 50 MB file before reading it", async () => {
     const big = new Uint8Array(50 * 1024 * 1024).fill(0x61);
-    expect(await refused(big)).toContain("the limit is 20 MB");
+    const r = await refused(big);
+    expect(r.notices).toEqual([{ code: "importFileTooLarge", params: { size: "50.0", max: 20 } }]);
+    expect(r.en).toContain("The file is 50.0 MB; the limit is 20 MB.");
+    expect(r.zh).toContain("文件大小为 50.0 MB，上限为 20 MB。");
     expect(IMPORT_MAX_BYTES).toBeLessThan(big.byteLength);
   });
 
   it("refuses an empty file and invalid JSON", async () => {
-    expect(await refused(enc(""))).toContain("empty");
-    expect(await refused(enc('{"items": [1,'), "x.json")).toContain("not valid JSON");
+    const empty = await refused(enc(""));
+    expect(empty.codes).toEqual(["importFileEmpty"]);
+    expect(empty.en).toContain("The file is empty.");
+    expect(empty.zh).toContain("文件是空的。");
+    const json = await refused(enc('{"items": [1,'), "x.json");
+    expect(json.codes).toEqual(["importJsonInvalid"]);
+    expect(json.en).toContain("The file is not valid JSON.");
+    expect(json.zh).toContain("文件不是有效的 JSON。");
+    // Where the parser names the place it stopped, the message gives its line.
+    const at = await refused(enc('[\n{"slug": "a"},\n{slug: "b"}\n]'), "x.json");
+    expect(at.notices).toEqual([{ code: "importJsonInvalidAt", params: { line: 3 } }]);
+    expect(at.en).toContain("The file is not valid JSON (the first error is on line 3).");
+    expect(at.zh).toContain("文件不是有效的 JSON（第一个错误在第 3 行）。");
   });
 
   it("reports formulas per row, and reads back the exports' neutralised cells", async () => {
@@ -300,7 +348,10 @@ describe("the upload page and the inventory download", () => {
     const who = await session(OFFICIAL);
     const bad = await upload(who, enc("just,some,words\r\n1,2,3\r\n"), { intent: "import" });
     expect(bad.init?.status).toBe(400);
-    expect(bad.data.report?.fileErrors.join(" ")).toContain("Unknown columns");
+    const notices = bad.data.report?.fileNotices ?? [];
+    expect(notices[0]).toEqual({ code: "importColumnsUnknown", params: { names: '"just", "some", "words"', more: 0 } });
+    expect(noticeMessage(notices[0]!, "en")).toBe('Unknown columns: "just", "some", "words". The columns are those of /tools.csv (see below).');
+    expect(noticeMessage(notices[0]!, "zh")).toBe('无法识别的列："just", "some", "words"。列与 /tools.csv 相同（见下文）。');
     const none = await upload(who, new Uint8Array(0), { intent: "import" });
     expect(none.data.problem).toBe("no_file");
   });

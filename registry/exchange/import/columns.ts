@@ -56,20 +56,14 @@ function listNames(names: string[]): { names: string; more: number } {
   return { names: shown.join(", "), more: Math.max(0, names.length - NAMES_LISTED) };
 }
 
-const andMore = (more: number) => (more ? ` and ${more} more` : "");
-
-/** A file's columns against the format: unknown, repeated and missing ones, and which are ignored. */
-export function checkColumns(columns: string[]): { errors: string[]; notices: FileNotice[]; ignored: string[] } {
-  const errors: string[] = [];
+/** A file's columns against the format: unknown, repeated and missing ones (as notices), and which are ignored. */
+export function checkColumns(columns: string[]): { notices: FileNotice[]; ignored: string[] } {
   const notices: FileNotice[] = [];
   const known = new Set<string>([...IMPORT_COLUMNS, ...COMPUTED_COLUMNS]);
   // "__proto__" and its kind are never columns, whatever the lists above say.
   const unknown = columns.filter((c) => !known.has(c) || isForbiddenKey(c));
   if (unknown.length) {
     const list = listNames(unknown);
-    errors.push(
-      `Unknown column${unknown.length > 1 ? "s" : ""}: ${list.names}${andMore(list.more)}. The columns are those of /tools.csv: ${IMPORT_COLUMNS.join(", ")} (and the computed ones, which are ignored: ${COMPUTED_COLUMNS.join(", ")}).`,
-    );
     notices.push({ code: "importColumnsUnknown", params: list });
   }
   const seen = new Set<string>();
@@ -80,19 +74,16 @@ export function checkColumns(columns: string[]): { errors: string[]; notices: Fi
   }
   if (repeated.size) {
     const list = listNames([...repeated]);
-    errors.push(`${repeated.size > 1 ? "These columns appear" : "The column appears"} more than once: ${list.names}${andMore(list.more)}. Keep one of each.`);
     notices.push({ code: "importColumnsRepeated", params: list });
   }
   for (const req of REQUIRED_COLUMNS) {
     if (Array.isArray(req)) {
       if (!req.some((c) => seen.has(c))) {
-        errors.push(`Missing column: add "${req[0]}" or "${req[1]}" (or both).`);
         notices.push({ code: "importColumnMissingEither", params: { a: req[0], b: req[1] } });
       }
     } else if (!seen.has(req)) {
-      errors.push(`Missing column: "${req}".`);
       notices.push({ code: "importColumnMissing", params: { name: req } });
     }
   }
-  return { errors, notices, ignored: columns.filter((c) => (COMPUTED_COLUMNS as readonly string[]).includes(c)) };
+  return { notices, ignored: columns.filter((c) => (COMPUTED_COLUMNS as readonly string[]).includes(c)) };
 }

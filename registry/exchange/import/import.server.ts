@@ -34,8 +34,7 @@ export type ImportReport = {
   format: FileFormat | null;
   mode: ImportMode;
   dryRun: boolean;
-  fileErrors: string[];
-  /** For each of fileErrors, the same problem as a code the page words in its language, or null. */
+  /** Why the file as a whole was refused: codes and parameters, worded by app/i18n (refusal.ts). */
   fileNotices: FileNotice[];
   ignoredColumns: string[];
   rows: RowReport[];
@@ -70,13 +69,12 @@ export async function runImport(
   const base = { mode: opts.mode, dryRun: opts.dryRun, written: { created: 0, updated: 0 } };
   const read = readImportFile(file.bytes, file.filename);
   if (!read.ok)
-    return { ...base, result: "file_refused", format: read.format, fileErrors: read.errors, fileNotices: read.notices, ignoredColumns: [], rows: [], counts: countRows([]) };
+    return { ...base, result: "file_refused", format: read.format, fileNotices: read.notices, ignoredColumns: [], rows: [], counts: countRows([]) };
   if (!read.rows.length)
     return {
       ...base,
       result: "file_refused",
       format: read.format,
-      fileErrors: ["The file has a header but no rows. Add one row per tool."],
       fileNotices: [{ code: "importNoRows", params: {} }],
       ignoredColumns: read.ignoredColumns,
       rows: [],
@@ -89,7 +87,6 @@ export async function runImport(
     ...base,
     result,
     format: read.format,
-    fileErrors: [],
     fileNotices: [],
     ignoredColumns: read.ignoredColumns,
     rows: reports,

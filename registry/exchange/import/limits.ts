@@ -32,10 +32,6 @@ export function countHeaderCells(body: string, limit: number): number | null {
   return cells;
 }
 
-export function tooLargeMessage(size: number): string {
-  return `The file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${IMPORT_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files (for example by place or kind) and import them one after another. Nothing was imported.`;
-}
-
 /** The refusal of a file of `size` bytes as a notice (worded by app/i18n: importFileTooLarge). */
 export function tooLargeNotice(size: number): FileNotice {
   return { code: "importFileTooLarge", params: { size: (size / 1024 / 1024).toFixed(1), max: IMPORT_MAX_BYTES / 1024 / 1024 } };

@@ -3,7 +3,7 @@
 // functions: no database, no file system.
 import { parse as parseCsv, CsvError } from "csv-parse/sync";
 import type { Issue } from "../../shared/errors";
-import { IMPORT_MAX_BYTES, IMPORT_MAX_COLUMNS, IMPORT_MAX_RECORD_CHARS, countHeaderCells, tooLargeMessage, tooLargeNotice } from "./limits";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_COLUMNS, IMPORT_MAX_RECORD_CHARS, countHeaderCells, tooLargeNotice } from "./limits";
 import { IMPORT_COLUMNS, checkColumns, type FileNotice, type ImportColumn } from "./columns";
 
 export type FileFormat = "csv" | "json" | "ndjson";
@@ -15,21 +15,20 @@ export type RawRow = { row: number; cells: Partial<Record<ImportColumn, string>>
 
 export type ReadResult =
   | { ok: true; format: FileFormat; ignoredColumns: string[]; rows: RawRow[] }
-  /** `notices` has one entry per error: the same problem as a code for the page. */
-  | { ok: false; format: FileFormat | null; errors: string[]; notices: FileNotice[] };
+  /** Why the file as a whole was refused: codes and parameters, worded by app/i18n (refusal.ts). */
+  | { ok: false; format: FileFormat | null; notices: FileNotice[] };
 
 /** Cells of a row without a prototype: a cell is read only if the file gave it. */
 const newCells = (): RawRow["cells"] => Object.create(null) as RawRow["cells"];
 
+/** `count` is null when counting stopped past the limit. */
 function tooManyColumns(format: FileFormat, count: number | null): ReadResult {
-  const counted = count === null ? `more than ${IMPORT_MAX_COLUMNS}` : String(count);
-  return {
-    ok: false,
-    format,
-    errors: [`The file has ${counted} columns; the register reads at most ${IMPORT_MAX_COLUMNS}. Use the columns of /tools.csv. Nothing was imported.`],
-    notices: [{ code: "importTooManyColumns", params: { count: counted, max: IMPORT_MAX_COLUMNS } }],
-  };
+  const notice: FileNotice =
+    count === null ? { code: "importTooManyColumnsOver", params: { max: IMPORT_MAX_COLUMNS } } : { code: "importTooManyColumns", params: { count, max: IMPORT_MAX_COLUMNS } };
+  return { ok: false, format, notices: [notice] };
 }
+
+const refuse = (format: FileFormat | null, code: string, params: FileNotice["params"] = {}): ReadResult => ({ ok: false, format, notices: [{ code, params }] });
 
 const FORMULA_START = /^[=+\-@]/;
 const NEUTRALISED = /^'[=+\-@\t\r]/;
@@ -41,16 +40,16 @@ const NEUTRALISED = /^'[=+\-@\t\r]/;
  */
 export function readImportFile(bytes: Uint8Array, filename = ""): ReadResult {
   if (bytes.byteLength > IMPORT_MAX_BYTES)
-    return { ok: false, format: null, errors: [tooLargeMessage(bytes.byteLength)], notices: [tooLargeNotice(bytes.byteLength)] };
+    return { ok: false, format: null, notices: [tooLargeNotice(bytes.byteLength)] };
   const text = decodeUtf8(bytes);
-  if (!text.ok) return { ok: false, format: null, errors: [text.error], notices: [{ code: text.gbk ? "importNotUtf8Gbk" : "importNotUtf8", params: {} }] };
+  if (!text.ok) return refuse(null, text.gbk ? "importNotUtf8Gbk" : "importNotUtf8");
   const body = text.text.replace(/^\uFEFF/, "");
-  if (!body.trim()) return { ok: false, format: null, errors: ["The file is empty. Upload a CSV file with a header row, or a JSON file in the format of /tools.json."], notices: [{ code: "importFileEmpty", params: {} }] };
+  if (!body.trim()) return refuse(null, "importFileEmpty");
   const format = detectFormat(body, filename);
   return format === "csv" ? readCsv(body) : readJson(body, format);
 }
 
-function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string; gbk: boolean } {
+function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; gbk: boolean } {
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
@@ -62,13 +61,7 @@ function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false
     } catch {
       gbk = false;
     }
-    return {
-      ok: false,
-      gbk,
-      error: gbk
-        ? "The file is not UTF-8: it looks like GBK/GB18030, the encoding Excel uses for \"CSV\" on Chinese Windows. In Excel choose Save As > \"CSV UTF-8 (Comma delimited)\", or in WPS choose UTF-8 encoding, and upload again."
-        : "The file is not UTF-8 text. Save it as \"CSV UTF-8\" (or as JSON in UTF-8) and upload again.",
-    };
+    return { ok: false, gbk };
   }
 }
 
@@ -92,16 +85,13 @@ function detectFormat(body: string, filename: string): FileFormat {
   return "csv";
 }
 
-/**
- * What the CSV parser's errors mean: the code the page and the command line word (app/i18n),
- * and the English of the result's `errors`.
- */
-const CSV_ERRORS = {
-  CSV_QUOTE_NOT_CLOSED: { code: "importCsvQuoteNotClosed", cli: 'a quoted cell is never closed (a " is missing)' },
-  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: { code: "importCsvCellCount", cli: "this row has a different number of cells from the header row" },
-  CSV_INVALID_CLOSING_QUOTE: { code: "importCsvQuoteNotDoubled", cli: 'a quote inside a cell is not doubled (write "" for a quote inside a quoted cell)' },
-  CSV_MAX_RECORD_SIZE: { code: "importCsvRowTooLong", cli: `a row is longer than ${IMPORT_MAX_RECORD_CHARS.toLocaleString("en")} characters` },
-} as const;
+/** What the CSV parser's errors mean: the code the page and the command line word (app/i18n). */
+const CSV_ERRORS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: "importCsvQuoteNotClosed",
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: "importCsvCellCount",
+  CSV_INVALID_CLOSING_QUOTE: "importCsvQuoteNotDoubled",
+  CSV_MAX_RECORD_SIZE: "importCsvRowTooLong",
+};
 
 function readCsv(body: string): ReadResult {
   // Refuse a runaway header before parsing anything.
@@ -111,16 +101,10 @@ function readCsv(body: string): ReadResult {
     records = parseCsv(body, { relax_column_count: false, skip_empty_lines: true, max_record_size: IMPORT_MAX_RECORD_CHARS }) as string[][];
   } catch (e) {
     if (e instanceof CsvError) {
+      // The parser names the line it stopped at; without one, the file is unreadable as CSV.
       const line = (e as CsvError & { lines?: number }).lines;
-      const known = CSV_ERRORS[e.code as keyof typeof CSV_ERRORS];
-      const reason = known?.code ?? "importCsvOther";
-      const what = known?.cli ?? e.message;
-      return {
-        ok: false,
-        format: "csv",
-        errors: [`The CSV cannot be read${line ? ` at line ${line}` : ""}: ${what}. Nothing was imported.`],
-        notices: [{ code: reason, params: { line: line ?? "?", max: IMPORT_MAX_RECORD_CHARS } }],
-      };
+      if (!line) return refuse("csv", "importCsvUnreadable");
+      return refuse("csv", (Object.hasOwn(CSV_ERRORS, e.code) && CSV_ERRORS[e.code]) || "importCsvOther", { line, max: IMPORT_MAX_RECORD_CHARS });
     }
     throw e;
   }
@@ -128,7 +112,7 @@ function readCsv(body: string): ReadResult {
   const columns = (header ?? []).map((c) => c.trim());
   if (columns.length > IMPORT_MAX_COLUMNS) return tooManyColumns("csv", columns.length);
   const check = checkColumns(columns);
-  if (check.errors.length) return { ok: false, format: "csv", errors: check.errors, notices: check.notices };
+  if (check.notices.length) return { ok: false, format: "csv", notices: check.notices };
   const rows = data.map((cells, i): RawRow => {
     // The spreadsheet's row number: the header is row 1.
     const row: RawRow = { row: i + 2, cells: newCells(), errors: [] };
@@ -163,7 +147,7 @@ function readJson(body: string, format: "json" | "ndjson"): ReadResult {
       try {
         items.push(JSON.parse(lines[i]!));
       } catch {
-        return { ok: false, format, errors: [`Line ${i + 1} is not valid JSON. Each line of an NDJSON file must be one JSON object. Nothing was imported.`], notices: [{ code: "importNdjsonLine", params: { line: i + 1 } }] };
+        return refuse(format, "importNdjsonLine", { line: i + 1 });
       }
     }
   } else {
@@ -171,11 +155,13 @@ function readJson(body: string, format: "json" | "ndjson"): ReadResult {
     try {
       doc = JSON.parse(body);
     } catch (e) {
-      return { ok: false, format, errors: [`The file is not valid JSON (${(e as Error).message}). Nothing was imported.`], notices: [{ code: "importJsonInvalid", params: {} }] };
+      // V8 names the character it stopped at ("… in JSON at position 12"): give its line.
+      const at = /at position (\d+)/.exec((e as Error).message)?.[1];
+      return at === undefined ? refuse(format, "importJsonInvalid") : refuse(format, "importJsonInvalidAt", { line: body.slice(0, Number(at)).split("\n").length });
     }
     const list = Array.isArray(doc) ? doc : doc && typeof doc === "object" && Array.isArray((doc as { items?: unknown }).items) ? (doc as { items: unknown[] }).items : null;
     if (!list)
-      return { ok: false, format, errors: ['The JSON must be an array of rows, or an object with an "items" array as /tools.json gives. Nothing was imported.'], notices: [{ code: "importJsonShape", params: {} }] };
+      return refuse(format, "importJsonShape");
     items = list;
   }
   const keys = new Set<string>();
@@ -188,7 +174,7 @@ function readJson(body: string, format: "json" | "ndjson"): ReadResult {
     }
   }
   const check = checkColumns([...keys]);
-  if (check.errors.length) return { ok: false, format, errors: check.errors.map((e) => e.replace(/column/g, "key")), notices: check.notices };
+  if (check.notices.length) return { ok: false, format, notices: check.notices };
   const rows = items.map((item, i): RawRow => {
     const row: RawRow = { row: i + 1, cells: newCells(), errors: [] };
     if (!item || typeof item !== "object" || Array.isArray(item)) {
