@@ -11,8 +11,7 @@ import { createInterface } from "node:readline";
 import { openDatabase } from "../db/client.server";
 import { databasePath } from "../db/env.server";
 import { createUser } from "../registry/auth/accounts.server";
-import { RegistryError } from "../registry/shared/errors";
-import { refusalLines } from "../app/i18n/refusal";
+import { exitOnRefusal } from "./cli-refusal";
 
 async function readPassword(): Promise<string> {
   if (process.env.USER_PASSWORD) return process.env.USER_PASSWORD;
@@ -46,12 +45,7 @@ async function main() {
         });
     console.log(`Created ${actor.role} ${actor.email}${actor.agencySlug ? ` of ${actor.agencySlug}` : ""} (id ${actor.id}).`);
   } catch (e) {
-    if (e instanceof RegistryError) {
-      // The sentences the account form shows, with the field's label: never a code or a path.
-      for (const line of refusalLines(e, "en")) console.error(line);
-      process.exit(2);
-    }
-    throw e;
+    exitOnRefusal(e);
   } finally {
     db.$client.close();
   }

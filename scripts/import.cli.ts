@@ -8,6 +8,7 @@
 // everything was imported (or checked clean), 1 when rows or the file had problems, 2 on usage.
 // Every problem is printed as the English sentence the upload page shows (app/i18n), with the
 // field's label and the row number: never an issue code or a record path.
+import { exitOnRefusal } from "./cli-refusal";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,10 +17,9 @@ import { openDatabase } from "../db/client.server";
 import { databasePath } from "../db/env.server";
 import { registerNow } from "../registry/shared/clock.server";
 import { csvRow } from "../registry/exchange/exports/csv";
-import { RegistryError } from "../registry/shared/errors";
 import { IMPORT_MAX_BYTES, tooLargeNotice } from "../registry/exchange/import/limits";
 import { COMPUTED_COLUMNS, IMPORT_COLUMNS } from "../registry/exchange/import/columns";
-import { issueLine, noticeMessage, refusalLines } from "../app/i18n/refusal";
+import { issueLine, noticeMessage } from "../app/i18n/refusal";
 import { importActorFor, runImport, type ImportProgress, type ImportReport } from "../registry/exchange/import/import.server";
 import type { FieldError } from "../registry/exchange/import/read-file";
 
@@ -109,11 +109,7 @@ async function main() {
     const clean = (report.result === "imported" || report.result === "checked") && report.counts.error === 0;
     process.exit(clean ? 0 : 1);
   } catch (e) {
-    if (e instanceof RegistryError) {
-      for (const line of refusalLines(e, "en")) console.error(line);
-      process.exit(2);
-    }
-    throw e;
+    exitOnRefusal(e);
   } finally {
     db.$client.close();
   }

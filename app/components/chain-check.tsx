@@ -1,22 +1,19 @@
 // The event log's latest full check and its current head, as /log shows them: always with the
 // time the check ran, so a result is never shown without saying how old it is.
 import { Link } from "@remix-run/react";
-import type { StringKey } from "~/i18n/strings";
+import { chainProblemMessage, type ChainProblemLike } from "~/i18n/chain-problems";
 import { useT } from "~/i18n/use-lang";
 
 type Head = { id: number; hash: string };
-type Problem = { code: string; [param: string]: string | number };
+type Problem = ChainProblemLike;
 export type ChainCheckProps = {
   head: Head | null;
   lastCheck: { checkedAt: string; ok: boolean; head: Head | null; count: number; problems: Problem[]; problemCount: number } | null;
 };
 
 function ProblemText({ p }: { p: Problem }) {
-  const { t, l, u } = useT();
-  const vars: Record<string, string | number> = { ...p };
-  if (p.code === "chain_broken") vars.reason = l("chainBreak", String(p.reason));
-  for (const k of ["status", "logged"] as const) if (typeof p[k] === "string") vars[k] = l("review", p[k]);
-  const text = t(`chainProblem_${p.code}` as StringKey, vars);
+  const { lang, u } = useT();
+  const text = chainProblemMessage(p, lang);
   // The tool a problem is about links to its public history.
   if (typeof p.tool === "string" && text.includes(p.tool)) {
     const [before, after] = [text.slice(0, text.indexOf(p.tool)), text.slice(text.indexOf(p.tool) + p.tool.length)];
