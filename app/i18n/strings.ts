@@ -2,6 +2,7 @@
 // one language fails the typecheck because both objects share one type.
 import { apiStrings } from "./strings-api";
 import { coRespStrings } from "./strings-coresp";
+import { reviewFormStrings } from "./strings-review-form";
 import { authStrings } from "./strings-auth";
 import { chainStrings } from "./strings-chain";
 import { importStrings } from "./strings-import";
@@ -21,6 +22,7 @@ export const LANGS: Lang[] = ["zh", "en"];
 const en = {
   ...apiStrings.en,
   ...coRespStrings.en,
+  ...reviewFormStrings.en,
   ...authStrings.en,
   ...chainStrings.en,
   ...importStrings.en,
@@ -551,6 +553,7 @@ export type StringKey = keyof typeof en;
 const zh: Record<StringKey, string> = {
   ...apiStrings.zh,
   ...coRespStrings.zh,
+  ...reviewFormStrings.zh,
   ...authStrings.zh,
   ...chainStrings.zh,
   ...importStrings.zh,

@@ -1,6 +1,6 @@
 // A reviewer's page for one submission: the impact level and how it was computed, the
-// consultation window, the changes since the last approved revision, the whole record, a
-// finding per criterion, and the decision.
+// consultation window, the changes since the last approved revision, the whole record, the ten
+// findings in one form (as text once decided), and the decision.
 import { intentOf, REVIEW_INTENTS } from "~/intents";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,8 +8,9 @@ import { requireCsrf, requireSession } from "~/auth.server";
 import { formRefusal, registryFailure, throwIfNotFoundOrForbidden, type FormFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
 import { urlsFor } from "../../registry/shared/urls";
-import { decide, diffRecords, getReviewPage, recordFinding, registerNow, startReview, ctxOf } from "~/registry.server";
-import { CRITERIA, DECISIONS, RATINGS, SEVERITIES } from "../../registry/review/review-terms";
+import { decide, diffRecords, getReviewPage, recordFindings, registerNow, startReview, ctxOf } from "~/registry.server";
+import { CRITERIA, DECISIONS } from "../../registry/review/review-terms";
+import { FINDING_FIELDS, FindingsForm, FindingsText, findingName, useFindingErrors } from "~/components/review-findings";
 import { flatten } from "../../registry/records/diff";
 import { useT } from "~/i18n/use-lang";
 import { FieldErrorSummary } from "~/components/form-page";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { intent: string; criterion?: number; awaiting?: boolean } & Partial<FormFailure>;
+type ActionData = { intent: string; values?: Record<string, string>; awaiting?: boolean } & Partial<FormFailure>;
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const session = await requireSession(request, ["reviewer"]);
@@ -55,24 +56,22 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     if (intent === REVIEW_INTENTS.start) await startReview(ctx, { toolId: id });
     else if (intent === REVIEW_INTENTS.finding) {
-      const finding = {
-        criterion: opt("criterion"),
-        rating: opt("rating"),
-        severity: opt("severity"),
-        recommendation: opt("recommendation"),
-        condition: opt("condition"),
-        conditionDeadline: opt("conditionDeadline"),
-      };
-      await recordFinding(ctx, { toolId: id, finding });
-      return redirect(u.reviewTool(id, { done: REVIEW_INTENTS.finding }, `criterion-${opt("criterion") ?? ""}`));
+      // Every criterion with anything filled in; blank ones are left for later.
+      const findings = CRITERIA.flatMap((c) => {
+        const given = Object.fromEntries(FINDING_FIELDS.flatMap((k) => (opt(findingName(c, k)) ? [[k, opt(findingName(c, k))]] : [])));
+        return Object.keys(given).length ? [{ criterion: c, ...given }] : [];
+      });
+      await recordFindings(ctx, { toolId: id, findings });
+      return redirect(u.reviewTool(id, { done: REVIEW_INTENTS.finding }, "findings"));
     } else if (intent === REVIEW_INTENTS.decide) {
       // decide() refuses a missing or unknown decision itself.
       const r = await decide(ctx, { toolId: id, decision: (opt("decision") ?? "") as (typeof DECISIONS)[number], summary: { ...(opt("summary.zh") ? { zh: opt("summary.zh") } : {}), ...(opt("summary.en") ? { en: opt("summary.en") } : {}) } });
       return redirect(u.reviewTool(id, { done: r.effective ? "decided" : "awaiting" }));
     } else return formRefusal(lang, { intent }, { code: "err_unknown_action" });
   } catch (e) {
-    const criterion = Number(opt("criterion"));
-    return registryFailure(e, lang, { intent, criterion: Number.isInteger(criterion) ? criterion : undefined });
+    // The findings form comes back with what was typed.
+    const values = Object.fromEntries(CRITERIA.flatMap((c) => FINDING_FIELDS.map((k) => [findingName(c, k), String(form.get(findingName(c, k)) ?? "")])));
+    return registryFailure(e, lang, { intent, ...(intent === REVIEW_INTENTS.finding ? { values } : {}) });
   }
   return redirect(u.reviewTool(id, { done: intent }));
 }
@@ -85,6 +84,8 @@ export default function Review() {
   const errors = result?.fields ?? {};
   const hasErrors = Object.keys(errors).length > 0 || Boolean(result?.message);
   const canFind = page.actions.includes("record_finding") && page.myReview && !page.myReview.decision;
+  const summaryErrors = useFindingErrors(result?.errors);
+  const rc = page.reviewerCount;
   const open = page.consultation && today <= page.consultation.closes;
   return (
     <>
@@ -109,16 +110,18 @@ export default function Review() {
       ) : null}
       {done === REVIEW_INTENTS.finding ? (
         <p className="verified" role="status">
-          {t("formSaved")}
+          {t("reviewFindingsSaved")}
         </p>
       ) : null}
-      <FieldErrorSummary errors={result?.errors} message={result?.message} />
+      <FieldErrorSummary errors={summaryErrors} message={result?.message} />
 
       {page.impact ? (
         <p>
           {t("reviewImpact", { level: page.impact.level, raw: page.impact.rawScore, credit: page.impact.mitigationCredit, net: page.impact.netScore })}
         </p>
       ) : null}
+      <p>{t(rc.required > 1 ? "reviewersStatusMany" : "reviewersStatusOne", { required: rc.required, approved: rc.approved, reviewing: rc.reviewing })}</p>
+      {rc.required > 1 && page.impact ? <p className="hint">{t("reviewIndependenceRule", { level: page.impact.level, required: rc.required })}</p> : null}
       {page.consultation ? (
         <p>
           {t("reviewConsultation", { opens: date(page.consultation.opens), closes: date(page.consultation.closes) })}{" "}
@@ -160,69 +163,14 @@ export default function Review() {
       {page.myReview ? (
         <>
           <h2>{t("reviewFindingsHeading")}</h2>
-          {CRITERIA.map((c) => {
-            const f = page.myReview!.findings[c];
-            const mine = result?.criterion === c ? errors : {};
-            return (
-              <Form method="post" key={c} id={`criterion-${c}`} className="stacked-form finding-form">
-                <input type="hidden" name="csrf" value={csrf} />
-                <input type="hidden" name="criterion" value={c} />
-                <h3>
-                  {c}. {l("criterion", String(c))}
-                </h3>
-                {Object.entries(mine).map(([k, v]) => (
-                  <p key={k} className="field-error" id={`f-${c}-${k}-error`}>
-                    {v.join(" ")}
-                  </p>
-                ))}
-                <div className="finding-row">
-                  <div className="field">
-                    <label htmlFor={`rating-${c}`}>{t("historyRating")}</label>
-                    <select id={`rating-${c}`} name="rating" defaultValue={f?.rating ?? ""} disabled={!canFind}>
-                      <option value="">—</option>
-                      {RATINGS.map((r) => (
-                        <option key={r} value={r}>
-                          {l("rating", r)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`severity-${c}`}>{t("historySeverity")}</label>
-                    <select id={`severity-${c}`} name="severity" defaultValue={f?.severity ?? ""} disabled={!canFind}>
-                      <option value="">—</option>
-                      {SEVERITIES.map((s) => (
-                        <option key={s} value={s}>
-                          {l("severity", s)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                </div>
-                <div className="field">
-                  <label htmlFor={`recommendation-${c}`}>{t("historyRecommendation")}</label>
-                  <textarea id={`recommendation-${c}`} name="recommendation" rows={2} defaultValue={f?.recommendation ?? ""} disabled={!canFind} />
-                </div>
-                <div className="finding-row">
-                  <div className="field">
-                    <label htmlFor={`condition-${c}`}>{t("historyCondition")}</label>
-                    <input id={`condition-${c}`} name="condition" type="text" defaultValue={f?.condition ?? ""} disabled={!canFind} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`deadline-${c}`}>
-                      {t("historyDeadline")} <span className="hint">(YYYY-MM-DD)</span>
-                    </label>
-                    <input id={`deadline-${c}`} name="conditionDeadline" type="text" className="short" defaultValue={f?.conditionDeadline ?? ""} disabled={!canFind} />
-                  </div>
-                </div>
-                {canFind ? (
-                  <button type="submit" name="intent" value={REVIEW_INTENTS.finding} className="secondary">
-                    {t("reviewSaveFinding")} ({c})
-                  </button>
-                ) : null}
-              </Form>
-            );
-          })}
+          {canFind ? (
+            <FindingsForm csrf={csrf} saved={page.myReview.findings} values={result?.intent === REVIEW_INTENTS.finding ? result.values : undefined} fields={result?.intent === REVIEW_INTENTS.finding ? errors : {}} />
+          ) : (
+            <>
+              <p className="muted">{page.myReview.decision ? t("reviewFindingsDecided", { decision: l("decision", page.myReview.decision) }) : t("reviewFindingsClosed")}</p>
+              <FindingsText saved={page.myReview.findings} />
+            </>
+          )}
 
           {canFind ? (
             <Form method="post" className="stacked-form action-form" id="decision">

@@ -20,14 +20,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     agency: agency && /^[a-z0-9-]{1,80}$/.test(agency) ? agency : undefined,
     minAgeDays: age && /^\d{1,4}$/.test(age) ? Number(age) : undefined,
   };
-  return { items: await reviewQueue(ctxOf({ actor, now: registerNow() }), filters), filters };
+  const ctx = ctxOf({ actor, now: registerNow() });
+  // The picker offers the agencies that have something in the queue, whatever the other filters.
+  const all = await reviewQueue(ctx, {});
+  const agencies = [...new Map(all.flatMap((i) => i.agencies).map((a) => [a.slug, a])).values()];
+  return { items: await reviewQueue(ctx, filters), filters, agencies };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("reviewQueueTitle"))];
 
 export default function ReviewQueue() {
-  const { items, filters } = useLoaderData<typeof loader>();
-  const { t, date, u } = useT();
+  const { items, filters, agencies } = useLoaderData<typeof loader>();
+  const { t, date, u, text, lang } = useT();
+  const collator = new Intl.Collator(lang === "zh" ? "zh-Hans-u-co-pinyin" : "en");
+  const nameOf = (a: { slug: string; name: { zh?: string; en?: string } }) => text(a.name)?.text ?? a.slug;
   return (
     <>
       <h1>{t("reviewQueueTitle")}</h1>
@@ -43,7 +49,16 @@ export default function ReviewQueue() {
           ))}
         </select>
         <label htmlFor="agency">{t("reviewFilterAgency")}</label>
-        <input id="agency" name="agency" type="text" defaultValue={filters.agency ?? ""} maxLength={80} />
+        <select id="agency" name="agency" defaultValue={filters.agency ?? ""}>
+          <option value="">{t("reviewFilterAgencyAll")}</option>
+          {[...agencies]
+            .sort((a, b) => collator.compare(nameOf(a), nameOf(b)))
+            .map((a) => (
+              <option key={a.slug} value={a.slug}>
+                {nameOf(a)}
+              </option>
+            ))}
+        </select>
         <label htmlFor="age">{t("reviewFilterAge")}</label>
         <input id="age" name="age" type="text" inputMode="numeric" defaultValue={filters.minAgeDays ?? ""} className="short" maxLength={4} />
         <button type="submit">{t("reviewFilterButton")}</button>
@@ -75,11 +90,22 @@ export default function ReviewQueue() {
                     <StatusBadge group="review" value={i.status} />
                   </td>
                   <td>{i.impactLevel ?? "—"}</td>
-                  <td>{i.agencies.join(", ")}</td>
+                  <td>
+                    {i.agencies.map((a, n) => (
+                      <span key={a.slug}>
+                        {n ? t("reviewAgencySeparator") : ""}
+                        <LocalText value={a.name} />
+                      </span>
+                    ))}
+                  </td>
                   <td>{t("reviewDays", { n: i.ageDays })}</td>
                   <td>{i.consultationCloses ? date(i.consultationCloses) : "—"}</td>
                   <td>
-                    {i.reviewers} / {i.reviewersRequired}
+                    {t(i.reviewerCount.required > 1 ? "reviewersStatusMany" : "reviewersStatusOne", {
+                      required: i.reviewerCount.required,
+                      approved: i.reviewerCount.approved,
+                      reviewing: i.reviewerCount.reviewing,
+                    })}
                   </td>
                 </tr>
               ))}

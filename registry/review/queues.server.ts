@@ -39,7 +39,35 @@ export async function listAgencyWork(ctx: Ctx): Promise<{ items: WorkItem[]; due
   return { items, due: toolsDueForAgency(actor.agencyId, { today: todayIso(now) }, db) };
 }
 
-export type QueueItem = WorkItem & { agencies: string[]; submittedAt: string; ageDays: number; consultationCloses: string | null; myReview: "none" | "open" | "decided"; reviewers: number; reviewersRequired: number };
+/** An agency as pages show it: by name; the slug only for links and filters. */
+export type AgencyName = { slug: string; name: { zh?: string; en?: string } };
+
+/**
+ * Who reviews a revision: how many independent reviewers its level needs, how many reviews have
+ * been started and not yet decided, and how many have approved.
+ */
+export type ReviewerCount = { required: number; reviewing: number; approved: number };
+
+export type QueueItem = WorkItem & {
+  agencies: AgencyName[];
+  submittedAt: string;
+  ageDays: number;
+  consultationCloses: string | null;
+  myReview: "none" | "open" | "decided";
+  reviewers: number;
+  reviewersRequired: number;
+  reviewerCount: ReviewerCount;
+};
+
+const nameOf = (r: { name_zh: string | null; name_en: string | null }) => ({ ...(r.name_zh ? { zh: r.name_zh } : {}), ...(r.name_en ? { en: r.name_en } : {}) });
+
+function reviewerCount(reviews: { decision: string | null }[], required: number): ReviewerCount {
+  return {
+    required,
+    reviewing: reviews.filter((r) => !r.decision).length,
+    approved: reviews.filter((r) => r.decision === "approve" || r.decision === "approve_with_conditions").length,
+  };
+}
 
 /**
  * A reviewer's queue: submissions waiting for a reviewer and reviews under way, never of the
@@ -59,7 +87,12 @@ export async function reviewQueue(ctx: Ctx, query: { level?: string; agency?: st
   const out: QueueItem[] = [];
   for (const r of rows) {
     // The projection holds confirmed links only; the rule is applied again so the queue never depends on that.
-    const linked = stmt(db, `SELECT DISTINCT a.id, a.slug FROM tool_agencies ta JOIN agencies a ON a.id = ta.agency_id WHERE ta.tool_seq = ?`).all(r.seq) as { id: number; slug: string }[];
+    const linked = stmt(db, `SELECT DISTINCT a.id, a.slug, a.name_zh, a.name_en FROM tool_agencies ta JOIN agencies a ON a.id = ta.agency_id WHERE ta.tool_seq = ?`).all(r.seq) as {
+      id: number;
+      slug: string;
+      name_zh: string | null;
+      name_en: string | null;
+    }[];
     const confirmed = new Set(confirmedAgencyIds(db, r.seq, linked.map((l) => l.id)));
     const links = linked.filter((l) => confirmed.has(l.id));
     if (relationTo(actor, { ownerAgencyId: r.owner_agency_id, agencyIds: links.map((l) => l.id) }) !== "reviewer_other_agency") continue;
@@ -75,16 +108,17 @@ export async function reviewQueue(ctx: Ctx, query: { level?: string; agency?: st
       status: r.status,
       updatedAt: r.submitted_at,
       impactLevel: impact?.level ?? null,
-      agencies: links.map((l) => l.slug),
+      agencies: links.map((l) => ({ slug: l.slug, name: nameOf(l) })),
       submittedAt: r.submitted_at,
       ageDays: Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${r.submitted_at.slice(0, 10)}T00:00:00Z`)) / 86_400_000),
       consultationCloses: window?.closes ?? null,
       myReview: mine ? (mine.decision ? "decided" : "open") : "none",
       reviewers: reviews.length,
       reviewersRequired: impact?.obligations.reviewersRequired ?? 1,
+      reviewerCount: reviewerCount(reviews, impact?.obligations.reviewersRequired ?? 1),
     };
     if (filters.level && item.impactLevel !== filters.level) continue;
-    if (filters.agency && !item.agencies.includes(filters.agency)) continue;
+    if (filters.agency && !item.agencies.some((a) => a.slug === filters.agency)) continue;
     if (filters.minAgeDays !== undefined && item.ageDays < filters.minAgeDays) continue;
     out.push(item);
   }
@@ -102,6 +136,7 @@ export type ReviewPage = {
   approvedRevision: { number: number; record: ToolRecordInput } | null;
   myReview: { id: number; decision: string | null; findings: Record<number, { rating: string; severity: string | null; recommendation: string | null; condition: string | null; conditionDeadline: string | null }> } | null;
   actions: Action[];
+  reviewerCount: ReviewerCount;
 };
 
 /** Everything a reviewer needs on one submission. Refused to anyone the table refuses. */
@@ -146,6 +181,10 @@ export async function getReviewPage(ctx: Ctx, query: { toolId: string }): Promis
     approvedRevision: approved ? { number: approved.number, record: JSON.parse(approved.record) as ToolRecordInput } : null,
     myReview: review ? { id: review.id, decision: review.decision, findings } : null,
     actions,
+    reviewerCount: reviewerCount(
+      stmt(db, `SELECT decision FROM reviews WHERE revision_id = ?`).all(rev.id) as { decision: string | null }[],
+      impact?.obligations.reviewersRequired ?? 1,
+    ),
   };
 }
 

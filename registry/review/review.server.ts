@@ -32,6 +32,7 @@ export const FindingSchema = z
   .refine((f) => f.rating === "met" || f.rating === "not_applicable" || f.severity, { message: "err_severity_missing", path: ["severity"] });
 export type FindingInput = z.input<typeof FindingSchema>;
 const FindingInputSchema = z.object({ toolId: ToolRef, finding: z.unknown() }).strict();
+const FindingsInputSchema = z.object({ toolId: ToolRef, findings: z.array(z.unknown()).max(CRITERIA.length * 2) }).strict();
 // The decision is checked against DECISIONS below, with its own message.
 const DecideInput = z.object({ toolId: ToolRef, decision: z.string().max(40), summary: z.unknown() }).strict();
 
@@ -93,37 +94,82 @@ export async function startReview(ctx: Ctx, input: unknown): Promise<void> {
   })();
 }
 
-/** Records (or replaces) the reviewer's finding on one criterion. */
+type Finding = z.output<typeof FindingSchema>;
+
+/** One finding checked: the parsed finding, or its issues with paths relative to the finding. */
+function checkFinding(raw: unknown, today: string): { finding?: Finding; issues: Issue[] } {
+  const parsed = FindingSchema.safeParse(raw);
+  if (!parsed.success) return { issues: zodIssues(parsed.error) };
+  if (parsed.data.conditionDeadline && parsed.data.conditionDeadline <= today) return { issues: [{ code: "err_deadline_past", path: "conditionDeadline" }] };
+  return { finding: parsed.data, issues: [] };
+}
+
+/** The criterion an unparsed finding names, when it names one of 1 to 10. */
+function criterionOf(raw: unknown): number | null {
+  const c = Number((raw as { criterion?: unknown } | null)?.criterion);
+  return (CRITERIA as readonly number[]).includes(c) ? c : null;
+}
+
+/**
+ * Records (or replaces) the reviewer's findings on any of the ten criteria at once: every
+ * finding is checked (FindingSchema, a deadline after today) before anything is written, and
+ * all are written in one transaction, or none. Criteria not given are left as they are. Issues
+ * name the criterion, not the position: `findings.<criterion>.<field>` (findings.3.severity);
+ * a finding without a valid criterion, or one given twice, is named `findings.<criterion or
+ * position>.criterion`.
+ */
+export async function recordFindings(ctx: Ctx, input: unknown): Promise<void> {
+  const { toolId, findings } = parseInput(FindingsInputSchema, input);
+  await saveFindings(ctx, toolId, findings, (raw, index) => `findings.${criterionOf(raw) ?? index + 1}`);
+}
+
+/** Records (or replaces) the reviewer's finding on one criterion; issue paths are the finding's own. */
 export async function recordFinding(ctx: Ctx, input: unknown): Promise<void> {
-  const { actor, now, db } = ctx;
   const { toolId, finding } = parseInput(FindingInputSchema, input);
+  await saveFindings(ctx, toolId, [finding], () => "");
+}
+
+async function saveFindings(ctx: Ctx, toolId: string, raws: unknown[], prefixOf: (raw: unknown, index: number) => string): Promise<void> {
+  const { actor, now, db } = ctx;
   const t = load(db, toolId);
   guard(actor, t, "record_finding");
   const review = openReview(db, t, actor!);
   if (!review) throw new RegistryError("forbidden", { issues: [{ code: "err_review_not_started" }] });
   if (review.decision) throw wrongState("err_findings_closed");
-  const parsed = FindingSchema.safeParse(finding);
-  if (!parsed.success) throw invalid(zodIssues(parsed.error));
-  const f = parsed.data;
-  if (f.conditionDeadline && f.conditionDeadline <= isoDay(now)) throw invalid([{ code: "err_deadline_past", path: "conditionDeadline" }]);
+  const issues: Issue[] = [];
+  const findings: Finding[] = [];
+  const seen = new Set<number>();
+  raws.forEach((raw, index) => {
+    const prefix = prefixOf(raw, index);
+    const at = (path?: string) => (prefix ? (path ? `${prefix}.${path}` : prefix) : path);
+    const checked = checkFinding(raw, isoDay(now));
+    issues.push(...checked.issues.map((i) => ({ ...i, ...(at(i.path) ? { path: at(i.path) } : {}) })));
+    if (!checked.finding) return;
+    if (seen.has(checked.finding.criterion)) issues.push({ code: "err_finding_twice", path: at("criterion") });
+    seen.add(checked.finding.criterion);
+    findings.push(checked.finding);
+  });
+  if (issues.length) throw invalid(issues);
+  const upsert = stmt(
+    db,
+    `INSERT INTO findings (review_id, criterion, rating, severity, recommendation, condition, condition_deadline, recorded_at)
+     VALUES (@review, @criterion, @rating, @severity, @recommendation, @condition, @deadline, @at)
+     ON CONFLICT(review_id, criterion) DO UPDATE SET rating = excluded.rating, severity = excluded.severity,
+       recommendation = excluded.recommendation, condition = excluded.condition, condition_deadline = excluded.condition_deadline,
+       recorded_at = excluded.recorded_at`,
+  );
   db.$client.transaction(() => {
-    stmt(
-      db,
-      `INSERT INTO findings (review_id, criterion, rating, severity, recommendation, condition, condition_deadline, recorded_at)
-       VALUES (@review, @criterion, @rating, @severity, @recommendation, @condition, @deadline, @at)
-       ON CONFLICT(review_id, criterion) DO UPDATE SET rating = excluded.rating, severity = excluded.severity,
-         recommendation = excluded.recommendation, condition = excluded.condition, condition_deadline = excluded.condition_deadline,
-         recorded_at = excluded.recorded_at`,
-    ).run({
-      review: review.id,
-      criterion: f.criterion,
-      rating: f.rating,
-      severity: f.severity ?? null,
-      recommendation: f.recommendation || null,
-      condition: f.condition || null,
-      deadline: f.conditionDeadline ?? null,
-      at: now.toISOString(),
-    });
+    for (const f of findings)
+      upsert.run({
+        review: review.id,
+        criterion: f.criterion,
+        rating: f.rating,
+        severity: f.severity ?? null,
+        recommendation: f.recommendation || null,
+        condition: f.condition || null,
+        deadline: f.conditionDeadline ?? null,
+        at: now.toISOString(),
+      });
   })();
 }
 
