@@ -62,6 +62,9 @@ function snapshot() {
   return { tools: n("tools"), revisions: n("revisions"), events: n("events"), reviews: n("reviews"), findings: n("findings"), records: db.prepare(`SELECT group_concat(record_sha256) AS s FROM revisions`).get() };
 }
 
+/** The findings form with every criterion rated "met". */
+const allMet = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`findings.${i + 1}.rating`, "met"]));
+
 let draftId: string;
 let submittedId: string;
 let who: Record<"anonymous" | "otherOfficial" | "ownReviewer" | "admin", Who>;
@@ -110,11 +113,12 @@ describe("protected routes", () => {
     const before = snapshot();
     expect(await get(queue.loader, "/review", who.anonymous)).toBe(302);
     for (const w of [who.otherOfficial, who.admin]) expect(await get(queue.loader, "/review", w)).toBe(403);
-    for (const w of [who.anonymous, who.otherOfficial, who.ownReviewer, who.admin]) {
+    const owner = await as("official.shanghai@register.example");
+    for (const w of [who.anonymous, owner, who.otherOfficial, who.ownReviewer, who.admin]) {
       const expected = w === null ? 302 : 403;
       expect(await get(review.loader, `/review/${submittedId}`, w, { id: submittedId })).toBe(expected);
       expect(await post(review.action, `/review/${submittedId}`, w, { intent: "start" }, { id: submittedId })).toBe(expected);
-      expect(await post(review.action, `/review/${submittedId}`, w, { intent: "finding", criterion: "1", rating: "met" }, { id: submittedId })).toBe(expected);
+      expect(await post(review.action, `/review/${submittedId}`, w, { intent: "finding", ...allMet }, { id: submittedId })).toBe(expected);
       expect(await post(review.action, `/review/${submittedId}`, w, { intent: "decide", decision: "approve", "summary.en": "ok" }, { id: submittedId })).toBe(expected);
     }
     // The own-agency reviewer's queue does not even list the tool.
@@ -134,6 +138,28 @@ describe("protected routes", () => {
       expect(await post(moderation.action, "/review/comments", w, { commentId: "1", decision: "publish" })).toBe(403);
     }
     expect(snapshot()).toEqual(before);
+  });
+
+  it("save the ten findings in one post, all or none", async () => {
+    const reviewer = await as("reviewer.samr@register.example");
+    expect(await post(review.action, `/review/${submittedId}`, reviewer, { intent: "start" }, { id: submittedId })).toBe(302);
+    const before = snapshot();
+    // Criterion 3 partly met without a severity: the whole post is refused.
+    const refused = (await review.action({
+      request: new Request(`http://localhost/review/${submittedId}`, {
+        method: "POST",
+        body: new URLSearchParams({ csrf: reviewer!.csrf, intent: "finding", ...allMet, "findings.3.rating": "partly_met" }),
+        headers: { Cookie: reviewer!.cookie },
+      }),
+      params: { id: submittedId },
+      context: {},
+    })) as unknown as { init: { status: number }; data: { fields: Record<string, string[]>; values: Record<string, string> } };
+    expect(refused.init.status).toBe(400);
+    expect(Object.keys(refused.data.fields)).toEqual(["findings.3.severity"]);
+    expect(refused.data.values["findings.3.rating"]).toBe("partly_met");
+    expect(snapshot()).toEqual(before);
+    expect(await post(review.action, `/review/${submittedId}`, reviewer, { intent: "finding", ...allMet }, { id: submittedId })).toBe(302);
+    expect(snapshot().findings).toBe(before.findings + 10);
   });
 
   it("refuse state changes without the session's CSRF token", async () => {
