@@ -145,28 +145,57 @@ test("a level III tool goes from draft to an approval with conditions, in public
   // Then a reviewer of another agency records findings and decides.
   await login(page, reviewer.email);
   await page.getByRole("navigation").getByRole("link", { name: "审查队列" }).click();
+  // Agencies by name, picked from a list; the reviewer count in words.
+  await page.selectOption("#agency", { label: "上海市人民政府" });
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/agency=shanghai-municipal-government/);
+  const row = page.locator("tr", { hasText: "停车许可排序" });
+  await expect(row).toContainText("上海市人民政府");
+  await expect(row).toContainText("需要 1 名其他机构的审查员：0 名正在审查，0 名已批准。");
+  await expect(page.locator("main")).not.toContainText("shanghai-municipal-government");
   await page.getByRole("link", { name: "停车许可排序" }).click();
   await page.getByRole("button", { name: "开始审查" }).click();
   await expect(page).toHaveURL(/done=start/);
   await expect(page.locator(".diff-table, p").filter({ hasText: "此前没有获批版本" }).first()).toBeVisible();
-  for (let c = 1; c <= 10; c++) {
-    const form = page.locator(`#criterion-${c}`);
-    if (c === 3) {
-      await form.locator('select[name="rating"]').selectOption("partly_met");
-      await form.locator('select[name="severity"]').selectOption("medium");
-      await form.locator('input[name="condition"]').fill("公布供应商的数据访问条款");
-      await form.locator('input[name="conditionDeadline"]').fill("2026-06-30");
-    } else {
-      await form.locator('select[name="rating"]').selectOption("met");
-    }
-    await form.getByRole("button").click();
-    await expect(page).toHaveURL(/done=finding/);
-  }
+  // The ten findings are one form with one save button, on a phone. A partly met criterion 3
+  // without a severity refuses the whole form: the problem beside criterion 3 and in the summary,
+  // linked to the field, with everything typed kept.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const findings = page.locator("form#findings");
+  await expect(findings.locator("fieldset")).toHaveCount(10);
+  await expect(findings.getByRole("button")).toHaveCount(1);
+  for (let c = 1; c <= 10; c++) await page.selectOption(f(`findings.${c}.rating`), c === 3 ? "partly_met" : "met");
+  await page.fill(f("findings.3.condition"), "公布供应商的数据访问条款");
+  await page.fill(f("findings.3.conditionDeadline"), "2026-06-30");
+  await findings.getByRole("button", { name: "保存审查意见" }).click();
+  const summary = page.locator(".error-summary");
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole("link", { name: /标准 3：严重程度/ })).toHaveAttribute("href", "#f-findings-3-severity");
+  await expect(page.locator("#criterion-3 .field-error")).toContainText("严重程度");
+  await expect(page.locator("#criterion-4 .field-error")).toHaveCount(0);
+  await expect(page.locator(f("findings.3.rating"))).toHaveValue("partly_met");
+  await expect(page.locator(f("findings.3.condition"))).toHaveValue("公布供应商的数据访问条款");
+  await expect(page.locator(f("findings.7.rating"))).toHaveValue("met");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectNoSeriousAxeViolations(page);
+  await summary.getByRole("link", { name: /标准 3/ }).click();
+  await expect(page.locator(f("findings.3.severity"))).toBeFocused();
+  await page.selectOption(f("findings.3.severity"), "medium");
+  await findings.getByRole("button", { name: "保存审查意见" }).click();
+  await expect(page).toHaveURL(/done=finding/);
+  await expect(page.getByRole("status")).toContainText("审查意见已保存");
+  await expect(page.locator(f("findings.3.severity"))).toHaveValue("medium");
   await expectNoSeriousAxeViolations(page);
   await page.selectOption("#decision-choice", "approve_with_conditions");
   await page.fill("#summary-zh", "附条件批准：须在期限前公布供应商的数据访问条款。");
   await page.getByRole("button", { name: "记录决定" }).click();
   await expect(page.getByRole("status")).toContainText("附条件批准");
+  // Decided: the findings are text, nothing looks editable.
+  await expect(page.locator("main select, main textarea, main input:not([type=hidden])")).toHaveCount(0);
+  await expect(page.locator("#criterion-3")).toContainText("部分符合");
+  await expect(page.locator("#criterion-3")).toContainText("公布供应商的数据访问条款（期限：2026年6月30日）");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // The public sees the decision, the findings summary and the condition.
   await page.goto(`/tools/${id}`);
