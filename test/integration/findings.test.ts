@@ -9,7 +9,9 @@ import { actorByEmail, completeSections, newIdentity } from "../helpers/factorie
 import { createUser } from "../../registry/auth/accounts.server";
 import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
 import { recordFinding, recordFindings, startReview } from "../../registry/review/review.server";
-import { getReviewPage } from "../../registry/review/queues.server";
+import { getReviewPage, reviewQueue } from "../../registry/review/queues.server";
+import { decide } from "../../registry/review/review.server";
+import { postConsultationResponse } from "../../registry/voice/consultation.server";
 import { submitDraft } from "../../registry/review/submission.server";
 import { CRITERIA } from "../../registry/review/review-terms";
 import type { SectionName } from "../../registry/standard/sections";
@@ -32,9 +34,9 @@ const findingRows = () =>
   }[];
 const eventCount = () => (getDb().$client.prepare(`SELECT count(*) AS n FROM events`).get() as { n: number }).n;
 
-async function reviewedTool(): Promise<string> {
+async function reviewedTool(level: "III" | "IV" = "III"): Promise<string> {
   const { toolId } = await createDraft(ctxOf({ actor: official(), now: D0 }), { identity: newIdentity("findings-tool") });
-  for (const [n, v] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" }))) await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: n as SectionName, value: v });
+  for (const [n, v] of Object.entries(completeSections({ level, sunset: level === "III" ? "2027-02-01" : "2026-08-01" }))) await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: n as SectionName, value: v });
   await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
   await startReview(ctxOf({ actor: reviewer(), now: day(1) }), { toolId });
   return toolId;
@@ -119,5 +121,19 @@ describe("recordFindings", () => {
     }
     expect(findingRows()).toEqual([]);
     expect(eventCount()).toBe(events);
+  });
+
+  it("counts a level IV tool's independent reviewers for the queue and the review page, agencies by name", async () => {
+    const toolId = await reviewedTool("IV");
+    const zj = actorByEmail("reviewer.zhejiang@register.example");
+    const item = (await reviewQueue(ctxOf({ actor: zj, now: day(2) }), {})).find((i) => i.id === toolId)!;
+    expect(item.agencies).toEqual([{ slug: "shanghai-municipal-government", name: { zh: "上海市人民政府", en: expect.any(String) } }]);
+    expect(item.reviewerCount).toEqual({ required: 2, reviewing: 1, approved: 0 });
+    expect((await reviewQueue(ctxOf({ actor: zj, now: day(2) }), { agency: "shanghai-municipal-government" })).map((i) => i.id)).toContain(toolId);
+    expect((await reviewQueue(ctxOf({ actor: zj, now: day(2) }), { agency: "samr" })).map((i) => i.id)).not.toContain(toolId);
+    await recordFindings(ctxOf({ actor: reviewer(), now: day(2) }), { toolId, findings: allMet() });
+    await postConsultationResponse(ctxOf({ actor: official(), now: day(30) }), { toolId, raised: { en: "x" }, changed: { en: "y" } });
+    await decide(ctxOf({ actor: reviewer(), now: day(30) }), { toolId, decision: "approve", summary: { en: "Approve." } });
+    expect((await getReviewPage(ctxOf({ actor: zj, now: day(31) }), { toolId })).reviewerCount).toEqual({ required: 2, reviewing: 0, approved: 1 });
   });
 });
