@@ -1,7 +1,8 @@
 // The reviewer's ten findings: one form for all criteria (each field's problem beside it, named
 // findings.<criterion>.<field> like the registry's issues), and the same findings as text once
 // the reviewer has decided.
-import { Form } from "@remix-run/react";
+import { Form, useFetcher } from "@remix-run/react";
+import type { FormEvent } from "react";
 import { CRITERIA, RATINGS, SEVERITIES } from "../../registry/review/review-terms";
 import { REVIEW_INTENTS } from "~/intents";
 import { useT } from "~/i18n/use-lang";
@@ -50,9 +51,22 @@ export function FindingsForm(props: {
         {fields[findingName(c, field)]!.join(" ")}
       </p>
     ) : null;
+  // With JavaScript, a criterion is saved when one of its choices changes; the button still saves all.
+  const fetcher = useFetcher<{ saved?: number[] }>();
+  const autosave = (e: FormEvent<HTMLFormElement>) => {
+    const fieldset = e.target instanceof HTMLSelectElement ? e.target.closest("fieldset") : null;
+    if (!fieldset) return;
+    const data = new FormData();
+    data.set("csrf", props.csrf);
+    data.set("intent", REVIEW_INTENTS.finding);
+    data.set("autosave", "1");
+    for (const el of fieldset.querySelectorAll<HTMLSelectElement | HTMLInputElement | HTMLTextAreaElement>("[name]")) data.set(el.name, el.value);
+    fetcher.submit(data, { method: "post" });
+  };
+  const autosaved = fetcher.state === "idle" ? fetcher.data?.saved : undefined;
   const described = (c: number, field: Field) => (fields[findingName(c, field)]?.length ? `${idOf(c, field)}-error` : undefined);
   return (
-    <Form method="post" className="stacked-form" id="findings" noValidate>
+    <Form method="post" className="stacked-form" id="findings" noValidate onChange={autosave}>
       <input type="hidden" name="csrf" value={props.csrf} />
       <p className="hint">{t("reviewFindingsIntro")}</p>
       {CRITERIA.map((c) => (
@@ -111,6 +125,9 @@ export function FindingsForm(props: {
           </div>
         </fieldset>
       ))}
+      <p className="hint" aria-live="polite" id="findings-autosaved">
+        {autosaved?.length ? t("reviewFindingsAutosaved", { criteria: autosaved.join(t("reviewListSeparator")) }) : null}
+      </p>
       <button type="submit" name="intent" value={REVIEW_INTENTS.finding}>
         {t("reviewSaveFindings")}
       </button>

@@ -5,6 +5,7 @@ const en = {
   reviewFindingsIntro: "Give a rating for each criterion. Criteria left blank stay open and can be completed later; the decision needs all ten.",
   reviewSaveFindings: "Save findings",
   reviewFindingsSaved: "Findings saved.",
+  reviewFindingsAutosaved: "Saved: criterion {criteria}.",
   reviewFindingField: "Criterion {n}: {field}",
   reviewDeadlineHint: "(for example 2027-06-30)",
   reviewFindingNone: "No finding recorded.",
@@ -12,7 +13,7 @@ const en = {
   reviewFindingsClosed: "This review is closed: your findings are shown as recorded.",
   reviewConditionUntil: "{condition} (by {date})",
   reviewFilterAgencyAll: "All agencies",
-  reviewAgencySeparator: ", ",
+  reviewListSeparator: ", ",
   reviewersStatusOne: "Needs one reviewer of another agency: {reviewing} reviewing, {approved} approved.",
   reviewersStatusMany: "Needs {required} reviewers of different agencies: {approved} approved so far, {reviewing} reviewing.",
   reviewIndependenceRule:
@@ -24,6 +25,7 @@ const zh: Record<keyof typeof en, string> = {
   reviewFindingsIntro: "请为每项标准选择结论。留空的标准保持未完成，可以之后再填；作出决定前须填完全部十项。",
   reviewSaveFindings: "保存审查意见",
   reviewFindingsSaved: "审查意见已保存。",
+  reviewFindingsAutosaved: "已自动保存：标准 {criteria}。",
   reviewFindingField: "标准 {n}：{field}",
   reviewDeadlineHint: "（例如 2027-06-30）",
   reviewFindingNone: "尚未记录审查意见。",
@@ -31,7 +33,7 @@ const zh: Record<keyof typeof en, string> = {
   reviewFindingsClosed: "本次审查已结束：以下为已记录的审查意见。",
   reviewConditionUntil: "{condition}（期限：{date}）",
   reviewFilterAgencyAll: "全部机构",
-  reviewAgencySeparator: "、",
+  reviewListSeparator: "、",
   reviewersStatusOne: "需要 1 名其他机构的审查员：{reviewing} 名正在审查，{approved} 名已批准。",
   reviewersStatusMany: "需要 {required} 名不同机构的审查员，已有 {approved} 名批准，{reviewing} 名正在审查。",
   reviewIndependenceRule:

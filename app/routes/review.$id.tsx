@@ -62,6 +62,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return Object.keys(given).length ? [{ criterion: c, ...given }] : [];
       });
       await recordFindings(ctx, { toolId: id, findings });
+      // Saved as the reviewer goes (a fetcher, with JavaScript): stay on the page.
+      if (form.get("autosave") === "1") return { intent, saved: findings.map((f) => f.criterion) };
       return redirect(u.reviewTool(id, { done: REVIEW_INTENTS.finding }, "findings"));
     } else if (intent === REVIEW_INTENTS.decide) {
       // decide() refuses a missing or unknown decision itself.

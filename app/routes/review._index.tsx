@@ -93,7 +93,7 @@ export default function ReviewQueue() {
                   <td>
                     {i.agencies.map((a, n) => (
                       <span key={a.slug}>
-                        {n ? t("reviewAgencySeparator") : ""}
+                        {n ? t("reviewListSeparator") : ""}
                         <LocalText value={a.name} />
                       </span>
                     ))}

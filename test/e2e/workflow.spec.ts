@@ -181,6 +181,8 @@ test("a level III tool goes from draft to an approval with conditions, in public
   await summary.getByRole("link", { name: /标准 3/ }).click();
   await expect(page.locator(f("findings.3.severity"))).toBeFocused();
   await page.selectOption(f("findings.3.severity"), "medium");
+  // With JavaScript a criterion is saved as soon as a choice changes; the button saves all.
+  await expect(page.locator("#findings-autosaved")).toHaveText("已自动保存：标准 3。");
   await findings.getByRole("button", { name: "保存审查意见" }).click();
   await expect(page).toHaveURL(/done=finding/);
   await expect(page.getByRole("status")).toContainText("审查意见已保存");
