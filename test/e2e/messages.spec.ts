@@ -1,7 +1,8 @@
 // Issue 12: every refusal an official or reviewer sees is worded in the page's language, names
 // the field by its label, says what to do, and keeps the page within a phone's width. Checked on
 // the empty "new record" form, an invalid date, an invalid data element, a submission that misses
-// its obligations, a review decision before all findings, and an import file with bad rows.
+// its obligations, a review decision before all findings, the ten findings without JavaScript,
+// and an import file with bad rows.
 import path from "node:path";
 import { test, expect, type Page } from "@playwright/test";
 import { login as signIn } from "./fixtures";
@@ -142,6 +143,24 @@ for (const [lang, prefix] of [
         ? ['无法识别的列："colour"。列与 /tools.csv 相同（见下文）。', "缺少列：“kind”。", "缺少列：请添加“place_zh”或“place_en”（或两者）。"]
         : ['Unknown columns: "colour". The columns are those of /tools.csv (see below).', "Missing column: “kind”.", "Missing column: add “place_zh” or “place_en” (or both)."])
         await expect(refused.getByText(text, { exact: true })).toBeVisible();
+    });
+
+    test("the ten findings refused without JavaScript, kept as typed", async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: lang === "zh" ? "zh-CN" : "en-GB" });
+      const page = await context.newPage();
+      await login(page, REVIEWER, prefix);
+      await page.goto(`${prefix}/review/${setup.submitted}`);
+      await page.selectOption("#f-findings-1-rating", "met");
+      await page.selectOption("#f-findings-3-rating", "partly_met");
+      await page.fill("#f-findings-3-recommendation", lang === "zh" ? "说明供应商的访问范围。" : "Say what the vendor can see.");
+      await page.locator('form#findings button[name="intent"][value="finding"]').click();
+      await expect(page.locator(".error-summary a[href='#f-findings-3-severity']")).toContainText(lang === "zh" ? "标准 3：严重程度" : "Criterion 3: Severity");
+      await expect(page.locator("#criterion-3 .field-error")).toBeVisible();
+      await expectWorded(page, lang, "findings");
+      await expect(page.locator("#f-findings-1-rating")).toHaveValue("met");
+      await expect(page.locator("#f-findings-3-rating")).toHaveValue("partly_met");
+      await expect(page.locator("#f-findings-3-recommendation")).toHaveValue(/./);
+      await context.close();
     });
 
     test("a reviewer's decision before all findings", async ({ page }) => {
