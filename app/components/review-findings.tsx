@@ -110,7 +110,8 @@ export function FindingsForm(props: {
             </div>
             <div className="field">
               <label htmlFor={idOf(c, "conditionDeadline")}>
-                {t("historyDeadline")} <span className="hint">{t("reviewDeadlineHint")}</span>
+                {t("historyDeadline")}
+                <span className="hint">{t("reviewDeadlineHint")}</span>
               </label>
               {error(c, "conditionDeadline")}
               <input

@@ -7,7 +7,7 @@ const en = {
   reviewFindingsSaved: "Findings saved.",
   reviewFindingsAutosaved: "Saved: criterion {criteria}.",
   reviewFindingField: "Criterion {n}: {field}",
-  reviewDeadlineHint: "(for example 2027-06-30)",
+  reviewDeadlineHint: " (for example 2027-06-30)",
   reviewFindingNone: "No finding recorded.",
   reviewFindingsDecided: "You have decided ({decision}): your findings are shown as recorded and can no longer be changed.",
   reviewFindingsClosed: "This review is closed: your findings are shown as recorded.",
