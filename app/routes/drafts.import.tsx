@@ -14,6 +14,7 @@ import { COMPUTED_COLUMNS, IMPORT_COLUMNS, IMPORT_MAX_BYTES, registerNow, runImp
 import { useT } from "~/i18n/use-lang";
 import { ErrorSummary } from "~/components/form";
 import { ImportReportView, REPORT_PROBLEMS_SHOWN, REPORT_ROWS_SHOWN } from "~/components/import-report";
+import { ImportCodeList } from "~/components/import-codes";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { csrfToken } = await requireSession(request, ["official"]);
@@ -92,6 +93,7 @@ export default function ImportPage() {
           </button>
         </p>
       </Form>
+      <ImportCodeList />
     </>
   );
 }
