@@ -7,7 +7,7 @@ const en = {
     "Upload a CSV or JSON file in the format of the register's exports. Each row becomes a draft of one of your agency's tools: a row without an id registers a new tool, a row with the id of one of your tools updates its draft. Drafts stay private until you submit them for review.",
   importFormatHeading: "The file",
   importFormatText:
-    "Columns, as in /tools.csv: {columns}. The register's own columns ({computed}) may stay in the file; they are ignored. CSV must be UTF-8 (in Excel: Save As \"CSV UTF-8\"). At most {mb} MB.",
+    "Columns, as in /tools.csv: {columns}. The register's own columns ({computed}) may stay in the file; they are ignored. CSV must be UTF-8 (in Excel: Save As \"CSV UTF-8\"). At most {mb} MB. The codes some columns take are listed below the form.",
   importInventoryText: "Start from your agency's current inventory:",
   importInventoryCsv: "download it as CSV",
   importInventoryJson: "as JSON",
@@ -43,7 +43,7 @@ const zh: Record<keyof typeof en, string> = {
     "上传与登记簿导出格式相同的 CSV 或 JSON 文件。每一行成为本机构一个工具的草稿：没有编号的行登记新工具，带有本机构工具编号的行更新该工具的草稿。草稿在提交审查前不会公开。",
   importFormatHeading: "文件格式",
   importFormatText:
-    "列与 /tools.csv 相同：{columns}。登记簿自行计算的列（{computed}）可以保留在文件中，导入时忽略。CSV 必须是 UTF-8 编码（在 Excel 中“另存为”选择“CSV UTF-8”）。文件不超过 {mb} MB。",
+    "列与 /tools.csv 相同：{columns}。登记簿自行计算的列（{computed}）可以保留在文件中，导入时忽略。CSV 必须是 UTF-8 编码（在 Excel 中“另存为”选择“CSV UTF-8”）。文件不超过 {mb} MB。部分列须填写代码，可填写的代码列在表单下方。",
   importInventoryText: "可从本机构当前的工具清单开始：",
   importInventoryCsv: "下载为 CSV",
   importInventoryJson: "或 JSON",
