@@ -6,6 +6,7 @@ export { listTools } from "../registry/records/list.server";
 export { getToolDetail } from "../registry/records/detail.server";
 export { getHomeSummary } from "../registry/records/home.server";
 export { getAgencyPage, listAgencies } from "../registry/records/agencies.server";
+export { agencyNames, accountAgency } from "../registry/records/agency-names.server";
 export { getSunsetOverview, sunsetFeed } from "../registry/lifecycle/sunsets.server";
 export { renderMarkdown } from "../registry/shared/markdown.server";
 export { login, logout, LOGIN_LIMITS } from "../registry/auth/sessions.server";

@@ -20,6 +20,8 @@ import { csvRow } from "../registry/exchange/exports/csv";
 import { IMPORT_MAX_BYTES, tooLargeNotice } from "../registry/exchange/import/limits";
 import { COMPUTED_COLUMNS, IMPORT_COLUMNS } from "../registry/exchange/import/columns";
 import { issueLine, noticeMessage } from "../app/i18n/refusal";
+import { rowStateText } from "../app/i18n/import-rows";
+import { rowState } from "../registry/exchange/import/row-state";
 import { importActorFor, runImport, type ImportProgress, type ImportReport } from "../registry/exchange/import/import.server";
 import type { FieldError } from "../registry/exchange/import/read-file";
 
@@ -56,12 +58,13 @@ function printReport(report: ImportReport, file: string) {
   });
   for (const r of report.rows) for (const e of r.errors) console.log(`${file}: ${rowPlace(r, e)}: ${problemText(e)}`);
   if (report.ignoredColumns.length) console.log(`Ignored columns (computed by the register): ${report.ignoredColumns.join(", ")}`);
-  const tally = `${c.rows} rows: ${c.create} new, ${c.update} to update, ${c.unchanged} unchanged, ${c.error} with problems.`;
+  // Rows are counted as written only when they were (row-state.ts): a check or a refused file says what would happen.
+  const wouldBe = `${c.rows} rows: ${c.create} would be new drafts, ${c.update} would update drafts, ${c.unchanged} unchanged, ${c.error} with problems.`;
   const outcome = {
     file_refused: "The file was refused; nothing was imported.",
-    checked: `Checked; nothing was written. ${tally}`,
-    refused_invalid_rows: `Nothing was imported because ${c.error} rows have problems (use --valid-only to import the others). ${tally}`,
-    imported: `Imported: ${report.written.created} new drafts, ${report.written.updated} updated. ${tally}`,
+    checked: `Checked; nothing was written. ${wouldBe}`,
+    refused_invalid_rows: `Nothing was imported because ${c.error} rows have problems (use --valid-only to import the others); no row was written. ${wouldBe}`,
+    imported: `Imported: ${report.written.created} new drafts, ${report.written.updated} updated. ${c.rows} rows: ${report.written.created} new, ${report.written.updated} updated, ${c.unchanged} unchanged, ${c.error} with problems (not imported).`,
   }[report.result];
   console.log(outcome);
 }
@@ -69,9 +72,11 @@ function printReport(report: ImportReport, file: string) {
 function writeReportCsv(report: ImportReport, target: string) {
   const lines = [csvRow(["row", "id", "name", "result", "column", "message"])];
   for (const e of fileProblems(report)) lines.push(csvRow(["", "", "", "file_refused", "", e]));
+  // The result is what became of the row (created, would_create, held: valid but not written, …), never "create" for a row not written.
   for (const r of report.rows) {
-    if (!r.errors.length) lines.push(csvRow([r.row, r.id, r.name, r.outcome, "", ""]));
-    for (const e of r.errors) lines.push(csvRow([r.row, r.id, r.name, r.outcome, e.field, problemText(e)]));
+    const state = rowState(report, r);
+    if (!r.errors.length) lines.push(csvRow([r.row, r.id, r.name, state, "", rowStateText(report, r, "en")]));
+    for (const e of r.errors) lines.push(csvRow([r.row, r.id, r.name, state, e.field, problemText(e)]));
   }
   fs.writeFileSync(target, `\uFEFF${lines.join("")}`);
 }

@@ -7,6 +7,7 @@ import { useT } from "~/i18n/use-lang";
 import type { StringKey } from "~/i18n/strings";
 import { issueMessage } from "~/i18n/errors";
 import { noticeMessage } from "~/i18n/refusal";
+import { rowStateKey } from "~/i18n/import-rows";
 
 export const REPORT_ROWS_SHOWN = 1000;
 const SHOW = REPORT_ROWS_SHOWN;
@@ -23,8 +24,6 @@ export function ImportReportView({ report }: { report: ImportReport }) {
     refused_invalid_rows: "importResultRefusedRows",
     file_refused: "importResultFileRefused",
   };
-  const outcome = (o: string): StringKey =>
-    o === "create" ? (report.dryRun ? "importOutcomeCreateCheck" : "importOutcomeCreate") : o === "update" ? (report.dryRun ? "importOutcomeUpdateCheck" : "importOutcomeUpdate") : o === "unchanged" ? "importOutcomeUnchanged" : "importOutcomeError";
   const problems = report.rows.filter((r) => r.outcome === "error");
   // Whole-file problems are codes with parameters, worded in the page's language as the command line words them.
   const fileItems = report.fileNotices.map((notice) => ({ href: "#import-file", text: noticeMessage(notice, lang) }));
@@ -94,7 +93,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                     <td>{r.row}</td>
                     <td>{r.id && r.written ? <a href={u.toolEdit(r.id)}>{r.id}</a> : (r.id ?? "—")}</td>
                     <td>{r.name}</td>
-                    <td>{t(outcome(r.outcome))}</td>
+                    <td>{t(rowStateKey(report, r))}</td>
                   </tr>
                 ))}
               </tbody>

@@ -7,7 +7,7 @@ const en = {
     "Upload a CSV or JSON file in the format of the register's exports. Each row becomes a draft of one of your agency's tools: a row without an id registers a new tool, a row with the id of one of your tools updates its draft. Drafts stay private until you submit them for review.",
   importFormatHeading: "The file",
   importFormatText:
-    "Columns, as in /tools.csv: {columns}. The register's own columns ({computed}) may stay in the file; they are ignored. CSV must be UTF-8 (in Excel: Save As \"CSV UTF-8\"). At most {mb} MB.",
+    "Columns, as in /tools.csv: {columns}. The register's own columns ({computed}) may stay in the file; they are ignored. CSV must be UTF-8 (in Excel: Save As \"CSV UTF-8\"). At most {mb} MB. The codes some columns take are listed below the form.",
   importInventoryText: "Start from your agency's current inventory:",
   importInventoryCsv: "download it as CSV",
   importInventoryJson: "as JSON",
@@ -20,7 +20,7 @@ const en = {
   importNoFile: "Choose a file to upload.",
   importTooLarge: "The file is larger than {mb} MB. Split it into smaller files and import them one after another.",
   importReportHeading: "Report",
-  importResultChecked: "Checked: nothing was written. {create} new, {update} to update, {unchanged} unchanged, {error} with problems.",
+  importResultChecked: "Checked: nothing was written. An import would create {create} drafts and update {update}; {unchanged} rows unchanged, {error} with problems.",
   importResultImported: "Imported: {created} new drafts, {updated} drafts updated, {unchanged} rows unchanged, {error} rows with problems not imported.",
   importResultRefusedRows: "Nothing was imported: {error} of {rows} rows have problems. Fix them and upload again, or choose to import only the valid rows.",
   importResultFileRefused: "The file was refused; nothing was imported.",
@@ -33,12 +33,6 @@ const en = {
   importColOutcome: "Result",
   importColField: "Column",
   importColMessage: "What to fix",
-  importOutcomeCreate: "new draft",
-  importOutcomeUpdate: "draft updated",
-  importOutcomeUnchanged: "unchanged",
-  importOutcomeError: "problem",
-  importOutcomeCreateCheck: "will be a new draft",
-  importOutcomeUpdateCheck: "will update the draft",
   importShownOf: "Showing {shown} of {total}.",
 };
 
@@ -49,7 +43,7 @@ const zh: Record<keyof typeof en, string> = {
     "上传与登记簿导出格式相同的 CSV 或 JSON 文件。每一行成为本机构一个工具的草稿：没有编号的行登记新工具，带有本机构工具编号的行更新该工具的草稿。草稿在提交审查前不会公开。",
   importFormatHeading: "文件格式",
   importFormatText:
-    "列与 /tools.csv 相同：{columns}。登记簿自行计算的列（{computed}）可以保留在文件中，导入时忽略。CSV 必须是 UTF-8 编码（在 Excel 中“另存为”选择“CSV UTF-8”）。文件不超过 {mb} MB。",
+    "列与 /tools.csv 相同：{columns}。登记簿自行计算的列（{computed}）可以保留在文件中，导入时忽略。CSV 必须是 UTF-8 编码（在 Excel 中“另存为”选择“CSV UTF-8”）。文件不超过 {mb} MB。部分列须填写代码，可填写的代码列在表单下方。",
   importInventoryText: "可从本机构当前的工具清单开始：",
   importInventoryCsv: "下载为 CSV",
   importInventoryJson: "或 JSON",
@@ -62,7 +56,7 @@ const zh: Record<keyof typeof en, string> = {
   importNoFile: "请选择要上传的文件。",
   importTooLarge: "文件超过 {mb} MB。请拆分为较小的文件后逐个导入。",
   importReportHeading: "报告",
-  importResultChecked: "已检查，未写入任何内容：新建 {create} 行，更新 {update} 行，无变化 {unchanged} 行，有问题 {error} 行。",
+  importResultChecked: "已检查，未写入任何内容：导入时将新建草稿 {create} 个，更新草稿 {update} 个，无变化 {unchanged} 行，有问题 {error} 行。",
   importResultImported: "已导入：新建草稿 {created} 个，更新草稿 {updated} 个，无变化 {unchanged} 行，有问题未导入 {error} 行。",
   importResultRefusedRows: "未导入任何内容：{rows} 行中有 {error} 行存在问题。请修改后重新上传，或选择只导入无误的行。",
   importResultFileRefused: "文件被拒绝，未导入任何内容。",
@@ -75,12 +69,6 @@ const zh: Record<keyof typeof en, string> = {
   importColOutcome: "结果",
   importColField: "列",
   importColMessage: "需要修改的内容",
-  importOutcomeCreate: "已新建草稿",
-  importOutcomeUpdate: "已更新草稿",
-  importOutcomeUnchanged: "无变化",
-  importOutcomeError: "有问题",
-  importOutcomeCreateCheck: "将新建草稿",
-  importOutcomeUpdateCheck: "将更新草稿",
   importShownOf: "显示 {total} 项中的 {shown} 项。",
 };
 

@@ -15,6 +15,7 @@ import { commentsStrings } from "./strings-comments";
 import { mobileStrings } from "./strings-mobile";
 import { errorStrings } from "./strings-errors";
 import { importFileStrings } from "./strings-import-file";
+import { importPageStrings } from "./strings-import-page";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
@@ -35,6 +36,7 @@ const en = {
   ...mobileStrings.en,
   ...errorStrings.en,
   ...importFileStrings.en,
+  ...importPageStrings.en,
   siteName: "Public Algorithm Register",
   siteTagline: "Every algorithm, app and code system the government uses on people: what it does, on what legal basis, with which data, who answers for it, and when it ends.",
   skipToContent: "Skip to main content",
@@ -566,6 +568,7 @@ const zh: Record<StringKey, string> = {
   ...mobileStrings.zh,
   ...errorStrings.zh,
   ...importFileStrings.zh,
+  ...importPageStrings.zh,
   siteName: "公共算法登记簿",
   siteTagline: "政府对公众使用的每一个算法、应用和“码”系统：做什么、依据什么法律、用哪些数据、由谁负责、何时终止。",
   skipToContent: "跳到正文",

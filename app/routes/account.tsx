@@ -4,19 +4,23 @@ import { requireSession } from "~/auth.server";
 import type { StringKey } from "~/i18n/strings";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
+import { accountAgency, ctxOf } from "~/registry.server";
+import { LocalText } from "~/components/text";
 
 const ROLE_LABEL: Record<string, StringKey> = { official: "roleOfficial", reviewer: "roleReviewer", admin: "roleAdmin" };
 const ROLE_NEXT: Record<string, StringKey> = { official: "accountOfficialNext", reviewer: "accountReviewerNext", admin: "accountAdminNext" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request);
-  return { actor: { displayName: actor.displayName, email: actor.email, role: actor.role, agencySlug: actor.agencySlug } };
+  // The agency by its name from the agencies table, never its slug (the slug only builds the link).
+  const agency = await accountAgency(ctxOf(), { slug: actor.agencySlug });
+  return { actor: { displayName: actor.displayName, email: actor.email, role: actor.role }, agency };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("accountTitle"))];
 
 export default function Account() {
-  const { actor } = useLoaderData<typeof loader>();
+  const { actor, agency } = useLoaderData<typeof loader>();
   const { t, u } = useT();
   return (
     <>
@@ -26,11 +30,13 @@ export default function Account() {
         <dd>{actor.email}</dd>
         <dt>{t("accountRole")}</dt>
         <dd>{t(ROLE_LABEL[actor.role]!)}</dd>
-        {actor.agencySlug ? (
+        {agency ? (
           <>
             <dt>{t("accountAgency")}</dt>
             <dd>
-              <a href={u.agency(actor.agencySlug)}>{actor.agencySlug}</a>
+              <a href={u.agency(agency.slug)}>
+                <LocalText value={agency.name} />
+              </a>
             </dd>
           </>
         ) : null}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireSession } from "~/auth.server";
-import { listAgencyWork, registerNow, ctxOf } from "~/registry.server";
+import { accountAgency, listAgencyWork, registerNow, ctxOf } from "~/registry.server";
 import { ToolCard } from "~/components/tool-card";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
@@ -10,8 +10,10 @@ import { StatusBadge } from "~/components/badges";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request, ["official"]);
-  const { items, due } = await listAgencyWork(ctxOf({ actor, now: registerNow() }));
-  return { items, due, agency: actor.agencySlug };
+  const ctx = ctxOf({ actor, now: registerNow() });
+  const { items, due } = await listAgencyWork(ctx);
+  // The agency by its name, never its slug (the slug only builds the link).
+  return { items, due, agency: await accountAgency(ctx, { slug: actor.agencySlug }) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("draftsTitle"))];
@@ -23,7 +25,11 @@ export default function Drafts() {
     <>
       <h1>{t("draftsTitle")}</h1>
       <p className="lead">
-        {t("draftsIntro")} {agency ? <Link to={u.agency(agency)}>{agency}</Link> : null}
+        {t("draftsIntro")} {agency ? (
+          <Link to={u.agency(agency.slug)}>
+            <LocalText value={agency.name} />
+          </Link>
+        ) : null}
       </p>
       {due.length ? (
         <section aria-labelledby="due-h" className="sunset-group sunset-group-due_soon">

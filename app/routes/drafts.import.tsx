@@ -14,6 +14,8 @@ import { COMPUTED_COLUMNS, IMPORT_COLUMNS, IMPORT_MAX_BYTES, registerNow, runImp
 import { useT } from "~/i18n/use-lang";
 import { ErrorSummary } from "~/components/form";
 import { ImportReportView, REPORT_PROBLEMS_SHOWN, REPORT_ROWS_SHOWN } from "~/components/import-report";
+import { ImportCodeList } from "~/components/import-codes";
+import { Sentence } from "~/components/text";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { csrfToken } = await requireSession(request, ["official"]);
@@ -64,7 +66,9 @@ export default function ImportPage() {
       ) : null}
       {result?.report ? <ImportReportView report={result.report} /> : null}
       <h2>{t("importFormatHeading")}</h2>
-      <p>{t("importFormatText", { columns, computed, mb })}</p>
+      <p>
+        <Sentence k="importFormatText" vars={{ columns: <code lang="en">{columns}</code>, computed: <code lang="en">{computed}</code>, mb }} />
+      </p>
       <p>
         {t("importInventoryText")} <a href={u.draftsInventoryCsv()}>{t("importInventoryCsv")}</a> · <a href={u.draftsInventoryJson()}>{t("importInventoryJson")}</a>
       </p>
@@ -92,6 +96,7 @@ export default function ImportPage() {
           </button>
         </p>
       </Form>
+      <ImportCodeList />
     </>
   );
 }

@@ -54,7 +54,7 @@ describe("npm run import", () => {
       expect(out).toContain("row 3, column kind: Choose one of the listed options for “What sort of tool it is”.");
       expect(out).toContain("row 3, column sunset_date: “The last day the tool may run” is not a real calendar date.");
       expect(out).toContain("row 4 (Formula), column name_zh: The cell starts with “=”, so a spreadsheet would run it as a formula.");
-      expect(out).toContain("3 rows: 0 new, 0 to update, 0 unchanged, 3 with problems.");
+      expect(out).toContain("3 rows: 0 would be new drafts, 0 would update drafts, 0 unchanged, 3 with problems.");
       expectWordsOnly(out + r.stderr);
     } finally {
       fs.rmSync(csv, { force: true });

@@ -3,6 +3,8 @@
 // the check of a file's header against them.
 import { TOOL_EXPORT_COLUMNS } from "../exports/columns";
 import { isForbiddenKey } from "../../shared/safe-keys";
+import { DEPLOYMENT_STATUSES, JURISDICTION_LEVELS, POLICY_DOMAINS, TOOL_KINDS } from "../../standard/v1";
+import type { LabelGroup } from "../../standard/labels";
 
 /** How many names a message about unknown or repeated columns lists before "and N more". */
 const NAMES_LISTED = 20;
@@ -34,6 +36,17 @@ export const IMPORT_COLUMNS = [
 ] as const;
 
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/**
+ * The columns whose cells are codes of the standard: what an official types in the file, and the
+ * group of registry/standard/labels.ts that names each code in both languages.
+ */
+export const CODED_COLUMNS = [
+  { column: "kind", labels: "kind", codes: TOOL_KINDS },
+  { column: "jurisdiction_level", labels: "jurisdiction", codes: JURISDICTION_LEVELS },
+  { column: "policy_domain", labels: "policyDomain", codes: POLICY_DOMAINS },
+  { column: "deployment_status", labels: "status", codes: DEPLOYMENT_STATUSES },
+] as const satisfies readonly { column: ImportColumn; labels: LabelGroup; codes: readonly string[] }[];
 
 /** Columns the register computes (address, review state, counts, times): accepted and ignored. */
 export const COMPUTED_COLUMNS = TOOL_EXPORT_COLUMNS.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
