@@ -142,11 +142,11 @@ describe("forms posted under a language prefix redirect back under it", () => {
 
   it("review, reports and moderation", async () => {
     expect(await location(post(review.action, `/en/review/${submittedId}`, reviewer, { intent: "start" }, { id: submittedId }))).toBe(`/en/review/${submittedId}?done=start`);
-    expect(await location(post(review.action, `/en/review/${submittedId}`, reviewer, { intent: "finding", criterion: "1", rating: "met" }, { id: submittedId }))).toBe(
-      `/en/review/${submittedId}?done=finding#criterion-1`,
+    expect(await location(post(review.action, `/en/review/${submittedId}`, reviewer, { intent: "finding", "findings.1.rating": "met" }, { id: submittedId }))).toBe(
+      `/en/review/${submittedId}?done=finding#findings`,
     );
-    expect(await location(post(review.action, `/review/${submittedId}`, reviewer, { intent: "finding", criterion: "2", rating: "met" }, { id: submittedId }))).toBe(
-      `/review/${submittedId}?done=finding#criterion-2`,
+    expect(await location(post(review.action, `/review/${submittedId}`, reviewer, { intent: "finding", "findings.2.rating": "met" }, { id: submittedId }))).toBe(
+      `/review/${submittedId}?done=finding#findings`,
     );
     const report = await submitReport(ctxOf({ address: "192.0.2.31", now: new Date() }), { kind: "unregistered_tool", report: { toolName: "Door sensor", description: "A sensor on every door." } });
     if (!report.ok) throw new Error("no report");
