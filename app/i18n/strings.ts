@@ -14,6 +14,7 @@ import { commentsStrings } from "./strings-comments";
 import { mobileStrings } from "./strings-mobile";
 import { errorStrings } from "./strings-errors";
 import { importFileStrings } from "./strings-import-file";
+import { adminStrings } from "./strings-admin";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
@@ -33,6 +34,7 @@ const en = {
   ...mobileStrings.en,
   ...errorStrings.en,
   ...importFileStrings.en,
+  ...adminStrings.en,
   siteName: "Public Algorithm Register",
   siteTagline: "Every algorithm, app and code system the government uses on people: what it does, on what legal basis, with which data, who answers for it, and when it ends.",
   skipToContent: "Skip to main content",
@@ -563,6 +565,7 @@ const zh: Record<StringKey, string> = {
   ...mobileStrings.zh,
   ...errorStrings.zh,
   ...importFileStrings.zh,
+  ...adminStrings.zh,
   siteName: "公共算法登记簿",
   siteTagline: "政府对公众使用的每一个算法、应用和“码”系统：做什么、依据什么法律、用哪些数据、由谁负责、何时终止。",
   skipToContent: "跳到正文",
