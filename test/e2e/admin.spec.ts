@@ -97,7 +97,7 @@ test("an admin adds an agency and an official; the official sets a password, sig
   await official.page.getByLabel("电子邮箱").fill("wang.xiaoming@pudong.example");
   await official.page.getByLabel("密码").fill(password);
   await official.page.getByRole("button", { name: "登录" }).click();
-  await expect(official.page.getByRole("alert")).toContainText("电子邮箱或密码不正确");
+  await expect(official.page.getByRole("alert")).toContainText("此账户已被停用");
   await official.context.close();
 
   // The log names the changes without the person.

@@ -72,7 +72,7 @@ describe("accounts", () => {
     const all = JSON.stringify(events());
     for (const personal of ["new.official", "王小明", r.token]) expect(all.toLowerCase()).not.toContain(personal.toLowerCase());
     // Nobody can sign in before the password is set.
-    expect((await login(ctxOf({ address: "10.1.1.1" }), { email: NEW.email, password: "none" })).ok).toBe(false);
+    expect(await login(ctxOf({ address: "10.1.1.1" }), { email: NEW.email, password: "none" })).toEqual({ ok: false, reason: "invalid" });
     expect((await listAccounts(admin())).find((a) => a.id === r.accountId)).toMatchObject({ state: "invited", email: "new.official@example.gov.cn", agencySlug: NEW.agency });
     expect(verifyLog().ok).toBe(true);
   });
@@ -117,7 +117,9 @@ describe("accounts", () => {
     expect(sessionFor(session.sessionToken)).toBeNull();
     expect((getDb().$client.prepare(`SELECT count(*) AS n FROM sessions WHERE user_id = ?`).get(official.id) as { n: number }).n).toBe(0);
     expect(lastEvent()).toMatchObject({ kind: "account_disabled", actor: "admin", payload: JSON.stringify({ account: official.id }) });
-    expect((await login(ctxOf({ address: "10.1.1.3" }), { email: official.email, password: DEMO_PASSWORD })).ok).toBe(false);
+    // Only the right password learns that the account is switched off.
+    expect(await login(ctxOf({ address: "10.1.1.3" }), { email: official.email, password: DEMO_PASSWORD })).toEqual({ ok: false, reason: "disabled" });
+    expect(await login(ctxOf({ address: "10.1.1.3" }), { email: official.email, password: "a-wrong-password" })).toEqual({ ok: false, reason: "invalid" });
     expect((await refusal(setAccountDisabled(admin(), { accountId: official.id, disabled: true }))).fields).toEqual({ "": ["err_account_already_disabled"] });
     await setAccountDisabled(admin(), { accountId: official.id, disabled: false });
     expect(lastEvent().kind).toBe("account_enabled");
@@ -154,12 +156,12 @@ describe("agencies", () => {
   });
 
   it("refuses invalid agencies with codes", async () => {
-    const base = { nameZh: "某局", nameEn: "Some Bureau", jurisdictionLevel: "city" };
+    const base = { nameZh: "某局", nameEn: "Some Bureau", jurisdictionLevel: "city" as const };
     expect((await refusal(createAgency(admin(), { ...base, nameZh: "" }))).fields).toMatchObject({ nameZh: ["err_agency_name_missing"] });
     expect((await refusal(createAgency(admin(), { ...base, nameEn: "", slug: "" }))).fields).toEqual({ slug: ["err_agency_slug_missing"] });
     expect((await refusal(createAgency(admin(), { ...base, slug: "Not A Slug" }))).fields).toEqual({ slug: ["err_slug_format"] });
     expect((await refusal(createAgency(admin(), { ...base, slug: "shanghai-municipal-government" }))).fields).toEqual({ slug: ["err_agency_slug_taken"] });
-    expect((await refusal(createAgency(admin(), { ...base, jurisdictionLevel: "galaxy" }))).fields).toEqual({ jurisdictionLevel: ["err_jurisdiction_invalid"] });
+    expect((await refusal(createAgency(admin(), { ...base, jurisdictionLevel: "galaxy" as never }))).fields).toEqual({ jurisdictionLevel: ["err_jurisdiction_invalid"] });
     expect((await refusal(createAgency(admin(), { ...base, parent: "no-such-agency" }))).fields).toEqual({ parent: ["err_agency_unknown"] });
     const { slug } = await createAgency(admin(), { ...base, parent: "shanghai-municipal-government" });
     expect((await refusal(updateAgency(admin(), { slug: "shanghai-municipal-government", nameZh: "上海市人民政府", jurisdictionLevel: "city", parent: slug }))).fields).toEqual({ parent: ["err_agency_parent_cycle"] });

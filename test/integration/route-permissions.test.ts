@@ -142,7 +142,7 @@ describe("protected routes", () => {
     const before = snapshot();
     const official = actorByEmail("official.shanghai@register.example");
     const account = { accountId: String(official.id) };
-    const forms: [typeof adminAccounts.action, string, Record<string, string>][] = [
+    const forms: [(a: ActionFunctionArgs) => unknown, string, Record<string, string>][] = [
       [adminAccounts.action, "/admin/accounts", { intent: "create", email: "sneaky@example.org", displayName: "Sneaky", role: "admin", agency: "" }],
       [adminAccounts.action, "/admin/accounts", { intent: "disable", ...account }],
       [adminAccounts.action, "/admin/accounts", { intent: "reinvite", ...account }],
