@@ -18,7 +18,9 @@ const STATUS = { valid: 200, expired: 410, used: 410, unknown: 404 } as const;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const status = await invitationStatus(ctxOf({ now: registerNow() }), { token: String(params.token ?? "").slice(0, 200) });
-  return data(status, { status: STATUS[status.state], headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } });
+  // Never cached (not a public page: entry.server answers private, no-store), and the referrer
+  // policy of every page sends other sites the origin only, never this address.
+  return data(status, { status: STATUS[status.state] });
 }
 
 type ActionData = Partial<FormFailure> & { state?: "expired" | "used" | "unknown" };

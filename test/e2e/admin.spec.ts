@@ -73,7 +73,7 @@ test("an admin adds an agency and an official; the official sets a password, sig
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await login(page, ADMIN);
-  await expect(page.getByRole("link", { name: "管理" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "管理", exact: true })).toBeVisible();
   await addAgency(page, "浦东新区数据局", "Pudong New Area Data Bureau");
   const link = await createOfficial(page, "wang.xiaoming@pudong.example", "王小明", "浦东新区数据局");
   // The list names the agency, never its address name.
@@ -85,7 +85,7 @@ test("an admin adds an agency and an official; the official sets a password, sig
 
   const password = "pudong-official-2026";
   const official = await setPassword(browser, link, password);
-  await expect(official.page.getByRole("link", { name: "管理" })).toHaveCount(0);
+  await expect(official.page.getByRole("link", { name: "管理", exact: true })).toHaveCount(0);
   // The link works once.
   await official.page.goto(link);
   await expect(official.page.getByRole("heading", { level: 1 })).toHaveText("此邀请已被使用");
@@ -106,6 +106,15 @@ test("an admin adds an agency and an official; the official sets a password, sig
   for (const kind of ["新增机构", "创建账户", "账户设置密码", "停用账户"]) expect(log).toContain(kind);
   expect(log).not.toContain("王小明");
   expect(log).not.toContain("wang.xiaoming");
+  // The same pages in English, and a clear answer to a link that is not an invitation.
+  await page.goto("/en/admin/agencies");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Agencies");
+  await expect(page.getByRole("link", { name: "Admin", exact: true })).toBeVisible();
+  const unknown = await page.request.get(`/en/invite/${"x".repeat(43)}`);
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.text()).toContain("This invitation link is not valid");
+  const unknownZh = await page.request.get(`/invite/${"x".repeat(43)}`);
+  expect(await unknownZh.text()).toContain("此邀请链接无效");
   expect(errors).toEqual([]);
 });
 
