@@ -4,6 +4,7 @@
 // work without JavaScript on a 390 px phone.
 import { test, expect, login, type Page } from "./fixtures";
 import type { Browser } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./axe";
 
 const ADMIN = "admin@register.example";
 
@@ -57,6 +58,7 @@ async function setPassword(browser: Browser, link: string, password: string) {
   const page = await context.newPage();
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("设置密码");
+  await expectNoSeriousAxeViolations(page);
   await page.getByLabel("新密码", { exact: true }).fill(password);
   await page.getByLabel("再次输入新密码").fill(`${password}?`);
   await page.getByRole("button", { name: "设置密码" }).click();
@@ -78,6 +80,7 @@ test("an admin adds an agency and an official; the official sets a password, sig
   const link = await createOfficial(page, "wang.xiaoming@pudong.example", "王小明", "浦东新区数据局");
   // The list names the agency, never its address name.
   await page.goto("/admin/accounts");
+  await expectNoSeriousAxeViolations(page);
   const entry = page.locator("li.account", { has: page.getByRole("heading", { name: "王小明" }) });
   await expect(entry).toContainText("浦东新区数据局");
   await expect(entry).toContainText("已邀请，尚未设置密码");
@@ -109,6 +112,7 @@ test("an admin adds an agency and an official; the official sets a password, sig
   // The same pages in English, and a clear answer to a link that is not an invitation.
   await page.goto("/en/admin/agencies");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Agencies");
+  await expectNoSeriousAxeViolations(page);
   await expect(page.getByRole("link", { name: "Admin", exact: true })).toBeVisible();
   const unknown = await page.request.get(`/en/invite/${"x".repeat(43)}`);
   expect(unknown.status()).toBe(404);
