@@ -20,6 +20,9 @@ export type ReviewIntent = (typeof REVIEW_INTENTS)[keyof typeof REVIEW_INTENTS];
 export const RECORD_INTENTS = { comment: "comment", reply: "reply", confirmResponsibility: "confirm_responsibility" } as const;
 export type RecordIntent = (typeof RECORD_INTENTS)[keyof typeof RECORD_INTENTS];
 
+export const ADMIN_INTENTS = { create: "create", disable: "disable", enable: "enable", reinvite: "reinvite", change: "change", update: "update" } as const;
+export type AdminIntent = (typeof ADMIN_INTENTS)[keyof typeof ADMIN_INTENTS];
+
 /** The form's intent if it is one of `intents`, else null; `fallback` when the form names none. */
 export function intentOf<T extends Record<string, string>>(form: FormData, intents: T, fallback?: T[keyof T]): T[keyof T] | null {
   const raw = form.get("intent");

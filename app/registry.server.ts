@@ -38,3 +38,7 @@ export { apiListTools, apiGetTool, recordFile, apiToolRevisions } from "../regis
 export { apiListAgencies, apiGetAgency } from "../registry/exchange/api/agencies.server";
 export { apiListIncidents } from "../registry/exchange/api/incidents.server";
 export { apiListEvents } from "../registry/exchange/api/events.server";
+export { listAccounts, createAccount, reinviteAccount, setAccountDisabled, changeAccount } from "../registry/admin/accounts.server";
+export { listAgenciesForAdmin, createAgency, updateAgency } from "../registry/admin/agencies.server";
+export { invitationStatus, acceptInvitation, INVITATION_DAYS } from "../registry/admin/invitations.server";
+export { MIN_PASSWORD_LENGTH } from "../registry/auth/accounts.server";

@@ -88,6 +88,13 @@ function AccountNav({ t, u }: { t: (k: StringKey, vars?: Record<string, string>)
           <NavLink to={u.reports()}>{t("navReports")}</NavLink>
         </li>
       ) : null}
+      {data.user.role === "admin" ? (
+        <li>
+          <NavLink to={u.adminAccounts()} title={t("adminAccountsTitle")}>
+            {t("navAdmin")}
+          </NavLink>
+        </li>
+      ) : null}
       <li>
         <NavLink to={u.account()} title={t("signedInAs", { name: data.user.displayName })}>
           {t("navAccount")}

@@ -50,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
-  if (!result.ok) return data<ActionData>({ fieldErrors: {}, formError: "loginInvalid", email }, { status: 400 });
+  if (!result.ok) return data<ActionData>({ fieldErrors: {}, formError: result.reason === "disabled" ? "loginDisabled" : "loginInvalid", email }, { status: 400 });
   const cookie = await sessionCookie.serialize(result.sessionToken, { secure: isSecure(request, context), expires: new Date(result.expiresAt) });
   return redirect(safeLocalPath(parsed.data.next, accountPage({ request, context })), { headers: { "Set-Cookie": cookie } });
 }

@@ -7,3 +7,4 @@ export * from "./reviews";
 export * from "./comments";
 export * from "./reports";
 export * from "./security";
+export * from "./invitations";

@@ -38,6 +38,7 @@ const token = () => randomBytes(32).toString("base64url");
 export type LoginResult =
   | { ok: true; actor: Actor; sessionToken: string; expiresAt: string }
   | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "disabled" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /** How long a bucket with `n` recent failures, the latest at `latest`, must still wait (ms; 0: go ahead). */
@@ -99,9 +100,13 @@ export async function login(
   const reservation = reserveAttempt(buckets, now, db);
   if (!reservation.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: reservation.retryAfterSeconds };
 
-  const row = stmt(db, `SELECT id, password_hash FROM users WHERE email = ? AND disabled_at IS NULL`).get(email) as { id: number; password_hash: string } | undefined;
-  const valid = await verify(input.password, row?.password_hash ?? (await dummyPasswordHash()));
+  const row = stmt(db, `SELECT id, password_hash, disabled_at FROM users WHERE email = ?`).get(email) as { id: number; password_hash: string; disabled_at: string | null } | undefined;
+  // An account without a password yet (an open invitation) costs the same scrypt run as an unknown one.
+  const stored = row?.password_hash.startsWith("scrypt$") ? row.password_hash : null;
+  const valid = (await verify(input.password, stored ?? (await dummyPasswordHash()))) && stored !== null;
   if (!row || !valid) return { ok: false, reason: "invalid" };
+  // Only someone who knows the password learns that the account is switched off; the attempt still counts.
+  if (row.disabled_at) return { ok: false, reason: "disabled" };
 
   const sessionToken = token();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString();

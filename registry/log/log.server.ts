@@ -22,6 +22,14 @@ export const EVENT_KINDS = [
   "incident_recorded",
   "appeal_stats_published",
   "responsibility_confirmed",
+  "account_created",
+  "account_reinvited",
+  "account_activated",
+  "account_disabled",
+  "account_enabled",
+  "account_role_changed",
+  "agency_created",
+  "agency_updated",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -103,6 +103,10 @@ export const paths = {
   reviewTool: (id: string, q?: Query, fragment?: string | null) => `/review/${seg(id)}${queryString(q)}${hash(fragment)}`,
   reviewComments: () => "/review/comments",
   reports: (q?: Query) => `/reports${queryString(q)}`,
+  adminAccounts: () => "/admin/accounts",
+  adminAgencies: (q?: Query) => `/admin/agencies${queryString(q)}`,
+  /** The page where an invited person sets their password: the token is in the path, shown once to the admin. */
+  invite: (token: string) => `/invite/${seg(token)}`,
 } as const;
 
 /** `{name}` put back where a builder encoded the braces: an OpenAPI path template from the builder itself. */

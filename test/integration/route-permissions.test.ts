@@ -21,6 +21,8 @@ import * as queue from "~/routes/review._index";
 import * as review from "~/routes/review.$id";
 import * as reports from "~/routes/reports._index";
 import * as moderation from "~/routes/review.comments";
+import * as adminAccounts from "~/routes/admin.accounts";
+import * as adminAgencies from "~/routes/admin.agencies";
 
 const getDb = useFreshDb();
 type Who = { cookie: string; csrf: string } | null;
@@ -59,7 +61,7 @@ const post = (action: (a: ActionFunctionArgs) => unknown, url: string, who: Who,
 function snapshot() {
   const db = getDb().$client;
   const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-  return { tools: n("tools"), revisions: n("revisions"), events: n("events"), reviews: n("reviews"), findings: n("findings"), records: db.prepare(`SELECT group_concat(record_sha256) AS s FROM revisions`).get() };
+  return { users: db.prepare(`SELECT group_concat(role || coalesce(agency_id, '') || coalesce(disabled_at, '')) AS s FROM users`).get(), agencies: db.prepare(`SELECT group_concat(slug || coalesce(name_zh, '') || coalesce(parent_id, '')) AS s FROM agencies`).get(), invitations: n("account_invitations"), tools: n("tools"), revisions: n("revisions"), events: n("events"), reviews: n("reviews"), findings: n("findings"), records: db.prepare(`SELECT group_concat(record_sha256) AS s FROM revisions`).get() };
 }
 
 /** The findings form with every criterion rated "met". */
@@ -160,6 +162,33 @@ describe("protected routes", () => {
     expect(snapshot()).toEqual(before);
     expect(await post(review.action, `/review/${submittedId}`, reviewer, { intent: "finding", ...allMet }, { id: submittedId })).toBe(302);
     expect(snapshot().findings).toBe(before.findings + 10);
+  });
+
+  it("keep the admin pages to admins", async () => {
+    const before = snapshot();
+    const official = actorByEmail("official.shanghai@register.example");
+    const account = { accountId: String(official.id) };
+    const forms: [(a: ActionFunctionArgs) => unknown, string, Record<string, string>][] = [
+      [adminAccounts.action, "/admin/accounts", { intent: "create", email: "sneaky@example.org", displayName: "Sneaky", role: "admin", agency: "" }],
+      [adminAccounts.action, "/admin/accounts", { intent: "disable", ...account }],
+      [adminAccounts.action, "/admin/accounts", { intent: "reinvite", ...account }],
+      [adminAccounts.action, "/admin/accounts", { intent: "change", ...account, role: "admin", agency: "" }],
+      [adminAgencies.action, "/admin/agencies", { intent: "create", nameZh: "某局", nameEn: "Sneaky Bureau", jurisdictionLevel: "city" }],
+      [adminAgencies.action, "/admin/agencies", { intent: "update", slug: "shanghai-municipal-government", nameZh: "改名", jurisdictionLevel: "city" }],
+    ];
+    for (const w of [who.anonymous, who.otherOfficial, who.ownReviewer, await as("reviewer.samr@register.example")]) {
+      const expected = w === null ? 302 : 403;
+      expect(await get(adminAccounts.loader, "/admin/accounts", w)).toBe(expected);
+      expect(await get(adminAgencies.loader, "/admin/agencies?edit=shanghai-municipal-government", w)).toBe(expected);
+      for (const [action, url, form] of forms) expect(await post(action, url, w, form)).toBe(expected);
+    }
+    expect(snapshot()).toEqual(before);
+    expect(await get(adminAccounts.loader, "/admin/accounts", who.admin)).toBe(200);
+    expect(await get(adminAgencies.loader, "/admin/agencies", who.admin)).toBe(200);
+    expect(await post(adminAccounts.action, "/admin/accounts", { cookie: who.admin!.cookie, csrf: "forged-token" }, forms[0]![2])).toBe(403);
+    expect(snapshot()).toEqual(before);
+    expect(await post(adminAccounts.action, "/admin/accounts", who.admin, forms[0]![2])).toBe(200);
+    expect(snapshot().invitations).toBe(before.invitations + 1);
   });
 
   it("refuse state changes without the session's CSRF token", async () => {
