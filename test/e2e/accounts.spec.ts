@@ -25,7 +25,9 @@ test("an official logs in after a mistake, sees the account page, and logs out",
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("我的账户");
-  await expect(page.locator("dl.facts")).toContainText(official.agency!);
+  // The agency by its name, never its code.
+  await expect(page.locator("dl.facts")).toContainText("上海市人民政府");
+  await expect(page.locator("dl.facts")).not.toContainText(official.agency!);
 
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/$/);
