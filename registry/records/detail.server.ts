@@ -74,8 +74,8 @@ export async function getToolDetail(ctx: Ctx, q: ToolDetailQuery): Promise<ToolL
   const consent = responsibilityConsent(db, row.seq);
   // An agency that declined the link is left off the page altogether.
   record.responsibility.agencies = record.responsibility.agencies.filter((ref) => {
-    const id = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).pluck().get(ref.agency) as number | undefined;
-    return id === undefined || !isDeclined(db, row.seq, id);
+    const a = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(ref.agency) as { id: number } | undefined;
+    return a === undefined || !isDeclined(db, row.seq, a.id);
   });
   for (const ref of record.responsibility.agencies) {
     const a = stmt(db, `SELECT id, slug, name_zh, name_en FROM agencies WHERE slug = ?`).get(ref.agency) as
