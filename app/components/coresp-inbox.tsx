@@ -7,7 +7,7 @@ import { LocalText } from "~/components/text";
 import type { PendingConfirmation } from "../../registry/review/co-responsibility.server";
 
 export function CoRespInbox({ pending, csrf }: { pending: PendingConfirmation[]; csrf: string }) {
-  const { t, l, u } = useT();
+  const { t, l, u, lang } = useT();
   if (!pending.length) return null;
   return (
     <section aria-labelledby="coresp-h" className="coresp-inbox">
@@ -22,7 +22,7 @@ export function CoRespInbox({ pending, csrf }: { pending: PendingConfirmation[];
               </Link>
             </p>
             <p>
-              {t("coRespInboxRole")}: {p.roles.map((r) => l("agencyRole", r)).join("、")}
+              {t("coRespInboxRole")}: {p.roles.map((r) => l("agencyRole", r)).join(lang === "zh" ? "、" : ", ")}
             </p>
             <Form method="post" className="inline-form">
               <input type="hidden" name="csrf" value={csrf} />
