@@ -17,6 +17,8 @@ export type EditIntent = (typeof EDIT_INTENTS)[keyof typeof EDIT_INTENTS];
 export const REVIEW_INTENTS = { start: "start", finding: "finding", decide: "decide" } as const;
 export type ReviewIntent = (typeof REVIEW_INTENTS)[keyof typeof REVIEW_INTENTS];
 
+/** The inbox of co-responsibility on /drafts: the agency confirms or declines a link another agency's record names. */
+export const CORESP_INTENTS = { confirm: "confirm_responsibility", decline: "decline_responsibility" } as const;
 export const RECORD_INTENTS = { comment: "comment", reply: "reply", confirmResponsibility: "confirm_responsibility" } as const;
 export type RecordIntent = (typeof RECORD_INTENTS)[keyof typeof RECORD_INTENTS];
 

@@ -21,7 +21,7 @@ export { listAgencyWork, reviewQueue, getReviewPage, getOwnerView } from "../reg
 export { retireTool } from "../registry/lifecycle/retire.server";
 export { recordFact } from "../registry/lifecycle/facts.server";
 export { postConsultationResponse } from "../registry/voice/consultation.server";
-export { confirmResponsibility } from "../registry/review/co-responsibility.server";
+export { confirmResponsibility, declineResponsibility, pendingConfirmations } from "../registry/review/co-responsibility.server";
 export { sectionNode, formToValue, applyListButton } from "../registry/standard/schema-form";
 export { diffRecords } from "../registry/records/diff";
 export { registerNow } from "../registry/shared/clock.server";

@@ -1,7 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { requireSession } from "~/auth.server";
-import { accountAgency, listAgencyWork, registerNow, ctxOf } from "~/registry.server";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireCsrf, requireSession } from "~/auth.server";
+import { accountAgency, confirmResponsibility, declineResponsibility, listAgencyWork, pendingConfirmations, registerNow, ctxOf } from "~/registry.server";
+import { CoRespInbox } from "~/components/coresp-inbox";
+import { FieldErrorSummary } from "~/components/form-page";
+import { formRefusal, registryFailure, type FormFailure } from "~/http/registry-error";
+import { requestLang } from "~/i18n/lang.server";
+import { CORESP_INTENTS, intentOf } from "~/intents";
+import { urlsFor } from "../../registry/shared/urls";
 import { ToolCard } from "~/components/tool-card";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
@@ -9,17 +15,45 @@ import { LocalText } from "~/components/text";
 import { StatusBadge } from "~/components/badges";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireSession(request, ["official"]);
+  const { actor, csrfToken } = await requireSession(request, ["official"]);
   const ctx = ctxOf({ actor, now: registerNow() });
   const { items, due } = await listAgencyWork(ctx);
-  // The agency by its name, never its slug (the slug only builds the link).
-  return { items, due, agency: await accountAgency(ctx, { slug: actor.agencySlug }) };
+  const done = new URL(request.url).searchParams.get("coresp");
+  return {
+    items,
+    due,
+    // The agency by its name, never its slug (the slug only builds the link).
+    agency: await accountAgency(ctx, { slug: actor.agencySlug }),
+    pending: await pendingConfirmations(ctx),
+    csrf: csrfToken,
+    done: done === "confirmed" || done === "declined" ? done : null,
+  };
+}
+
+/** The co-responsibility inbox: confirm or decline a link, then back to /drafts with a message. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requireSession(request, ["official"]);
+  const form = await request.formData();
+  requireCsrf(session, form);
+  const { lang, prefix } = requestLang({ request, context });
+  const ctx = ctxOf({ actor: session.actor, now: registerNow() });
+  const intent = intentOf(form, CORESP_INTENTS);
+  const input = { toolId: form.get("toolId") };
+  try {
+    if (intent === CORESP_INTENTS.confirm) await confirmResponsibility(ctx, input);
+    else if (intent === CORESP_INTENTS.decline) await declineResponsibility(ctx, input);
+    else return formRefusal(lang, {}, { code: "err_unknown_action" });
+  } catch (e) {
+    return registryFailure(e, lang, {});
+  }
+  return redirect(urlsFor(prefix).drafts({ coresp: intent === CORESP_INTENTS.confirm ? "confirmed" : "declined" }));
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("draftsTitle"))];
 
 export default function Drafts() {
-  const { items, due, agency } = useLoaderData<typeof loader>();
+  const { items, due, agency, pending, csrf, done } = useLoaderData<typeof loader>();
+  const result = useActionData<Partial<FormFailure>>();
   const { t, u } = useT();
   return (
     <>
@@ -31,6 +65,13 @@ export default function Drafts() {
           </Link>
         ) : null}
       </p>
+      {done ? (
+        <div className="notice" role="status">
+          <p>{t(done === "confirmed" ? "coRespConfirmed" : "coRespDeclined")}</p>
+        </div>
+      ) : null}
+      <FieldErrorSummary errors={result?.errors} message={result?.message} />
+      <CoRespInbox pending={pending} csrf={csrf} />
       {due.length ? (
         <section aria-labelledby="due-h" className="sunset-group sunset-group-due_soon">
           <h2 id="due-h">{t("draftsDueHeading")}</h2>

@@ -35,6 +35,26 @@ export const toolAgencyConfirmations = sqliteTable(
   (t) => [primaryKey({ columns: [t.toolSeq, t.agencyId] })],
 );
 
+/**
+ * An agency named as co-responsible by another agency's official has declined the link: it is
+ * never shown publicly and never counts, and the agency is no longer asked to confirm it.
+ */
+export const toolAgencyDeclines = sqliteTable(
+  "tool_agency_declines",
+  {
+    toolSeq: integer("tool_seq")
+      .notNull()
+      .references(() => tools.seq, { onDelete: "cascade" }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    declinedAt: text("declined_at").notNull(),
+    /** The official of that agency who declined. */
+    declinedBy: integer("declined_by"),
+  },
+  (t) => [primaryKey({ columns: [t.toolSeq, t.agencyId] })],
+);
+
 /** The result of the latest full check of the event chain (one row, id 1), shared by workers. */
 export const chainChecks = sqliteTable("chain_checks", {
   id: integer("id").primaryKey(),

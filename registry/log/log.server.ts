@@ -22,6 +22,7 @@ export const EVENT_KINDS = [
   "incident_recorded",
   "appeal_stats_published",
   "responsibility_confirmed",
+  "responsibility_declined",
   "account_created",
   "account_reinvited",
   "account_activated",

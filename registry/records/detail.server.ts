@@ -6,7 +6,7 @@ import type { Ctx } from "../shared/context";
 import { computeImpactLevel, type ImpactResult } from "../standard/impact";
 import { publicReviews, type PublicReview } from "./history.server";
 import { consultationWindow } from "../review/obligations";
-import { isLinkConfirmed, responsibilityConsent } from "./responsibility.server";
+import { isDeclined, isLinkConfirmed, responsibilityConsent } from "./responsibility.server";
 import { listPublicComments, type PublicComment } from "../voice/comments.server";
 import { readStoredRecord, type LocalizedText, type ToolRecord } from "../standard/v1";
 import { sunsetState, todayIso, type SunsetState } from "../lifecycle/sunset";
@@ -72,6 +72,11 @@ export async function getToolDetail(ctx: Ctx, q: ToolDetailQuery): Promise<ToolL
   const agencies: Record<string, AgencyLink> = {};
   const unconfirmedAgencies: Record<string, AgencyLink> = {};
   const consent = responsibilityConsent(db, row.seq);
+  // An agency that declined the link is left off the page altogether.
+  record.responsibility.agencies = record.responsibility.agencies.filter((ref) => {
+    const a = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(ref.agency) as { id: number } | undefined;
+    return a === undefined || !isDeclined(db, row.seq, a.id);
+  });
   for (const ref of record.responsibility.agencies) {
     const a = stmt(db, `SELECT id, slug, name_zh, name_en FROM agencies WHERE slug = ?`).get(ref.agency) as
       | { id: number; slug: string; name_zh: string | null; name_en: string | null }

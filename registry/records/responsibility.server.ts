@@ -39,3 +39,8 @@ export function confirmedAgencyIds(db: Db, toolSeq: number, named: Iterable<numb
   const consent = responsibilityConsent(db, toolSeq);
   return [...new Set(named)].filter((id) => isLinkConfirmed(consent, id));
 }
+
+/** Whether `agencyId` has declined the link a record of the tool names it with (declineResponsibility): never public, never counted. */
+export function isDeclined(db: Db, toolSeq: number, agencyId: number): boolean {
+  return stmt(db, `SELECT 1 FROM tool_agency_declines WHERE tool_seq = ? AND agency_id = ?`).get(toolSeq, agencyId) !== undefined;
+}

@@ -1,12 +1,12 @@
 // An agency named as co-responsible in another agency's record confirms the link. Until it does,
 // the link is not public and disqualifies none of its reviewers (registry/records/responsibility.server.ts
-// has the rule). The staff pages for this come later; this is the registry function they call.
+// has the rule). Or it declines: then the link never counts and it is no longer asked (/drafts lists what it is asked).
 import { getDb, stmt, type Db } from "../shared/db.server";
 import { type Ctx, parseInput } from "../shared/context";
 import { ToolInput } from "./drafts.server";
 import { appendEvent } from "../log/log.server";
 import { resolveAgencies, writePublicProjection } from "../records/publish.server";
-import { confirmedAgencyIds, isLinkConfirmed, responsibilityConsent } from "../records/responsibility.server";
+import { confirmedAgencyIds, isDeclined, isLinkConfirmed, responsibilityConsent } from "../records/responsibility.server";
 import { readStoredRecord, type AGENCY_ROLES, type LocalizedText, type ToolRecord } from "../standard/v1";
 import { publicActor, type Actor } from "../auth/roles";
 import { RegistryError, wrongState } from "../shared/errors";
@@ -21,9 +21,46 @@ import { RegistryError, wrongState } from "../shared/errors";
  * tool.
  */
 export async function confirmResponsibility(ctx: Ctx, input: unknown): Promise<{ toolId: string; agency: string }> {
-  const { actor, now, db } = ctx;
+  const { now, db } = ctx;
+  const { tool, rev, record, agencyIds, agencyId, official } = namedTool(ctx, input);
+  const at = now.toISOString();
+  return db.$client.transaction(() => {
+    if (isLinkConfirmed(responsibilityConsent(db, tool.seq), agencyId)) throw wrongState("err_coresp_confirmed");
+    if (isDeclined(db, tool.seq, agencyId)) throw wrongState("err_coresp_declined");
+    stmt(db, `INSERT INTO tool_agency_confirmations (tool_seq, agency_id, confirmed_at, confirmed_by) VALUES (?, ?, ?, ?)`).run(tool.seq, agencyId, at, official.id);
+    // The same revision, projected again: now with this agency's link.
+    writePublicProjection(db, { seq: tool.seq, revisionId: rev.id, record, status: rev.status, at, agencyIds });
+    appendEvent({ kind: "responsibility_confirmed", toolId: tool.id, actor: publicActor(official), at, payload: { revision: rev.number, agency: official.agencySlug! } }, db);
+    return { toolId: tool.id, agency: official.agencySlug! };
+  })();
+}
+
+/**
+ * An official declines the responsibility another agency's record names their agency with. The
+ * link was never public and never counted; after a decline the agency is no longer asked to
+ * confirm it, and its name is left off the record page. Final: a declined link cannot be
+ * confirmed later, nor a confirmed one declined (both are refused as wrong_state), since the
+ * reviewer independence of past reviews rests on them.
+ */
+export async function declineResponsibility(ctx: Ctx, input: unknown): Promise<{ toolId: string; agency: string }> {
+  const { now, db } = ctx;
+  const { tool, rev, agencyId, official } = namedTool(ctx, input);
+  const at = now.toISOString();
+  return db.$client.transaction(() => {
+    if (isLinkConfirmed(responsibilityConsent(db, tool.seq), agencyId)) throw wrongState("err_coresp_decline_confirmed");
+    if (isDeclined(db, tool.seq, agencyId)) throw wrongState("err_coresp_declined");
+    stmt(db, `INSERT INTO tool_agency_declines (tool_seq, agency_id, declined_at, declined_by) VALUES (?, ?, ?, ?)`).run(tool.seq, agencyId, at, official.id);
+    appendEvent({ kind: "responsibility_declined", toolId: tool.id, actor: publicActor(official), at, payload: { revision: rev.number, agency: official.agencySlug! } }, db);
+    return { toolId: tool.id, agency: official.agencySlug! };
+  })();
+}
+
+/** The public tool an official acts on, checked to name the official's agency in its current public revision. */
+function namedTool(ctx: Ctx, input: unknown) {
+  const { actor, db } = ctx;
   const { toolId } = parseInput(ToolInput, input);
   if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new RegistryError("forbidden");
+  const official: Actor = actor;
   const agencyId = actor.agencyId;
   const tool = stmt(db, `SELECT seq, id, published_revision_id FROM tools WHERE id = ?`).get(String(toolId).toUpperCase()) as
     | { seq: number; id: string; published_revision_id: number | null }
@@ -33,15 +70,7 @@ export async function confirmResponsibility(ctx: Ctx, input: unknown): Promise<{
   const record = readStoredRecord(rev.record);
   const agencyIds = resolveAgencies(record, db);
   if (![...agencyIds.values()].includes(agencyId)) throw new RegistryError("forbidden", { issues: [{ code: "err_coresp_not_named" }] });
-  const at = now.toISOString();
-  return db.$client.transaction(() => {
-    if (isLinkConfirmed(responsibilityConsent(db, tool.seq), agencyId)) throw wrongState("err_coresp_confirmed");
-    stmt(db, `INSERT INTO tool_agency_confirmations (tool_seq, agency_id, confirmed_at, confirmed_by) VALUES (?, ?, ?, ?)`).run(tool.seq, agencyId, at, actor.id);
-    // The same revision, projected again: now with this agency's link.
-    writePublicProjection(db, { seq: tool.seq, revisionId: rev.id, record, status: rev.status, at, agencyIds });
-    appendEvent({ kind: "responsibility_confirmed", toolId: tool.id, actor: publicActor(actor), at, payload: { revision: rev.number, agency: actor.agencySlug! } }, db);
-    return { toolId: tool.id, agency: actor.agencySlug! };
-  })();
+  return { tool, rev, record, agencyIds, agencyId, official };
 }
 
 /**
@@ -93,6 +122,7 @@ export async function pendingConfirmations(ctx: Ctx): Promise<PendingConfirmatio
     `SELECT t.id, r.record FROM tools t JOIN revisions r ON r.id = t.published_revision_id
      WHERE t.owner_agency_id IS NOT NULL AND t.owner_agency_id <> @agency AND instr(r.record, @needle) > 0
        AND NOT EXISTS (SELECT 1 FROM tool_agency_confirmations c WHERE c.tool_seq = t.seq AND c.agency_id = @agency)
+       AND NOT EXISTS (SELECT 1 FROM tool_agency_declines d WHERE d.tool_seq = t.seq AND d.agency_id = @agency)
      ORDER BY t.id`,
   ).all({ agency: actor.agencyId, needle: `"agency":${JSON.stringify(actor.agencySlug)}` }) as { id: string; record: string }[];
   const out: PendingConfirmation[] = [];

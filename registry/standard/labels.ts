@@ -197,6 +197,7 @@ export const LABELS = {
     incident_recorded: { zh: "记录事件", en: "Incident recorded" },
     appeal_stats_published: { zh: "公布申诉统计", en: "Appeal statistics published" },
     responsibility_confirmed: { zh: "机构确认共同责任", en: "Agency confirmed its responsibility" },
+    responsibility_declined: { zh: "机构拒绝共同责任", en: "Agency declined responsibility" },
     account_created: { zh: "创建账户", en: "Account created" },
     account_reinvited: { zh: "重新发送账户邀请", en: "Account invitation renewed" },
     account_activated: { zh: "账户设置密码", en: "Account password set" },

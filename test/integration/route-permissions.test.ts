@@ -61,7 +61,7 @@ const post = (action: (a: ActionFunctionArgs) => unknown, url: string, who: Who,
 function snapshot() {
   const db = getDb().$client;
   const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-  return { users: db.prepare(`SELECT group_concat(role || coalesce(agency_id, '') || coalesce(disabled_at, '')) AS s FROM users`).get(), agencies: db.prepare(`SELECT group_concat(slug || coalesce(name_zh, '') || coalesce(parent_id, '')) AS s FROM agencies`).get(), invitations: n("account_invitations"), tools: n("tools"), revisions: n("revisions"), events: n("events"), reviews: n("reviews"), findings: n("findings"), records: db.prepare(`SELECT group_concat(record_sha256) AS s FROM revisions`).get() };
+  return { users: db.prepare(`SELECT group_concat(role || coalesce(agency_id, '') || coalesce(disabled_at, '')) AS s FROM users`).get(), agencies: db.prepare(`SELECT group_concat(slug || coalesce(name_zh, '') || coalesce(parent_id, '')) AS s FROM agencies`).get(), invitations: n("account_invitations"), tools: n("tools"), revisions: n("revisions"), events: n("events"), reviews: n("reviews"), findings: n("findings"), confirmations: n("tool_agency_confirmations"), declines: n("tool_agency_declines"), records: db.prepare(`SELECT group_concat(record_sha256) AS s FROM revisions`).get() };
 }
 
 /** The findings form with every criterion rated "met". */
@@ -107,6 +107,21 @@ describe("protected routes", () => {
       expect(await get(edit.loader, `/tools/${submittedId}/edit`, w, { id: submittedId })).toBe(expectPublic);
       expect(await post(edit.action, `/tools/${submittedId}/edit`, w, { intent: "withdraw" }, { id: submittedId })).toBe(expectPublic);
       expect(await post(edit.action, `/tools/${submittedId}/edit`, w, { intent: "retire", "reason.en": "x" }, { id: submittedId })).toBe(expectPublic);
+    }
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("refuse the co-responsibility inbox of /drafts to all but an official of a named, unconfirmed agency", async () => {
+    const before = snapshot();
+    const owner = await as("official.shanghai@register.example");
+    for (const intent of ["confirm_responsibility", "decline_responsibility"]) {
+      const form = { intent, toolId: submittedId };
+      expect(await post(drafts.action, "/drafts", who.anonymous, form)).toBe(302);
+      // The other official's agency is not named by the record; reviewers and admins are no officials.
+      for (const w of [who.otherOfficial, who.ownReviewer, who.admin]) expect(await post(drafts.action, "/drafts", w, form)).toBe(403);
+      // The owning agency needs no confirmation and cannot decline: wrong_state.
+      expect(await post(drafts.action, "/drafts", owner, form)).toBe(400);
+      expect(await post(drafts.action, "/drafts", { cookie: owner!.cookie, csrf: "forged-token" }, form)).toBe(403);
     }
     expect(snapshot()).toEqual(before);
   });
