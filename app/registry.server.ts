@@ -7,6 +7,7 @@ export { getToolDetail } from "../registry/records/detail.server";
 export { getHomeSummary } from "../registry/records/home.server";
 export { getAgencyPage, listAgencies } from "../registry/records/agencies.server";
 export { agencyNames, accountAgency } from "../registry/records/agency-names.server";
+export { agencyChoices } from "../registry/records/agency-choices.server";
 export { getSunsetOverview, sunsetFeed } from "../registry/lifecycle/sunsets.server";
 export { renderMarkdown } from "../registry/shared/markdown.server";
 export { login, logout, LOGIN_LIMITS } from "../registry/auth/sessions.server";

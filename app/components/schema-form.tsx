@@ -4,6 +4,7 @@
 import { fieldKind, isLocalized, unwrap, type SchemaNode } from "../../registry/standard/schema-form";
 import { label, type LabelGroup } from "../../registry/standard/labels";
 import { useT } from "~/i18n/use-lang";
+import { AgencySelect, useFormOptions } from "./form-options";
 
 // Which label group names the values of an enumerated field, by path without row numbers.
 const ENUM_LABELS: Record<string, LabelGroup> = {
@@ -86,8 +87,21 @@ function Field({ path, node: raw, value, errors, required }: Props) {
     "aria-invalid": hasError || undefined,
     "aria-describedby": hasError ? `${idOf(path)}-error` : undefined,
   };
-  const req = required && !nullable ? <span className="required"> ({t("formRequired")})</span> : null;
+  const options = useFormOptions();
+  const optional = options.optional?.includes(path);
+  const req = optional ? <span className="hint"> ({t("pickerSlugOptional")})</span> : required && !nullable ? <span className="required"> ({t("formRequired")})</span> : null;
   const group = ENUM_LABELS[shape(path)];
+  if (shape(path) === "responsibility.agencies.agency" && options.agencies)
+    return (
+      <div className={`field${hasError ? " has-error" : ""}`}>
+        <label htmlFor={common.id}>
+          {text}
+          {req}
+        </label>
+        <FieldMessages path={path} errors={errors} />
+        <AgencySelect common={common} value={str(value)} agencies={options.agencies} />
+      </div>
+    );
 
   switch (kind.kind) {
     case "object":

@@ -8,6 +8,7 @@ import { chainStrings } from "./strings-chain";
 import { importStrings } from "./strings-import";
 import { formsStrings } from "./strings-forms";
 import { mirrorStrings } from "./strings-mirror";
+import { pickersStrings } from "./strings-pickers";
 import { httpStrings } from "./strings-http";
 import { answersStrings } from "./strings-answers";
 import { termsStrings } from "./strings-terms";
@@ -30,6 +31,7 @@ const en = {
   ...importStrings.en,
   ...formsStrings.en,
   ...mirrorStrings.en,
+  ...pickersStrings.en,
   ...httpStrings.en,
   ...answersStrings.en,
   ...termsStrings.en,
@@ -562,6 +564,7 @@ const zh: Record<StringKey, string> = {
   ...importStrings.zh,
   ...formsStrings.zh,
   ...mirrorStrings.zh,
+  ...pickersStrings.zh,
   ...httpStrings.zh,
   ...answersStrings.zh,
   ...termsStrings.zh,

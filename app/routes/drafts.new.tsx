@@ -8,6 +8,7 @@ import { applyListButton, createDraft, formToValue, registerNow, sectionNode, ct
 import { useT } from "~/i18n/use-lang";
 import { SectionFields } from "~/components/schema-form";
 import { FieldErrorSummary } from "~/components/form-page";
+import { FormOptions } from "~/components/form-options";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { csrfToken } = await requireSession(request, ["official"]);
@@ -52,7 +53,10 @@ export default function NewDraft() {
       <FieldErrorSummary errors={result?.errors} message={result?.message} />
       <Form method="post" className="stacked-form record-form" noValidate>
         <input type="hidden" name="csrf" value={csrf} />
-        <SectionFields section="identity" node={node} value={result?.value} errors={errors} />
+        {/* The slug may be left empty: the register makes it from the name (registry/standard/slug-proposal.ts). */}
+        <FormOptions.Provider value={{ optional: ["identity.slug"] }}>
+          <SectionFields section="identity" node={node} value={result?.value} errors={errors} />
+        </FormOptions.Provider>
         <button type="submit">{t("newDraftButton")}</button>
       </Form>
     </>

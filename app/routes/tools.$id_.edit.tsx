@@ -10,6 +10,7 @@ import { formRefusal, registryFailure, throwIfNotFoundOrForbidden, type FormFail
 import { requestLang } from "~/i18n/lang.server";
 import { urlsFor, type Paths } from "../../registry/shared/urls";
 import {
+  agencyChoices,
   applyListButton,
   formToValue,
   getOwnerView,
@@ -26,16 +27,18 @@ import type { StringKey } from "~/i18n/strings";
 import { SectionFields } from "~/components/schema-form";
 import { FieldErrorSummary } from "~/components/form-page";
 import { StatusBadge } from "~/components/badges";
+import { FormOptions } from "~/components/form-options";
 
 /** The sections in the edit form's order, each with its title (registry/standard/sections.ts). */
 const SECTION_ORDER: [SectionName, StringKey][] = SECTION_NAMES.map((n) => [n, sectionTitleKey(n)]);
 const isSection = isSectionName;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["official"]);
+  const ctx = ctxOf({ actor: session.actor, now: registerNow() });
   let view;
   try {
-    view = await getOwnerView(ctxOf({ actor: session.actor, now: registerNow() }), { toolId: params.id ?? "" });
+    view = await getOwnerView(ctx, { toolId: params.id ?? "" });
   } catch (e) {
     throwIfNotFoundOrForbidden(e);
     throw e;
@@ -47,6 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     view,
     section,
     node: sectionNode(section),
+    // The agency picker of the responsibility section: the register's agencies by name.
+    agencies: section === "responsibility" ? await agencyChoices(ctx, { lang: requestLang({ request, context }).lang }) : [],
     csrf: session.csrfToken,
     saved: url.searchParams.get("saved") === "1",
     done: url.searchParams.get("done"),
@@ -110,7 +115,7 @@ const sectionHref = (u: Paths, id: string) => (path: string) => {
 };
 
 export default function EditTool() {
-  const { view, section, node, csrf, saved, done } = useLoaderData<typeof loader>();
+  const { view, section, node, agencies, csrf, saved, done } = useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
   const { t, text, l, date, u } = useT();
   const name = text(view.record.identity?.name)?.text ?? view.toolId;
@@ -166,7 +171,9 @@ export default function EditTool() {
             <input type="hidden" name="csrf" value={csrf} />
             <input type="hidden" name="section" value={section} />
             <h2>{t(SECTION_ORDER.find(([s]) => s === section)![1])}</h2>
-            <SectionFields section={section} node={node} value={value} errors={errors} />
+            <FormOptions.Provider value={{ agencies }}>
+              <SectionFields section={section} node={node} value={value} errors={errors} />
+            </FormOptions.Provider>
             <button type="submit" name="intent" value={EDIT_INTENTS.save}>
               {t("editSave")}
             </button>

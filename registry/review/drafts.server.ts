@@ -25,6 +25,7 @@ import {
   type ToolRecordInput,
 } from "../standard/v1";
 import { guard, load, sha256 } from "./load.server";
+import { proposeSlug } from "../standard/slug-proposal";
 
 const NewToolIdentity = Identity.omit({ id: true });
 export type NewToolIdentityInput = z.input<typeof NewToolIdentity>;
@@ -42,9 +43,9 @@ export async function createDraft(ctx: Ctx, input: unknown): Promise<{ toolId: s
 export function createDraftNow(ctx: Ctx, input: unknown): { toolId: string } {
   const { actor, now, db } = ctx;
   if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new RegistryError("forbidden");
-  const { identity, id } = parseInput(CreateDraftInput, input);
   const at = now.toISOString();
   return db.$client.transaction(() => {
+    const { identity, id } = parseInput(CreateDraftInput, withProposedSlug(input, (slug) => Boolean(stmt(db, `SELECT 1 FROM tools WHERE slug = ?`).get(slug))));
     if (stmt(db, `SELECT 1 FROM tools WHERE slug = ?`).get(identity.slug))
       throw invalid([{ code: "err_slug_taken", path: "identity.slug", params: { slug: identity.slug } }]);
     // A bulk import may keep the id a row had in another register (a restore or a move); it
@@ -83,6 +84,17 @@ export function createDraftNow(ctx: Ctx, input: unknown): { toolId: string } {
     );
     return { toolId };
   }).immediate(); // under the write lock from the start: no other process takes the id between
+}
+
+/** A new draft without a slug gets one made from its name (registry/standard/slug-proposal.ts). */
+function withProposedSlug(input: unknown, taken: (slug: string) => boolean): unknown {
+  if (!input || typeof input !== "object") return input;
+  const identity = (input as { identity?: unknown }).identity;
+  if (!identity || typeof identity !== "object") return input;
+  const { slug, name } = identity as { slug?: unknown; name?: { zh?: string; en?: string } };
+  if (typeof slug === "string" ? slug.trim() !== "" : slug !== undefined && slug !== null) return input;
+  const proposed = proposeSlug(name && typeof name === "object" ? name : undefined, taken);
+  return proposed ? { ...input, identity: { ...identity, slug: proposed } } : input;
 }
 
 /** The schema of each section an official edits one at a time (the sections: registry/standard/sections.ts). */
