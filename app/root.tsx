@@ -33,8 +33,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 // The language comes from the address or the request's headers; a client-side move between
 // /en/..., /zh/... and unprefixed pages must ask the root again.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
-  defaultShouldRevalidate || splitLangPrefix(currentUrl.pathname).prefix !== splitLangPrefix(nextUrl.pathname).prefix;
+// A reviewer's findings saved as they go (formData autosave=1) change nothing the pages show.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate, formData }) =>
+  formData?.get("autosave") === "1" ? false : defaultShouldRevalidate || splitLangPrefix(currentUrl.pathname).prefix !== splitLangPrefix(nextUrl.pathname).prefix;
 
 /**
  * The hreflang attribute as HTML spells it: React 18 writes its `hrefLang` prop in camel case, which

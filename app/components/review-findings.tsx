@@ -2,7 +2,7 @@
 // findings.<criterion>.<field> like the registry's issues), and the same findings as text once
 // the reviewer has decided.
 import { Form, useFetcher } from "@remix-run/react";
-import type { FormEvent } from "react";
+import { useEffect, useRef, type FormEvent } from "react";
 import { CRITERIA, RATINGS, SEVERITIES } from "../../registry/review/review-terms";
 import { REVIEW_INTENTS } from "~/intents";
 import { useT } from "~/i18n/use-lang";
@@ -52,21 +52,35 @@ export function FindingsForm(props: {
       </p>
     ) : null;
   // With JavaScript, a criterion is saved when one of its choices changes; the button still saves all.
+  // Quick changes are saved together once the reviewer pauses, and a pending save is dropped
+  // when the form itself is sent (it saves everything), so no request is cut off mid-way.
   const fetcher = useFetcher<{ saved?: number[] }>();
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout> | null; fieldsets: Set<HTMLFieldSetElement> }>({ timer: null, fieldsets: new Set() });
+  const cancelAutosave = () => {
+    if (pending.current.timer) clearTimeout(pending.current.timer);
+    pending.current = { timer: null, fieldsets: new Set() };
+  };
+  useEffect(() => cancelAutosave, []);
   const autosave = (e: FormEvent<HTMLFormElement>) => {
     const fieldset = e.target instanceof HTMLSelectElement ? e.target.closest("fieldset") : null;
     if (!fieldset) return;
-    const data = new FormData();
-    data.set("csrf", props.csrf);
-    data.set("intent", REVIEW_INTENTS.finding);
-    data.set("autosave", "1");
-    for (const el of fieldset.querySelectorAll<HTMLSelectElement | HTMLInputElement | HTMLTextAreaElement>("[name]")) data.set(el.name, el.value);
-    fetcher.submit(data, { method: "post" });
+    pending.current.fieldsets.add(fieldset);
+    if (pending.current.timer) clearTimeout(pending.current.timer);
+    pending.current.timer = setTimeout(() => {
+      const data = new FormData();
+      data.set("csrf", props.csrf);
+      data.set("intent", REVIEW_INTENTS.finding);
+      data.set("autosave", "1");
+      for (const set of pending.current.fieldsets)
+        for (const el of set.querySelectorAll<HTMLSelectElement | HTMLInputElement | HTMLTextAreaElement>("[name]")) data.set(el.name, el.value);
+      pending.current = { timer: null, fieldsets: new Set() };
+      fetcher.submit(data, { method: "post" });
+    }, 600);
   };
   const autosaved = fetcher.state === "idle" ? fetcher.data?.saved : undefined;
   const described = (c: number, field: Field) => (fields[findingName(c, field)]?.length ? `${idOf(c, field)}-error` : undefined);
   return (
-    <Form method="post" className="stacked-form" id="findings" noValidate onChange={autosave}>
+    <Form method="post" className="stacked-form" id="findings" noValidate onChange={autosave} onSubmit={cancelAutosave}>
       <input type="hidden" name="csrf" value={props.csrf} />
       <p className="hint">{t("reviewFindingsIntro")}</p>
       {CRITERIA.map((c) => (

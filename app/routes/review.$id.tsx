@@ -3,7 +3,7 @@
 // findings in one form (as text once decided), and the decision.
 import { intentOf, REVIEW_INTENTS } from "~/intents";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
 import { formRefusal, registryFailure, throwIfNotFoundOrForbidden, type FormFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
@@ -16,6 +16,9 @@ import { useT } from "~/i18n/use-lang";
 import { FieldErrorSummary } from "~/components/form-page";
 import { DiffTable } from "~/components/diff-table";
 import { StatusBadge } from "~/components/badges";
+
+// Findings saved as the reviewer goes change nothing this page shows: no reload for them.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => (formData?.get("autosave") === "1" ? false : defaultShouldRevalidate);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["reviewer"]);
