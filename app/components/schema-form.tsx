@@ -3,6 +3,7 @@
 // error beside it, and keeps what was typed.
 import { fieldKind, isLocalized, unwrap, type SchemaNode } from "../../registry/standard/schema-form";
 import { label, type LabelGroup } from "../../registry/standard/labels";
+import type { ReactNode } from "react";
 import { useT } from "~/i18n/use-lang";
 import { AgencySelect, useFormOptions } from "./form-options";
 
@@ -91,16 +92,23 @@ function Field({ path, node: raw, value, errors, required }: Props) {
   const optional = options.optional?.includes(path);
   const req = optional ? <span className="hint"> ({t("pickerSlugOptional")})</span> : required && !nullable ? <span className="required"> ({t("formRequired")})</span> : null;
   const group = ENUM_LABELS[shape(path)];
+  // A single labelled control: its label (with an optional hint), its messages, the control.
+  const single = (control: ReactNode, hint?: ReactNode) => (
+    <div className={`field${hasError ? " has-error" : ""}`}>
+      <label htmlFor={common.id}>
+        {text}
+        {hint}
+        {req}
+      </label>
+      <FieldMessages path={path} errors={errors} />
+      {control}
+    </div>
+  );
   if (shape(path) === "responsibility.agencies.agency" && options.agencies)
-    return (
-      <div className={`field${hasError ? " has-error" : ""}`}>
-        <label htmlFor={common.id}>
-          {text}
-          {req}
-        </label>
-        <FieldMessages path={path} errors={errors} />
+    return single(
+      <>
         <AgencySelect common={common} value={str(value)} agencies={options.agencies} />
-      </div>
+      </>,
     );
 
   switch (kind.kind) {
@@ -141,13 +149,8 @@ function Field({ path, node: raw, value, errors, required }: Props) {
       );
     }
     case "enum":
-      return (
-        <div className={`field${hasError ? " has-error" : ""}`}>
-          <label htmlFor={common.id}>
-            {text}
-            {req}
-          </label>
-          <FieldMessages path={path} errors={errors} />
+      return single(
+        <>
           <select {...common} defaultValue={str(value)}>
             <option value="">—</option>
             {kind.values.map((v) => (
@@ -156,7 +159,7 @@ function Field({ path, node: raw, value, errors, required }: Props) {
               </option>
             ))}
           </select>
-        </div>
+        </>,
       );
     case "enumList": {
       const chosen = new Set(Array.isArray(value) ? value.map(String) : []);
@@ -174,47 +177,32 @@ function Field({ path, node: raw, value, errors, required }: Props) {
       );
     }
     case "boolean":
-      return (
-        <div className={`field${hasError ? " has-error" : ""}`}>
-          <label htmlFor={common.id}>
-            {text}
-            {req}
-          </label>
-          <FieldMessages path={path} errors={errors} />
+      return single(
+        <>
           <select {...common} defaultValue={value === true ? "true" : value === false ? "false" : str(value)}>
             <option value="">—</option>
             <option value="true">{t("formYes")}</option>
             <option value="false">{t("formNo")}</option>
           </select>
-        </div>
+        </>,
       );
     case "number":
-      return (
-        <div className={`field${hasError ? " has-error" : ""}`}>
-          <label htmlFor={common.id}>
-            {text}
-            {req}
-          </label>
-          <FieldMessages path={path} errors={errors} />
+      return single(
+        <>
           <input type="text" inputMode={kind.integer ? "numeric" : "decimal"} {...common} defaultValue={str(value)} className="short" />
-        </div>
+        </>,
       );
     default: {
       const isDate = kind.kind === "text" && kind.pattern?.startsWith("^\\d{4}");
-      return (
-        <div className={`field${hasError ? " has-error" : ""}`}>
-          <label htmlFor={common.id}>
-            {text}
-            {isDate ? <span className="hint"> (YYYY-MM-DD)</span> : null}
-            {req}
-          </label>
-          <FieldMessages path={path} errors={errors} />
+      return single(
+        <>
           {kind.kind === "text" && kind.long ? (
             <textarea rows={3} {...common} defaultValue={str(value)} maxLength={kind.maxLength} />
           ) : (
             <input type="text" {...common} defaultValue={str(value)} maxLength={kind.kind === "text" ? kind.maxLength : undefined} className={isDate ? "short" : undefined} />
           )}
-        </div>
+        </>,
+        isDate ? <span className="hint"> (YYYY-MM-DD)</span> : null,
       );
     }
   }
