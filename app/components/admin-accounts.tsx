@@ -6,6 +6,7 @@ import { useT } from "~/i18n/use-lang";
 import { ADMIN_INTENTS } from "~/intents";
 import { ROLES, type Role } from "../../registry/auth/roles";
 import { AgencySelect, useAgencyName, type AgencyOption } from "./admin-form";
+import { EmailAddress } from "./text";
 
 export const ROLE_LABEL: Record<Role, StringKey> = { official: "roleOfficial", reviewer: "roleReviewer", admin: "roleAdmin" };
 const STATE_LABEL: Record<string, StringKey> = { active: "adminStateActive", invited: "adminStateInvited", disabled: "adminStateDisabled" };
@@ -41,7 +42,9 @@ function AccountEntry({ account: a, agencies, csrf, self }: { account: Account; 
       <h3 id={`${id}-name`}>{a.displayName}</h3>
       <dl className="facts">
         <dt>{t("adminEmail")}</dt>
-        <dd className="account-email">{a.email}</dd>
+        <dd className="account-email">
+          <EmailAddress value={a.email} />
+        </dd>
         <dt>{t("adminRole")}</dt>
         <dd>{t(ROLE_LABEL[a.role])}</dd>
         {a.agencySlug ? (

@@ -65,3 +65,15 @@ export function Marked({ segments }: { segments: Segment[] }) {
     </>
   );
 }
+
+/**
+ * An e-mail address: Latin letters that are no word of the page's language, so read out as
+ * Latin (`lang="en"`), never translated, and kept left to right.
+ */
+export function EmailAddress({ value }: { value: string }) {
+  return (
+    <bdi lang="en" translate="no">
+      {value}
+    </bdi>
+  );
+}

@@ -5,7 +5,7 @@ import type { StringKey } from "~/i18n/strings";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { accountAgency, ctxOf } from "~/registry.server";
-import { LocalText } from "~/components/text";
+import { EmailAddress, LocalText } from "~/components/text";
 
 const ROLE_LABEL: Record<string, StringKey> = { official: "roleOfficial", reviewer: "roleReviewer", admin: "roleAdmin" };
 const ROLE_NEXT: Record<string, StringKey> = { official: "accountOfficialNext", reviewer: "accountReviewerNext", admin: "accountAdminNext" };
@@ -27,7 +27,9 @@ export default function Account() {
       <h1>{t("accountTitle")}</h1>
       <dl className="facts">
         <dt>{t("accountEmail")}</dt>
-        <dd>{actor.email}</dd>
+        <dd>
+          <EmailAddress value={actor.email} />
+        </dd>
         <dt>{t("accountRole")}</dt>
         <dd>{t(ROLE_LABEL[actor.role]!)}</dd>
         {agency ? (

@@ -6,6 +6,7 @@ import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
 import { StatusBadge } from "~/components/badges";
+import { label } from "../../registry/standard/labels";
 
 const LEVELS = ["I", "II", "III", "IV"];
 
@@ -44,7 +45,7 @@ export default function ReviewQueue() {
           <option value="">—</option>
           {LEVELS.map((l) => (
             <option key={l} value={l}>
-              {l}
+              {label("level", l, lang)}
             </option>
           ))}
         </select>

@@ -103,10 +103,10 @@ export const LABELS = {
     withdrawn: { zh: "已撤回", en: "Withdrawn" },
   },
   level: {
-    I: { zh: "I 级（低）", en: "Level I (low)" },
-    II: { zh: "II 级", en: "Level II" },
-    III: { zh: "III 级", en: "Level III" },
-    IV: { zh: "IV 级（最高）", en: "Level IV (highest)" },
+    I: { zh: "Ⅰ级（低）", en: "Level I (low)" },
+    II: { zh: "Ⅱ级", en: "Level II" },
+    III: { zh: "Ⅲ级", en: "Level III" },
+    IV: { zh: "Ⅳ级（最高）", en: "Level IV (highest)" },
     none: { zh: "未评估", en: "Not assessed" },
   },
   sunset: {

@@ -16,7 +16,7 @@ import path from "node:path";
 import { ctxOf } from "../../registry/shared/context";
 import { ROOT, TMP } from "../helpers/paths";
 import { openDatabase, type Db } from "../../db/client.server";
-import { DEMO_PASSWORD, SEED_SCRIPT } from "../helpers/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, SEED_SCRIPT } from "../helpers/seed";
 import { actorById } from "../../registry/auth/accounts.server";
 import type { Actor } from "../../registry/auth/roles";
 import { moderateComment, postComment } from "../../registry/voice/comments.server";
@@ -37,7 +37,7 @@ const PROXY = BASE_PORT;
 const APPS = [BASE_PORT + 1, BASE_PORT + 2];
 const PROXY_ORIGIN = `http://127.0.0.1:${PROXY}`;
 const NOW = "2026-09-01T09:00:00.000Z";
-const OFFICIAL = { email: "official.shanghai@register.example", name: "Demo official, Shanghai" };
+const OFFICIAL = { email: "official.shanghai@register.example", name: DEMO_ACCOUNTS.find((a) => a.email === "official.shanghai@register.example")!.displayName };
 
 let tmp = "";
 let db: Db;

@@ -10,7 +10,7 @@ export const SEED_000: Source = {
     zh: "陈水生、谢仪：《数字治理价值的偏离及其复归：基于“数字抗疫”的案例研究》",
     en: "Chen Shuisheng and Xie Yi, \"The deviation and return of digital governance values: a case study of 'digital epidemic prevention'\"",
   },
-  citation: "电子政务 E-Government, 2023 no. 2",
+  citation: "《电子政务》2023年第2期",
   seedFile: "000_67db68785310814b.txt",
 };
 
@@ -21,7 +21,7 @@ export const SEED_001: Source = {
     zh: "李汉卿、孟子龙：《城市数字治理的生成及其风险防控：以上海市M区“一网统管”为例》",
     en: "Li Hanqing and Meng Zilong, \"The generation and risk control of urban digital governance: Shanghai M district 'one network for unified management'\"",
   },
-  citation: "当代经济管理 Contemporary Economic Management, 2022 no. 9",
+  citation: "《当代经济管理》2022年第9期",
   seedFile: "001_53d2b0c5d58c1cda.txt",
 };
 
