@@ -105,7 +105,7 @@ function Field({ path, node: raw, value, errors, required }: Props) {
   const pattern = kind.kind === "text" ? kind.pattern : undefined;
   const isDate = Boolean(pattern?.startsWith("^\\d{4}"));
   const dateHint = isDate ? t(pattern!.includes("(-") ? "fieldPartialDateHint" : "fieldDateHint") : undefined;
-  const hint = definition && dateHint ? `${definition} ${dateHint}` : (definition ?? dateHint);
+  const hint = definition && dateHint ? `${definition}${lang === "zh" ? "" : " "}${dateHint}` : (definition ?? dateHint);
   const common = {
     id: idOf(path),
     name: path,
@@ -242,7 +242,8 @@ function ListField({ path, node, value, errors, required }: Props) {
   const itemIsPlain = !(item.type === "object" && !isLocalized(item));
   return (
     <fieldset className={`list${hasError ? " has-error" : ""}`} aria-describedby={describedBy(path, hint, hasError)}>
-      <legend>
+      {/* A section that is a list is named by the page's heading already: its legend is for screen readers. */}
+      <legend className={path.includes(".") ? undefined : "visually-hidden"}>
         {name}
         {required ? <span className="required"> ({t("formRequired")})</span> : null}
       </legend>

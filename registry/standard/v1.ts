@@ -495,7 +495,7 @@ export const Incident = z
 
 export const Withheld = z
   .object({
-    field: z.enum(WITHHOLDABLE_FIELDS).meta(doc("The part of the record that is withheld.", "不予公开的记录内容。")),
+    field: z.enum(WITHHOLDABLE_FIELDS).meta(doc("Which part of the record is withheld, among those that may be.", "从可以不予公开的记录内容中选择一项。")),
     ground: localizedText("Why it is withheld.", "不予公开的理由。"),
     legalCitation: z.string().trim().min(1).max(500).optional().meta(doc("Legal provision relied on.", "所依据的法律条款。")),
   })

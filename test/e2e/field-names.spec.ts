@@ -1,0 +1,121 @@
+// Issue 13: the official's record editor, in Chinese on a phone, labels every field with its name
+// and shows its definition as hint text under it (linked by aria-describedby); no developer note,
+// code or field path is shown, no Latin letter outside elements marked lang="en" (record ids
+// and impact levels aside), and the internal seed file name of a source is never shown but kept when the section
+// is saved. Every section is opened on a draft with a row in each list, and photographed into
+// test/.tmp/shots/ for a person to look at.
+import fs from "node:fs";
+import path from "node:path";
+import { test, expect } from "@playwright/test";
+import { login } from "./fixtures";
+import { SECTION_NAMES } from "../../registry/standard/sections";
+import { FIELD_NAMES } from "../../registry/standard/field-names";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+// The draft is written straight into the server's database.
+process.env.DATABASE_PATH = path.resolve(`test/.tmp/e2e-${PORT}.sqlite`);
+const SHOTS = path.resolve("test/.tmp/shots");
+
+const OFFICIAL = "official.shanghai@register.example";
+const SEED_FILE = "007_abc123.txt";
+let toolId: string;
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+test.beforeAll(async () => {
+  const { createDraft, saveDraftSection } = await import("../../registry/review/drafts.server");
+  const { ctxOf } = await import("../../registry/shared/context");
+  const { actorByEmail, completeSections, newIdentity } = await import("../helpers/factories");
+  const official = actorByEmail(OFFICIAL);
+  const created = await createDraft(ctxOf({ actor: official }), { identity: newIdentity(`field-names-${Date.now().toString(36)}`) });
+  toolId = created.toolId;
+  const sections = completeSections({ level: "III", sunset: "2027-06-30" });
+  // One row in every list, so that every field of a row is drawn.
+  const zh = (text: string) => ({ zh: text });
+  const full = {
+    ...sections,
+    responsibility: { ...sections.responsibility, vendors: [{ name: zh("某科技公司"), role: "developer", contractEnd: "2027-01-31", dataAccess: zh("可访问地址数据。"), sourceAccess: "escrow" }] },
+    dataScope: { ...sections.dataScope, sharingRecipients: [zh("区交通管理部门")] },
+    oversight: { ...sections.oversight, appealStats: [{ period: "2025", filed: 10, corrected: 2, medianDays: 5 }] },
+    lifecycle: { ...sections.lifecycle, renewals: [{ date: "2026-01-05", newSunsetDate: "2027-06-30" }] },
+    assessments: { ...sections.assessments, documents: [{ kind: "privacy", title: zh("个人信息保护影响评估") }] },
+    participation: { consultationOpens: "2026-03-01", consultationCloses: "2026-03-31" },
+    incidents: [{ kind: "outage", date: "2025-05", title: zh("系统停止服务"), description: zh("系统停止服务两小时。"), sources: ["proposal"] }],
+    withheld: [{ field: "howItWorks.testing", ground: zh("涉及安全。") }],
+    sources: [
+      { key: "proposal", kind: "official_document", title: zh("提交委员会的方案") },
+      { key: "news", kind: "news", title: zh("新闻报道"), seedFile: SEED_FILE },
+    ],
+    purposeHistory: [{ date: "2025-06", kind: "purpose", change: zh("增加访客停车。"), sources: ["news"] }],
+  };
+  for (const [name, value] of Object.entries(full)) await saveDraftSection(ctxOf({ actor: official }), { toolId, section: name as never, value });
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+const NAMES_ZH = new Set(Object.values(FIELD_NAMES).map((n) => n.zh));
+
+test("every section of the editor shows names with hints, in Chinese, at 390 px", async ({ page }) => {
+  test.setTimeout(120_000);
+  await login(page, OFFICIAL);
+  for (const section of SECTION_NAMES) {
+    await page.goto(`/tools/${toolId}/edit?section=${section}`);
+    const form = page.locator("form.record-form");
+    await expect(form).toBeVisible();
+    // The form in phone-screen pieces, each readable at full size.
+    const box = (await form.boundingBox())!;
+    for (let y = box.y, i = 1; y < box.y + box.height; y += 800, i++)
+      await page.screenshot({ path: path.join(SHOTS, `field-names-${section}-${i}.png`), fullPage: true, clip: { x: 0, y, width: 390, height: Math.min(800, box.y + box.height - y) } });
+
+    // Labels and legends are names from the table (a localized pair: 名称（中文）), not definitions.
+    const heads = (await form.locator(".field > label, fieldset > legend, .lang-field > label").allInnerTexts()).map((t) =>
+      t
+        .replace(/\s*\((必填|选填[^)]*)\)\s*$/, "")
+        .replace(/（(中文|英文)）$/, "")
+        .trim(),
+    );
+    expect(heads.length, section).toBeGreaterThan(0);
+    for (const h of heads) expect(NAMES_ZH.has(h), `${section}: “${h}” is not a field name`).toBe(true);
+
+    // Every section has hints, each one linked from its control or group.
+    const hints = form.locator(".hint[id]");
+    expect(await hints.count(), `${section}: no hint`).toBeGreaterThan(0);
+    const problems = await page.evaluate(() => {
+      const out: string[] = [];
+      const root = document.querySelector("form.record-form")!;
+      for (const el of root.querySelectorAll("[aria-describedby]"))
+        for (const id of el.getAttribute("aria-describedby")!.split(" ")) if (!document.getElementById(id)) out.push(`missing #${id}`);
+      for (const h of root.querySelectorAll(".hint[id]")) if (!root.querySelector(`[aria-describedby~="${h.id}"]`)) out.push(`unlinked #${h.id}`);
+      // No Latin letter outside lang="en" (record ids aside): text the page shows, not what was typed.
+      const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const n = walker.currentNode;
+        const el = n.parentElement;
+        // Agency names are the register's data ("上海市M区人民政府" anonymises a district), not interface.
+        if (!el || el.closest('[lang="en"], script, style, textarea, [hidden], [aria-hidden="true"], select[name$=".agency"]')) continue;
+        // Record ids and the impact levels' Roman numerals (III 级) are no words.
+        const text = (n.textContent ?? "").replace(/ALG-\d{6}|\b(I|II|III|IV)\b/g, "");
+        if (/[A-Za-z]/.test(text)) out.push(`Latin: “${text.trim()}”`);
+      }
+      return out;
+    });
+    expect(problems, section).toEqual([]);
+    const shown = await page.locator("main").innerText();
+    expect(shown, section).not.toMatch(/null|de_facto|seedFile|种子|\.txt/);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `${section}: wider than the phone`).toBeLessThanOrEqual(390);
+  }
+});
+
+test("the seed file name of a source is not shown, and saving the sources keeps it", async ({ page }) => {
+  await login(page, OFFICIAL);
+  await page.goto(`/tools/${toolId}/edit?section=sources`);
+  await expect(page.locator('input[name="sources.1.seedFile"]')).toHaveAttribute("type", "hidden");
+  await expect(page.locator("main")).not.toContainText(SEED_FILE);
+  await page.locator('button[name="intent"][value="save"]:not([aria-hidden])').click();
+  await expect(page.locator(".verified[role=status]")).toBeVisible();
+  const { getDraft } = await import("../../registry/review/drafts.server");
+  const { ctxOf } = await import("../../registry/shared/context");
+  const { actorByEmail } = await import("../helpers/factories");
+  const draft = await getDraft(ctxOf({ actor: actorByEmail(OFFICIAL) }), { toolId });
+  expect(draft.record.sources.map((s) => s.seedFile)).toEqual([undefined, SEED_FILE]);
+});
