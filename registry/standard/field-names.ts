@@ -158,8 +158,21 @@ export const FIELD_NAMES: Record<string, FieldName> = {
   "purposeHistory.sources": { zh: "所依据的来源", en: "Sources cited" },
 };
 
-/** A field's path without row numbers: "dataScope.elements.2.retention" -> "dataScope.elements.retention". */
-export const fieldShape = (path: string): string => path.replace(/\.\d+(?=\.|$)/g, "");
+/**
+ * Forms that post one entry of a record's list on its own (the facts page: an incident, a period
+ * of appeal statistics), by their root, mapped onto the list's path in the record.
+ */
+export const ENTRY_ROOTS: Record<string, string> = { incident: "incidents", appealStat: "oversight.appealStats" };
+
+/**
+ * A field's path in the record without row numbers: "dataScope.elements.2.retention" ->
+ * "dataScope.elements.retention"; "incident.title" (the facts page) -> "incidents.title".
+ */
+export function fieldShape(path: string): string {
+  const shape = path.replace(/\.\d+(?=\.|$)/g, "");
+  const [head, ...rest] = shape.split(".");
+  return Object.hasOwn(ENTRY_ROOTS, head!) ? [ENTRY_ROOTS[head!]!, ...rest].join(".") : shape;
+}
 
 /** The name of the field at `path` (row numbers allowed) in `lang`, or undefined when the table has none. */
 export function fieldName(path: string, lang: "zh" | "en"): string | undefined {

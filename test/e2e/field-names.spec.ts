@@ -1,12 +1,13 @@
-// Issue 13: the official's record editor, in Chinese on a phone, labels every field with its name
-// and shows its definition as hint text under it (linked by aria-describedby); no developer note,
-// code or field path is shown, no Latin letter outside elements marked lang="en" (record ids
-// and impact levels aside), and the internal seed file name of a source is never shown but kept when the section
-// is saved. Every section is opened on a draft with a row in each list, and photographed into
-// test/.tmp/shots/ for a person to look at.
+// Issue 13: the official's record forms (new draft, every section of the editor, the facts page),
+// in Chinese on a phone, label every field with its name and show its definition as hint text
+// under it (linked by aria-describedby); no developer note, code or field path is shown, no Latin
+// letter outside elements marked lang="en" (record ids and impact levels aside), and the internal
+// seed file name of a source is never shown but kept when the section is saved. The editor is
+// opened on a draft with a row in each list; the forms are photographed into test/.tmp/shots/
+// for a person to look at.
 import fs from "node:fs";
 import path from "node:path";
-import { test, expect } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 import { login } from "./fixtures";
 import { SECTION_NAMES } from "../../registry/standard/sections";
 import { FIELD_NAMES } from "../../registry/standard/field-names";
@@ -54,56 +55,67 @@ test.beforeAll(async () => {
 
 const NAMES_ZH = new Set(Object.values(FIELD_NAMES).map((n) => n.zh));
 
-test("every section of the editor shows names with hints, in Chinese, at 390 px", async ({ page }) => {
-  test.setTimeout(120_000);
-  await login(page, OFFICIAL);
-  for (const section of SECTION_NAMES) {
-    await page.goto(`/tools/${toolId}/edit?section=${section}`);
-    const form = page.locator("form.record-form");
-    await expect(form).toBeVisible();
-    // The form in phone-screen pieces, each readable at full size.
-    const box = (await form.boundingBox())!;
-    for (let y = box.y, i = 1; y < box.y + box.height; y += 800, i++)
-      await page.screenshot({ path: path.join(SHOTS, `field-names-${section}-${i}.png`), fullPage: true, clip: { x: 0, y, width: 390, height: Math.min(800, box.y + box.height - y) } });
+/** Checks the record forms of the page: names as labels, linked hints, no Latin text; photographs them as `shot`. */
+async function checkForms(page: Page, shot: string) {
+  const forms = page.locator("form.record-form");
+  await expect(forms.first()).toBeVisible();
+  // The forms in phone-screen pieces, each readable at full size.
+  const first = (await forms.first().boundingBox())!;
+  const last = (await forms.last().boundingBox())!;
+  const bottom = last.y + last.height;
+  for (let y = first.y, i = 1; y < bottom; y += 800, i++)
+    await page.screenshot({ path: path.join(SHOTS, `field-names-${shot}-${i}.png`), fullPage: true, clip: { x: 0, y, width: 390, height: Math.min(800, bottom - y) } });
 
-    // Labels and legends are names from the table (a localized pair: 名称（中文）), not definitions.
-    const heads = (await form.locator(".field > label, fieldset > legend, .lang-field > label").allInnerTexts()).map((t) =>
-      t
-        .replace(/\s*\((必填|选填[^)]*)\)\s*$/, "")
-        .replace(/（(中文|英文)）$/, "")
-        .trim(),
-    );
-    expect(heads.length, section).toBeGreaterThan(0);
-    for (const h of heads) expect(NAMES_ZH.has(h), `${section}: “${h}” is not a field name`).toBe(true);
+  // Labels and legends are names from the table (a localized pair: 名称（中文）), not definitions.
+  const heads = (await forms.locator(".field > label, fieldset > legend, .lang-field > label").allInnerTexts()).map((t) =>
+    t
+      .replace(/\s*\((必填|选填[^)]*)\)\s*$/, "")
+      .replace(/（(中文|英文)）$/, "")
+      .trim(),
+  );
+  expect(heads.length, shot).toBeGreaterThan(0);
+  for (const h of heads) expect(NAMES_ZH.has(h), `${shot}: “${h}” is not a field name`).toBe(true);
 
-    // Every section has hints, each one linked from its control or group.
-    const hints = form.locator(".hint[id]");
-    expect(await hints.count(), `${section}: no hint`).toBeGreaterThan(0);
-    const problems = await page.evaluate(() => {
-      const out: string[] = [];
-      const root = document.querySelector("form.record-form")!;
+  // Hints, each one linked from its control or group.
+  expect(await forms.locator(".hint[id]").count(), `${shot}: no hint`).toBeGreaterThan(0);
+  const problems = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const root of document.querySelectorAll("form.record-form")) {
       for (const el of root.querySelectorAll("[aria-describedby]"))
         for (const id of el.getAttribute("aria-describedby")!.split(" ")) if (!document.getElementById(id)) out.push(`missing #${id}`);
       for (const h of root.querySelectorAll(".hint[id]")) if (!root.querySelector(`[aria-describedby~="${h.id}"]`)) out.push(`unlinked #${h.id}`);
-      // No Latin letter outside lang="en" (record ids aside): text the page shows, not what was typed.
-      const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) {
-        const n = walker.currentNode;
-        const el = n.parentElement;
-        // Agency names are the register's data ("上海市M区人民政府" anonymises a district), not interface.
-        if (!el || el.closest('[lang="en"], script, style, textarea, [hidden], [aria-hidden="true"], select[name$=".agency"]')) continue;
-        // Record ids and the impact levels' Roman numerals (III 级) are no words.
-        const text = (n.textContent ?? "").replace(/ALG-\d{6}|\b(I|II|III|IV)\b/g, "");
-        if (/[A-Za-z]/.test(text)) out.push(`Latin: “${text.trim()}”`);
-      }
-      return out;
-    });
-    expect(problems, section).toEqual([]);
-    const shown = await page.locator("main").innerText();
-    expect(shown, section).not.toMatch(/null|de_facto|seedFile|种子|\.txt/);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width, `${section}: wider than the phone`).toBeLessThanOrEqual(390);
+    }
+    // No Latin letter outside lang="en": text the page shows, not what was typed.
+    const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const n = walker.currentNode;
+      const el = n.parentElement;
+      // Agency names are the register's data ("上海市M区人民政府" anonymises a district), not interface.
+      if (!el || el.closest('[lang="en"], script, style, textarea, [hidden], [aria-hidden="true"], select[name$=".agency"]')) continue;
+      // Record ids and the impact levels' Roman numerals (III 级) are no words.
+      const text = (n.textContent ?? "").replace(/ALG-\d{6}|\b(I|II|III|IV)\b/g, "");
+      if (/[A-Za-z]/.test(text)) out.push(`Latin: “${text.trim()}”`);
+    }
+    return out;
+  });
+  expect(problems, shot).toEqual([]);
+  expect(await page.locator("main").innerText(), shot).not.toMatch(/null|de_facto|seedFile|种子|\.txt/);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `${shot}: wider than the phone`).toBeLessThanOrEqual(390);
+}
+
+test("every section of the editor shows names with hints, in Chinese, at 390 px", async ({ page }) => {
+  test.setTimeout(120_000);
+  await login(page, OFFICIAL);
+  await page.goto("/drafts/new");
+  await checkForms(page, "new");
+  for (const section of SECTION_NAMES) {
+    await page.goto(`/tools/${toolId}/edit?section=${section}`);
+    await checkForms(page, section);
   }
+  // The incident and appeal statistics forms of a published tool (随申码, operated by Shanghai).
+  await page.goto("/tools/ALG-000002/facts");
+  await checkForms(page, "facts");
 });
 
 test("the seed file name of a source is not shown, and saving the sources keeps it", async ({ page }) => {
