@@ -118,6 +118,18 @@ test("every section of the editor shows names with hints, in Chinese, at 390 px"
   await checkForms(page, "facts");
 });
 
+test("in English, the same fields carry their English names", async ({ page }) => {
+  await login(page, OFFICIAL, { lang: "en" });
+  await page.goto(`/en/tools/${toolId}/edit?section=dataScope`);
+  const form = page.locator("form.record-form");
+  await expect(form.locator("label[for='f-dataScope-elements-0-retention-en']")).toHaveText("Retention period (English)");
+  await expect(form.locator("#f-dataScope-elements-0-retention-hint")).toHaveText("How long it is kept, and what happens to it then.");
+  await expect(form.locator("#f-dataScope-elements-0-retention-en")).toHaveAttribute("lang", "en");
+  const names = new Set(Object.values(FIELD_NAMES).map((n) => n.en));
+  for (const h of (await form.locator(".field > label, fieldset > legend").allInnerTexts()).map((t) => t.replace(/\s*\((required|optional[^)]*)\)\s*$/, "").trim()))
+    expect(names.has(h), `“${h}” is not a field name`).toBe(true);
+});
+
 test("the seed file name of a source is not shown, and saving the sources keeps it", async ({ page }) => {
   await login(page, OFFICIAL);
   await page.goto(`/tools/${toolId}/edit?section=sources`);

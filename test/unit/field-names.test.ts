@@ -48,6 +48,13 @@ describe("field names", () => {
     expect(missing).toEqual([]);
   });
 
+  it("maps the facts page's one-entry forms onto the record's lists", () => {
+    expect(fieldShape("incident.title")).toBe("incidents.title");
+    expect(fieldShape("appealStat.3.period")).toBe("oversight.appealStats.period");
+    expect(fieldName("appealStat.period", "zh")).toBe("统计期间");
+    expect(fieldShape("dataScope.elements.12.name.zh")).toBe("dataScope.elements.name.zh");
+  });
+
   it("names every section", () => {
     for (const s of SECTION_NAMES) expect(FIELD_NAMES[s], s).toBeDefined();
   });
