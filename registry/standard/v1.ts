@@ -232,7 +232,7 @@ export const Vendor = z
     name: localizedText("Company or institution name.", "公司或机构名称。", { max: 300 }),
     role: z.enum(VENDOR_ROLES).meta(doc("What the vendor supplies.", "供应商提供的内容。")),
     contractReference: z.string().trim().min(1).max(200).optional().meta(doc("Contract number or procurement reference.", "合同编号或采购项目编号。")),
-    contractEnd: IsoDate.optional().meta(doc("When the contract ends.", "合同终止日期。")),
+    contractEnd: IsoDate.optional().meta(doc("When the contract ends.", "供应合同结束的日期。")),
     dataAccess: localizedText("What personal data the vendor can reach, and on what terms.", "供应商可接触哪些个人数据、依据何种条款。").optional(),
     sourceAccess: z.enum(SOURCE_ACCESS).optional().meta(doc("Who may read the source code.", "谁可以查阅源代码。")),
   })
