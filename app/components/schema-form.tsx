@@ -1,7 +1,11 @@
 // Renders the editor of one record section from the standard's JSON Schema (see
-// registry/standard/schema-form.ts). Each field is labelled with its documented meaning, shows its
-// error beside it, and keeps what was typed.
-import { fieldKind, isLocalized, unwrap, type SchemaNode } from "../../registry/standard/schema-form";
+// registry/standard/schema-form.ts). Each field is labelled with its name
+// (registry/standard/field-names.ts), its definition under it as hint text
+// (registry/standard/field-hints.ts, linked by aria-describedby), shows its error beside it, and
+// keeps what was typed. Fields the workflow sets are left out; internal ones ride along hidden.
+import { INTERNAL_FIELDS, WORKFLOW_FIELDS, fieldKind, isLocalized, unwrap, type SchemaNode } from "../../registry/standard/schema-form";
+import { fieldName, fieldShape as shape } from "../../registry/standard/field-names";
+import { fieldHint } from "../../registry/standard/field-hints";
 import { label, type LabelGroup } from "../../registry/standard/labels";
 import type { ReactNode } from "react";
 import { useT } from "~/i18n/use-lang";
@@ -29,19 +33,32 @@ const ENUM_LABELS: Record<string, LabelGroup> = {
   "sources.kind": "sourceKind",
   "purposeHistory.kind": "purposeChange",
 };
-/** Fields the workflow sets; never edited by hand. */
-const HIDDEN = new Set(["identity.id", "lifecycle.reviewStatus", "identity.originalLanguage"]);
-
-const shape = (path: string) => path.replace(/\.\d+(?=\.|$)/g, "");
 const idOf = (path: string) => `f-${path.replace(/\./g, "-")}`;
 
 type Errors = Record<string, string[]>;
 type Props = { path: string; node: SchemaNode; value: unknown; errors: Errors; required?: boolean };
 
-function useDescription() {
+/** A field's name and hint in the page's language. */
+function useNaming() {
   const { lang } = useT();
-  return (node: SchemaNode, fallback: string) => (lang === "zh" ? node["x-description-zh"] : node.description) ?? node.description ?? fallback;
+  return (path: string, node: SchemaNode) => ({
+    name: fieldName(path, lang) ?? (lang === "zh" ? node["x-description-zh"] : node.description) ?? path.split(".").at(-1)!,
+    hint: fieldHint(node, path, lang),
+  });
 }
+
+/** The hint under a name (GOV.UK style): its id is what the control's aria-describedby names. */
+function Hint({ path, children }: { path: string; children: ReactNode }) {
+  return children ? (
+    <div className="hint" id={`${idOf(path)}-hint`}>
+      {children}
+    </div>
+  ) : null;
+}
+
+/** The ids that describe a control: its hint and its error, when shown. */
+const describedBy = (path: string, hint: unknown, hasError: boolean) =>
+  [hint ? `${idOf(path)}-hint` : "", hasError ? `${idOf(path)}-error` : ""].filter(Boolean).join(" ") || undefined;
 
 function FieldMessages({ path, errors }: { path: string; errors: Errors }) {
   const messages = errors[path];
@@ -67,7 +84,10 @@ function ObjectFields({ path, node, value, errors }: Props) {
     <>
       {Object.entries(node.properties ?? {}).map(([name, child]) => {
         const p = `${path}.${name}`;
-        if (HIDDEN.has(shape(p))) return null;
+        if (WORKFLOW_FIELDS.has(shape(p))) return null;
+        // An internal field keeps its stored value through the form without being shown.
+        if (INTERNAL_FIELDS.has(shape(p)))
+          return typeof v[name] === "string" || typeof v[name] === "number" ? <input key={p} type="hidden" name={p} value={String(v[name])} /> : null;
         return <Field key={p} path={p} node={child} value={v[name]} errors={errors} required={(node.required ?? []).includes(name)} />;
       })}
     </>
@@ -76,33 +96,48 @@ function ObjectFields({ path, node, value, errors }: Props) {
 
 function Field({ path, node: raw, value, errors, required }: Props) {
   const { t, lang } = useT();
-  const describe = useDescription();
-  const name = path.split(".").at(-1)!;
-  const kind = fieldKind(name, raw);
+  const naming = useNaming();
+  const kind = fieldKind(path.split(".").at(-1)!, raw);
   const { node, nullable } = unwrap(raw);
-  const text = describe(node, name);
+  const { name: text, hint: definition } = naming(path, node);
   const hasError = Boolean(errors[path]?.length);
+  // How a date is written, after the definition.
+  const pattern = kind.kind === "text" ? kind.pattern : undefined;
+  const isDate = Boolean(pattern?.startsWith("^\\d{4}"));
+  const dateHint = isDate ? t(pattern!.includes("(-") ? "fieldPartialDateHint" : "fieldDateHint") : undefined;
+  const hint = definition && dateHint ? `${definition}${lang === "zh" ? "" : " "}${dateHint}` : (definition ?? dateHint);
   const common = {
     id: idOf(path),
     name: path,
     "aria-invalid": hasError || undefined,
-    "aria-describedby": hasError ? `${idOf(path)}-error` : undefined,
+    "aria-describedby": describedBy(path, hint, hasError),
   };
   const options = useFormOptions();
   const optional = options.optional?.includes(path);
   const req = optional ? <span className="hint"> ({t("pickerSlugOptional")})</span> : required && !nullable ? <span className="required"> ({t("formRequired")})</span> : null;
   const group = ENUM_LABELS[shape(path)];
-  // A single labelled control: its label (with an optional hint), its messages, the control.
-  const single = (control: ReactNode, hint?: ReactNode) => (
+  // A single labelled control: its name, its hint, its messages, the control.
+  const single = (control: ReactNode) => (
     <div className={`field${hasError ? " has-error" : ""}`}>
       <label htmlFor={common.id}>
         {text}
-        {hint}
         {req}
       </label>
+      <Hint path={path}>{hint}</Hint>
       <FieldMessages path={path} errors={errors} />
       {control}
     </div>
+  );
+  // A group of controls: its name as the legend, its hint, its messages.
+  const groupHead = (
+    <>
+      <legend>
+        {text}
+        {req}
+      </legend>
+      <Hint path={path}>{hint}</Hint>
+      <FieldMessages path={path} errors={errors} />
+    </>
   );
   if (shape(path) === "responsibility.agencies.agency" && options.agencies)
     return single(
@@ -114,12 +149,8 @@ function Field({ path, node: raw, value, errors, required }: Props) {
   switch (kind.kind) {
     case "object":
       return (
-        <fieldset className={`group${hasError ? " has-error" : ""}`}>
-          <legend>
-            {text}
-            {req}
-          </legend>
-          <FieldMessages path={path} errors={errors} />
+        <fieldset className={`group${hasError ? " has-error" : ""}`} aria-describedby={describedBy(path, hint, hasError)}>
+          {groupHead}
           <ObjectFields path={path} node={kind.node} value={value} errors={errors} />
         </fieldset>
       );
@@ -128,18 +159,14 @@ function Field({ path, node: raw, value, errors, required }: Props) {
     case "localized": {
       const v = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
       return (
-        <fieldset className={`localized${hasError ? " has-error" : ""}`} aria-describedby={hasError ? `${idOf(path)}-error` : undefined}>
-          <legend>
-            {text}
-            {req}
-          </legend>
-          <FieldMessages path={path} errors={errors} />
+        <fieldset className={`localized${hasError ? " has-error" : ""}`} aria-describedby={describedBy(path, hint, hasError)}>
+          {groupHead}
           {(lang === "zh" ? (["zh", "en"] as const) : (["en", "zh"] as const)).map((l) => {
             const p = `${path}.${l}`;
             const props = { id: idOf(p), name: p, defaultValue: str(v[l]), lang: l === "zh" ? "zh-Hans" : "en", maxLength: kind.maxLength, "aria-invalid": Boolean(errors[p]?.length) || undefined };
             return (
               <div key={l} className="lang-field">
-                <label htmlFor={idOf(p)}>{l === "zh" ? t("formChinese") : t("formEnglish")}</label>
+                <label htmlFor={idOf(p)}>{t(l === "zh" ? "fieldLangZh" : "fieldLangEn", { field: text })}</label>
                 <FieldMessages path={p} errors={errors} />
                 {kind.long ? <textarea rows={3} {...props} /> : <input type="text" {...props} />}
               </div>
@@ -155,7 +182,7 @@ function Field({ path, node: raw, value, errors, required }: Props) {
             <option value="">—</option>
             {kind.values.map((v) => (
               <option key={v} value={v}>
-                {group ? label(group, v, lang) : v}
+                {group ? label(group, v, lang) : (fieldName(v, lang) ?? v)}
               </option>
             ))}
           </select>
@@ -164,9 +191,8 @@ function Field({ path, node: raw, value, errors, required }: Props) {
     case "enumList": {
       const chosen = new Set(Array.isArray(value) ? value.map(String) : []);
       return (
-        <fieldset className={`group${hasError ? " has-error" : ""}`}>
-          <legend>{text}</legend>
-          <FieldMessages path={path} errors={errors} />
+        <fieldset className={`group${hasError ? " has-error" : ""}`} aria-describedby={describedBy(path, hint, hasError)}>
+          {groupHead}
           {kind.values.map((v) => (
             <div key={v} className="check">
               <input type="checkbox" id={idOf(`${path}.${v}`)} name={path} value={v} defaultChecked={chosen.has(v)} />
@@ -193,7 +219,6 @@ function Field({ path, node: raw, value, errors, required }: Props) {
         </>,
       );
     default: {
-      const isDate = kind.kind === "text" && kind.pattern?.startsWith("^\\d{4}");
       return single(
         <>
           {kind.kind === "text" && kind.long ? (
@@ -202,7 +227,6 @@ function Field({ path, node: raw, value, errors, required }: Props) {
             <input type="text" {...common} defaultValue={str(value)} maxLength={kind.kind === "text" ? kind.maxLength : undefined} className={isDate ? "short" : undefined} />
           )}
         </>,
-        isDate ? <span className="hint"> (YYYY-MM-DD)</span> : null,
       );
     }
   }
@@ -210,17 +234,20 @@ function Field({ path, node: raw, value, errors, required }: Props) {
 
 function ListField({ path, node, value, errors, required }: Props) {
   const { t } = useT();
-  const describe = useDescription();
+  const naming = useNaming();
+  const { name, hint } = naming(path, node);
   const items = Array.isArray(value) ? value : [];
   const item = node.items ?? {};
   const hasError = Boolean(errors[path]?.length);
   const itemIsPlain = !(item.type === "object" && !isLocalized(item));
   return (
-    <fieldset className={`list${hasError ? " has-error" : ""}`}>
-      <legend>
-        {describe(node, path)}
+    <fieldset className={`list${hasError ? " has-error" : ""}`} aria-describedby={describedBy(path, hint, hasError)}>
+      {/* A section that is a list is named by the page's heading already: its legend is for screen readers. */}
+      <legend className={path.includes(".") ? undefined : "visually-hidden"}>
+        {name}
         {required ? <span className="required"> ({t("formRequired")})</span> : null}
       </legend>
+      <Hint path={path}>{hint}</Hint>
       <FieldMessages path={path} errors={errors} />
       {items.length === 0 ? <p className="muted">{t("formListEmpty")}</p> : null}
       {items.map((row, i) => {

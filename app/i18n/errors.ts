@@ -1,10 +1,12 @@
 // Words an issue of the registry (registry/shared/errors.ts) for the person at the form, in the
-// request's language: the field by its label from the standard (the same text the form shows
-// beside it), what to do rather than what a parser expected, and never a raw list of values.
+// request's language: the field by its name (registry/standard/field-names.ts, the same name the
+// form shows as its label), what to do rather than what a parser expected, and never a raw list
+// of values.
 // Pure and per call: one worker renders both languages, so nothing here sets a global locale.
 import type { Issue } from "../../registry/shared/errors";
 import { recordJsonSchema } from "../../registry/standard/json-schema";
 import { unwrap, type SchemaNode } from "../../registry/standard/schema-form";
+import { fieldName } from "../../registry/standard/field-names";
 import { STRINGS, translate, type Lang, type StringKey } from "./strings";
 
 /** Paths that forms post outside the record, mapped onto the record's schema. */
@@ -15,7 +17,7 @@ const ROOTS: Record<string, string[]> = {
 
 const isKey = (k: string): k is StringKey => Object.hasOwn(STRINGS.en, k);
 
-/** A description cut to a label: its first clause, without the closing stop. */
+/** A description cut to a label (for a field the name table misses): its first clause, without the closing stop. */
 function shorten(text: string): string {
   // "Required. The last day…" / "必填。工具可运行的最后一天…": the first sentence that is not a note.
   const sentences = text.split(/(?<=[。]|\.\s)\s*/).filter((x) => !/^(Required\.?|必填。?)$/.test(x.trim()));
@@ -31,8 +33,9 @@ function describe(node: SchemaNode, lang: Lang): string | undefined {
 
 /**
  * The label of the field at `path` ("identity.name.zh" -> "工具名称（中文）" / "Name of the
- * tool (Chinese)"; "dataScope.elements.2.necessity" -> "…（第 3 项）"), or null when the
- * path names nothing the register can label.
+ * tool (Chinese)"; "dataScope.elements.2.retention" -> "保存期限（第 3 项）"), or null when the
+ * path names nothing the register can label. The name table first; a description cut short for
+ * a field it misses.
  */
 export function fieldLabel(path: string | undefined, lang: Lang): string | null {
   if (!path) return null;
@@ -44,6 +47,7 @@ export function fieldLabel(path: string | undefined, lang: Lang): string | null 
   let label: string | undefined;
   let item: number | undefined;
   let langPart: "zh" | "en" | undefined;
+  const walked: string[] = [];
   for (const seg of segments) {
     const here = unwrap(node).node;
     if (/^\d+$/.test(seg) || seg === "#") {
@@ -58,7 +62,8 @@ export function fieldLabel(path: string | undefined, lang: Lang): string | null 
       break;
     }
     node = next as SchemaNode;
-    const own = describe(unwrap(node).node, lang);
+    walked.push(seg);
+    const own = fieldName(walked.join("."), lang) ?? describe(unwrap(node).node, lang);
     if (own) label = own;
     else if ((seg === "zh" || seg === "en") && label) langPart = seg;
   }

@@ -9,6 +9,7 @@ import { importStrings } from "./strings-import";
 import { formsStrings } from "./strings-forms";
 import { mirrorStrings } from "./strings-mirror";
 import { pickersStrings } from "./strings-pickers";
+import { fieldNamesStrings } from "./strings-fieldnames";
 import { httpStrings } from "./strings-http";
 import { answersStrings } from "./strings-answers";
 import { termsStrings } from "./strings-terms";
@@ -32,6 +33,7 @@ const en = {
   ...formsStrings.en,
   ...mirrorStrings.en,
   ...pickersStrings.en,
+  ...fieldNamesStrings.en,
   ...httpStrings.en,
   ...answersStrings.en,
   ...termsStrings.en,
@@ -565,6 +567,7 @@ const zh: Record<StringKey, string> = {
   ...formsStrings.zh,
   ...mirrorStrings.zh,
   ...pickersStrings.zh,
+  ...fieldNamesStrings.zh,
   ...httpStrings.zh,
   ...answersStrings.zh,
   ...termsStrings.zh,

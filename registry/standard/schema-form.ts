@@ -34,6 +34,21 @@ export type FieldKind =
   | { kind: "object"; node: SchemaNode }
   | { kind: "list"; item: SchemaNode };
 
+// ---------------------------------------------------------------- fields never shown
+
+/** Fields the workflow sets (registry/review/drafts.server.ts); never shown, never posted. */
+export const WORKFLOW_FIELDS: ReadonlySet<string> = new Set(["identity.id", "lifecycle.reviewStatus", "identity.originalLanguage"]);
+
+/**
+ * Internal fields: kept in the record but never shown to people (docs/glossary.md: seed file
+ * names are never shown). The form carries their stored value as a hidden input, so saving a
+ * section (which replaces it whole) keeps the value and nobody has to see or type it.
+ */
+export const INTERNAL_FIELDS: ReadonlySet<string> = new Set(["sources.seedFile"]);
+
+/** Whether the field of this shape (path without row numbers) is shown in the edit forms. */
+export const isShownField = (shape: string): boolean => !WORKFLOW_FIELDS.has(shape) && !INTERNAL_FIELDS.has(shape);
+
 /** The non-null branch of a nullable node, and whether null is allowed. */
 export function unwrap(node: SchemaNode): { node: SchemaNode; nullable: boolean } {
   if (node.anyOf) {

@@ -222,7 +222,7 @@ export const WITHHOLDABLE_FIELDS = [
 
 export const AgencyRef = z
   .object({
-    agency: withDoc(Slug, { en: "Slug of an agency in the register's agency list.", zh: "登记簿机构名录中的机构标识。" }),
+    agency: withDoc(Slug, { en: "An agency from the register's list of agencies.", zh: "从登记簿机构名录中选择的机构。" }),
     role: z.enum(AGENCY_ROLES).meta(doc("What the agency does for this tool.", "该机构对本工具承担的角色。")),
   })
   .strict();
@@ -232,7 +232,7 @@ export const Vendor = z
     name: localizedText("Company or institution name.", "公司或机构名称。", { max: 300 }),
     role: z.enum(VENDOR_ROLES).meta(doc("What the vendor supplies.", "供应商提供的内容。")),
     contractReference: z.string().trim().min(1).max(200).optional().meta(doc("Contract number or procurement reference.", "合同编号或采购项目编号。")),
-    contractEnd: IsoDate.optional().meta(doc("When the contract ends.", "合同终止日期。")),
+    contractEnd: IsoDate.optional().meta(doc("When the contract ends.", "供应合同结束的日期。")),
     dataAccess: localizedText("What personal data the vendor can reach, and on what terms.", "供应商可接触哪些个人数据、依据何种条款。").optional(),
     sourceAccess: z.enum(SOURCE_ACCESS).optional().meta(doc("Who may read the source code.", "谁可以查阅源代码。")),
   })
@@ -241,7 +241,7 @@ export const Vendor = z
 export const Identity = z
   .object({
     id: withDoc(ToolId, { en: "Stable public id; never changes and is never reused.", zh: "稳定的公开编号，永不更改、永不复用。" }),
-    slug: withDoc(Slug, { en: "Readable name for URLs.", zh: "用于网址的可读名称。" }),
+    slug: withDoc(Slug, { en: "The readable name in the tool's web address: lower-case letters, digits and hyphens.", zh: "工具网址中的可读名称，只用小写字母、数字和连字符。" }),
     name: localizedText("Name of the tool, in its original language and in translation.", "工具名称（原文与译文）。", { max: 300 }),
     originalLanguage: z.enum(["zh", "en"]).meta(doc("Language the tool is officially named in.", "工具正式名称所用的语言。")),
     kind: z.enum(TOOL_KINDS).meta(doc("What sort of tool it is.", "工具类型。")),
@@ -254,7 +254,7 @@ export const Identity = z
       .meta(doc("Where the tool applies.", "工具适用的辖区。")),
     policyDomain: z.enum(POLICY_DOMAINS).meta(doc("Area of public policy.", "所属政策领域。")),
     summary: localizedText("Plain-language summary, at most 400 characters per language.", "通俗摘要，每种语言不超过 400 字。", { max: 400 }),
-    description: localizedText("Full description (Markdown).", "完整说明（Markdown）。").optional(),
+    description: localizedText("Full description of the tool, in paragraphs; Markdown formatting may be used.", "对工具的完整说明，可分段书写。").optional(),
   })
   .strict()
   .meta(doc("Identity: what the tool is called and what it is.", "基本信息：工具的名称与性质。"));
@@ -289,7 +289,7 @@ export const Purpose = z
     purpose: localizedText("What the tool is for.", "工具的用途。"),
     legalBasis: list(LegalBasis, LIST_LIMITS.legalBasis)
       .default([])
-      .meta(doc("Legal basis, with citations. An empty list means none was stated.", "法律依据及出处。为空表示未说明任何依据。")),
+      .meta(doc("The laws, regulations or documents that allow the tool. If none is listed, the record says that no basis was stated.", "允许使用该工具的法律、法规或文件。一项也未列出时，记录将显示未说明任何依据。")),
     necessity: localizedText("Why the tool is necessary.", "为何必要。").optional(),
     alternativesConsidered: localizedText("Less intrusive alternatives considered.", "考虑过的侵害更小的替代方案。").optional(),
     affectedPeople: z
@@ -301,7 +301,7 @@ export const Purpose = z
       .optional()
       .meta(doc("Who is affected and how many.", "受影响的人群与人数。")),
     consequences: localizedText("Decisions or consequences for a person.", "对个人产生的决定或后果。").optional(),
-    mandatory: z.enum(MANDATORY_USE).optional().meta(doc("Whether using it is required to get a service (de_facto: required in practice).", "是否必须使用才能获得服务（de_facto：事实上强制）。")),
+    mandatory: z.enum(MANDATORY_USE).optional().meta(doc("Whether people must use it to get a service, by rule or in practice.", "是否必须使用才能获得服务，无论是规定强制还是事实上强制。")),
     nonDigitalAlternative: localizedText("The non-digital route (paper certificate, staffed counter).", "非数字替代途径（纸质证明、人工窗口）。").optional(),
     accessibility: localizedText("Provision for elderly and disabled people.", "面向老年人和残障人士的无障碍安排。").optional(),
   })
@@ -314,7 +314,7 @@ export const PurposeChange = z
     kind: z.enum(PURPOSE_CHANGE_KINDS).meta(doc("Whether the purpose or the data scope changed.", "变更的是用途还是数据范围。")),
     change: localizedText("What changed.", "变更内容。"),
     reviewRef: z.string().trim().min(1).max(100).optional().meta(doc("The review that allowed the change; absent if none did.", "批准该变更的审查；若无则留空。")),
-    sources: list(z.string().max(60), LIST_LIMITS.sourceRefs).default([]).meta(doc("Keys of the sources behind this entry.", "本条目所依据的来源编号。")),
+    sources: list(z.string().max(60), LIST_LIMITS.sourceRefs).default([]).meta(doc("The sources behind this entry, each by its citation key.", "本条目所依据的来源，每项填写来源的引用代号。")),
   })
   .strict();
 
@@ -322,9 +322,9 @@ export const HowItWorks = z
   .object({
     automation: z.enum(AUTOMATION_LEVELS).optional().meta(doc("Level of automation.", "自动化程度。")),
     logic: localizedText("The decision logic in plain words (e.g. what turns a code red).", "用通俗语言说明的判定逻辑（例如何种情况赋红码）。").optional(),
-    inputs: localizedText("Inputs.", "输入。").optional(),
-    outputs: localizedText("Outputs.", "输出。").optional(),
-    method: localizedText("Model or method.", "模型或方法。").optional(),
+    inputs: localizedText("What the tool reads: the data and signals it works from.", "工具读取的数据与信息。").optional(),
+    outputs: localizedText("What the tool produces, e.g. a code colour, a score or a list.", "工具产生的结果，例如码的颜色、评分或名单。").optional(),
+    method: localizedText("The model or method used, e.g. rules, a scorecard or a trained model.", "所用的模型或方法，例如规则、评分卡或训练得到的模型。").optional(),
     sourceCode: z
       .object({
         url: Url.optional().meta(doc("Where the source code is published.", "源代码公开地址。")),
@@ -348,13 +348,13 @@ export const HowItWorks = z
 
 export const DataElement = z
   .object({
-    name: localizedText("Data element.", "数据项。", { max: 300 }),
+    name: localizedText("The piece of data, e.g. licence plate or home address.", "数据项，例如车牌号或住址。", { max: 300 }),
     category: z.enum(DATA_CATEGORIES).meta(doc("Category of data.", "数据类别。")),
     sensitive: z.boolean().meta(doc("Sensitive personal information under the Personal Information Protection Law art. 28.", "是否属于《个人信息保护法》第二十八条规定的敏感个人信息。")),
     sourceSystem: localizedText("System the data comes from.", "数据来源系统。", { max: 300 }).optional(),
     necessity: localizedText("Why this element is necessary.", "该数据项的必要性理由。").optional(),
     granularity: localizedText("Granularity (e.g. street level, every 5 minutes).", "颗粒度（例如街道级、每 5 分钟）。", { max: 300 }).optional(),
-    retention: localizedText("How long it is kept.", "保存期限。", { max: 300 }).optional(),
+    retention: localizedText("How long it is kept, and what happens to it then.", "数据保存多长时间，期满后如何处理。", { max: 300 }).optional(),
   })
   .strict();
 
@@ -372,7 +372,7 @@ export const DataScope = z
 
 export const AppealStat = z
   .object({
-    period: z.string().trim().min(1).max(40).meta(doc("Period, e.g. 2022 or 2022-Q3.", "统计期间，例如 2022 或 2022-Q3。")),
+    period: z.string().trim().min(1).max(40).meta(doc("Period, e.g. 2022 or 2022-Q3.", "统计期间，例如 2022 年或 2022 年第三季度。")),
     filed: z.number().int().nonnegative().meta(doc("Appeals filed in the period.", "期间内受理的申诉数。")),
     corrected: z.number().int().nonnegative().meta(doc("Appeals that led to a correction.", "经申诉予以纠正的数量。")),
     medianDays: z.number().nonnegative().optional().meta(doc("Median days to a decision.", "处理天数中位数。")),
@@ -404,8 +404,8 @@ export const Lifecycle = z
     goLiveDate: PartialDate.optional().meta(doc("When it went into use.", "投入使用日期。")),
     sunsetDate: IsoDate.nullable().meta(
       doc(
-        "Required. The last day the tool may run. null records the fact that no end date was ever set; such a tool is shown as running without a lawful end date.",
-        "必填。工具可运行的最后一天。null 表示从未设定终止日期，此类工具将被标示为没有合法终止日期。",
+        "The last day the tool may run. A record without one states that no end date was ever set, and the tool is shown as running without a lawful end date.",
+        "工具可运行的最后一天。未填写即表示从未设定终止日期，该工具将被标示为没有合法终止日期。",
       ),
     ),
     renewals: list(
@@ -474,8 +474,8 @@ export const Assessments = z
 
 export const Participation = z
   .object({
-    consultationOpens: IsoDate.optional().meta(doc("First day comments are accepted.", "开始征求意见日期。")),
-    consultationCloses: IsoDate.optional().meta(doc("Last day comments are accepted.", "征求意见截止日期。")),
+    consultationOpens: IsoDate.optional().meta(doc("First day comments are accepted.", "征求意见的第一天。")),
+    consultationCloses: IsoDate.optional().meta(doc("Last day comments are accepted.", "征求意见的最后一天。")),
   })
   .strict()
   .meta(doc("Public consultation window (comments and replies are recorded by the register).", "公众征求意见期（意见与答复由登记簿记录）。"));
@@ -489,13 +489,13 @@ export const Incident = z
     peopleAffected: z.number().int().nonnegative().optional().meta(doc("Number of people affected.", "受影响人数。")),
     response: localizedText("What the operator did.", "运营方的应对。").optional(),
     regulatorNotified: z.boolean().optional().meta(doc("Whether a regulator was notified.", "是否已报告监管机关。")),
-    sources: list(z.string().max(60), LIST_LIMITS.sourceRefs).default([]).meta(doc("Keys of the sources behind this entry.", "本条目所依据的来源编号。")),
+    sources: list(z.string().max(60), LIST_LIMITS.sourceRefs).default([]).meta(doc("The sources behind this entry, each by its citation key.", "本条目所依据的来源，每项填写来源的引用代号。")),
   })
   .strict();
 
 export const Withheld = z
   .object({
-    field: z.enum(WITHHOLDABLE_FIELDS).meta(doc("Dotted path of the withheld field.", "被保留字段的路径。")),
+    field: z.enum(WITHHOLDABLE_FIELDS).meta(doc("Which part of the record is withheld, among those that may be.", "从可以不予公开的记录内容中选择一项。")),
     ground: localizedText("Why it is withheld.", "不予公开的理由。"),
     legalCitation: z.string().trim().min(1).max(500).optional().meta(doc("Legal provision relied on.", "所依据的法律条款。")),
   })
@@ -503,10 +503,10 @@ export const Withheld = z
 
 export const Source = z
   .object({
-    key: z.string().regex(/^[a-z0-9-]+$/).max(60).meta(doc("Short key that entries refer to.", "供条目引用的简短编号。")),
+    key: z.string().regex(/^[a-z0-9-]+$/).max(60).meta(doc("A short key by which incidents and changes cite this source: lower-case letters, digits and hyphens.", "事件和变更记录引用本来源时使用的简短代号，只用小写字母、数字和连字符。")),
     kind: z.enum(SOURCE_KINDS).meta(doc("Kind of source.", "来源类型。")),
     title: localizedText("Title or description of the source.", "来源标题或说明。", { max: 500 }),
-    citation: z.string().trim().min(1).max(500).optional().meta(doc("Author, publication, date.", "作者、出处、日期。")),
+    citation: z.string().trim().min(1).max(500).optional().meta(doc("Author, publication, date.", "作者、发表处与日期。")),
     url: Url.optional().meta(doc("Link to the source.", "来源链接。")),
     seedFile: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/).optional().meta(doc("File in the register's seed texts.", "登记簿种子文本文件名。")),
   })
@@ -532,7 +532,7 @@ export const ToolRecord = z
     assessments: Assessments,
     participation: Participation.optional(),
     incidents: IncidentList.default([]).meta(doc("Breaches, outages, wrongful decisions, misuse and function creep.", "数据泄露、系统崩溃、错误决定、滥用与功能蔓延等事件。")),
-    withheld: WithheldList.default([]).meta(doc("Fields withheld, each with its legal ground.", "不予公开的字段及其法律依据。")),
+    withheld: WithheldList.default([]).meta(doc("Parts of the record withheld, each with its legal ground.", "不予公开的记录内容，每项附法律依据。")),
     sources: SourceList.min(1, "err_sources_missing").meta(doc("Documents and news behind the record.", "记录所依据的文件与报道。")),
   })
   .strict()

@@ -86,7 +86,7 @@ test("a level III tool goes from draft to an approval with conditions, in public
   await page.fill(f("lifecycle.sunsetDate"), "2027-02-30");
   await page.getByRole("button", { name: "保存本部分" }).last().click();
   // The summary names the field by its label (not its path) and links to it.
-  await expect(page.getByRole("alert")).toContainText("“工具可运行的最后一天”不是有效的日历日期。");
+  await expect(page.getByRole("alert")).toContainText("“终止日期”不是有效的日历日期。");
   await expect(page.getByRole("alert").locator('a[href$="#f-lifecycle-sunsetDate"]')).toBeVisible();
   await expect(page).toHaveTitle(/^错误：/);
   await expect(page.locator(f("lifecycle.sunsetDate"))).toHaveAttribute("aria-invalid", "true");

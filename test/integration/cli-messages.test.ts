@@ -47,12 +47,12 @@ describe("npm run import", () => {
       const r = run(f.file, "scripts/import.cli.ts", [csv, "--agency", "shanghai-municipal-government", "--check"]);
       expect(r.status, r.stderr).toBe(1);
       const out = r.stdout;
-      expect(out).toContain("row 2 (健康码), column slug: Use lower-case letters, digits and single hyphens in “Readable name for URLs”.");
-      expect(out).toContain("row 3, column id: Stable public id: A tool id looks like ALG-000123.");
-      expect(out).toContain("row 3, column slug: Fill in “Readable name for URLs”.");
+      expect(out).toContain("row 2 (健康码), column slug: Use lower-case letters, digits and single hyphens in “Web address name”.");
+      expect(out).toContain("row 3, column id: Tool id: A tool id looks like ALG-000123.");
+      expect(out).toContain("row 3, column slug: Fill in “Web address name”.");
       expect(out).toContain("row 3, column name_zh/name_en: Fill in “Name of the tool” in Chinese, English or both.");
-      expect(out).toContain("row 3, column kind: Choose one of the listed options for “What sort of tool it is”.");
-      expect(out).toContain("row 3, column sunset_date: “The last day the tool may run” is not a real calendar date.");
+      expect(out).toContain("row 3, column kind: Choose one of the listed options for “Kind of tool”.");
+      expect(out).toContain("row 3, column sunset_date: “Sunset date” is not a real calendar date.");
       expect(out).toContain("row 4 (Formula), column name_zh: The cell starts with “=”, so a spreadsheet would run it as a formula.");
       expect(out).toContain("3 rows: 0 would be new drafts, 0 would update drafts, 0 unchanged, 3 with problems.");
       expectWordsOnly(out + r.stderr);

@@ -50,8 +50,8 @@ describe("error lists", () => {
     expect(zh).toContain("另有 1,800 个问题");
     // Row problems are codes, worded per page language by the field's label.
     expect(zh).toContain("请为“工具类型”选择列出的选项之一。");
-    expect(zh).toContain("“工具可运行的最后一天”不是有效的日历日期。");
-    expect(en).toContain("Choose one of the listed options for “What sort of tool it is”.");
+    expect(zh).toContain("“终止日期”不是有效的日历日期。");
+    expect(en).toContain("Choose one of the listed options for “Kind of tool”.");
   });
 
   it("words whole-file problems of the import in the page's language", async () => {
