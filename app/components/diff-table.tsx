@@ -1,12 +1,30 @@
-// The field-by-field changes between two revisions (registry/records/diff.ts), as a table.
+// The field-by-field changes between two revisions (registry/records/diff.ts), as a table: each
+// field by its name (never its path), each value as the record's pages show it (a code by its
+// label, yes or no for a boolean), English text marked as English.
+import type { ReactNode } from "react";
 import { useT } from "~/i18n/use-lang";
+import { fieldLabel } from "~/i18n/errors";
 import { TableRegion } from "~/components/table-region";
+import { valueLabel } from "../../registry/standard/field-values";
 
-const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
+type Change = { path: string; before?: unknown; after?: unknown };
+
+function useShow() {
+  const { t, lang } = useT();
+  return (path: string, v: unknown): ReactNode => {
+    if (v === undefined || v === null || (typeof v === "object" && Object.keys(v as object).length === 0)) return "—";
+    if (typeof v === "boolean") return v ? t("formYes") : t("formNo");
+    const shown = valueLabel(path, v, lang);
+    return typeof shown === "string" ? shown : JSON.stringify(shown);
+  };
+}
 
 // After serialisation from a loader, a missing "before" or "after" is simply absent.
-export function DiffTable({ changes, caption }: { changes: { path: string; before?: unknown; after?: unknown }[]; caption?: string }) {
-  const { t } = useT();
+export function DiffTable({ changes, caption }: { changes: Change[]; caption?: string }) {
+  const { t, lang } = useT();
+  const show = useShow();
+  // Text written in English is marked so, whatever the page's language.
+  const textLang = (path: string) => (/\.en$/.test(path) ? "en" : /\.zh$/.test(path) ? "zh-Hans" : undefined);
   return (
     <TableRegion label={caption ?? t("historyField")}>
       <table className="log-table diff-table">
@@ -21,11 +39,13 @@ export function DiffTable({ changes, caption }: { changes: { path: string; befor
         <tbody>
           {changes.map((c) => (
             <tr key={c.path}>
-              <th scope="row">
-                <code>{c.path}</code>
-              </th>
-              <td className="before">{show(c.before)}</td>
-              <td className="after">{show(c.after)}</td>
+              <th scope="row">{fieldLabel(c.path, lang) ?? t("field_record")}</th>
+              <td className="before" lang={textLang(c.path)}>
+                {show(c.path, c.before)}
+              </td>
+              <td className="after" lang={textLang(c.path)}>
+                {show(c.path, c.after)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -6,33 +6,12 @@
 import { INTERNAL_FIELDS, WORKFLOW_FIELDS, fieldKind, isLocalized, unwrap, type SchemaNode } from "../../registry/standard/schema-form";
 import { fieldName, fieldShape as shape } from "../../registry/standard/field-names";
 import { fieldHint } from "../../registry/standard/field-hints";
-import { label, type LabelGroup } from "../../registry/standard/labels";
+import { label } from "../../registry/standard/labels";
+import { enumGroupOf } from "../../registry/standard/field-values";
 import type { ReactNode } from "react";
 import { useT } from "~/i18n/use-lang";
 import { AgencySelect, useFormOptions } from "./form-options";
 
-// Which label group names the values of an enumerated field, by path without row numbers.
-const ENUM_LABELS: Record<string, LabelGroup> = {
-  "identity.kind": "kind",
-  "identity.jurisdiction.level": "jurisdiction",
-  "identity.policyDomain": "policyDomain",
-  "responsibility.agencies.role": "agencyRole",
-  "responsibility.vendors.role": "vendorRole",
-  "responsibility.vendors.sourceAccess": "sourceAccess",
-  "purpose.mandatory": "mandatory",
-  "howItWorks.automation": "automation",
-  "dataScope.elements.category": "category",
-  "lifecycle.deploymentStatus": "status",
-  "assessments.impact.peopleAffected": "peopleAffected",
-  "assessments.impact.dataSensitivity": "dataSensitivity",
-  "assessments.impact.automation": "automation",
-  "assessments.impact.consequence": "consequence",
-  "assessments.impact.mitigations": "mitigation",
-  "assessments.documents.kind": "assessmentKind",
-  "incidents.kind": "incident",
-  "sources.kind": "sourceKind",
-  "purposeHistory.kind": "purposeChange",
-};
 const idOf = (path: string) => `f-${path.replace(/\./g, "-")}`;
 
 type Errors = Record<string, string[]>;
@@ -115,7 +94,7 @@ function Field({ path, node: raw, value, errors, required }: Props) {
   const options = useFormOptions();
   const optional = options.optional?.includes(path);
   const req = optional ? <span className="hint"> ({t("pickerSlugOptional")})</span> : required && !nullable ? <span className="required"> ({t("formRequired")})</span> : null;
-  const group = ENUM_LABELS[shape(path)];
+  const group = enumGroupOf(path);
   // A single labelled control: its name, its hint, its messages, the control.
   const single = (control: ReactNode) => (
     <div className={`field${hasError ? " has-error" : ""}`}>

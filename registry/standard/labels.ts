@@ -102,6 +102,14 @@ export const LABELS = {
     rejected: { zh: "已否决", en: "Rejected" },
     withdrawn: { zh: "已撤回", en: "Withdrawn" },
   },
+  // China's classified protection of information systems (网络安全等级保护), levels 1 to 5.
+  securityProtectionLevel: {
+    "1": { zh: "第一级", en: "Level 1" },
+    "2": { zh: "第二级", en: "Level 2" },
+    "3": { zh: "第三级", en: "Level 3" },
+    "4": { zh: "第四级", en: "Level 4" },
+    "5": { zh: "第五级", en: "Level 5" },
+  },
   level: {
     I: { zh: "Ⅰ级（低）", en: "Level I (low)" },
     II: { zh: "Ⅱ级", en: "Level II" },

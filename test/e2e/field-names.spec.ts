@@ -92,8 +92,8 @@ async function checkForms(page: Page, shot: string) {
       const el = n.parentElement;
       // Agency names are the register's data ("上海市M区人民政府" anonymises a district), not interface.
       if (!el || el.closest('[lang="en"], script, style, textarea, [hidden], [aria-hidden="true"], select[name$=".agency"]')) continue;
-      // Record ids and the impact levels' Roman numerals (III 级) are no words.
-      const text = (n.textContent ?? "").replace(/ALG-\d{6}|\b(I|II|III|IV)\b/g, "");
+      // Record ids are no words (impact levels are written Ⅰ–Ⅳ级, not in Latin letters).
+      const text = (n.textContent ?? "").replace(/ALG-\d{6}/g, "");
       if (/[A-Za-z]/.test(text)) out.push(`Latin: “${text.trim()}”`);
     }
     return out;

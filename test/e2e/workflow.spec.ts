@@ -216,7 +216,8 @@ test("a level III tool goes from draft to an approval with conditions, in public
   await expect(page.locator("#revision-1")).toContainText("已撤回");
   await expect(page.locator("#revision-2")).toContainText("附条件批准");
   const diff = page.locator(".diff-table");
-  await expect(diff).toContainText("lifecycle.sunsetDate");
+  await expect(diff).toContainText("终止日期");
+  await expect(diff).not.toContainText("lifecycle.sunsetDate");
   await expect(diff).toContainText("2027-02-01");
   await expect(diff).toContainText("2027-01-15");
   await expectNoSeriousAxeViolations(page);

@@ -6,7 +6,8 @@ import { GLOSSARY } from "../../app/i18n/glossary";
 import { fieldLabel, issueMessage } from "../../app/i18n/errors";
 import { FIELD_NAMES, fieldName, fieldShape } from "../../registry/standard/field-names";
 import { cleanDefinition, fieldHint } from "../../registry/standard/field-hints";
-import { LABELS } from "../../registry/standard/labels";
+import { LABELS, label } from "../../registry/standard/labels";
+import { enumGroupOf, valueLabel } from "../../registry/standard/field-values";
 import { INTERNAL_FIELDS, WORKFLOW_FIELDS, fieldKind, formToValue, isLocalized, isShownField, sectionNode, unwrap, type SchemaNode } from "../../registry/standard/schema-form";
 import { SECTION_NAMES } from "../../registry/standard/sections";
 import { WITHHOLDABLE_FIELDS } from "../../registry/standard/v1";
@@ -199,4 +200,32 @@ describe("messages name the field by its name", () => {
     expect(issueMessage({ code: "zod_invalid_type", path: "purpose.legalBasis.0.citation", params: { missing: 1 } }, "zh")).toBe("请填写“法律、法规或文件（第 1 项）”。");
     expect(issueMessage({ code: "err_text_missing", path: "identity.name" }, "en")).toBe("Fill in “Name of the tool” in Chinese, English or both.");
   });
+});
+
+describe("field values", () => {
+  const enums = shownFields().filter((f) => f.kind === "enum" || f.kind === "enumList");
+  it("names the values of every enumerated field the forms show, in both languages", () => {
+    expect(enums.length).toBeGreaterThan(10);
+    for (const f of enums) {
+      if (f.path === "withheld.field") {
+        for (const v of (f.node.enum ?? []).map(String)) expect(valueLabel(f.path, v, "zh"), v).toBe(fieldName(v, "zh"));
+        continue;
+      }
+      const group = enumGroupOf(f.path);
+      expect(group, f.path).toBeDefined();
+      const values = (f.node.enum ?? f.node.items?.enum ?? []).map(String);
+      for (const v of values) for (const lang of ["zh", "en"] as const) expect(label(group!, v, lang), `${f.path}=${v} (${lang})`).not.toBe(v);
+    }
+  });
+  it("reads a stored code by its label, also inside a list, and leaves other values alone", () => {
+    expect(valueLabel("identity.kind", "code_system", "zh")).toBe("“码”系统");
+    expect(valueLabel("incidents.2.kind", "data_leak", "en")).toBe(label("incident", "data_leak", "en"));
+    expect(valueLabel("assessments.impact.mitigations.1", enumValue("assessments.impact.mitigations"), "zh")).not.toBe(enumValue("assessments.impact.mitigations"));
+    expect(valueLabel("identity.name.zh", "随申码", "zh")).toBe("随申码");
+    expect(valueLabel("lifecycle.sunsetDate", "2027-01-15", "zh")).toBe("2027-01-15");
+  });
+  function enumValue(path: string): string {
+    const f = enums.find((e) => e.path === path)!;
+    return String((f.node.enum ?? f.node.items?.enum)![0]);
+  }
 });
