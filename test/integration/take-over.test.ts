@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections } from "../helpers/factories";
-import { DEMO_PASSWORD, seedId } from "../helpers/seed";
+import { DEMO_PASSWORD, seedDatabase, seedId } from "../helpers/seed";
 import { RegistryError } from "../../registry/shared/errors";
 import { ctxOf } from "../../registry/shared/context";
 import { createUser } from "../../registry/auth/accounts.server";
@@ -99,6 +99,15 @@ describe("taking over a record the editors registered", () => {
     const after = await detail(SUISHEN);
     expect(after.revision.number).toBe(published);
     expect(after.provenance).toMatchObject({ registeredBy: "editors", takenOver: { agency: { slug: SH, name: { zh: "上海市人民政府" } }, at: D0.toISOString() } });
+  });
+
+  it("keeps the agency's draft when the embedded dataset is seeded again (as at every start)", async () => {
+    await takeOver(ctxOf({ actor: shOfficial(), now: D0 }), { toolId: SUISHEN });
+    const before = snapshot();
+    const r = seedDatabase(getDb(), day(1).toISOString());
+    expect(r.published).toBe(0);
+    expect(snapshot()).toEqual(before);
+    expect((await getOwnerView(ctxOf({ actor: shOfficial() }), { toolId: SUISHEN })).status).toBe("draft");
   });
 
   it("refuses everyone but an official of an operating or deciding agency, writing nothing", async () => {
