@@ -7,6 +7,7 @@ import { test, expect, type Page } from "./fixtures";
 import { STRINGS } from "../../app/i18n/strings";
 import { urlsFor } from "../../registry/shared/urls";
 import { seedId } from "../helpers/seed";
+import { expectNoSeriousAxeViolations } from "./axe";
 
 const t = STRINGS.zh;
 const u = urlsFor(null);
@@ -63,12 +64,16 @@ test.describe("without JavaScript", () => {
 
 test("the edit page of an editors' record offers the take-over instead of refusing access", async ({ page, login }) => {
   await login(page, OFFICIAL);
+  await page.goto(u.drafts());
+  await expect(page.getByRole("region", { name: t.takeOverHeading })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
   await page.goto(u.toolEdit(SUISHEN_PAI));
   await expect(page.getByRole("heading", { level: 1, name: "随申拍" })).toBeVisible();
   await expect(page.getByRole("heading", { name: t.takeOverOfferHeading })).toBeVisible();
   await expect(page.locator("main")).toContainText("记录中本机构的角色为：运营");
   await expect(page.locator("main")).not.toContainText("无权访问");
   await expectChineseOnly(page);
+  await expectNoSeriousAxeViolations(page);
   await page.getByRole("button", { name: t.takeOverButton }).click();
   await expect(page).toHaveURL(new RegExp(`${u.toolEdit(SUISHEN_PAI)}$`));
   await expect(page.getByRole("heading", { level: 1, name: "随申拍（草稿）" })).toBeVisible();
