@@ -19,6 +19,8 @@ export type ReviewIntent = (typeof REVIEW_INTENTS)[keyof typeof REVIEW_INTENTS];
 
 /** The inbox of co-responsibility on /drafts: the agency confirms or declines a link another agency's record names. */
 export const CORESP_INTENTS = { confirm: "confirm_responsibility", decline: "decline_responsibility" } as const;
+/** On /drafts (and offered by the edit page): an agency takes over a record the register's editors registered. */
+export const TAKEOVER_INTENTS = { takeOver: "take_over" } as const;
 export const RECORD_INTENTS = { comment: "comment", reply: "reply", confirmResponsibility: "confirm_responsibility" } as const;
 export type RecordIntent = (typeof RECORD_INTENTS)[keyof typeof RECORD_INTENTS];
 

@@ -23,6 +23,7 @@ export { retireTool } from "../registry/lifecycle/retire.server";
 export { recordFact } from "../registry/lifecycle/facts.server";
 export { postConsultationResponse } from "../registry/voice/consultation.server";
 export { confirmResponsibility, declineResponsibility, pendingConfirmations } from "../registry/review/co-responsibility.server";
+export { takeOver, takeOverOffer, claimableTools } from "../registry/review/take-over.server";
 export { sectionNode, formToValue, applyListButton } from "../registry/standard/schema-form";
 export { diffRecords } from "../registry/records/diff";
 export { registerNow } from "../registry/shared/clock.server";

@@ -1,12 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
-import { accountAgency, confirmResponsibility, declineResponsibility, listAgencyWork, pendingConfirmations, registerNow, ctxOf } from "~/registry.server";
+import { accountAgency, claimableTools, confirmResponsibility, declineResponsibility, listAgencyWork, pendingConfirmations, registerNow, takeOver, ctxOf } from "~/registry.server";
 import { CoRespInbox } from "~/components/coresp-inbox";
+import { ClaimableList } from "~/components/take-over";
 import { FieldErrorSummary } from "~/components/form-page";
 import { formRefusal, registryFailure, type FormFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
-import { CORESP_INTENTS, intentOf } from "~/intents";
+import { CORESP_INTENTS, intentOf, TAKEOVER_INTENTS } from "~/intents";
 import { urlsFor } from "../../registry/shared/urls";
 import { ToolCard } from "~/components/tool-card";
 import { pageTitle } from "~/i18n/meta";
@@ -25,21 +26,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // The agency by its name, never its slug (the slug only builds the link).
     agency: await accountAgency(ctx, { slug: actor.agencySlug }),
     pending: await pendingConfirmations(ctx),
+    // The editors' records this agency may take over (registry/review/take-over.server.ts).
+    claimable: await claimableTools(ctx),
     csrf: csrfToken,
     done: done === "confirmed" || done === "declined" ? done : null,
   };
 }
 
-/** The co-responsibility inbox: confirm or decline a link, then back to /drafts with a message. */
+/**
+ * The co-responsibility inbox: confirm or decline a link, then back to /drafts with a message.
+ * Taking over an editors' record (from this page or the edit page): then on to its draft.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request, ["official"]);
   const form = await request.formData();
   requireCsrf(session, form);
   const { lang, prefix } = requestLang({ request, context });
   const ctx = ctxOf({ actor: session.actor, now: registerNow() });
-  const intent = intentOf(form, CORESP_INTENTS);
+  const intent = intentOf(form, { ...CORESP_INTENTS, ...TAKEOVER_INTENTS });
   const input = { toolId: form.get("toolId") };
   try {
+    if (intent === TAKEOVER_INTENTS.takeOver) {
+      const { toolId } = await takeOver(ctx, input);
+      return redirect(urlsFor(prefix).toolEdit(toolId));
+    }
     if (intent === CORESP_INTENTS.confirm) await confirmResponsibility(ctx, input);
     else if (intent === CORESP_INTENTS.decline) await declineResponsibility(ctx, input);
     else return formRefusal(lang, {}, { code: "err_unknown_action" });
@@ -52,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("draftsTitle"))];
 
 export default function Drafts() {
-  const { items, due, agency, pending, csrf, done } = useLoaderData<typeof loader>();
+  const { items, due, agency, pending, claimable, csrf, done } = useLoaderData<typeof loader>();
   const result = useActionData<Partial<FormFailure>>();
   const { t, u } = useT();
   return (
@@ -72,6 +82,7 @@ export default function Drafts() {
       ) : null}
       <FieldErrorSummary errors={result?.errors} message={result?.message} />
       <CoRespInbox pending={pending} csrf={csrf} />
+      <ClaimableList tools={claimable} csrf={csrf} />
       {due.length ? (
         <section aria-labelledby="due-h" className="sunset-group sunset-group-due_soon">
           <h2 id="due-h">{t("draftsDueHeading")}</h2>

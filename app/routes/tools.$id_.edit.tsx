@@ -21,7 +21,9 @@ import {
   sectionNode,
   startRevision,
   submitDraft,
+  takeOverOffer,
   withdraw, ctxOf } from "~/registry.server";
+import { TakeOverOffer } from "~/components/take-over";
 import { useT } from "~/i18n/use-lang";
 import type { StringKey } from "~/i18n/strings";
 import { SectionFields } from "~/components/schema-form";
@@ -33,7 +35,18 @@ import { FormOptions } from "~/components/form-options";
 const SECTION_ORDER: [SectionName, StringKey][] = SECTION_NAMES.map((n) => [n, sectionTitleKey(n)]);
 const isSection = isSectionName;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+/** An official who may take over this editors' record sees that offer (app/components/take-over.tsx); the owners the draft. */
+export async function loader(args: LoaderFunctionArgs) {
+  const session = await requireSession(args.request, ["official"]);
+  const ctx = ctxOf({ actor: session.actor, now: registerNow() });
+  const offer = await takeOverOffer(ctx, { toolId: args.params.id ?? "" }).catch((e: unknown) => {
+    throwIfNotFoundOrForbidden(e);
+    throw e;
+  });
+  return offer ? { offer, csrf: session.csrfToken } : editLoader(args);
+}
+
+async function editLoader({ request, params, context }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["official"]);
   const ctx = ctxOf({ actor: session.actor, now: registerNow() });
   let view;
@@ -114,8 +127,13 @@ const sectionHref = (u: Paths, id: string) => (path: string) => {
   return isSection(first) ? u.toolEdit(id, { section: first }) : null;
 };
 
-export default function EditTool() {
-  const { view, section, node, agencies, csrf, saved, done } = useLoaderData<typeof loader>();
+export default function EditPage() {
+  const data = useLoaderData<typeof loader>();
+  return "offer" in data ? <TakeOverOffer offer={data.offer} csrf={data.csrf} /> : <EditTool />;
+}
+
+function EditTool() {
+  const { view, section, node, agencies, csrf, saved, done } = useLoaderData<typeof editLoader>();
   const result = useActionData<ActionData>();
   const { t, text, l, date, u } = useT();
   const name = text(view.record.identity?.name)?.text ?? view.toolId;

@@ -23,6 +23,7 @@ export const EVENT_KINDS = [
   "appeal_stats_published",
   "responsibility_confirmed",
   "responsibility_declined",
+  "tool_taken_over",
   "account_created",
   "account_reinvited",
   "account_activated",

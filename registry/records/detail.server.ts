@@ -12,6 +12,7 @@ import { readStoredRecord, type LocalizedText, type ToolRecord } from "../standa
 import { sunsetState, todayIso, type SunsetState } from "../lifecycle/sunset";
 import { lt } from "./summary.server";
 import type { AgencyLink } from "./agencies.server";
+import { provenanceOf, type Provenance } from "./provenance.server";
 
 export type ToolDetail = {
   id: string;
@@ -36,6 +37,8 @@ export type ToolDetail = {
   comments: PublicComment[];
   /** The agency's response to the closed consultation: what was raised, what changed. */
   consultationResponse: { raised: LocalizedText; changed: LocalizedText; postedAt: string } | null;
+  /** Who registered the tool (the register's editors or its agency) and which agency took over an editors' record, when. */
+  provenance: Provenance | null;
 };
 
 export type ToolLookup = { found: ToolDetail } | { redirectTo: string } | null;
@@ -103,6 +106,7 @@ export async function getToolDetail(ctx: Ctx, q: ToolDetailQuery): Promise<ToolL
       reviews,
       comments: listPublicComments(row.id, db),
       consultationResponse: consultationResponseOf(db, row.revision_id),
+      provenance: provenanceOf(db, row.id),
     },
   };
 }

@@ -43,7 +43,8 @@ export function upsertAgencies(input: unknown[], db: Db = getDb()): number {
   return parsed.length;
 }
 
-export type PublishResult = { toolId: string; revisionNumber: number; unchanged: boolean };
+/** `owned`: nothing was written because an agency owns the record now (it took it over, registry/review/take-over.server.ts). */
+export type PublishResult = { toolId: string; revisionNumber: number; unchanged: boolean; owned?: true };
 
 /**
  * Store `input` as a new revision of its tool: the editors' path, used for the embedded cases
@@ -67,12 +68,15 @@ export function publishRevision(input: unknown, opts: { at: string }, db: Db = g
     const clash = stmt(db, `SELECT id FROM tools WHERE slug = ? AND id <> ?`).get(record.identity.slug, id) as { id: string } | undefined;
     if (clash) throw invalid([{ code: "err_slug_taken", path: "identity.slug", params: { slug: record.identity.slug, tool: clash.id } }]);
 
-    let tool = stmt(db, `SELECT seq FROM tools WHERE id = ?`).get(id) as { seq: number } | undefined;
+    let tool = stmt(db, `SELECT seq, owner_agency_id FROM tools WHERE id = ?`).get(id) as { seq: number; owner_agency_id?: number | null } | undefined;
     if (tool) {
       const latest = stmt(db, `SELECT number, record_sha256 FROM revisions WHERE tool_seq = ? ORDER BY number DESC LIMIT 1`).get(tool.seq) as
         | { number: number; record_sha256: string }
         | undefined;
       if (latest && latest.record_sha256 === sha) return { toolId: id, revisionNumber: latest.number, unchanged: true };
+      // A record an agency owns goes through the agency's drafts and review only: the editors'
+      // path (the seed run at every start) never writes over it or its open draft.
+      if (latest && tool.owner_agency_id != null) return { toolId: id, revisionNumber: latest.number, unchanged: true, owned: true };
     }
     const projection = projectionOf(record, status, opts.at);
     if (!tool) {

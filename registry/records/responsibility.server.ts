@@ -8,7 +8,9 @@
 //
 //   a link of a tool to an agency is confirmed when the tool has no owning agency (a record the
 //   editors registered), or the agency owns the tool, or that agency has confirmed it (a row in
-//   tool_agency_confirmations, written by confirmResponsibility).
+//   tool_agency_confirmations, written by confirmResponsibility; or, with no confirming person,
+//   by takeOver for the links the editors had established when an agency took their record over,
+//   registry/review/take-over.server.ts).
 //
 // The `tool_agencies` projection holds only confirmed links, so the agency pages, the agency
 // facet of /tools and its exports, the agency feeds and the list index read nothing else; a

@@ -20,6 +20,8 @@ export type Loaded = {
   id: string;
   ownerAgencyId: number | null;
   agencyIds: number[];
+  /** For a tool without an owning agency: the agencies linked to it as operating or deciding, who may take it over. */
+  claimantAgencyIds: number[];
   revision: { id: number; number: number; status: ReviewStatus; record: ToolRecordInput; submittedAt: string | null };
 };
 
@@ -39,10 +41,15 @@ export function load(db: Db, toolId: string): Loaded {
     const a = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(ref.agency) as { id: number } | undefined;
     if (a) named.push(a.id);
   }
+  const claimantAgencyIds =
+    tool.owner_agency_id === null
+      ? (stmt(db, `SELECT DISTINCT agency_id FROM tool_agencies WHERE tool_seq = ? AND role IN ('operates', 'decides')`).all(tool.seq) as { agency_id: number }[]).map((r) => r.agency_id)
+      : [];
   return {
     seq: tool.seq,
     id: tool.id,
     ownerAgencyId: tool.owner_agency_id,
+    claimantAgencyIds,
     // Only confirmed links relate a person to the tool: naming an agency disqualifies none of its reviewers.
     agencyIds: confirmedAgencyIds(db, tool.seq, named),
     revision: { id: rev.id, number: rev.number, status: rev.status, record, submittedAt: rev.submitted_at },
@@ -51,7 +58,7 @@ export function load(db: Db, toolId: string): Loaded {
 
 /** Throws unless the actor may take `action` now: "forbidden" for the wrong person, "wrong_state" for the wrong moment. */
 export function guard(actor: Actor | null, t: Loaded, action: Action): void {
-  const relation = relationTo(actor, { ownerAgencyId: t.ownerAgencyId, agencyIds: t.agencyIds });
+  const relation = relationOf(actor, t);
   const check = canTake(relation, t.revision.status, action);
   if (check.ok) return;
   if (check.reason !== "wrong_state") throw new RegistryError("forbidden", { params: { action, relation, status: t.revision.status } });
@@ -78,4 +85,5 @@ export function previousPublic(db: Db, t: Loaded): ToolRecordInput | null {
 }
 
 /** How the actor relates to the loaded tool (owner official, reviewer of another agency, ...). */
-export const relationOf = (actor: Actor | null, t: Loaded) => relationTo(actor, { ownerAgencyId: t.ownerAgencyId, agencyIds: t.agencyIds });
+export const relationOf = (actor: Actor | null, t: Loaded) =>
+  relationTo(actor, { ownerAgencyId: t.ownerAgencyId, agencyIds: t.agencyIds, claimantAgencyIds: t.claimantAgencyIds });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { canonicalJson } from "../shared/canonical-json";
 import { type Ctx, parseInput, ToolRef } from "../shared/context";
-import { stmt } from "../shared/db.server";
+import { stmt, type Db } from "../shared/db.server";
 import { invalid, zodIssues } from "../shared/errors";
 import { appendEvent } from "../log/log.server";
 import { computeImpactLevel } from "../standard/impact";
@@ -11,7 +11,7 @@ import { resolveAgencies, writePublicProjection } from "../records/publish.serve
 import { localizedText, ToolRecord, type ToolRecordInput } from "../standard/v1";
 import { publicActor } from "../auth/roles";
 import { ToolInput } from "./drafts.server";
-import { guard, isoDay, load, previousPublic, setStatus, sha256 } from "./load.server";
+import { guard, isoDay, load, previousPublic, setStatus, sha256, type Loaded } from "./load.server";
 import { consultationWindow, submissionProblems } from "./obligations";
 
 export const StartRevisionInput = z.discriminatedUnion("action", [
@@ -93,24 +93,37 @@ export function startRevisionNow(ctx: Ctx, input: unknown): { toolId: string; re
   const how = parseInput(StartRevisionInput, input);
   const t = load(db, how.toolId);
   guard(actor, t, how.action);
-  const record: ToolRecordInput = structuredClone(t.revision.record);
-  record.lifecycle = { ...record.lifecycle, reviewStatus: "draft" };
+  const record = draftCopy(t);
   if (how.action === "propose_change") {
     const change = localizedText("What changes.", "变更内容。").safeParse(how.change);
     if (!change.success) throw invalid(zodIssues(change.error, "change"));
     record.purposeHistory = [...(record.purposeHistory ?? []), { date: isoDay(now), kind: how.kind, change: change.data, sources: [] }];
   }
+  const number = db.$client.transaction(() => insertDraftRevision(db, t, record, actor!.id, now))();
+  return { toolId: t.id, revision: number };
+}
+
+/**
+ * The core of every new revision: stores `record` as the draft that follows the loaded revision
+ * and returns its number. Runs inside the caller's transaction (startRevisionNow, takeOver).
+ */
+export function insertDraftRevision(db: Db, t: Loaded, record: ToolRecordInput, actorId: number, now: Date): number {
   const json = canonicalJson(record);
   const number = t.revision.number + 1;
-  db.$client.transaction(() => {
-    stmt(db, `INSERT INTO revisions (tool_seq, number, status, record, record_sha256, created_at, created_by) VALUES (?, ?, 'draft', ?, ?, ?, ?)`).run(
-      t.seq,
-      number,
-      json,
-      sha256(json),
-      now.toISOString(),
-      actor!.id,
-    );
-  })();
-  return { toolId: t.id, revision: number };
+  stmt(db, `INSERT INTO revisions (tool_seq, number, status, record, record_sha256, created_at, created_by) VALUES (?, ?, 'draft', ?, ?, ?, ?)`).run(
+    t.seq,
+    number,
+    json,
+    sha256(json),
+    now.toISOString(),
+    actorId,
+  );
+  return number;
+}
+
+/** A copy of the loaded revision's record to start a draft from. */
+export function draftCopy(t: Loaded): ToolRecordInput {
+  const record: ToolRecordInput = structuredClone(t.revision.record);
+  record.lifecycle = { ...record.lifecycle, reviewStatus: "draft" };
+  return record;
 }

@@ -10,6 +10,11 @@ export const RELATIONS = [
   /** An official of the agency that owns the tool's record. */
   "owner_official",
   "other_official",
+  /**
+   * An official of an agency that a record without an owning agency (one the register's editors
+   * registered) names as operating or deciding on the tool: may take the record over.
+   */
+  "claimant_official",
   /** A reviewer whose agency owns the tool or has a confirmed link to it (registry/records/responsibility.server.ts). */
   "reviewer_own_agency",
   "reviewer_other_agency",
@@ -32,6 +37,7 @@ export const ACTIONS = [
   "propose_change",
   "request_renewal",
   "retire",
+  "take_over",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -58,6 +64,10 @@ export const TRANSITIONS: Record<Action, Rule> = {
   request_renewal: { who: "owner_official", from: DECIDED, to: "draft" },
   // Retiring changes the deployment status, not the review status of the revision.
   retire: { who: "owner_official", from: ["unreviewed", "submitted", "in_review", "changes_requested", ...DECIDED, "rejected", "withdrawn"], to: "unchanged" },
+  // An agency takes over a record the editors registered: it becomes the owning agency and a new
+  // draft revision starts from the public one (registry/review/take-over.server.ts). Not while a
+  // review is under way, and only once there is a public revision to start from.
+  take_over: { who: "claimant_official", from: ["unreviewed", "changes_requested", ...DECIDED, "rejected", "withdrawn"], to: "draft" },
 };
 
 export type Check = { ok: true; to: ReviewStatus | "unchanged" } | { ok: false; reason: "not_allowed_for_role" | "wrong_state" };
@@ -75,14 +85,19 @@ export function actionsFor(relation: Relation, state: ReviewStatus): Action[] {
   return ACTIONS.filter((a) => canTake(relation, state, a).ok);
 }
 
-/** The relation of an account to a tool. */
+/**
+ * The relation of an account to a tool. `claimantAgencyIds`: for a tool without an owning agency,
+ * the agencies its record names as operating or deciding on it (registry/review/load.server.ts).
+ */
 export function relationTo(
   actor: { role: "official" | "reviewer" | "admin"; agencyId: number | null } | null,
-  tool: { ownerAgencyId: number | null; agencyIds: readonly number[] },
+  tool: { ownerAgencyId: number | null; agencyIds: readonly number[]; claimantAgencyIds?: readonly number[] },
 ): Relation {
   if (!actor) return "anonymous";
   if (actor.role === "admin") return "admin";
   const involved = actor.agencyId !== null && (actor.agencyId === tool.ownerAgencyId || tool.agencyIds.includes(actor.agencyId));
   if (actor.role === "reviewer") return involved ? "reviewer_own_agency" : "reviewer_other_agency";
-  return actor.agencyId !== null && actor.agencyId === tool.ownerAgencyId ? "owner_official" : "other_official";
+  if (actor.agencyId === null) return "other_official";
+  if (actor.agencyId === tool.ownerAgencyId) return "owner_official";
+  return tool.ownerAgencyId === null && (tool.claimantAgencyIds ?? []).includes(actor.agencyId) ? "claimant_official" : "other_official";
 }

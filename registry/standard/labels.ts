@@ -206,6 +206,7 @@ export const LABELS = {
     appeal_stats_published: { zh: "公布申诉统计", en: "Appeal statistics published" },
     responsibility_confirmed: { zh: "机构确认共同责任", en: "Agency confirmed its responsibility" },
     responsibility_declined: { zh: "机构拒绝共同责任", en: "Agency declined responsibility" },
+    tool_taken_over: { zh: "机构接管登记簿编辑登记的记录", en: "Agency took over the record the register's editors registered" },
     account_created: { zh: "创建账户", en: "Account created" },
     account_reinvited: { zh: "重新发送账户邀请", en: "Account invitation renewed" },
     account_activated: { zh: "账户设置密码", en: "Account password set" },

@@ -61,7 +61,7 @@ const post = (action: (a: ActionFunctionArgs) => unknown, url: string, who: Who,
 function snapshot() {
   const db = getDb().$client;
   const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-  return { users: db.prepare(`SELECT group_concat(role || coalesce(agency_id, '') || coalesce(disabled_at, '')) AS s FROM users`).get(), agencies: db.prepare(`SELECT group_concat(slug || coalesce(name_zh, '') || coalesce(parent_id, '')) AS s FROM agencies`).get(), invitations: n("account_invitations"), tools: n("tools"), revisions: n("revisions"), events: n("events"), reviews: n("reviews"), findings: n("findings"), confirmations: n("tool_agency_confirmations"), declines: n("tool_agency_declines"), records: db.prepare(`SELECT group_concat(record_sha256) AS s FROM revisions`).get() };
+  return { users: db.prepare(`SELECT group_concat(role || coalesce(agency_id, '') || coalesce(disabled_at, '')) AS s FROM users`).get(), agencies: db.prepare(`SELECT group_concat(slug || coalesce(name_zh, '') || coalesce(parent_id, '')) AS s FROM agencies`).get(), invitations: n("account_invitations"), tools: n("tools"), revisions: n("revisions"), events: n("events"), reviews: n("reviews"), findings: n("findings"), confirmations: n("tool_agency_confirmations"), declines: n("tool_agency_declines"), owners: db.prepare(`SELECT group_concat(id || ':' || coalesce(owner_agency_id, '-')) AS s FROM tools`).get(), records: db.prepare(`SELECT group_concat(record_sha256) AS s FROM revisions`).get() };
 }
 
 /** The findings form with every criterion rated "met". */
@@ -124,6 +124,40 @@ describe("protected routes", () => {
       expect(await post(drafts.action, "/drafts", { cookie: owner!.cookie, csrf: "forged-token" }, form)).toBe(403);
     }
     expect(snapshot()).toEqual(before);
+  });
+
+  it("refuse the take-over of an editors' record to all but an official of an operating or deciding agency", async () => {
+    const suishen = "ALG-000002"; // 随申码, registered by the editors, operated by the Shanghai government
+    const form = { intent: "take_over", toolId: suishen };
+    const before = snapshot();
+    expect(await post(drafts.action, "/drafts", who.anonymous, form)).toBe(302);
+    expect(await get(edit.loader, `/tools/${suishen}/edit`, who.anonymous, { id: suishen })).toBe(302);
+    // Hangzhou's health commission is not named; the reviewer is of the operating agency itself; admins are no officials.
+    for (const w of [who.otherOfficial, who.ownReviewer, who.admin]) {
+      expect(await post(drafts.action, "/drafts", w, form)).toBe(403);
+      expect(await get(edit.loader, `/tools/${suishen}/edit`, w, { id: suishen })).toBe(403);
+    }
+    const shanghai = await as("official.shanghai@register.example");
+    expect(await post(drafts.action, "/drafts", { cookie: shanghai!.cookie, csrf: "forged-token" }, form)).toBe(403);
+    // Before taking over, the operating agency's official is offered the take-over, but cannot edit or submit.
+    expect(await post(edit.action, `/tools/${suishen}/edit`, shanghai, { intent: "save", section: "purpose", "purpose.purpose.zh": "抢先" }, { id: suishen })).toBe(403);
+    expect(await post(edit.action, `/tools/${suishen}/edit`, shanghai, { intent: "submit" }, { id: suishen })).toBe(403);
+    expect(snapshot()).toEqual(before);
+    const offered = (await edit.loader({ request: new Request(`http://localhost/tools/${suishen}/edit`, { headers: { Cookie: shanghai!.cookie } }), params: { id: suishen }, context: {} })) as { offer?: { toolId: string } };
+    expect(offered.offer?.toolId).toBe(suishen);
+    expect(((await drafts.loader({ request: new Request("http://localhost/drafts", { headers: { Cookie: shanghai!.cookie } }), params: {}, context: {} })) as { claimable: { id: string }[] }).claimable.map((c) => c.id)).toContain(suishen);
+
+    // The take-over opens the draft; a second one (a double click) is refused and writes nothing.
+    const done = (await drafts.action({ request: new Request("http://localhost/drafts", { method: "POST", body: new URLSearchParams({ csrf: shanghai!.csrf, ...form }), headers: { Cookie: shanghai!.cookie } }), params: {}, context: {} })) as Response;
+    expect(done.status).toBe(302);
+    expect(done.headers.get("Location")).toBe(`/tools/${suishen}/edit`);
+    expect(await get(edit.loader, `/tools/${suishen}/edit`, shanghai, { id: suishen })).toBe(200);
+    const taken = snapshot();
+    expect(taken.revisions).toBe(before.revisions + 1);
+    expect(taken.events).toBe(before.events + 1);
+    expect(await post(drafts.action, "/drafts", shanghai, form)).toBe(400);
+    for (const w of [who.anonymous, who.otherOfficial, who.ownReviewer, who.admin]) expect(await post(drafts.action, "/drafts", w, form)).toBe(w === null ? 302 : 403);
+    expect(snapshot()).toEqual(taken);
   });
 
   it("refuse review to the public, officials, the tool's own agency's reviewers and admins", async () => {

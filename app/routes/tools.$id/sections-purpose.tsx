@@ -6,6 +6,7 @@ import type { loader } from "./route";
 import { useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
 import { Field, SourceRefs, useRecord } from "./section-fields";
+import { RecordProvenance } from "~/components/record-provenance";
 
 export function Identity() {
   const tool = useRecord();
@@ -77,6 +78,7 @@ export function Responsibility() {
           ))}
         </ul>
       </Field>
+      <RecordProvenance provenance={tool.provenance} />
       <Field label="fContactOffice" value={r.contactOffice} withheldAs="responsibility.contactOffice">
         {r.contactOffice ? (
           <>
