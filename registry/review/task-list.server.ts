@@ -4,12 +4,13 @@
 // (submission-check.ts), so the list and the submission never disagree.
 import type { Ctx } from "../shared/context";
 import { parseInput } from "../shared/context";
-import type { Issue } from "../shared/errors";
+import { RegistryError, type Issue } from "../shared/errors";
 import type { ImpactResult } from "../standard/impact";
 import { SECTION_NAMES, type SectionName } from "../standard/sections";
 import type { ToolRecordInput } from "../standard/v1";
 import { ToolInput } from "./drafts.server";
-import { guard, isoDay, load } from "./load.server";
+import { guard, impactOf, isoDay, load, relationOf } from "./load.server";
+import { consultationWindow } from "./obligations";
 import { checkSubmission } from "./submission-check";
 
 export type SectionStatus = "not_started" | "in_progress" | "complete" | "has_problems";
@@ -117,4 +118,33 @@ export async function draftTaskList(ctx: Ctx, query: { toolId: string }): Promis
   const t = load(db, parseInput(ToolInput, query).toolId);
   guard(actor, t, "edit_draft");
   return taskListOf(t.id, t.revision.number, t.revision.record, isoDay(now));
+}
+
+export type SubmittedSummary = {
+  toolId: string;
+  number: number;
+  name: ToolRecordInput["identity"]["name"];
+  /** False while the latest revision is still a draft (nothing submitted to confirm). */
+  submitted: boolean;
+  impactLevel: string | null;
+  reviewersRequired: number | null;
+  consultation: { opens: string; closes: string } | null;
+};
+
+/** The owning official's confirmation of a submission: what happens next. */
+export async function submittedSummary(ctx: Ctx, query: { toolId: string }): Promise<SubmittedSummary> {
+  const { actor, db } = ctx;
+  const t = load(db, parseInput(ToolInput, query).toolId);
+  if (relationOf(actor, t) !== "owner_official") throw new RegistryError("forbidden");
+  const impact = impactOf(t.revision.record);
+  const submittedOn = t.revision.submittedAt?.slice(0, 10) ?? null;
+  return {
+    toolId: t.id,
+    number: t.revision.number,
+    name: t.revision.record.identity.name,
+    submitted: t.revision.status !== "draft" && submittedOn !== null,
+    impactLevel: impact?.level ?? null,
+    reviewersRequired: impact?.obligations.reviewersRequired ?? null,
+    consultation: submittedOn ? consultationWindow(impact, submittedOn) : null,
+  };
 }

@@ -86,7 +86,7 @@ describe("draft task list", () => {
     expect([...check.schemaIssues, ...check.problems]).toEqual([]);
     // A missing retention period: refused by the check and shown on the data section.
     const draft = complete();
-    delete (draft.dataScope.elements[0] as { retention?: unknown }).retention;
+    delete (draft.dataScope.elements![0] as { retention?: unknown }).retention;
     expect(checkSubmission(draft, TODAY).problems.map((i) => i.path)).toEqual(["dataScope.elements.0.retention"]);
     expect(statusOf(taskListOf("ALG-000099", 1, draft, TODAY)).dataScope).toBe("has_problems");
   });
