@@ -4,7 +4,7 @@
 // Data: draftTaskList (registry/review/task-list.server.ts).
 import { Link } from "@remix-run/react";
 import type { LinksFunction } from "@remix-run/node";
-import styles from "~/styles-tasklist.css?url";
+import styles from "../styles-tasklist.css?url";
 import type { LabelGroup } from "../../registry/standard/labels";
 import { LEVEL_THRESHOLDS } from "../../registry/standard/impact";
 import { SECTION_NAMES, sectionTitleKey, type SectionName } from "../../registry/standard/sections";
