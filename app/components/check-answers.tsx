@@ -82,9 +82,11 @@ function AnswerValue({ row, agencies }: { row: AnswerRow; agencies: Record<strin
       <>
         {order
           .filter((x) => pair[x])
-          .map((x) => (
+          .map((x, _, both) => (
             <span key={x} className="answer-lang">
-              {t(x === "zh" ? "formChinese" : "formEnglish")}{lang === "zh" ? "：" : ": "}<span lang={x === "zh" ? "zh-Hans" : "en"}>{pair[x]}</span>
+              {/* The language is named only when both are given. */}
+              {both.length > 1 ? `${t(x === "zh" ? "formChinese" : "formEnglish")}${lang === "zh" ? "：" : ": "}` : null}
+              <span lang={x === "zh" ? "zh-Hans" : "en"}>{pair[x]}</span>
               {"\n"}
             </span>
           ))}

@@ -10,6 +10,7 @@ import { LEVEL_THRESHOLDS } from "../../registry/standard/impact";
 import { SECTION_NAMES, sectionTitleKey, type SectionName } from "../../registry/standard/sections";
 import type { ObligationCheck, SectionStatus, TaskList as TaskListData } from "../../registry/review/task-list.server";
 import { useT } from "~/i18n/use-lang";
+import { issueMessage } from "~/i18n/errors";
 import type { StringKey } from "~/i18n/strings";
 
 /** The stylesheet of the task list, check answers and confirmation pages (a route's `links`). */
@@ -178,6 +179,25 @@ export function SavedBanner({ toolId, section }: { toolId: string; section: Sect
           </>
         ) : null}
       </p>
+    </div>
+  );
+}
+
+/** On a section's page: what the submission check still finds in it (once something is entered). */
+export function SectionProblems({ list, section }: { list: TaskListData; section: SectionName }) {
+  const { t, lang } = useT();
+  const s = list.sections.find((x) => x.name === section);
+  if (!s || s.status === "not_started" || !s.issues.length) return null;
+  return (
+    <div className="section-problems">
+      <p>
+        <StatusTag status={s.status} /> {t("taskSectionProblems")}
+      </p>
+      <ul>
+        {s.issues.map((i, n) => (
+          <li key={n}>{issueMessage(i, lang)}</li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -27,7 +27,7 @@ import { SectionFields } from "~/components/schema-form";
 import { FieldErrorSummary } from "~/components/form-page";
 import { StatusBadge } from "~/components/badges";
 import { FormOptions } from "~/components/form-options";
-import { SavedBanner, TaskList, taskListLinks } from "~/components/task-list";
+import { SavedBanner, SectionProblems, TaskList, taskListLinks } from "~/components/task-list";
 
 export const links = taskListLinks;
 
@@ -51,7 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     view,
     section,
     node: section ? sectionNode(section) : null,
-    taskList: view.status === "draft" && !section ? await draftTaskList(ctx, { toolId: view.toolId }) : null,
+    taskList: view.status === "draft" ? await draftTaskList(ctx, { toolId: view.toolId }) : null,
     // The agency picker of the responsibility section: the register's agencies by name.
     agencies: section === "responsibility" ? await agencyChoices(ctx, { lang: requestLang({ request, context }).lang }) : [],
     csrf: session.csrfToken,
@@ -149,7 +149,7 @@ export default function EditTool() {
       {isDraft ? (
         <>
           <p className="lead">{t("editIntro")}</p>
-          {taskList ? <TaskList list={taskList} /> : null}
+          {taskList && !section ? <TaskList list={taskList} /> : null}
           {section && node ? (
             <>
               <p>
@@ -163,6 +163,7 @@ export default function EditTool() {
                 <input type="hidden" name="csrf" value={csrf} />
                 <input type="hidden" name="section" value={section} />
                 <h2>{t(sectionTitleKey(section))}</h2>
+                {taskList && !hasErrors ? <SectionProblems list={taskList} section={section} /> : null}
                 <FormOptions.Provider value={{ agencies }}>
                   <SectionFields section={section} node={node} value={value} errors={errors} />
                 </FormOptions.Provider>

@@ -26,9 +26,10 @@ export const ENUM_LABEL_GROUPS: Record<string, LabelGroup> = {
   "purposeHistory.kind": "purposeChange",
 };
 
-/** Fields the workflow sets, and internal keys (a source's key, its seed file, references to keys). */
+/** Fields the workflow sets, and internal keys (the address name, a source's key, its seed file, references to keys). */
 export const UNSHOWN_ANSWERS = new Set([
   "identity.id",
+  "identity.slug",
   "identity.originalLanguage",
   "lifecycle.reviewStatus",
   "sources.key",

@@ -66,6 +66,8 @@ test("an official completes a draft from its task list, checks the answers and s
   await save(page, id, "purpose", async () => {
     await page.fill(f("purpose.purpose.zh"), "引导共享单车规范停放。");
   });
+  // The section's page says what the submission check still finds in it.
+  await expect(page.locator(".section-problems")).toContainText("请至少列出一项法律依据");
   await expect(page.getByRole("status").getByRole("link", { name: "返回各部分列表" })).toBeVisible();
   await page.getByRole("status").getByRole("link", { name: "返回各部分列表" }).click();
   await expect(statusOf(page, "目的与法律依据")).toHaveText("有问题");
@@ -117,6 +119,9 @@ test("an official completes a draft from its task list, checks the answers and s
   });
   await page.goto(`/tools/${id}/edit`);
   await expect(statusOf(page, "生命周期与日期")).toHaveText("有问题");
+  await page.getByRole("link", { name: "生命周期与日期", exact: true }).click();
+  await expect(page.locator(".section-problems")).toContainText("影响等级为 III 时，终止日期最多在 12 个月之后");
+  await page.goto(`/tools/${id}/edit`);
   await expect(page.getByRole("link", { name: "继续：检查填写内容" })).toHaveCount(0);
   await save(page, id, "lifecycle", async () => {
     await page.fill(f("lifecycle.sunsetDate"), "2027-01-01");
