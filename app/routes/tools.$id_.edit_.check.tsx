@@ -89,21 +89,19 @@ export default function CheckAnswersPage() {
       <CheckAnswers toolId={page.toolId} sections={page.sections} agencies={page.agencies} />
       <section aria-labelledby="submit-h" className="submit-box">
         <h2 id="submit-h">{t("editSubmitHeading")}</h2>
-        {page.ready ? (
-          <>
-            <p>{t("editSubmitText")}</p>
-            <Form method="post">
-              <input type="hidden" name="csrf" value={page.csrf} />
-              <button type="submit" name="intent" value={EDIT_INTENTS.submit}>
-                {t("editSubmitButton")}
-              </button>
-            </Form>
-          </>
-        ) : (
+        {page.ready ? null : (
           <p>
             {t("checkNotReady")} <Link to={u.toolEdit(page.toolId)}>{t("taskBackToList")}</Link>
           </p>
         )}
+        <p>{t("editSubmitText")}</p>
+        {/* Also while something blocks: the refusal then names each problem with a link to its section. */}
+        <Form method="post">
+          <input type="hidden" name="csrf" value={page.csrf} />
+          <button type="submit" name="intent" value={EDIT_INTENTS.submit} className={page.ready ? undefined : "secondary"}>
+            {t("editSubmitButton")}
+          </button>
+        </Form>
       </section>
     </>
   );
