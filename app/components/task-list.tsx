@@ -164,7 +164,7 @@ function Obligation({ o, toolId }: { o: ObligationCheck; toolId: string }) {
 }
 
 /** After saving a section: the way back to the task list, and on to the next section. */
-export function SavedBanner({ toolId, section }: { toolId: string; section: SectionName }) {
+export function SavedBanner({ toolId, section, ready }: { toolId: string; section: SectionName; ready?: boolean }) {
   const { t, u } = useT();
   const next = SECTION_NAMES[SECTION_NAMES.indexOf(section) + 1];
   return (
@@ -172,7 +172,12 @@ export function SavedBanner({ toolId, section }: { toolId: string; section: Sect
       <p>{t("formSaved")}</p>
       <p>
         <Link to={u.toolEdit(toolId)}>{t("taskBackToList")}</Link>
-        {next ? (
+        {ready ? (
+          <>
+            {" · "}
+            <Link to={u.toolEditCheck(toolId)}>{t("taskContinue")}</Link>
+          </>
+        ) : next ? (
           <>
             {" · "}
             <Link to={u.toolEdit(toolId, { section: next })}>{t("taskNextSection", { section: t(sectionTitleKey(next)) })}</Link>

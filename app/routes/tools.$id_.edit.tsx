@@ -137,7 +137,7 @@ export default function EditTool() {
       <p className="muted">
         {view.toolId} · {t("historyRevision", { n: view.number })} · <StatusBadge group="review" value={view.status} />
       </p>
-      {saved && !hasErrors && section ? <SavedBanner toolId={view.toolId} section={section} /> : null}
+      {saved && !hasErrors && section ? <SavedBanner toolId={view.toolId} section={section} ready={taskList?.ready} /> : null}
       {done === EDIT_INTENTS.submit ? (
         <p className="verified" role="status">
           {view.consultation ? t("editSubmitted", { date: date(view.consultation.closes) }) : t("editSubmittedNoConsultation")}
