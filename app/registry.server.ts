@@ -17,6 +17,7 @@ export { chainStatus } from "../registry/log/watch.server";
 export { getToolHistory } from "../registry/records/history.server";
 export { createDraft, saveDraftSection, getDraft } from "../registry/review/drafts.server";
 export { submitDraft, withdraw, startRevision } from "../registry/review/submission.server";
+export { draftTaskList, submittedSummary } from "../registry/review/task-list.server";
 export { startReview, recordFinding, recordFindings, decide } from "../registry/review/review.server";
 export { listAgencyWork, reviewQueue, getReviewPage, getOwnerView } from "../registry/review/queues.server";
 export { retireTool } from "../registry/lifecycle/retire.server";

@@ -101,8 +101,13 @@ function keyOf(issue: Issue): StringKey {
 /** One issue as a sentence for the person at the form, in `lang`. */
 export function issueMessage(issue: Issue, lang: Lang): string {
   const field = fieldLabel(issue.path, lang) ?? translate(lang, "field_record");
-  return translate(lang, keyOf(issue), { ...(issue.params ?? {}), field });
+  const params: Record<string, unknown> = { ...(issue.params ?? {}), field };
+  // An impact level is written as Chinese typesetting writes grades (Ⅲ级), never in Latin letters.
+  if (lang === "zh" && typeof params.level === "string" && Object.hasOwn(ZH_LEVEL, params.level)) params.level = ZH_LEVEL[params.level];
+  return translate(lang, keyOf(issue), params as Parameters<typeof translate>[2]);
 }
+
+const ZH_LEVEL: Record<string, string> = { I: "Ⅰ级", II: "Ⅱ级", III: "Ⅲ级", IV: "Ⅳ级" };
 
 /** Every code a message can be worded from (for tests): the string keys of this module. */
 export const ISSUE_KEY_PREFIXES = ["zod_", "err_", "field_"] as const;

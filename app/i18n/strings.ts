@@ -20,11 +20,13 @@ import { importFileStrings } from "./strings-import-file";
 import { importPageStrings } from "./strings-import-page";
 import { adminStrings } from "./strings-admin";
 import { takeOverStrings } from "./strings-takeover";
+import { taskListStrings } from "./strings-tasklist";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
 
 const en = {
+  ...taskListStrings.en,
   ...apiStrings.en,
   ...coRespStrings.en,
   ...reviewFormStrings.en,
@@ -560,6 +562,7 @@ const en = {
 export type StringKey = keyof typeof en;
 
 const zh: Record<StringKey, string> = {
+  ...taskListStrings.zh,
   ...apiStrings.zh,
   ...coRespStrings.zh,
   ...reviewFormStrings.zh,

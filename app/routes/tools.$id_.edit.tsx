@@ -2,7 +2,7 @@
 // once submitted, take the actions the workflow allows (withdraw, revise, renew, propose a
 // change, retire). Every action checks the session, the CSRF token and the workflow itself.
 import { EDIT_INTENTS, intentOf, type EditIntent } from "~/intents";
-import { SECTION_NAMES, isSectionName, sectionTitleKey, type SectionName } from "../../registry/standard/sections";
+import { isSectionName, sectionTitleKey, type SectionName } from "../../registry/standard/sections";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
@@ -22,17 +22,17 @@ import {
   startRevision,
   submitDraft,
   takeOverOffer,
-  withdraw, ctxOf } from "~/registry.server";
+  withdraw, ctxOf, draftTaskList } from "~/registry.server";
 import { TakeOverOffer } from "~/components/take-over";
 import { useT } from "~/i18n/use-lang";
-import type { StringKey } from "~/i18n/strings";
 import { SectionFields } from "~/components/schema-form";
 import { FieldErrorSummary } from "~/components/form-page";
 import { StatusBadge } from "~/components/badges";
 import { FormOptions } from "~/components/form-options";
+import { SavedBanner, SectionProblems, TaskList, taskListLinks } from "~/components/task-list";
 
-/** The sections in the edit form's order, each with its title (registry/standard/sections.ts). */
-const SECTION_ORDER: [SectionName, StringKey][] = SECTION_NAMES.map((n) => [n, sectionTitleKey(n)]);
+export const links = taskListLinks;
+
 const isSection = isSectionName;
 
 /** An official who may take over this editors' record sees that offer (app/components/take-over.tsx); the owners the draft. */
@@ -58,11 +58,13 @@ async function editLoader({ request, params, context }: LoaderFunctionArgs) {
   }
   const url = new URL(request.url);
   const requested = url.searchParams.get("section");
-  const section: SectionName = isSection(requested) ? requested : "identity";
+  // Without a section, a draft's page is its task list.
+  const section: SectionName | null = isSection(requested) ? requested : null;
   return {
     view,
     section,
-    node: sectionNode(section),
+    node: section ? sectionNode(section) : null,
+    taskList: view.status === "draft" ? await draftTaskList(ctx, { toolId: view.toolId }) : null,
     // The agency picker of the responsibility section: the register's agencies by name.
     agencies: section === "responsibility" ? await agencyChoices(ctx, { lang: requestLang({ request, context }).lang }) : [],
     csrf: session.csrfToken,
@@ -107,8 +109,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       }
       return redirect(u.toolEdit(id, { section, saved: 1 }));
     }
-    if (intent === EDIT_INTENTS.submit) await submitDraft(ctx, { toolId: id });
-    else if (intent === EDIT_INTENTS.withdraw) await withdraw(ctx, { toolId: id });
+    if (intent === EDIT_INTENTS.submit) {
+      await submitDraft(ctx, { toolId: id });
+      return redirect(u.toolSubmitted(id));
+    } else if (intent === EDIT_INTENTS.withdraw) await withdraw(ctx, { toolId: id });
     else if (intent === EDIT_INTENTS.revise || intent === EDIT_INTENTS.requestRenewal) await startRevision(ctx, { toolId: id, action: intent });
     else if (intent === EDIT_INTENTS.proposeChange)
       await startRevision(ctx, { toolId: id, action: "propose_change", kind: form.get("kind") === "data_scope" ? "data_scope" : "purpose", change: text("change") });
@@ -133,29 +137,25 @@ export default function EditPage() {
 }
 
 function EditTool() {
-  const { view, section, node, agencies, csrf, saved, done } = useLoaderData<typeof editLoader>();
+  const { view, section, node, taskList, agencies, csrf, saved, done } = useLoaderData<typeof editLoader>();
   const result = useActionData<ActionData>();
   const { t, text, l, date, u } = useT();
   const name = text(view.record.identity?.name)?.text ?? view.toolId;
   const errors = result?.fields ?? {};
   const hasErrors = Object.keys(errors).length > 0 || Boolean(result?.message);
-  const value = result?.section === section && result.value !== undefined ? result.value : (view.record as Record<string, unknown>)[section];
+  const value = section && result?.section === section && result.value !== undefined ? result.value : section ? (view.record as Record<string, unknown>)[section] : undefined;
   const isDraft = view.status === "draft";
   return (
     <>
-      <title>{`${hasErrors ? `${t("errorPrefix")} ` : ""}${t("editTitle", { name })} · ${t("siteName")}`}</title>
+      <title>{`${hasErrors ? `${t("errorPrefix")} ` : ""}${t(isDraft ? "editTitle" : "ownerTitle", { name })} · ${t("siteName")}`}</title>
       <p>
         <Link to={u.drafts()}>← {t("draftsTitle")}</Link>
       </p>
-      <h1>{t("editTitle", { name })}</h1>
+      <h1>{t(isDraft ? "editTitle" : "ownerTitle", { name })}</h1>
       <p className="muted">
         {view.toolId} · {t("historyRevision", { n: view.number })} · <StatusBadge group="review" value={view.status} />
       </p>
-      {saved && !hasErrors ? (
-        <p className="verified" role="status">
-          {t("formSaved")}
-        </p>
-      ) : null}
+      {saved && !hasErrors && section ? <SavedBanner toolId={view.toolId} section={section} ready={taskList?.ready} /> : null}
       {done === EDIT_INTENTS.submit ? (
         <p className="verified" role="status">
           {view.consultation ? t("editSubmitted", { date: date(view.consultation.closes) }) : t("editSubmittedNoConsultation")}
@@ -167,45 +167,30 @@ function EditTool() {
       {isDraft ? (
         <>
           <p className="lead">{t("editIntro")}</p>
-          <nav aria-labelledby="sections-h" className="section-nav">
-            <h2 id="sections-h">{t("editSections")}</h2>
-            <ol>
-              {SECTION_ORDER.map(([s, key]) => (
-                <li key={s}>
-                  {s === section ? (
-                    <strong aria-current="page">{t(key)}</strong>
-                  ) : (
-                    <Link to={u.toolEdit(view.toolId, { section: s })}>{t(key)}</Link>
-                  )}
-                </li>
-              ))}
-            </ol>
-          </nav>
-          <Form method="post" className="stacked-form record-form" noValidate>
-            {/* The first submit button is what Enter presses: saving, not adding a row. */}
-            <button type="submit" name="intent" value={EDIT_INTENTS.save} className="visually-hidden" tabIndex={-1} aria-hidden="true">
-              {t("editSave")}
-            </button>
-            <input type="hidden" name="csrf" value={csrf} />
-            <input type="hidden" name="section" value={section} />
-            <h2>{t(SECTION_ORDER.find(([s]) => s === section)![1])}</h2>
-            <FormOptions.Provider value={{ agencies }}>
-              <SectionFields section={section} node={node} value={value} errors={errors} />
-            </FormOptions.Provider>
-            <button type="submit" name="intent" value={EDIT_INTENTS.save}>
-              {t("editSave")}
-            </button>
-          </Form>
-          <section aria-labelledby="submit-h" className="submit-box">
-            <h2 id="submit-h">{t("editSubmitHeading")}</h2>
-            <p>{t("editSubmitText")}</p>
-            <Form method="post">
-              <input type="hidden" name="csrf" value={csrf} />
-              <button type="submit" name="intent" value={EDIT_INTENTS.submit}>
-                {t("editSubmitButton")}
-              </button>
-            </Form>
-          </section>
+          {taskList && !section ? <TaskList list={taskList} /> : null}
+          {section && node ? (
+            <>
+              <p>
+                <Link to={u.toolEdit(view.toolId)}>← {t("taskBackToList")}</Link>
+              </p>
+              <Form method="post" className="stacked-form record-form" noValidate>
+                {/* The first submit button is what Enter presses: saving, not adding a row. */}
+                <button type="submit" name="intent" value={EDIT_INTENTS.save} className="visually-hidden" tabIndex={-1} aria-hidden="true">
+                  {t("editSave")}
+                </button>
+                <input type="hidden" name="csrf" value={csrf} />
+                <input type="hidden" name="section" value={section} />
+                <h2>{t(sectionTitleKey(section))}</h2>
+                {taskList && !hasErrors ? <SectionProblems list={taskList} section={section} /> : null}
+                <FormOptions.Provider value={{ agencies }}>
+                  <SectionFields section={section} node={node} value={value} errors={errors} />
+                </FormOptions.Provider>
+                <button type="submit" name="intent" value={EDIT_INTENTS.save}>
+                  {t("editSave")}
+                </button>
+              </Form>
+            </>
+          ) : null}
         </>
       ) : (
         <section aria-labelledby="actions-h">

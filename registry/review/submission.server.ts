@@ -6,13 +6,13 @@ import { type Ctx, parseInput, ToolRef } from "../shared/context";
 import { stmt, type Db } from "../shared/db.server";
 import { invalid, zodIssues } from "../shared/errors";
 import { appendEvent } from "../log/log.server";
-import { computeImpactLevel } from "../standard/impact";
 import { resolveAgencies, writePublicProjection } from "../records/publish.server";
-import { localizedText, ToolRecord, type ToolRecordInput } from "../standard/v1";
+import { localizedText, type ToolRecordInput } from "../standard/v1";
 import { publicActor } from "../auth/roles";
 import { ToolInput } from "./drafts.server";
 import { guard, isoDay, load, previousPublic, setStatus, sha256, type Loaded } from "./load.server";
-import { consultationWindow, submissionProblems } from "./obligations";
+import { consultationWindow } from "./obligations";
+import { checkSubmission, requireSubmittable } from "./submission-check";
 
 export const StartRevisionInput = z.discriminatedUnion("action", [
   z.object({ toolId: ToolRef, action: z.enum(["revise", "request_renewal"]) }).strict(),
@@ -30,15 +30,11 @@ export async function submitDraft(ctx: Ctx, input: unknown): Promise<SubmitResul
   const { actor, now, db } = ctx;
   const t = load(db, parseInput(ToolInput, input).toolId);
   guard(actor, t, "submit");
-  const whole = { ...t.revision.record, lifecycle: { ...t.revision.record.lifecycle, reviewStatus: "submitted" } };
-  const parsed = ToolRecord.safeParse(whole);
-  if (!parsed.success) throw invalid(zodIssues(parsed.error));
-  const record = parsed.data;
   const today = isoDay(now);
-  const problems = submissionProblems(record, today);
-  if (problems.length) throw invalid(problems);
+  const check = checkSubmission(t.revision.record, today);
+  const record = requireSubmittable(check);
   const agencyIds = resolveAgencies(record, db);
-  const impact = computeImpactLevel(record.assessments.impact!);
+  const impact = check.impact!;
   const consultation = consultationWindow(impact, today);
   const at = now.toISOString();
   const previous = previousPublic(db, t);

@@ -49,6 +49,10 @@ export const paths = {
   toolJsonRoute: (id: string, search = "") => `/tools-json/${seg(id)}${search}`,
   toolChangesAtom: (id: string) => `/tools/${seg(id)}/changes.atom`,
   toolEdit: (id: string, q?: Query, fragment?: string | null) => `/tools/${seg(id)}/edit${queryString(q)}${hash(fragment)}`,
+  /** The draft's "check your answers" page, where the official submits it. */
+  toolEditCheck: (id: string) => `/tools/${seg(id)}/edit/check`,
+  /** The confirmation after submitting a revision for review. */
+  toolSubmitted: (id: string) => `/tools/${seg(id)}/submitted`,
   toolFacts: (id: string, q?: Query) => `/tools/${seg(id)}/facts${queryString(q)}`,
   toolReport: (id: string) => `/tools/${seg(id)}/report`,
   toolsCsv: (q?: Query) => `/tools.csv${queryString(q)}`,

@@ -1,6 +1,7 @@
 // How a field's stored value reads to a person: which label group (registry/standard/labels.ts)
 // names the values of each enumerated field. Used by the forms, the check-answers page and the
-// revision diffs alike, so a value is never shown as its code in one place and named in another.
+// revision diffs alike, so a value is never shown as its code in one place and named in another;
+// and which fields are never shown as answers. No zod here: the browser bundle imports it.
 import { fieldName, fieldShape } from "./field-names";
 import { label, type LabelGroup } from "./labels";
 
@@ -27,6 +28,18 @@ export const ENUM_LABEL_GROUPS: Record<string, LabelGroup> = {
   "sources.kind": "sourceKind",
   "purposeHistory.kind": "purposeChange",
 };
+
+/** Fields the workflow sets, and internal keys (the address name, a source's key, its seed file, references to keys). */
+export const UNSHOWN_ANSWERS: ReadonlySet<string> = new Set([
+  "identity.id",
+  "identity.slug",
+  "identity.originalLanguage",
+  "lifecycle.reviewStatus",
+  "sources.key",
+  "sources.seedFile",
+  "incidents.sources",
+  "purposeHistory.sources",
+]);
 
 /** The label group of the enumerated field at `path` (row numbers allowed), if it is one. */
 export function enumGroupOf(path: string): LabelGroup | undefined {

@@ -122,7 +122,8 @@ for (const [lang, prefix] of [
       await expect(page.locator(".error-summary")).toBeVisible();
       await expectWorded(page, lang, "invalid data element");
 
-      await edit("identity");
+      // Submitted from "check your answers" (the task list shows the problems before that).
+      await page.goto(`${prefix}/tools/${setup.obligations}/edit/check`);
       await page.locator('button[name="intent"][value="submit"]').click();
       await expect(page.locator(".error-summary")).toBeVisible();
       await expectWorded(page, lang, "missed obligations");

@@ -112,9 +112,13 @@ test("a level III tool goes from draft to an approval with conditions, in public
   await page.fill(f("sources.0.title.zh"), "市交通委员会关于停车许可排序的方案");
   await saveSection(page, "sources");
 
-  // Submit: public, frozen, consultation open for 30 days.
+  // Submit from "check your answers", reached from the task list: public, frozen, consultation
+  // open for 30 days.
+  await page.goto(`/tools/${id}/edit`);
+  await page.getByRole("link", { name: "继续：检查填写内容" }).click();
   await page.getByRole("button", { name: "提交审查" }).click();
-  await expect(page.getByRole("status")).toContainText("2026年3月30日");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("已提交审查");
+  await expect(page.locator("main")).toContainText("2026年3月30日");
   await page.goto(`/tools/${id}`);
   await expect(page.locator(".review-panel")).toContainText("公众征求意见期");
 
@@ -128,8 +132,9 @@ test("a level III tool goes from draft to an approval with conditions, in public
   await openSection(page, id, "lifecycle");
   await page.fill(f("lifecycle.sunsetDate"), "2027-01-15");
   await saveSection(page, "lifecycle");
+  await page.goto(`/tools/${id}/edit/check`);
   await page.getByRole("button", { name: "提交审查" }).click();
-  await expect(page.getByRole("status")).toContainText("2026年3月31日");
+  await expect(page.locator("main")).toContainText("2026年3月31日");
 
   // After the consultation the agency says what was raised and what changed.
   setClock("2026-04-01T09:00:00Z");

@@ -16,6 +16,8 @@ import { sessionCookie } from "~/auth.server";
 import * as drafts from "~/routes/drafts._index";
 import * as newDraft from "~/routes/drafts.new";
 import * as edit from "~/routes/tools.$id_.edit";
+import * as check from "~/routes/tools.$id_.edit_.check";
+import * as submitted from "~/routes/tools.$id_.submitted";
 import { ctxOf } from "../../registry/shared/context";
 import * as queue from "~/routes/review._index";
 import * as review from "~/routes/review.$id";
@@ -108,6 +110,28 @@ describe("protected routes", () => {
       expect(await post(edit.action, `/tools/${submittedId}/edit`, w, { intent: "withdraw" }, { id: submittedId })).toBe(expectPublic);
       expect(await post(edit.action, `/tools/${submittedId}/edit`, w, { intent: "retire", "reason.en": "x" }, { id: submittedId })).toBe(expectPublic);
     }
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("refuse the task list, check answers and confirmation pages to everyone but the owning agency's officials", async () => {
+    const before = snapshot();
+    for (const w of [who.anonymous, who.otherOfficial, who.ownReviewer, who.admin]) {
+      const expected = w === null ? 302 : 403;
+      expect(await get(check.loader, `/tools/${draftId}/edit/check`, w, { id: draftId })).toBe(expected);
+      expect(await post(check.action, `/tools/${draftId}/edit/check`, w, { intent: "submit" }, { id: draftId })).toBe(expected);
+      expect(await get(submitted.loader, `/tools/${submittedId}/submitted`, w, { id: submittedId })).toBe(expected);
+    }
+    const owner = await as("official.shanghai@register.example");
+    expect(await post(check.action, `/tools/${draftId}/edit/check`, { cookie: owner!.cookie, csrf: "forged-token" }, { intent: "submit" }, { id: draftId })).toBe(403);
+    expect(snapshot()).toEqual(before);
+    // The owner sees them; a draft has no confirmation yet and a submitted revision no check page.
+    expect(await get(edit.loader, `/tools/${draftId}/edit`, owner, { id: draftId })).toBe(200);
+    expect(await get(check.loader, `/tools/${draftId}/edit/check`, owner, { id: draftId })).toBe(200);
+    expect(await get(submitted.loader, `/tools/${submittedId}/submitted`, owner, { id: submittedId })).toBe(200);
+    expect(await get(submitted.loader, `/tools/${draftId}/submitted`, owner, { id: draftId })).toBe(302);
+    expect(await get(check.loader, `/tools/${submittedId}/edit/check`, owner, { id: submittedId })).toBe(302);
+    // An incomplete draft is refused on submission from the check page, and nothing is written.
+    expect(await post(check.action, `/tools/${draftId}/edit/check`, owner, { intent: "submit" }, { id: draftId })).toBe(400);
     expect(snapshot()).toEqual(before);
   });
 
