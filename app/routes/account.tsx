@@ -77,25 +77,37 @@ export default function Account() {
         <a href={u.inbox()}>{t("inboxTitle")}</a>
       </p>
       <h2 id="notice-settings">{t("noticeSettingsTitle")}</h2>
-      {params.get("saved") === "1" ? <p role="status">{t("noticeSettingsSaved")}</p> : null}
-      <Form method="post" reloadDocument>
+      {params.get("saved") === "1" ? (
+        <p className="notice" role="status">
+          {t("noticeSettingsSaved")}
+        </p>
+      ) : null}
+      <Form method="post" reloadDocument className="stacked-form record-form">
         <input type="hidden" name="csrf" value={csrf} />
         <input type="hidden" name="intent" value={ACCOUNT_INTENTS.notices} />
-        <div className="field checkbox">
-          <input type="checkbox" id="emailNotices" name="emailNotices" value="1" defaultChecked={notices.emailNotices} aria-describedby="emailNotices-hint" />
-          <label htmlFor="emailNotices">{t("noticeEmailLabel")}</label>
+        <div className="field">
+          <div className="check">
+            <input type="checkbox" id="emailNotices" name="emailNotices" value="1" defaultChecked={notices.emailNotices} aria-describedby="emailNotices-hint" />
+            <label htmlFor="emailNotices">{t("noticeEmailLabel")}</label>
+          </div>
           <p className="hint" id="emailNotices-hint">
             {t("noticeEmailHint")}
           </p>
         </div>
-        <fieldset className="field">
+        <fieldset className="group">
           <legend>{t("noticeLangLabel")}</legend>
-          <label>
-            <input type="radio" name="noticeLang" value="zh" defaultChecked={notices.lang === "zh"} /> <span lang={LANG_TAG.zh}>中文</span>
-          </label>{" "}
-          <label>
-            <input type="radio" name="noticeLang" value="en" defaultChecked={notices.lang === "en"} /> <span lang={LANG_TAG.en}>English</span>
-          </label>
+          <div className="check">
+            <input type="radio" id="noticeLang-zh" name="noticeLang" value="zh" defaultChecked={notices.lang === "zh"} />
+            <label htmlFor="noticeLang-zh" lang={LANG_TAG.zh}>
+              中文
+            </label>
+          </div>
+          <div className="check">
+            <input type="radio" id="noticeLang-en" name="noticeLang" value="en" defaultChecked={notices.lang === "en"} />
+            <label htmlFor="noticeLang-en" lang={LANG_TAG.en}>
+              English
+            </label>
+          </div>
         </fieldset>
         <button type="submit">{t("noticeSettingsSave")}</button>
       </Form>

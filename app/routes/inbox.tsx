@@ -67,7 +67,7 @@ export default function Inbox() {
               const href = noticeHref(n, u);
               const name = <span lang={parts.name.lang === lang ? undefined : LANG_TAG[parts.name.lang]}>{parts.name.text}</span>;
               return (
-                <li key={n.id} id={`notice-${n.id}`} className={n.readAt ? "comment notice" : "comment notice notice-unread"}>
+                <li key={n.id} id={`notice-${n.id}`} className={n.readAt ? "comment inbox-item" : "comment inbox-item inbox-unread"}>
                   <p className="comment-meta">
                     {n.readAt ? null : (
                       <>

@@ -83,7 +83,7 @@ test("a submission reaches the reviewers' inboxes and mail, and the sunset notic
   await expect(inboxLink).toBeVisible();
   await inboxLink.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(zh.inboxTitle);
-  const notice = page.locator(".notice").filter({ hasText: name });
+  const notice = page.locator(".inbox-item").filter({ hasText: name });
   await expect(notice).toContainText(`${name}（第 1 版）已提交审查`);
   await expect(notice.getByRole("link", { name })).toHaveAttribute("href", `/review/${id}`);
   await notice.getByRole("button", { name: zh.inboxMarkRead }).click();
@@ -101,7 +101,7 @@ test("a submission reaches the reviewers' inboxes and mail, and the sunset notic
   // The opted-out reviewer has the inbox entry and no mail.
   await login(page, OPTED_OUT);
   await page.goto("/inbox");
-  await expect(page.locator(".notice").filter({ hasText: name })).toHaveCount(1);
+  await expect(page.locator(".inbox-item").filter({ hasText: name })).toHaveCount(1);
   await logout(page);
   expect(mailsTo(OPTED_OUT)).toEqual([]);
 
@@ -116,5 +116,5 @@ test("a submission reaches the reviewers' inboxes and mail, and the sunset notic
   expect(sunsetMails()).toHaveLength(1);
   await login(page, OFFICIAL);
   await page.goto("/inbox");
-  await expect(page.locator(".notice").filter({ hasText: `${name} 将于 2027-02-01 到达终止日期` })).toHaveCount(1);
+  await expect(page.locator(".inbox-item").filter({ hasText: `${name} 将于 2027-02-01 到达终止日期` })).toHaveCount(1);
 });
