@@ -8,6 +8,7 @@ export type NoticeView = { kind: string; toolId: string | null; params: Record<s
 
 const KIND_TEXT: Record<string, StringKey> = {
   submitted: "noticeSubmitted",
+  coresp_named: "noticeCorespNamed",
   decision: "noticeDecision",
   comment_published: "noticeCommentPublished",
   report_confirmed: "noticeReportConfirmed",
@@ -39,6 +40,7 @@ export function noticeText(n: NoticeView, lang: Lang, nameAs?: string): string {
     status: label("review", typeof p.status === "string" ? p.status : null, lang),
     criterion: p.criterion ?? "",
     date: p.date ?? "",
+    drafts: translate(lang, "navDrafts"),
   };
   return translate(lang, KIND_TEXT[n.kind] ?? "noticeUnknown", vars);
 }

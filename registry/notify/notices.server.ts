@@ -3,10 +3,10 @@
 // rows are written together or not at all. Sending happens later, outside the request
 // (mailer.server.ts). Parameters are codes, dates and names in both languages; app/ words them.
 import { stmt, type Db } from "../shared/db.server";
-import { eligibleReviewers, officialsOf, responsibleAgencyIds, toolFacts, type ToolFacts } from "./recipients.server";
+import { eligibleReviewers, officialsOf, responsibleAgencyIds, toolFacts, unconfirmedNamedAgencies, type ToolFacts } from "./recipients.server";
 import { mailConfigured } from "./smtp.server";
 
-export const NOTICE_KINDS = ["submitted", "decision", "comment_published", "report_confirmed", "condition_due", "sunset_due"] as const;
+export const NOTICE_KINDS = ["submitted", "coresp_named", "decision", "comment_published", "report_confirmed", "condition_due", "sunset_due"] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export type NoticeParams = Record<string, string | number | null>;
@@ -42,44 +42,43 @@ export function addNotice(db: Db, n: NewNotice): boolean {
 
 const nameParams = (t: ToolFacts): NoticeParams => ({ nameZh: t.nameZh, nameEn: t.nameEn });
 
+type Group = { kind: NoticeKind; params: NoticeParams; to: (t: ToolFacts) => number[] };
+
+/** Who hears what of one event: groups of a notice kind, its parameters and its recipients. */
+function groupsFor(e: NoticeEvent, db: Db): Group[] {
+  const p = (e.payload ?? {}) as Record<string, unknown>;
+  const revision = Number(p.revision) || null;
+  switch (e.kind) {
+    case "submitted":
+      return [
+        { kind: "submitted", params: { revision, impactLevel: typeof p.impactLevel === "string" ? p.impactLevel : null }, to: (t) => eligibleReviewers(db, t) },
+        // Agencies the record names without their consent yet: asked to confirm or decline.
+        { kind: "coresp_named", params: { revision }, to: (t) => officialsOf(db, unconfirmedNamedAgencies(db, t)) },
+      ];
+    case "decision":
+      // A first approval of a level IV tool waiting for a second reviewer decides nothing yet.
+      if (p.effective !== true) return [];
+      return [{ kind: "decision", params: { revision, status: typeof p.status === "string" ? p.status : null }, to: (t) => officialsOf(db, t.ownerAgencyId !== null ? [t.ownerAgencyId] : []) }];
+    case "comment_moderated":
+      if (p.decision !== "publish") return [];
+      return [{ kind: "comment_published", params: { comment: Number(p.comment) || null }, to: (t) => officialsOf(db, responsibleAgencyIds(db, t)) }];
+    case "report_resolved":
+      if (p.decision !== "confirm") return [];
+      return [{ kind: "report_confirmed", params: { report: Number(p.report) || null }, to: (t) => officialsOf(db, responsibleAgencyIds(db, t)) }];
+    default:
+      return [];
+  }
+}
+
 /** The notices an event causes, written in the caller's transaction. Returns how many. */
 export function noticesFor(e: NoticeEvent, db: Db): number {
   if (!e.toolId) return 0;
-  const p = (e.payload ?? {}) as Record<string, unknown>;
-  let kind: NoticeKind;
-  let params: NoticeParams;
-  let to: (t: ToolFacts) => number[];
-  switch (e.kind) {
-    case "submitted":
-      kind = "submitted";
-      params = { revision: Number(p.revision) || null, impactLevel: typeof p.impactLevel === "string" ? p.impactLevel : null };
-      to = (t) => eligibleReviewers(db, t);
-      break;
-    case "decision":
-      // A first approval of a level IV tool waiting for a second reviewer decides nothing yet.
-      if (p.effective !== true) return 0;
-      kind = "decision";
-      params = { revision: Number(p.revision) || null, status: typeof p.status === "string" ? p.status : null };
-      to = (t) => officialsOf(db, t.ownerAgencyId !== null ? [t.ownerAgencyId] : []);
-      break;
-    case "comment_moderated":
-      if (p.decision !== "publish") return 0;
-      kind = "comment_published";
-      params = { comment: Number(p.comment) || null };
-      to = (t) => officialsOf(db, responsibleAgencyIds(db, t));
-      break;
-    case "report_resolved":
-      if (p.decision !== "confirm") return 0;
-      kind = "report_confirmed";
-      params = { report: Number(p.report) || null };
-      to = (t) => officialsOf(db, responsibleAgencyIds(db, t));
-      break;
-    default:
-      return 0;
-  }
+  const groups = groupsFor(e, db);
+  if (!groups.length) return 0;
   const t = toolFacts(db, e.toolId);
   if (!t) return 0;
   let n = 0;
-  for (const userId of to(t)) if (addNotice(db, { userId, kind, toolId: t.id, params: { ...nameParams(t), ...params }, eventId: e.id, at: e.at })) n++;
+  for (const g of groups)
+    for (const userId of g.to(t)) if (addNotice(db, { userId, kind: g.kind, toolId: t.id, params: { ...nameParams(t), ...g.params }, eventId: e.id, at: e.at })) n++;
   return n;
 }

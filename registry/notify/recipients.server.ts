@@ -30,3 +30,29 @@ export function eligibleReviewers(db: Db, t: ToolFacts): number[] {
   const rows = stmt(db, `SELECT id, agency_id FROM users WHERE role = 'reviewer' AND disabled_at IS NULL AND agency_id IS NOT NULL ORDER BY id`).all() as { id: number; agency_id: number }[];
   return rows.filter((r) => !own.includes(r.agency_id)).map((r) => r.id);
 }
+
+/**
+ * The agencies the tool's public record names beside its owner that have neither confirmed nor
+ * declined the link (registry/review/co-responsibility.server.ts): their officials are asked to.
+ */
+export function unconfirmedNamedAgencies(db: Db, t: ToolFacts): number[] {
+  if (t.ownerAgencyId === null) return [];
+  const row = stmt(db, `SELECT r.record FROM tools t JOIN revisions r ON r.id = t.published_revision_id WHERE t.seq = ?`).get(t.seq) as { record: string } | undefined;
+  if (!row) return [];
+  let slugs: string[] = [];
+  try {
+    const record = JSON.parse(row.record) as { responsibility?: { agencies?: { agency?: unknown }[] } };
+    slugs = (record.responsibility?.agencies ?? []).map((a) => a.agency).filter((s): s is string => typeof s === "string");
+  } catch {
+    return [];
+  }
+  const out = new Set<number>();
+  for (const slug of new Set(slugs)) {
+    const a = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(slug) as { id: number } | undefined;
+    if (!a || a.id === t.ownerAgencyId) continue;
+    if (stmt(db, `SELECT 1 FROM tool_agency_confirmations WHERE tool_seq = ? AND agency_id = ?`).get(t.seq, a.id)) continue;
+    if (stmt(db, `SELECT 1 FROM tool_agency_declines WHERE tool_seq = ? AND agency_id = ?`).get(t.seq, a.id)) continue;
+    out.add(a.id);
+  }
+  return [...out];
+}

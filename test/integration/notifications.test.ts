@@ -17,7 +17,8 @@ import { listNotices, markNoticesRead, setNoticeSettings, unreadNoticeCount } fr
 import { sweepDeadlines } from "../../registry/notify/sweep.server";
 import { deliverDue, retryDelayMs } from "../../registry/notify/mailer.server";
 import { transportFor } from "../../registry/notify/smtp.server";
-import { noticeMail } from "~/notify-text";
+import { noticeMail, noticeText } from "~/notify-text";
+import { NOTICE_KINDS } from "../../registry/notify/notices.server";
 import { RegistryError } from "../../registry/shared/errors";
 import { moderateComment, postComment } from "../../registry/voice/comments.server";
 import { resolveReport, submitReport } from "../../registry/voice/reports.server";
@@ -43,11 +44,12 @@ const rows = (sql: string, ...args: unknown[]) => getDb().$client.prepare(sql).a
 const noticesOf = (userId: number) => rows(`SELECT kind, tool_id, dedupe_key FROM notifications WHERE user_id = ? ORDER BY id`, userId);
 const outbox = () => rows(`SELECT o.status, o.attempts, o.last_error, n.user_id, n.kind FROM mail_outbox o JOIN notifications n ON n.id = o.notification_id ORDER BY o.id`);
 
-/** A level III draft of Shanghai, complete, sunset 2027-02-01, submitted on D0. */
-async function submitted(slug = "parking-permit-scoring"): Promise<string> {
+/** A level III draft of Shanghai, complete, sunset 2027-02-01, submitted on D0 (naming `alsoNamed` as supplying data). */
+async function submitted(slug = "parking-permit-scoring", alsoNamed?: string): Promise<string> {
   const { toolId } = await createDraft(ctxOf({ actor: official(), now: D0 }), { identity: newIdentity(slug) });
-  for (const [name, value] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" })))
-    await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: name as SectionName, value });
+  const sections = completeSections({ level: "III", sunset: "2027-02-01" });
+  if (alsoNamed) sections.responsibility.agencies.push({ agency: alsoNamed, role: "supplies_data" });
+  for (const [name, value] of Object.entries(sections)) await saveDraftSection(ctxOf({ actor: official() }), { toolId, section: name as SectionName, value });
   await submitDraft(ctxOf({ actor: official(), now: D0 }), { toolId });
   return toolId;
 }
@@ -109,6 +111,14 @@ describe("notices written with their event", () => {
     expect(noticesOf(reviewer().id)).toEqual([]);
   });
 
+  it("ask the officials of an agency the record names without its consent to confirm or decline", async () => {
+    const toolId = await submitted("named-tool", "hangzhou-health-commission");
+    expect(noticesOf(otherOfficial().id)).toEqual([{ kind: "coresp_named", tool_id: toolId, dedupe_key: null }]);
+    expect(noticesOf(official().id)).toEqual([]);
+    // Named agencies' reviewers are not disqualified until the link is confirmed, so they still hear of the submission.
+    expect(noticesOf(reviewer().id).map((n) => n.kind)).toEqual(["submitted"]);
+  });
+
   it("with SMTP_URL unset write inbox rows and no mail rows, and nothing fails", async () => {
     await submitted();
     expect(noticesOf(reviewer().id)).toHaveLength(1);
@@ -132,6 +142,20 @@ describe("notices written with their event", () => {
     await markNoticesRead(ctxOf({ actor: reviewer(), now: day(1) }), { id });
     expect(await unreadNoticeCount(ctxOf({ actor: reviewer() }))).toBe(0);
     expect(await unreadNoticeCount(ctxOf({ actor: reviewer2() }))).toBe(1);
+  });
+});
+
+describe("the words of a notice", () => {
+  it("exist for every kind in both languages, with every parameter filled and no Latin word in Chinese", () => {
+    const params = { nameZh: "停车许可评分", nameEn: "Parking permit scoring", revision: 2, impactLevel: "III", status: "approved", criterion: 3, date: "2026-06-30", comment: 1, report: 1 };
+    for (const kind of NOTICE_KINDS) {
+      const zh = noticeText({ kind, toolId: "ALG-000023", params }, "zh");
+      const en = noticeText({ kind, toolId: "ALG-000023", params }, "en");
+      for (const text of [zh, en]) expect(text, kind).not.toMatch(/[{}]|undefined|null/);
+      expect(zh, kind).not.toMatch(/[A-Za-z]/);
+      expect(en, kind).toContain("Parking permit scoring");
+      expect(zh).not.toBe(noticeText({ kind: "unknown", toolId: null, params }, "zh"));
+    }
   });
 });
 
