@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { test, expect, type Page } from "./fixtures";
+import { expectNoSeriousAxeViolations } from "./axe";
 import { STRINGS } from "../../app/i18n/strings";
 import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink";
 import { completeSections } from "../helpers/factories";
@@ -54,6 +55,21 @@ async function completeDraft(slug: string, nameZh: string): Promise<string> {
   }
 }
 
+/** Visible text of the page's main part with a Latin letter outside elements marked English, record ids and e-mail addresses left out. */
+function latinOnChinesePage(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('[lang^="en"], script, style') || !el.checkVisibility()) continue;
+      const text = (n.textContent ?? "").replace(/ALG-\d{6}/g, "").replace(/[\w.+-]+@[\w.-]+/g, "");
+      if (/[A-Za-z]/.test(text)) out.push(text.trim());
+    }
+    return out;
+  });
+}
+
 const mailsTo = (email: string) => (sink?.mails ?? []).filter((m) => m.to.includes(email));
 
 test("a submission reaches the reviewers' inboxes and mail, and the sunset notice comes once", async ({ page, login }) => {
@@ -66,6 +82,8 @@ test("a submission reaches the reviewers' inboxes and mail, and the sunset notic
   await page.getByRole("button", { name: zh.noticeSettingsSave }).click();
   await expect(page.getByRole("status")).toHaveText(zh.noticeSettingsSaved);
   await expect(page.getByLabel(zh.noticeEmailLabel)).not.toBeChecked();
+  expect(await latinOnChinesePage(page)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
   await logout(page);
 
   // The SMTP server is down: the submission still succeeds.
@@ -86,6 +104,8 @@ test("a submission reaches the reviewers' inboxes and mail, and the sunset notic
   const notice = page.locator(".inbox-item").filter({ hasText: name });
   await expect(notice).toContainText(`${name}（第 1 版）已提交审查`);
   await expect(notice.getByRole("link", { name })).toHaveAttribute("href", `/review/${id}`);
+  expect(await latinOnChinesePage(page)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
   await notice.getByRole("button", { name: zh.inboxMarkRead }).click();
   await expect(page.getByText(zh.inboxUnread.replace("{n}", "0"))).toBeVisible();
   await expect(page.getByRole("navigation").getByRole("link", { name: zh.navInbox, exact: true })).toBeVisible();
