@@ -1,8 +1,9 @@
 // Notifications end to end, in Chinese, against the production server and a real SMTP server
 // (smtp-server) on E2E_SMTP_PORT, where test/e2e/serve.sh points SMTP_URL: a submission reaches
 // the reviewers' inboxes and their mail (sent once the SMTP server is back after being down; the
-// submission itself never fails), an opted-out reviewer gets the inbox entry and no mail, and
-// with the register's clock moved the 60-day sunset notice arrives once.
+// submission itself never fails), an opted-out reviewer gets the inbox entry and no mail, the
+// decision reaches the owning official, and with the register's clock moved the 14-day condition
+// and 60-day sunset notices arrive once each.
 import fs from "node:fs";
 import path from "node:path";
 import { test, expect, type Page } from "./fixtures";
@@ -15,6 +16,11 @@ import { actorById } from "../../registry/auth/accounts.server";
 import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
 import { ctxOf } from "../../registry/shared/context";
 import type { SectionName } from "../../registry/standard/sections";
+import { decide, recordFinding, startReview } from "../../registry/review/review.server";
+import { postConsultationResponse } from "../../registry/voice/consultation.server";
+import { CRITERIA } from "../../registry/review/review-terms";
+import type { Actor } from "../../registry/auth/roles";
+import type { Db } from "../../db/client.server";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
@@ -37,22 +43,48 @@ async function logout(page: Page) {
   await expect(page.getByRole("link", { name: zh.navLogin })).toBeVisible();
 }
 
-/** A complete level III draft of Shanghai, written straight into the server's database (the forms are tested elsewhere). */
-async function completeDraft(slug: string, nameZh: string): Promise<string> {
+/** Runs registry commands straight on the server's database (the forms are tested elsewhere). */
+async function onServerDb<T>(fn: (db: Db, who: (email: string) => Actor) => Promise<T>): Promise<T> {
   const db = openDatabase(DATABASE);
   setDb(db);
+  // Mail rows are written as the server would write them (serve.sh sets SMTP_URL there).
+  const before = process.env.SMTP_URL;
+  process.env.SMTP_URL = `smtp://127.0.0.1:${SMTP_PORT}`;
   try {
-    const id = (db.$client.prepare(`SELECT id FROM users WHERE email = ?`).get(OFFICIAL) as { id: number }).id;
-    const official = actorById(id)!;
+    return await fn(db, (email) => actorById((db.$client.prepare(`SELECT id FROM users WHERE email = ?`).get(email) as { id: number }).id)!);
+  } finally {
+    if (before === undefined) delete process.env.SMTP_URL;
+    else process.env.SMTP_URL = before;
+    setDb(undefined);
+    db.$client.close();
+  }
+}
+
+/** A complete level III draft of Shanghai. */
+function completeDraft(slug: string, nameZh: string): Promise<string> {
+  return onServerDb(async (db, who) => {
+    const official = who(OFFICIAL);
     const identity = { slug, name: { zh: nameZh }, originalLanguage: "zh" as const, kind: "algorithm" as const, jurisdiction: { level: "city" as const, place: { zh: "上海市" } }, policyDomain: "transport", summary: { zh: "根据居住年限为停车许可申请排序。" } };
     const { toolId } = await createDraft(ctxOf({ actor: official, now: new Date("2026-03-01T09:00:00Z"), db }), { identity });
     for (const [section, value] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" })))
       await saveDraftSection(ctxOf({ actor: official, db }), { toolId, section: section as SectionName, value });
     return toolId;
-  } finally {
-    setDb(undefined);
-    db.$client.close();
-  }
+  });
+}
+
+/** The review: every criterion met but one, whose condition is due 2026-06-30; approved with conditions on 2026-03-31. */
+function approveWithCondition(toolId: string): Promise<void> {
+  return onServerDb(async (db, who) => {
+    const at = (iso: string) => new Date(iso);
+    await startReview(ctxOf({ actor: who(REVIEWER), now: at("2026-03-02T09:00:00Z"), db }), { toolId });
+    for (const criterion of CRITERIA) {
+      const c = criterion === 3;
+      const finding = { criterion, rating: c ? "partly_met" : "met", severity: c ? "medium" : undefined, condition: c ? "公开供应商的数据使用条款。" : undefined, conditionDeadline: c ? "2026-06-30" : undefined };
+      await recordFinding(ctxOf({ actor: who(REVIEWER), now: at("2026-03-03T09:00:00Z"), db }), { toolId, finding });
+    }
+    await postConsultationResponse(ctxOf({ actor: who(OFFICIAL), now: at("2026-03-31T09:00:00Z"), db }), { toolId, raised: { zh: "保存期限。" }, changed: { zh: "缩短为一年。" } });
+    await decide(ctxOf({ actor: who(REVIEWER), now: at("2026-03-31T09:00:00Z"), db }), { toolId, decision: "approve_with_conditions", summary: { zh: "附条件批准。" } });
+  });
 }
 
 /** Visible text of the page's main part with a Latin letter outside elements marked English, record ids and e-mail addresses left out. */
@@ -72,7 +104,7 @@ function latinOnChinesePage(page: Page): Promise<string[]> {
 
 const mailsTo = (email: string) => (sink?.mails ?? []).filter((m) => m.to.includes(email));
 
-test("a submission reaches the reviewers' inboxes and mail, and the sunset notice comes once", async ({ page, login }) => {
+test("a submission reaches the reviewers' inboxes and mail, the decision the official's, and the condition and sunset notices come once each", async ({ page, login }) => {
   test.setTimeout(180_000);
   setClock("2026-03-01T09:00:00Z");
 
@@ -111,6 +143,15 @@ test("a submission reaches the reviewers' inboxes and mail, and the sunset notic
   await expect(page.getByRole("navigation").getByRole("link", { name: zh.navInbox, exact: true })).toBeVisible();
   await logout(page);
 
+  // Meanwhile the server tried to send the reviewer's mail and failed; it will try again.
+  const reviewerMailRow = () =>
+    onServerDb(async (db) =>
+      db.$client
+        .prepare(`SELECT o.status, o.attempts, o.last_error FROM mail_outbox o JOIN notifications n ON n.id = o.notification_id JOIN users u ON u.id = n.user_id WHERE u.email = ? AND n.tool_id = ?`)
+        .get(REVIEWER, id),
+    );
+  await expect.poll(reviewerMailRow, { timeout: 30_000, intervals: [1000] }).toMatchObject({ status: "pending", attempts: 1, last_error: expect.stringContaining("ECONNREFUSED") });
+
   // The SMTP server comes back: the mail goes out on the next attempt, in the reviewer's language.
   sink = await startSmtpSink(SMTP_PORT);
   await expect.poll(() => mailsTo(REVIEWER).length, { timeout: 90_000, intervals: [1000] }).toBe(1);
@@ -125,6 +166,22 @@ test("a submission reaches the reviewers' inboxes and mail, and the sunset notic
   await logout(page);
   expect(mailsTo(OPTED_OUT)).toEqual([]);
 
+  // The decision reaches the owning agency's officials.
+  setClock("2026-03-31T09:00:00Z");
+  await approveWithCondition(id);
+  await expect.poll(() => mailsTo(OFFICIAL).filter((m) => m.subject.includes(name)).map((m) => m.subject), { timeout: 30_000, intervals: [1000] }).toEqual([
+    `${name}（第 1 版）的审查已作出决定：附条件批准。`,
+  ]);
+
+  // Fourteen days before the condition's deadline (2026-06-30) they hear once, however many workers sweep.
+  setClock("2026-06-16T02:00:00Z");
+  const conditionMails = () => mailsTo(OFFICIAL).filter((m) => m.subject.includes(name) && m.subject.includes("2026-06-30"));
+  await expect.poll(() => conditionMails().length, { timeout: 30_000, intervals: [1000] }).toBe(1);
+  expect(conditionMails()[0]!.subject).toBe(`${name} 的批准所附条件（第 3 项标准）须在 2026-06-30 前完成。`);
+  setClock("2026-06-17T02:00:00Z");
+  await page.waitForTimeout(6000);
+  expect(conditionMails()).toHaveLength(1);
+
   // Sixty days before the sunset date (2027-02-01) the owning agency hears once, in every worker's sweep.
   setClock("2026-12-03T02:00:00Z");
   const sunsetMails = () => mailsTo(OFFICIAL).filter((m) => m.subject.includes(name) && m.subject.includes("终止日期"));
@@ -137,4 +194,5 @@ test("a submission reaches the reviewers' inboxes and mail, and the sunset notic
   await login(page, OFFICIAL);
   await page.goto("/inbox");
   await expect(page.locator(".inbox-item").filter({ hasText: `${name} 将于 2027-02-01 到达终止日期` })).toHaveCount(1);
+  await expect(page.locator(".inbox-item").filter({ hasText: "须在 2026-06-30 前完成" })).toHaveCount(1);
 });
