@@ -7,16 +7,20 @@ import { formRefusal, registryFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
-import { INBOX_INTENTS, intentOf } from "~/intents";
+import { CORESP_INTENTS, INBOX_INTENTS, intentOf } from "~/intents";
 import { noticeHref, noticeParts } from "~/notify-text";
-import { ctxOf, listNotices, markNoticesRead, registerNow } from "~/registry.server";
+import { ctxOf, listNotices, markNoticesRead, pendingConfirmations, registerNow } from "~/registry.server";
 import { LANG_TAG, urlsFor } from "../../registry/shared/urls";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request);
   const page = Number(new URL(request.url).searchParams.get("page")) || 1;
-  const inbox = await listNotices(ctxOf({ actor: session.actor }), { page });
-  return { ...inbox, csrf: session.csrfToken };
+  const ctx = ctxOf({ actor: session.actor });
+  const inbox = await listNotices(ctx, { page });
+  // An official asked to confirm a link answers here (the form posts to /drafts, which checks it again).
+  const asked = session.actor.role === "official" && inbox.notices.some((n) => n.kind === "coresp_named");
+  const pending = asked ? (await pendingConfirmations(ctx)).map((p) => p.id) : [];
+  return { ...inbox, pending, csrf: session.csrfToken };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("inboxTitle"))];
@@ -40,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Inbox() {
-  const { notices, unread, page, pageCount, csrf } = useLoaderData<typeof loader>();
+  const { notices, unread, page, pageCount, pending, csrf } = useLoaderData<typeof loader>();
   const { t, lang, u, dateTime } = useT();
   return (
     <>
@@ -76,11 +80,23 @@ export default function Inbox() {
                     )}
                     <time dateTime={n.createdAt}>{dateTime(n.createdAt)}</time>
                   </p>
-                  <p>
+                  <p id={`notice-${n.id}-text`}>
                     {parts.before}
                     {href ? <Link to={href}>{name}</Link> : name}
                     {parts.after}
                   </p>
+                  {n.kind === "coresp_named" && n.toolId && pending.includes(n.toolId) ? (
+                    <Form method="post" action={u.drafts()} className="inline-form">
+                      <input type="hidden" name="csrf" value={csrf} />
+                      <input type="hidden" name="toolId" value={n.toolId} />
+                      <button type="submit" name="intent" value={CORESP_INTENTS.confirm} aria-describedby={`notice-${n.id}-text`}>
+                        {t("coRespConfirmShort")}
+                      </button>{" "}
+                      <button type="submit" name="intent" value={CORESP_INTENTS.decline} className="secondary" aria-describedby={`notice-${n.id}-text`}>
+                        {t("coRespDecline")}
+                      </button>
+                    </Form>
+                  ) : null}
                   {n.readAt ? null : (
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="csrf" value={csrf} />

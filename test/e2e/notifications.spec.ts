@@ -31,6 +31,7 @@ const zh = STRINGS.zh;
 const OFFICIAL = "official.shanghai@register.example";
 const REVIEWER = "reviewer.samr@register.example";
 const OPTED_OUT = "reviewer.zhejiang@register.example";
+const NAMED = "official.hangzhou@register.example";
 
 let sink: SmtpSink | null = null;
 test.afterAll(async () => {
@@ -66,7 +67,10 @@ function completeDraft(slug: string, nameZh: string): Promise<string> {
     const official = who(OFFICIAL);
     const identity = { slug, name: { zh: nameZh }, originalLanguage: "zh" as const, kind: "algorithm" as const, jurisdiction: { level: "city" as const, place: { zh: "上海市" } }, policyDomain: "transport", summary: { zh: "根据居住年限为停车许可申请排序。" } };
     const { toolId } = await createDraft(ctxOf({ actor: official, now: new Date("2026-03-01T09:00:00Z"), db }), { identity });
-    for (const [section, value] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" })))
+    const sections = completeSections({ level: "III", sunset: "2027-02-01" });
+    // The record also names another agency, which is asked to confirm in its inbox.
+    sections.responsibility.agencies.push({ agency: "hangzhou-health-commission", role: "supplies_data" });
+    for (const [section, value] of Object.entries(sections))
       await saveDraftSection(ctxOf({ actor: official, db }), { toolId, section: section as SectionName, value });
     return toolId;
   });
@@ -176,6 +180,17 @@ test("a submission reaches the reviewers' inboxes and mail, the decision the off
   await logout(page);
   expect(mailsTo(OPTED_OUT)).toEqual([]);
   expect(reviewerMails()).toHaveLength(1);
+
+  // The agency the record names confirms the link from its inbox.
+  await login(page, NAMED);
+  await page.goto("/inbox");
+  const asked = page.locator(".inbox-item").filter({ hasText: `${name} 的记录将贵机构列为负责机构` });
+  await asked.getByRole("button", { name: zh.coRespConfirmShort, exact: true }).click();
+  await expect(page).toHaveURL(/\/drafts\?coresp=confirmed$/);
+  await expect(page.getByText(zh.coRespConfirmed)).toBeVisible();
+  await page.goto("/inbox");
+  await expect(asked.getByRole("button", { name: zh.coRespConfirmShort, exact: true })).toHaveCount(0);
+  await logout(page);
 
   // The decision reaches the owning agency's officials.
   setClock("2026-03-31T09:00:00Z");
