@@ -9,6 +9,7 @@ import { PRIVATE_PAGE_CACHE_CONTROL, PUBLIC_PAGE_CACHE_CONTROL } from "./page-ca
 import { isSignedInRequest } from "./http/request-policy";
 import { documentCsp, STATIC_SECURITY_HEADERS } from "./http/security-headers";
 import { startChainWatch } from "../registry/log/watch.server";
+import { startNoticeLoop } from "./notify-mail.server";
 import { splitLangPrefix } from "../registry/shared/urls";
 
 // server.mjs reads these through the build (build.entry.module): the page cache's version and
@@ -22,6 +23,7 @@ export { refusalPage } from "./http/refusals";
 export { paths } from "../registry/shared/urls";
 
 startChainWatch(); // each worker checks the event log after every append and every minute, off the request path
+startNoticeLoop(); // each worker sweeps time-based notices and, with SMTP_URL set, sends the mail outbox
 
 function isPublicPage(request: Request, status: number, context: EntryContext): boolean {
   if (request.method !== "GET" || status !== 200) return false;

@@ -33,3 +33,8 @@ export function intentOf<T extends Record<string, string>>(form: FormData, inten
   if (raw === null) return fallback ?? null;
   return (Object.values(intents) as string[]).includes(String(raw)) ? (String(raw) as T[keyof T]) : null;
 }
+
+/** The inbox (/inbox): mark one notice or all of them as read. */
+export const INBOX_INTENTS = { read: "mark_read", readAll: "mark_all_read" } as const;
+/** The notification settings on /account. */
+export const ACCOUNT_INTENTS = { notices: "notice_settings" } as const;

@@ -45,3 +45,4 @@ export { listAccounts, createAccount, reinviteAccount, setAccountDisabled, chang
 export { listAgenciesForAdmin, createAgency, updateAgency } from "../registry/admin/agencies.server";
 export { invitationStatus, acceptInvitation, INVITATION_DAYS } from "../registry/admin/invitations.server";
 export { MIN_PASSWORD_LENGTH } from "../registry/auth/accounts.server";
+export { listNotices, markNoticesRead, unreadNoticeCount, noticeSettings, setNoticeSettings } from "../registry/notify/inbox.server";

@@ -4,6 +4,7 @@ import { Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorR
 import styles from "./styles.css?url";
 import { requestLang } from "./i18n/lang.server";
 import { getSession } from "./auth.server";
+import { ctxOf, unreadNoticeCount } from "./registry.server";
 import { translate, type Lang, type StringKey } from "./i18n/strings";
 import { useLang, useUrls } from "./i18n/use-lang";
 import { REGISTER_TIME_ZONE } from "../registry/lifecycle/sunset";
@@ -26,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     /** For the absolute hreflang alternates. */
     origin: new URL(request.url).origin,
     // Only what the header needs; the CSRF token goes into the logout form.
-    user: session ? { displayName: session.actor.displayName, role: session.actor.role } : null,
+    user: session ? { displayName: session.actor.displayName, role: session.actor.role, unread: await unreadNoticeCount(ctxOf({ actor: session.actor })) } : null,
     csrf: session?.csrfToken ?? null,
   };
 }
@@ -96,6 +97,11 @@ function AccountNav({ t, u }: { t: (k: StringKey, vars?: Record<string, string>)
           </NavLink>
         </li>
       ) : null}
+      <li>
+        <NavLink to={u.inbox()} aria-label={data.user.unread ? t("navInboxUnreadLabel", { n: String(data.user.unread) }) : undefined}>
+          {data.user.unread ? t("navInboxUnread", { n: String(data.user.unread) }) : t("navInbox")}
+        </NavLink>
+      </li>
       <li>
         <NavLink to={u.account()} title={t("signedInAs", { name: data.user.displayName })}>
           {t("navAccount")}

@@ -97,6 +97,8 @@ if (dbFile === ":memory:" || !fs.existsSync(dbFile)) {
 process.env.NODE_ENV ??= "production";
 // The build starts the server's chain watch when loaded; a mirror only reads the database.
 process.env.REGISTER_CHAIN_WATCH = "off";
+// Nor does it sweep deadlines into inboxes or send mail (registry/notify/mailer.server.ts).
+process.env.REGISTER_NOTICES = "off";
 const { exportSite, MIRROR_MARKER } = await import("./mirror/export");
 
 const outDir = path.resolve(args.dir);

@@ -8,3 +8,4 @@ export * from "./comments";
 export * from "./reports";
 export * from "./security";
 export * from "./invitations";
+export * from "./notifications";

@@ -5,6 +5,7 @@ import type { Ctx } from "../shared/context";
 import { canonicalJson } from "../shared/canonical-json";
 import { eventHash, GENESIS_HASH, verifyChain, type ChainCheck, type ChainEvent } from "./chain";
 import { afterAppend } from "./anchor.server";
+import { noticesFor } from "../notify/notices.server";
 
 export const EVENT_KINDS = [
   "published_by_editors",
@@ -63,6 +64,10 @@ export function appendEvent(e: NewEvent, db: Db = getDb()): ChainEvent {
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = eventHash(event);
+  // The inbox and mail rows the event causes, in the same transaction (registry/notify). Written
+  // before the event's row, so the event stays this connection's last insert (the status guard
+  // of migration 0015 reads last_insert_rowid()).
+  noticesFor({ id: event.id, at: event.at, kind: event.kind, toolId: event.toolId, payload: event.payload }, db);
   stmt(db, `INSERT INTO events (id, at, kind, tool_id, actor, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
     event.id,
     event.at,

@@ -96,7 +96,9 @@ export const paths = {
 
   login: (next?: string | null) => `/login${queryString({ next })}`,
   logout: () => "/logout",
-  account: () => "/account",
+  account: (q?: Query, fragment?: string | null) => `/account${queryString(q)}${hash(fragment)}`,
+  /** A signed-in person's notifications. */
+  inbox: (q?: Query) => `/inbox${queryString(q)}`,
   langSwitch: () => "/lang",
   drafts: (q?: Query) => `/drafts${queryString(q)}`,
   draftsNew: () => "/drafts/new",

@@ -92,7 +92,7 @@ async function completeSection(page: Page, title: string, fill: () => Promise<vo
   await page.getByRole("link", { name: title, exact: true }).click();
   await expect(page).toHaveURL(/section=/);
   await fill();
-  await page.getByRole("button", { name: zh.editSaveSection }).last().click();
+  await page.getByRole("button", { name: zh.editSave }).last().click();
   await expect(page.getByRole("status")).toContainText("已保存");
   await readsAsChinese(page, `section ${title}`);
 }

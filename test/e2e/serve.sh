@@ -12,5 +12,8 @@ node node_modules/tsx/dist/cli.mjs scripts/seed/run.server.ts >/dev/null
 # The e2e tests move the register's clock by writing this file (registry/shared/clock.server.ts).
 export REGISTER_CLOCK_FILE="test/.tmp/e2e-${PORT}.clock" REGISTER_ALLOW_TEST_CLOCK=1
 rm -f "$REGISTER_CLOCK_FILE"
+# Mail goes to the local SMTP server test/e2e/notifications.spec.ts runs on E2E_SMTP_PORT; while
+# none listens (every other spec), sending fails and is retried, and no action fails.
+export SMTP_URL="smtp://127.0.0.1:${E2E_SMTP_PORT:-2526}" SITE_URL="http://127.0.0.1:${PORT}"
 export NODE_ENV=production PORT
 exec node server.mjs

@@ -25,6 +25,8 @@ import * as reports from "~/routes/reports._index";
 import * as moderation from "~/routes/review.comments";
 import * as adminAccounts from "~/routes/admin.accounts";
 import * as adminAgencies from "~/routes/admin.agencies";
+import * as inbox from "~/routes/inbox";
+import * as account from "~/routes/account";
 
 const getDb = useFreshDb();
 type Who = { cookie: string; csrf: string } | null;
@@ -63,7 +65,7 @@ const post = (action: (a: ActionFunctionArgs) => unknown, url: string, who: Who,
 function snapshot() {
   const db = getDb().$client;
   const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-  return { users: db.prepare(`SELECT group_concat(role || coalesce(agency_id, '') || coalesce(disabled_at, '')) AS s FROM users`).get(), agencies: db.prepare(`SELECT group_concat(slug || coalesce(name_zh, '') || coalesce(parent_id, '')) AS s FROM agencies`).get(), invitations: n("account_invitations"), tools: n("tools"), revisions: n("revisions"), events: n("events"), reviews: n("reviews"), findings: n("findings"), confirmations: n("tool_agency_confirmations"), declines: n("tool_agency_declines"), owners: db.prepare(`SELECT group_concat(id || ':' || coalesce(owner_agency_id, '-')) AS s FROM tools`).get(), records: db.prepare(`SELECT group_concat(record_sha256) AS s FROM revisions`).get() };
+  return { users: db.prepare(`SELECT group_concat(role || coalesce(agency_id, '') || coalesce(disabled_at, '')) AS s FROM users`).get(), agencies: db.prepare(`SELECT group_concat(slug || coalesce(name_zh, '') || coalesce(parent_id, '')) AS s FROM agencies`).get(), invitations: n("account_invitations"), tools: n("tools"), revisions: n("revisions"), events: n("events"), reviews: n("reviews"), findings: n("findings"), confirmations: n("tool_agency_confirmations"), declines: n("tool_agency_declines"), notices: db.prepare(`SELECT group_concat(id || ':' || user_id || ':' || coalesce(read_at, '')) AS s FROM notifications`).get(), outbox: n("mail_outbox"), prefs: n("notice_prefs"), owners: db.prepare(`SELECT group_concat(id || ':' || coalesce(owner_agency_id, '-')) AS s FROM tools`).get(), records: db.prepare(`SELECT group_concat(record_sha256) AS s FROM revisions`).get() };
 }
 
 /** The findings form with every criterion rated "met". */
@@ -262,6 +264,33 @@ describe("protected routes", () => {
     expect(snapshot()).toEqual(before);
     expect(await post(adminAccounts.action, "/admin/accounts", who.admin, forms[0]![2])).toBe(200);
     expect(snapshot().invitations).toBe(before.invitations + 1);
+  });
+
+  it("keep each person's inbox and notification settings to that person", async () => {
+    const samr = await as("reviewer.samr@register.example");
+    const samrNotice = String((getDb().$client.prepare(`SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = 'reviewer.samr@register.example'`).get() as { id: number }).id);
+    const before = snapshot();
+    expect(await get(inbox.loader, "/inbox", who.anonymous)).toBe(302);
+    expect(await post(inbox.action, "/inbox", who.anonymous, { intent: "mark_all_read" })).toBe(302);
+    expect(await post(inbox.action, "/inbox", who.anonymous, { intent: "mark_read", id: samrNotice })).toBe(302);
+    expect(await post(account.action, "/account", who.anonymous, { intent: "notice_settings", noticeLang: "en" })).toBe(302);
+    // Everyone signed in has an inbox of their own; another person's notice is not found to them.
+    for (const w of [who.otherOfficial, who.ownReviewer, who.admin]) {
+      expect(await get(inbox.loader, "/inbox", w)).toBe(200);
+      expect(await post(inbox.action, "/inbox", w, { intent: "mark_read", id: samrNotice })).toBe(404);
+      const mine = (await inbox.loader({ request: new Request("http://localhost/inbox", { headers: { Cookie: w!.cookie } }), params: {}, context: {} })) as { notices: unknown[] };
+      expect(mine.notices).toEqual([]);
+    }
+    // Without the session's token nothing changes, not even for the owner.
+    const forged = { cookie: samr!.cookie, csrf: "forged-token" };
+    expect(await post(inbox.action, "/inbox", forged, { intent: "mark_read", id: samrNotice })).toBe(403);
+    expect(await post(inbox.action, "/inbox", forged, { intent: "mark_all_read" })).toBe(403);
+    expect(await post(account.action, "/account", forged, { intent: "notice_settings", noticeLang: "en" })).toBe(403);
+    expect(await post(inbox.action, "/inbox", samr, { intent: "unknown" })).toBe(400);
+    expect(snapshot()).toEqual(before);
+    expect(await post(inbox.action, "/inbox", samr, { intent: "mark_read", id: samrNotice })).toBe(302);
+    expect(await post(account.action, "/account", samr, { intent: "notice_settings", noticeLang: "en" })).toBe(302);
+    expect(snapshot().prefs).toBe(before.prefs + 1);
   });
 
   it("refuse state changes without the session's CSRF token", async () => {

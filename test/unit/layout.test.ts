@@ -16,7 +16,7 @@ function target(file: string, spec: string): string {
 }
 
 /** The capabilities of the domain, one folder each (README "Where things live"). */
-const CAPABILITIES = ["admin", "auth", "exchange", "lifecycle", "log", "records", "review", "shared", "standard", "voice"];
+const CAPABILITIES = ["admin", "auth", "exchange", "lifecycle", "log", "notify", "records", "review", "shared", "standard", "voice"];
 
 /** Data tables, exempt from the size rule: the record standard, its labels and the interface strings. */
 const DATA_TABLES = [/^registry\/standard\/v1\.ts$/, /^registry\/standard\/labels\.ts$/, /^app\/i18n\/strings(-[\w-]+)?\.ts$/];

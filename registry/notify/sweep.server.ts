@@ -1,0 +1,78 @@
+// Time-based notices: a condition of an approval whose deadline is within 14 days, and a tool
+// whose sunset date is within 60 days. Each worker sweeps at start and every minute
+// (mailer.server.ts); the dedupe key `<kind>:<user>:<subject>:<date>` is unique, so each person
+// hears once per deadline however many workers sweep and however often.
+import { getDb, stmt, type Db } from "../shared/db.server";
+import { addDays, DUE_SOON_DAYS, todayIso } from "../lifecycle/sunset";
+import { addNotice } from "./notices.server";
+import { officialsOf } from "./recipients.server";
+
+/** A condition's owners hear this many days before its deadline. */
+export const CONDITION_NOTICE_DAYS = 14;
+
+type Due = { subject: string | number; date: string; toolId: string; ownerAgencyId: number | null; nameZh: string | null; nameEn: string | null; extra: Record<string, string | number | null> };
+
+function conditionsDue(db: Db, today: string): Due[] {
+  const rows = stmt(
+    db,
+    `SELECT f.id, f.criterion, f.condition_deadline, t.id AS tool_id, t.owner_agency_id, t.name_zh, t.name_en
+     FROM findings f JOIN reviews r ON r.id = f.review_id JOIN tools t ON t.published_revision_id = r.revision_id
+     WHERE f.condition IS NOT NULL AND f.condition_deadline IS NOT NULL AND f.condition_deadline >= ? AND f.condition_deadline <= ?
+       AND r.decision = 'approve_with_conditions' AND t.review_status = 'approved_with_conditions' AND t.retired_on IS NULL`,
+  ).all(today, addDays(today, CONDITION_NOTICE_DAYS)) as {
+    id: number;
+    criterion: number;
+    condition_deadline: string;
+    tool_id: string;
+    owner_agency_id: number | null;
+    name_zh: string | null;
+    name_en: string | null;
+  }[];
+  return rows.map((r) => ({
+    subject: r.id,
+    date: r.condition_deadline,
+    toolId: r.tool_id,
+    ownerAgencyId: r.owner_agency_id,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    extra: { criterion: r.criterion },
+  }));
+}
+
+function sunsetsDue(db: Db, today: string): Due[] {
+  const rows = stmt(
+    db,
+    `SELECT id, sunset_date, owner_agency_id, name_zh, name_en FROM tools
+     WHERE published_revision_id IS NOT NULL AND owner_agency_id IS NOT NULL AND retired_on IS NULL AND sunset_date IS NOT NULL AND sunset_date >= ? AND sunset_date <= ?`,
+  ).all(today, addDays(today, DUE_SOON_DAYS)) as { id: string; sunset_date: string; owner_agency_id: number | null; name_zh: string | null; name_en: string | null }[];
+  return rows.map((r) => ({ subject: r.id, date: r.sunset_date, toolId: r.id, ownerAgencyId: r.owner_agency_id, nameZh: r.name_zh, nameEn: r.name_en, extra: {} }));
+}
+
+/** Writes the time-based notices due at `now` (register time). Returns how many were new. */
+export function sweepDeadlines(now: Date, db: Db = getDb()): number {
+  const today = todayIso(now);
+  const at = now.toISOString();
+  return db.$client
+    .transaction(() => {
+      let n = 0;
+      for (const [kind, items] of [
+        ["condition_due", conditionsDue(db, today)],
+        ["sunset_due", sunsetsDue(db, today)],
+      ] as const)
+        for (const d of items)
+          for (const userId of officialsOf(db, d.ownerAgencyId !== null ? [d.ownerAgencyId] : []))
+            if (
+              addNotice(db, {
+                userId,
+                kind,
+                toolId: d.toolId,
+                params: { nameZh: d.nameZh, nameEn: d.nameEn, date: d.date, ...d.extra },
+                dedupeKey: `${kind}:${userId}:${d.subject}:${d.date}`,
+                at,
+              })
+            )
+              n++;
+      return n;
+    })
+    .immediate();
+}
