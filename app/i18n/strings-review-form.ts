@@ -17,7 +17,7 @@ const en = {
   reviewersStatusOne: "Needs one reviewer of another agency: {reviewing} reviewing, {approved} approved.",
   reviewersStatusMany: "Needs {required} reviewers of different agencies: {approved} approved so far, {reviewing} reviewing.",
   reviewIndependenceRule:
-    "Impact level {level}: an approval takes effect only when {required} reviewers of {required} different agencies have approved. No reviewer may be of the agency that owns the tool or of an agency that has confirmed it is co-responsible; two reviewers of one agency count as one.",
+    "{level}: an approval takes effect only when {required} reviewers of {required} different agencies have approved. No reviewer may be of the agency that owns the tool or of an agency that has confirmed it is co-responsible; two reviewers of one agency count as one.",
   err_finding_twice: "This criterion is given twice.",
 };
 
@@ -37,7 +37,7 @@ const zh: Record<keyof typeof en, string> = {
   reviewersStatusOne: "需要 1 名其他机构的审查员：{reviewing} 名正在审查，{approved} 名已批准。",
   reviewersStatusMany: "需要 {required} 名不同机构的审查员，已有 {approved} 名批准，{reviewing} 名正在审查。",
   reviewIndependenceRule:
-    "影响等级 {level}：须由 {required} 个不同机构的 {required} 名审查员均批准，批准才生效。审查员不得来自工具的所属机构，也不得来自已确认共同负责的机构；同一机构的两名审查员只算一名。",
+    "影响等级为{level}：须由 {required} 个不同机构的 {required} 名审查员均批准，批准才生效。审查员不得来自工具的所属机构，也不得来自已确认共同负责的机构；同一机构的两名审查员只算一名。",
   err_finding_twice: "该标准填写了两次。",
 };
 

@@ -64,7 +64,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(mat
 export default function Drafts() {
   const { items, due, agency, pending, claimable, csrf, done } = useLoaderData<typeof loader>();
   const result = useActionData<Partial<FormFailure>>();
-  const { t, u } = useT();
+  const { t, u, l } = useT();
   return (
     <>
       <h1>{t("draftsTitle")}</h1>
@@ -124,7 +124,7 @@ export default function Drafts() {
                   <td>
                     <StatusBadge group="review" value={i.status} />
                   </td>
-                  <td>{i.impactLevel ?? "—"}</td>
+                  <td>{i.impactLevel ? l("level", i.impactLevel) : "—"}</td>
                   <td>
                     <Link to={u.toolEdit(i.id)}>{i.status === "draft" ? t("draftsEdit") : t("actionsHeading")}</Link>
                     {i.status !== "draft" || i.revision > 1 ? (

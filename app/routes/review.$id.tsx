@@ -122,11 +122,11 @@ export default function Review() {
 
       {page.impact ? (
         <p>
-          {t("reviewImpact", { level: page.impact.level, raw: page.impact.rawScore, credit: page.impact.mitigationCredit, net: page.impact.netScore })}
+          {t("reviewImpact", { level: l("level", page.impact.level), raw: page.impact.rawScore, credit: page.impact.mitigationCredit, net: page.impact.netScore })}
         </p>
       ) : null}
       <p>{t(rc.required > 1 ? "reviewersStatusMany" : "reviewersStatusOne", { required: rc.required, approved: rc.approved, reviewing: rc.reviewing })}</p>
-      {rc.required > 1 && page.impact ? <p className="hint">{t("reviewIndependenceRule", { level: page.impact.level, required: rc.required })}</p> : null}
+      {rc.required > 1 && page.impact ? <p className="hint">{t("reviewIndependenceRule", { level: l("level", page.impact.level), required: rc.required })}</p> : null}
       {page.consultation ? (
         <p>
           {t("reviewConsultation", { opens: date(page.consultation.opens), closes: date(page.consultation.closes) })}{" "}

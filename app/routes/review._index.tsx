@@ -90,7 +90,7 @@ export default function ReviewQueue() {
                   <td>
                     <StatusBadge group="review" value={i.status} />
                   </td>
-                  <td>{i.impactLevel ?? "—"}</td>
+                  <td>{i.impactLevel ? label("level", i.impactLevel, lang) : "—"}</td>
                   <td>
                     {i.agencies.map((a, n) => (
                       <span key={a.slug}>

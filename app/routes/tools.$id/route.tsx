@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { notFound } from "~/http/not-found";
 import { intentOf, RECORD_INTENTS } from "~/intents";
 import { Link, useLoaderData } from "@remix-run/react";
-import { commentContactsForAgency, confirmResponsibility, ctxOf, getToolDetail, postComment, registerNow, renderMarkdown, replyToComment } from "~/registry.server";
+import { actorAgencyNames, commentContactsForAgency, confirmResponsibility, ctxOf, getToolDetail, postComment, registerNow, renderMarkdown, replyToComment } from "~/registry.server";
 import { getSession, isCrossSite, requireCsrf, requireSession } from "~/auth.server";
 import { refusalKey, throwIfNotFoundOrForbidden } from "~/http/registry-error";
 import { Comments, type CommentActionData } from "./comments";
@@ -13,6 +13,7 @@ import { pickText, useT } from "~/i18n/use-lang";
 import { metaContext, pageTitle } from "~/i18n/meta";
 import { urlsFor } from "../../../registry/shared/urls";
 import { LocalText } from "~/components/text";
+import { ActorName } from "~/components/actor";
 import { StatusBadge, SunsetBadge } from "~/components/badges";
 import { AnswerCard } from "~/components/answer-card";
 import { SECTIONS, WithheldContext } from "./sections";
@@ -42,8 +43,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const confirmAs = mine && mine in tool.unconfirmedAgencies ? mine : null;
   // Commenters' e-mails: only for officials of the owning agency (empty for everyone else).
   const contactEmails = await commentContactsForAgency(ctxOf({ actor: session?.actor ?? null }), { toolId: tool.id });
+  // Reviewers are named by role and agency, never by the stored "reviewer@<agency code>".
+  const reviewerAgencies = await actorAgencyNames(ctx, { actors: tool.reviews.flatMap((r) => (r.reviewer ? [r.reviewer] : [])) });
   return {
     tool,
+    reviewerAgencies,
     descriptionHtml,
     today,
     canReply,
@@ -121,7 +125,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 function ReviewPanel() {
-  const { tool, today } = useLoaderData<typeof loader>();
+  const { tool, today, reviewerAgencies } = useLoaderData<typeof loader>();
   const { t, l, date } = useT();
   const c = tool.consultation;
   const decided = tool.reviews.filter((r) => r.decision);
@@ -140,10 +144,10 @@ function ReviewPanel() {
         <div className="review-box">
           <h3>{t("responsePosted", { date: date(tool.consultationResponse.postedAt.slice(0, 10)) })}</h3>
           <p>
-            <strong>{t("responseRaised")}:</strong> <LocalText value={tool.consultationResponse.raised} />
+            <strong>{t("responseRaised")}{t("labelColon")}</strong><LocalText value={tool.consultationResponse.raised} />
           </p>
           <p>
-            <strong>{t("responseChanged")}:</strong> <LocalText value={tool.consultationResponse.changed} />
+            <strong>{t("responseChanged")}{t("labelColon")}</strong><LocalText value={tool.consultationResponse.changed} />
           </p>
         </div>
       ) : null}
@@ -153,10 +157,11 @@ function ReviewPanel() {
         return (
           <div key={i} className="review-box">
             <p>
-              <strong>{t("historyDecision")}:</strong> {l("decision", r.decision!)} · {r.reviewer} · {date(r.decidedAt!.slice(0, 10))}
+              <strong>{t("historyDecision")}{t("labelColon")}</strong>
+              {l("decision", r.decision!)} · {r.reviewer ? <ActorName actor={r.reviewer} agencies={reviewerAgencies} /> : null} · {date(r.decidedAt!.slice(0, 10))}
             </p>
             <p>
-              <strong>{t("historySummary")}:</strong> <LocalText value={r.summary} />
+              <strong>{t("historySummary")}{t("labelColon")}</strong><LocalText value={r.summary} />
             </p>
             <p>{t("reviewPanelFindingsSummary", { met: count("met"), partly: count("partly_met"), notMet: count("not_met"), na: count("not_applicable") })}</p>
             {conditions.length ? (
