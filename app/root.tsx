@@ -156,7 +156,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 on a wide screen styles.css hides the summary and shows the list as a row. */}
             <nav aria-label={t("navHome")} className="site-nav">
               <details className="nav-menu">
-                <summary>{t("navMenu")}</summary>
+                {/* On a phone the inbox link is folded away: the menu itself says there is something new. */}
+                {root?.user?.unread ? (
+                  <summary aria-label={t("navMenuUnreadLabel", { n: String(root.user.unread) })}>{t("navMenuUnread", { n: String(root.user.unread) })}</summary>
+                ) : (
+                  <summary>{t("navMenu")}</summary>
+                )}
                 <ul className="nav-items">
                   {NAV_LINKS.map(([to, label]) => (
                     <li key={label}>
