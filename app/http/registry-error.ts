@@ -31,6 +31,16 @@ export function throwIfNotFoundOrForbidden(e: unknown): asserts e is RegistryErr
   if (e.code === "forbidden") throw forbidden();
 }
 
+/** A loader's read: its answer, or 404/403 for a refusal of who or what (anything else rethrown). */
+export async function readOr404<T>(read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch (e) {
+    throwIfNotFoundOrForbidden(e);
+    throw e;
+  }
+}
+
 /** A refusal worded for a form in `lang`. */
 export function wordFailure(e: RegistryError, lang: Lang): FormFailure {
   const fields: Record<string, string[]> = {};

@@ -5,7 +5,7 @@ import { intentOf, REVIEW_INTENTS } from "~/intents";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
-import { formRefusal, registryFailure, throwIfNotFoundOrForbidden, type FormFailure } from "~/http/registry-error";
+import { formRefusal, registryFailure, readOr404, type FormFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
 import { urlsFor } from "../../registry/shared/urls";
 import { decide, diffRecords, getReviewPage, recordFindings, registerNow, startReview, ctxOf } from "~/registry.server";
@@ -22,13 +22,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["reviewer"]);
-  let page;
-  try {
-    page = await getReviewPage(ctxOf({ actor: session.actor }), { toolId: params.id ?? "" });
-  } catch (e) {
-    throwIfNotFoundOrForbidden(e);
-    throw e;
-  }
+  const page = await readOr404(getReviewPage(ctxOf({ actor: session.actor }), { toolId: params.id ?? "" }));
   const url = new URL(request.url);
   return {
     page,

@@ -6,7 +6,7 @@ import { isSectionName, sectionTitleKey, type SectionName } from "../../registry
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
-import { formRefusal, registryFailure, throwIfNotFoundOrForbidden, type FormFailure } from "~/http/registry-error";
+import { formRefusal, registryFailure, readOr404, type FormFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
 import { urlsFor, type Paths } from "../../registry/shared/urls";
 import {
@@ -39,23 +39,14 @@ const isSection = isSectionName;
 export async function loader(args: LoaderFunctionArgs) {
   const session = await requireSession(args.request, ["official"]);
   const ctx = ctxOf({ actor: session.actor, now: registerNow() });
-  const offer = await takeOverOffer(ctx, { toolId: args.params.id ?? "" }).catch((e: unknown) => {
-    throwIfNotFoundOrForbidden(e);
-    throw e;
-  });
+  const offer = await readOr404(takeOverOffer(ctx, { toolId: args.params.id ?? "" }));
   return offer ? { offer, csrf: session.csrfToken } : editLoader(args);
 }
 
 async function editLoader({ request, params, context }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["official"]);
   const ctx = ctxOf({ actor: session.actor, now: registerNow() });
-  let view;
-  try {
-    view = await getOwnerView(ctx, { toolId: params.id ?? "" });
-  } catch (e) {
-    throwIfNotFoundOrForbidden(e);
-    throw e;
-  }
+  const view = await readOr404(getOwnerView(ctx, { toolId: params.id ?? "" }));
   const url = new URL(request.url);
   const requested = url.searchParams.get("section");
   // Without a section, a draft's page is its task list.

@@ -5,7 +5,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCsrf, requireSession } from "~/auth.server";
-import { registryFailure, formRefusal, throwIfNotFoundOrForbidden, type FormFailure } from "~/http/registry-error";
+import { registryFailure, formRefusal, readOr404, type FormFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
 import { EDIT_INTENTS, intentOf } from "~/intents";
 import { agencyNames, ctxOf, draftTaskList, getOwnerView, registerNow, sectionNode, submitDraft } from "~/registry.server";
@@ -21,13 +21,7 @@ export const links = taskListLinks;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["official"]);
   const ctx = ctxOf({ actor: session.actor, now: registerNow() });
-  let view;
-  try {
-    view = await getOwnerView(ctx, { toolId: params.id ?? "" });
-  } catch (e) {
-    throwIfNotFoundOrForbidden(e);
-    throw e;
-  }
+  const view = await readOr404(getOwnerView(ctx, { toolId: params.id ?? "" }));
   const u = urlsFor(requestLang({ request, context }).prefix);
   if (view.status !== "draft") throw redirect(u.toolSubmitted(view.toolId));
   const list = await draftTaskList(ctx, { toolId: view.toolId });

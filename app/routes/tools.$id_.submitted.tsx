@@ -4,7 +4,7 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireSession } from "~/auth.server";
-import { throwIfNotFoundOrForbidden } from "~/http/registry-error";
+import { readOr404 } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
 import { ctxOf, registerNow, submittedSummary } from "~/registry.server";
 import { urlsFor } from "../../registry/shared/urls";
@@ -16,13 +16,7 @@ export const links = taskListLinks;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["official"]);
   const ctx = ctxOf({ actor: session.actor, now: registerNow() });
-  let summary;
-  try {
-    summary = await submittedSummary(ctx, { toolId: params.id ?? "" });
-  } catch (e) {
-    throwIfNotFoundOrForbidden(e);
-    throw e;
-  }
+  const summary = await readOr404(submittedSummary(ctx, { toolId: params.id ?? "" }));
   // Nothing submitted yet: back to the draft's task list.
   if (!summary.submitted) throw redirect(urlsFor(requestLang({ request, context }).prefix).toolEdit(summary.toolId));
   return summary;
