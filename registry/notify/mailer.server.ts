@@ -9,7 +9,7 @@ import { getDb, stmt, type Db } from "../shared/db.server";
 import { registerNow } from "../shared/clock.server";
 import { prefsOf, type NoticeKind, type NoticeParams } from "./notices.server";
 import { mailErrorText, mailFrom, siteUrl, transportFor } from "./smtp.server";
-import { sweepDeadlines } from "./sweep.server";
+import { pruneNotices, sweepDeadlines } from "./sweep.server";
 import { todayIso } from "../lifecycle/sunset";
 
 export type MailNotice = { kind: NoticeKind; toolId: string | null; params: NoticeParams; createdAt: string };
@@ -31,6 +31,8 @@ type Claimed = { id: number; attempts: number; kind: NoticeKind; tool_id: string
 /** Claims one due row (pending and due, or a lease run out), atomically across processes. */
 function claim(db: Db, now: Date): Claimed | null {
   const nowIso = now.toISOString();
+  // A read first: the claim's UPDATE takes the write lock, which an idle tick should not.
+  if (!stmt(db, `SELECT 1 AS due FROM mail_outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= ? LIMIT 1`).get(nowIso)) return null;
   const row = stmt(
     db,
     `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ?
@@ -67,24 +69,33 @@ export async function deliverDue(opts: { transport: Transporter; render: MailRen
       out.skipped++;
       continue;
     }
+    let sendError: unknown = null;
     try {
       const params = JSON.parse(c.params) as NoticeParams;
       const mail = opts.render({ kind: c.kind, toolId: c.tool_id, params, createdAt: c.created_at }, prefs.lang, siteUrl());
       await opts.transport.sendMail({ from: mailFrom(), to: c.email, subject: mail.subject, text: mail.text, headers: { "Content-Language": prefs.lang === "zh" ? "zh-CN" : "en" } });
-      stmt(db, `UPDATE mail_outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`).run(now().toISOString(), c.id);
-      out.sent++;
     } catch (e) {
-      const giveUp = c.attempts >= MAX_ATTEMPTS;
-      stmt(db, `UPDATE mail_outbox SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?`).run(
-        giveUp ? "failed" : "pending",
-        new Date(now().getTime() + retryDelayMs(c.attempts)).toISOString(),
-        mailErrorText(e),
-        c.id,
-      );
-      out.failed++;
-      // A failed attempt ends this round: the server is likely down for the other mails too.
-      break;
+      sendError = e;
     }
+    // Both endings apply only to this claim (status and attempt count as claimed): if the lease
+    // ran out and another worker took the row meanwhile, its ending stands. Recording a sent mail
+    // is outside the send's try, so a failure to record it never schedules the mail again.
+    if (sendError === null) {
+      stmt(db, `UPDATE mail_outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND status = 'sending' AND attempts = ?`).run(now().toISOString(), c.id, c.attempts);
+      out.sent++;
+      continue;
+    }
+    const giveUp = c.attempts >= MAX_ATTEMPTS;
+    stmt(db, `UPDATE mail_outbox SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'sending' AND attempts = ?`).run(
+      giveUp ? "failed" : "pending",
+      new Date(now().getTime() + retryDelayMs(c.attempts)).toISOString(),
+      mailErrorText(sendError),
+      c.id,
+      c.attempts,
+    );
+    out.failed++;
+    // A failed attempt ends this round: the server is likely down for the other mails too.
+    break;
   }
   return out;
 }
@@ -98,6 +109,7 @@ let loop: { timer: NodeJS.Timeout; running: boolean; lastSweep: number; lastDay:
 function safeSweep(now: Date): void {
   try {
     sweepDeadlines(now);
+    pruneNotices(now);
   } catch (e) {
     console.error(`notice sweep failed: ${mailErrorText(e)}`);
   }

@@ -52,27 +52,39 @@ function sunsetsDue(db: Db, today: string): Due[] {
 export function sweepDeadlines(now: Date, db: Db = getDb()): number {
   const today = todayIso(now);
   const at = now.toISOString();
+  // Read first: the notices not written yet. Most sweeps find none and take no write lock.
+  const fresh: Parameters<typeof addNotice>[1][] = [];
+  for (const [kind, items] of [
+    ["condition_due", conditionsDue(db, today)],
+    ["sunset_due", sunsetsDue(db, today)],
+  ] as const)
+    for (const d of items)
+      for (const userId of officialsOf(db, d.ownerAgencyId !== null ? [d.ownerAgencyId] : [])) {
+        const dedupeKey = `${kind}:${userId}:${d.subject}:${d.date}`;
+        if (stmt(db, `SELECT 1 AS known FROM notifications WHERE dedupe_key = ?`).get(dedupeKey)) continue;
+        fresh.push({ userId, kind, toolId: d.toolId, params: { nameZh: d.nameZh, nameEn: d.nameEn, date: d.date, ...d.extra }, dedupeKey, at });
+      }
+  if (!fresh.length) return 0;
+  // The unique key still decides: another worker may have written some of them meanwhile.
+  return db.$client.transaction(() => fresh.filter((notice) => addNotice(db, notice)).length).immediate();
+}
+
+/** How long sent, skipped and failed mails, and read notices, are kept. */
+export const KEEP_MAIL_DAYS = 30;
+export const KEEP_READ_NOTICE_DAYS = 400;
+
+/**
+ * Forgets finished mails after 30 days and read notices after 400 (a time-based notice is then
+ * long past its date, so the sweep never writes it again). Run with the sweep.
+ */
+export function pruneNotices(now: Date, db: Db = getDb()): { mails: number; notices: number } {
+  const mailsBefore = new Date(now.getTime() - KEEP_MAIL_DAYS * 86_400_000).toISOString();
+  const noticesBefore = new Date(now.getTime() - KEEP_READ_NOTICE_DAYS * 86_400_000).toISOString();
   return db.$client
     .transaction(() => {
-      let n = 0;
-      for (const [kind, items] of [
-        ["condition_due", conditionsDue(db, today)],
-        ["sunset_due", sunsetsDue(db, today)],
-      ] as const)
-        for (const d of items)
-          for (const userId of officialsOf(db, d.ownerAgencyId !== null ? [d.ownerAgencyId] : []))
-            if (
-              addNotice(db, {
-                userId,
-                kind,
-                toolId: d.toolId,
-                params: { nameZh: d.nameZh, nameEn: d.nameEn, date: d.date, ...d.extra },
-                dedupeKey: `${kind}:${userId}:${d.subject}:${d.date}`,
-                at,
-              })
-            )
-              n++;
-      return n;
+      const mails = stmt(db, `DELETE FROM mail_outbox WHERE status IN ('sent', 'skipped', 'failed') AND coalesce(sent_at, next_attempt_at) < ?`).run(mailsBefore).changes;
+      const notices = stmt(db, `DELETE FROM notifications WHERE read_at IS NOT NULL AND created_at < ? AND id NOT IN (SELECT notification_id FROM mail_outbox)`).run(noticesBefore).changes;
+      return { mails, notices };
     })
     .immediate();
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { canonicalJson } from "../shared/canonical-json";
 import { type Ctx, parseInput, ToolRef } from "../shared/context";
 import { stmt, type Db } from "../shared/db.server";
-import { invalid, zodIssues } from "../shared/errors";
+import { invalid, wrongState, zodIssues } from "../shared/errors";
 import { appendEvent } from "../log/log.server";
 import { resolveAgencies, writePublicProjection } from "../records/publish.server";
 import { localizedText, type ToolRecordInput } from "../standard/v1";
@@ -41,13 +41,16 @@ export async function submitDraft(ctx: Ctx, input: unknown): Promise<SubmitResul
   const json = canonicalJson(record);
   const sha = sha256(json);
   db.$client.transaction(() => {
-    stmt(db, `UPDATE revisions SET record = ?, record_sha256 = ?, status = 'submitted', submitted_at = ?, published_at = ? WHERE id = ? AND status = 'draft'`).run(
+    const moved = stmt(db, `UPDATE revisions SET record = ?, record_sha256 = ?, status = 'submitted', submitted_at = ?, published_at = ? WHERE id = ? AND status = 'draft'`).run(
       json,
       sha,
       at,
       at,
       t.revision.id,
     );
+    // Checked outside the write: another request (a double click reaching another worker) may
+    // have submitted the same draft meanwhile. Then this one writes nothing, notifies nobody.
+    if (moved.changes !== 1) throw wrongState("err_action_wrong_state", { action: "submit", status: "submitted" });
     writePublicProjection(db, { seq: t.seq, revisionId: t.revision.id, record, status: "submitted", at, agencyIds });
     const actorName = publicActor(actor);
     appendEvent(

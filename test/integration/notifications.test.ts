@@ -14,9 +14,9 @@ import { postConsultationResponse } from "../../registry/voice/consultation.serv
 import { CRITERIA } from "../../registry/review/review-terms";
 import type { SectionName } from "../../registry/standard/sections";
 import { listNotices, markNoticesRead, setNoticeSettings, unreadNoticeCount } from "../../registry/notify/inbox.server";
-import { sweepDeadlines } from "../../registry/notify/sweep.server";
+import { KEEP_MAIL_DAYS, KEEP_READ_NOTICE_DAYS, pruneNotices, sweepDeadlines } from "../../registry/notify/sweep.server";
 import { deliverDue, retryDelayMs } from "../../registry/notify/mailer.server";
-import { transportFor } from "../../registry/notify/smtp.server";
+import { mailErrorText, transportFor } from "../../registry/notify/smtp.server";
 import { noticeMail, noticeText } from "~/notify-text";
 import { NOTICE_KINDS } from "../../registry/notify/notices.server";
 import { RegistryError } from "../../registry/shared/errors";
@@ -221,5 +221,50 @@ describe("mail", () => {
     await setNoticeSettings(ctxOf({ actor: reviewer(), now: D0 }), { emailNotices: false, lang: "zh" });
     expect(await deliverDue({ transport: transportFor(process.env.SMTP_URL), render }, getDb())).toEqual({ sent: 1, failed: 0, skipped: 0 });
     expect(sink.mails.map((m) => m.to)).toEqual([[reviewer2().email]]);
+  });
+
+  it("ends only its own claim: a row another worker took over after the lease keeps that worker's state", async () => {
+    sink = await startSmtpSink();
+    process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
+    await submitted();
+    const real = transportFor(process.env.SMTP_URL);
+    // While this worker sends, its lease runs out and another worker claims the same row.
+    const slow = { sendMail: async (m: Parameters<typeof real.sendMail>[0]) => {
+      getDb().$client.prepare(`UPDATE mail_outbox SET attempts = attempts + 1, status = 'sending' WHERE status = 'sending'`).run();
+      return real.sendMail(m);
+    } } as unknown as typeof real;
+    await deliverDue({ transport: slow, render, max: 1 }, getDb());
+    expect(outbox()[0]).toMatchObject({ status: "sending", attempts: 2 });
+  });
+
+  it("keeps no e-mail address, network address or password of a failed send", () => {
+    const text = mailErrorText(Object.assign(new Error("Can't send mail - all recipients were rejected: 550 5.1.1 <li.wei@city.gov.cn>: user unknown at smtp://user:secret@10.1.2.3:587"), { code: "EENVELOPE", responseCode: 550 }));
+    expect(text).toContain("EENVELOPE 550");
+    expect(text).not.toMatch(/li\.wei|city\.gov\.cn|secret|10\.1\.2\.3/);
+  });
+
+  it("requires TLS before the login to any SMTP server but this machine's", () => {
+    const requireTLS = (url: string) => (transportFor(url) as unknown as { transporter: { options: { requireTLS?: boolean } } }).transporter.options.requireTLS;
+    expect(requireTLS("smtp://user:pass@mail.example.gov.cn:587")).toBe(true);
+    expect(requireTLS("smtp://127.0.0.1:2526")).toBe(false);
+    expect(requireTLS("smtp://localhost:25")).toBe(false);
+  });
+
+  it("are forgotten once finished for 30 days (mails) or read for 400 (notices); pending mail and unread notices stay", async () => {
+    sink = await startSmtpSink();
+    process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
+    await submitted();
+    // Mail times are real time, notices are dated in register time (D0).
+    const sentAt = new Date();
+    const realDay = (n: number) => new Date(sentAt.getTime() + n * 86_400_000);
+    await deliverDue({ transport: transportFor(process.env.SMTP_URL), render, max: 1, now: () => sentAt }, getDb());
+    expect(outbox().map((o) => o.status).sort()).toEqual(["pending", "sent"]);
+    await markNoticesRead(ctxOf({ actor: reviewer(), now: D0 }), { all: true });
+    expect(pruneNotices(realDay(KEEP_MAIL_DAYS - 1), getDb())).toEqual({ mails: 0, notices: 0 });
+    expect(pruneNotices(realDay(KEEP_MAIL_DAYS + 1), getDb())).toEqual({ mails: 1, notices: 0 });
+    expect(outbox().map((o) => o.status)).toEqual(["pending"]);
+    // The read notice whose mail is forgotten goes; the unread one, its mail still pending, stays.
+    expect(pruneNotices(day(KEEP_READ_NOTICE_DAYS + 1), getDb())).toEqual({ mails: 0, notices: 1 });
+    expect(rows(`SELECT user_id FROM notifications`).map((r) => r.user_id)).toEqual([outbox()[0]!.user_id]);
   });
 });
