@@ -302,6 +302,8 @@ function watchErrors(page: Page): string[] {
 }
 
 test("the mirror works in a browser from a sub-path of a static file server", async ({ page }) => {
+  // Seven pages and an accessibility check: more than the default 30 s on a loaded two-core machine.
+  test.setTimeout(90_000);
   const server = await serveStatic(site, "/archive/register-mirror/");
   try {
     const errors = watchErrors(page);

@@ -129,9 +129,11 @@ test("a submission reaches the reviewers' inboxes and mail, the decision the off
   const name = "通知测试停车排序";
   const id = await completeDraft("notify-parking-ranking", name);
   await login(page, OFFICIAL);
-  await page.goto(`/tools/${id}/edit`);
+  // Submitted from "check your answers"; the confirmation names the consultation's last day.
+  await page.goto(`/tools/${id}/edit/check`);
   await page.getByRole("button", { name: zh.editSubmitButton }).click();
-  await expect(page.getByRole("status")).toContainText("2026年3月30日");
+  await expect(page).toHaveURL(new RegExp(`/tools/${id}/submitted$`));
+  await expect(page.locator("main")).toContainText("2026年3月30日");
   await logout(page);
 
   // The reviewer's header counts the notice; the inbox words it in Chinese and links to the review.
