@@ -34,7 +34,7 @@ export function StatusTag({ status, id }: { status: SectionStatus; id?: string }
 }
 
 export function TaskList({ list }: { list: TaskListData }) {
-  const { t, u } = useT();
+  const { t, u, lang } = useT();
   const counted = list.sections.filter((s) => !s.optional);
   const done = counted.filter((s) => s.status === "complete").length;
   return (
@@ -56,6 +56,16 @@ export function TaskList({ list }: { list: TaskListData }) {
             </li>
           ))}
         </ul>
+        {list.recordIssues.length ? (
+          <div className="section-problems">
+            <p>{t("taskRecordProblems")}</p>
+            <ul>
+              {list.recordIssues.map((i, n) => (
+                <li key={n}>{issueMessage(i, lang)}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </section>
       <ImpactPanel list={list} />
       <section aria-labelledby="continue-h" className="submit-box">

@@ -41,6 +41,8 @@ export type TaskList = {
   /** Null until the questionnaire is answered. */
   impact: (ImpactResult & { answers: Record<string, unknown> }) | null;
   obligations: ObligationCheck[];
+  /** Problems of the record as a whole, in no section (e.g. a record over the size limit). */
+  recordIssues: Issue[];
   /** Nothing blocks the submission: the official may go on to check the answers. */
   ready: boolean;
 };
@@ -108,6 +110,7 @@ export function taskListOf(toolId: string, number: number, draft: ToolRecordInpu
     sections,
     impact: impact ? { ...impact, answers: { ...(draft.assessments?.impact ?? {}) } } : null,
     obligations,
+    recordIssues: issues.filter((i) => !SECTION_NAMES.some((name) => inSection(name)(i))),
     ready: issues.length === 0,
   };
 }

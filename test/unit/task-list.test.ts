@@ -90,4 +90,13 @@ describe("draft task list", () => {
     expect(checkSubmission(draft, TODAY).problems.map((i) => i.path)).toEqual(["dataScope.elements.0.retention"]);
     expect(statusOf(taskListOf("ALG-000099", 1, draft, TODAY)).dataScope).toBe("has_problems");
   });
+
+  it("lists a problem of no section as the record's own, so 'not ready' always says why", () => {
+    const draft = { ...complete(), standardVersion: "0" } as unknown as ToolRecordInput;
+    const list = taskListOf("ALG-000099", 1, draft, TODAY);
+    expect(list.ready).toBe(false);
+    expect(list.sections.every((s) => s.status === "complete" || s.status === "not_started")).toBe(true);
+    expect(list.recordIssues.map((i) => i.path)).toEqual(["standardVersion"]);
+    expect(taskListOf("ALG-000099", 1, complete(), TODAY).recordIssues).toEqual([]);
+  });
 });
