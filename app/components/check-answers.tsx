@@ -31,8 +31,13 @@ export function answerRows(path: string, node: SchemaNode, value: unknown, out: 
 
 export type SectionAnswers = { name: SectionName; rows: AnswerRow[] };
 
-export function CheckAnswers({ toolId, sections, agencies }: { toolId: string; sections: SectionAnswers[]; agencies: Record<string, LocalizedText> }) {
+/**
+ * The answers, section by section. With `toolId` each section has a "change" link to its form
+ * (the owner's check page); without, it is read-only (a reviewer reading the whole record).
+ */
+export function CheckAnswers({ toolId, sections, agencies, headingLevel = 2 }: { toolId?: string; sections: SectionAnswers[]; agencies: Record<string, LocalizedText>; headingLevel?: 2 | 3 }) {
   const { t, u, lang } = useT();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <>
       {sections.map((s) => {
@@ -41,11 +46,13 @@ export function CheckAnswers({ toolId, sections, agencies }: { toolId: string; s
         return (
           <section key={s.name} aria-labelledby={`answers-${s.name}`}>
             <div className="summary-card-head">
-              <h2 id={`answers-${s.name}`}>{title}</h2>
-              <Link to={u.toolEdit(toolId, { section: s.name })}>
-                {t("checkChange")}
-                <span className="visually-hidden">{title}</span>
-              </Link>
+              <Heading id={`answers-${s.name}`}>{title}</Heading>
+              {toolId ? (
+                <Link to={u.toolEdit(toolId, { section: s.name })}>
+                  {t("checkChange")}
+                  <span className="visually-hidden">{title}</span>
+                </Link>
+              ) : null}
             </div>
             {rows.length ? (
               <dl className="summary-list">

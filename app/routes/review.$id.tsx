@@ -8,13 +8,14 @@ import { requireCsrf, requireSession } from "~/auth.server";
 import { formRefusal, registryFailure, readOr404, type FormFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
 import { urlsFor } from "../../registry/shared/urls";
-import { decide, diffRecords, getReviewPage, recordFindings, registerNow, startReview, ctxOf } from "~/registry.server";
+import { agencyNames, decide, diffRecords, getReviewPage, recordFindings, registerNow, startReview, ctxOf } from "~/registry.server";
 import { CRITERIA, DECISIONS } from "../../registry/review/review-terms";
 import { FINDING_FIELDS, FindingsForm, FindingsText, findingName, useFindingErrors } from "~/components/review-findings";
-import { flatten } from "../../registry/records/diff";
 import { useT } from "~/i18n/use-lang";
 import { FieldErrorSummary } from "~/components/form-page";
-import { DiffTable } from "~/components/diff-table";
+import { agenciesInChanges, DiffTable } from "~/components/diff-table";
+import { CheckAnswers } from "~/components/check-answers";
+import { recordAnswers } from "~/components/check-answers.server";
 import { StatusBadge } from "~/components/badges";
 
 // Findings saved as the reviewer goes change nothing this page shows: no reload for them.
@@ -22,14 +23,19 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["reviewer"]);
-  const page = await readOr404(getReviewPage(ctxOf({ actor: session.actor }), { toolId: params.id ?? "" }));
+  const ctx = ctxOf({ actor: session.actor });
+  const page = await readOr404(getReviewPage(ctx, { toolId: params.id ?? "" }));
   const url = new URL(request.url);
+  const diff = page.approvedRevision ? diffRecords(page.approvedRevision.record, page.record) : null;
+  // Agencies by name in the record and in the changes.
+  const names = await agencyNames(ctx, { slugs: [...(page.record.responsibility?.agencies ?? []).map((a) => a.agency), ...agenciesInChanges(diff ?? [])] });
   return {
     page,
     csrf: session.csrfToken,
     today: registerNow().toISOString().slice(0, 10),
-    diff: page.approvedRevision ? diffRecords(page.approvedRevision.record, page.record) : null,
-    fields: [...flatten(page.record)].map(([path, value]) => ({ path, value: typeof value === "string" ? value : JSON.stringify(value) })),
+    diff,
+    answers: recordAnswers(page.record as Record<string, unknown>),
+    agencies: Object.fromEntries(Object.values(names).map((a) => [a.slug, a.name])),
     done: url.searchParams.get("done"),
   };
 }
@@ -76,7 +82,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function Review() {
-  const { page, csrf, today, diff, fields, done } = useLoaderData<typeof loader>();
+  const { page, csrf, today, diff, answers, agencies, done } = useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
   const { t, l, text, date, u } = useT();
   const name = text(page.record.identity.name)?.text ?? page.toolId;
@@ -139,24 +145,13 @@ export default function Review() {
 
       <h2>{page.approvedRevision ? t("reviewDiffHeading", { n: page.approvedRevision.number }) : t("reviewRecordHeading")}</h2>
       {diff ? (
-        <DiffTable changes={diff} />
+        <DiffTable changes={diff} agencies={agencies} />
       ) : (
         <p>{t("reviewDiffNone")}</p>
       )}
       <details>
         <summary>{t("reviewRecordHeading")}</summary>
-        <table className="log-table">
-          <tbody>
-            {fields.map((f) => (
-              <tr key={f.path}>
-                <th scope="row">
-                  <code>{f.path}</code>
-                </th>
-                <td>{f.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CheckAnswers sections={answers} agencies={agencies} headingLevel={3} />
       </details>
 
       {page.myReview ? (

@@ -11,7 +11,8 @@ import { EDIT_INTENTS, intentOf } from "~/intents";
 import { agencyNames, ctxOf, draftTaskList, getOwnerView, registerNow, sectionNode, submitDraft } from "~/registry.server";
 import { SECTION_NAMES, isSectionName } from "../../registry/standard/sections";
 import { urlsFor, type Paths } from "../../registry/shared/urls";
-import { answerRows, CheckAnswers } from "~/components/check-answers";
+import { CheckAnswers } from "~/components/check-answers";
+import { recordAnswers } from "~/components/check-answers.server";
 import { FieldErrorSummary } from "~/components/form-page";
 import { taskListLinks } from "~/components/task-list";
 import { useT } from "~/i18n/use-lang";
@@ -33,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     name: view.record.identity.name,
     ready: list.ready,
     level: list.impact?.level ?? null,
-    sections: SECTION_NAMES.map((n) => ({ name: n, rows: answerRows(n, sectionNode(n), record[n]) })),
+    sections: recordAnswers(record),
     agencies: Object.fromEntries(Object.values(names).map((a) => [a.slug, a.name])),
     csrf: session.csrfToken,
   };

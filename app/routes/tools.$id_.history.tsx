@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { foundOr404 } from "~/http/not-found";
 import { Link, useLoaderData } from "@remix-run/react";
-import { actorAgencyNames, getToolHistory, ctxOf } from "~/registry.server";
+import { actorAgencyNames, agencyNames, getToolHistory, ctxOf } from "~/registry.server";
 import { todayIso } from "../../registry/lifecycle/sunset";
 import { pickText, useT } from "~/i18n/use-lang";
 import { pageTitle } from "~/i18n/meta";
 import { InlineText, LocalText, Sentence } from "~/components/text";
-import { DiffTable } from "~/components/diff-table";
+import { agenciesInChanges, DiffTable } from "~/components/diff-table";
 import { ActorName, actorLabel } from "~/components/actor";
 import { publicPage } from "~/page-cache";
 import { TableRegion } from "~/components/table-region";
@@ -20,14 +20,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const history = foundOr404(await getToolHistory(ctxOf(), { toolId: params.id ?? "", from: revisionParam(url.searchParams.get("from")), to: revisionParam(url.searchParams.get("to")) }));
   const actors = [...history.events.map((e) => e.actor), ...history.revisions.flatMap((r) => r.reviews.map((rv) => rv.reviewer))];
-  return { history, agencies: await actorAgencyNames(ctxOf(), { actors }), today: todayIso() };
+  const named = await agencyNames(ctxOf(), { slugs: agenciesInChanges(history.comparison?.changes ?? []) });
+  return { history, agencies: await actorAgencyNames(ctxOf(), { actors }), changedAgencies: Object.fromEntries(Object.values(named).map((a) => [a.slug, a.name])), today: todayIso() };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [pageTitle(matches, ({ t, lang }) => `${t("historyTitle", { name: pickText(data.history.name, lang)?.text ?? data.history.id })} (${data.history.id})`)] : [];
 
 export default function History() {
-  const { history, agencies, today } = useLoaderData<typeof loader>();
+  const { history, agencies, changedAgencies, today } = useLoaderData<typeof loader>();
   const { t, l, lang, date, dateTime, u } = useT();
   const c = history.comparison;
   return (
@@ -138,7 +139,7 @@ export default function History() {
       )}
       {c ? (
         c.changes.length ? (
-          <DiffTable changes={c.changes} caption={t("historyChanges", { from: c.from, to: c.to })} />
+          <DiffTable changes={c.changes} caption={t("historyChanges", { from: c.from, to: c.to })} agencies={changedAgencies} />
         ) : (
           <p>{t("historyNoChanges")}</p>
         )

@@ -210,6 +210,11 @@ test("in Chinese: an agency completes 随申码, a reviewer decides, both are to
   await page.getByRole("button", { name: "开始审查" }).click();
   await expect(page).toHaveURL(/done=start/);
   await readsAsChinese(page, "review page");
+  // The whole record, read-only, as the reviewer opens it: names and labels, no paths or codes.
+  await page.locator("main details > summary").first().click();
+  await expect(page.locator("main details .summary-list").first()).toBeVisible();
+  await expect(page.locator("main details")).toContainText("疫情防控结束后三十日内删除。");
+  await readsAsChinese(page, "review page with the record open");
   const findings = page.locator("form#findings");
   await expect(findings.locator("fieldset")).toHaveCount(10);
   await expect(findings.getByRole("button")).toHaveCount(1);
