@@ -3,11 +3,11 @@
 // to its section below and to the field's definition in the standard. Where the agency disclosed
 // no appeal route, the card offers the routes this register itself gives: a comment and a problem
 // report (never an outside channel the record does not name).
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import type { ToolDetail } from "../../registry/records/detail.server";
 import { useT } from "~/i18n/use-lang";
-import { LocalText } from "~/components/text";
+import { LocalText, PlainText } from "~/components/text";
 import type { StringKey } from "~/i18n/strings";
 
 function Answer({ id, question, section, field, children }: { id: string; question: StringKey; section: string; field: string; children: ReactNode }) {
@@ -45,10 +45,12 @@ export function AnswerCard({ tool }: { tool: ToolDetail }) {
         <Answer id="basis" question="answersBasisQ" section="purpose" field="purpose.legalBasis">
           {basis.length ? (
             <>
-              {basis
-                .slice(0, 2)
-                .map((b) => b.citation)
-                .join(lang === "zh" ? "；" : "; ")}
+              {basis.slice(0, 2).map((b, i) => (
+                <Fragment key={i}>
+                  {i ? (lang === "zh" ? "；" : "; ") : null}
+                  <PlainText value={b.citation} />
+                </Fragment>
+              ))}
               {basis.length > 2 ? ` ${t("answersBasisMore", { n: basis.length - 2 })}` : ""}
             </>
           ) : (

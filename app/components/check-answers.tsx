@@ -9,6 +9,7 @@ import { sectionTitleKey, type SectionName } from "../../registry/standard/secti
 import type { LocalizedText } from "../../registry/standard/v1";
 import { fieldLabel } from "~/i18n/errors";
 import { useT } from "~/i18n/use-lang";
+import { PlainText } from "./text";
 
 /** One answer: the field's path (for its label) and its value, a leaf of the record. */
 export type AnswerRow = { path: string; kind: string; value?: unknown };
@@ -107,5 +108,5 @@ function AnswerValue({ row, agencies }: { row: AnswerRow; agencies: Record<strin
   const shown = valueLabel(row.path, v, lang);
   if (shown !== v) return <>{String(shown)}</>;
   if (typeof v === "string" && /^\d{4}-\d{2}(-\d{2})?$/.test(v)) return <>{date(v)}</>;
-  return <>{String(v)}</>;
+  return typeof v === "string" ? <PlainText value={v} /> : <>{String(v)}</>;
 }

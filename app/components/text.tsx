@@ -77,3 +77,12 @@ export function EmailAddress({ value }: { value: string }) {
     </bdi>
   );
 }
+
+/**
+ * A record's text kept in one language only (a citation, a legal basis): marked as Chinese when
+ * written in Chinese characters, so a reader's tools on an English page know it (and the other way
+ * a Chinese page's Latin text is the record's own, left as written).
+ */
+export function PlainText({ value }: { value: string }) {
+  return /[\u3400-\u9fff]/.test(value) ? <span lang="zh-Hans">{value}</span> : <>{value}</>;
+}

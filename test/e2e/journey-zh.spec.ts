@@ -15,7 +15,7 @@ import { DEMO_PASSWORD } from "../helpers/seed";
 import { seededDatabase, startServer, type ServerProcess } from "../helpers/server-process";
 import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink";
 import { expectNoSeriousAxeViolations } from "./axe";
-import { chineseTextProblems } from "./zh-text";
+import { chineseTextProblems, englishTextProblems } from "./zh-text";
 
 const zh = STRINGS.zh;
 const PORT = Number(process.env.JOURNEY_E2E_PORT ?? 3330);
@@ -246,4 +246,23 @@ test("in Chinese: an agency completes 随申码, a reviewer decides, both are to
   await expect(page.locator("main")).toContainText("《中华人民共和国传染病防治法》");
   await readsAsChinese(page, "public record");
   expect(errors).toEqual([]);
+});
+
+test("in English, the same pages carry no untranslated interface text", async ({ page }) => {
+  // Runs after the Chinese journey: 随申码 has been taken over, reviewed and decided.
+  const readsAsEnglish = async (where: string) => {
+    await page.waitForLoadState("networkidle");
+    expect(await englishTextProblems(page), `${where}: ${page.url()}`).toEqual([]);
+  };
+  await go(page, `/en/tools/${TOOL}`);
+  await readsAsEnglish("public record");
+  await go(page, "/en/login");
+  await page.getByLabel(STRINGS.en.loginEmail).fill(REVIEWER);
+  await page.getByLabel(STRINGS.en.loginPassword).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: STRINGS.en.loginButton }).click();
+  await expect(page).toHaveURL(/\/en\/account$/);
+  for (const url of ["/en/account", "/en/inbox", "/en/review", `/en/review/${TOOL}`]) {
+    await go(page, url);
+    await readsAsEnglish(url);
+  }
 });

@@ -57,3 +57,24 @@ export async function chineseTextProblems(page: Page, agencyCodes: readonly stri
   }
   return problems;
 }
+
+/**
+ * The English page's counterpart: Chinese characters a reader meets outside an element marked as
+ * Chinese (record text in Chinese is marked lang="zh-Hans"), i.e. interface text left untranslated.
+ */
+export async function englishTextProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const visible = (el: Element) => !el.closest("[aria-hidden='true']") && el.checkVisibility({ visibilityProperty: true });
+    const zhAncestor = (el: Element | null) => /^zh\b/i.test(el?.closest("[lang]")?.getAttribute("lang") ?? "");
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"].includes(el.tagName) || !visible(el) || zhAncestor(el)) continue;
+      const text = (n.textContent ?? "").trim();
+      if (/[\u3400-\u9fff\uff01-\uff5e\u3001-\u3011]/.test(text)) out.push(text.slice(0, 120));
+    }
+    if (/[\u3400-\u9fff]/.test(document.title)) out.push(`title: ${document.title}`);
+    return out;
+  });
+}

@@ -4,7 +4,7 @@ import { RECORD_INTENTS } from "~/intents";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { loader } from "./route";
 import { useT } from "~/i18n/use-lang";
-import { LocalText } from "~/components/text";
+import { LocalText, PlainText } from "~/components/text";
 import { Field, SourceRefs, useRecord } from "./section-fields";
 import { RecordProvenance } from "~/components/record-provenance";
 
@@ -117,7 +117,7 @@ export function Purpose() {
       <Field label="fLegalBasis" value={p.legalBasis}>
         <ul>
           {p.legalBasis.map((b, i) => (
-            <li key={i}>{b.url ? <a href={b.url} rel="nofollow noopener noreferrer">{b.citation}</a> : b.citation}</li>
+            <li key={i}>{b.url ? <a href={b.url} rel="nofollow noopener noreferrer"><PlainText value={b.citation} /></a> : <PlainText value={b.citation} />}</li>
           ))}
         </ul>
       </Field>

@@ -2,7 +2,7 @@
 import type { WithholdableField } from "../../../registry/standard/v1";
 import type { StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
-import { LocalText, InlineText } from "~/components/text";
+import { LocalText, InlineText, PlainText } from "~/components/text";
 import { useRecord } from "./section-fields";
 
 /** The withheld field by the name the page gives it, never its path in the standard. */
@@ -57,7 +57,7 @@ export function Sources() {
           ) : (
             <LocalText value={src.title} />
           )}
-          {src.citation ? <span className="muted"> · {src.citation}</span> : null}
+          {src.citation ? <span className="muted"> · <PlainText value={src.citation} /></span> : null}
         </li>
       ))}
     </ol>
