@@ -39,6 +39,28 @@ export async function createDraft(ctx: Ctx, input: unknown): Promise<{ toolId: s
   return createDraftNow(ctx, input);
 }
 
+/**
+ * The record of a new draft: its identity, the official's agency as operator, everything else
+ * empty. A draft may be incomplete (no purpose yet); it is checked section by section (the task
+ * list, which does not count these defaults as entered) and in full on submission.
+ */
+export function newDraftRecord(identity: ToolRecordInput["identity"], agencySlug: string): Omit<ToolRecordInput, "purpose"> {
+  return {
+    standardVersion: "1",
+    identity,
+    responsibility: { agencies: [{ agency: agencySlug, role: "operates" }], vendors: [] },
+    purposeHistory: [],
+    howItWorks: {},
+    dataScope: { elements: [], sharingRecipients: [] },
+    oversight: { appealStats: [] },
+    lifecycle: { deploymentStatus: "proposed", reviewStatus: "draft", sunsetDate: null, renewals: [] },
+    assessments: { documents: [] },
+    incidents: [],
+    withheld: [],
+    sources: [],
+  };
+}
+
 /** createDraft without the async boundary, for commands composed in one transaction (the bulk import). */
 export function createDraftNow(ctx: Ctx, input: unknown): { toolId: string } {
   const { actor, now, db } = ctx;
@@ -53,22 +75,7 @@ export function createDraftNow(ctx: Ctx, input: unknown): { toolId: string } {
     if (id && (!isToolId(id) || toolIdTaken(id, db)))
       throw invalid([isToolId(id) ? { code: "err_tool_id_taken", path: "identity.id", params: { id: id } } : { code: "err_tool_id_format", path: "identity.id" }]);
     const toolId = id ?? allocateToolId(db);
-    // A draft may be incomplete (no purpose yet); it is checked section by section and in full
-    // on submission.
-    const record: Omit<ToolRecordInput, "purpose"> = {
-      standardVersion: "1",
-      identity: { ...identity, id: toolId },
-      responsibility: { agencies: [{ agency: actor.agencySlug!, role: "operates" }], vendors: [] },
-      purposeHistory: [],
-      howItWorks: {},
-      dataScope: { elements: [], sharingRecipients: [] },
-      oversight: { appealStats: [] },
-      lifecycle: { deploymentStatus: "proposed", reviewStatus: "draft", sunsetDate: null, renewals: [] },
-      assessments: { documents: [] },
-      incidents: [],
-      withheld: [],
-      sources: [],
-    };
+    const record = newDraftRecord({ ...identity, id: toolId }, actor.agencySlug!);
     const json = canonicalJson(record);
     const tool = stmt(
       db,

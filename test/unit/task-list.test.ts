@@ -4,26 +4,12 @@ import { describe, expect, it } from "vitest";
 import { completeSections, newIdentity } from "../helpers/factories";
 import { taskListOf, hasContent } from "../../registry/review/task-list.server";
 import { checkSubmission } from "../../registry/review/submission-check";
+import { newDraftRecord } from "../../registry/review/drafts.server";
 import type { ToolRecordInput } from "../../registry/standard/v1";
 
 const TODAY = "2026-03-01";
 /** A draft as createDraft writes it. */
-function fresh(): ToolRecordInput {
-  return {
-    standardVersion: "1",
-    identity: { ...newIdentity(), id: "ALG-000099" },
-    responsibility: { agencies: [{ agency: "shanghai-municipal-government", role: "operates" }], vendors: [] },
-    purposeHistory: [],
-    howItWorks: {},
-    dataScope: { elements: [], sharingRecipients: [] },
-    oversight: { appealStats: [] },
-    lifecycle: { deploymentStatus: "proposed", reviewStatus: "draft", sunsetDate: null, renewals: [] },
-    assessments: { documents: [] },
-    incidents: [],
-    withheld: [],
-    sources: [],
-  } as unknown as ToolRecordInput;
-}
+const fresh = (): ToolRecordInput => newDraftRecord({ ...newIdentity(), id: "ALG-000099" } as ToolRecordInput["identity"], "shanghai-municipal-government") as ToolRecordInput;
 const complete = (): ToolRecordInput => ({ standardVersion: "1", identity: { ...newIdentity(), id: "ALG-000099" }, ...completeSections({ level: "III", sunset: "2027-01-01" }) }) as ToolRecordInput;
 const statusOf = (list: ReturnType<typeof taskListOf>) => Object.fromEntries(list.sections.map((s) => [s.name, s.status]));
 
