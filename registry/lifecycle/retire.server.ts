@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { canonicalJson } from "../shared/canonical-json";
 import { type Ctx, parseInput, ToolRef } from "../shared/context";
-import { stmt } from "../shared/db.server";
+import { stmt, underWriteLock } from "../shared/db.server";
 import { invalid, zodIssues } from "../shared/errors";
 import { appendEvent } from "../log/log.server";
 import { resolveAgencies, writePublicProjection } from "../records/publish.server";
@@ -17,27 +17,29 @@ export const RetireInput = z.object({ toolId: ToolRef, reason: z.unknown() }).st
 export async function retireTool(ctx: Ctx, input: unknown): Promise<void> {
   const { actor, now, db } = ctx;
   const { toolId, reason } = parseInput(RetireInput, input);
-  const t = load(db, toolId);
-  guard(actor, t, "retire");
-  const why = localizedText("Why it was retired.", "停用原因。").safeParse(reason);
-  if (!why.success) throw invalid(zodIssues(why.error, "reason"));
-  const parsed = ToolRecord.safeParse({
-    ...t.revision.record,
-    lifecycle: { ...t.revision.record.lifecycle, deploymentStatus: "retired", retirement: { date: isoDay(now), reason: why.data } },
+  return underWriteLock(db, () => {
+    const t = load(db, toolId);
+    guard(actor, t, "retire");
+    const why = localizedText("Why it was retired.", "停用原因。").safeParse(reason);
+    if (!why.success) throw invalid(zodIssues(why.error, "reason"));
+    const parsed = ToolRecord.safeParse({
+      ...t.revision.record,
+      lifecycle: { ...t.revision.record.lifecycle, deploymentStatus: "retired", retirement: { date: isoDay(now), reason: why.data } },
+    });
+    if (!parsed.success) throw invalid(zodIssues(parsed.error));
+    const record = parsed.data;
+    const agencyIds = resolveAgencies(record, db);
+    const at = now.toISOString();
+    const json = canonicalJson(record);
+    const number = t.revision.number + 1;
+    db.$client.transaction(() => {
+      const rev = stmt(
+        db,
+        `INSERT INTO revisions (tool_seq, number, status, record, record_sha256, created_at, submitted_at, published_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      ).get(t.seq, number, t.revision.status, json, sha256(json), at, at, at, actor!.id) as { id: number };
+      writePublicProjection(db, { seq: t.seq, revisionId: rev.id, record, status: t.revision.status, at, agencyIds });
+      appendEvent({ kind: "retired", toolId: t.id, actor: publicActor(actor), at, payload: { revision: number, recordSha256: sha256(json), reason: why.data } }, db);
+    })();
   });
-  if (!parsed.success) throw invalid(zodIssues(parsed.error));
-  const record = parsed.data;
-  const agencyIds = resolveAgencies(record, db);
-  const at = now.toISOString();
-  const json = canonicalJson(record);
-  const number = t.revision.number + 1;
-  db.$client.transaction(() => {
-    const rev = stmt(
-      db,
-      `INSERT INTO revisions (tool_seq, number, status, record, record_sha256, created_at, submitted_at, published_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    ).get(t.seq, number, t.revision.status, json, sha256(json), at, at, at, actor!.id) as { id: number };
-    writePublicProjection(db, { seq: t.seq, revisionId: rev.id, record, status: t.revision.status, at, agencyIds });
-    appendEvent({ kind: "retired", toolId: t.id, actor: publicActor(actor), at, payload: { revision: number, recordSha256: sha256(json), reason: why.data } }, db);
-  })();
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { SectionName } from "../standard/sections";
 import { canonicalJson } from "../shared/canonical-json";
 import { type Ctx, parseInput, ToolRef } from "../shared/context";
-import { stmt } from "../shared/db.server";
+import { stmt, underWriteLock } from "../shared/db.server";
 import { invalid, RegistryError, zodIssues } from "../shared/errors";
 import { allocateToolId, isToolId, toolIdTaken } from "../records/ids.server";
 import {
@@ -132,32 +132,34 @@ export function saveDraftSectionNow(ctx: Ctx, input: unknown): void {
   const { actor, db } = ctx;
   const { toolId, section, value: given } = parseInput(SaveSectionInput, input);
   let value: unknown = given;
-  const t = load(db, toolId);
-  guard(actor, t, "edit_draft");
-  const schema = Object.hasOwn(SECTION_SCHEMAS, section) ? SECTION_SCHEMAS[section as SectionName] : undefined;
-  if (!schema) throw invalid([{ code: "err_section_unknown", path: "section", params: { section: String(section) } }]);
-  // Fields the workflow owns are filled in here, not by the form.
-  if (value && typeof value === "object" && !Array.isArray(value)) {
-    const v = value as Record<string, unknown>;
-    if (section === "lifecycle") value = { ...v, reviewStatus: "draft" };
-    if (section === "identity") value = { originalLanguage: t.revision.record.identity?.originalLanguage ?? "zh", id: t.id, ...v };
-  }
-  const parsed = (schema as z.ZodType).safeParse(value);
-  if (!parsed.success) throw invalid(zodIssues(parsed.error, section));
-  let data = parsed.data as Record<string, unknown>;
-  if (section === "identity") {
-    if ((data as { id: string }).id !== t.id) throw invalid([{ code: "err_tool_id_immutable", path: "identity.id" }]);
-    const clash = stmt(db, `SELECT id FROM tools WHERE slug = ? AND id <> ?`).get((data as { slug: string }).slug, t.id) as { id: string } | undefined;
-    if (clash) throw invalid([{ code: "err_slug_taken", path: "identity.slug", params: { slug: (data as { slug: string }).slug, tool: clash.id } }]);
-  }
-  if (section === "lifecycle") data = { ...data, reviewStatus: "draft" };
-  const record = { ...t.revision.record, [section]: data };
-  const tooLarge = recordSizeProblem(record);
-  if (tooLarge) throw invalid([{ code: "err_record_too_large", path: section, params: tooLarge }]);
-  const json = canonicalJson(record);
-  db.$client.transaction(() => {
-    stmt(db, `UPDATE revisions SET record = ?, record_sha256 = ? WHERE id = ? AND status = 'draft'`).run(json, sha256(json), t.revision.id);
-  })();
+  return underWriteLock(db, () => {
+    const t = load(db, toolId);
+    guard(actor, t, "edit_draft");
+    const schema = Object.hasOwn(SECTION_SCHEMAS, section) ? SECTION_SCHEMAS[section as SectionName] : undefined;
+    if (!schema) throw invalid([{ code: "err_section_unknown", path: "section", params: { section: String(section) } }]);
+    // Fields the workflow owns are filled in here, not by the form.
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      const v = value as Record<string, unknown>;
+      if (section === "lifecycle") value = { ...v, reviewStatus: "draft" };
+      if (section === "identity") value = { originalLanguage: t.revision.record.identity?.originalLanguage ?? "zh", id: t.id, ...v };
+    }
+    const parsed = (schema as z.ZodType).safeParse(value);
+    if (!parsed.success) throw invalid(zodIssues(parsed.error, section));
+    let data = parsed.data as Record<string, unknown>;
+    if (section === "identity") {
+      if ((data as { id: string }).id !== t.id) throw invalid([{ code: "err_tool_id_immutable", path: "identity.id" }]);
+      const clash = stmt(db, `SELECT id FROM tools WHERE slug = ? AND id <> ?`).get((data as { slug: string }).slug, t.id) as { id: string } | undefined;
+      if (clash) throw invalid([{ code: "err_slug_taken", path: "identity.slug", params: { slug: (data as { slug: string }).slug, tool: clash.id } }]);
+    }
+    if (section === "lifecycle") data = { ...data, reviewStatus: "draft" };
+    const record = { ...t.revision.record, [section]: data };
+    const tooLarge = recordSizeProblem(record);
+    if (tooLarge) throw invalid([{ code: "err_record_too_large", path: section, params: tooLarge }]);
+    const json = canonicalJson(record);
+    db.$client.transaction(() => {
+      stmt(db, `UPDATE revisions SET record = ?, record_sha256 = ? WHERE id = ? AND status = 'draft'`).run(json, sha256(json), t.revision.id);
+    })();
+  });
 }
 
 /** The actor's draft of a tool, for the edit form. */

@@ -2,7 +2,7 @@
 // level IV tool), records a finding on each of the ten criteria, and decides.
 import { z } from "zod";
 import { type Ctx, parseInput, ToolRef } from "../shared/context";
-import { stmt, type Db } from "../shared/db.server";
+import { stmt, type Db, underWriteLock } from "../shared/db.server";
 import { RegistryError, invalid, wrongState, zodIssues, type Issue } from "../shared/errors";
 import { appendEvent } from "../log/log.server";
 import { localizedText, type ReviewStatus, type ToolRecordInput } from "../standard/v1";
@@ -73,25 +73,27 @@ export function joinRefusal(db: Db, t: Loaded, revisionId: number, record: ToolR
  */
 export async function startReview(ctx: Ctx, input: unknown): Promise<void> {
   const { actor, now, db } = ctx;
-  const t = load(db, parseInput(ToolInput, input).toolId);
-  const at = now.toISOString();
-  if (t.revision.status === "in_review") {
-    guard(actor, t, "join_review");
-    const reviewers = (stmt(db, `SELECT count(*) AS n FROM reviews WHERE revision_id = ?`).get(t.revision.id) as { n: number }).n;
-    const refusal = joinRefusal(db, t, t.revision.id, t.revision.record, actor!);
-    if (refusal) throw wrongState(refusal);
+  return underWriteLock(db, () => {
+    const t = load(db, parseInput(ToolInput, input).toolId);
+    const at = now.toISOString();
+    if (t.revision.status === "in_review") {
+      guard(actor, t, "join_review");
+      const reviewers = (stmt(db, `SELECT count(*) AS n FROM reviews WHERE revision_id = ?`).get(t.revision.id) as { n: number }).n;
+      const refusal = joinRefusal(db, t, t.revision.id, t.revision.record, actor!);
+      if (refusal) throw wrongState(refusal);
+      db.$client.transaction(() => {
+        stmt(db, `INSERT INTO reviews (revision_id, reviewer_id, started_at) VALUES (?, ?, ?)`).run(t.revision.id, actor!.id, at);
+        appendEvent({ kind: "review_started", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, reviewer: reviewers + 1 } }, db);
+      })();
+      return;
+    }
+    guard(actor, t, "start_review");
     db.$client.transaction(() => {
       stmt(db, `INSERT INTO reviews (revision_id, reviewer_id, started_at) VALUES (?, ?, ?)`).run(t.revision.id, actor!.id, at);
-      appendEvent({ kind: "review_started", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, reviewer: reviewers + 1 } }, db);
+      appendEvent({ kind: "review_started", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, reviewer: 1 } }, db);
+      setStatus(db, t, "in_review", at);
     })();
-    return;
-  }
-  guard(actor, t, "start_review");
-  db.$client.transaction(() => {
-    stmt(db, `INSERT INTO reviews (revision_id, reviewer_id, started_at) VALUES (?, ?, ?)`).run(t.revision.id, actor!.id, at);
-    appendEvent({ kind: "review_started", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, reviewer: 1 } }, db);
-    setStatus(db, t, "in_review", at);
-  })();
+  });
 }
 
 type Finding = z.output<typeof FindingSchema>;
@@ -131,46 +133,48 @@ export async function recordFinding(ctx: Ctx, input: unknown): Promise<void> {
 
 async function saveFindings(ctx: Ctx, toolId: string, raws: unknown[], prefixOf: (raw: unknown, index: number) => string): Promise<void> {
   const { actor, now, db } = ctx;
-  const t = load(db, toolId);
-  guard(actor, t, "record_finding");
-  const review = openReview(db, t, actor!);
-  if (!review) throw new RegistryError("forbidden", { issues: [{ code: "err_review_not_started" }] });
-  if (review.decision) throw wrongState("err_findings_closed");
-  const issues: Issue[] = [];
-  const findings: Finding[] = [];
-  const seen = new Set<number>();
-  raws.forEach((raw, index) => {
-    const prefix = prefixOf(raw, index);
-    const at = (path?: string) => (prefix ? (path ? `${prefix}.${path}` : prefix) : path);
-    const checked = checkFinding(raw, isoDay(now));
-    issues.push(...checked.issues.map((i) => ({ ...i, ...(at(i.path) ? { path: at(i.path) } : {}) })));
-    if (!checked.finding) return;
-    if (seen.has(checked.finding.criterion)) issues.push({ code: "err_finding_twice", path: at("criterion") });
-    seen.add(checked.finding.criterion);
-    findings.push(checked.finding);
+  return underWriteLock(db, () => {
+    const t = load(db, toolId);
+    guard(actor, t, "record_finding");
+    const review = openReview(db, t, actor!);
+    if (!review) throw new RegistryError("forbidden", { issues: [{ code: "err_review_not_started" }] });
+    if (review.decision) throw wrongState("err_findings_closed");
+    const issues: Issue[] = [];
+    const findings: Finding[] = [];
+    const seen = new Set<number>();
+    raws.forEach((raw, index) => {
+      const prefix = prefixOf(raw, index);
+      const at = (path?: string) => (prefix ? (path ? `${prefix}.${path}` : prefix) : path);
+      const checked = checkFinding(raw, isoDay(now));
+      issues.push(...checked.issues.map((i) => ({ ...i, ...(at(i.path) ? { path: at(i.path) } : {}) })));
+      if (!checked.finding) return;
+      if (seen.has(checked.finding.criterion)) issues.push({ code: "err_finding_twice", path: at("criterion") });
+      seen.add(checked.finding.criterion);
+      findings.push(checked.finding);
+    });
+    if (issues.length) throw invalid(issues);
+    const upsert = stmt(
+      db,
+      `INSERT INTO findings (review_id, criterion, rating, severity, recommendation, condition, condition_deadline, recorded_at)
+       VALUES (@review, @criterion, @rating, @severity, @recommendation, @condition, @deadline, @at)
+       ON CONFLICT(review_id, criterion) DO UPDATE SET rating = excluded.rating, severity = excluded.severity,
+         recommendation = excluded.recommendation, condition = excluded.condition, condition_deadline = excluded.condition_deadline,
+         recorded_at = excluded.recorded_at`,
+    );
+    db.$client.transaction(() => {
+      for (const f of findings)
+        upsert.run({
+          review: review.id,
+          criterion: f.criterion,
+          rating: f.rating,
+          severity: f.severity ?? null,
+          recommendation: f.recommendation || null,
+          condition: f.condition || null,
+          deadline: f.conditionDeadline ?? null,
+          at: now.toISOString(),
+        });
+    })();
   });
-  if (issues.length) throw invalid(issues);
-  const upsert = stmt(
-    db,
-    `INSERT INTO findings (review_id, criterion, rating, severity, recommendation, condition, condition_deadline, recorded_at)
-     VALUES (@review, @criterion, @rating, @severity, @recommendation, @condition, @deadline, @at)
-     ON CONFLICT(review_id, criterion) DO UPDATE SET rating = excluded.rating, severity = excluded.severity,
-       recommendation = excluded.recommendation, condition = excluded.condition, condition_deadline = excluded.condition_deadline,
-       recorded_at = excluded.recorded_at`,
-  );
-  db.$client.transaction(() => {
-    for (const f of findings)
-      upsert.run({
-        review: review.id,
-        criterion: f.criterion,
-        rating: f.rating,
-        severity: f.severity ?? null,
-        recommendation: f.recommendation || null,
-        condition: f.condition || null,
-        deadline: f.conditionDeadline ?? null,
-        at: now.toISOString(),
-      });
-  })();
 }
 
 const DECISION_STATUS: Record<Decision, ReviewStatus> = {
@@ -193,64 +197,66 @@ export async function decide(ctx: Ctx, input: unknown): Promise<DecideResult> {
   const { actor, now, db } = ctx;
   const { toolId, decision: chosen, summary } = parseInput(DecideInput, input);
   const decision = chosen as Decision;
-  const t = load(db, toolId);
-  if (!(DECISIONS as readonly string[]).includes(decision)) throw invalid([{ code: "err_decision_choose", path: "decision" }]);
-  guard(actor, t, decision);
-  const review = openReview(db, t, actor!);
-  if (!review) throw new RegistryError("forbidden", { issues: [{ code: "err_review_not_started" }] });
-  if (review.decision) throw wrongState("err_decision_recorded");
-  const text = localizedText("Public summary.", "公开摘要。", { max: 4000 }).safeParse(summary);
-  const errors: Issue[] = [];
-  if (!text.success) errors.push({ code: "err_summary_missing", path: "summary" });
+  return underWriteLock(db, () => {
+    const t = load(db, toolId);
+    if (!(DECISIONS as readonly string[]).includes(decision)) throw invalid([{ code: "err_decision_choose", path: "decision" }]);
+    guard(actor, t, decision);
+    const review = openReview(db, t, actor!);
+    if (!review) throw new RegistryError("forbidden", { issues: [{ code: "err_review_not_started" }] });
+    if (review.decision) throw wrongState("err_decision_recorded");
+    const text = localizedText("Public summary.", "公开摘要。", { max: 4000 }).safeParse(summary);
+    const errors: Issue[] = [];
+    if (!text.success) errors.push({ code: "err_summary_missing", path: "summary" });
 
-  const rows = stmt(db, `SELECT criterion, rating, condition, condition_deadline FROM findings WHERE review_id = ?`).all(review.id) as {
-    criterion: number;
-    rating: string;
-    condition: string | null;
-    condition_deadline: string | null;
-  }[];
-  const missing = CRITERIA.filter((c) => !rows.some((r) => r.criterion === c));
-  if (missing.length) errors.push({ code: "err_findings_missing", path: "findings", params: { missing: missing.join(", ") } });
-  if (decision === "approve" && rows.some((r) => r.rating === "not_met")) errors.push({ code: "err_approve_not_met", path: "decision" });
-  if (decision === "approve_with_conditions" && !rows.some((r) => r.condition)) errors.push({ code: "err_conditions_missing", path: "decision" });
+    const rows = stmt(db, `SELECT criterion, rating, condition, condition_deadline FROM findings WHERE review_id = ?`).all(review.id) as {
+      criterion: number;
+      rating: string;
+      condition: string | null;
+      condition_deadline: string | null;
+    }[];
+    const missing = CRITERIA.filter((c) => !rows.some((r) => r.criterion === c));
+    if (missing.length) errors.push({ code: "err_findings_missing", path: "findings", params: { missing: missing.join(", ") } });
+    if (decision === "approve" && rows.some((r) => r.rating === "not_met")) errors.push({ code: "err_approve_not_met", path: "decision" });
+    if (decision === "approve_with_conditions" && !rows.some((r) => r.condition)) errors.push({ code: "err_conditions_missing", path: "decision" });
 
-  const impact = impactOf(t.revision.record);
-  const today = isoDay(now);
-  const window = t.revision.submittedAt ? consultationWindow(impact, t.revision.submittedAt.slice(0, 10)) : null;
-  if (consultationOpen(window, today)) errors.push({ code: "err_consultation_open", path: "decision", params: { closes: window!.closes } });
-  else if (window && !stmt(db, `SELECT 1 FROM consultation_responses WHERE revision_id = ?`).get(t.revision.id))
-    errors.push({ code: "err_consultation_unanswered", path: "decision" });
-  if (errors.length) throw invalid(errors);
+    const impact = impactOf(t.revision.record);
+    const today = isoDay(now);
+    const window = t.revision.submittedAt ? consultationWindow(impact, t.revision.submittedAt.slice(0, 10)) : null;
+    if (consultationOpen(window, today)) errors.push({ code: "err_consultation_open", path: "decision", params: { closes: window!.closes } });
+    else if (window && !stmt(db, `SELECT 1 FROM consultation_responses WHERE revision_id = ?`).get(t.revision.id))
+      errors.push({ code: "err_consultation_unanswered", path: "decision" });
+    if (errors.length) throw invalid(errors);
 
-  const at = now.toISOString();
-  const approving = decision === "approve" || decision === "approve_with_conditions";
-  const needed = impact?.obligations.reviewersRequired ?? 1;
-  return db.$client.transaction((): DecideResult => {
-    stmt(db, `UPDATE reviews SET decision = ?, decided_at = ?, summary_zh = ?, summary_en = ? WHERE id = ?`).run(decision, at, text.data!.zh ?? null, text.data!.en ?? null, review.id);
-    if (approving && needed > 1) {
-      // Independent approvals are counted by agency: two reviewers of one agency are one approval.
-      const approvals = new Set(
-        independentReviews(db, t, t.revision.id)
-          .filter((r) => r.decision === "approve" || r.decision === "approve_with_conditions")
-          .map((r) => r.agencyId),
-      ).size;
-      if (approvals < needed) {
-        appendEvent({ kind: "decision", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, decision, effective: false, summary: text.data } }, db);
-        return { effective: false, awaiting: "second_reviewer" };
+    const at = now.toISOString();
+    const approving = decision === "approve" || decision === "approve_with_conditions";
+    const needed = impact?.obligations.reviewersRequired ?? 1;
+    return db.$client.transaction((): DecideResult => {
+      stmt(db, `UPDATE reviews SET decision = ?, decided_at = ?, summary_zh = ?, summary_en = ? WHERE id = ?`).run(decision, at, text.data!.zh ?? null, text.data!.en ?? null, review.id);
+      if (approving && needed > 1) {
+        // Independent approvals are counted by agency: two reviewers of one agency are one approval.
+        const approvals = new Set(
+          independentReviews(db, t, t.revision.id)
+            .filter((r) => r.decision === "approve" || r.decision === "approve_with_conditions")
+            .map((r) => r.agencyId),
+        ).size;
+        if (approvals < needed) {
+          appendEvent({ kind: "decision", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, decision, effective: false, summary: text.data } }, db);
+          return { effective: false, awaiting: "second_reviewer" };
+        }
       }
-    }
-    // With two approvals, one with conditions makes the whole approval conditional.
-    const conditional =
-      decision === "approve_with_conditions" ||
-      (approving && Boolean(stmt(db, `SELECT 1 FROM reviews WHERE revision_id = ? AND decision = 'approve_with_conditions'`).get(t.revision.id)));
-    const status = approving && conditional ? "approved_with_conditions" : DECISION_STATUS[decision];
-    const conditions = stmt(
-      db,
-      `SELECT f.criterion, f.condition, f.condition_deadline AS deadline FROM findings f JOIN reviews r ON r.id = f.review_id
-       WHERE r.revision_id = ? AND f.condition IS NOT NULL ORDER BY f.criterion`,
-    ).all(t.revision.id);
-    appendEvent({ kind: "decision", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, decision, status, effective: true, summary: text.data, conditions } }, db);
-    setStatus(db, t, status, at);
-    return { effective: true, status };
-  })();
+      // With two approvals, one with conditions makes the whole approval conditional.
+      const conditional =
+        decision === "approve_with_conditions" ||
+        (approving && Boolean(stmt(db, `SELECT 1 FROM reviews WHERE revision_id = ? AND decision = 'approve_with_conditions'`).get(t.revision.id)));
+      const status = approving && conditional ? "approved_with_conditions" : DECISION_STATUS[decision];
+      const conditions = stmt(
+        db,
+        `SELECT f.criterion, f.condition, f.condition_deadline AS deadline FROM findings f JOIN reviews r ON r.id = f.review_id
+         WHERE r.revision_id = ? AND f.condition IS NOT NULL ORDER BY f.criterion`,
+      ).all(t.revision.id);
+      appendEvent({ kind: "decision", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number, decision, status, effective: true, summary: text.data, conditions } }, db);
+      setStatus(db, t, status, at);
+      return { effective: true, status };
+    })();
+  });
 }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { canonicalJson } from "../shared/canonical-json";
 import { type Ctx, parseInput, ToolRef } from "../shared/context";
-import { stmt, type Db } from "../shared/db.server";
+import { stmt, type Db, underWriteLock } from "../shared/db.server";
 import { invalid, wrongState, zodIssues } from "../shared/errors";
 import { appendEvent } from "../log/log.server";
 import { resolveAgencies, writePublicProjection } from "../records/publish.server";
@@ -28,52 +28,56 @@ export type SubmitResult = { toolId: string; revision: number; impactLevel: stri
  */
 export async function submitDraft(ctx: Ctx, input: unknown): Promise<SubmitResult> {
   const { actor, now, db } = ctx;
-  const t = load(db, parseInput(ToolInput, input).toolId);
-  guard(actor, t, "submit");
-  const today = isoDay(now);
-  const check = checkSubmission(t.revision.record, today);
-  const record = requireSubmittable(check);
-  const agencyIds = resolveAgencies(record, db);
-  const impact = check.impact!;
-  const consultation = consultationWindow(impact, today);
-  const at = now.toISOString();
-  const previous = previousPublic(db, t);
-  const json = canonicalJson(record);
-  const sha = sha256(json);
-  db.$client.transaction(() => {
-    const moved = stmt(db, `UPDATE revisions SET record = ?, record_sha256 = ?, status = 'submitted', submitted_at = ?, published_at = ? WHERE id = ? AND status = 'draft'`).run(
-      json,
-      sha,
-      at,
-      at,
-      t.revision.id,
-    );
-    // Checked outside the write: another request (a double click reaching another worker) may
-    // have submitted the same draft meanwhile. Then this one writes nothing, notifies nobody.
-    if (moved.changes !== 1) throw wrongState("err_action_wrong_state", { action: "submit", status: "submitted" });
-    writePublicProjection(db, { seq: t.seq, revisionId: t.revision.id, record, status: "submitted", at, agencyIds });
-    const actorName = publicActor(actor);
-    appendEvent(
-      { kind: "submitted", toolId: t.id, actor: actorName, at, payload: { revision: t.revision.number, recordSha256: sha, impactLevel: impact.level, consultation } },
-      db,
-    );
-    const newChanges = record.purposeHistory.slice(previous?.purposeHistory?.length ?? 0);
-    for (const change of newChanges)
-      appendEvent({ kind: "purpose_changed", toolId: t.id, actor: actorName, at, payload: { revision: t.revision.number, kind: change.kind, date: change.date, change: change.change } }, db);
-  })();
-  return { toolId: t.id, revision: t.revision.number, impactLevel: impact.level, consultation };
+  return underWriteLock(db, () => {
+    const t = load(db, parseInput(ToolInput, input).toolId);
+    guard(actor, t, "submit");
+    const today = isoDay(now);
+    const check = checkSubmission(t.revision.record, today);
+    const record = requireSubmittable(check);
+    const agencyIds = resolveAgencies(record, db);
+    const impact = check.impact!;
+    const consultation = consultationWindow(impact, today);
+    const at = now.toISOString();
+    const previous = previousPublic(db, t);
+    const json = canonicalJson(record);
+    const sha = sha256(json);
+    db.$client.transaction(() => {
+      const moved = stmt(db, `UPDATE revisions SET record = ?, record_sha256 = ?, status = 'submitted', submitted_at = ?, published_at = ? WHERE id = ? AND status = 'draft'`).run(
+        json,
+        sha,
+        at,
+        at,
+        t.revision.id,
+      );
+      // Checked outside the write: another request (a double click reaching another worker) may
+      // have submitted the same draft meanwhile. Then this one writes nothing, notifies nobody.
+      if (moved.changes !== 1) throw wrongState("err_action_wrong_state", { action: "submit", status: "submitted" });
+      writePublicProjection(db, { seq: t.seq, revisionId: t.revision.id, record, status: "submitted", at, agencyIds });
+      const actorName = publicActor(actor);
+      appendEvent(
+        { kind: "submitted", toolId: t.id, actor: actorName, at, payload: { revision: t.revision.number, recordSha256: sha, impactLevel: impact.level, consultation } },
+        db,
+      );
+      const newChanges = record.purposeHistory.slice(previous?.purposeHistory?.length ?? 0);
+      for (const change of newChanges)
+        appendEvent({ kind: "purpose_changed", toolId: t.id, actor: actorName, at, payload: { revision: t.revision.number, kind: change.kind, date: change.date, change: change.change } }, db);
+    })();
+    return { toolId: t.id, revision: t.revision.number, impactLevel: impact.level, consultation };
+  });
 }
 
 /** The official takes a submission back before a decision. */
 export async function withdraw(ctx: Ctx, input: unknown): Promise<void> {
   const { actor, now, db } = ctx;
-  const t = load(db, parseInput(ToolInput, input).toolId);
-  guard(actor, t, "withdraw");
-  const at = now.toISOString();
-  db.$client.transaction(() => {
-    appendEvent({ kind: "withdrawn", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number } }, db);
-    setStatus(db, t, "withdrawn", at);
-  })();
+  return underWriteLock(db, () => {
+    const t = load(db, parseInput(ToolInput, input).toolId);
+    guard(actor, t, "withdraw");
+    const at = now.toISOString();
+    db.$client.transaction(() => {
+      appendEvent({ kind: "withdrawn", toolId: t.id, actor: publicActor(actor), at, payload: { revision: t.revision.number } }, db);
+      setStatus(db, t, "withdrawn", at);
+    })();
+  });
 }
 
 /**
@@ -90,16 +94,18 @@ export async function startRevision(ctx: Ctx, input: unknown): Promise<{ toolId:
 export function startRevisionNow(ctx: Ctx, input: unknown): { toolId: string; revision: number } {
   const { actor, now, db } = ctx;
   const how = parseInput(StartRevisionInput, input);
-  const t = load(db, how.toolId);
-  guard(actor, t, how.action);
-  const record = draftCopy(t);
-  if (how.action === "propose_change") {
-    const change = localizedText("What changes.", "变更内容。").safeParse(how.change);
-    if (!change.success) throw invalid(zodIssues(change.error, "change"));
-    record.purposeHistory = [...(record.purposeHistory ?? []), { date: isoDay(now), kind: how.kind, change: change.data, sources: [] }];
-  }
-  const number = db.$client.transaction(() => insertDraftRevision(db, t, record, actor!.id, now))();
-  return { toolId: t.id, revision: number };
+  return underWriteLock(db, () => {
+    const t = load(db, how.toolId);
+    guard(actor, t, how.action);
+    const record = draftCopy(t);
+    if (how.action === "propose_change") {
+      const change = localizedText("What changes.", "变更内容。").safeParse(how.change);
+      if (!change.success) throw invalid(zodIssues(change.error, "change"));
+      record.purposeHistory = [...(record.purposeHistory ?? []), { date: isoDay(now), kind: how.kind, change: change.data, sources: [] }];
+    }
+    const number = db.$client.transaction(() => insertDraftRevision(db, t, record, actor!.id, now))();
+    return { toolId: t.id, revision: number };
+  });
 }
 
 /**

@@ -21,3 +21,12 @@ export function stmt(db: Db, sql: string): Database.Statement {
   }
   return s;
 }
+
+/**
+ * Runs `work` in a write transaction taken at once (BEGIN IMMEDIATE): a command loads the state it
+ * checks, checks it and writes in one go, so two requests on different workers cannot both pass
+ * the check. Inside another transaction (the bulk import) it is a savepoint of that one.
+ */
+export function underWriteLock<T>(db: Db, work: () => T): T {
+  return db.$client.transaction(work).immediate();
+}
