@@ -5,6 +5,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { STRINGS, type Lang } from "../../app/i18n/strings";
 import { urlsFor } from "../../registry/shared/urls";
 import { DEMO_PASSWORD } from "../helpers/seed";
+import { completeSections } from "../helpers/factories";
 
 export type LoginOptions = { lang?: Lang; password?: string };
 
@@ -17,6 +18,15 @@ export async function login(page: Page, email: string, opts: LoginOptions = {}):
   await page.getByLabel(t.loginPassword).fill(opts.password ?? DEMO_PASSWORD);
   await page.getByRole("button", { name: t.loginButton }).click();
   await expect(page).toHaveURL(/\/account$/);
+}
+
+/**
+ * Answers the impact questionnaire on an open assessments form with the answers of a level III
+ * record (the same as test/helpers/factories.ts `completeSections({ level: "III" })`).
+ */
+export async function answerLevelIIIQuestionnaire(page: Page): Promise<void> {
+  const { mitigations: _none, ...answers } = completeSections({ level: "III", sunset: "2027-01-01" }).assessments.impact!;
+  for (const [field, value] of Object.entries(answers)) await page.selectOption(`#f-assessments-impact-${field}`, String(value));
 }
 
 export const test = base.extend<{ login: (page: Page, email: string, opts?: LoginOptions) => Promise<void> }>({

@@ -16,6 +16,7 @@ import { seededDatabase, startServer, type ServerProcess } from "../helpers/serv
 import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { chineseTextProblems, englishTextProblems } from "./zh-text";
+import { answerLevelIIIQuestionnaire } from "./fixtures";
 
 const zh = STRINGS.zh;
 const PORT = Number(process.env.JOURNEY_E2E_PORT ?? 3330);
@@ -154,13 +155,7 @@ test("in Chinese: an agency completes 随申码, a reviewer decides, both are to
   await go(page, `/tools/${TOOL}/edit`);
   await expect(page.locator(".impact-panel")).not.toContainText("影响等级：");
   await completeSection(page, "影响评估", async () => {
-    await page.selectOption(f("assessments.impact.peopleAffected"), "over_1m");
-    await page.selectOption(f("assessments.impact.dataSensitivity"), "sensitive");
-    await page.selectOption(f("assessments.impact.automation"), "recommends");
-    await page.selectOption(f("assessments.impact.consequence"), "serious");
-    await page.selectOption(f("assessments.impact.reversible"), "true");
-    await page.selectOption(f("assessments.impact.mandatory"), "false");
-    await page.selectOption(f("assessments.impact.vulnerableGroups"), "true");
+    await answerLevelIIIQuestionnaire(page);
   });
   await go(page, `/tools/${TOOL}/edit`);
   await expect(page.locator(".impact-panel")).toContainText("本工具的影响等级：Ⅲ级");

@@ -3,7 +3,7 @@
 // and lands on the confirmation page. At 390 px nothing is wider than the screen.
 import fs from "node:fs";
 import path from "node:path";
-import { test, expect, type Page } from "./fixtures";
+import { answerLevelIIIQuestionnaire, test, expect, type Page } from "./fixtures";
 import { DEMO_ACCOUNTS } from "../helpers/seed";
 import { expectNoSeriousAxeViolations } from "./axe";
 
@@ -75,13 +75,7 @@ test("an official completes a draft from its task list, checks the answers and s
 
   // The questionnaire answered: the level appears with how it was computed and what it requires.
   await save(page, id, "assessments", async () => {
-    await page.selectOption(f("assessments.impact.peopleAffected"), "over_1m");
-    await page.selectOption(f("assessments.impact.dataSensitivity"), "sensitive");
-    await page.selectOption(f("assessments.impact.automation"), "recommends");
-    await page.selectOption(f("assessments.impact.consequence"), "serious");
-    await page.selectOption(f("assessments.impact.reversible"), "true");
-    await page.selectOption(f("assessments.impact.mandatory"), "false");
-    await page.selectOption(f("assessments.impact.vulnerableGroups"), "true");
+    await answerLevelIIIQuestionnaire(page);
   });
   await page.goto(`/tools/${id}/edit`);
   const panel = page.locator(".impact-panel");

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { test, expect, type Page } from "./fixtures";
+import { answerLevelIIIQuestionnaire, test, expect, type Page } from "./fixtures";
 import { DEMO_ACCOUNTS } from "../helpers/seed";
 import { expectNoSeriousAxeViolations } from "./axe";
 
@@ -96,13 +96,7 @@ test("a level III tool goes from draft to an approval with conditions, in public
   await saveSection(page, "lifecycle");
 
   await openSection(page, id, "assessments");
-  await page.selectOption(f("assessments.impact.peopleAffected"), "over_1m");
-  await page.selectOption(f("assessments.impact.dataSensitivity"), "sensitive");
-  await page.selectOption(f("assessments.impact.automation"), "recommends");
-  await page.selectOption(f("assessments.impact.consequence"), "serious");
-  await page.selectOption(f("assessments.impact.reversible"), "true");
-  await page.selectOption(f("assessments.impact.mandatory"), "false");
-  await page.selectOption(f("assessments.impact.vulnerableGroups"), "true");
+  await answerLevelIIIQuestionnaire(page);
   await saveSection(page, "assessments");
 
   await openSection(page, id, "sources");
