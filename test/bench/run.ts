@@ -83,6 +83,9 @@ function storageFingerprint(): string {
     ...fs.readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith(".sql")).sort().map((f) => path.join(MIGRATIONS_FOLDER, f)),
     path.join(ROOT, "registry/records/publish.server.ts"),
     path.join(ROOT, "registry/records/search/tokenize.ts"),
+    path.join(ROOT, "registry/records/search/document.ts"),
+    path.join(ROOT, "registry/records/search/pinyin.ts"),
+    path.join(ROOT, "registry/records/search/reindex.server.ts"),
   ];
   for (const f of files) h.update(path.relative(ROOT, f)).update(fs.readFileSync(f));
   return h.digest("hex").slice(0, 16);
