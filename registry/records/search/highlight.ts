@@ -1,6 +1,7 @@
 // Highlighting is done on the original text (not on the segmented index text), and returns
 // plain segments that the page renders as text and <mark>: nothing is ever injected as HTML.
 import type { Term } from "./tokenize";
+import { pinyinHits } from "./pinyin";
 
 export type Segment = { text: string; match: boolean };
 
@@ -51,4 +52,38 @@ export function snippet(text: string, terms: Term[], radius = 60): Segment[] | n
   if (start > 0) segs.unshift({ text: "…", match: false });
   if (end < normal.length) segs.push({ text: "…", match: false });
   return segs;
+}
+
+/**
+ * A name with what the search matched marked, or null when it matched nothing there: the words
+ * and Chinese pieces searched for, and the characters a pinyin word spells (suishenma, ssm mark
+ * 随申码; registry/records/search/pinyin.ts).
+ */
+export function highlightName(text: string, terms: Term[]): Segment[] | null {
+  if (!text || !terms.length) return null;
+  const normal = text.normalize("NFKC");
+  const marked = new Uint8Array(normal.length);
+  const re = termRegex(terms);
+  if (re) for (const m of normal.matchAll(re)) marked.fill(1, m.index!, m.index! + m[0].length);
+  const latin = new Set(terms.filter((t) => t.script === "latin").map((t) => t.text));
+  if (latin.size && /\p{Script=Han}/u.test(normal)) {
+    // Code point → code unit offsets.
+    const at: number[] = [];
+    let cu = 0;
+    for (const ch of normal) {
+      at.push(cu);
+      cu += ch.length;
+    }
+    at.push(cu);
+    for (const h of pinyinHits(normal)) if (latin.has(h.token)) marked.fill(1, at[h.start]!, at[h.end]!);
+  }
+  if (!marked.includes(1)) return null;
+  const out: Segment[] = [];
+  for (let i = 0; i < normal.length; ) {
+    let j = i;
+    while (j < normal.length && marked[j] === marked[i]) j++;
+    out.push({ text: normal.slice(i, j), match: marked[i] === 1 });
+    i = j;
+  }
+  return out;
 }
