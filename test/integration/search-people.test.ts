@@ -17,6 +17,7 @@ const HEALTH_CODE = seedId("health-code");
 const RED_CODING = seedId("henan-health-code-red-coding");
 const CIVILITY_CODE = seedId("suzhou-civility-code");
 const M_DISTRICT = seedId("shanghai-m-district-one-network");
+const WRISTBANDS = seedId("beijing-quarantine-wristbands");
 
 const getDb = useFreshDb();
 type Data = { list: ToolList };
@@ -39,6 +40,8 @@ describe("search finds what people type", () => {
     ["上海市人民政府", SUISHEN_CODE],
     ["郑州市人民政府", RED_CODING],
     ["郑州", RED_CODING],
+    ["zhengzhou", RED_CODING],
+    ["beijing", WRISTBANDS],
   ])("%s finds the expected record in the first five", async (q, id) => {
     const r = await search(q);
     expect(r.notices.some((n) => n.code === "any_word_fallback")).toBe(false);

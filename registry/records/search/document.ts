@@ -6,7 +6,8 @@
 //   name (search/pinyin.ts), so BM25 (name weighted first) ranks a name match above the rest;
 // - body: the record's texts, its place, data elements, incidents, the confirmed agencies' names,
 //   and the labels (both languages) of the coded values the record shows: tool kind, policy
-//   domain, deployment status, data categories and incident kinds (数据泄露 finds a breach).
+//   domain, deployment status, data categories and incident kinds (数据泄露 finds a breach), and
+//   the pinyin of the place (zhengzhou).
 import { stmt, type Db } from "../../shared/db.server";
 import { LABELS, type LabelGroup } from "../../standard/labels";
 import type { LocalizedText, ToolRecord } from "../../standard/v1";
@@ -50,7 +51,8 @@ export function searchRowOf(record: ToolRecord, agencyNames: string[]): SearchRo
   const name = indexTokens(nameText);
   const body = indexTokens(bodyText);
   const pinyin = record.identity.name.zh ? pinyinTokens(record.identity.name.zh) : [];
-  return { name: [name.words, ...pinyin].join(" "), body: body.words, uni: `${name.unigrams} ${body.unigrams}` };
+  const placePinyin = record.identity.jurisdiction.place.zh ? pinyinTokens(record.identity.jurisdiction.place.zh) : [];
+  return { name: [name.words, ...pinyin].join(" "), body: [body.words, ...placePinyin].join(" "), uni: `${name.unigrams} ${body.unigrams}` };
 }
 
 /** Replace the search row of the tool `seq` (inside the caller's transaction). */

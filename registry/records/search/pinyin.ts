@@ -8,12 +8,17 @@
 // he nan jian kang ma, henan, hn, jiankang, jk, jiankangma, jkm, henanjiankangma, hnjkm, …
 // Queries are Latin words and match these tokens as they are.
 //
+// The place's pinyin goes into the body (search/document.ts): shanghai, hangzhou, zhengzhou.
+//
 // Sorting: `sortKeyZh` is a key whose byte order (SQLite's BINARY collation) is pinyin order.
 import { pinyin } from "pinyin-pro";
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const MAX_SPAN_WORDS = 4;
+// An administrative suffix the segmenter sometimes leaves on a place (北京市, 浙江省): cut off, so
+// beijing is a span of 北京市 as it is of 河南省郑州市's 郑州.
+const ADMIN_SUFFIX = /^(\p{Script=Han}{2,})([省市区县镇乡村])$/u;
 
 /** Toneless syllables of a run of Han characters (ü as v). */
 export function syllables(run: string): string[] {
@@ -25,8 +30,11 @@ function spans(run: string): [number, number][] {
   const bounds: number[] = [];
   let at = 0;
   for (const seg of segmenter.segment(run)) {
-    bounds.push(at);
-    at += [...seg.segment].length;
+    const cut = ADMIN_SUFFIX.exec(seg.segment);
+    for (const word of cut ? [cut[1]!, cut[2]!] : [seg.segment]) {
+      bounds.push(at);
+      at += [...word].length;
+    }
   }
   bounds.push(at);
   const out: [number, number][] = [];
