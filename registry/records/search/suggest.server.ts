@@ -1,16 +1,16 @@
 // "Did you mean": when no record has all the words searched for, each word that matches nothing
 // is replaced by the nearest known one, and the corrected query is offered if it finds records.
 //
-// - Latin words: the nearest word (edit distance 1, or 2 for words of five letters or more) of a
-//   vocabulary of the words in tool names, agency names, places and the labels of coded values
-//   (helth → health). Looked up through the words' one-letter deletions, so a lookup costs a few
-//   map reads, not a pass over the vocabulary.
+// - Latin words: the nearest known word (helth → health): one edit away and in the search index
+//   (tool names and texts), or up to two edits away in a vocabulary of the words of agency names,
+//   places and the labels of coded values (looked up through the words' one-letter deletions).
 // - Chinese runs: a piece of a tool name, agency name, place or label of the same length that
 //   differs in one character, preferring the one that sounds the same (随申马 → 随申码). Tool names
 //   are found through the search index (names sharing a bigram with the run), the rest in memory.
 //
-// The vocabulary is kept per connection and rebuilt with the list index's version; it is built
-// only when a search first needs a suggestion, and answers are cached per query.
+// The vocabulary (agencies and labels, never a pass over the tools) is kept per connection and
+// rebuilt with the list index's version; it is built only when a search first needs a
+// suggestion, and answers are cached per query and version.
 import { stmt, type Db } from "../../shared/db.server";
 import { LABELS, type LabelGroup } from "../../standard/labels";
 import { bigrams, splitTerms, termExpression, type Term } from "./tokenize";
@@ -38,25 +38,19 @@ function deletionsOf(word: string): string[] {
   return out;
 }
 
+const HAN_RUN = /\p{Script=Han}{2,}/gu;
+
+// Built from the agencies (names and places, both languages) and the labels: bounded by the
+// number of agencies, never a pass over the tools.
 function buildVocab(db: Db, version: number): Vocab {
   const words = new Map<string, number>();
   const han = new Set<string>();
   const add = (text: string | null) => {
     if (!text) return;
-    for (const t of splitTerms(text)) {
-      if (t.script === "han") {
-        if ([...t.text].length >= 2) han.add(t.text);
-      } else if (/^[a-z]{3,}$/.test(t.text)) words.set(t.text, (words.get(t.text) ?? 0) + 1);
-    }
-  };
-  const addLatin = (text: string | null) => {
-    if (!text) return;
+    for (const m of text.normalize("NFKC").matchAll(HAN_RUN)) han.add(m[0]);
     for (const w of text.toLowerCase().split(/[^a-z]+/)) if (w.length >= 3) words.set(w, (words.get(w) ?? 0) + 1);
   };
-  // Tool names: only their Latin words (Chinese names are found through the search index).
-  for (const name of db.$client.prepare(`SELECT name_en FROM tools WHERE published_revision_id IS NOT NULL`).pluck().iterate() as IterableIterator<string | null>) addLatin(name);
   for (const a of db.$client.prepare(`SELECT name_zh, name_en, place_zh, place_en FROM agencies`).raw().iterate() as IterableIterator<(string | null)[]>) a.forEach(add);
-  for (const p of db.$client.prepare(`SELECT DISTINCT place_zh FROM tools WHERE published_revision_id IS NOT NULL`).pluck().iterate() as IterableIterator<string | null>) add(p);
   for (const g of LABEL_GROUPS) for (const l of Object.values(LABELS[g] as Record<string, { zh: string; en: string }>)) (add(l.zh), add(l.en));
   const deletions = new Map<string, string[]>();
   const index = (key: string, word: string) => {
@@ -86,16 +80,46 @@ function distance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-function latinCandidates(v: Vocab, word: string): string[] {
-  const max = word.length >= 5 ? 2 : 1;
-  const seen = new Map<string, number>();
-  for (const key of [word, ...deletionsOf(word)]) {
-    for (const w of v.deletions.get(key) ?? []) if (w !== word && !seen.has(w)) seen.set(w, distance(word, w));
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/** Every word one edit (deletion, swap of neighbours, substitution, insertion) away from `word`. */
+function edits1(word: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail) out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const c of LETTERS) {
+      if (tail) out.add(head + c + tail.slice(1));
+      out.add(head + c + tail);
+    }
   }
-  return [...seen]
-    .filter(([, d]) => d <= max)
-    .sort((a, b) => a[1] - b[1] || (v.words.get(b[0]) ?? 0) - (v.words.get(a[0]) ?? 0) || (a[0] < b[0] ? -1 : 1))
-    .map(([w]) => w);
+  out.delete(word);
+  return out;
+}
+
+/**
+ * Known words near a Latin word, nearest first: the vocabulary's (up to two edits for words of
+ * five letters or more, found through deletions) and, one edit away, any word of the search
+ * index (tool names and texts), checked there one by one (a few hundred point look-ups, only for
+ * a word that matches nothing).
+ */
+function latinCandidates(db: Db, v: Vocab, word: string): string[] {
+  if (word.length < 3 || word.length > 30 || !/^[a-z]+$/.test(word)) return [];
+  const max = word.length >= 5 ? 2 : 1;
+  const scored = new Map<string, [number, number]>();
+  for (const key of [word, ...deletionsOf(word)]) {
+    for (const w of v.deletions.get(key) ?? []) {
+      if (w === word || scored.has(w)) continue;
+      const d = distance(word, w);
+      if (d <= max) scored.set(w, [d, v.words.get(w) ?? 0]);
+    }
+  }
+  for (const w of edits1(word)) {
+    if (!scored.has(w) && hasHits(db, `{name body} : "${w}"`)) scored.set(w, [1, hitCount(db, `name : "${w}"`)]);
+  }
+  return [...scored].sort((a, b) => a[1][0] - b[1][0] || b[1][1] - a[1][1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
 }
 
 function hanCandidates(db: Db, v: Vocab, run: string): string[] {
@@ -110,9 +134,8 @@ function hanCandidates(db: Db, v: Vocab, run: string): string[] {
   const sound = syllables(run);
   const scored = new Map<string, number>();
   for (const text of texts) {
-    for (const t of splitTerms(text)) {
-      if (t.script !== "han") continue;
-      const c = [...t.text];
+    for (const m of text.normalize("NFKC").matchAll(HAN_RUN)) {
+      const c = [...m[0]];
       for (let i = 0; i + chars.length <= c.length; i++) {
         let diff = -1;
         for (let k = 0; k < chars.length; k++) {
@@ -132,6 +155,8 @@ function hanCandidates(db: Db, v: Vocab, run: string): string[] {
 }
 
 const hasHits = (db: Db, match: string) => stmt(db, `SELECT 1 AS x FROM tool_search WHERE tool_search MATCH ? LIMIT 1`).get(match) !== undefined;
+/** How many records match, counted up to 1,000 (enough to tell a common word from a rare one). */
+const hitCount = (db: Db, match: string) => (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 FROM tool_search WHERE tool_search MATCH ? LIMIT 1000)`).get(match) as { n: number }).n;
 
 /**
  * Queries to suggest for `terms` (the searched terms, none of whose records has them all): each
@@ -147,7 +172,7 @@ export function suggestQueries(db: Db, version: number, terms: Term[]): string[]
 
   const options: string[][] = terms.map((t) => {
     if (hasHits(db, termExpression(t))) return [t.text];
-    const found = t.script === "latin" ? latinCandidates(v, t.text) : hanCandidates(db, v, t.text);
+    const found = t.script === "latin" ? latinCandidates(db, v, t.text) : hanCandidates(db, v, t.text);
     return found.length ? found : [t.text];
   });
   const out: string[] = [];
