@@ -23,6 +23,7 @@ import { adminStrings } from "./strings-admin";
 import { takeOverStrings } from "./strings-takeover";
 import { taskListStrings } from "./strings-tasklist";
 import { notifyStrings } from "./strings-notify";
+import { facetStrings } from "./strings-facets";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
@@ -50,6 +51,7 @@ const en = {
   ...importPageStrings.en,
   ...adminStrings.en,
   ...takeOverStrings.en,
+  ...facetStrings.en,
   ...notifyStrings.en,
   siteName: "Public Algorithm Register",
   siteTagline: "Every algorithm, app and code system the government uses on people: what it does, on what legal basis, with which data, who answers for it, and when it ends.",
@@ -590,6 +592,7 @@ const zh: Record<StringKey, string> = {
   ...importPageStrings.zh,
   ...adminStrings.zh,
   ...takeOverStrings.zh,
+  ...facetStrings.zh,
   ...notifyStrings.zh,
   siteName: "公共算法登记簿",
   siteTagline: "政府对公众使用的每一个算法、应用和“码”系统：做什么、依据什么法律、用哪些数据、由谁负责、何时终止。",
