@@ -86,6 +86,8 @@ function storageFingerprint(): string {
     path.join(ROOT, "registry/records/search/document.ts"),
     path.join(ROOT, "registry/records/search/pinyin.ts"),
     path.join(ROOT, "registry/records/search/reindex.server.ts"),
+    // The labels of coded values are indexed (search/document.ts).
+    path.join(ROOT, "registry/standard/labels.ts"),
   ];
   for (const f of files) h.update(path.relative(ROOT, f)).update(fs.readFileSync(f));
   return h.digest("hex").slice(0, 16);

@@ -11,6 +11,7 @@ import { seedId } from "../helpers/seed";
 import { reindexSearch, storedSearchScheme } from "../../registry/records/search/reindex.server";
 import { SEARCH_SCHEME_VERSION } from "../../registry/records/search/document";
 import { sortKeyZh } from "../../registry/records/search/pinyin";
+import { getJson } from "./api-helpers";
 
 const SUISHEN_CODE = seedId("shanghai-suishen-code");
 const HEALTH_CODE = seedId("health-code");
@@ -70,6 +71,22 @@ describe("any-word fallback", () => {
   it("says nothing when every word is found together", async () => {
     const r = await search("随申码 数据泄露");
     expect(r.notices).toEqual([]);
+  });
+  it("gives the API the same rows in the same order, across cursor pages, with the notice", async () => {
+    const q = "随申码 数据 zzzqqxy";
+    const html = [...(await search(q)).items, ...(await list(`?q=${encodeURIComponent(q)}&page=2`)).items].map((t) => t.id);
+    const ids: string[] = [];
+    let first: { notices: { code: string }[]; total: number } | undefined;
+    for (let next: string | null = `/api/v1/tools?q=${encodeURIComponent(q)}&limit=4`; next; ) {
+      const { body }: { body: { items: { id: string }[]; next: string | null; notices: { code: string }[]; total: number } } = await getJson(next);
+      first ??= body;
+      ids.push(...body.items.map((t) => t.id));
+      next = body.next;
+    }
+    expect(first!.notices).toContainEqual({ code: "any_word_fallback" });
+    expect(ids.length).toBe(first!.total);
+    expect(ids).toEqual(html.slice(0, ids.length));
+    expect(ids.length).toBeGreaterThan(4);
   });
   it("stays empty when no word is found at all", async () => {
     const r = await search("zzzqqxy wwwvvv");

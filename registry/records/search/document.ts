@@ -16,7 +16,8 @@ import { indexTokens } from "./tokenize";
 
 /**
  * The version of what this module and search/pinyin.ts write. Raise it whenever the stored search
- * rows or `tools.name_sort_zh` would come out differently: `npm run db:migrate` then rewrites them
+ * rows or `tools.name_sort_zh` would come out differently (including a changed label in
+ * registry/standard/labels.ts of a group indexed here): `npm run db:migrate` then rewrites them
  * for every published tool (reindex.server.ts).
  */
 export const SEARCH_SCHEME_VERSION = 1;
