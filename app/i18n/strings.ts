@@ -15,6 +15,7 @@ import { answersStrings } from "./strings-answers";
 import { termsStrings } from "./strings-terms";
 import { commentsStrings } from "./strings-comments";
 import { mobileStrings } from "./strings-mobile";
+import { searchStrings } from "./strings-search";
 import { errorStrings } from "./strings-errors";
 import { importFileStrings } from "./strings-import-file";
 import { importPageStrings } from "./strings-import-page";
@@ -44,6 +45,7 @@ const en = {
   ...termsStrings.en,
   ...commentsStrings.en,
   ...mobileStrings.en,
+  ...searchStrings.en,
   ...errorStrings.en,
   ...importFileStrings.en,
   ...importPageStrings.en,
@@ -584,6 +586,7 @@ const zh: Record<StringKey, string> = {
   ...termsStrings.zh,
   ...commentsStrings.zh,
   ...mobileStrings.zh,
+  ...searchStrings.zh,
   ...errorStrings.zh,
   ...importFileStrings.zh,
   ...importPageStrings.zh,

@@ -21,7 +21,8 @@ import type { LocalizedText } from "../standard/v1";
 const CATEGORIES = FACETS.category;
 export const SORT_ORDERS = {
   name_en: "coalesce(name_en, name_zh) COLLATE NOCASE, id",
-  name_zh: "coalesce(name_zh, name_en), id",
+  // Pinyin order: the key written with the record (registry/records/search/pinyin.ts `sortKeyZh`).
+  name_zh: "name_sort_zh, id",
   updated: "updated_at DESC, id",
   sunset: "sunset_date IS NULL, sunset_date, id",
 } as const;

@@ -71,7 +71,8 @@ export type QueryNotice =
   | { code: "ignored_value"; param: string; value: string }
   | { code: "query_truncated"; max: number }
   | { code: "page_out_of_range"; page: number }
-  | { code: "unknown_agency"; value: string };
+  | { code: "unknown_agency"; value: string }
+  | { code: "any_word_fallback" };
 
 /** The parameters of the list's URL (the page declares them; the API also takes "lang"). */
 export const TOOL_QUERY_PARAMS = ["q", ...ENUM_FACETS, "agency", "sort", "page"] as const;

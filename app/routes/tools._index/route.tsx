@@ -9,6 +9,7 @@ import { ToolCard } from "~/components/tool-card";
 import { SearchForm } from "~/components/search-form";
 import { Facets, ActiveFilters, listHref } from "./facets";
 import { Notices } from "./notices";
+import { Suggestions } from "./suggestions";
 import { publicPage } from "~/page-cache";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
@@ -43,6 +44,7 @@ export default function ToolsIndex() {
       <h1>{q.q ? t("toolsSearchTitle", { q: q.q }) : t("toolsTitle")}</h1>
       <SearchForm id="tools-q" defaultValue={q.q} hidden={hiddenFilters(q)} />
       <Notices notices={list.notices} />
+      <Suggestions suggestions={list.suggestions} />
       {/* Results come first in the page, so on a phone the first tool is on the first screen; the
           filters follow, folded (styles.css puts them in the left column on a wide screen). */}
       <div className="list-layout">
