@@ -51,6 +51,14 @@ export const COMPUTED_EXPORT_COLUMNS: Record<string, { en: string; zh: string }>
   incident_count: { en: "Number of incidents on the record.", zh: "记录中的事件数量。" },
   comment_count: { en: "Number of published public comments.", zh: "已发布的公众意见数量。" },
   updated_at: { en: "When the published record last changed.", zh: "已发布记录的最后更新时间。" },
+  agency_names_zh: {
+    en: "Names (Chinese) of the agencies confirmed as responsible, in the record's order, separated by \"；\" (agencies.csv has one row each).",
+    zh: "已确认负责的机构名称（中文），按记录中的顺序，以“；”分隔（agencies.csv 中每个机构一行）。",
+  },
+  agency_names_en: {
+    en: "Names (English) of the agencies confirmed as responsible, in the record's order, separated by \"; \".",
+    zh: "已确认负责的机构名称（英文），按记录中的顺序，以“; ”分隔。",
+  },
 };
 
 /** Every place a field appears: CSV columns, its key in /tools.json rows, its path in /tools/<id>.json. */
