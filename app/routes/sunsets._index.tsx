@@ -7,9 +7,14 @@ import type { StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 import { ToolCard } from "~/components/tool-card";
 import { PUBLIC_PAGE } from "~/page-cache";
+import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
+export const links = dataDownloadsLinks;
+
+/** The sunset states this page gathers: its downloads hold the tools in any of them. */
+const SUNSET_VIEW = ["due_soon", "lapsed", "no_sunset"];
 
 export async function loader() {
   return { overview: await getSunsetOverview(ctxOf()) };
@@ -62,6 +67,7 @@ export default function Sunsets() {
       <Group id="due-h" heading="sunsetsDueSoon" count={o.counts.due_soon} tools={o.dueSoon} state="due_soon" />
       <Group id="none-h" heading="sunsetsNoSunset" count={o.counts.no_sunset} tools={o.noSunset} state="no_sunset" />
       <Group id="later-h" heading="sunsetsUpcoming" count={o.counts.ok} tools={o.upcoming} state="ok" />
+      <DataDownloads view={{ kind: "list", query: { sunset: SUNSET_VIEW }, total: o.counts.lapsed + o.counts.due_soon + o.counts.no_sunset }} />
     </>
   );
 }
