@@ -59,6 +59,10 @@ export const COMPUTED_EXPORT_COLUMNS: Record<string, { en: string; zh: string }>
     en: "Names (English) of the agencies confirmed as responsible, in the record's order, separated by \"; \".",
     zh: "已确认负责的机构名称（英文），按记录中的顺序，以“; ”分隔。",
   },
+  "<column>_label": {
+    en: "Only with ?labels=on (or labels=zh / labels=en): right after each coded column (kind, jurisdiction_level, deployment_status, review_status, impact_level, sunset_state, policy_domain), the name of its value in the request's language. The nested files do the same for their coded columns.",
+    zh: "仅在加上 ?labels=on（或 labels=zh / labels=en）时出现：紧接在每个代码列（kind、jurisdiction_level、deployment_status、review_status、impact_level、sunset_state、policy_domain）之后，以请求的语言给出该值的名称。嵌套文件的代码列同样如此。",
+  },
 };
 
 /** Every place a field appears: CSV columns, its key in /tools.json rows, its path in /tools/<id>.json. */
