@@ -106,3 +106,19 @@ describe("file names", () => {
     );
   });
 });
+
+describe("the sunsets page's download", () => {
+  it("holds the tools of its lapsed, due and endless groups, with the page's filters", async () => {
+    const { getSunsetOverview } = await import("../../registry/lifecycle/sunsets.server");
+    const { ctxOf } = await import("../../registry/shared/context");
+    for (const filter of ["", "&kind=code_system"]) {
+      const o = await getSunsetOverview(ctxOf(), { query: { q: "", sort: "sunset", page: 1, ...(filter ? { kind: ["code_system"] as const } : {}) } });
+      const { res, body } = await get(csvLoader, `/tools.csv?sunset=due_soon&sunset=lapsed&sunset=no_sunset&sort=sunset${filter}`);
+      const ids = rows(body).map((r) => r.id);
+      expect(ids.length, filter).toBe(o.counts.lapsed + o.counts.due_soon + o.counts.no_sunset);
+      // The groups show the first few tools each; every one of them is in the file.
+      for (const t of [...o.lapsed, ...o.dueSoon, ...o.noSunset]) expect(ids, filter).toContain(t.id);
+      if (filter) expect(res.headers.get("Content-Disposition")).toContain(`filename="tools-code_system-due_soon+lapsed+no_sunset-`);
+    }
+  });
+});
