@@ -3,7 +3,7 @@
 // block fits 390 px without sideways scrolling and shows no codes or English words.
 import { test, expect } from "@playwright/test";
 import { SEED_AGENCIES } from "../helpers/seed";
-import { chineseTextProblems } from "./zh-text";
+import { chineseTextProblems, englishTextProblems } from "./zh-text";
 
 const SLUGS = SEED_AGENCIES.map((a) => a.slug);
 const PAGES = ["/tools?kind=code_system", "/tools/ALG-000002", "/agencies/shanghai-municipal-government", "/incidents", "/sunsets"];
@@ -49,3 +49,22 @@ for (const path of PAGES) {
     }
   });
 }
+
+test.describe("in English", () => {
+  test.use({ locale: "en-GB" });
+  for (const path of ["/en/tools?kind=code_system&sunset=lapsed&sunset=no_sunset", "/en/tools/ALG-000002", "/en/incidents"]) {
+    test(`the data block on ${path} is English, and its table with names is English`, async ({ page, request }) => {
+      await page.goto(path);
+      const block = page.locator("section.data-downloads");
+      await expect(block.getByRole("heading", { level: 2 })).toHaveText("Data on this page");
+      const blockText = await block.innerText();
+      expect((await englishTextProblems(page)).filter((t) => blockText.includes(t))).toEqual([]);
+      const labelled = block.getByRole("link", { name: "Table with names" });
+      if (await labelled.count()) {
+        const csv = await request.get((await labelled.getAttribute("href"))!);
+        expect(csv.status()).toBe(200);
+        expect((await csv.text()).split("\r\n")[0]).toContain("kind,kind_label");
+      }
+    });
+  }
+});
