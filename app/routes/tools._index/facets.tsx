@@ -98,8 +98,10 @@ export function ActiveFilters({ list, href, clearHref }: { list: ChosenFilters; 
     <ul className="active-filters">
       {active.map(([f, v]) => (
         <li key={`${f}=${v}`}>
-          <Link to={to(withoutValue(q, f, v))} aria-label={t("removeFilter", { label: `${t(`facet_${f}`)}: ${labelOf(f, v).text}` })}>
-            {t(`facet_${f}`)}: <Label label={labelOf(f, v)} /> ×
+          <Link to={to(withoutValue(q, f, v))} aria-label={t("removeFilter", { label: `${t(`facet_${f}`)}${t("labelColon")}${labelOf(f, v).text}` })}>
+            {t(`facet_${f}`)}
+            {t("labelColon")}
+            <Label label={labelOf(f, v)} /> ×
           </Link>
         </li>
       ))}
