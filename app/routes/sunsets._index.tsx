@@ -10,12 +10,17 @@ import { ToolCard } from "~/components/tool-card";
 import { publicPage } from "~/page-cache";
 import { ActiveFilters } from "./tools._index/facets";
 import { Notices } from "./tools._index/notices";
+import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
 
 // The list's filters, except the sunset filter (the page is grouped by it), the sort and the page.
 const SUNSET_PAGE_PARAMS = ["q", "kind", "jurisdiction", "status", "review", "level", "category", "sensitive", "agency"] as const;
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = publicPage(SUNSET_PAGE_PARAMS, SUNSET_PAGE_PARAMS.filter((p) => p !== "q"));
+export const links = dataDownloadsLinks;
+
+/** The sunset states this page is about: its downloads hold the tools in any of them, with the page's filters. */
+const SUNSET_VIEW = ["due_soon", "lapsed", "no_sunset"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { query, notices } = parseToolQuery(new URL(request.url).searchParams);
@@ -119,6 +124,7 @@ export default function Sunsets() {
       <Group id="due-h" heading="sunsetsDueSoon" count={o.counts.due_soon} tools={o.dueSoon} state="due_soon" query={q} />
       <Group id="none-h" heading="sunsetsNoSunset" count={o.counts.no_sunset} tools={o.noSunset} state="no_sunset" query={q} />
       <Group id="later-h" heading="sunsetsUpcoming" count={o.counts.ok} tools={o.upcoming} state="ok" query={q} />
+      <DataDownloads view={{ kind: "list", query: toolQueryString({ ...q, sunset: SUNSET_VIEW, sort: "sunset" }), total: o.counts.lapsed + o.counts.due_soon + o.counts.no_sunset }} />
     </>
   );
 }

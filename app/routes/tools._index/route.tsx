@@ -11,9 +11,11 @@ import { Facets, ActiveFilters, listHref } from "./facets";
 import { Notices } from "./notices";
 import { Suggestions } from "./suggestions";
 import { publicPage } from "~/page-cache";
+import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = publicPage(TOOL_QUERY_PARAMS, REPEATABLE_QUERY_PARAMS);
+export const links = dataDownloadsLinks;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // The language orders the list by name.
@@ -84,7 +86,7 @@ export default function ToolsIndex() {
               </p>
             </div>
           )}
-          <DownloadBlock query={q} total={list.total} />
+          <DataDownloads view={{ kind: "list", query: toolQueryString(q), total: list.total }} />
           {list.pageCount > 1 ? (
             <nav aria-label={t("pagination")} className="pager">
               {list.page > 1 ? <Link to={listHref(u, q, { page: list.page - 1 })} rel="prev">{t("previous")}</Link> : <span />}
@@ -96,35 +98,5 @@ export default function ToolsIndex() {
         <Facets list={list} />
       </div>
     </>
-  );
-}
-
-/** Links to exactly the rows of this view (every page) as CSV, JSON and NDJSON. */
-function DownloadBlock({ query, total }: { query: ToolQuery; total: number }) {
-  const { t, num, u } = useT();
-  const params = new URLSearchParams(toolQueryString(query));
-  params.delete("page");
-  return (
-    <section className="download" aria-labelledby="download-h">
-      <h2 id="download-h">{t("downloadHeading")}</h2>
-      <p>{t("downloadText", { n: num(total) })}</p>
-      <ul className="chips">
-        <li>
-          <a href={u.toolsCsv(params)} download>
-            CSV
-          </a>
-        </li>
-        <li>
-          <a href={u.toolsJson(params)} download>
-            JSON
-          </a>
-        </li>
-        <li>
-          <a href={u.toolsNdjson(params)} download>
-            NDJSON
-          </a>
-        </li>
-      </ul>
-    </section>
   );
 }
