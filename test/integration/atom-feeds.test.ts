@@ -168,4 +168,14 @@ describe.skipIf(!HAS_XMLLINT && !process.env.CI)("every Atom feed", () => {
     expect(entries(none)).toEqual([]);
     expect(validate(none)).toBe("");
   });
+
+  it("is linked from the head of the list view it follows, with the view's filters", async () => {
+    const { meta } = await import("~/routes/tools._index/route");
+    const { query } = parseToolQuery(new URLSearchParams("kind=code_system&sunset=no_sunset&page=2&sort=updated"));
+    const head = (prefix: "en" | null) =>
+      (meta as unknown as (a: unknown) => Record<string, string>[])({ data: { list: { query } }, matches: [{ id: "root", data: { lang: prefix ?? "zh", prefix } }] });
+    const link = (prefix: "en" | null) => head(prefix).find((d) => d.type === "application/atom+xml");
+    expect(link(null)).toMatchObject({ rel: "alternate", href: "/tools.atom?kind=code_system&sunset=no_sunset", title: "这些工具变更的 Atom 订阅" });
+    expect(link("en")).toMatchObject({ href: "/en/tools.atom?kind=code_system&sunset=no_sunset" });
+  });
 });
