@@ -23,6 +23,7 @@ import { takeOverStrings } from "./strings-takeover";
 import { taskListStrings } from "./strings-tasklist";
 import { notifyStrings } from "./strings-notify";
 import { feedsStrings } from "./strings-feeds";
+import { facetStrings } from "./strings-facets";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
@@ -49,6 +50,7 @@ const en = {
   ...importPageStrings.en,
   ...adminStrings.en,
   ...takeOverStrings.en,
+  ...facetStrings.en,
   ...notifyStrings.en,
   ...feedsStrings.en,
   siteName: "Public Algorithm Register",
@@ -589,6 +591,7 @@ const zh: Record<StringKey, string> = {
   ...importPageStrings.zh,
   ...adminStrings.zh,
   ...takeOverStrings.zh,
+  ...facetStrings.zh,
   ...notifyStrings.zh,
   ...feedsStrings.zh,
   siteName: "公共算法登记簿",

@@ -15,6 +15,13 @@ import { absolute, paths, urlsFor } from "../../registry/shared/urls";
 
 const TITLE_KEY = { lapsed: "sunsetsFeedLapsed", due_soon: "sunsetsFeedDue", no_sunset: "sunsetsFeedNoSunset" } as const;
 
+/** The sunsets page for the same filters: it groups by the sunset state, so it takes no sunset filter. */
+function pageParams(query: Parameters<typeof feedParams>[0]): URLSearchParams {
+  const params = feedParams(query);
+  params.delete("sunset");
+  return params;
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { lang, prefix } = requestLang({ request, context });
   // Links go to the feed's own language space (/en/sunsets.atom links to /en/tools/...); an
@@ -32,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       lang,
       title: filters.length ? sentence(lang, "feedTitleFiltered", { title, filters }) : title,
       self: absolute(origin, u.sunsetsAtom(feedParams(query))),
-      alternate: absolute(origin, u.sunsets()),
+      alternate: absolute(origin, u.sunsets(pageParams(query))),
       updated: entries[0]?.updated ?? `${today}T00:00:00.000Z`,
       entries: entries.map((e) => ({
         id: absolute(origin, paths.tool(e.toolId, `sunset-${e.state}${e.sunsetDate ? `-${e.sunsetDate}` : ""}`)),

@@ -68,23 +68,28 @@ function rankedHits(db: Db, index: ListIndex, match: string): Int32Array {
  */
 export function selectTools(query: ToolQuery, opts: { today: string; lang?: "zh" | "en"; notices: QueryNotice[] }, db: Db) {
   const { match, terms } = buildMatchExpression(query.q);
-  let agencyId: number | null = null;
+  let agencyIds: number[] | null = null;
   let agency: ToolList["agency"];
-  if (query.agency) {
-    const row = stmt(db, `SELECT id, slug, name_zh, name_en FROM agencies WHERE slug = ?`).get(query.agency) as
-      | { id: number; slug: string; name_zh: string | null; name_en: string | null }
-      | undefined;
-    if (row) {
-      agencyId = row.id;
-      agency = { slug: row.slug, name: lt(row.name_zh, row.name_en) };
-    } else {
-      opts.notices.push({ code: "unknown_agency", value: query.agency });
-      query = { ...query, agency: undefined };
+  if (query.agency?.length) {
+    const known: string[] = [];
+    for (const slug of query.agency) {
+      const row = stmt(db, `SELECT id, slug, name_zh, name_en FROM agencies WHERE slug = ?`).get(slug) as
+        | { id: number; slug: string; name_zh: string | null; name_en: string | null }
+        | undefined;
+      if (!row) {
+        opts.notices.push({ code: "unknown_agency", value: slug });
+        continue;
+      }
+      (agencyIds ??= []).push(row.id);
+      known.push(row.slug);
+      // The page names the agency when it is the only one chosen.
+      if (query.agency.length === 1) agency = { slug: row.slug, name: lt(row.name_zh, row.name_en) };
     }
+    if (known.length !== query.agency.length) query = { ...query, agency: known.length ? known : undefined };
   }
   const index = getListIndex(db, opts.today);
   const ranked = match ? rankedHits(db, index, match) : null;
-  const { total, facets, pass } = filterAndCount(index, query, agencyId, ranked);
+  const { total, facets, pass } = filterAndCount(index, query, agencyIds, ranked);
   const order =
     query.sort === "relevance" && ranked
       ? ranked

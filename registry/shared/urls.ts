@@ -73,7 +73,7 @@ export const paths = {
   /** The JSON Schema of the standard (version 1, as the route file app/routes/standard.v1[.]schema[.]json.ts). */
   standardSchema: () => "/standard/v1.schema.json",
 
-  sunsets: () => "/sunsets",
+  sunsets: (q?: Query) => `/sunsets${queryString(q)}`,
   /** The sunsets feed, with the list's filters. */
   sunsetsAtom: (q?: Query) => `/sunsets.atom${queryString(q)}`,
   incidents: (q?: Query) => `/incidents${queryString(q)}`,

@@ -72,7 +72,7 @@ describe("/tools list", () => {
     const r = await list("?kind=code_system&status=retired");
     expect(r.total).toBeGreaterThan(0);
     for (const t of r.items) expect([t.kind, t.deploymentStatus]).toEqual(["code_system", "retired"]);
-    expect(r.query).toMatchObject({ kind: "code_system", status: "retired" });
+    expect(r.query).toMatchObject({ kind: ["code_system"], status: ["retired"] });
   });
 
   it("shows each tool's sunset state as registry/lifecycle/sunset.ts computes it", async () => {

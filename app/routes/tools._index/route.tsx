@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { parseToolQuery, toolQueryString, SORTS, TOOL_QUERY_PARAMS, type ToolQuery } from "../../../registry/records/query";
+import { parseToolQuery, toolQueryString, REPEATABLE_QUERY_PARAMS, SORTS, TOOL_QUERY_PARAMS, type ToolQuery } from "../../../registry/records/query";
 import { ctxOf, listTools } from "~/registry.server";
 import { requestLang } from "~/i18n/lang.server";
 import { pageTitle } from "~/i18n/meta";
@@ -13,7 +13,7 @@ import { Notices } from "./notices";
 import { publicPage } from "~/page-cache";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
-export const handle = publicPage(TOOL_QUERY_PARAMS);
+export const handle = publicPage(TOOL_QUERY_PARAMS, REPEATABLE_QUERY_PARAMS);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // The language orders the list by name.
@@ -30,10 +30,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 
 const SORT_KEY = { relevance: "sortRelevance", name: "sortName", updated: "sortUpdated", sunset: "sortSunset" } as const;
 
-function hiddenFilters(q: ToolQuery): Record<string, string> {
+/** The filters (each value of each) kept as hidden fields when the search is changed. */
+function hiddenFilters(q: ToolQuery): [string, string][] {
   const params = new URLSearchParams(toolQueryString({ ...q, q: "" }));
   params.delete("page");
-  return Object.fromEntries(params);
+  return [...params];
 }
 
 export default function ToolsIndex() {
