@@ -92,7 +92,8 @@ function eventsOfSelectedTools(db: Db, query: ToolQuery, today: string, limit: n
 
 function toolNames(db: Db, events: ChainEvent[]): Map<string, LocalizedText> {
   const out = new Map<string, LocalizedText>();
-  const q = stmt(db, `SELECT name_zh, name_en FROM tools WHERE id = ?`);
+  // Only a public tool's name: an event may be about a tool whose first revision is not public yet.
+  const q = stmt(db, `SELECT name_zh, name_en FROM tools WHERE id = ? AND published_revision_id IS NOT NULL`);
   for (const id of new Set(events.map((e) => e.toolId).filter((x): x is string => !!x))) {
     const row = q.get(id) as { name_zh: string | null; name_en: string | null } | undefined;
     if (row) out.set(id, lt(row.name_zh, row.name_en));
@@ -124,7 +125,7 @@ function revisionChanges(db: Db, event: ChainEvent): Pick<FeedEvent, "revision">
   const rows = stmt(
     db,
     `SELECT r.number, r.record FROM revisions r JOIN tools t ON t.seq = r.tool_seq
-     WHERE t.id = ? AND r.status <> 'draft' AND r.number <= ? ORDER BY r.number DESC LIMIT 2`,
+     WHERE t.id = ? AND t.published_revision_id IS NOT NULL AND r.status <> 'draft' AND r.number <= ? ORDER BY r.number DESC LIMIT 2`,
   ).all(event.toolId, number) as { number: number; record: string }[];
   const [now, before] = rows;
   if (!now || now.number !== number) return {};
