@@ -19,6 +19,8 @@ import { ctxOf } from "../../registry/shared/context";
 import { todayIso } from "../../registry/lifecycle/sunset";
 import type { ToolRecordInput } from "../../registry/standard/v1";
 import { ROOT } from "../helpers/source-files";
+import { actorByEmail } from "../helpers/factories";
+import { recordFact } from "../../registry/lifecycle/facts.server";
 
 const getDb = useFreshDb();
 
@@ -39,6 +41,10 @@ async function activity() {
   const next = structuredClone(SUISHEN) as ToolRecordInput;
   next.lifecycle.sunsetDate = "2030-12-31";
   publishRevision(next, { at: new Date().toISOString() });
+  const official = actorByEmail("official.shanghai@register.example");
+  const incident = { kind: "outage", date: "2026-03-10", title: { zh: "停车许可系统停机一天", en: "Permit system down for a day" }, description: { en: "The ranking service failed." }, sources: ["proposal"] };
+  await recordFact(ctxOf({ actor: official, now: new Date() }), { toolId: reviewedId, incident });
+  await recordFact(ctxOf({ actor: official, now: new Date() }), { toolId: reviewedId, appealStat: { period: "2026", filed: 40, corrected: 9 } });
   return { reviewedId };
 }
 
@@ -148,6 +154,10 @@ describe.skipIf(!HAS_XMLLINT && !process.env.CI)("every Atom feed", () => {
     expect(decision.title).toBe("Parking permit scoring: Review decision (Approve)");
     expect(decision.summaryXml).toContain("Approve (revision 1); review status now: Approved.");
     expect(unescape(decision.summaryXml)).toMatch(/By: Reviewer, \S/);
+    const incident = zh.find((e) => toolOf(e.link) === reviewedId && e.title.includes("记录事件"))!;
+    expect(incident.title).toBe("停车许可评分：记录事件（系统故障 / 崩溃）");
+    expect(incident.summaryXml).toContain("系统故障 / 崩溃（2026-03-10）：停车许可系统停机一天");
+    expect(zh.find((e) => toolOf(e.link) === reviewedId && e.summaryXml.includes("申诉"))!.summaryXml).toContain("2026申诉：受理 40 件，纠正 9 件。");
     const first = en.find((e) => toolOf(e.link) === SUISHEN.identity.id && e.summaryXml.includes("Revision 1"))!;
     expect(unescape(first.summaryXml)).toContain("Revision 1, the tool's first.");
   });
