@@ -24,6 +24,7 @@ import { takeOverStrings } from "./strings-takeover";
 import { taskListStrings } from "./strings-tasklist";
 import { notifyStrings } from "./strings-notify";
 import { downloadsStrings } from "./strings-downloads";
+import { feedsStrings } from "./strings-feeds";
 import { facetStrings } from "./strings-facets";
 
 export type Lang = "zh" | "en";
@@ -55,6 +56,7 @@ const en = {
   ...facetStrings.en,
   ...notifyStrings.en,
   ...downloadsStrings.en,
+  ...feedsStrings.en,
   siteName: "Public Algorithm Register",
   siteTagline: "Every algorithm, app and code system the government uses on people: what it does, on what legal basis, with which data, who answers for it, and when it ends.",
   skipToContent: "Skip to main content",
@@ -597,6 +599,7 @@ const zh: Record<StringKey, string> = {
   ...facetStrings.zh,
   ...notifyStrings.zh,
   ...downloadsStrings.zh,
+  ...feedsStrings.zh,
   siteName: "公共算法登记簿",
   siteTagline: "政府对公众使用的每一个算法、应用和“码”系统：做什么、依据什么法律、用哪些数据、由谁负责、何时终止。",
   skipToContent: "跳到正文",

@@ -15,6 +15,8 @@ import type { LocalizedText } from "../standard/v1";
 import { addDays, DUE_SOON_DAYS, todayIso, SUNSET_STATES, type SunsetState } from "./sunset";
 
 export type { ToolSummary } from "../records/summary.server";
+// The feed's entries moved to sunset-feed.server.ts.
+export { sunsetFeed, type SunsetFeedEntry } from "./sunset-feed.server";
 
 export const SUNSET_LIST_LIMIT = 50;
 
@@ -74,34 +76,6 @@ export async function getSunsetOverview(ctx: Ctx, q: { today?: string; query?: T
     noSunset: pick("no_sunset"),
     upcoming: pick("ok"),
   };
-}
-
-export type SunsetFeedEntry = { id: string; toolId: string; name: LocalizedText; state: "lapsed" | "due_soon"; sunsetDate: string; updated: string };
-
-/**
- * Sunset events for the Atom feed: a tool became due (60 days before its sunset date) or lapsed
- * (the day after it). Newest first, at most `limit` (100 when not given).
- */
-export async function sunsetFeed(ctx: Ctx, q: { today?: string; limit?: number } = {}): Promise<SunsetFeedEntry[]> {
-  const { db } = ctx;
-  const today = q.today ?? todayIso(ctx.now);
-  const limit = q.limit ?? 100;
-  const index = getListIndex(db, today);
-  // The newest events belong to the latest sunset dates: walk the sunset order backwards.
-  const latest = (state: SunsetState) => {
-    const c = SUNSET_STATES.indexOf(state);
-    const out: number[] = [];
-    for (let i = index.orders.sunset.length - 1; i >= 0 && out.length < limit; i--) {
-      const p = index.orders.sunset[i]!;
-      if (index.bytes.sunset[p] === c) out.push(p);
-    }
-    return rowsAt(db, index, out).map((r) => toSummary(r, today));
-  };
-  const entries = [
-    ...latest("lapsed").map((t) => ({ state: "lapsed" as const, t, updated: addDays(t.sunsetDate!, 1) })),
-    ...latest("due_soon").map((t) => ({ state: "due_soon" as const, t, updated: addDays(t.sunsetDate!, -DUE_SOON_DAYS) })),
-  ].map(({ state, t, updated }) => ({ id: `${t.id}:${state}:${t.sunsetDate}`, toolId: t.id, name: t.name, state, sunsetDate: t.sunsetDate!, updated }));
-  return entries.sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.id < b.id ? -1 : 1)).slice(0, limit);
 }
 
 /**

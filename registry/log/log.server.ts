@@ -38,8 +38,8 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 
 export type NewEvent = { kind: EventKind; toolId: string | null; actor: string; payload: Record<string, unknown>; at: string };
 
-type Row = { id: number; at: string; kind: string; tool_id: string | null; actor: string; payload: string; prev_hash: string; hash: string };
-const toEvent = (r: Row): ChainEvent => ({
+export type EventRow = { id: number; at: string; kind: string; tool_id: string | null; actor: string; payload: string; prev_hash: string; hash: string };
+export const toEvent = (r: EventRow): ChainEvent => ({
   id: r.id,
   at: r.at,
   kind: r.kind,
@@ -99,14 +99,14 @@ export function eventPage(opts: { page?: number; toolId?: string } = {}, db: Db 
   const total = (stmt(db, `SELECT count(*) AS n FROM events ${where}`).get(params) as { n: number }).n;
   const pageCount = Math.max(1, Math.ceil(total / LOG_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.trunc(opts.page ?? 1)), pageCount);
-  const rows = stmt(db, `SELECT * FROM events ${where} ORDER BY id LIMIT ${LOG_PAGE_SIZE} OFFSET @offset`).all({ ...params, offset: (page - 1) * LOG_PAGE_SIZE }) as Row[];
+  const rows = stmt(db, `SELECT * FROM events ${where} ORDER BY id LIMIT ${LOG_PAGE_SIZE} OFFSET @offset`).all({ ...params, offset: (page - 1) * LOG_PAGE_SIZE }) as EventRow[];
   return { events: rows.map(toEvent), page, pageCount, total };
 }
 
 /** Recomputes the whole chain from the database. */
 export function verifyLog(db: Db = getDb()): ChainCheck {
   // A statement of its own: an early stop leaves an iterator open, which would block a cached one.
-  const rows = db.$client.prepare(`SELECT * FROM events ORDER BY id`).iterate() as IterableIterator<Row>;
+  const rows = db.$client.prepare(`SELECT * FROM events ORDER BY id`).iterate() as IterableIterator<EventRow>;
   function* events() {
     for (const r of rows) yield toEvent(r);
   }
@@ -118,8 +118,8 @@ export async function recentEvents(ctx: Ctx, query: { toolId?: string; agencySlu
   const { db } = ctx;
   const opts = query;
   const limit = Math.min(Math.max(1, opts.limit ?? 50), 200);
-  let rows: Row[];
-  if (opts.toolId) rows = stmt(db, `SELECT * FROM events WHERE tool_id = ? ORDER BY id DESC LIMIT ${limit}`).all(opts.toolId.toUpperCase()) as Row[];
+  let rows: EventRow[];
+  if (opts.toolId) rows = stmt(db, `SELECT * FROM events WHERE tool_id = ? ORDER BY id DESC LIMIT ${limit}`).all(opts.toolId.toUpperCase()) as EventRow[];
   else if (opts.agencySlug)
     rows = stmt(
       db,
@@ -127,8 +127,8 @@ export async function recentEvents(ctx: Ctx, query: { toolId?: string; agencySlu
          SELECT t.id FROM tools t JOIN tool_agencies ta ON ta.tool_seq = t.seq JOIN agencies a ON a.id = ta.agency_id WHERE a.slug = ?
          UNION SELECT t.id FROM tools t JOIN agencies a ON a.id = t.owner_agency_id WHERE a.slug = ? AND t.published_revision_id IS NOT NULL)
        ORDER BY e.id DESC LIMIT ${limit}`,
-    ).all(opts.agencySlug, opts.agencySlug) as Row[];
-  else rows = stmt(db, `SELECT * FROM events ORDER BY id DESC LIMIT ${limit}`).all() as Row[];
+    ).all(opts.agencySlug, opts.agencySlug) as EventRow[];
+  else rows = stmt(db, `SELECT * FROM events ORDER BY id DESC LIMIT ${limit}`).all() as EventRow[];
   return rows.map(toEvent);
 }
 
@@ -139,6 +139,6 @@ export function eventsAfter(opts: { afterId: number; toolId?: string; limit: num
     afterId: opts.afterId,
     limit: opts.limit,
     ...(opts.toolId ? { toolId: opts.toolId } : {}),
-  }) as Row[];
+  }) as EventRow[];
   return rows.map(toEvent);
 }

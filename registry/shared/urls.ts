@@ -56,10 +56,11 @@ export const paths = {
   toolFacts: (id: string, q?: Query) => `/tools/${seg(id)}/facts${queryString(q)}`,
   toolReport: (id: string) => `/tools/${seg(id)}/report`,
   toolsCsv: (q?: Query) => `/tools.csv${queryString(q)}`,
+  /** The Atom feed of changes to the tools a list view selects (the same parameters as /tools). */
+  toolsAtom: (q?: Query) => `/tools.atom${queryString(q)}`,
   toolsJson: (q?: Query) => `/tools.json${queryString(q)}`,
   toolsNdjson: (q?: Query) => `/tools.ndjson${queryString(q)}`,
   /** The Atom feed of the list with the same filters as /tools. */
-  toolsAtom: (q?: Query) => `/tools.atom${queryString(q)}`,
   dataElementsCsv: (q?: Query) => `/tools/data-elements.csv${queryString(q)}`,
 
   agencies: () => "/agencies",
@@ -74,7 +75,8 @@ export const paths = {
   standardSchema: () => "/standard/v1.schema.json",
 
   sunsets: (q?: Query) => `/sunsets${queryString(q)}`,
-  sunsetsAtom: () => "/sunsets.atom",
+  /** The sunsets feed, with the list's filters. */
+  sunsetsAtom: (q?: Query) => `/sunsets.atom${queryString(q)}`,
   incidents: (q?: Query) => `/incidents${queryString(q)}`,
   incidentsCsv: (q?: Query) => `/incidents.csv${queryString(q)}`,
   unregistered: () => "/unregistered",

@@ -3,13 +3,15 @@ import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
 import { SEED_RECORDS, seedRecord } from "../helpers/seed";
 import { publishRevision } from "../../registry/records/publish.server";
-import { getSunsetOverview, sunsetFeed } from "../../registry/lifecycle/sunsets.server";
+import { getSunsetOverview } from "../../registry/lifecycle/sunsets.server";
+import { sunsetFeed } from "../../registry/lifecycle/sunset-feed.server";
 import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
 import { listAgencyWork } from "../../registry/review/queues.server";
 import { submitDraft } from "../../registry/review/submission.server";
 import { type SectionName } from "../../registry/standard/sections";
 import type { ToolRecordInput } from "../../registry/standard/v1";
 import { ctxOf } from "../../registry/shared/context";
+import { parseToolQuery } from "../../registry/records/query";
 
 useFreshDb();
 
@@ -41,10 +43,23 @@ describe("sunsets", () => {
   it("feeds lapses and due dates as events, newest first", async () => {
     publishWithSunset("ALG-000901", "lapsed-tool", "2026-05-31");
     publishWithSunset("ALG-000902", "due-tool", "2026-07-30");
-    expect((await sunsetFeed(ctxOf(), { today: "2026-06-01" })).map((e) => [e.toolId, e.state, e.updated])).toEqual([
-      ["ALG-000901", "lapsed", "2026-06-01"],
-      ["ALG-000902", "due_soon", "2026-05-31"],
+    const feed = await sunsetFeed(ctxOf(), { today: "2026-06-01" });
+    expect(feed.filter((e) => e.state !== "no_sunset").map((e) => [e.toolId, e.state, e.updated])).toEqual([
+      ["ALG-000901", "lapsed", "2026-06-01T00:00:00.000Z"],
+      ["ALG-000902", "due_soon", "2026-05-31T00:00:00.000Z"],
     ]);
+  });
+
+  it("feeds the tools without an end date too, by when they were published, and takes the list's filters", async () => {
+    const endless = SEED_RECORDS.filter((r) => r.lifecycle.deploymentStatus !== "retired" && r.lifecycle.deploymentStatus !== "proposed" && !r.lifecycle.sunsetDate);
+    const feed = await sunsetFeed(ctxOf(), { today: "2026-06-01" });
+    expect(feed.filter((e) => e.state === "no_sunset").map((e) => e.toolId).sort()).toEqual(endless.map((r) => r.identity.id).sort());
+    const updated = feed.map((e) => e.updated);
+    expect(updated).toEqual([...updated].sort().reverse());
+    const codes = await sunsetFeed(ctxOf(), { today: "2026-06-01", query: parseToolQuery(new URLSearchParams("kind=code_system")).query });
+    const codeIds = SEED_RECORDS.filter((r) => r.identity.kind === "code_system").map((r) => r.identity.id);
+    expect(codes.length).toBeGreaterThan(0);
+    for (const e of codes) expect(codeIds).toContain(e.toolId);
   });
 
   it("shows an official their agency's tools that are due or lapsed", async () => {

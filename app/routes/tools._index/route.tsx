@@ -4,6 +4,7 @@ import { parseToolQuery, toolQueryString, REPEATABLE_QUERY_PARAMS, SORTS, TOOL_Q
 import { ctxOf, listTools } from "~/registry.server";
 import { requestLang } from "~/i18n/lang.server";
 import { pageTitle } from "~/i18n/meta";
+import { feedLink } from "~/feed-query";
 import { useT } from "~/i18n/use-lang";
 import { ToolCard } from "~/components/tool-card";
 import { SearchForm } from "~/components/search-form";
@@ -26,6 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   pageTitle(matches, ({ t }) => (data?.list.query.q ? t("toolsSearchTitle", { q: data.list.query.q }) : t("toolsTitle"))),
+  // Feed readers find the changes of exactly the tools this view selects, in the page's language.
+  ...(data ? [feedLink(matches, data.list.query)] : []),
 ];
 
 const SORT_KEY = { relevance: "sortRelevance", name: "sortName", updated: "sortUpdated", sunset: "sortSunset" } as const;
