@@ -60,7 +60,6 @@ export const paths = {
   toolsAtom: (q?: Query) => `/tools.atom${queryString(q)}`,
   toolsJson: (q?: Query) => `/tools.json${queryString(q)}`,
   toolsNdjson: (q?: Query) => `/tools.ndjson${queryString(q)}`,
-  /** The Atom feed of the list with the same filters as /tools. */
   dataElementsCsv: (q?: Query) => `/tools/data-elements.csv${queryString(q)}`,
 
   agencies: () => "/agencies",
