@@ -22,6 +22,7 @@ import { adminStrings } from "./strings-admin";
 import { takeOverStrings } from "./strings-takeover";
 import { taskListStrings } from "./strings-tasklist";
 import { notifyStrings } from "./strings-notify";
+import { pagingStrings } from "./strings-paging";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
@@ -49,6 +50,7 @@ const en = {
   ...adminStrings.en,
   ...takeOverStrings.en,
   ...notifyStrings.en,
+  ...pagingStrings.en,
   siteName: "Public Algorithm Register",
   siteTagline: "Every algorithm, app and code system the government uses on people: what it does, on what legal basis, with which data, who answers for it, and when it ends.",
   skipToContent: "Skip to main content",
@@ -588,6 +590,7 @@ const zh: Record<StringKey, string> = {
   ...adminStrings.zh,
   ...takeOverStrings.zh,
   ...notifyStrings.zh,
+  ...pagingStrings.zh,
   siteName: "公共算法登记簿",
   siteTagline: "政府对公众使用的每一个算法、应用和“码”系统：做什么、依据什么法律、用哪些数据、由谁负责、何时终止。",
   skipToContent: "跳到正文",
