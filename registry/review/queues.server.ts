@@ -14,6 +14,7 @@ import { impactOf, isoDay, load } from "./load.server";
 import { joinRefusal } from "./review.server";
 import { actionsFor, canTake, relationTo, type Action } from "./transitions";
 import { consultationOpen, consultationWindow } from "./obligations";
+import { arrayFetch, cursorPage, PageQuery, type CursorPage } from "../shared/cursor-page";
 
 const QueueQuery = z.object({ level: z.string().max(10).optional(), agency: z.string().max(200).optional(), minAgeDays: z.number().int().min(0).max(100_000).optional() });
 
@@ -123,6 +124,20 @@ export async function reviewQueue(ctx: Ctx, query: { level?: string; agency?: st
     out.push(item);
   }
   return out;
+}
+
+const QueueKey = z.tuple([z.string().max(40), z.string().max(40)]);
+
+/**
+ * The reviewer's queue a page at a time (registry/shared/cursor-page.ts), in the queue's order
+ * (submitted first, then tool id): a cursor holds the submission time and id of an item.
+ */
+export async function reviewQueuePage(ctx: Ctx, query: { level?: string; agency?: string; minAgeDays?: number; cursor?: string | null; size?: number }): Promise<CursorPage<QueueItem>> {
+  const { cursor, size, ...filters } = query;
+  const page = parseInput(PageQuery, { cursor, size });
+  const all = await reviewQueue(ctx, filters);
+  const keyOf = (i: QueueItem): [string, string] => [i.submittedAt, i.id];
+  return cursorPage({ ...page, order: "review_queue", query: parseInput(QueueQuery, filters), key: QueueKey, keyOf, fetch: arrayFetch(all, keyOf), total: all.length });
 }
 
 export type ReviewPage = {

@@ -88,7 +88,7 @@ function pageCursor(order: string, query: Record<string, unknown>, dir: "a" | "b
  * around it and the queue's total. `fetch` reads the queue in its order (SQL keyset or an array).
  */
 export function cursorPage<T, K extends readonly KeyPart[]>(opts: {
-  cursor: string | null | undefined;
+  cursor?: string | null;
   order: string;
   query: Record<string, unknown>;
   key: z.ZodType<K>;

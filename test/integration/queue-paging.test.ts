@@ -16,6 +16,12 @@ import type { CursorPage } from "../../registry/shared/cursor-page";
 import { encodeCursor, queryFingerprint } from "../../registry/exchange/api/cursor";
 import * as moderation from "~/routes/review.comments";
 import * as reportsPage from "~/routes/reports._index";
+import * as reviewPage from "~/routes/review._index";
+import { completeSections, newIdentity } from "../helpers/factories";
+import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
+import { submitDraft } from "../../registry/review/submission.server";
+import { reviewQueue, reviewQueuePage, type QueueItem } from "../../registry/review/queues.server";
+import type { SectionName } from "../../registry/standard/sections";
 
 const getDb = useFreshDb();
 const now = new Date("2026-05-01T10:00:00Z");
@@ -38,7 +44,7 @@ function addReports(n: number, status = "new"): void {
 }
 
 /** Follows `next` to the end; `between` runs after each page. */
-async function walk<T extends { id: number }>(read: (cursor: string | null) => Promise<CursorPage<T>>, between?: (page: number, items: T[]) => Promise<void>) {
+async function walk<T extends { id: unknown }>(read: (cursor: string | null) => Promise<CursorPage<T>>, between?: (page: number, items: T[]) => Promise<void>) {
   const pages: CursorPage<T>[] = [];
   for (let cursor: string | null = null; ; ) {
     const page = await read(cursor);
@@ -48,7 +54,7 @@ async function walk<T extends { id: number }>(read: (cursor: string | null) => P
     cursor = page.next;
     if (pages.length > 100) throw new Error("the walk does not end");
   }
-  return { pages, ids: pages.flatMap((p) => p.items.map((i) => i.id)) };
+  return { pages, ids: pages.flatMap((p) => p.items.map((i): T["id"] => i.id)) };
 }
 
 async function as(email: string): Promise<RequestInit> {
@@ -157,5 +163,47 @@ describe("the report queue", () => {
     const second = await callLoader<{ reports: CursorPage<{ id: number }> }>(reportsPage.loader, `/reports?cursor=${next}`, {}, await as("admin@register.example"));
     expect(second.reports.notice).toBeNull();
     expect(second.reports.items).toHaveLength(10);
+  });
+});
+
+describe("the review queue", () => {
+  const official = () => actorByEmail("official.shanghai@register.example");
+  async function submit(slug: string, at: Date): Promise<string> {
+    const { toolId } = await createDraft(ctxOf({ actor: official(), now: at }), { identity: newIdentity(slug) });
+    for (const [section, value] of Object.entries(completeSections({ level: "III", sunset: "2027-02-01" })))
+      await saveDraftSection(ctxOf({ actor: official(), now: at }), { toolId, section: section as SectionName, value });
+    await submitDraft(ctxOf({ actor: official(), now: at }), { toolId });
+    return toolId;
+  }
+
+  it("walks the queue in its order (submitted, then id), each once, also when one is submitted meanwhile", async () => {
+    // Two submitted at the same moment: the id breaks the tie.
+    const times = [3, 1, 2, 2, 5, 4, 6].map((h) => new Date(now.getTime() + h * 3_600_000));
+    for (const [i, at] of times.entries()) await submit(`queue-paging-${i}`, at);
+    const ctx = () => ctxOf({ actor: reviewer(), now: new Date("2026-06-01T00:00:00Z") });
+    const all = (await reviewQueue(ctx(), {})).map((i) => i.id);
+    expect(all).toHaveLength(7);
+    let late = "";
+    const { pages, ids } = await walk<QueueItem>(
+      (cursor) => reviewQueuePage(ctx(), { cursor, size: 3 }),
+      async (page) => {
+        if (page === 1) late = await submit("queue-paging-late", new Date(now.getTime() + 10 * 3_600_000));
+      },
+    );
+    expect(ids).toEqual([...all, late]);
+    expect(pages.map((p) => p.items.length)).toEqual([3, 3, 2]);
+    // Filters are part of the cursor: another filter shows its first page, with a notice.
+    const other = await reviewQueuePage(ctx(), { level: "IV", cursor: pages[0]!.next });
+    expect(other.notice).toBe("page_cursor_other_query");
+    const data = await callLoader<{ items: { id: string }[]; page: { notice: string | null; total: number } }>(
+      reviewPage.loader,
+      `/review?level=IV&cursor=${pages[0]!.next}`,
+      {},
+      await as("reviewer.samr@register.example"),
+    );
+    expect(data.page).toMatchObject({ notice: "page_cursor_other_query", total: 0 });
+    const second = await callLoader<{ items: { id: string }[]; page: { notice: string | null } }>(reviewPage.loader, `/review?cursor=${pages[0]!.next}`, {}, await as("reviewer.samr@register.example"));
+    expect(second.page.notice).toBeNull();
+    expect(second.items.map((i) => i.id)).toEqual(ids.slice(3, 8));
   });
 });
