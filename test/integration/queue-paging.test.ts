@@ -20,7 +20,8 @@ import * as reviewPage from "~/routes/review._index";
 import { completeSections, newIdentity } from "../helpers/factories";
 import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
 import { submitDraft } from "../../registry/review/submission.server";
-import { reviewQueue, reviewQueuePage, type QueueItem } from "../../registry/review/queues.server";
+import { listAgencyWork, reviewQueue, reviewQueuePage, type QueueItem } from "../../registry/review/queues.server";
+import * as draftsPage from "~/routes/drafts._index";
 import type { SectionName } from "../../registry/standard/sections";
 
 const getDb = useFreshDb();
@@ -205,5 +206,36 @@ describe("the review queue", () => {
     const second = await callLoader<{ items: { id: string }[]; page: { notice: string | null } }>(reviewPage.loader, `/review?cursor=${pages[0]!.next}`, {}, await as("reviewer.samr@register.example"));
     expect(second.page.notice).toBeNull();
     expect(second.items.map((i) => i.id)).toEqual(ids.slice(3, 8));
+  });
+});
+
+describe("the agency's drafts list", () => {
+  const official = () => actorByEmail("official.shanghai@register.example");
+  it("walks the agency's tools newest first, each once, when drafts are started meanwhile", async () => {
+    for (let i = 0; i < 9; i++) await createDraft(ctxOf({ actor: official(), now: new Date(now.getTime() + (i % 3) * 60_000) }), { identity: newIdentity(`drafts-paging-${i}`) });
+    const ctx = () => ctxOf({ actor: official(), now });
+    const all = await listAgencyWork(ctx(), { size: 500 });
+    expect(all.paging).toMatchObject({ next: null, prev: null, later: false, total: all.items.length });
+    expect(all.items.length).toBeGreaterThanOrEqual(9);
+    const read = async (cursor: string | null) => {
+      const { items, paging } = await listAgencyWork(ctx(), { cursor, size: 4 });
+      return { items, ...paging };
+    };
+    const { pages, ids } = await walk(read, async (page) => {
+      // Newer than everything: it goes above the pages already read, and shifts none of the rest.
+      if (page === 1) await createDraft(ctxOf({ actor: official(), now: new Date(now.getTime() + 3_600_000) }), { identity: newIdentity("drafts-paging-late") });
+    });
+    expect(ids).toEqual(all.items.map((i) => i.id));
+    expect(pages.length).toBe(Math.ceil(all.items.length / 4));
+    expect(pages[0]!.items.map((i) => i.updatedAt)).toEqual([...pages[0]!.items.map((i) => i.updatedAt)].sort().reverse());
+    // The page itself: the second page by the cursor; a foreign cursor gives the first with a notice.
+    const cookie = await as("official.shanghai@register.example");
+    const first = await callLoader<{ items: { id: string }[]; paging: { notice: string | null; next: string | null } }>(draftsPage.loader, `/drafts`, {}, cookie);
+    const bad = await callLoader<{ items: { id: string }[]; paging: { notice: string | null } }>(draftsPage.loader, `/drafts?cursor=${pages[0]!.next!.slice(3)}`, {}, cookie);
+    expect(bad.paging.notice).toBe("page_cursor_foreign");
+    expect(bad.items).toEqual(first.items);
+    const second = await callLoader<{ items: { id: string }[]; paging: { notice: string | null; later: boolean } }>(draftsPage.loader, `/drafts?cursor=${pages[0]!.next!}`, {}, cookie);
+    expect(second.paging).toMatchObject({ notice: null, later: true });
+    expect(second.items.map((i) => i.id)).toEqual(ids.slice(4));
   });
 });
