@@ -22,6 +22,8 @@ import { createDraft, saveDraftSection } from "../../registry/review/drafts.serv
 import { submitDraft } from "../../registry/review/submission.server";
 import { listAgencyWork, reviewQueue, reviewQueuePage, type QueueItem } from "../../registry/review/queues.server";
 import * as draftsPage from "~/routes/drafts._index";
+import * as inboxPage from "~/routes/inbox";
+import { listNotices } from "../../registry/notify/inbox.server";
 import type { SectionName } from "../../registry/standard/sections";
 
 const getDb = useFreshDb();
@@ -237,5 +239,33 @@ describe("the agency's drafts list", () => {
     const second = await callLoader<{ items: { id: string }[]; paging: { notice: string | null; later: boolean } }>(draftsPage.loader, `/drafts?cursor=${pages[0]!.next!}`, {}, cookie);
     expect(second.paging).toMatchObject({ notice: null, later: true });
     expect(second.items.map((i) => i.id)).toEqual(ids.slice(4));
+  });
+});
+
+describe("the inbox", () => {
+  it("walks a person's notices newest first, each once, when new ones arrive meanwhile", async () => {
+    const db = getDb().$client;
+    const me = reviewer();
+    const add = (n: number) => {
+      const insert = db.prepare(`INSERT INTO notifications (user_id, kind, tool_id, params, created_at) VALUES (?, 'submitted', NULL, '{}', ?)`);
+      for (let i = 0; i < n; i++) insert.run(me.id, now.toISOString());
+    };
+    add(120);
+    const expected = (db.prepare(`SELECT id FROM notifications WHERE user_id = ? ORDER BY id DESC`).all(me.id) as { id: number }[]).map((r) => r.id);
+    const read = async (cursor: string | null) => {
+      const inbox = await listNotices(ctxOf({ actor: me }), { cursor });
+      return { items: inbox.notices, ...inbox.paging };
+    };
+    const { pages, ids } = await walk(read, async (page) => {
+      if (page === 1) add(2);
+    });
+    expect(ids).toEqual(expected);
+    expect(pages.map((p) => p.items.length)).toEqual([50, 50, expected.length - 100]);
+    // The page: 200 with the first page and a notice for a cursor of another list.
+    const first = await callLoader<{ notices: { id: number }[] }>(inboxPage.loader, `/inbox`, {}, await as("reviewer.samr@register.example"));
+    const other = (await listPendingComments(ctxOf({ actor: me }), { size: 1 })).next ?? encodeCursor("pending_comments", queryFingerprint({ order: "pending_comments" }), ["a", 1]);
+    const data = await callLoader<{ notices: { id: number }[]; paging: { notice: string | null } }>(inboxPage.loader, `/inbox?cursor=${other}`, {}, await as("reviewer.samr@register.example"));
+    expect(data.paging.notice).toBe("page_cursor_foreign");
+    expect(data.notices.map((n) => n.id)).toEqual(first.notices.map((n) => n.id));
   });
 });
