@@ -1,9 +1,11 @@
 // Streaming export responses: rows are encoded batch by batch as the client reads, so a full
 // export never sits in memory.
 import { parseToolQuery } from "../registry/records/query";
-import { exportTools, TOOL_EXPORT_COLUMNS, type ToolExportRow } from "../registry/exchange/exports/tools-export.server";
+import { exportTools, labelledRow, TOOL_EXPORT_COLUMNS, type ToolExportRow } from "../registry/exchange/exports/tools-export.server";
+import { LABELLED_TOOL_COLUMNS, withLabelColumns } from "../registry/exchange/exports/columns";
 import { CSV_BOM, csvRow } from "../registry/exchange/exports/csv";
-import { exportNested, NESTED_EXPORTS, type NestedExport } from "../registry/exchange/exports/nested-export.server";
+import { exportNested, labelledNestedRow, nestedColumns, type NestedExport } from "../registry/exchange/exports/nested-export.server";
+import { contentDisposition, exportFilename } from "../registry/exchange/exports/filename";
 import { requestLang } from "./i18n/lang.server";
 import { registerNow } from "../registry/shared/clock.server";
 import { todayIso } from "../registry/lifecycle/sunset";
@@ -25,7 +27,7 @@ const TYPES: Record<ExportFormat, string> = {
  */
 function streamDownload<B, R>(
   gen: Generator<B, R>,
-  parts: { head: string; encode: (batch: B) => string; tail?: (result: R) => string; contentType: string; filename: string; private?: boolean },
+  parts: { head: string; encode: (batch: B) => string; tail?: (result: R) => string; contentType: string; filename: { ascii: string; full: string }; private?: boolean },
 ): Response {
   const encoder = new TextEncoder();
   let started = false;
@@ -51,7 +53,7 @@ function streamDownload<B, R>(
   return new Response(stream, {
     headers: {
       "Content-Type": parts.contentType,
-      "Content-Disposition": `attachment; filename="${parts.filename}"`,
+      "Content-Disposition": contentDisposition(parts.filename),
       // Public exports may be read from any site; an agency's private download may not.
       ...(parts.private ? { "Cache-Control": "private, no-store" } : { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache" }),
     },
@@ -64,63 +66,73 @@ export type ExportArgs = { request: Request; context?: unknown };
 /**
  * The parsed list query of an export URL: lenient like the HTML list; the page is ignored, an
  * export is every matching row. The language (of the address, /en/tools.csv, else negotiated)
- * orders rows by name as the list page in that language does; the columns never change.
+ * orders rows by name as the list page in that language does. `labels=on` adds a label column
+ * after each coded column in that language (`labels=zh` / `labels=en` name the language); without
+ * it the columns never change.
  */
 function exportContext({ request, context }: ExportArgs) {
   const url = new URL(request.url);
   const { query } = parseToolQuery(url.searchParams);
-  return { query: { ...query, page: 1 }, opts: { origin: url.origin, today: todayIso(registerNow()), lang: requestLang({ request, context }).lang } };
+  const given = url.searchParams.get("labels");
+  const lang = requestLang({ request, context }).lang;
+  const labels = given === "zh" || given === "en" ? given : given === "on" ? lang : null;
+  const today = todayIso(registerNow());
+  return { query: { ...query, page: 1 }, labels, today, opts: { origin: url.origin, today, lang } };
 }
 
 /** Encodes batches of tool rows as CSV, NDJSON or the items of the JSON envelope. */
-function toolRowEncoder(format: ExportFormat) {
+function toolRowEncoder(format: ExportFormat, labels: "zh" | "en" | null = null) {
   let first = true;
+  const columns = withLabelColumns(TOOL_EXPORT_COLUMNS, LABELLED_TOOL_COLUMNS, labels !== null);
+  const shape = (r: ToolExportRow): Record<string, unknown> => (labels ? labelledRow(r, labels) : r);
   return (rows: ToolExportRow[]) => {
-    if (format === "csv") return rows.map((r) => csvRow(TOOL_EXPORT_COLUMNS.map((c) => r[c]))).join("");
-    if (format === "ndjson") return rows.map((r) => `${JSON.stringify(r)}\n`).join("");
-    const text = rows.map((r, i) => `${first && i === 0 ? "" : ",\n"}${JSON.stringify(r)}`).join("");
+    if (format === "csv") return rows.map((r) => shape(r)).map((r) => csvRow(columns.map((c) => r[c]))).join("");
+    if (format === "ndjson") return rows.map((r) => `${JSON.stringify(shape(r))}\n`).join("");
+    const text = rows.map((r, i) => `${first && i === 0 ? "" : ",\n"}${JSON.stringify(shape(r))}`).join("");
     if (rows.length) first = false;
     return text;
   };
 }
 
 export function toolsExportResponse(args: ExportArgs, format: ExportFormat): Response {
-  const { query, opts } = exportContext(args);
-  const encode = toolRowEncoder(format);
+  const { query, labels, today, opts } = exportContext(args);
+  const encode = toolRowEncoder(format, labels);
+  const columns = withLabelColumns(TOOL_EXPORT_COLUMNS, LABELLED_TOOL_COLUMNS, labels !== null);
   return streamDownload(exportTools(query, opts), {
     head:
       format === "csv"
-        ? CSV_BOM + csvRow([...TOOL_EXPORT_COLUMNS])
+        ? CSV_BOM + csvRow(columns)
         : format === "json"
-          ? `{"columns":${JSON.stringify(TOOL_EXPORT_COLUMNS)},"query":${JSON.stringify({ ...query, page: undefined })},"items":[\n`
+          ? `{"columns":${JSON.stringify(columns)},"query":${JSON.stringify({ ...query, page: undefined })},"items":[\n`
           : "",
     encode,
     tail: format === "json" ? (r) => `\n],"total":${r.total}}\n` : undefined,
     contentType: TYPES[format],
-    filename: `tools.${format}`,
+    filename: exportFilename("tools", query, today, format),
   });
 }
 
 /** One of the nested CSV files (data elements, agencies, incidents, findings, comments). */
 export function nestedCsvResponse(args: ExportArgs, kind: NestedExport): Response {
-  const { query, opts } = exportContext(args);
+  const { query, labels, today, opts } = exportContext(args);
   return streamDownload(exportNested(kind, query, opts), {
-    head: CSV_BOM + csvRow([...NESTED_EXPORTS[kind]]),
-    encode: (rows) => rows.map((r) => csvRow(r)).join(""),
+    head: CSV_BOM + csvRow(nestedColumns(kind, labels !== null)),
+    encode: (rows) => rows.map((r) => csvRow(labels ? labelledNestedRow(kind, r, labels) : r)).join(""),
     contentType: TYPES.csv,
-    filename: `${kind}.csv`,
+    filename: exportFilename(kind, query, today, "csv"),
   });
 }
 
 /** An official's download of their agency's tools, drafts included, in the import format. */
 export function inventoryResponse(request: Request, actor: Actor, format: "csv" | "json"): Response {
   const origin = new URL(request.url).origin;
-  return streamDownload(exportAgencyInventory(actor, { origin, today: todayIso(registerNow()) }), {
+  const today = todayIso(registerNow());
+  return streamDownload(exportAgencyInventory(actor, { origin, today }), {
     head: format === "csv" ? CSV_BOM + csvRow([...TOOL_EXPORT_COLUMNS]) : `{"columns":${JSON.stringify(TOOL_EXPORT_COLUMNS)},"agency":${JSON.stringify(actor.agencySlug)},"items":[\n`,
     encode: toolRowEncoder(format),
     tail: format === "json" ? (r) => `\n],"total":${r.total}}\n` : undefined,
     contentType: TYPES[format],
-    filename: `${actor.agencySlug ?? "agency"}-inventory.${format}`,
+    filename: exportFilename(`${actor.agencySlug ?? "agency"}-inventory`, {}, today, format),
     private: true,
   });
 }

@@ -4,10 +4,14 @@
 // session: default private, so a new page is never cached by accident. The parameters are the
 // only query parameters the page reads; an address with others is redirected to its canonical
 // form before anything is rendered (app/http/public-routes.ts).
-export type PublicPageHandle = { readonly publicPage: true; readonly params: readonly string[] };
+export type PublicPageHandle = { readonly publicPage: true; readonly params: readonly string[]; readonly repeatable: readonly string[] };
 
-export function publicPage(params: readonly string[] = []): PublicPageHandle {
-  return { publicPage: true, params };
+/**
+ * `params`: the query parameters the page reads (the first value of each); `repeatable`: those of
+ * them it reads every value of (the list's multi-value filters, `?sunset=lapsed&sunset=no_sunset`).
+ */
+export function publicPage(params: readonly string[] = [], repeatable: readonly string[] = []): PublicPageHandle {
+  return { publicPage: true, params, repeatable };
 }
 
 export const PUBLIC_PAGE = publicPage();

@@ -19,14 +19,29 @@ function pickSnippet(snippet: ToolSummary["snippet"], lang: Lang) {
   return alt ? { segments: alt, lang: other } : null;
 }
 
+/** The name with what the search matched marked, in the language LocalText would show it in; null when nothing is marked there. */
+function markedName(tool: ToolSummary, lang: Lang) {
+  if (!tool.nameMarks) return null;
+  const shown: Lang = tool.name[lang] ? lang : lang === "zh" ? "en" : "zh";
+  const segments = tool.nameMarks[shown];
+  return segments ? { segments, lang: shown } : null;
+}
+
 export function ToolCard({ tool, extra }: { tool: ToolSummary; extra?: React.ReactNode }) {
   const { lang, l, t, num, u } = useT();
   const snip = pickSnippet(tool.snippet, lang);
+  const name = markedName(tool, lang);
   return (
     <li className={`tool-card${tool.sunsetState === "lapsed" || tool.sunsetState === "no_sunset" ? " unlawful" : ""}`}>
       <h3>
         <Link to={u.tool(tool.id)}>
-          <LocalText value={tool.name} />
+          {name && name.lang === lang ? (
+            <span lang={LANG_TAG[name.lang]}>
+              <Marked segments={name.segments} />
+            </span>
+          ) : (
+            <LocalText value={tool.name} />
+          )}
         </Link>{" "}
         <span className="tool-id">{tool.id}</span>
       </h3>

@@ -24,7 +24,7 @@ const en = {
     "Lists come in pages of limit items (default {default}, at most {max}). Each answer has total (all matches), items, nextCursor and next. Follow next until it is null: each item appears exactly once, even if records are added while you read.",
   apiFiltersTitle: "Filters",
   apiFilters:
-    "Filter values are checked as on the HTML list: an unknown value is ignored and listed in notices, never an error. A limit or cursor that is not valid is an error (400).",
+    "Filter values are checked as on the HTML list: an unknown value is ignored and listed in notices, never an error. A limit or cursor that is not valid is an error (400). A filter may be given several times: its values are alternatives, and different filters must all hold. For example, kind=code_system&sunset=lapsed&sunset=no_sunset asks for code systems whose end date has passed or was never set. The list page, the exports and the feeds take the same query.",
   apiCachingTitle: "Caching",
   apiCaching:
     "Every answer has an ETag and, where known, Last-Modified. Send them back in If-None-Match or If-Modified-Since: if nothing changed, the answer is 304 with no body.",
@@ -68,7 +68,8 @@ const zh: Record<keyof typeof en, string> = {
   apiPaging:
     "列表按每页 limit 条返回（默认 {default} 条，最多 {max} 条）。每个回答包含 total（全部匹配数）、items、nextCursor 和 next。沿着 next 一直读取到它为 null：即使读取期间有新记录加入，每一项也只出现一次。",
   apiFiltersTitle: "筛选",
-  apiFilters: "筛选值的检查方式与网页列表相同：无法识别的值会被忽略并列在 notices 中，不会报错。无效的 limit 或 cursor 会返回错误（400）。",
+  apiFilters:
+    "筛选值的检查方式与网页列表相同：无法识别的值会被忽略并列在 notices 中，不会报错。无效的 limit 或 cursor 会返回错误（400）。同一筛选条件可以给出多次，表示“其中任一”；不同筛选条件须同时满足。例如 kind=code_system&sunset=lapsed&sunset=no_sunset 表示终止日期已过或从未设定的码类系统。列表页、数据导出和订阅源使用同样的查询。",
   apiCachingTitle: "缓存",
   apiCaching: "每个回答都带有 ETag，已知时还带有 Last-Modified。在 If-None-Match 或 If-Modified-Since 中发回：如果没有变化，回答为 304，不含正文。",
   apiErrorsTitle: "错误",

@@ -15,6 +15,7 @@ import { answersStrings } from "./strings-answers";
 import { termsStrings } from "./strings-terms";
 import { commentsStrings } from "./strings-comments";
 import { mobileStrings } from "./strings-mobile";
+import { searchStrings } from "./strings-search";
 import { errorStrings } from "./strings-errors";
 import { importFileStrings } from "./strings-import-file";
 import { importPageStrings } from "./strings-import-page";
@@ -23,6 +24,8 @@ import { takeOverStrings } from "./strings-takeover";
 import { taskListStrings } from "./strings-tasklist";
 import { notifyStrings } from "./strings-notify";
 import { pagingStrings } from "./strings-paging";
+import { downloadsStrings } from "./strings-downloads";
+import { facetStrings } from "./strings-facets";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
@@ -44,13 +47,16 @@ const en = {
   ...termsStrings.en,
   ...commentsStrings.en,
   ...mobileStrings.en,
+  ...searchStrings.en,
   ...errorStrings.en,
   ...importFileStrings.en,
   ...importPageStrings.en,
   ...adminStrings.en,
   ...takeOverStrings.en,
+  ...facetStrings.en,
   ...notifyStrings.en,
   ...pagingStrings.en,
+  ...downloadsStrings.en,
   siteName: "Public Algorithm Register",
   siteTagline: "Every algorithm, app and code system the government uses on people: what it does, on what legal basis, with which data, who answers for it, and when it ends.",
   skipToContent: "Skip to main content",
@@ -584,13 +590,16 @@ const zh: Record<StringKey, string> = {
   ...termsStrings.zh,
   ...commentsStrings.zh,
   ...mobileStrings.zh,
+  ...searchStrings.zh,
   ...errorStrings.zh,
   ...importFileStrings.zh,
   ...importPageStrings.zh,
   ...adminStrings.zh,
   ...takeOverStrings.zh,
+  ...facetStrings.zh,
   ...notifyStrings.zh,
   ...pagingStrings.zh,
+  ...downloadsStrings.zh,
   siteName: "公共算法登记簿",
   siteTagline: "政府对公众使用的每一个算法、应用和“码”系统：做什么、依据什么法律、用哪些数据、由谁负责、何时终止。",
   skipToContent: "跳到正文",

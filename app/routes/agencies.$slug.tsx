@@ -7,9 +7,11 @@ import { pickText, useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
 import { ToolCard } from "~/components/tool-card";
 import { PUBLIC_PAGE } from "~/page-cache";
+import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
+export const links = dataDownloadsLinks;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const agency = foundOr404(await getAgencyPage(ctxOf(), { slug: params.slug ?? "" }));
@@ -92,6 +94,7 @@ export default function AgencyPage() {
       ) : (
         <p className="empty">{t("agencyNoTools")}</p>
       )}
+      <DataDownloads view={{ kind: "agency", slug: a.slug, total: a.tools.length }} />
     </>
   );
 }

@@ -86,7 +86,7 @@ export default function ApiDocs() {
       {SECTIONS.map(([title, text]) => (
         <section key={title}>
           <h2>{t(title)}</h2>
-          <p>{t(text)}</p>
+          <p className="api-note">{t(text)}</p>
         </section>
       ))}
       <h2>{t("apiBulkTitle")}</h2>

@@ -7,9 +7,11 @@ import type { Paths } from "../../registry/shared/urls";
 import { LocalText } from "~/components/text";
 import { publicPage } from "~/page-cache";
 import { TableRegion } from "~/components/table-region";
+import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = publicPage(["kind", "year", "page"]);
+export const links = dataDownloadsLinks;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { list: await listIncidents(ctxOf(), parseIncidentQuery(new URL(request.url).searchParams)) };
@@ -115,6 +117,7 @@ export default function Incidents() {
           {list.page < list.pageCount ? <Link to={href(u, { ...q, page: list.page + 1 })}>{t("logNext")}</Link> : null}
         </nav>
       ) : null}
+      <DataDownloads view={{ kind: "incidents", query: { kind: q.kind, year: q.year } }} />
     </>
   );
 }

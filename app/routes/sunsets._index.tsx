@@ -1,18 +1,30 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ctxOf, getSunsetOverview } from "~/registry.server";
 import type { ToolSummary } from "../../registry/records/summary.server";
+import { chosen, parseToolQuery, toolQueryString, withoutValue, withValue, type ToolQuery } from "../../registry/records/query";
 import { metaContext, pageTitle } from "~/i18n/meta";
 import type { StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 import { ToolCard } from "~/components/tool-card";
-import { PUBLIC_PAGE } from "~/page-cache";
+import { publicPage } from "~/page-cache";
+import { ActiveFilters } from "./tools._index/facets";
+import { Notices } from "./tools._index/notices";
+import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
+
+// The list's filters, except the sunset filter (the page is grouped by it), the sort and the page.
+const SUNSET_PAGE_PARAMS = ["q", "kind", "jurisdiction", "status", "review", "level", "category", "sensitive", "agency"] as const;
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
-export const handle = PUBLIC_PAGE;
+export const handle = publicPage(SUNSET_PAGE_PARAMS, SUNSET_PAGE_PARAMS.filter((p) => p !== "q"));
+export const links = dataDownloadsLinks;
 
-export async function loader() {
-  return { overview: await getSunsetOverview(ctxOf()) };
+/** The sunset states this page is about: its downloads hold the tools in any of them, with the page's filters. */
+const SUNSET_VIEW = ["due_soon", "lapsed", "no_sunset"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { query, notices } = parseToolQuery(new URL(request.url).searchParams);
+  return { overview: await getSunsetOverview(ctxOf(), { query, notices }) };
 }
 
 // Feed readers find the sunset feed here, in the page's language.
@@ -24,7 +36,15 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => {
   ];
 };
 
-function Group({ id, heading, count, tools, state, note }: { id: string; heading: StringKey; count: number; tools: ToolSummary[]; state: string; note?: StringKey }) {
+/** The page's own address for a query (its filters only). */
+function sunsetsQuery(q: ToolQuery, change: Parameters<typeof toolQueryString>[1] = {}): URLSearchParams {
+  const params = new URLSearchParams(toolQueryString({ ...q, sunset: undefined, sort: "name", page: 1 }, change));
+  params.delete("sort");
+  params.delete("page");
+  return params;
+}
+
+function Group({ id, heading, count, tools, state, note, query }: { id: string; heading: StringKey; count: number; tools: ToolSummary[]; state: string; note?: StringKey; query: ToolQuery }) {
   const { t, num, u } = useT();
   return (
     <section aria-labelledby={id} className={`sunset-group sunset-group-${state}`}>
@@ -41,27 +61,70 @@ function Group({ id, heading, count, tools, state, note }: { id: string; heading
       )}
       {count > tools.length ? (
         <p>
-          <Link to={u.tools({ sunset: state, sort: "sunset" })}>{t("sunsetsMore", { n: num(count) })}</Link>
+          <Link to={u.tools(new URLSearchParams(toolQueryString(query, { sunset: [state], sort: "sunset" })))}>{t("sunsetsMore", { n: num(count) })}</Link>
         </p>
       ) : null}
     </section>
   );
 }
 
+/** The kind filter: several kinds may be chosen; each link adds or removes one. */
+function KindFilter({ query, kinds }: { query: ToolQuery; kinds: { value: string; count: number }[] }) {
+  const { t, l, num, u } = useT();
+  const active = chosen(query, "kind");
+  const shown = [...kinds, ...active.filter((v) => !kinds.some((k) => k.value === v)).map((value) => ({ value, count: 0 }))];
+  return (
+    <nav aria-labelledby="sunset-kind-h" className="sunset-kinds">
+      <h2 id="sunset-kind-h">{t("sunsetsKindFilter")}</h2>
+      <ul className="chips">
+        <li>{active.length ? <Link to={u.sunsets(sunsetsQuery(query, { kind: undefined }))}>{t("sunsetsAllKinds")}</Link> : <strong aria-current="true">{t("sunsetsAllKinds")}</strong>}</li>
+        {shown.map((k) => (
+          <li key={k.value}>
+            {active.includes(k.value) ? (
+              <strong aria-current="true">
+                {l("kind", k.value)} <span className="count">{num(k.count)}</span>{" "}
+                <Link to={u.sunsets(sunsetsQuery(query, withoutValue(query, "kind", k.value)))} aria-label={t("removeFilter", { label: l("kind", k.value) })}>
+                  ×
+                </Link>
+              </strong>
+            ) : (
+              <Link to={u.sunsets(sunsetsQuery(query, withValue(query, "kind", k.value)))}>
+                {l("kind", k.value)} <span className="count">{num(k.count)}</span>
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export default function Sunsets() {
   const { overview: o } = useLoaderData<typeof loader>();
   const { t, u } = useT();
+  const q = o.query;
+  const others = { ...o, query: { ...q, kind: undefined } };
+  const narrowed = Boolean(q.q) || (["jurisdiction", "status", "review", "level", "category", "sensitive", "agency"] as const).some((f) => chosen(q, f).length > 0);
   return (
     <>
       <h1>{t("sunsetsTitle")}</h1>
       <p className="lead">{t("sunsetsIntro")}</p>
+      <Notices notices={o.notices} />
+      <KindFilter query={q} kinds={o.kinds} />
+      {narrowed ? (
+        <div className="sunset-filters">
+          <p>{t("sunsetsFilteredBy")}</p>
+          <ActiveFilters list={others} href={(change) => u.sunsets(sunsetsQuery(q, change))} clearHref={u.sunsets()} />
+        </div>
+      ) : null}
       <p>
         <a href={u.sunsetsAtom()}>{t("sunsetsFeed")}</a>
       </p>
-      <Group id="lapsed-h" heading="sunsetsLapsed" count={o.counts.lapsed} tools={o.lapsed} state="lapsed" note="sunsetsLapsedText" />
-      <Group id="due-h" heading="sunsetsDueSoon" count={o.counts.due_soon} tools={o.dueSoon} state="due_soon" />
-      <Group id="none-h" heading="sunsetsNoSunset" count={o.counts.no_sunset} tools={o.noSunset} state="no_sunset" />
-      <Group id="later-h" heading="sunsetsUpcoming" count={o.counts.ok} tools={o.upcoming} state="ok" />
+      <Group id="lapsed-h" heading="sunsetsLapsed" count={o.counts.lapsed} tools={o.lapsed} state="lapsed" note="sunsetsLapsedText" query={q} />
+      <Group id="due-h" heading="sunsetsDueSoon" count={o.counts.due_soon} tools={o.dueSoon} state="due_soon" query={q} />
+      <Group id="none-h" heading="sunsetsNoSunset" count={o.counts.no_sunset} tools={o.noSunset} state="no_sunset" query={q} />
+      <Group id="later-h" heading="sunsetsUpcoming" count={o.counts.ok} tools={o.upcoming} state="ok" query={q} />
+      <DataDownloads view={{ kind: "list", query: toolQueryString({ ...q, sunset: SUNSET_VIEW, sort: "sunset" }), total: o.counts.lapsed + o.counts.due_soon + o.counts.no_sunset }} />
     </>
   );
 }

@@ -13,6 +13,8 @@ export const tools = sqliteTable(
     publishedRevisionId: integer("published_revision_id"),
     nameZh: text("name_zh"),
     nameEn: text("name_en"),
+    /** The Chinese name's sort key (registry/records/search/pinyin.ts `sortKeyZh`): pinyin syllables, then tones and the name; byte order is pinyin order. */
+    nameSortZh: text("name_sort_zh"),
     summaryZh: text("summary_zh"),
     summaryEn: text("summary_en"),
     kind: text("kind").notNull(),
@@ -47,6 +49,7 @@ export const tools = sqliteTable(
     index("tools_updated_idx").on(t.updatedAt),
     index("tools_name_en_idx").on(t.nameEn),
     index("tools_name_zh_idx").on(t.nameZh),
+    index("tools_name_sort_zh_idx").on(t.nameSortZh),
   ],
 );
 

@@ -8,6 +8,8 @@
 import { getDb, stmt, type Db } from "../shared/db.server";
 import type { Ctx } from "../shared/context";
 import { getListIndex, pageOf } from "../records/list-index.server";
+import { selectTools } from "../records/list.server";
+import type { QueryNotice, ToolQuery } from "../records/query";
 import { rowsAt, toSummary, TOOL_COLUMNS, type ToolRow, type ToolSummary } from "../records/summary.server";
 import type { LocalizedText } from "../standard/v1";
 import { addDays, DUE_SOON_DAYS, todayIso, SUNSET_STATES, type SunsetState } from "./sunset";
@@ -18,7 +20,15 @@ export const SUNSET_LIST_LIMIT = 50;
 
 export type SunsetOverview = {
   today: string;
+  /** The list filters the overview was narrowed by (never the sunset filter itself). */
+  query: ToolQuery;
+  notices: QueryNotice[];
   counts: Record<"lapsed" | "due_soon" | "no_sunset" | "ok", number>;
+  /** Tools of each kind among those the other filters select (for the kind filter). */
+  kinds: { value: string; count: number }[];
+  /** The chosen agency when there is one, and the agencies' names for the chosen filters. */
+  agency?: { slug: string; name: LocalizedText };
+  facets: { agency: { value: string; count: number; label?: LocalizedText }[] };
   lapsed: ToolSummary[];
   dueSoon: ToolSummary[];
   noSunset: ToolSummary[];
@@ -26,25 +36,44 @@ export type SunsetOverview = {
 };
 
 /**
- * Each list holds the first SUNSET_LIST_LIMIT tools in sunset-date order; the counts are complete.
- * `today` defaults to `todayIso(ctx.now)`.
+ * The tools grouped by sunset state, narrowed by the list's filters (kind, agency, status...; the
+ * same query as /tools, without its sunset filter, sort and page). Each list holds the first
+ * SUNSET_LIST_LIMIT tools in sunset-date order; the counts are complete. `today` defaults to
+ * `todayIso(ctx.now)`.
  */
-export async function getSunsetOverview(ctx: Ctx, q: { today?: string } = {}): Promise<SunsetOverview> {
+export async function getSunsetOverview(ctx: Ctx, q: { today?: string; query?: ToolQuery; notices?: QueryNotice[] } = {}): Promise<SunsetOverview> {
   const { db } = ctx;
   const today = q.today ?? todayIso(ctx.now);
-  const index = getListIndex(db, today);
-  const code = (s: SunsetState) => SUNSET_STATES.indexOf(s);
+  const notices = [...(q.notices ?? [])];
+  const base: ToolQuery = { ...(q.query ?? { q: "" }), sunset: undefined, sort: "sunset", page: 1 };
+  const sel = selectTools(base, { today, notices }, db);
+  const { index, pass } = sel;
+  const sunset = index.bytes.sunset;
   const pick = (s: SunsetState) => {
-    const c = code(s);
-    const mask = Uint8Array.from(index.bytes.sunset, (v) => (v === c ? 1 : 0));
+    const c = SUNSET_STATES.indexOf(s);
+    const mask = Uint8Array.from(sunset, (v, p) => (v === c && pass[p] ? 1 : 0));
     return rowsAt(db, index, pageOf(index.orders.sunset, mask, 0, SUNSET_LIST_LIMIT)).map((r) => toSummary(r, today));
   };
   const counts = { lapsed: 0, due_soon: 0, no_sunset: 0, ok: 0 };
-  for (const v of index.bytes.sunset) {
-    const s = SUNSET_STATES[v] as SunsetState;
+  for (let p = 0; p < index.n; p++) {
+    if (!pass[p]) continue;
+    const s = SUNSET_STATES[sunset[p]!] as SunsetState;
     if (s in counts) counts[s as keyof typeof counts]++;
   }
-  return { today, counts, lapsed: pick("lapsed"), dueSoon: pick("due_soon"), noSunset: pick("no_sunset"), upcoming: pick("ok") };
+  const query: ToolQuery = { ...sel.query, sunset: undefined, sort: "sunset", page: 1 };
+  return {
+    today,
+    query,
+    notices,
+    counts,
+    kinds: sel.facets.kind,
+    agency: sel.agency,
+    facets: { agency: sel.facets.agency },
+    lapsed: pick("lapsed"),
+    dueSoon: pick("due_soon"),
+    noSunset: pick("no_sunset"),
+    upcoming: pick("ok"),
+  };
 }
 
 export type SunsetFeedEntry = { id: string; toolId: string; name: LocalizedText; state: "lapsed" | "due_soon"; sunsetDate: string; updated: string };

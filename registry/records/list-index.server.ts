@@ -21,7 +21,8 @@ import type { LocalizedText } from "../standard/v1";
 const CATEGORIES = FACETS.category;
 export const SORT_ORDERS = {
   name_en: "coalesce(name_en, name_zh) COLLATE NOCASE, id",
-  name_zh: "coalesce(name_zh, name_en), id",
+  // Pinyin order: the key written with the record (registry/records/search/pinyin.ts `sortKeyZh`).
+  name_zh: "name_sort_zh, id",
   updated: "updated_at DESC, id",
   sunset: "sunset_date IS NULL, sunset_date, id",
 } as const;
@@ -181,28 +182,32 @@ type Filter = { facet: FacetName; test: (p: number) => boolean };
  * Runs the query's filters over the index.
  * - `match`: the positions that match the search (any order), or null for no search: only
  *   these are visited, so a search costs in proportion to its hits.
- * - `agencyId`: the agency filter, already resolved.
+ * - `chosenAgencyIds`: the agency filter, already resolved (any of them), or null for none.
  * Returns the total, the facet counts (each facet without its own filter) and a mask of the
  * positions that pass every filter.
  */
-export function filterAndCount(index: ListIndex, query: ToolQuery, agencyId: number | null, match: ArrayLike<number> | null) {
+export function filterAndCount(index: ListIndex, query: ToolQuery, chosenAgencyIds: readonly number[] | null, match: ArrayLike<number> | null) {
   const filters: Filter[] = [];
   for (const f of BYTE_FACETS) {
-    const v = query[f];
-    if (v === undefined) continue;
+    const values = query[f] as readonly string[] | undefined;
+    if (!values?.length) continue;
     const col = index.bytes[f];
-    const want = code(f, v);
-    filters.push({ facet: f, test: (p) => col[p] === want });
+    // Several values of one filter are alternatives: a table of the codes that pass.
+    const want = new Uint8Array(256);
+    for (const v of values) want[code(f, v)] = 1;
+    filters.push({ facet: f, test: (p) => want[col[p]!] === 1 });
   }
-  if (query.category) {
-    const bit = 1 << code("category", query.category);
-    filters.push({ facet: "category", test: (p) => (index.categories[p]! & bit) !== 0 });
+  if (query.category?.length) {
+    let bits = 0;
+    for (const v of query.category) bits |= 1 << code("category", v);
+    filters.push({ facet: "category", test: (p) => (index.categories[p]! & bits) !== 0 });
   }
-  if (agencyId !== null) {
+  if (chosenAgencyIds !== null) {
+    const wanted = new Set(chosenAgencyIds);
     filters.push({
       facet: "agency",
       test: (p) => {
-        for (let i = index.agencyStart[p]!; i < index.agencyStart[p + 1]!; i++) if (index.agencyIds[i] === agencyId) return true;
+        for (let i = index.agencyStart[p]!; i < index.agencyStart[p + 1]!; i++) if (wanted.has(index.agencyIds[i]!)) return true;
         return false;
       },
     });
@@ -269,9 +274,11 @@ export function filterAndCount(index: ListIndex, query: ToolQuery, agencyId: num
     const info = count > 0 ? index.agencies.get(id) : undefined;
     if (info) agencyTotals.push({ info, count });
   });
+  // The 30 busiest agencies, and every chosen one (so each chosen value can be seen and removed).
+  agencyTotals.sort((a, b) => b.count - a.count || (a.info.slug < b.info.slug ? -1 : a.info.slug > b.info.slug ? 1 : 0));
+  const chosenAgencies = new Set(chosenAgencyIds ?? []);
   facets.agency = agencyTotals
-    .sort((a, b) => b.count - a.count || (a.info.slug < b.info.slug ? -1 : a.info.slug > b.info.slug ? 1 : 0))
-    .slice(0, 30)
+    .filter((a, i) => i < 30 || chosenAgencies.has(a.info.id))
     .map((a) => ({ value: a.info.slug, count: a.count, label: a.info.name }));
   return { total, facets, pass };
 }

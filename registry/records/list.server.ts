@@ -10,7 +10,8 @@ import type { Ctx } from "../shared/context";
 import { PAGE_SIZE, type FacetName, type QueryNotice, type ToolQuery } from "./query";
 import { filterAndCount, getListIndex, pageOf, positionOf, type ListIndex } from "./list-index.server";
 import { buildMatchExpression, type Term } from "./search/tokenize";
-import { snippet } from "./search/highlight";
+import { highlightName, snippet } from "./search/highlight";
+import { suggestQueries } from "./search/suggest.server";
 import type { LocalizedText } from "../standard/v1";
 import { todayIso } from "../lifecycle/sunset";
 import { lt, rowsAt, toSummary, type ToolSummary } from "./summary.server";
@@ -28,6 +29,8 @@ export type ToolList = {
   facets: Record<FacetName, FacetCount[]>;
   agency?: { slug: string; name: LocalizedText };
   terms: Term[];
+  /** "Did you mean": corrected queries that find records, when no record had every word searched for. */
+  suggestions: string[];
 };
 
 // Ranked search hits per connection, for the index version they were computed at: ranking a
@@ -67,29 +70,40 @@ function rankedHits(db: Db, index: ListIndex, match: string): Int32Array {
  * order the results are shown in. Shared by the list page, the exports and the API (synchronous).
  */
 export function selectTools(query: ToolQuery, opts: { today: string; lang?: "zh" | "en"; notices: QueryNotice[] }, db: Db) {
-  const { match, terms } = buildMatchExpression(query.q);
-  let agencyId: number | null = null;
+  const { match, any, terms } = buildMatchExpression(query.q);
+  let agencyIds: number[] | null = null;
   let agency: ToolList["agency"];
-  if (query.agency) {
-    const row = stmt(db, `SELECT id, slug, name_zh, name_en FROM agencies WHERE slug = ?`).get(query.agency) as
-      | { id: number; slug: string; name_zh: string | null; name_en: string | null }
-      | undefined;
-    if (row) {
-      agencyId = row.id;
-      agency = { slug: row.slug, name: lt(row.name_zh, row.name_en) };
-    } else {
-      opts.notices.push({ code: "unknown_agency", value: query.agency });
-      query = { ...query, agency: undefined };
+  if (query.agency?.length) {
+    const known: string[] = [];
+    for (const slug of query.agency) {
+      const row = stmt(db, `SELECT id, slug, name_zh, name_en FROM agencies WHERE slug = ?`).get(slug) as
+        | { id: number; slug: string; name_zh: string | null; name_en: string | null }
+        | undefined;
+      if (!row) {
+        opts.notices.push({ code: "unknown_agency", value: slug });
+        continue;
+      }
+      (agencyIds ??= []).push(row.id);
+      known.push(row.slug);
+      // The page names the agency when it is the only one chosen.
+      if (query.agency.length === 1) agency = { slug: row.slug, name: lt(row.name_zh, row.name_en) };
     }
+    if (known.length !== query.agency.length) query = { ...query, agency: known.length ? known : undefined };
   }
   const index = getListIndex(db, opts.today);
-  const ranked = match ? rankedHits(db, index, match) : null;
-  const { total, facets, pass } = filterAndCount(index, query, agencyId, ranked);
+  let ranked = match ? rankedHits(db, index, match) : null;
+  // No record has every word: show those with any of them, best first, and say so.
+  const allWordsMissed = ranked !== null && ranked.length === 0;
+  if (allWordsMissed && any) {
+    ranked = rankedHits(db, index, any);
+    if (ranked.length) opts.notices.push({ code: "any_word_fallback" });
+  }
+  const { total, facets, pass } = filterAndCount(index, query, agencyIds, ranked);
   const order =
     query.sort === "relevance" && ranked
       ? ranked
       : index.orders[query.sort === "updated" ? "updated" : query.sort === "sunset" ? "sunset" : opts.lang === "zh" ? "name_zh" : "name_en"];
-  return { query, agency, terms, index, total, facets, pass, order };
+  return { query, agency, terms, index, total, facets, pass, order, allWordsMissed };
 }
 
 export type ListToolsQuery = {
@@ -119,10 +133,17 @@ export async function listTools(ctx: Ctx, q: ListToolsQuery): Promise<ToolList> 
   const terms = sel.terms;
   const items = rowsAt(db, sel.index, positions).map((r) => {
     const s = toSummary(r, today);
-    if (terms.length) s.snippet = { zh: r.summary_zh ? snippet(r.summary_zh, terms, 80) : null, en: r.summary_en ? snippet(r.summary_en, terms, 80) : null };
+    if (terms.length) {
+      s.snippet = { zh: r.summary_zh ? snippet(r.summary_zh, terms, 80) : null, en: r.summary_en ? snippet(r.summary_en, terms, 80) : null };
+      const zh = r.name_zh ? highlightName(r.name_zh, terms) : null;
+      const en = r.name_en ? highlightName(r.name_en, terms) : null;
+      if (zh || en) s.nameMarks = { zh, en };
+    }
     return s;
   });
-  return { query: { ...sel.query, page }, notices, total: sel.total, page, pageCount, items, facets: sel.facets, agency: sel.agency, terms };
+  // Suggestions only when no record had every word (cached per query and index version).
+  const suggestions = sel.allWordsMissed ? suggestQueries(db, sel.index.version, terms) : [];
+  return { query: { ...sel.query, page }, notices, total: sel.total, page, pageCount, items, facets: sel.facets, agency: sel.agency, terms, suggestions };
 }
 
 /**

@@ -4,15 +4,15 @@ import { createHash } from "node:crypto";
 import { canonicalJson } from "../shared/canonical-json";
 import { getDb, stmt, type Db } from "../shared/db.server";
 import { computeImpactLevel } from "../standard/impact";
-import { indexTokens } from "./search/tokenize";
-import { ToolRecord, type LocalizedText } from "../standard/v1";
+import { searchRowOf, storeSearchRow } from "./search/document";
+import { sortKeyZh } from "./search/pinyin";
+import { ToolRecord } from "../standard/v1";
 import { invalid, zodIssues, type Issue } from "../shared/errors";
 import { AgencySchema, type Agency } from "../standard/agency";
 import { appendEvent } from "../log/log.server";
 import { confirmedAgencyIds } from "./responsibility.server";
 
 
-const both = (t: LocalizedText | undefined) => [t?.zh, t?.en].filter(Boolean).join(" ");
 
 /** Insert or update agencies by slug (parents first is not required: parents are linked after). */
 export function upsertAgencies(input: unknown[], db: Db = getDb()): number {
@@ -126,7 +126,7 @@ export function writePublicProjection(
   const { record, agencyIds } = p;
   stmt(
     db,
-    `UPDATE tools SET slug = @slug, published_revision_id = @rev, name_zh = @nameZh, name_en = @nameEn, summary_zh = @summaryZh,
+    `UPDATE tools SET slug = @slug, published_revision_id = @rev, name_zh = @nameZh, name_en = @nameEn, name_sort_zh = @nameSortZh, summary_zh = @summaryZh,
        summary_en = @summaryEn, kind = @kind, jurisdiction_level = @level, place_zh = @placeZh, place_en = @placeEn,
        policy_domain = @domain, deployment_status = @deployment, review_status = @review, impact_level = @impact,
        sunset_date = @sunset, retired_on = @retiredOn, retirement_reason_zh = @retirementZh,
@@ -159,21 +159,7 @@ export function writePublicProjection(
     .filter((id) => confirmed.has(id))
     .map((id) => stmt(db, `SELECT name_zh, name_en FROM agencies WHERE id = ?`).get(id) as { name_zh: string | null; name_en: string | null })
     .map((a) => [a.name_zh, a.name_en].filter(Boolean).join(" "));
-  const nameText = [both(record.identity.name), record.identity.id, record.identity.slug.replace(/-/g, " ")].join(" ");
-  const bodyText = [
-    both(record.identity.summary),
-    both(record.identity.description),
-    both(record.identity.jurisdiction.place),
-    both(record.purpose.purpose),
-    both(record.howItWorks.logic),
-    ...record.dataScope.elements.map((e) => both(e.name)),
-    ...record.incidents.map((i) => `${both(i.title)} ${both(i.description)}`),
-    ...agencyNames,
-  ].join("\n");
-  const name = indexTokens(nameText);
-  const body = indexTokens(bodyText);
-  stmt(db, `DELETE FROM tool_search WHERE rowid = ?`).run(p.seq);
-  stmt(db, `INSERT INTO tool_search (rowid, name, body, uni) VALUES (?, ?, ?, ?)`).run(p.seq, name.words, body.words, `${name.unigrams} ${body.unigrams}`);
+  storeSearchRow(db, p.seq, searchRowOf(record, agencyNames));
 }
 
 /** The `tools` columns of a record. */
@@ -183,6 +169,7 @@ export function projectionOf(record: ToolRecord, status: string, at: string) {
     slug: record.identity.slug,
     nameZh: record.identity.name.zh ?? null,
     nameEn: record.identity.name.en ?? null,
+    nameSortZh: sortKeyZh(record.identity.name.zh ?? record.identity.name.en),
     summaryZh: record.identity.summary.zh ?? null,
     summaryEn: record.identity.summary.en ?? null,
     kind: record.identity.kind,

@@ -46,21 +46,38 @@ export type FacetName = EnumFacet | "agency";
 /** The order the list page shows its filters in (the agency filter is not an enumeration). */
 export const FACET_DISPLAY_ORDER: readonly FacetName[] = ["kind", "agency", ...ENUM_FACETS.filter((f) => f !== "kind")];
 
+/**
+ * A list query. Each filter holds the values chosen for it: several values of one filter are
+ * alternatives (`?sunset=lapsed&sunset=no_sunset` is lapsed OR never set), different filters
+ * must all hold. An absent filter (or an empty list) does not filter.
+ */
 export type ToolQuery = {
   q: string;
-  agency?: string;
+  agency?: readonly string[];
   sort: Sort;
   page: number;
-} & { [K in EnumFacet]?: (typeof FACETS)[K][number] };
+} & { [K in EnumFacet]?: readonly (typeof FACETS)[K][number][] };
+
+/** How many agencies one query may name at most. */
+export const MAX_AGENCIES = 20;
+const AGENCY_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The values chosen for a filter (empty when it does not filter). */
+export function chosen(query: ToolQuery, facet: FacetName): readonly string[] {
+  return (query[facet] as readonly string[] | undefined) ?? [];
+}
 
 export type QueryNotice =
   | { code: "ignored_value"; param: string; value: string }
   | { code: "query_truncated"; max: number }
   | { code: "page_out_of_range"; page: number }
-  | { code: "unknown_agency"; value: string };
+  | { code: "unknown_agency"; value: string }
+  | { code: "any_word_fallback" };
 
 /** The parameters of the list's URL (the page declares them; the API also takes "lang"). */
 export const TOOL_QUERY_PARAMS = ["q", ...ENUM_FACETS, "agency", "sort", "page"] as const;
+/** The parameters that may be given several times (each a filter's values). */
+export const REPEATABLE_QUERY_PARAMS = [...ENUM_FACETS, "agency"] as const;
 const KNOWN = new Set<string>([...TOOL_QUERY_PARAMS, "lang"]);
 
 export function parseToolQuery(params: URLSearchParams): { query: ToolQuery; notices: QueryNotice[] } {
@@ -74,16 +91,23 @@ export function parseToolQuery(params: URLSearchParams): { query: ToolQuery; not
   const query: ToolQuery = { q, sort: q ? "relevance" : "name", page: 1 };
 
   for (const facet of ENUM_FACETS) {
-    const v = params.get(facet);
-    if (v === null || v === "") continue;
-    if ((FACETS[facet] as readonly string[]).includes(v)) (query as Record<string, unknown>)[facet] = v;
-    else notices.push({ code: "ignored_value", param: facet, value: short(v) });
+    const allowed = FACETS[facet] as readonly string[];
+    const values = new Set<string>();
+    for (const v of params.getAll(facet)) {
+      if (v === "") continue;
+      if (allowed.includes(v)) values.add(v);
+      else notices.push({ code: "ignored_value", param: facet, value: short(v) });
+    }
+    // Kept in the table's order, so the same choice is always the same query (and address).
+    if (values.size) (query as Record<string, unknown>)[facet] = allowed.filter((v) => values.has(v));
   }
-  const agency = params.get("agency");
-  if (agency) {
-    if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(agency) && agency.length <= 80) query.agency = agency;
+  const agencies = new Set<string>();
+  for (const agency of params.getAll("agency")) {
+    if (agency === "") continue;
+    if (AGENCY_SLUG.test(agency) && agency.length <= 80 && agencies.size < MAX_AGENCIES) agencies.add(agency);
     else notices.push({ code: "ignored_value", param: "agency", value: short(agency) });
   }
+  if (agencies.size) query.agency = [...agencies].sort();
   const sort = params.get("sort");
   if (sort) {
     if ((SORTS as readonly string[]).includes(sort) && !(sort === "relevance" && !q)) query.sort = sort as Sort;
@@ -101,16 +125,39 @@ export function parseToolQuery(params: URLSearchParams): { query: ToolQuery; not
   return { query, notices };
 }
 
-/** The URL search string for a query, with some parts changed; defaults are left out. */
-export function toolQueryString(query: ToolQuery, change: Partial<Record<keyof ToolQuery, string | number | undefined>> = {}): string {
+type Change = Partial<{ q: string; sort: Sort; page: number } & Record<FacetName, readonly string[] | string | undefined>>;
+
+/**
+ * The URL search string for a query, with some parts changed (a filter set to a value, to
+ * several, or to undefined to remove it); defaults are left out. Any change but the page's
+ * starts again at page 1.
+ */
+export function toolQueryString(query: ToolQuery, change: Change = {}): string {
   const merged: Record<string, unknown> = { ...query, ...change };
-  if (!("page" in change)) merged.page = 1; // any other change starts again at page 1
+  if (!("page" in change)) merged.page = 1;
   const p = new URLSearchParams();
   if (merged.q) p.set("q", String(merged.q));
-  for (const f of [...ENUM_FACETS, "agency"] as const) if (merged[f]) p.set(f, String(merged[f]));
+  for (const f of [...ENUM_FACETS, "agency"] as const) {
+    const v = merged[f] as readonly string[] | string | undefined;
+    for (const one of v === undefined ? [] : typeof v === "string" ? [v] : v) p.append(f, one);
+  }
   const defaultSort = merged.q ? "relevance" : "name";
   if (merged.sort && merged.sort !== defaultSort && !(merged.sort === "relevance" && !merged.q)) p.set("sort", String(merged.sort));
   if (merged.page && merged.page !== 1) p.set("page", String(merged.page));
   const s = p.toString();
   return s ? `?${s}` : "";
+}
+
+/** The query with one more value of a filter chosen (an alternative to the values chosen already). */
+export function withValue(query: ToolQuery, facet: FacetName, value: string): Change {
+  const now = chosen(query, facet);
+  const next = now.includes(value) ? now : [...now, value];
+  const order = facet === "agency" ? [...next].sort() : (FACETS[facet] as readonly string[]).filter((v) => next.includes(v));
+  return { [facet]: order };
+}
+
+/** The query without one value of a filter. */
+export function withoutValue(query: ToolQuery, facet: FacetName, value: string): Change {
+  const rest = chosen(query, facet).filter((v) => v !== value);
+  return { [facet]: rest.length ? rest : undefined };
 }

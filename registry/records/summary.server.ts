@@ -28,6 +28,8 @@ export type ToolSummary = {
   commentCount: number;
   /** Highlighted summary, per language, when the list was searched. */
   snippet?: { zh: Segment[] | null; en: Segment[] | null };
+  /** Highlighted name, per language, when the search matched it. */
+  nameMarks?: { zh: Segment[] | null; en: Segment[] | null };
 };
 
 export type ToolRow = {

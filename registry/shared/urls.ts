@@ -58,12 +58,14 @@ export const paths = {
   toolsCsv: (q?: Query) => `/tools.csv${queryString(q)}`,
   toolsJson: (q?: Query) => `/tools.json${queryString(q)}`,
   toolsNdjson: (q?: Query) => `/tools.ndjson${queryString(q)}`,
+  /** The Atom feed of the list with the same filters as /tools. */
+  toolsAtom: (q?: Query) => `/tools.atom${queryString(q)}`,
   dataElementsCsv: (q?: Query) => `/tools/data-elements.csv${queryString(q)}`,
 
   agencies: () => "/agencies",
   agency: (slug: string) => `/agencies/${seg(slug)}`,
   agencyChangesAtom: (slug: string) => `/agencies/${seg(slug)}/changes.atom`,
-  agenciesCsv: () => "/agencies.csv",
+  agenciesCsv: (q?: Query) => `/agencies.csv${queryString(q)}`,
 
   standard: (fragment?: string | null) => `/standard${hash(fragment)}`,
   /** A field's definition in the standard, by its dotted path. */
@@ -71,17 +73,17 @@ export const paths = {
   /** The JSON Schema of the standard (version 1, as the route file app/routes/standard.v1[.]schema[.]json.ts). */
   standardSchema: () => "/standard/v1.schema.json",
 
-  sunsets: () => "/sunsets",
+  sunsets: (q?: Query) => `/sunsets${queryString(q)}`,
   sunsetsAtom: () => "/sunsets.atom",
   incidents: (q?: Query) => `/incidents${queryString(q)}`,
-  incidentsCsv: () => "/incidents.csv",
+  incidentsCsv: (q?: Query) => `/incidents.csv${queryString(q)}`,
   unregistered: () => "/unregistered",
   reportUnregistered: () => "/report-unregistered",
   log: (q?: Query) => `/log${queryString(q)}`,
   logJson: (q?: Query) => `/log.json${queryString(q)}`,
   changesAtom: () => "/changes.atom",
-  commentsCsv: () => "/comments.csv",
-  findingsCsv: () => "/findings.csv",
+  commentsCsv: (q?: Query) => `/comments.csv${queryString(q)}`,
+  findingsCsv: (q?: Query) => `/findings.csv${queryString(q)}`,
 
   api: () => "/api",
   openapi: () => "/api/openapi.json",

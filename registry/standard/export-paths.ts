@@ -51,6 +51,18 @@ export const COMPUTED_EXPORT_COLUMNS: Record<string, { en: string; zh: string }>
   incident_count: { en: "Number of incidents on the record.", zh: "记录中的事件数量。" },
   comment_count: { en: "Number of published public comments.", zh: "已发布的公众意见数量。" },
   updated_at: { en: "When the published record last changed.", zh: "已发布记录的最后更新时间。" },
+  agency_names_zh: {
+    en: "Names (Chinese) of the agencies confirmed as responsible, in the record's order, separated by \"；\" (agencies.csv has one row each).",
+    zh: "已确认负责的机构名称（中文），按记录中的顺序，以“；”分隔（agencies.csv 中每个机构一行）。",
+  },
+  agency_names_en: {
+    en: "Names (English) of the agencies confirmed as responsible, in the record's order, separated by \"; \".",
+    zh: "已确认负责的机构名称（英文），按记录中的顺序，以“; ”分隔。",
+  },
+  "<column>_label": {
+    en: "Only with ?labels=on (or labels=zh / labels=en): right after each coded column (kind, jurisdiction_level, deployment_status, review_status, impact_level, sunset_state, policy_domain), the name of its value in the request's language. The nested files do the same for their coded columns.",
+    zh: "仅在加上 ?labels=on（或 labels=zh / labels=en）时出现：紧接在每个代码列（kind、jurisdiction_level、deployment_status、review_status、impact_level、sunset_state、policy_domain）之后，以请求的语言给出该值的名称。嵌套文件的代码列同样如此。",
+  },
 };
 
 /** Every place a field appears: CSV columns, its key in /tools.json rows, its path in /tools/<id>.json. */

@@ -324,7 +324,7 @@ test("the mirror works in a browser from a sub-path of a static file server", as
     await expect(page).toHaveURL(/\/zh\/tools\/index__kind=code_system\.html$/);
     await expect(page.locator(".tool-card")).toHaveCount(count);
 
-    const csv = await page.request.get(new URL((await page.getByRole("link", { name: "CSV" }).getAttribute("href"))!, page.url()).href);
+    const csv = await page.request.get(new URL((await page.locator("section.data-downloads").getByRole("link", { name: "表格", exact: true }).getAttribute("href"))!, page.url()).href);
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     expect((await csv.text()).split("\n").length).toBeGreaterThan(count);

@@ -149,8 +149,10 @@ describe("every documented operation", () => {
     const doc = await loadDocument();
     const names = paramNames(doc, doc.paths["/api/v1/tools"]!.get).map((p) => p.name);
     expect(names).toEqual(["q", "kind", "jurisdiction", "status", "review", "level", "sunset", "category", "sensitive", "agency", "sort", "lang", "limit", "cursor"]);
-    const kind = (doc.components.parameters as unknown as Record<string, { schema: { enum: string[] } }>).kind!.schema.enum;
-    expect(kind).toContain("code_system");
+    const kind = (doc.components.parameters as unknown as Record<string, { schema: { type: string; items: { enum: string[] } }; explode: boolean }>).kind!;
+    expect(kind.schema.items.enum).toContain("code_system");
+    // A filter may be repeated: the values are alternatives.
+    expect([kind.schema.type, kind.explode]).toEqual(["array", true]);
   });
 });
 

@@ -12,6 +12,7 @@ import { publishRevision } from "../../registry/records/publish.server";
 import type { ToolRecordInput } from "../../registry/standard/v1";
 import Database from "better-sqlite3";
 import { seedId } from "../helpers/seed";
+import { sortKeyZh } from "../../registry/records/search/pinyin";
 
 // Seed records, found by slug (test/helpers/seed.ts).
 const HEALTH_CODE = seedId("health-code");
@@ -72,7 +73,7 @@ describe("/tools list", () => {
     const r = await list("?kind=code_system&status=retired");
     expect(r.total).toBeGreaterThan(0);
     for (const t of r.items) expect([t.kind, t.deploymentStatus]).toEqual(["code_system", "retired"]);
-    expect(r.query).toMatchObject({ kind: "code_system", status: "retired" });
+    expect(r.query).toMatchObject({ kind: ["code_system"], status: ["retired"] });
   });
 
   it("shows each tool's sunset state as registry/lifecycle/sunset.ts computes it", async () => {
@@ -90,11 +91,12 @@ describe("/tools list", () => {
       expect(r.query.sort).toBe(sort);
       expect(r.items).toHaveLength(20);
     }
-    // Sorted by the name in the reader's language: English case-insensitively; Chinese by code point.
+    // Sorted by the name in the reader's language: English case-insensitively; Chinese by pinyin
+    // (test/integration/search-people.test.ts checks the pinyin order itself).
     const en = await callLoader<Data>(listLoader, "/tools?sort=name", {}, { headers: { "Accept-Language": "en" } });
     const byName = en.list.items.map((t) => (t.name.en ?? t.name.zh)!.toLowerCase());
     expect(byName).toEqual([...byName].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-    const byZh = (await list("?sort=name")).items.map((t) => (t.name.zh ?? t.name.en)!);
+    const byZh = (await list("?sort=name")).items.map((t) => sortKeyZh(t.name.zh ?? t.name.en)!);
     expect(byZh).toEqual([...byZh].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 });

@@ -104,7 +104,7 @@ describe("public pages and their parameters", () => {
     [
       route("root", undefined, ""),
       route("routes/_index", "root", undefined, PUBLIC_PAGE, true),
-      route("routes/tools._index", "root", "tools", publicPage(["q", "kind", "page"]), true),
+      route("routes/tools._index", "root", "tools", publicPage(["q", "kind", "page"], ["kind"]), true),
       route("routes/tools.$id", "root", "tools/:id", PUBLIC_PAGE),
       route("routes/tools.$id_.history", "root", "tools/:id/history", publicPage(["from", "to"])),
       route("routes/tools.data-elements[.]csv", "root", "tools/data-elements.csv"),
@@ -114,10 +114,10 @@ describe("public pages and their parameters", () => {
   );
   const match = publicRouteMatcher(routes);
   it("matches as Remix does: static segments win over parameters", () => {
-    expect(match("/")).toEqual([]);
-    expect(match("/tools")).toEqual(["q", "kind", "page"]);
-    expect(match("/tools/ALG-000001")).toEqual([]);
-    expect(match("/tools/ALG-000001/history")).toEqual(["from", "to"]);
+    expect(match("/")).toEqual({ names: [], repeatable: [] });
+    expect(match("/tools")).toEqual({ names: ["q", "kind", "page"], repeatable: ["kind"] });
+    expect(match("/tools/ALG-000001")).toEqual({ names: [], repeatable: [] });
+    expect(match("/tools/ALG-000001/history")).toEqual({ names: ["from", "to"], repeatable: [] });
     expect(match("/tools/data-elements.csv")).toBeNull();
     expect(match("/drafts/new")).toBeNull();
     expect(match("/no/such/page")).toBeNull();
@@ -126,6 +126,10 @@ describe("public pages and their parameters", () => {
     expect(canonicalPageUrl("/tools?kind=app&x=1", ["q", "kind"])).toBe("/tools?kind=app");
     expect(canonicalPageUrl("/tools?x=" + Math.random(), ["q", "kind"])).toBe("/tools");
     expect(canonicalPageUrl("/tools?q=a&q=b", ["q"])).toBe("/tools?q=a");
+    // A multi-value filter keeps each distinct value once; a single-value parameter its first.
+    const tools = match("/tools")!;
+    expect(canonicalPageUrl("/tools?kind=app&kind=code_system", tools)).toBeNull();
+    expect(canonicalPageUrl("/tools?kind=app&kind=app&q=a&q=b&x=1", tools)).toBe("/tools?kind=app&q=a");
     expect(canonicalPageUrl("/tools?q=%E9%97%A8%E7%A3%81&kind=", ["q", "kind"])).toBeNull();
     expect(canonicalPageUrl("/tools", ["q"])).toBeNull();
     expect(canonicalPageUrl("/tools/ALG-000001?__proto__=1", [])).toBe("/tools/ALG-000001");

@@ -18,9 +18,11 @@ import { StatusBadge, SunsetBadge } from "~/components/badges";
 import { AnswerCard } from "~/components/answer-card";
 import { SECTIONS, WithheldContext } from "./sections";
 import { PUBLIC_PAGE } from "~/page-cache";
+import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
+export const links = dataDownloadsLinks;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = ctxOf();
@@ -278,6 +280,7 @@ export default function ToolPage() {
         agencyNames={Object.fromEntries(Object.entries(tool.agencies).map(([slug, a]) => [slug, a.name]))}
         consultationOpenUntil={tool.consultation && today <= tool.consultation.closes ? tool.consultation.closes : null}
       />
+      <DataDownloads view={{ kind: "record", id: tool.id }} />
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { FACET_DEFS, FACET_DISPLAY_ORDER, toolQueryString, type EnumFacet, type FacetName, type ToolQuery } from "../../../registry/records/query";
+import { chosen, FACET_DEFS, FACET_DISPLAY_ORDER, toolQueryString, withoutValue, withValue, type FacetName, type ToolQuery } from "../../../registry/records/query";
 import type { ToolList } from "../../../registry/records/list.server";
 import type { LabelGroup } from "../../../registry/standard/labels";
 import type { Lang, Paths } from "../../../registry/shared/urls";
@@ -17,7 +17,10 @@ const LABEL_GROUP = (facet: Exclude<FacetName, "agency">): LabelGroup => FACET_D
 /** A facet value's label; an agency's name says which language it is in (it may fall back to the other one). */
 type FacetLabel = { text: string; lang?: Lang };
 
-function useFacetLabel(list: ToolList) {
+/** What naming the chosen filters needs: the query and the agencies' names. */
+export type ChosenFilters = { query: ToolQuery; agency?: ToolList["agency"]; facets: Pick<ToolList["facets"], "agency"> };
+
+function useFacetLabel(list: ChosenFilters) {
   const { l, lang } = useT();
   return (facet: FacetName, value: string): FacetLabel => {
     if (facet !== "agency") return { text: l(LABEL_GROUP(facet), value) };
@@ -43,23 +46,29 @@ export function Facets({ list }: { list: ToolList }) {
         <h2 id="facets-h">{t("filters")}</h2>
         {FACET_ORDER.map((facet) => {
           const counts = list.facets[facet].filter((c) => c.count > 0);
-          const active = facet === "agency" ? q.agency : q[facet as EnumFacet];
-          if (!counts.length && !active) return null;
+          const active = chosen(q, facet);
+          // A chosen value stays listed (to be removed) even when no tool has it any more.
+          const shown = [...counts, ...active.filter((v) => !counts.some((c) => c.value === v)).map((value) => ({ value, count: 0 }))];
+          if (!shown.length) return null;
           return (
             <section key={facet} className="facet" aria-labelledby={`facet-${facet}`}>
               <h3 id={`facet-${facet}`}>{t(`facet_${facet}`)}</h3>
+              {active.length ? <p className="facet-hint">{t("facetChooseSeveral")}</p> : null}
               <ul>
-                {counts.map((c) => (
+                {shown.map((c) => (
                   <li key={c.value}>
-                    {active === c.value ? (
-                      <strong aria-current="true">
+                    {active.includes(c.value) ? (
+                      <strong aria-current="true" className="chosen">
                         <Label label={labelOf(facet, c.value)} /> <span className="count">{num(c.count)}</span>{" "}
-                        <Link to={listHref(u, q, { [facet]: undefined })} aria-label={t("removeFilter", { label: labelOf(facet, c.value).text })}>
+                        <Link to={listHref(u, q, withoutValue(q, facet, c.value))} aria-label={t("removeFilter", { label: labelOf(facet, c.value).text })}>
                           ×
                         </Link>
                       </strong>
                     ) : (
-                      <Link to={listHref(u, q, { [facet]: c.value })}>
+                      <Link
+                        to={listHref(u, q, withValue(q, facet, c.value))}
+                        aria-label={active.length ? t("addFilter", { label: labelOf(facet, c.value).text }) : undefined}
+                      >
                         <Label label={labelOf(facet, c.value)} /> <span className="count">{num(c.count)}</span>
                       </Link>
                     )}
@@ -74,26 +83,30 @@ export function Facets({ list }: { list: ToolList }) {
   );
 }
 
-export function ActiveFilters({ list }: { list: ToolList }) {
+/**
+ * The chosen filters as chips, each removing its value. `href` makes the address of a change
+ * (the list's own by default); `clearHref` is where "clear all" goes.
+ */
+export function ActiveFilters({ list, href, clearHref }: { list: ChosenFilters; href?: (change: Parameters<typeof toolQueryString>[1]) => string; clearHref?: string }) {
   const { t, u } = useT();
   const labelOf = useFacetLabel(list);
   const q = list.query;
-  const active = FACET_ORDER.flatMap((f) => {
-    const v = f === "agency" ? q.agency : q[f as EnumFacet];
-    return v ? [[f, v] as const] : [];
-  });
+  const to = href ?? ((change: Parameters<typeof toolQueryString>[1]) => listHref(u, q, change));
+  const active = FACET_ORDER.flatMap((f) => chosen(q, f).map((v) => [f, v] as const));
   if (!active.length && !q.q) return null;
   return (
     <ul className="active-filters">
       {active.map(([f, v]) => (
-        <li key={f}>
-          <Link to={listHref(u, q, { [f]: undefined })} aria-label={t("removeFilter", { label: `${t(`facet_${f}`)}: ${labelOf(f, v).text}` })}>
-            {t(`facet_${f}`)}: <Label label={labelOf(f, v)} /> ×
+        <li key={`${f}=${v}`}>
+          <Link to={to(withoutValue(q, f, v))} aria-label={t("removeFilter", { label: `${t(`facet_${f}`)}${t("labelColon")}${labelOf(f, v).text}` })}>
+            {t(`facet_${f}`)}
+            {t("labelColon")}
+            <Label label={labelOf(f, v)} /> ×
           </Link>
         </li>
       ))}
       <li>
-        <Link to={u.tools()}>{t("clearAll")}</Link>
+        <Link to={clearHref ?? u.tools()}>{t("clearAll")}</Link>
       </li>
     </ul>
   );

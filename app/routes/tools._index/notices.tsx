@@ -15,7 +15,9 @@ export function Notices({ notices }: { notices: QueryNotice[] }) {
                 ? t("notice_query_truncated", { max: n.max })
                 : n.code === "page_out_of_range"
                   ? t("notice_page_out_of_range", { page: n.page })
-                  : t("notice_unknown_agency", { value: n.value })}
+                  : n.code === "unknown_agency"
+                    ? t("notice_unknown_agency", { value: n.value })
+                    : t("notice_any_word_fallback")}
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { parseToolQuery, toolQueryString, SORTS, TOOL_QUERY_PARAMS, type ToolQuery } from "../../../registry/records/query";
+import { parseToolQuery, toolQueryString, REPEATABLE_QUERY_PARAMS, SORTS, TOOL_QUERY_PARAMS, type ToolQuery } from "../../../registry/records/query";
 import { ctxOf, listTools } from "~/registry.server";
 import { requestLang } from "~/i18n/lang.server";
 import { pageTitle } from "~/i18n/meta";
@@ -9,10 +9,13 @@ import { ToolCard } from "~/components/tool-card";
 import { SearchForm } from "~/components/search-form";
 import { Facets, ActiveFilters, listHref } from "./facets";
 import { Notices } from "./notices";
+import { Suggestions } from "./suggestions";
 import { publicPage } from "~/page-cache";
+import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
-export const handle = publicPage(TOOL_QUERY_PARAMS);
+export const handle = publicPage(TOOL_QUERY_PARAMS, REPEATABLE_QUERY_PARAMS);
+export const links = dataDownloadsLinks;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // The language orders the list by name.
@@ -27,10 +30,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 
 const SORT_KEY = { relevance: "sortRelevance", name: "sortName", updated: "sortUpdated", sunset: "sortSunset" } as const;
 
-function hiddenFilters(q: ToolQuery): Record<string, string> {
+/** The filters (each value of each) kept as hidden fields when the search is changed. */
+function hiddenFilters(q: ToolQuery): [string, string][] {
   const params = new URLSearchParams(toolQueryString({ ...q, q: "" }));
   params.delete("page");
-  return Object.fromEntries(params);
+  return [...params];
 }
 
 export default function ToolsIndex() {
@@ -42,6 +46,7 @@ export default function ToolsIndex() {
       <h1>{q.q ? t("toolsSearchTitle", { q: q.q }) : t("toolsTitle")}</h1>
       <SearchForm id="tools-q" defaultValue={q.q} hidden={hiddenFilters(q)} />
       <Notices notices={list.notices} />
+      <Suggestions suggestions={list.suggestions} />
       {/* Results come first in the page, so on a phone the first tool is on the first screen; the
           filters follow, folded (styles.css puts them in the left column on a wide screen). */}
       <div className="list-layout">
@@ -81,7 +86,7 @@ export default function ToolsIndex() {
               </p>
             </div>
           )}
-          <DownloadBlock query={q} total={list.total} />
+          <DataDownloads view={{ kind: "list", query: toolQueryString(q), total: list.total }} />
           {list.pageCount > 1 ? (
             <nav aria-label={t("pagination")} className="pager">
               {list.page > 1 ? <Link to={listHref(u, q, { page: list.page - 1 })} rel="prev">{t("previous")}</Link> : <span />}
@@ -93,35 +98,5 @@ export default function ToolsIndex() {
         <Facets list={list} />
       </div>
     </>
-  );
-}
-
-/** Links to exactly the rows of this view (every page) as CSV, JSON and NDJSON. */
-function DownloadBlock({ query, total }: { query: ToolQuery; total: number }) {
-  const { t, num, u } = useT();
-  const params = new URLSearchParams(toolQueryString(query));
-  params.delete("page");
-  return (
-    <section className="download" aria-labelledby="download-h">
-      <h2 id="download-h">{t("downloadHeading")}</h2>
-      <p>{t("downloadText", { n: num(total) })}</p>
-      <ul className="chips">
-        <li>
-          <a href={u.toolsCsv(params)} download>
-            CSV
-          </a>
-        </li>
-        <li>
-          <a href={u.toolsJson(params)} download>
-            JSON
-          </a>
-        </li>
-        <li>
-          <a href={u.toolsNdjson(params)} download>
-            NDJSON
-          </a>
-        </li>
-      </ul>
-    </section>
   );
 }

@@ -29,11 +29,12 @@ export function componentSchemas() {
     ),
     Notice: {
       description:
-        "A filter value the answer ignored. Filters are lenient, as on the HTML list: an unknown value is dropped and reported here, never an error.",
+        "Something the answer did differently from the query as given. Filters are lenient, as on the HTML list: an unknown value is dropped and reported here, never an error. `any_word_fallback`: no tool has every word of `q`, so the tools with any of them are listed, best first.",
       anyOf: [
         obj({ code: { const: "ignored_value" }, param: str(), value: str() }),
         obj({ code: { const: "query_truncated" }, max: int() }),
         obj({ code: { const: "unknown_agency" }, value: str() }),
+        obj({ code: { const: "any_word_fallback" } }),
       ],
     },
     ApiIndex: obj({

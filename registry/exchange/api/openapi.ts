@@ -2,7 +2,7 @@
 // allowed values from the same lists the query parsers use; answers are described in
 // openapi-schemas.ts. The tests validate this document against the OpenAPI 3.1 schema and call
 // every operation in it, checking each answer against the schema documented here.
-import { ENUM_FACETS, FACET_DEFS, FACETS, MAX_QUERY_LENGTH, SORTS, type EnumFacet } from "../../records/query";
+import { ENUM_FACETS, FACET_DEFS, FACETS, MAX_AGENCIES, MAX_QUERY_LENGTH, SORTS, type EnumFacet } from "../../records/query";
 import { INCIDENT_KINDS } from "../../standard/v1";
 import { API_LIMIT } from "./cursor";
 import { componentSchemas, ref, type Schema } from "./openapi-schemas";
@@ -25,6 +25,8 @@ export type ApiOperationId = (typeof API_OPERATIONS)[number]["id"];
 const LENIENT = "An unknown value is ignored and reported in `notices`, as on the HTML list; it is never an error.";
 
 const query = (name: string, schema: Schema, description: string) => ({ name, in: "query", required: false, schema, description });
+const REPEATABLE = "May be given several times: a tool with any of the values is listed (`?sunset=lapsed&sunset=no_sunset`); different filters must all hold.";
+const repeatableParam = (name: string, items: Schema, description: string) => ({ ...query(name, { type: "array", items }, description), style: "form", explode: true });
 const enumParam = (name: string, values: readonly string[], description: string) => query(name, { type: "string", enum: [...values] }, `${description} ${LENIENT}`);
 
 const parameters = {
@@ -36,8 +38,10 @@ const parameters = {
   ),
   q: query("q", { type: "string", maxLength: MAX_QUERY_LENGTH }, `Full-text search in Chinese and English (names, summaries, descriptions). Longer queries are cut to ${MAX_QUERY_LENGTH} characters, with a notice.`),
   // One parameter per filter of the list, from the one table of filters (registry/records/query.ts).
-  ...(Object.fromEntries(ENUM_FACETS.map((f) => [f, enumParam(f, FACETS[f], FACET_DEFS[f].api)])) as Record<EnumFacet, ReturnType<typeof enumParam>>),
-  agency: query("agency", { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, `Slug of an agency with any role in the tool. ${LENIENT}`),
+  // Each filter may be given several times: its values are alternatives (OR), different filters
+  // must all hold (AND), e.g. `?kind=code_system&sunset=lapsed&sunset=no_sunset`.
+  ...(Object.fromEntries(ENUM_FACETS.map((f) => [f, repeatableParam(f, { type: "string", enum: [...FACETS[f]] }, `${FACET_DEFS[f].api} ${REPEATABLE} ${LENIENT}`)])) as Record<EnumFacet, ReturnType<typeof repeatableParam>>),
+  agency: repeatableParam("agency", { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" }, `Slug of an agency with any role in the tool; at most ${MAX_AGENCIES}. ${REPEATABLE} ${LENIENT}`),
   sort: enumParam("sort", SORTS, "Order: `relevance` (default with q), `name` (default without q), `updated` (newest first) or `sunset` (soonest first, no date last)."),
   lang: query("lang", { type: "string", enum: ["zh", "en"], default: "zh" }, `Which name sort=name orders by (falling back to the other language). ${LENIENT}`),
   toolId: {

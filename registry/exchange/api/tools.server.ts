@@ -20,7 +20,7 @@ import { latest, notFound, PUBLISHED, registerChangedAt, short, startOfToday, to
 // (SORT_ORDERS in list-index.server.ts), so a cursor resumes exactly where the order continues.
 const ORDER_KEY: Record<SortOrder, string> = {
   name_en: "coalesce(name_en, name_zh)",
-  name_zh: "coalesce(name_zh, name_en)",
+  name_zh: "name_sort_zh",
   updated: "updated_at",
   sunset: "sunset_date",
 };

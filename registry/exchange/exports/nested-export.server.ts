@@ -8,6 +8,8 @@ import type { ToolQuery } from "../../records/query";
 import type { ToolRecord } from "../../standard/v1";
 import { isLinkConfirmed, responsibilityConsent } from "../../records/responsibility.server";
 import { absolute, paths } from "../../shared/urls";
+import { label, type LabelGroup } from "../../standard/labels";
+import { withLabelColumns } from "./columns";
 
 export const NESTED_EXPORTS = {
   "data-elements": ["tool_id", "tool_url", "position", "name_zh", "name_en", "category", "sensitive", "necessity_zh", "necessity_en", "retention_zh", "retention_en", "granularity_zh", "granularity_en"],
@@ -18,7 +20,31 @@ export const NESTED_EXPORTS = {
 } as const;
 export type NestedExport = keyof typeof NESTED_EXPORTS;
 
-type Cell = string | number | boolean | null | undefined;
+/** The coded columns of each nested file and the label group naming their values (`?labels=on`). */
+export const NESTED_LABELS: { [K in NestedExport]: Partial<Record<(typeof NESTED_EXPORTS)[K][number], LabelGroup>> } = {
+  "data-elements": { category: "category" },
+  agencies: { role: "agencyRole", jurisdiction_level: "jurisdiction" },
+  incidents: { kind: "incident" },
+  findings: { decision: "decision", criterion: "criterion", rating: "rating", severity: "severity" },
+  comments: {},
+};
+
+/** The header of a nested file, with label columns after the coded ones when `labels` is set. */
+export function nestedColumns(kind: NestedExport, labels: boolean): string[] {
+  return withLabelColumns(NESTED_EXPORTS[kind], NESTED_LABELS[kind] as Record<string, LabelGroup>, labels);
+}
+
+/** A row of a nested file with the label of each coded value after it, in the given language. */
+export function labelledNestedRow(kind: NestedExport, row: Cell[], lang: "zh" | "en"): Cell[] {
+  const groups = NESTED_LABELS[kind] as Record<string, LabelGroup>;
+  return NESTED_EXPORTS[kind].flatMap((c, i) => {
+    const group = groups[c];
+    const v = row[i];
+    return group ? [v, v === null || v === undefined ? null : label(group, String(v), lang)] : [v];
+  });
+}
+
+export type Cell = string | number | boolean | null | undefined;
 
 /** Rows (as arrays in the documented column order) of one nested export, batch by batch. */
 export function* exportNested(kind: NestedExport, query: ToolQuery, opts: { origin: string; today?: string; lang?: "zh" | "en" }, db: Db = getDb()): Generator<Cell[][]> {

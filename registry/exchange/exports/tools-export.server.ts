@@ -1,15 +1,53 @@
 // Exports of the tool list with the same filters as /tools. Rows are produced in batches from
 // the list index, so memory stays flat however many rows there are.
-import { getDb, type Db } from "../../shared/db.server";
+import { getDb, stmt, type Db } from "../../shared/db.server";
 import { listToolsForExport, type ToolSummary } from "../../records/list.server";
 import type { QueryNotice, ToolQuery } from "../../records/query";
-import { TOOL_EXPORT_COLUMNS, type ToolExportColumn } from "./columns";
+import { AGENCY_NAMES_SEPARATOR, LABELLED_TOOL_COLUMNS, labelColumn, TOOL_EXPORT_COLUMNS, type ToolExportColumn } from "./columns";
 import { absolute, paths } from "../../shared/urls";
+import { label } from "../../standard/labels";
 
 export { TOOL_EXPORT_COLUMNS, type ToolExportColumn };
 export type ToolExportRow = Record<ToolExportColumn, string | number | null>;
+type AgencyNames = { zh: string | null; en: string | null };
 
-export function toExportRow(t: ToolSummary, origin: string): ToolExportRow {
+/**
+ * The names of the agencies confirmed as responsible for each of some tools (the tool_agencies
+ * projection holds only confirmed links), in the record's order, one read for the whole batch.
+ */
+export function agencyNamesOf(ids: readonly string[], db: Db = getDb()): Map<string, AgencyNames> {
+  const out = new Map<string, AgencyNames>();
+  if (!ids.length) return out;
+  const rows = stmt(
+    db,
+    `SELECT t.id, a.name_zh, a.name_en, a.slug FROM tool_agencies ta JOIN tools t ON t.seq = ta.tool_seq JOIN agencies a ON a.id = ta.agency_id
+     WHERE t.id IN (${ids.map(() => "?").join(", ")}) GROUP BY ta.tool_seq, ta.agency_id ORDER BY ta.tool_seq, min(ta.rowid)`,
+  ).all(...ids) as { id: string; name_zh: string | null; name_en: string | null; slug: string }[];
+  const lists = new Map<string, { zh: string[]; en: string[] }>();
+  for (const r of rows) {
+    const l = lists.get(r.id) ?? { zh: [], en: [] };
+    // A name missing in one language is given in the other, so both cells list every agency.
+    l.zh.push(r.name_zh ?? r.name_en ?? r.slug);
+    l.en.push(r.name_en ?? r.name_zh ?? r.slug);
+    lists.set(r.id, l);
+  }
+  for (const [id, l] of lists) out.set(id, { zh: l.zh.join(AGENCY_NAMES_SEPARATOR.zh), en: l.en.join(AGENCY_NAMES_SEPARATOR.en) });
+  return out;
+}
+
+/** A row with the label of each coded value right after it (`?labels=on`), in the given language. */
+export function labelledRow(row: ToolExportRow, lang: "zh" | "en"): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  const groups = LABELLED_TOOL_COLUMNS as Record<string, (typeof LABELLED_TOOL_COLUMNS)[keyof typeof LABELLED_TOOL_COLUMNS]>;
+  for (const c of TOOL_EXPORT_COLUMNS) {
+    out[c] = row[c];
+    const group = groups[c];
+    if (group) out[labelColumn(c)] = row[c] === null ? null : label(group, String(row[c]), lang);
+  }
+  return out;
+}
+
+export function toExportRow(t: ToolSummary, origin: string, agencies?: AgencyNames): ToolExportRow {
   return {
     id: t.id,
     url: absolute(origin, paths.tool(t.id)),
@@ -34,6 +72,8 @@ export function toExportRow(t: ToolSummary, origin: string): ToolExportRow {
     retired_on: t.retirement?.date ?? null,
     retirement_reason_zh: t.retirement?.reason.zh ?? null,
     retirement_reason_en: t.retirement?.reason.en ?? null,
+    agency_names_zh: agencies?.zh ?? null,
+    agency_names_en: agencies?.en ?? null,
   };
 }
 
@@ -44,6 +84,9 @@ export function* exportTools(
   db: Db = getDb(),
 ): Generator<ToolExportRow[], { total: number; notices: QueryNotice[] }> {
   const { total, notices, batches } = listToolsForExport(query, { today: opts.today, lang: opts.lang, batch: opts.batch ?? 500 }, db);
-  for (const batch of batches) yield batch.map((t) => toExportRow(t, opts.origin));
+  for (const batch of batches) {
+    const names = agencyNamesOf(batch.map((t) => t.id), db);
+    yield batch.map((t) => toExportRow(t, opts.origin, names.get(t.id)));
+  }
   return { total, notices };
 }

@@ -1,7 +1,7 @@
 // The columns of the bulk import format: those of /tools.csv (and the keys of /tools.json rows)
 // that an agency states, the computed ones that are accepted and ignored, the required ones, and
 // the check of a file's header against them.
-import { TOOL_EXPORT_COLUMNS } from "../exports/columns";
+import { TOOL_EXPORT_COLUMNS, TOOL_LABEL_COLUMNS } from "../exports/columns";
 import { isForbiddenKey } from "../../shared/safe-keys";
 import { DEPLOYMENT_STATUSES, JURISDICTION_LEVELS, POLICY_DOMAINS, TOOL_KINDS } from "../../standard/v1";
 import type { LabelGroup } from "../../standard/labels";
@@ -51,6 +51,9 @@ export const CODED_COLUMNS = [
 /** Columns the register computes (address, review state, counts, times): accepted and ignored. */
 export const COMPUTED_COLUMNS = TOOL_EXPORT_COLUMNS.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
 
+/** Every column accepted and ignored: the computed ones and the label columns of `?labels=on`. */
+const IGNORED_COLUMNS: readonly string[] = [...COMPUTED_COLUMNS, ...TOOL_LABEL_COLUMNS];
+
 /** Columns that must be present (for a pair of languages, at least one of the two). */
 const REQUIRED_COLUMNS: (ImportColumn | [ImportColumn, ImportColumn])[] = [
   ["name_zh", "name_en"],
@@ -72,7 +75,7 @@ function listNames(names: string[]): { names: string; more: number } {
 /** A file's columns against the format: unknown, repeated and missing ones (as notices), and which are ignored. */
 export function checkColumns(columns: string[]): { notices: FileNotice[]; ignored: string[] } {
   const notices: FileNotice[] = [];
-  const known = new Set<string>([...IMPORT_COLUMNS, ...COMPUTED_COLUMNS]);
+  const known = new Set<string>([...IMPORT_COLUMNS, ...IGNORED_COLUMNS]);
   // "__proto__" and its kind are never columns, whatever the lists above say.
   const unknown = columns.filter((c) => !known.has(c) || isForbiddenKey(c));
   if (unknown.length) {
@@ -98,5 +101,5 @@ export function checkColumns(columns: string[]): { notices: FileNotice[]; ignore
       notices.push({ code: "importColumnMissing", params: { name: req } });
     }
   }
-  return { notices, ignored: columns.filter((c) => (COMPUTED_COLUMNS as readonly string[]).includes(c)) };
+  return { notices, ignored: columns.filter((c) => IGNORED_COLUMNS.includes(c)) };
 }

@@ -3,7 +3,7 @@
 import type { Actor } from "../../auth/roles";
 import { getDb, stmt, type Db } from "../../shared/db.server";
 import { absolute, paths } from "../../shared/urls";
-import type { ToolExportRow } from "../exports/tools-export.server";
+import { agencyNamesOf, type ToolExportRow } from "../exports/tools-export.server";
 import type { ReviewStatus, ToolRecordInput } from "../../standard/v1";
 import { sunsetState } from "../../lifecycle/sunset";
 import { requireOfficial } from "./import.server";
@@ -32,7 +32,9 @@ export function* exportAgencyInventory(
     if (!rows.length) break;
     total += rows.length;
     after = rows[rows.length - 1]!.id;
-    yield rows.map((r) => inventoryRow(r, JSON.parse(r.record) as ToolRecordInput, opts));
+    // The agencies confirmed for the published record (a draft's new links are not confirmed yet).
+    const names = agencyNamesOf(rows.map((r) => r.id), db);
+    yield rows.map((r) => ({ ...inventoryRow(r, JSON.parse(r.record) as ToolRecordInput, opts), agency_names_zh: names.get(r.id)?.zh ?? null, agency_names_en: names.get(r.id)?.en ?? null }));
   }
   return { total };
 }
@@ -41,7 +43,7 @@ function inventoryRow(
   r: { id: string; comment_count: number; impact_level: string | null; updated_at: string; status: ReviewStatus; created_at: string },
   record: ToolRecordInput,
   opts: { origin: string; today: string },
-): ToolExportRow {
+): Omit<ToolExportRow, "agency_names_zh" | "agency_names_en"> {
   const i = record.identity;
   const l = record.lifecycle;
   return {

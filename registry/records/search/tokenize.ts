@@ -57,21 +57,26 @@ export function indexTokens(text: string): { words: string; unigrams: string } {
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/**
- * An FTS5 MATCH expression for what a person typed, or null when nothing searchable is left.
- * Every term is quoted, so FTS syntax typed by a user (quotes, *, NEAR, -, AND) is only text.
- */
 // Dropped from queries only: requiring "the" in every result helps nobody.
 const QUERY_STOPWORDS = new Set(["a", "an", "the", "of", "and", "or", "to", "in", "on", "for"]);
 
-export function buildMatchExpression(query: string): { match: string | null; terms: Term[] } {
+/** The FTS5 expression of one term: a Latin word in the name or body, a Chinese run as a phrase of bigrams, a single character in `uni`. */
+export function termExpression(t: Term): string {
+  if (t.script === "latin") return `{name body} : ${quote(t.text)}`;
+  if ([...t.text].length === 1) return `uni : ${quote(t.text)}`;
+  return `{name body} : ${quote(bigrams(t.text).join(" "))}`;
+}
+
+/**
+ * FTS5 MATCH expressions for what a person typed, null when nothing searchable is left. Every
+ * term is quoted, so FTS syntax typed by a user (quotes, *, NEAR, -, AND) is only text.
+ * `match`: every term must match (AND); `any`: at least one must (OR), the fallback when no
+ * record has them all; null when there is only one term (or none).
+ */
+export function buildMatchExpression(query: string): { match: string | null; any: string | null; terms: Term[] } {
   const terms = splitTerms(query)
     .filter((t) => t.script === "han" || !QUERY_STOPWORDS.has(t.text))
     .slice(0, MAX_TERMS);
-  const parts = terms.map((t) => {
-    if (t.script === "latin") return `{name body} : ${quote(t.text)}`;
-    if ([...t.text].length === 1) return `uni : ${quote(t.text)}`;
-    return `{name body} : ${quote(bigrams(t.text).join(" "))}`;
-  });
-  return { match: parts.length ? parts.join(" AND ") : null, terms };
+  const parts = terms.map(termExpression);
+  return { match: parts.length ? parts.join(" AND ") : null, any: parts.length > 1 ? parts.join(" OR ") : null, terms };
 }
