@@ -21,7 +21,7 @@ export { createDraft, saveDraftSection, getDraft } from "../registry/review/draf
 export { submitDraft, withdraw, startRevision } from "../registry/review/submission.server";
 export { draftTaskList, submittedSummary } from "../registry/review/task-list.server";
 export { startReview, recordFinding, recordFindings, decide } from "../registry/review/review.server";
-export { listAgencyWork, reviewQueue, getReviewPage, getOwnerView } from "../registry/review/queues.server";
+export { listAgencyWork, reviewQueue, reviewQueuePage, getReviewPage, getOwnerView } from "../registry/review/queues.server";
 export { retireTool } from "../registry/lifecycle/retire.server";
 export { recordFact } from "../registry/lifecycle/facts.server";
 export { postConsultationResponse } from "../registry/voice/consultation.server";

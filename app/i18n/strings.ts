@@ -23,6 +23,7 @@ import { adminStrings } from "./strings-admin";
 import { takeOverStrings } from "./strings-takeover";
 import { taskListStrings } from "./strings-tasklist";
 import { notifyStrings } from "./strings-notify";
+import { pagingStrings } from "./strings-paging";
 import { downloadsStrings } from "./strings-downloads";
 import { feedsStrings } from "./strings-feeds";
 import { facetStrings } from "./strings-facets";
@@ -55,6 +56,7 @@ const en = {
   ...takeOverStrings.en,
   ...facetStrings.en,
   ...notifyStrings.en,
+  ...pagingStrings.en,
   ...downloadsStrings.en,
   ...feedsStrings.en,
   siteName: "Public Algorithm Register",
@@ -598,6 +600,7 @@ const zh: Record<StringKey, string> = {
   ...takeOverStrings.zh,
   ...facetStrings.zh,
   ...notifyStrings.zh,
+  ...pagingStrings.zh,
   ...downloadsStrings.zh,
   ...feedsStrings.zh,
   siteName: "公共算法登记簿",

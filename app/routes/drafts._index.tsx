@@ -14,14 +14,17 @@ import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
 import { StatusBadge } from "~/components/badges";
+import { PageStatus, QueuePager } from "~/components/queue-pager";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, csrfToken } = await requireSession(request, ["official"]);
   const ctx = ctxOf({ actor, now: registerNow() });
-  const { items, due } = await listAgencyWork(ctx);
-  const done = new URL(request.url).searchParams.get("coresp");
+  const params = new URL(request.url).searchParams;
+  const { items, paging, due } = await listAgencyWork(ctx, { cursor: params.get("cursor") });
+  const done = params.get("coresp");
   return {
     items,
+    paging,
     due,
     // The agency by its name, never its slug (the slug only builds the link).
     agency: await accountAgency(ctx, { slug: actor.agencySlug }),
@@ -62,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("draftsTitle"))];
 
 export default function Drafts() {
-  const { items, due, agency, pending, claimable, csrf, done } = useLoaderData<typeof loader>();
+  const { items, paging, due, agency, pending, claimable, csrf, done } = useLoaderData<typeof loader>();
   const result = useActionData<Partial<FormFailure>>();
   const { t, u, l } = useT();
   return (
@@ -100,6 +103,7 @@ export default function Drafts() {
         </Link>{" "}
         <Link to={u.draftsImport()}>{t("importLink")}</Link>
       </p>
+      <PageStatus page={paging} />
       {items.length ? (
         <div className="table-scroll">
           <table className="log-table">
@@ -142,6 +146,7 @@ export default function Drafts() {
       ) : (
         <p className="empty">{t("draftsEmpty")}</p>
       )}
+      <QueuePager page={paging} href={(cursor) => u.drafts({ cursor })} />
     </>
   );
 }

@@ -11,12 +11,12 @@ import { CORESP_INTENTS, INBOX_INTENTS, intentOf } from "~/intents";
 import { noticeHref, noticeParts } from "~/notify-text";
 import { ctxOf, listNotices, markNoticesRead, pendingConfirmations, registerNow } from "~/registry.server";
 import { LANG_TAG, urlsFor } from "../../registry/shared/urls";
+import { PageStatus, QueuePager } from "~/components/queue-pager";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request);
-  const page = Number(new URL(request.url).searchParams.get("page")) || 1;
   const ctx = ctxOf({ actor: session.actor });
-  const inbox = await listNotices(ctx, { page });
+  const inbox = await listNotices(ctx, { cursor: new URL(request.url).searchParams.get("cursor") });
   // An official asked to confirm a link answers here (the form posts to /drafts, which checks it again).
   const asked = session.actor.role === "official" && inbox.notices.some((n) => n.kind === "coresp_named");
   const pending = asked ? (await pendingConfirmations(ctx)).map((p) => p.id) : [];
@@ -39,18 +39,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (e) {
     return registryFailure(e, lang, {});
   }
-  const page = Number(form.get("page")) || 1;
-  return redirect(urlsFor(prefix).inbox(page > 1 ? { page } : undefined));
+  // Back to the same page: the form posts to this page's address, cursor included.
+  return redirect(urlsFor(prefix).inbox({ cursor: new URL(request.url).searchParams.get("cursor") }));
 }
 
 export default function Inbox() {
-  const { notices, unread, page, pageCount, pending, csrf } = useLoaderData<typeof loader>();
+  const { notices, unread, paging, pending, csrf } = useLoaderData<typeof loader>();
   const { t, lang, u, dateTime } = useT();
   return (
     <>
       <h1>{t("inboxTitle")}</h1>
       <p className="lead">{t("inboxIntro")}</p>
       <p>{t("inboxMailNote")}</p>
+      <PageStatus page={paging} />
       {notices.length === 0 ? (
         <p>{t("inboxEmpty")}</p>
       ) : (
@@ -59,7 +60,6 @@ export default function Inbox() {
           {unread > 0 ? (
             <Form method="post" className="inline-form">
               <input type="hidden" name="csrf" value={csrf} />
-              <input type="hidden" name="page" value={page} />
               <button type="submit" name="intent" value={INBOX_INTENTS.readAll}>
                 {t("inboxMarkAllRead")}
               </button>
@@ -101,8 +101,7 @@ export default function Inbox() {
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="csrf" value={csrf} />
                       <input type="hidden" name="id" value={n.id} />
-                      <input type="hidden" name="page" value={page} />
-                      <button type="submit" name="intent" value={INBOX_INTENTS.read} aria-label={t("inboxMarkReadOf", { notice: parts.before + parts.name.text + parts.after })}>
+                              <button type="submit" name="intent" value={INBOX_INTENTS.read} aria-label={t("inboxMarkReadOf", { notice: parts.before + parts.name.text + parts.after })}>
                         {t("inboxMarkRead")}
                       </button>
                     </Form>
@@ -111,12 +110,7 @@ export default function Inbox() {
               );
             })}
           </ol>
-          {pageCount > 1 ? (
-            <nav className="pager" aria-label={t("inboxPage", { page, pages: pageCount })}>
-              {page > 1 ? <Link to={u.inbox({ page: page - 1 })}>{t("inboxNewer")}</Link> : null} <span>{t("inboxPage", { page, pages: pageCount })}</span>{" "}
-              {page < pageCount ? <Link to={u.inbox({ page: page + 1 })}>{t("inboxOlder")}</Link> : null}
-            </nav>
-          ) : null}
+          <QueuePager page={paging} href={(cursor) => u.inbox({ cursor })} />
         </>
       )}
     </>

@@ -8,14 +8,16 @@ import type { StringKey } from "~/i18n/strings";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { urlsFor } from "../../registry/shared/urls";
+import { PageStatus, QueuePager } from "~/components/queue-pager";
 
 const STATUSES = ["new", "confirmed", "dismissed"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["reviewer", "admin"]);
-  const status = new URL(request.url).searchParams.get("status") ?? "new";
+  const params = new URL(request.url).searchParams;
+  const status = params.get("status") ?? "new";
   const s = (STATUSES as readonly string[]).includes(status) ? status : "new";
-  return { reports: await listReports(ctxOf({ actor: session.actor }), { status: s }), status: s, csrf: session.csrfToken };
+  return { reports: await listReports(ctxOf({ actor: session.actor }), { status: s, cursor: params.get("cursor") }), status: s, csrf: session.csrfToken };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("reportsTitle"))];
@@ -33,7 +35,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { key, status } = refusalKey(e, "commentRejected");
     return data<ActionData>({ id, error: key }, { status });
   }
-  return redirect(urlsFor(requestLang({ request, context }).prefix).reports());
+  // Back to the same page of the queue: the cursor names a place, not an item, so it still holds.
+  const params = new URL(request.url).searchParams;
+  return redirect(urlsFor(requestLang({ request, context }).prefix).reports({ status: params.get("status"), cursor: params.get("cursor") }));
 }
 
 export default function Reports() {
@@ -49,9 +53,10 @@ export default function Reports() {
           <li key={s}>{s === status ? <strong aria-current="true">{l("reportStatus", s)}</strong> : <Link to={u.reports({ status: s })}>{l("reportStatus", s)}</Link>}</li>
         ))}
       </ul>
-      {reports.length ? (
+      <PageStatus page={reports} />
+      {reports.items.length ? (
         <ol className="comment-list">
-          {reports.map((r) => (
+          {reports.items.map((r) => (
             <li key={r.id} className="comment" id={`report-${r.id}`}>
               <p className="comment-meta">
                 <strong>{l("reportKind", r.kind)}</strong> · <time dateTime={r.createdAt}>{date(r.createdAt)}</time>
@@ -106,6 +111,7 @@ export default function Reports() {
       ) : (
         <p className="empty">{t("reportsEmpty")}</p>
       )}
+      <QueuePager page={reports} href={(cursor) => u.reports({ status: status === "new" ? null : status, cursor })} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireSession } from "~/auth.server";
-import { registerNow, reviewQueue, ctxOf } from "~/registry.server";
+import { registerNow, reviewQueue, reviewQueuePage, ctxOf } from "~/registry.server";
+import { PageStatus, QueuePager } from "~/components/queue-pager";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
@@ -25,13 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The picker offers the agencies that have something in the queue, whatever the other filters.
   const all = await reviewQueue(ctx, {});
   const agencies = [...new Map(all.flatMap((i) => i.agencies).map((a) => [a.slug, a])).values()];
-  return { items: await reviewQueue(ctx, filters), filters, agencies };
+  const { items, ...page } = await reviewQueuePage(ctx, { ...filters, cursor: url.searchParams.get("cursor") });
+  return { items, page, filters, agencies };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("reviewQueueTitle"))];
 
 export default function ReviewQueue() {
-  const { items, filters, agencies } = useLoaderData<typeof loader>();
+  const { items, page, filters, agencies } = useLoaderData<typeof loader>();
   const { t, date, u, text, lang } = useT();
   const collator = new Intl.Collator(lang === "zh" ? "zh-Hans-u-co-pinyin" : "en");
   const nameOf = (a: { slug: string; name: { zh?: string; en?: string } }) => text(a.name)?.text ?? a.slug;
@@ -64,6 +66,7 @@ export default function ReviewQueue() {
         <input id="age" name="age" type="text" inputMode="numeric" defaultValue={filters.minAgeDays ?? ""} className="short" maxLength={4} />
         <button type="submit">{t("reviewFilterButton")}</button>
       </Form>
+      <PageStatus page={page} />
       {items.length ? (
         <div className="table-scroll">
           <table className="log-table">
@@ -116,6 +119,7 @@ export default function ReviewQueue() {
       ) : (
         <p className="empty">{t("reviewQueueEmpty")}</p>
       )}
+      <QueuePager page={page} href={(cursor) => u.review({ level: filters.level, agency: filters.agency, age: filters.minAgeDays, cursor })} />
     </>
   );
 }

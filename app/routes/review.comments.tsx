@@ -9,10 +9,12 @@ import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { urlsFor } from "../../registry/shared/urls";
 import { LocalText } from "~/components/text";
+import { PageStatus, QueuePager } from "~/components/queue-pager";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["reviewer"]);
-  return { pending: await listPendingComments(ctxOf({ actor: session.actor })), csrf: session.csrfToken };
+  const cursor = new URL(request.url).searchParams.get("cursor");
+  return { pending: await listPendingComments(ctxOf({ actor: session.actor }), { cursor }), csrf: session.csrfToken };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("moderationTitle"))];
@@ -31,7 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { key, status } = refusalKey(e, "commentRejected");
     return data<ActionData>({ commentId, error: key }, { status });
   }
-  return redirect(urlsFor(requestLang({ request, context }).prefix).reviewComments());
+  // Back to the same page of the queue: the cursor names a place, not an item, so it still holds.
+  return redirect(urlsFor(requestLang({ request, context }).prefix).reviewComments({ cursor: new URL(request.url).searchParams.get("cursor") }));
 }
 
 export default function Moderation() {
@@ -42,9 +45,10 @@ export default function Moderation() {
     <>
       <h1>{t("moderationTitle")}</h1>
       <p className="lead">{t("moderationIntro")}</p>
-      {pending.length ? (
+      <PageStatus page={pending} />
+      {pending.items.length ? (
         <ol className="comment-list">
-          {pending.map((c) => (
+          {pending.items.map((c) => (
             <li key={c.id} className="comment" id={`pending-${c.id}`}>
               <p className="comment-meta">
                 <Link to={u.tool(c.toolId, "comments")}>
@@ -81,6 +85,7 @@ export default function Moderation() {
       ) : (
         <p className="empty">{t("moderationEmpty")}</p>
       )}
+      <QueuePager page={pending} href={(cursor) => u.reviewComments({ cursor })} />
     </>
   );
 }

@@ -6,11 +6,12 @@ import { stmt } from "../shared/db.server";
 import { RegistryError } from "../shared/errors";
 import type { Actor } from "../auth/roles";
 import { prefsOf, type NoticeKind, type NoticeParams } from "./notices.server";
+import { cursorPage, PageQuery, type CursorPage } from "../shared/cursor-page";
 
 export const INBOX_PAGE_SIZE = 50;
 
 export type Notice = { id: number; kind: NoticeKind; toolId: string | null; params: NoticeParams; createdAt: string; readAt: string | null };
-export type Inbox = { notices: Notice[]; unread: number; total: number; page: number; pageCount: number };
+export type Inbox = { notices: Notice[]; unread: number; total: number; paging: Omit<CursorPage<Notice>, "items"> };
 
 function signedIn(actor: Actor | null): Actor {
   if (!actor) throw new RegistryError("forbidden");
@@ -32,24 +33,34 @@ export async function unreadNoticeCount(ctx: Ctx): Promise<number> {
   return (stmt(ctx.db, `SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL`).get(actor.id) as { n: number }).n;
 }
 
-/** The person's notices, newest first, a page at a time. */
-export async function listNotices(ctx: Ctx, query: { page?: number } = {}): Promise<Inbox> {
+type NoticeRow = { id: number; kind: NoticeKind; tool_id: string | null; params: string; created_at: string; read_at: string | null };
+const NoticeKey = z.tuple([z.number().int().min(0)]);
+
+/** The person's notices, newest first, a page at a time after an opaque cursor (registry/shared/cursor-page.ts). */
+export async function listNotices(ctx: Ctx, query: { cursor?: string | null; size?: number } = {}): Promise<Inbox> {
   const actor = signedIn(ctx.actor);
   const { db } = ctx;
+  const { cursor, size } = parseInput(PageQuery, query);
   const total = (stmt(db, `SELECT count(*) AS n FROM notifications WHERE user_id = ?`).get(actor.id) as { n: number }).n;
-  const pageCount = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.trunc(Number(query.page) || 1)), pageCount);
-  const rows = stmt(db, `SELECT id, kind, tool_id, params, created_at, read_at FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?`).all(
-    actor.id,
-    INBOX_PAGE_SIZE,
-    (page - 1) * INBOX_PAGE_SIZE,
-  ) as { id: number; kind: NoticeKind; tool_id: string | null; params: string; created_at: string; read_at: string | null }[];
+  // Newest first: "after" a notice is an older one (a smaller id).
+  const select = (where: string, order: "ASC" | "DESC", args: number[], limit: number) =>
+    stmt(db, `SELECT id, kind, tool_id, params, created_at, read_at FROM notifications WHERE user_id = ? ${where} ORDER BY id ${order} LIMIT ?`).all(actor.id, ...args, limit) as NoticeRow[];
+  const { items, ...paging } = cursorPage<NoticeRow, [number]>({
+    cursor,
+    size: size ?? INBOX_PAGE_SIZE,
+    order: "inbox",
+    query: {},
+    key: NoticeKey,
+    keyOf: (r) => [r.id],
+    total,
+    fetch: (from, limit) =>
+      !from ? select("", "DESC", [], limit) : "after" in from ? select("AND id < ?", "DESC", from.after, limit) : select("AND id > ?", "ASC", from.before, limit).reverse(),
+  });
   return {
-    notices: rows.map((r) => ({ id: r.id, kind: r.kind, toolId: r.tool_id, params: parseParams(r.params), createdAt: r.created_at, readAt: r.read_at })),
+    notices: items.map((r) => ({ id: r.id, kind: r.kind, toolId: r.tool_id, params: parseParams(r.params), createdAt: r.created_at, readAt: r.read_at })),
     unread: await unreadNoticeCount(ctx),
     total,
-    page,
-    pageCount,
+    paging,
   };
 }
 

@@ -14,29 +14,38 @@ import { impactOf, isoDay, load } from "./load.server";
 import { joinRefusal } from "./review.server";
 import { actionsFor, canTake, relationTo, type Action } from "./transitions";
 import { consultationOpen, consultationWindow } from "./obligations";
+import { arrayFetch, compareKeys, cursorPage, PageQuery, type CursorPage } from "../shared/cursor-page";
 
 const QueueQuery = z.object({ level: z.string().max(10).optional(), agency: z.string().max(200).optional(), minAgeDays: z.number().int().min(0).max(100_000).optional() });
 
 export type WorkItem = { id: string; name: { zh?: string; en?: string }; revision: number; status: ReviewStatus; updatedAt: string; impactLevel: string | null };
 
+const WorkKey = z.tuple([z.string().max(40), z.string().max(40)]);
+// Latest first, then by id: the order of the SQL below, for the cursor's keys.
+const newestFirst = (a: readonly [string, string], b: readonly [string, string]) => (a[0] !== b[0] ? (a[0] > b[0] ? -1 : 1) : compareKeys([a[1]], [b[1]]));
+
 /**
- * The tools an official's agency owns, latest revision first (drafts and everything after), and
- * those of them due for sunset within 60 days or lapsed.
+ * The tools an official's agency owns, latest revision first (drafts and everything after), a
+ * page at a time after an opaque cursor (registry/shared/cursor-page.ts), and those of them due
+ * for sunset within 60 days or lapsed.
  */
-export async function listAgencyWork(ctx: Ctx): Promise<{ items: WorkItem[]; due: ToolSummary[] }> {
+export async function listAgencyWork(ctx: Ctx, query: { cursor?: string | null; size?: number } = {}): Promise<{ items: WorkItem[]; paging: Omit<CursorPage<WorkItem>, "items">; due: ToolSummary[] }> {
   const { actor, now, db } = ctx;
   if (!actor || actor.role !== "official" || actor.agencyId === null) throw new RegistryError("forbidden");
+  const pageQuery = parseInput(PageQuery, query);
   const rows = stmt(
     db,
     `SELECT t.id, r.number, r.status, r.record, coalesce(r.submitted_at, r.created_at) AS updated_at
      FROM tools t JOIN revisions r ON r.tool_seq = t.seq AND r.number = (SELECT max(number) FROM revisions WHERE tool_seq = t.seq)
      WHERE t.owner_agency_id = ? ORDER BY updated_at DESC, t.id`,
   ).all(actor.agencyId) as { id: string; number: number; status: ReviewStatus; record: string; updated_at: string }[];
-  const items = rows.map((r) => {
+  const keyOf = (r: { id: string; updated_at: string }): [string, string] => [r.updated_at, r.id];
+  const { items: page, ...paging } = cursorPage({ ...pageQuery, order: "agency_work", query: {}, key: WorkKey, keyOf, fetch: arrayFetch(rows, keyOf, newestFirst), total: rows.length });
+  const items = page.map((r) => {
     const record = JSON.parse(r.record) as ToolRecordInput;
     return { id: r.id, name: record.identity.name, revision: r.number, status: r.status, updatedAt: r.updated_at, impactLevel: impactOf(record)?.level ?? null };
   });
-  return { items, due: toolsDueForAgency(actor.agencyId, { today: todayIso(now) }, db) };
+  return { items, paging, due: toolsDueForAgency(actor.agencyId, { today: todayIso(now) }, db) };
 }
 
 /** An agency as pages show it: by name; the slug only for links and filters. */
@@ -123,6 +132,20 @@ export async function reviewQueue(ctx: Ctx, query: { level?: string; agency?: st
     out.push(item);
   }
   return out;
+}
+
+const QueueKey = z.tuple([z.string().max(40), z.string().max(40)]);
+
+/**
+ * The reviewer's queue a page at a time (registry/shared/cursor-page.ts), in the queue's order
+ * (submitted first, then tool id): a cursor holds the submission time and id of an item.
+ */
+export async function reviewQueuePage(ctx: Ctx, query: { level?: string; agency?: string; minAgeDays?: number; cursor?: string | null; size?: number }): Promise<CursorPage<QueueItem>> {
+  const { cursor, size, ...filters } = query;
+  const page = parseInput(PageQuery, { cursor, size });
+  const all = await reviewQueue(ctx, filters);
+  const keyOf = (i: QueueItem): [string, string] => [i.submittedAt, i.id];
+  return cursorPage({ ...page, order: "review_queue", query: parseInput(QueueQuery, filters), key: QueueKey, keyOf, fetch: arrayFetch(all, keyOf), total: all.length });
 }
 
 export type ReviewPage = {

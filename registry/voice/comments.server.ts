@@ -10,6 +10,7 @@ import { getDb, stmt, type Db } from "../shared/db.server";
 import { appendEvent } from "../log/log.server";
 import { publicActor, type Actor } from "../auth/roles";
 import { addressHash, overPostLimit, POSTS_PER_ADDRESS_PER_MINUTE } from "./public-posts.server";
+import { cursorPage, PageQuery, type CursorPage } from "../shared/cursor-page";
 
 export const COMMENT_LIMITS = { bodyMax: 4000, links: 2, nameMax: 60, perAddressPerMinute: POSTS_PER_ADDRESS_PER_MINUTE } as const;
 /** Without a form token, the same text from the same address on the same tool within this window is stored once. */
@@ -142,23 +143,45 @@ export function listPublicComments(toolId: string, db: Db = getDb()): PublicComm
 
 export type PendingComment = { id: number; toolId: string; toolName: { zh?: string; en?: string }; displayName: string | null; body: string; createdAt: string };
 
-/** The moderation queue, oldest first. Reviewers only; without contact e-mails (they are the agency's). */
-export async function listPendingComments(ctx: Ctx): Promise<PendingComment[]> {
+const PendingKey = z.tuple([z.number().int().min(0)]);
+type PendingRow = { id: number; tool_id: string; name_zh: string | null; name_en: string | null; display_name: string | null; body: string; created_at: string };
+
+/**
+ * The moderation queue, oldest first, a page at a time after an opaque cursor
+ * (registry/shared/cursor-page.ts). Reviewers only; without contact e-mails (they are the agency's).
+ */
+export async function listPendingComments(ctx: Ctx, query: { cursor?: string | null; size?: number } = {}): Promise<CursorPage<PendingComment>> {
   const { actor, db } = ctx;
   if (!actor || actor.role !== "reviewer") throw new RegistryError("forbidden");
-  const rows = stmt(
-    db,
-    `SELECT c.id, t.id AS tool_id, t.name_zh, t.name_en, c.display_name, c.body, c.created_at
-     FROM comments c JOIN tools t ON t.seq = c.tool_seq WHERE c.status = 'pending' ORDER BY c.id LIMIT 200`,
-  ).all() as { id: number; tool_id: string; name_zh: string | null; name_en: string | null; display_name: string | null; body: string; created_at: string }[];
-  return rows.map((r) => ({
-    id: r.id,
-    toolId: r.tool_id,
-    toolName: { ...(r.name_zh ? { zh: r.name_zh } : {}), ...(r.name_en ? { en: r.name_en } : {}) },
-    displayName: r.display_name,
-    body: r.body,
-    createdAt: r.created_at,
-  }));
+  const { cursor, size } = parseInput(PageQuery, query);
+  const select = (where: string, order: "ASC" | "DESC", args: number[], limit: number) =>
+    stmt(
+      db,
+      `SELECT c.id, t.id AS tool_id, t.name_zh, t.name_en, c.display_name, c.body, c.created_at
+       FROM comments c JOIN tools t ON t.seq = c.tool_seq WHERE c.status = 'pending' ${where} ORDER BY c.id ${order} LIMIT ?`,
+    ).all(...args, limit) as PendingRow[];
+  const page = cursorPage<PendingRow, [number]>({
+    cursor,
+    size,
+    order: "pending_comments",
+    query: {},
+    key: PendingKey,
+    keyOf: (r) => [r.id],
+    total: (stmt(db, `SELECT count(*) AS n FROM comments WHERE status = 'pending'`).get() as { n: number }).n,
+    fetch: (from, limit) =>
+      !from ? select("", "ASC", [], limit) : "after" in from ? select("AND c.id > ?", "ASC", from.after, limit) : select("AND c.id < ?", "DESC", from.before, limit).reverse(),
+  });
+  return {
+    ...page,
+    items: page.items.map((r) => ({
+      id: r.id,
+      toolId: r.tool_id,
+      toolName: { ...(r.name_zh ? { zh: r.name_zh } : {}), ...(r.name_en ? { en: r.name_en } : {}) },
+      displayName: r.display_name,
+      body: r.body,
+      createdAt: r.created_at,
+    })),
+  };
 }
 
 /**

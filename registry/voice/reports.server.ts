@@ -8,6 +8,7 @@ import { getDb, stmt, type Db } from "../shared/db.server";
 import { appendEvent } from "../log/log.server";
 import { publicActor, type Actor } from "../auth/roles";
 import { addressHash, overPostLimit } from "./public-posts.server";
+import { cursorPage, PageQuery, type CursorPage } from "../shared/cursor-page";
 
 export const REPORT_KINDS = ["record_problem", "unregistered_tool"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -93,31 +94,53 @@ function mayHandle(actor: Actor | null): actor is Actor {
   return actor !== null && (actor.role === "reviewer" || actor.role === "admin");
 }
 
-/** The report queue for reviewers and admins, by status (default: new), oldest first. */
-export async function listReports(ctx: Ctx, query: { status?: string } = {}): Promise<QueuedReport[]> {
+type ReportRow = { id: number; kind: ReportKind; tool_id: string | null; tool_name: string | null; operator: string | null; place: string | null; description: string; evidence_url: string | null; contact_email: string | null; status: string; resolution: string | null; created_at: string };
+const ReportKey = z.tuple([z.number().int().min(0)]);
+
+/**
+ * The report queue for reviewers and admins, by status (default: new), oldest first, a page at
+ * a time after an opaque cursor (registry/shared/cursor-page.ts).
+ */
+export async function listReports(ctx: Ctx, query: { status?: string; cursor?: string | null; size?: number } = {}): Promise<CursorPage<QueuedReport>> {
   const { actor, db } = ctx;
   const status = query.status ?? "new";
   if (!mayHandle(actor)) throw new RegistryError("forbidden");
+  const { cursor, size } = parseInput(PageQuery, { cursor: query.cursor, size: query.size });
   const s = (REPORT_STATUSES as readonly string[]).includes(status) ? status : "new";
-  const rows = stmt(
-    db,
-    `SELECT r.id, r.kind, t.id AS tool_id, r.tool_name, r.operator, r.place, r.description, r.evidence_url, r.contact_email, r.status, r.resolution, r.created_at
-     FROM reports r LEFT JOIN tools t ON t.seq = r.tool_seq WHERE r.status = ? ORDER BY r.id LIMIT 200`,
-  ).all(s) as { id: number; kind: ReportKind; tool_id: string | null; tool_name: string | null; operator: string | null; place: string | null; description: string; evidence_url: string | null; contact_email: string | null; status: string; resolution: string | null; created_at: string }[];
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    toolId: r.tool_id,
-    toolName: r.tool_name,
-    operator: r.operator,
-    place: r.place,
-    description: r.description,
-    evidenceUrl: r.evidence_url,
-    contactEmail: r.contact_email,
-    status: r.status,
-    resolution: r.resolution,
-    createdAt: r.created_at,
-  }));
+  const select = (where: string, order: "ASC" | "DESC", args: number[], limit: number) =>
+    stmt(
+      db,
+      `SELECT r.id, r.kind, t.id AS tool_id, r.tool_name, r.operator, r.place, r.description, r.evidence_url, r.contact_email, r.status, r.resolution, r.created_at
+       FROM reports r LEFT JOIN tools t ON t.seq = r.tool_seq WHERE r.status = ? ${where} ORDER BY r.id ${order} LIMIT ?`,
+    ).all(s, ...args, limit) as ReportRow[];
+  const page = cursorPage<ReportRow, [number]>({
+    cursor,
+    size,
+    order: "reports",
+    query: { status: s },
+    key: ReportKey,
+    keyOf: (r) => [r.id],
+    total: (stmt(db, `SELECT count(*) AS n FROM reports WHERE status = ?`).get(s) as { n: number }).n,
+    fetch: (from, limit) =>
+      !from ? select("", "ASC", [], limit) : "after" in from ? select("AND r.id > ?", "ASC", from.after, limit) : select("AND r.id < ?", "DESC", from.before, limit).reverse(),
+  });
+  return {
+    ...page,
+    items: page.items.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      toolId: r.tool_id,
+      toolName: r.tool_name,
+      operator: r.operator,
+      place: r.place,
+      description: r.description,
+      evidenceUrl: r.evidence_url,
+      contactEmail: r.contact_email,
+      status: r.status,
+      resolution: r.resolution,
+      createdAt: r.created_at,
+    })),
+  };
 }
 
 /** Confirms or dismisses a new report; a dismissal needs a reason. Logged. */

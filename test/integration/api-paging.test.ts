@@ -2,6 +2,7 @@
 // with the HTML list's filters; bad cursors and limits are 400s that say what to fix.
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
+import { listAgencies } from "../../registry/records/agencies.server";
 import { fetchApi, getJson } from "./api-helpers";
 import { listTools } from "../../registry/records/list.server";
 import { ctxOf } from "../../registry/shared/context";
@@ -17,7 +18,7 @@ import type { ToolRecordInput } from "../../registry/standard/v1";
 // Seed records, found by slug (test/helpers/seed.ts).
 const SUISHEN_CODE = seedId("shanghai-suishen-code");
 
-useFreshDb();
+const getDb = useFreshDb();
 
 type Page<T> = { items: T[]; total: number; next: string | null; nextCursor: string | null; notices: { code: string; param?: string }[] };
 
@@ -193,6 +194,55 @@ describe("GET /api/v1/incidents", () => {
     const ignored = await getJson<Page<Incident>>("/api/v1/incidents?kind=meteor&year=22");
     expect(ignored.body.total).toBe(all.total);
     expect(ignored.body.notices.map((n) => n.param)).toEqual(["kind", "year"]);
+  });
+});
+
+describe("GET /api/v1/agencies", () => {
+  type Agency = { slug: string; toolCount: number };
+  it("walks every agency once, by slug, with the fields of the full list", async () => {
+    const all = (await listAgencies(ctxOf())).map((a) => a.slug);
+    expect(all.length).toBeGreaterThan(4);
+    const { items, total, pages, first } = await walk<Agency>("/api/v1/agencies?limit=2");
+    expect(items.map((a) => a.slug)).toEqual(all);
+    expect(total).toBe(all.length);
+    expect(pages).toBe(Math.ceil(all.length / 2));
+    expect(first.items[0]).toEqual(expect.objectContaining({ slug: all[0], name: expect.any(Object), url: expect.any(String), api: expect.any(String), jurisdictionLevel: expect.any(String), toolCount: expect.any(Number) }));
+    // Without a limit: one page of up to 50, as before paging, with the same items.
+    const { res, body } = await getJson<Page<Agency>>("/api/v1/agencies");
+    expect(body.items.map((a) => a.slug)).toEqual(all.slice(0, 50));
+    expect(res.headers.get("Link")).toBe(body.next ? `<${body.next}>; rel="next"` : null);
+    const second = await getJson<Page<Agency>>("/api/v1/agencies?limit=2");
+    expect(second.res.headers.get("Link")).toBe(`<${second.body.next}>; rel="next"`);
+  });
+
+  it("keeps its place when agencies are added during a walk", async () => {
+    const before = (await listAgencies(ctxOf())).map((a) => a.slug);
+    const added: string[] = [];
+    const { items } = await walk<Agency>("/api/v1/agencies?limit=2", (page) => {
+      if (page !== 1) return;
+      // One before everything read so far, one after.
+      for (const slug of ["aaa-walk-agency", "zzz-walk-agency"]) {
+        getDb().$client.prepare(`INSERT INTO agencies (slug, name_zh, jurisdiction_level) VALUES (?, ?, 'municipal')`).run(slug, slug);
+        added.push(slug);
+      }
+    });
+    const slugs = items.map((a) => a.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    expect(slugs).toEqual([...before, "zzz-walk-agency"].sort());
+  });
+
+  it("refuses a foreign cursor or a bad limit with a 400 naming the parameter", async () => {
+    const { body: tools } = await getJson<Page<{ id: string }>>("/api/v1/tools?limit=1");
+    for (const cursor of [tools.nextCursor!, "not*base64", Buffer.from('{"v":1,"o":"agencies","f":"x","k":[1]}').toString("base64url")]) {
+      const { res, body } = await getJson<{ error: string; param: string }>(`/api/v1/agencies?cursor=${cursor}`);
+      expect(res.status, cursor).toBe(400);
+      expect(body).toMatchObject({ error: "bad_parameter", param: "cursor" });
+    }
+    const { res, body } = await getJson<{ error: string; param: string }>("/api/v1/agencies?limit=0");
+    expect(res.status).toBe(400);
+    expect(body).toMatchObject({ param: "limit" });
+    const { body: ok } = await getJson<Page<Agency>>("/api/v1/agencies?colour=red&limit=1");
+    expect(ok.notices).toEqual([{ code: "ignored_value", param: "colour", value: "red" }]);
   });
 });
 

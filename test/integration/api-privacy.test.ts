@@ -41,7 +41,7 @@ async function crawl(): Promise<string[]> {
     await get(`/api/v1/tools/${String(t.id)}`);
     await get(`/api/v1/tools/${String(t.id)}/revisions`);
   }
-  for (const a of ((await get("/api/v1/agencies")) as Page).items) await get(`/api/v1/agencies/${String(a.slug)}`);
+  for (const a of await all("/api/v1/agencies?limit=3")) await get(`/api/v1/agencies/${String(a.slug)}`);
   await all("/api/v1/incidents?limit=5");
   await all("/api/v1/events?limit=50");
   return bodies;

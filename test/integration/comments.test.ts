@@ -40,7 +40,7 @@ describe("public comments", () => {
     expect(r).toMatchObject({ ok: true });
     const id = (r as { id: number }).id;
     expect(listPublicComments(SUISHEN_CODE)).toEqual([]);
-    const queue = await listPendingComments(ctxOf({ actor: reviewer() }));
+    const queue = (await listPendingComments(ctxOf({ actor: reviewer() }))).items;
     expect(queue).toEqual([expect.objectContaining({ id, toolId: SUISHEN_CODE, body: "Who bought the data?" })]);
     // The e-mail was left for the agency, not for the moderators.
     expect(JSON.stringify(queue)).not.toContain("wang@example.org");

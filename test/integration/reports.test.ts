@@ -24,7 +24,7 @@ describe("public reports", () => {
     expect(r).toMatchObject({ ok: true });
     const id = (r as { id: number }).id;
     expect(await listKnownUnregistered(ctxOf())).toEqual([]);
-    expect((await listReports(ctxOf({ actor: reviewer() }), {  })).map((x) => [x.id, x.kind, x.contactEmail])).toEqual([[id, "unregistered_tool", "me@example.org"]]);
+    expect((await listReports(ctxOf({ actor: reviewer() }), {  })).items.map((x) => [x.id, x.kind, x.contactEmail])).toEqual([[id, "unregistered_tool", "me@example.org"]]);
     await resolveReport(ctxOf({ actor: admin(), now }), { id, decision: "confirm", reason: "Confirmed with the bureau's notice." });
     const page = await callLoader<{ tools: { toolName: string; note: string | null }[] }>(unregisteredLoader, "/unregistered");
     expect(page.tools).toEqual([expect.objectContaining({ toolName: "Campus face-gate", note: "Confirmed with the bureau's notice." })]);
@@ -37,10 +37,10 @@ describe("public reports", () => {
   it("a problem with a record needs a public record, and a dismissal needs a reason", async () => {
     expect(await submitReport(ctxOf({ address: "a", now }), { kind: "record_problem", report: { description: "x" }, toolId: "ALG-999999" })).toEqual({ ok: false, reason: "not_found" });
     const { id } = (await submitReport(ctxOf({ address: "a", now }), { kind: "record_problem", report: { description: "The trip card data elements omit the phone number." }, toolId: "alg-000003" })) as { id: number };
-    expect((await listReports(ctxOf({ actor: reviewer() }), {  }))[0]).toMatchObject({ id, toolId: TRIP_CARD, kind: "record_problem" });
+    expect((await listReports(ctxOf({ actor: reviewer() }), {  })).items[0]).toMatchObject({ id, toolId: TRIP_CARD, kind: "record_problem" });
     await expect(resolveReport(ctxOf({ actor: reviewer(), now }), { id, decision: "dismiss", reason: " " })).rejects.toThrow(/invalid/);
     await resolveReport(ctxOf({ actor: reviewer(), now }), { id, decision: "dismiss", reason: "Already listed under data scope." });
-    expect(await listReports(ctxOf({ actor: reviewer() }), { status: "dismissed" })).toEqual([expect.objectContaining({ id, resolution: "Already listed under data scope." })]);
+    expect((await listReports(ctxOf({ actor: reviewer() }), { status: "dismissed" })).items).toEqual([expect.objectContaining({ id, resolution: "Already listed under data scope." })]);
     await expect(resolveReport(ctxOf({ actor: reviewer(), now }), { id, decision: "confirm", reason: "" })).rejects.toThrow(/wrong_state/);
   });
 

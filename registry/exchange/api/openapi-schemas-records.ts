@@ -149,7 +149,7 @@ export function recordSchemas() {
       events: arr(ref("ChainEvent"), { description: "This tool's entries in the event log, oldest first." }),
     }),
     AgencySummary: obj({ ...agencyRefProperties, jurisdictionLevel: oneOf(JURISDICTION_LEVELS), toolCount: int({ minimum: 0 }) }),
-    AgencyList: obj({ total: int({ minimum: 0 }), items: arr(ref("AgencySummary")) }),
+    AgencyList: obj({ notices: arr(ref("Notice")), total: int({ minimum: 0 }), items: arr(ref("AgencySummary"), { description: "Ordered by slug." }), ...cursorFields }),
     Agency: obj({
       ...agencyRefProperties,
       jurisdictionLevel: oneOf(JURISDICTION_LEVELS),

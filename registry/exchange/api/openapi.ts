@@ -153,7 +153,16 @@ function paths() {
       schema: ref("ToolRevisions"),
       errors: ["301", "404"],
     }),
-    listAgencies: operation({ id: "listAgencies", tag: "agencies", summary: "Every agency", description: "Every agency, by slug, with the number of public tools it has a role in.", schema: ref("AgencyList") }),
+    listAgencies: operation({
+      id: "listAgencies",
+      tag: "agencies",
+      summary: "Every agency",
+      description: `Every agency, by slug, with the number of public tools it has a role in. ${PAGING}`,
+      params: ["limit", "cursor"],
+      schema: ref("AgencyList"),
+      paged: true,
+      errors: ["400"],
+    }),
     getAgency: operation({
       id: "getAgency",
       tag: "agencies",
