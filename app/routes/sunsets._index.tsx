@@ -28,11 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // Feed readers find the sunset feed here, in the page's language.
-export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const { t, u } = metaContext(matches);
   return [
     pageTitle(matches, () => t("sunsetsTitle")),
-    { tagName: "link", rel: "alternate", type: "application/atom+xml", href: u.sunsetsAtom(), title: t("sunsetsFeedTitle") },
+    { tagName: "link", rel: "alternate", type: "application/atom+xml", href: u.sunsetsAtom(data ? sunsetsQuery(data.overview.query) : undefined), title: t("sunsetsFeedTitle") },
   ];
 };
 
@@ -118,7 +118,7 @@ export default function Sunsets() {
         </div>
       ) : null}
       <p>
-        <a href={u.sunsetsAtom()}>{t("sunsetsFeed")}</a>
+        <a href={u.sunsetsAtom(sunsetsQuery(q))}>{t("sunsetsFeed")}</a>
       </p>
       <Group id="lapsed-h" heading="sunsetsLapsed" count={o.counts.lapsed} tools={o.lapsed} state="lapsed" note="sunsetsLapsedText" query={q} />
       <Group id="due-h" heading="sunsetsDueSoon" count={o.counts.due_soon} tools={o.dueSoon} state="due_soon" query={q} />

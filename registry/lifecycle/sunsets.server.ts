@@ -7,7 +7,7 @@
 // workflow.server.ts (listAgencyWork) calls it without awaiting.
 import { getDb, stmt, type Db } from "../shared/db.server";
 import type { Ctx } from "../shared/context";
-import { getListIndex, pageOf } from "../records/list-index.server";
+import { pageOf } from "../records/list-index.server";
 import { selectTools } from "../records/list.server";
 import type { QueryNotice, ToolQuery } from "../records/query";
 import { rowsAt, toSummary, TOOL_COLUMNS, type ToolRow, type ToolSummary } from "../records/summary.server";
