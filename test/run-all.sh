@@ -18,31 +18,26 @@ if [ ! -x "$CHROMIUM" ]; then
   fi
 fi
 
-# The proxy test (test/e2e/nginx-proxy.spec.ts) runs Debian's nginx with deploy/nginx.conf. Without
-# nginx it is skipped, except with CI set, where it fails.
-NGINX="${NGINX_PATH:-/usr/sbin/nginx}"
-if [ ! -x "$NGINX" ]; then
+# A Debian package a test needs: installed when running as root with apt, else the test is skipped
+# (except with CI set, where it fails) and this says how to install it.
+#   need_package <present?> <package> <what is skipped>
+need_package() {
+  if [ "$1" = "yes" ]; then return; fi
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    echo "nginx is missing: installing Debian's nginx-light..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
+    echo "$2 is missing: installing it from Debian..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
   else
-    echo "nginx is missing: the proxy test will be skipped (it fails with CI set). To run it:" >&2
-    echo "  sudo apt-get update && sudo apt-get install -y nginx-light" >&2
+    echo "$2 is missing: $3 will be skipped (it fails with CI set). To run it:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y $2" >&2
   fi
-fi
+}
+# The proxy test (test/e2e/nginx-proxy.spec.ts) runs Debian's nginx with deploy/nginx.conf.
+NGINX="${NGINX_PATH:-/usr/sbin/nginx}"
+need_package "$([ -x "$NGINX" ] && echo yes)" nginx-light "the proxy test"
 
 # The feed test (test/integration/atom-feeds.test.ts) validates every Atom feed with xmllint
-# (Debian's libxml2-utils) against test/fixtures/atom.rng. Without it that test is skipped, except
-# with CI set, where it fails.
-if ! command -v xmllint >/dev/null; then
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    echo "xmllint is missing: installing Debian's libxml2-utils..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null
-  else
-    echo "xmllint is missing: the feed validation test will be skipped (it fails with CI set). To run it:" >&2
-    echo "  sudo apt-get update && sudo apt-get install -y libxml2-utils" >&2
-  fi
-fi
+# (Debian's libxml2-utils) against test/fixtures/atom.rng.
+need_package "$(command -v xmllint >/dev/null && echo yes)" libxml2-utils "the feed validation test"
 
 echo "== typecheck"
 node node_modules/typescript/bin/tsc --noEmit -p .
