@@ -6,7 +6,7 @@ import { stmt } from "../shared/db.server";
 import { RegistryError } from "../shared/errors";
 import type { Actor } from "../auth/roles";
 import { prefsOf, type NoticeKind, type NoticeParams } from "./notices.server";
-import { cursorPage, PageQuery, type CursorPage } from "../shared/cursor-page";
+import { cursorPage, idKeysetFetch, PageQuery, type CursorPage } from "../shared/cursor-page";
 
 export const INBOX_PAGE_SIZE = 50;
 
@@ -53,8 +53,7 @@ export async function listNotices(ctx: Ctx, query: { cursor?: string | null; siz
     key: NoticeKey,
     keyOf: (r) => [r.id],
     total,
-    fetch: (from, limit) =>
-      !from ? select("", "DESC", [], limit) : "after" in from ? select("AND id < ?", "DESC", from.after, limit) : select("AND id > ?", "ASC", from.before, limit).reverse(),
+    fetch: idKeysetFetch("id", select, { newestFirst: true }),
   });
   return {
     notices: items.map((r) => ({ id: r.id, kind: r.kind, toolId: r.tool_id, params: parseParams(r.params), createdAt: r.created_at, readAt: r.read_at })),

@@ -155,3 +155,21 @@ export function arrayFetch<T, K extends readonly KeyPart[]>(all: readonly T[], k
     return all.slice(Math.max(0, end - limit), end);
   };
 }
+
+/**
+ * `fetch` for a queue ordered by one integer id column, in SQL: `select(where, order, args, limit)`
+ * reads the queue's rows with `where` ("" or "AND <column> > ?") added, in `order`. Oldest first by
+ * default; `newestFirst` walks the ids downwards (the page "after" a row has smaller ids).
+ */
+export function idKeysetFetch<T>(
+  column: string,
+  select: (where: string, order: "ASC" | "DESC", args: number[], limit: number) => T[],
+  opts: { newestFirst?: boolean } = {},
+): Fetch<T, [number]> {
+  const [forward, backward, later, earlier] = opts.newestFirst ? (["DESC", "ASC", "<", ">"] as const) : (["ASC", "DESC", ">", "<"] as const);
+  return (from, limit) => {
+    if (!from) return select("", forward, [], limit);
+    if ("after" in from) return select(`AND ${column} ${later} ?`, forward, from.after, limit);
+    return select(`AND ${column} ${earlier} ?`, backward, from.before, limit).reverse();
+  };
+}

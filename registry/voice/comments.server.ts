@@ -10,7 +10,7 @@ import { getDb, stmt, type Db } from "../shared/db.server";
 import { appendEvent } from "../log/log.server";
 import { publicActor, type Actor } from "../auth/roles";
 import { addressHash, overPostLimit, POSTS_PER_ADDRESS_PER_MINUTE } from "./public-posts.server";
-import { cursorPage, PageQuery, type CursorPage } from "../shared/cursor-page";
+import { cursorPage, idKeysetFetch, PageQuery, type CursorPage } from "../shared/cursor-page";
 
 export const COMMENT_LIMITS = { bodyMax: 4000, links: 2, nameMax: 60, perAddressPerMinute: POSTS_PER_ADDRESS_PER_MINUTE } as const;
 /** Without a form token, the same text from the same address on the same tool within this window is stored once. */
@@ -168,8 +168,7 @@ export async function listPendingComments(ctx: Ctx, query: { cursor?: string | n
     key: PendingKey,
     keyOf: (r) => [r.id],
     total: (stmt(db, `SELECT count(*) AS n FROM comments WHERE status = 'pending'`).get() as { n: number }).n,
-    fetch: (from, limit) =>
-      !from ? select("", "ASC", [], limit) : "after" in from ? select("AND c.id > ?", "ASC", from.after, limit) : select("AND c.id < ?", "DESC", from.before, limit).reverse(),
+    fetch: idKeysetFetch("c.id", select),
   });
   return {
     ...page,

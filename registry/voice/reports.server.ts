@@ -8,7 +8,7 @@ import { getDb, stmt, type Db } from "../shared/db.server";
 import { appendEvent } from "../log/log.server";
 import { publicActor, type Actor } from "../auth/roles";
 import { addressHash, overPostLimit } from "./public-posts.server";
-import { cursorPage, PageQuery, type CursorPage } from "../shared/cursor-page";
+import { cursorPage, idKeysetFetch, PageQuery, type CursorPage } from "../shared/cursor-page";
 
 export const REPORT_KINDS = ["record_problem", "unregistered_tool"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -121,8 +121,7 @@ export async function listReports(ctx: Ctx, query: { status?: string; cursor?: s
     key: ReportKey,
     keyOf: (r) => [r.id],
     total: (stmt(db, `SELECT count(*) AS n FROM reports WHERE status = ?`).get(s) as { n: number }).n,
-    fetch: (from, limit) =>
-      !from ? select("", "ASC", [], limit) : "after" in from ? select("AND r.id > ?", "ASC", from.after, limit) : select("AND r.id < ?", "DESC", from.before, limit).reverse(),
+    fetch: idKeysetFetch("r.id", select),
   });
   return {
     ...page,
