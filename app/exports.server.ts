@@ -81,9 +81,8 @@ function exportContext({ request, context }: ExportArgs) {
 }
 
 /** Encodes batches of tool rows as CSV, NDJSON or the items of the JSON envelope. */
-function toolRowEncoder(format: ExportFormat, labels: "zh" | "en" | null = null) {
+function toolRowEncoder(format: ExportFormat, labels: "zh" | "en" | null = null, columns: readonly string[] = TOOL_EXPORT_COLUMNS) {
   let first = true;
-  const columns = withLabelColumns(TOOL_EXPORT_COLUMNS, LABELLED_TOOL_COLUMNS, labels !== null);
   const shape = (r: ToolExportRow): Record<string, unknown> => (labels ? labelledRow(r, labels) : r);
   return (rows: ToolExportRow[]) => {
     if (format === "csv") return rows.map((r) => shape(r)).map((r) => csvRow(columns.map((c) => r[c]))).join("");
@@ -96,8 +95,8 @@ function toolRowEncoder(format: ExportFormat, labels: "zh" | "en" | null = null)
 
 export function toolsExportResponse(args: ExportArgs, format: ExportFormat): Response {
   const { query, labels, today, opts } = exportContext(args);
-  const encode = toolRowEncoder(format, labels);
   const columns = withLabelColumns(TOOL_EXPORT_COLUMNS, LABELLED_TOOL_COLUMNS, labels !== null);
+  const encode = toolRowEncoder(format, labels, columns);
   return streamDownload(exportTools(query, opts), {
     head:
       format === "csv"
