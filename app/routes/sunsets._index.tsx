@@ -104,7 +104,8 @@ export default function Sunsets() {
   const { t, u } = useT();
   const q = o.query;
   const others = { ...o, query: { ...q, kind: undefined } };
-  const narrowed = Boolean(q.q) || (["jurisdiction", "status", "review", "level", "category", "sensitive", "agency"] as const).some((f) => chosen(q, f).length > 0);
+  // Filters other than the kind (which has its own choice above) narrow the page.
+  const narrowed = SUNSET_PAGE_PARAMS.some((p) => (p === "q" ? Boolean(q.q) : p !== "kind" && chosen(q, p).length > 0));
   return (
     <>
       <h1>{t("sunsetsTitle")}</h1>
