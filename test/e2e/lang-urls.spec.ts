@@ -150,7 +150,11 @@ for (const js of [true, false]) {
     await expect(page.getByRole("navigation").getByRole("link", { name: "Tools", exact: true })).toHaveAttribute("href", "/en/tools");
     // And back to Chinese on the same record.
     const record = new URL(page.url()).pathname.replace(/^\/en/, "");
-    await page.getByRole("link", { name: "Switch the page to Chinese" }).click();
+    // The address changes before the new page has rendered (a client-side navigation renders in a
+    // transition): wait until the switch names this record, so the click is not on the old link.
+    const toChinese = page.getByRole("link", { name: "Switch the page to Chinese" });
+    await expect(toChinese).toHaveAttribute("href", new RegExp(`/zh${record}$`));
+    await toChinese.click();
     await expect(page).toHaveURL(new RegExp(`/zh${record}$`));
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
     // Going back in history returns to the English record, in English.
