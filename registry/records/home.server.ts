@@ -3,7 +3,8 @@
 import { stmt } from "../shared/db.server";
 import type { Ctx } from "../shared/context";
 import type { FacetName } from "./query";
-import { filterAndCount, getListIndex, pageOf } from "./list-index.server";
+import { getListIndex, pageOf } from "./list-index.server";
+import { filterAndCount } from "./facet-count.server";
 import type { LocalizedText } from "../standard/v1";
 import { isUnlawfulToRun, todayIso, SUNSET_STATES, type SunsetState } from "../lifecycle/sunset";
 import { lt, rowsAt, toSummary, type ToolSummary } from "./summary.server";

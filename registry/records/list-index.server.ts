@@ -11,14 +11,13 @@
 // tool_data_categories and agencies, from any connection) differs from the version it was
 // built at, and its sunset column is recomputed when the date changes.
 import { stmt, type Db } from "../shared/db.server";
-import { FACETS, ENUM_FACETS, BYTE_FACETS, type ByteFacet, type EnumFacet, type FacetName, type ToolQuery } from "./query";
+import { FACETS, BYTE_FACETS, type ByteFacet, type EnumFacet } from "./query";
 import { sunsetState, SUNSET_STATES } from "../lifecycle/sunset";
 import type { LocalizedText } from "../standard/v1";
 
 // Facets stored as one byte per tool (BYTE_FACETS in query.ts): the position of the value in
 // FACETS[facet]. The category facet is a bit mask per tool.
 
-const CATEGORIES = FACETS.category;
 export const SORT_ORDERS = {
   name_en: "coalesce(name_en, name_zh) COLLATE NOCASE, id",
   // Pinyin order: the key written with the record (registry/records/search/pinyin.ts `sortKeyZh`).
@@ -28,7 +27,7 @@ export const SORT_ORDERS = {
 } as const;
 export type SortOrder = keyof typeof SORT_ORDERS;
 
-type AgencyInfo = { id: number; slug: string; name: LocalizedText };
+export type AgencyInfo = { id: number; slug: string; name: LocalizedText };
 
 export type ListIndex = {
   version: number;
@@ -59,7 +58,8 @@ export function positionOf(index: ListIndex, seq: number): number {
   return seq >= 0 && seq < index.positionBySeq.length ? index.positionBySeq[seq]! : -1;
 }
 
-function code<F extends EnumFacet>(facet: F, value: string): number {
+/** The code of a facet value in its byte column (its position in FACETS[facet]). */
+export function code<F extends EnumFacet>(facet: F, value: string): number {
   const i = (FACETS[facet] as readonly string[]).indexOf(value);
   if (i < 0) throw new Error(`Unexpected ${facet} value in tools: ${value}`);
   return i;
@@ -172,115 +172,6 @@ export function getListIndex(db: Db, today: string): ListIndex {
   }
   if (index.sunsetToday !== today) fillSunset(index, today);
   return index;
-}
-
-export type FacetCounts = Record<FacetName, { value: string; count: number; label?: LocalizedText }[]>;
-
-type Filter = { facet: FacetName; test: (p: number) => boolean };
-
-/**
- * Runs the query's filters over the index.
- * - `match`: the positions that match the search (any order), or null for no search: only
- *   these are visited, so a search costs in proportion to its hits.
- * - `chosenAgencyIds`: the agency filter, already resolved (any of them), or null for none.
- * Returns the total, the facet counts (each facet without its own filter) and a mask of the
- * positions that pass every filter.
- */
-export function filterAndCount(index: ListIndex, query: ToolQuery, chosenAgencyIds: readonly number[] | null, match: ArrayLike<number> | null) {
-  const filters: Filter[] = [];
-  for (const f of BYTE_FACETS) {
-    const values = query[f] as readonly string[] | undefined;
-    if (!values?.length) continue;
-    const col = index.bytes[f];
-    // Several values of one filter are alternatives: a table of the codes that pass.
-    const want = new Uint8Array(256);
-    for (const v of values) want[code(f, v)] = 1;
-    filters.push({ facet: f, test: (p) => want[col[p]!] === 1 });
-  }
-  if (query.category?.length) {
-    let bits = 0;
-    for (const v of query.category) bits |= 1 << code("category", v);
-    filters.push({ facet: "category", test: (p) => (index.categories[p]! & bits) !== 0 });
-  }
-  if (chosenAgencyIds !== null) {
-    const wanted = new Set(chosenAgencyIds);
-    filters.push({
-      facet: "agency",
-      test: (p) => {
-        for (let i = index.agencyStart[p]!; i < index.agencyStart[p + 1]!; i++) if (wanted.has(index.agencyIds[i]!)) return true;
-        return false;
-      },
-    });
-  }
-
-  // Hot loop: plain typed arrays, no closures per tool.
-  const byteCols = BYTE_FACETS.map((f) => index.bytes[f]);
-  const byteCounts = BYTE_FACETS.map((f) => new Int32Array(FACETS[f].length));
-  const byteSlot = new Map<FacetName, number>(BYTE_FACETS.map((f, i) => [f, i]));
-  const categoryCounts = new Int32Array(CATEGORIES.length);
-  let maxAgency = 0;
-  for (const id of index.agencies.keys()) maxAgency = Math.max(maxAgency, id);
-  const agencyCounts = new Int32Array(maxAgency + 1);
-  const { categories, agencyStart, agencyIds } = index;
-  const pass = new Uint8Array(index.n);
-  let total = 0;
-
-  const countCategories = (p: number) => {
-    const bits = categories[p]!;
-    if (bits) for (let c = 0; c < CATEGORIES.length; c++) if (bits & (1 << c)) categoryCounts[c]!++;
-  };
-  const countAgencies = (p: number) => {
-    for (let i = agencyStart[p]!; i < agencyStart[p + 1]!; i++) agencyCounts[agencyIds[i]!]!++;
-  };
-  const countOne = (facet: FacetName, p: number) => {
-    if (facet === "category") countCategories(p);
-    else if (facet === "agency") countAgencies(p);
-    else {
-      const k = byteSlot.get(facet)!;
-      byteCounts[k]![byteCols[k]![p]!]!++;
-    }
-  };
-
-  const visits = match ? match.length : index.n;
-  for (let i = 0; i < visits; i++) {
-    const p = match ? match[i]! : i;
-    let failed: FacetName | null = null;
-    let failures = 0;
-    for (let f = 0; f < filters.length; f++) {
-      if (!filters[f]!.test(p)) {
-        failed = filters[f]!.facet;
-        if (++failures > 1) break;
-      }
-    }
-    if (failures === 0) {
-      pass[p] = 1;
-      total++;
-      for (let k = 0; k < byteCols.length; k++) byteCounts[k]![byteCols[k]![p]!]!++;
-      countCategories(p);
-      countAgencies(p);
-    } else if (failures === 1) {
-      // Passes every filter but its own facet's: it counts towards that facet's other values.
-      countOne(failed!, p);
-    }
-  }
-
-  const facets = {} as FacetCounts;
-  for (const f of ENUM_FACETS) {
-    const counts = f === "category" ? categoryCounts : byteCounts[byteSlot.get(f)!]!;
-    facets[f] = (FACETS[f] as readonly string[]).flatMap((value, i) => (counts[i]! > 0 ? [{ value, count: counts[i]! }] : []));
-  }
-  const agencyTotals: { info: AgencyInfo; count: number }[] = [];
-  agencyCounts.forEach((count, id) => {
-    const info = count > 0 ? index.agencies.get(id) : undefined;
-    if (info) agencyTotals.push({ info, count });
-  });
-  // The 30 busiest agencies, and every chosen one (so each chosen value can be seen and removed).
-  agencyTotals.sort((a, b) => b.count - a.count || (a.info.slug < b.info.slug ? -1 : a.info.slug > b.info.slug ? 1 : 0));
-  const chosenAgencies = new Set(chosenAgencyIds ?? []);
-  facets.agency = agencyTotals
-    .filter((a, i) => i < 30 || chosenAgencies.has(a.info.id))
-    .map((a) => ({ value: a.info.slug, count: a.count, label: a.info.name }));
-  return { total, facets, pass };
 }
 
 /** Positions of one page, walking `order` and keeping those that pass. */

@@ -8,7 +8,8 @@
 import { getDb, stmt, type Db } from "../shared/db.server";
 import type { Ctx } from "../shared/context";
 import { PAGE_SIZE, type FacetName, type QueryNotice, type ToolQuery } from "./query";
-import { filterAndCount, getListIndex, pageOf, positionOf, type ListIndex } from "./list-index.server";
+import { getListIndex, pageOf, positionOf, type ListIndex } from "./list-index.server";
+import { filterAndCount } from "./facet-count.server";
 import { buildMatchExpression, type Term } from "./search/tokenize";
 import { highlightName, snippet } from "./search/highlight";
 import { suggestQueries } from "./search/suggest.server";
@@ -131,12 +132,20 @@ export async function listTools(ctx: Ctx, q: ListToolsQuery): Promise<ToolList> 
   }
   const positions = pageOf(sel.order, sel.pass, (page - 1) * PAGE_SIZE, PAGE_SIZE);
   const terms = sel.terms;
+  // Snippets and marked names only in the language the reader sees each text in (the page's
+  // language, else the other one, as LocalText shows it): the page carries nothing it does not
+  // show. `shown(lang, other)`: a text in `lang` is shown when `lang` is the page's language or
+  // the page's language has no text (`other`).
+  const shown = (lang: "zh" | "en", other: string | null) => !q.lang || lang === q.lang || !other;
   const items = rowsAt(db, sel.index, positions).map((r) => {
     const s = toSummary(r, today);
     if (terms.length) {
-      s.snippet = { zh: r.summary_zh ? snippet(r.summary_zh, terms, 80) : null, en: r.summary_en ? snippet(r.summary_en, terms, 80) : null };
-      const zh = r.name_zh ? highlightName(r.name_zh, terms) : null;
-      const en = r.name_en ? highlightName(r.name_en, terms) : null;
+      s.snippet = {
+        zh: r.summary_zh && shown("zh", r.summary_en) ? snippet(r.summary_zh, terms, 80) : null,
+        en: r.summary_en && shown("en", r.summary_zh) ? snippet(r.summary_en, terms, 80) : null,
+      };
+      const zh = r.name_zh && shown("zh", r.name_en) ? highlightName(r.name_zh, terms) : null;
+      const en = r.name_en && shown("en", r.name_zh) ? highlightName(r.name_en, terms) : null;
       if (zh || en) s.nameMarks = { zh, en };
     }
     return s;

@@ -130,6 +130,16 @@ describe("highlighting the name", () => {
     const hit = (await search("health", "en")).items.find((t) => t.id === HEALTH_CODE)!;
     expect((hit.nameMarks?.en ?? []).filter((s) => s.match).map((s) => s.text)).toContain("Health");
   });
+  it("sends snippets and marks only in the language the page shows them in", async () => {
+    const en = (await search("health", "en")).items.find((t) => t.id === HEALTH_CODE)!;
+    expect(en.nameMarks?.en).toBeTruthy();
+    expect(en.snippet?.zh).toBeNull();
+    expect(en.nameMarks?.zh ?? null).toBeNull();
+    const zh = (await search("健康码", "zh")).items.find((t) => t.id === HEALTH_CODE)!;
+    expect(zh.nameMarks?.zh).toBeTruthy();
+    expect(zh.nameMarks?.en ?? null).toBeNull();
+    expect(zh.snippet?.en).toBeNull();
+  });
 });
 
 describe("Chinese names sort by pinyin", () => {
