@@ -69,6 +69,8 @@ export type CheckOptions = {
 
 export const MAX_PROBLEMS = 50;
 const EVENT_BATCH = 500;
+/** Entries of an in-memory pass between two yields. */
+const LOOK_BATCH = 5_000;
 const REVISION_BATCH = 200;
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -214,21 +216,29 @@ export function* checkRegisterSteps(client: Database.Database, opts: CheckOption
     }
     yield;
   }
+  let looked = 0;
   for (const [k, log] of logged) {
+    if (++looked % LOOK_BATCH === 0) yield;
     if (seen.has(k)) continue;
     const [tool, revision] = k.split("\u0000");
     add({ code: "revision_missing", tool: tool!, revision: Number(revision), event: log.firstEvent });
   }
 
-  // 4: the projection lists and pages read.
-  const projections = client
-    .prepare(
-      `SELECT t.id, t.review_status, r.number FROM tools t JOIN revisions r ON r.id = t.published_revision_id WHERE t.published_revision_id IS NOT NULL`,
-    )
-    .all() as { id: string; review_status: string; number: number }[];
-  for (const t of projections) {
-    const log = logged.get(key(t.id, t.number));
-    if (log?.status && log.status !== t.review_status) add({ code: "projection_status_mismatch", tool: t.id, status: t.review_status, logged: log.status });
+  // 4: the projection lists and pages read, in batches like the rest (a single query over every
+  // published tool held a server's event loop for most of a second at 100,000 tools).
+  const projections = client.prepare(
+    `SELECT t.seq, t.id, t.review_status, r.number FROM tools t JOIN revisions r ON r.id = t.published_revision_id
+     WHERE t.published_revision_id IS NOT NULL AND t.seq > ? ORDER BY t.seq LIMIT ${REVISION_BATCH}`,
+  );
+  for (let after = 0; ; ) {
+    const rows = projections.all(after) as { seq: number; id: string; review_status: string; number: number }[];
+    if (!rows.length) break;
+    for (const t of rows) {
+      after = t.seq;
+      const log = logged.get(key(t.id, t.number));
+      if (log?.status && log.status !== t.review_status) add({ code: "projection_status_mismatch", tool: t.id, status: t.review_status, logged: log.status });
+    }
+    yield;
   }
 
   return { ok: problemCount === 0, count, head, problems, problemCount };
