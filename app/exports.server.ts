@@ -14,7 +14,7 @@ import type { Actor } from "../registry/auth/roles";
 
 export type ExportFormat = "csv" | "json" | "ndjson";
 
-const TYPES: Record<ExportFormat, string> = {
+export const TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   json: "application/json; charset=utf-8",
   ndjson: "application/x-ndjson; charset=utf-8",
@@ -25,7 +25,7 @@ const TYPES: Record<ExportFormat, string> = {
  * the client reads, then `tail` with the generator's result. Closing the download stops the
  * generator.
  */
-function streamDownload<B, R>(
+export function streamDownload<B, R>(
   gen: Generator<B, R>,
   parts: { head: string; encode: (batch: B) => string; tail?: (result: R) => string; contentType: string; filename: { ascii: string; full: string }; private?: boolean },
 ): Response {
@@ -70,7 +70,7 @@ export type ExportArgs = { request: Request; context?: unknown };
  * after each coded column in that language (`labels=zh` / `labels=en` name the language); without
  * it the columns never change.
  */
-function exportContext({ request, context }: ExportArgs) {
+export function exportContext({ request, context }: ExportArgs) {
   const url = new URL(request.url);
   const { query } = parseToolQuery(url.searchParams);
   const given = url.searchParams.get("labels");

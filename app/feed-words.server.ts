@@ -66,6 +66,7 @@ function changed(e: FeedEvent, agencies: Record<string, LocalizedText>, lang: La
   const agency = localText(agencies[str(p.agency)], lang);
   switch (e.event.kind) {
     case "published_by_editors":
+    case "imported":
     case "submitted": {
       const lines: Text[] = [];
       const r = e.revision;

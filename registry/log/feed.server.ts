@@ -20,7 +20,7 @@ import { todayIso } from "../lifecycle/sunset";
 import { lt } from "../records/summary.server";
 
 /** Kinds of events that write a new revision of the record whose changes a feed lists. */
-const REVISION_KINDS = new Set(["published_by_editors", "submitted"]);
+const REVISION_KINDS = new Set(["published_by_editors", "imported", "submitted"]);
 
 /** Newest events a filtered feed looks at before it stops, however few of them its tools have. */
 export const FEED_SCAN_LIMIT = 5000;

@@ -9,6 +9,8 @@ import { noticesFor } from "../notify/notices.server";
 
 export const EVENT_KINDS = [
   "published_by_editors",
+  /** A public revision brought in from another register by an admin, as it was there (registry/exchange/records/import.server.ts). */
+  "imported",
   "submitted",
   "withdrawn",
   "review_started",

@@ -158,6 +158,7 @@ export function* checkRegisterSteps(client: Database.Database, opts: CheckOption
     let status: string | null | undefined;
     switch (r.kind) {
       case "published_by_editors":
+      case "imported":
         status = typeof payload.reviewStatus === "string" ? payload.reviewStatus : null;
         break;
       case "submitted":

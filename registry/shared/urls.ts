@@ -60,6 +60,9 @@ export const paths = {
   toolsAtom: (q?: Query) => `/tools.atom${queryString(q)}`,
   toolsJson: (q?: Query) => `/tools.json${queryString(q)}`,
   toolsNdjson: (q?: Query) => `/tools.ndjson${queryString(q)}`,
+  /** Complete records with every public revision (registry/exchange/records), the same parameters as /tools. */
+  recordsNdjson: (q?: Query) => `/records.ndjson${queryString(q)}`,
+  recordsJson: (q?: Query) => `/records.json${queryString(q)}`,
   dataElementsCsv: (q?: Query) => `/tools/data-elements.csv${queryString(q)}`,
 
   agencies: () => "/agencies",

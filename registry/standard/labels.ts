@@ -193,6 +193,7 @@ export const LABELS = {
     published_by_editors: { zh: "编辑登记发布", en: "Published by the editors" },
     submitted: { zh: "提交审查", en: "Submitted for review" },
     withdrawn: { zh: "撤回", en: "Withdrawn" },
+    imported: { zh: "从其他登记簿导入", en: "Imported from another register" },
     review_started: { zh: "开始审查", en: "Review started" },
     decision: { zh: "审查决定", en: "Review decision" },
     status_changed: { zh: "状态变更", en: "Status changed" },
