@@ -25,6 +25,7 @@ import { taskListStrings } from "./strings-tasklist";
 import { notifyStrings } from "./strings-notify";
 import { pagingStrings } from "./strings-paging";
 import { downloadsStrings } from "./strings-downloads";
+import { recordsStrings } from "./strings-records";
 import { feedsStrings } from "./strings-feeds";
 import { facetStrings } from "./strings-facets";
 
@@ -58,6 +59,7 @@ const en = {
   ...notifyStrings.en,
   ...pagingStrings.en,
   ...downloadsStrings.en,
+  ...recordsStrings.en,
   ...feedsStrings.en,
   siteName: "Public Algorithm Register",
   siteTagline: "Every algorithm, app and code system the government uses on people: what it does, on what legal basis, with which data, who answers for it, and when it ends.",
@@ -600,6 +602,7 @@ const zh: Record<StringKey, string> = {
   ...notifyStrings.zh,
   ...pagingStrings.zh,
   ...downloadsStrings.zh,
+  ...recordsStrings.zh,
   ...feedsStrings.zh,
   siteName: "公共算法登记簿",
   siteTagline: "政府对公众使用的每一个算法、应用和“码”系统：做什么、依据什么法律、用哪些数据、由谁负责、何时终止。",

@@ -81,11 +81,7 @@ export function publishRevision(input: unknown, opts: { at: string }, db: Db = g
     const projection = projectionOf(record, status, opts.at);
     if (!tool) {
       // A tool that has only a draft exists but is not public until its first submission.
-      tool = stmt(
-        db,
-        `INSERT INTO tools (id, slug, kind, jurisdiction_level, policy_domain, deployment_status, review_status, created_at, updated_at)
-         VALUES (@id, @slug, @kind, @level, @domain, @deployment, @review, @at, @at) RETURNING seq`,
-      ).get(projection) as { seq: number };
+      tool = insertToolRow(db, projection);
     }
     const number =
       ((stmt(db, `SELECT max(number) AS n FROM revisions WHERE tool_seq = ?`).get(tool.seq) as { n: number | null }).n ?? 0) + 1;
@@ -111,6 +107,15 @@ export function publishRevision(input: unknown, opts: { at: string }, db: Db = g
     }
     return { toolId: id, revisionNumber: number, unchanged: false };
   })();
+}
+
+/** The row of a new tool (not public until writePublicProjection gives it a published revision). */
+export function insertToolRow(db: Db, projection: ReturnType<typeof projectionOf>): { seq: number } {
+  return stmt(
+    db,
+    `INSERT INTO tools (id, slug, kind, jurisdiction_level, policy_domain, deployment_status, review_status, created_at, updated_at)
+     VALUES (@id, @slug, @kind, @level, @domain, @deployment, @review, @at, @at) RETURNING seq`,
+  ).get(projection) as { seq: number };
 }
 
 /**
