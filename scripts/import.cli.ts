@@ -1,5 +1,6 @@
 // npm run import -- tools.csv --agency shanghai-municipal-government [--as official@example.org]
 //                   [--check] [--valid-only] [--report report.csv]
+// npm run import -- records.ndjson --format records [--create-agencies] [--as admin@example.org] [--check]
 //
 // Imports a CSV, JSON or NDJSON file in the export format as drafts of the agency's tools, with
 // the same checks and report as the upload page. --check only checks; --valid-only writes each
@@ -8,6 +9,11 @@
 // everything was imported (or checked clean), 1 when rows or the file had problems, 2 on usage.
 // Every problem is printed as the English sentence the upload page shows (app/i18n), with the
 // field's label and the row number: never an issue code or a record path.
+//
+// With --format records (or a file that is plainly one: /records.ndjson or /records.json as the
+// register exports them) the file holds whole records, imported as they were by an admin (the
+// named one, or else the first active admin): registry/exchange/records/import.server.ts. Each
+// entry is reported in a sentence; exit codes as above.
 import { exitOnRefusal } from "./cli-refusal";
 import fs from "node:fs";
 import path from "node:path";
@@ -24,8 +30,12 @@ import { rowStateText } from "../app/i18n/import-rows";
 import { rowState } from "../registry/exchange/import/row-state";
 import { importActorFor, runImport, type ImportProgress, type ImportReport } from "../registry/exchange/import/import.server";
 import type { FieldError } from "../registry/exchange/import/read-file";
+import { looksLikeRecords } from "../registry/exchange/records/read";
+import { importRecordsFile } from "./import-records";
 
-const USAGE = "Usage: npm run import -- FILE --agency SLUG [--as EMAIL] [--check] [--valid-only] [--report REPORT.csv]";
+const USAGE =
+  "Usage: npm run import -- FILE --agency SLUG [--as EMAIL] [--check] [--valid-only] [--report REPORT.csv]\n" +
+  "       npm run import -- FILE --format records [--create-agencies] [--as ADMIN-EMAIL] [--check]";
 
 /** A row problem in English, as the upload page words it. */
 const problemText = (e: FieldError) => issueLine(e, "en");
@@ -84,11 +94,32 @@ function writeReportCsv(report: ImportReport, target: string) {
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { agency: { type: "string" }, as: { type: "string" }, check: { type: "boolean" }, "valid-only": { type: "boolean" }, report: { type: "string" } },
+    options: {
+      agency: { type: "string" },
+      as: { type: "string" },
+      check: { type: "boolean" },
+      "valid-only": { type: "boolean" },
+      report: { type: "string" },
+      format: { type: "string" },
+      "create-agencies": { type: "boolean" },
+    },
     strict: true,
   });
   const file = positionals[0];
-  if (!file || !values.agency || positionals.length > 1) {
+  if (!file || positionals.length > 1 || (values.format !== undefined && values.format !== "records" && values.format !== "table")) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  let records = values.format === "records";
+  // No format given and no agency: a file that is plainly a whole-record export is one.
+  if (values.format === undefined && !values.agency && fs.existsSync(file)) {
+    const fd = fs.openSync(file, "r");
+    const head = Buffer.alloc(4096);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    fs.closeSync(fd);
+    records = looksLikeRecords(head.subarray(0, n).toString("utf8"));
+  }
+  if (records ? values.agency || values["valid-only"] || values.report : !values.agency || values["create-agencies"]) {
     console.error(USAGE);
     process.exit(2);
   }
@@ -106,8 +137,19 @@ async function main() {
   }
   const bytes = new Uint8Array(fs.readFileSync(file));
   const db = openDatabase(databasePath());
+  if (records) {
+    let code: number;
+    try {
+      code = importRecordsFile(db, { file: path.basename(file), text: new TextDecoder().decode(bytes), as: values.as, createAgencies: Boolean(values["create-agencies"]), check: Boolean(values.check) });
+    } catch (e) {
+      db.$client.close();
+      exitOnRefusal(e);
+    }
+    db.$client.close();
+    process.exit(code);
+  }
   try {
-    const actor = importActorFor(values.agency, values.as, db);
+    const actor = importActorFor(values.agency!, values.as, db);
     const report = await runImport(ctxOf({ actor, now: registerNow(), db }), { file: { bytes, filename: path.basename(file) }, mode: values["valid-only"] ? "valid_only" : "all", dryRun: Boolean(values.check), onProgress: progressBar() });
     printReport(report, path.basename(file));
     if (values.report) writeReportCsv(report, values.report);
