@@ -42,6 +42,8 @@ function listItems(u: Paths, params: URLSearchParams, lang: "zh" | "en"): Downlo
     file(u.toolsCsv(withParam(params, "labels", lang)), "CSV", "dlCsvLabels", "dlCsvLabelsText"),
     file(u.toolsJson(params), "JSON", "dlJson", "dlJsonText"),
     file(u.toolsNdjson(params), "NDJSON", "dlNdjson", "dlNdjsonText"),
+    file(u.recordsNdjson(params), "NDJSON", "dlRecordsNdjson", "dlRecordsNdjsonText"),
+    file(u.recordsJson(params), "JSON", "dlRecordsJson", "dlRecordsJsonText"),
     file(u.dataElementsCsv(params), "CSV", "dlDataElements", "dlDataElementsText"),
     file(u.agenciesCsv(params), "CSV", "dlAgencies", "dlAgenciesText"),
     file(u.incidentsCsv(params), "CSV", "dlIncidents", "dlIncidentsText"),
