@@ -113,6 +113,24 @@ describe("the whole-record import", () => {
     expect(again.entries.every((e) => e.problems.some((p) => p.code === "err_records_id_exists"))).toBe(true);
   });
 
+  it("takes /records.json as it is, and refuses a file that is neither format with a sentence", async () => {
+    const seeded = open("seeded");
+    const { body } = await exportFrom(seeded, "/records.json?kind=code_system");
+    const n = RecordsDocument.parse(JSON.parse(body)).records.length;
+    const empty = open("empty");
+    const report = importRecords(ctxOf({ actor: admin, db: empty }), { text: body, createAgencies: true, dryRun: true });
+    expect(report).toMatchObject({ result: "checked", format: "json" });
+    expect(count(empty, `SELECT count(*) AS n FROM tools`)).toBe(0);
+    const done = importRecords(ctxOf({ actor: admin, db: empty }), { text: body, createAgencies: true });
+    expect(done.result).toBe("imported");
+    expect(done.written.tools).toBe(n);
+    expect(checkRegister(empty.$client).ok).toBe(true);
+
+    const broken = importRecords(ctxOf({ actor: admin, db: open("empty") }), { text: `${lines((await exportFrom(seeded)).body)[0]}\nnot json\n` });
+    expect(broken.result).toBe("file_refused");
+    expect(broken.fileNotices).toEqual([{ code: "recordsFileLineNotJson", params: { line: 2 } }]);
+  });
+
   it("refuses a tampered record (hash mismatch) and writes nothing", async () => {
     const { body } = await exportFrom(open("seeded"));
     const entries = lines(body).map((l) => JSON.parse(l) as RecordsEntry);
