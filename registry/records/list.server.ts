@@ -132,21 +132,27 @@ export async function listTools(ctx: Ctx, q: ListToolsQuery): Promise<ToolList> 
   }
   const positions = pageOf(sel.order, sel.pass, (page - 1) * PAGE_SIZE, PAGE_SIZE);
   const terms = sel.terms;
-  // Snippets and marked names only in the language the reader sees each text in (the page's
-  // language, else the other one, as LocalText shows it): the page carries nothing it does not
-  // show. `shown(lang, other)`: a text in `lang` is shown when `lang` is the page's language or
-  // the page's language has no text (`other`).
-  const shown = (lang: "zh" | "en", other: string | null) => !q.lang || lang === q.lang || !other;
+  // Only what the reader's card shows (app/components/tool-card.tsx): the snippet of the summary
+  // in the page's language when the search matched it there, else the other language's; the
+  // marked name in the language the name is shown in (the page's, else the other).
+  const other = q.lang === "zh" ? "en" : "zh";
   const items = rowsAt(db, sel.index, positions).map((r) => {
     const s = toSummary(r, today);
     if (terms.length) {
-      s.snippet = {
-        zh: r.summary_zh && shown("zh", r.summary_en) ? snippet(r.summary_zh, terms, 80) : null,
-        en: r.summary_en && shown("en", r.summary_zh) ? snippet(r.summary_en, terms, 80) : null,
-      };
-      const zh = r.name_zh && shown("zh", r.name_en) ? highlightName(r.name_zh, terms) : null;
-      const en = r.name_en && shown("en", r.name_zh) ? highlightName(r.name_en, terms) : null;
-      if (zh || en) s.nameMarks = { zh, en };
+      const text = { zh: { summary: r.summary_zh, name: r.name_zh }, en: { summary: r.summary_en, name: r.name_en } };
+      const snip = (lang: "zh" | "en") => (text[lang].summary ? snippet(text[lang].summary!, terms, 80) : null);
+      const mark = (lang: "zh" | "en") => (text[lang].name ? highlightName(text[lang].name!, terms) : null);
+      if (!q.lang) {
+        s.snippet = { zh: snip("zh"), en: snip("en") };
+        const marks = { zh: mark("zh"), en: mark("en") };
+        if (marks.zh || marks.en) s.nameMarks = marks;
+      } else {
+        const own = snip(q.lang);
+        s.snippet = { [q.lang]: own, [other]: own ? null : snip(other) } as NonNullable<ToolSummary["snippet"]>;
+        const shownName = text[q.lang].name ? q.lang : other;
+        const marks = mark(shownName);
+        if (marks) s.nameMarks = { [shownName]: marks, [shownName === "zh" ? "en" : "zh"]: null } as NonNullable<ToolSummary["nameMarks"]>;
+      }
     }
     return s;
   });

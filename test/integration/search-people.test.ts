@@ -139,6 +139,10 @@ describe("highlighting the name", () => {
     expect(zh.nameMarks?.zh).toBeTruthy();
     expect(zh.nameMarks?.en ?? null).toBeNull();
     expect(zh.snippet?.en).toBeNull();
+    // An English page searched in Chinese: the Chinese summary's snippet, since the English one has no match.
+    const cross = (await search("健康码", "en")).items.filter((t) => t.snippet?.zh);
+    expect(cross.length).toBeGreaterThan(0);
+    for (const t of cross) expect(t.snippet?.en).toBeNull();
   });
 });
 
