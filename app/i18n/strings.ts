@@ -27,6 +27,7 @@ import { pagingStrings } from "./strings-paging";
 import { downloadsStrings } from "./strings-downloads";
 import { feedsStrings } from "./strings-feeds";
 import { facetStrings } from "./strings-facets";
+import { textLangStrings } from "./strings-textlang";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
@@ -50,6 +51,7 @@ const en = {
   ...mobileStrings.en,
   ...searchStrings.en,
   ...errorStrings.en,
+  ...textLangStrings.en,
   ...importFileStrings.en,
   ...importPageStrings.en,
   ...adminStrings.en,
@@ -592,6 +594,7 @@ const zh: Record<StringKey, string> = {
   ...mobileStrings.zh,
   ...searchStrings.zh,
   ...errorStrings.zh,
+  ...textLangStrings.zh,
   ...importFileStrings.zh,
   ...importPageStrings.zh,
   ...adminStrings.zh,
