@@ -17,12 +17,7 @@ export function LocalText({ value, as: Tag = "span", className }: { value: Local
   return (
     <Tag className={className} lang={textLangTag(picked.lang)}>
       {picked.text}
-      {picked.fallback ? (
-        <span className="fallback-note" lang={LANG_TAG[lang]}>
-          {" "}
-          ({fallbackNote(picked.lang, lang, t)})
-        </span>
-      ) : null}
+      {picked.fallback ? <span className="fallback-note" lang={LANG_TAG[lang]}>{` (${fallbackNote(picked.lang, lang, t)})`}</span> : null}
     </Tag>
   );
 }
