@@ -67,6 +67,12 @@ export const TOOL_COLUMNS = `t.seq, t.id, t.slug, t.name_zh, t.name_en, t.summar
 /** A text in the languages that have one. */
 export const lt = (zh: string | null, en: string | null): LocalizedText => ({ ...(zh ? { zh } : {}), ...(en ? { en } : {}) });
 
+/** A tool's name from its `tools` columns, with its other languages (`texts_other`). */
+export const toolNameOf = (r: { name_zh: string | null; name_en: string | null; texts_other?: string | null }): LocalizedText => ({
+  ...lt(r.name_zh, r.name_en),
+  ...readOtherTexts(r.texts_other).name,
+});
+
 export function toSummary(r: ToolRow, today: string): ToolSummary {
   const other = readOtherTexts(r.texts_other);
   return {

@@ -9,6 +9,8 @@ import { useFreshDb } from "../helpers/db";
 import { callLoader } from "./load";
 import { seedId } from "../helpers/seed";
 import { loader as listLoader } from "~/routes/tools._index/route";
+import { loader as homeLoader } from "~/routes/_index";
+import type { HomeSummary } from "../../registry/records/home.server";
 import ToolPage, { loader as detailLoader } from "~/routes/tools.$id/route";
 import { ToolCard } from "~/components/tool-card";
 import { getToolDetail } from "../../registry/records/detail.server";
@@ -54,6 +56,8 @@ describe("a record with its name and summary only in Dutch", () => {
     const item = (await list("?kind=sensor_device")).items.find((t) => t.id === DOOR_SENSORS);
     expect(item?.name).toEqual({ nl: NAME });
     expect(item?.summary).toEqual({ nl: SUMMARY });
+    const { summary } = await callLoader<{ summary: HomeSummary }>(homeLoader, "/");
+    expect(summary.recent.find((r) => r.id === DOOR_SENSORS)?.name).toEqual({ nl: NAME });
   });
 
   it.each(["zh", "en"] as const)("shows it in the list on a %s page, marked lang=nl, with the note", async (lang) => {
