@@ -4,6 +4,7 @@ import { localizedText, TEXT_MAX_LANGS } from "../../registry/standard/v1";
 import { recordJsonSchema } from "../../registry/standard/json-schema";
 import { zodIssues } from "../../registry/shared/errors";
 import { issueMessage } from "../../app/i18n/errors";
+import { languageName, pickText, textLangTag } from "../../app/i18n/use-lang";
 
 const text = localizedText("Name.", "名称。", { max: 20 });
 const codes = (v: unknown) => {
@@ -55,5 +56,22 @@ describe("localizedText", () => {
     const re = new RegExp((name.propertyNames as { pattern: string }).pattern);
     expect(["zh", "en", "nl", "fy", "fr-CA", "zh-Hant"].every((k) => re.test(k))).toBe(true);
     expect(["xx_yy", "NL!", "fr-ca"].some((k) => re.test(k))).toBe(false);
+  });
+});
+
+describe("pickText", () => {
+  it("shows the page language, else the other interface language, else the first other language", () => {
+    expect(pickText({ zh: "名称", en: "Name", nl: "Naam" }, "en")).toEqual({ text: "Name", lang: "en", fallback: false });
+    expect(pickText({ zh: "名称", nl: "Naam" }, "en")).toEqual({ text: "名称", lang: "zh", fallback: true });
+    expect(pickText({ nl: "Naam", fy: "Namme" }, "zh")).toEqual({ text: "Naam", lang: "nl", fallback: true });
+    expect(pickText({ "fr-CA": "Nom" }, "en")).toEqual({ text: "Nom", lang: "fr-CA", fallback: true });
+    expect(pickText({}, "zh")).toBeNull();
+  });
+
+  it("marks text by its language and names the language in the reader's", () => {
+    expect([textLangTag("zh"), textLangTag("en"), textLangTag("nl"), textLangTag("zh-Hant")]).toEqual(["zh-Hans", "en", "nl", "zh-Hant"]);
+    expect(languageName("nl", "zh")).toBe("荷兰语");
+    expect(languageName("nl", "en")).toBe("Dutch");
+    expect(languageName("fy", "en")).toMatch(/Frisian/);
   });
 });
