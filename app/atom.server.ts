@@ -4,6 +4,7 @@ import { chainStatus, ctxOf, getChangeFeed } from "~/registry.server";
 import { requestLang } from "~/i18n/lang.server";
 import { translate, type Lang } from "~/i18n/strings";
 import { eventWords, type Part, type Text } from "~/feed-words.server";
+import { textLangTag } from "~/i18n/use-lang";
 import type { ChangeFeedQuery } from "../registry/log/feed.server";
 import { absolute, LANG_TAG, paths, urlsFor } from "../registry/shared/urls";
 
@@ -33,7 +34,7 @@ function textConstruct(tag: "title" | "summary", lines: (string | Text)[], lang:
   const parts = lines.map((l) => (typeof l === "string" ? [l] : l));
   const foreign = (p: Part) => typeof p !== "string" && p.lang !== lang;
   if (!parts.some((l) => l.some(foreign))) return `${indent}<${tag}>${xml(parts.map((l) => l.map(partText).join("")).join("\n"))}</${tag}>\n`;
-  const inline = (l: Part[]) => l.map((p) => (foreign(p) ? `<span xml:lang="${LANG_TAG[(p as { lang: Lang }).lang]}">${xml(partText(p))}</span>` : xml(partText(p)))).join("");
+  const inline = (l: Part[]) => l.map((p) => (foreign(p) ? `<span xml:lang="${textLangTag((p as { lang: string }).lang)}">${xml(partText(p))}</span>` : xml(partText(p)))).join("");
   const body = tag === "title" ? parts.map(inline).join(" ") : parts.map((l) => `<p>${inline(l)}</p>`).join("");
   return `${indent}<${tag} type="xhtml"><div xmlns="${XHTML}">${body}</div></${tag}>\n`;
 }

@@ -12,7 +12,8 @@ import { actorLabel } from "~/components/actor";
 import { pickText } from "~/i18n/use-lang";
 import { STRINGS, translate, type Lang, type StringKey } from "~/i18n/strings";
 
-export type Part = string | { text: string; lang: Lang };
+/** Text of the register, or a record's text in another language (`lang` is its key: zh, en or any other tag). */
+export type Part = string | { text: string; lang: string };
 export type Text = Part[];
 
 /** A string of the interface with its placeholders filled, each by a string or by tagged parts. */

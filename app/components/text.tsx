@@ -3,24 +3,34 @@ import type { LocalizedText } from "../../registry/standard/v1";
 import type { Segment } from "../../registry/records/search/highlight";
 import { LANG_TAG, type Lang } from "../../registry/shared/urls";
 import type { StringKey } from "~/i18n/strings";
-import { useT } from "~/i18n/use-lang";
+import { isOtherLang, languageName, textLangTag, useT } from "~/i18n/use-lang";
 
-/** A record's free text in the page language; text shown in the other language says so. */
+/**
+ * A record's free text in the page language; text shown in another language says so: the other
+ * interface language, or (a record mirrored from another register) a third language, named in
+ * the reader's language.
+ */
 export function LocalText({ value, as: Tag = "span", className }: { value: LocalizedText | undefined | null; as?: "span" | "p" | "div"; className?: string }) {
   const { lang, t, text } = useT();
   const picked = text(value);
   if (!picked) return <NotDisclosed />;
   return (
-    <Tag className={className} lang={LANG_TAG[picked.lang]}>
+    <Tag className={className} lang={textLangTag(picked.lang)}>
       {picked.text}
-      {picked.fallback ? <span className="fallback-note" lang={LANG_TAG[lang]}> ({t(picked.lang === "zh" ? "originalOnly" : "originalOnlyEn")})</span> : null}
+      {picked.fallback ? <span className="fallback-note" lang={LANG_TAG[lang]}>{` (${fallbackNote(picked.lang, lang, t)})`}</span> : null}
     </Tag>
   );
 }
 
+/** The note beside text shown in a language other than the page's. */
+function fallbackNote(key: string, lang: Lang, t: ReturnType<typeof useT>["t"]): string {
+  if (isOtherLang(key)) return t("textOtherLangNote", { language: languageName(key, lang) });
+  return t(key === "zh" ? "originalOnly" : "originalOnlyEn");
+}
+
 /** Text in a known language, marked with it (`lang`), so a Chinese name on an English page is read as Chinese. */
-export function InLang({ lang, children }: { lang: Lang; children: ReactNode }) {
-  return <span lang={LANG_TAG[lang]}>{children}</span>;
+export function InLang({ lang, children }: { lang: Lang | string; children: ReactNode }) {
+  return <span lang={textLangTag(lang)}>{children}</span>;
 }
 
 /**

@@ -28,6 +28,7 @@ import { downloadsStrings } from "./strings-downloads";
 import { recordsStrings } from "./strings-records";
 import { feedsStrings } from "./strings-feeds";
 import { facetStrings } from "./strings-facets";
+import { textLangStrings } from "./strings-textlang";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
@@ -51,6 +52,7 @@ const en = {
   ...mobileStrings.en,
   ...searchStrings.en,
   ...errorStrings.en,
+  ...textLangStrings.en,
   ...importFileStrings.en,
   ...importPageStrings.en,
   ...adminStrings.en,
@@ -594,6 +596,7 @@ const zh: Record<StringKey, string> = {
   ...mobileStrings.zh,
   ...searchStrings.zh,
   ...errorStrings.zh,
+  ...textLangStrings.zh,
   ...importFileStrings.zh,
   ...importPageStrings.zh,
   ...adminStrings.zh,

@@ -3,7 +3,7 @@ import { translate, type Lang, type StringKey } from "./strings";
 import type { LocalizedText } from "../../registry/standard/v1";
 import { label, type LabelGroup } from "../../registry/standard/labels";
 import { formatDateTime, registerDay } from "./time";
-import { urlsFor, type LangPrefix, type Paths } from "../../registry/shared/urls";
+import { LANG_TAG, urlsFor, type LangPrefix, type Paths } from "../../registry/shared/urls";
 
 type RootLangData = { lang?: Lang; prefix?: LangPrefix } | undefined;
 
@@ -31,7 +31,7 @@ export function useT() {
     u,
     t: (key: StringKey, vars?: Record<string, string | number>) => translate(lang, key, vars),
     l: (group: LabelGroup, value: string | null | undefined) => label(group, value, lang),
-    /** A record's free text in the page language, falling back to the other one. */
+    /** A record's free text in the page language, falling back to the other one, then to any other language. */
     text: (v: LocalizedText | undefined | null) => pickText(v, lang),
     date: (iso: string | null | undefined) => formatDate(iso, lang),
     /** A timestamp with its time of day, in the register's time zone and labelled with it. */
@@ -40,13 +40,43 @@ export function useT() {
   };
 }
 
-export function pickText(v: LocalizedText | undefined | null, lang: Lang): { text: string; lang: Lang; fallback: boolean } | null {
+/** A record's text as shown: its words, the language key they are under, and whether that is not the page's language. */
+export type PickedText = { text: string; lang: string; fallback: boolean };
+
+/**
+ * A record's free text in the page language; else in the other interface language; else in the
+ * first other language it has (a record mirrored from another register, e.g. only Dutch).
+ */
+export function pickText(v: LocalizedText | undefined | null, lang: Lang): PickedText | null {
   if (!v) return null;
   const own = v[lang];
   if (own) return { text: own, lang, fallback: false };
   const other: Lang = lang === "zh" ? "en" : "zh";
   const alt = v[other];
-  return alt ? { text: alt, lang: other, fallback: true } : null;
+  if (alt) return { text: alt, lang: other, fallback: true };
+  for (const [k, t] of Object.entries(v)) if (k !== "zh" && k !== "en" && typeof t === "string" && t) return { text: t, lang: k, fallback: true };
+  return null;
+}
+
+/** The HTML `lang` of text under a record's language key: zh is Simplified Chinese, any other key is its own tag. */
+export function textLangTag(key: string): string {
+  return key === "zh" || key === "en" ? LANG_TAG[key] : key;
+}
+
+/** Whether a text's language key is neither interface language. */
+export const isOtherLang = (key: string) => key !== "zh" && key !== "en";
+
+const displayNames = new Map<Lang, Intl.DisplayNames>();
+
+/** The name of the language `tag` in `lang` ("nl" -> "荷兰语" / "Dutch"), or the tag when unknown. */
+export function languageName(tag: string, lang: Lang): string {
+  let names = displayNames.get(lang);
+  if (!names) displayNames.set(lang, (names = new Intl.DisplayNames([lang === "zh" ? "zh-Hans" : "en"], { type: "language", fallback: "code" })));
+  try {
+    return names.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }
 
 /**

@@ -30,6 +30,8 @@ export const tools = sqliteTable(
     retiredOn: text("retired_on"),
     retirementReasonZh: text("retirement_reason_zh"),
     retirementReasonEn: text("retirement_reason_en"),
+    /** The name, summary, place and retirement reason in languages other than zh and en, as JSON (registry/standard/text-langs.ts); null when none. */
+    textsOther: text("texts_other"),
     hasSensitiveData: integer("has_sensitive_data", { mode: "boolean" }).notNull().default(false),
     incidentCount: integer("incident_count").notNull().default(0),
     /** Published public comments, for the list and detail pages. */

@@ -3,6 +3,7 @@
 import { getDb, stmt, type Db } from "../shared/db.server";
 import type { Ctx } from "../shared/context";
 import { INCIDENT_KINDS, type LocalizedText } from "../standard/v1";
+import { toolNameOf } from "../records/summary.server";
 
 export const INCIDENT_PAGE_SIZE = 50;
 
@@ -42,11 +43,12 @@ export function parseIncidentQuery(params: URLSearchParams): IncidentQuery {
 const lt = (zh: string | null, en: string | null): LocalizedText => ({ ...(zh ? { zh } : {}), ...(en ? { en } : {}) });
 
 /** The columns of an incident row, from `tool_incidents i JOIN tools t`; the API pages the same rows. */
-export const INCIDENT_COLUMNS = `t.id, t.name_zh, t.name_en, i.position, i.kind, i.date, i.title_zh, i.title_en, i.people_affected, i.regulator_notified`;
+export const INCIDENT_COLUMNS = `t.id, t.name_zh, t.name_en, t.texts_other, i.position, i.kind, i.date, i.title_zh, i.title_en, i.people_affected, i.regulator_notified`;
 export type IncidentRow = {
   id: string;
   name_zh: string | null;
   name_en: string | null;
+  texts_other?: string | null;
   position: number;
   kind: string;
   date: string;
@@ -59,7 +61,7 @@ export type IncidentRow = {
 export function incidentItem(r: IncidentRow): IncidentItem {
   return {
     toolId: r.id,
-    toolName: lt(r.name_zh, r.name_en),
+    toolName: toolNameOf(r),
     position: r.position,
     kind: r.kind,
     date: r.date,

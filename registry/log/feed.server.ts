@@ -17,7 +17,7 @@ import type { ToolQuery } from "../records/query";
 import { fieldShape, FIELD_NAMES } from "../standard/field-names";
 import type { LocalizedText } from "../standard/v1";
 import { todayIso } from "../lifecycle/sunset";
-import { lt } from "../records/summary.server";
+import { lt, toolNameOf } from "../records/summary.server";
 
 /** Kinds of events that write a new revision of the record whose changes a feed lists. */
 const REVISION_KINDS = new Set(["published_by_editors", "imported", "submitted"]);
@@ -93,10 +93,10 @@ function eventsOfSelectedTools(db: Db, query: ToolQuery, today: string, limit: n
 function toolNames(db: Db, events: ChainEvent[]): Map<string, LocalizedText> {
   const out = new Map<string, LocalizedText>();
   // Only a public tool's name: an event may be about a tool whose first revision is not public yet.
-  const q = stmt(db, `SELECT name_zh, name_en FROM tools WHERE id = ? AND published_revision_id IS NOT NULL`);
+  const q = stmt(db, `SELECT name_zh, name_en, texts_other FROM tools WHERE id = ? AND published_revision_id IS NOT NULL`);
   for (const id of new Set(events.map((e) => e.toolId).filter((x): x is string => !!x))) {
-    const row = q.get(id) as { name_zh: string | null; name_en: string | null } | undefined;
-    if (row) out.set(id, lt(row.name_zh, row.name_en));
+    const row = q.get(id) as { name_zh: string | null; name_en: string | null; texts_other: string | null } | undefined;
+    if (row) out.set(id, toolNameOf(row));
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { getListIndex, pageOf } from "./list-index.server";
 import { filterAndCount } from "./facet-count.server";
 import type { LocalizedText } from "../standard/v1";
 import { isUnlawfulToRun, todayIso, SUNSET_STATES, type SunsetState } from "../lifecycle/sunset";
-import { lt, rowsAt, toSummary, type ToolSummary } from "./summary.server";
+import { rowsAt, toolNameOf, toSummary, type ToolSummary } from "./summary.server";
 import type { FacetCount } from "./list.server";
 
 export type HomeSummary = {
@@ -41,10 +41,10 @@ export async function getHomeSummary(ctx: Ctx, q: { today?: string } = {}): Prom
   const recent = (
     stmt(
       db,
-      `SELECT t.id, t.name_zh, t.name_en, r.number, r.status, r.published_at FROM revisions r JOIN tools t ON t.seq = r.tool_seq
+      `SELECT t.id, t.name_zh, t.name_en, t.texts_other, r.number, r.status, r.published_at FROM revisions r JOIN tools t ON t.seq = r.tool_seq
        WHERE r.published_at IS NOT NULL ORDER BY r.published_at DESC, r.id DESC LIMIT 10`,
-    ).all() as { id: string; name_zh: string | null; name_en: string | null; number: number; status: string; published_at: string }[]
-  ).map((r) => ({ id: r.id, name: lt(r.name_zh, r.name_en), revision: r.number, status: r.status, publishedAt: r.published_at }));
+    ).all() as { id: string; name_zh: string | null; name_en: string | null; texts_other: string | null; number: number; status: string; published_at: string }[]
+  ).map((r) => ({ id: r.id, name: toolNameOf(r), revision: r.number, status: r.status, publishedAt: r.published_at }));
   return {
     total,
     byKind: byCount("kind"),

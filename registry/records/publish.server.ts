@@ -6,6 +6,7 @@ import { getDb, stmt, type Db } from "../shared/db.server";
 import { computeImpactLevel } from "../standard/impact";
 import { searchRowOf, storeSearchRow } from "./search/document";
 import { sortKeyZh } from "./search/pinyin";
+import { allLangs, otherTextsColumn } from "../standard/text-langs";
 import { ToolRecord } from "../standard/v1";
 import { invalid, zodIssues, type Issue } from "../shared/errors";
 import { AgencySchema, type Agency } from "../standard/agency";
@@ -135,7 +136,7 @@ export function writePublicProjection(
        summary_en = @summaryEn, kind = @kind, jurisdiction_level = @level, place_zh = @placeZh, place_en = @placeEn,
        policy_domain = @domain, deployment_status = @deployment, review_status = @review, impact_level = @impact,
        sunset_date = @sunset, retired_on = @retiredOn, retirement_reason_zh = @retirementZh,
-       retirement_reason_en = @retirementEn, has_sensitive_data = @sensitive, incident_count = @incidents, updated_at = @at
+       retirement_reason_en = @retirementEn, texts_other = @textsOther, has_sensitive_data = @sensitive, incident_count = @incidents, updated_at = @at
      WHERE seq = @seq`,
   ).run({ ...projectionOf(record, p.status, p.at), rev: p.revisionId, seq: p.seq });
 
@@ -174,7 +175,7 @@ export function projectionOf(record: ToolRecord, status: string, at: string) {
     slug: record.identity.slug,
     nameZh: record.identity.name.zh ?? null,
     nameEn: record.identity.name.en ?? null,
-    nameSortZh: sortKeyZh(record.identity.name.zh ?? record.identity.name.en),
+    nameSortZh: sortKeyZh(record.identity.name.zh ?? record.identity.name.en ?? allLangs(record.identity.name)[0]),
     summaryZh: record.identity.summary.zh ?? null,
     summaryEn: record.identity.summary.en ?? null,
     kind: record.identity.kind,
@@ -189,6 +190,12 @@ export function projectionOf(record: ToolRecord, status: string, at: string) {
     retiredOn: record.lifecycle.retirement?.date ?? null,
     retirementZh: record.lifecycle.retirement?.reason.zh ?? null,
     retirementEn: record.lifecycle.retirement?.reason.en ?? null,
+    textsOther: otherTextsColumn({
+      name: record.identity.name,
+      summary: record.identity.summary,
+      place: record.identity.jurisdiction.place,
+      retirementReason: record.lifecycle.retirement?.reason,
+    }),
     sensitive: record.dataScope.elements.some((e) => e.sensitive) ? 1 : 0,
     incidents: record.incidents.length,
     at,

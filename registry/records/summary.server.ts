@@ -6,6 +6,7 @@ import { stmt, type Db } from "../shared/db.server";
 import type { ListIndex } from "./list-index.server";
 import type { Segment } from "./search/highlight";
 import type { LocalizedText } from "../standard/v1";
+import { readOtherTexts } from "../standard/text-langs";
 import { sunsetState, type SunsetState } from "../lifecycle/sunset";
 
 export type ToolSummary = {
@@ -52,34 +53,43 @@ export type ToolRow = {
   retired_on: string | null;
   retirement_reason_zh: string | null;
   retirement_reason_en: string | null;
+  /** The list's texts in languages other than zh and en (registry/standard/text-langs.ts), JSON or null. */
+  texts_other?: string | null;
   updated_at: string;
   incident_count: number;
   comment_count: number;
 };
 
 export const TOOL_COLUMNS = `t.seq, t.id, t.slug, t.name_zh, t.name_en, t.summary_zh, t.summary_en, t.kind, t.jurisdiction_level,
-  t.place_zh, t.place_en, t.deployment_status, t.review_status, t.impact_level, t.sunset_date, t.policy_domain, t.retired_on, t.retirement_reason_zh, t.retirement_reason_en, t.updated_at,
+  t.place_zh, t.place_en, t.deployment_status, t.review_status, t.impact_level, t.sunset_date, t.policy_domain, t.retired_on, t.retirement_reason_zh, t.retirement_reason_en, t.texts_other, t.updated_at,
   t.incident_count, t.comment_count`;
 
 /** A text in the languages that have one. */
 export const lt = (zh: string | null, en: string | null): LocalizedText => ({ ...(zh ? { zh } : {}), ...(en ? { en } : {}) });
 
+/** A tool's name from its `tools` columns, with its other languages (`texts_other`). */
+export const toolNameOf = (r: { name_zh: string | null; name_en: string | null; texts_other?: string | null }): LocalizedText => ({
+  ...lt(r.name_zh, r.name_en),
+  ...readOtherTexts(r.texts_other).name,
+});
+
 export function toSummary(r: ToolRow, today: string): ToolSummary {
+  const other = readOtherTexts(r.texts_other);
   return {
     id: r.id,
     slug: r.slug,
-    name: lt(r.name_zh, r.name_en),
-    summary: lt(r.summary_zh, r.summary_en),
+    name: { ...lt(r.name_zh, r.name_en), ...other.name },
+    summary: { ...lt(r.summary_zh, r.summary_en), ...other.summary },
     kind: r.kind,
     jurisdictionLevel: r.jurisdiction_level,
-    place: lt(r.place_zh, r.place_en),
+    place: { ...lt(r.place_zh, r.place_en), ...other.place },
     deploymentStatus: r.deployment_status,
     reviewStatus: r.review_status,
     impactLevel: r.impact_level,
     sunsetDate: r.sunset_date,
     sunsetState: sunsetState({ deploymentStatus: r.deployment_status, reviewStatus: r.review_status, sunsetDate: r.sunset_date }, today),
     policyDomain: r.policy_domain,
-    retirement: r.retired_on ? { date: r.retired_on, reason: lt(r.retirement_reason_zh, r.retirement_reason_en) } : null,
+    retirement: r.retired_on ? { date: r.retired_on, reason: { ...lt(r.retirement_reason_zh, r.retirement_reason_en), ...other.retirementReason } } : null,
     updatedAt: r.updated_at,
     incidentCount: r.incident_count,
     commentCount: r.comment_count,

@@ -4,8 +4,9 @@
 // dependencies so the browser can use it too.
 //
 // Conventions:
-// - Free text is bilingual: { zh, en }, at least one present. The original language of a name
-//   is recorded separately.
+// - Free text is keyed by language: { zh, en }, at least one language present. A record mirrored
+//   from another register may also carry its text in other languages (`nl`, `fy`, `fr-CA`, at
+//   most 8 per text). The original language of a name is recorded separately.
 // - An optional field that is absent means "not disclosed". It is never read as "none". A field
 //   that the operator refuses to publish is listed in `withheld` with its legal ground.
 // - Dates are ISO 8601. Historical facts are often known only to the month or year, so
@@ -73,17 +74,32 @@ const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(ma
 
 // ---------------------------------------------------------------- building blocks
 
+/**
+ * A language tag a record's text may be keyed by (BCP 47, the common shapes): a lower-case
+ * language of 2-3 letters, then optionally a script (`Hant`) and a region (`CA`, `419`):
+ * `nl`, `fy`, `fr-CA`, `zh-Hant`. `zh` and `en` are the interface's languages; any other is the
+ * text of a record mirrored from another register, kept in its own language.
+ */
+export const LANG_TAG_PATTERN = "^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$";
+const LANG_TAG_RE = new RegExp(LANG_TAG_PATTERN);
+/** The most languages one text may be given in. */
+export const TEXT_MAX_LANGS = 8;
+
 export function localizedText(en: string, zh: string, opts: { max?: number } = {}) {
   const part = z.string().trim().min(1).max(opts.max ?? 20_000);
   return z
     .object({ zh: part.optional(), en: part.optional() })
-    .strict()
-    .refine((v) => v.zh !== undefined || v.en !== undefined, {
-      message: "err_text_missing",
+    .catchall(part.optional())
+    .superRefine((v, ctx) => {
+      const langs = Object.keys(v).filter((k) => v[k] !== undefined);
+      for (const k of Object.keys(v)) if (!LANG_TAG_RE.test(k)) ctx.addIssue({ code: "custom", message: "err_text_lang_tag", path: [k] });
+      if (langs.length === 0) ctx.addIssue({ code: "custom", message: "err_text_missing" });
+      if (langs.length > TEXT_MAX_LANGS) ctx.addIssue({ code: "custom", message: "err_text_too_many_langs", params: { maximum: TEXT_MAX_LANGS } });
     })
-    .meta(doc(en, zh));
+    .meta({ ...doc(en, zh), propertyNames: { pattern: LANG_TAG_PATTERN }, minProperties: 1, maxProperties: TEXT_MAX_LANGS });
 }
-export type LocalizedText = { zh?: string; en?: string };
+/** Free text by language tag: `zh` and `en` for the interface, any other BCP 47 tag besides. */
+export type LocalizedText = { zh?: string; en?: string; [lang: string]: string | undefined };
 
 export const IsoDate = z
   .string()

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { chosen, FACET_DEFS, FACET_DISPLAY_ORDER, toolQueryString, withoutValue, withValue, type FacetName, type ToolQuery } from "../../../registry/records/query";
 import type { ToolList } from "../../../registry/records/list.server";
 import type { LabelGroup } from "../../../registry/standard/labels";
-import type { Lang, Paths } from "../../../registry/shared/urls";
+import type { Paths } from "../../../registry/shared/urls";
 import { useT, pickText } from "~/i18n/use-lang";
 import { InLang } from "~/components/text";
 
@@ -15,7 +15,7 @@ const FACET_ORDER = FACET_DISPLAY_ORDER;
 const LABEL_GROUP = (facet: Exclude<FacetName, "agency">): LabelGroup => FACET_DEFS[facet].labels;
 
 /** A facet value's label; an agency's name says which language it is in (it may fall back to the other one). */
-type FacetLabel = { text: string; lang?: Lang };
+type FacetLabel = { text: string; lang?: string };
 
 /** What naming the chosen filters needs: the query and the agencies' names. */
 export type ChosenFilters = { query: ToolQuery; agency?: ToolList["agency"]; facets: Pick<ToolList["facets"], "agency"> };

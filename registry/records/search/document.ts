@@ -2,15 +2,16 @@
 // revision becomes public (registry/records/publish.server.ts) and when the stored rows are
 // rewritten for a new scheme (reindex.server.ts).
 //
-// - name: the names in both languages, the id, the slug's words, and the pinyin of the Chinese
-//   name (search/pinyin.ts), so BM25 (name weighted first) ranks a name match above the rest;
-// - body: the record's texts, its place, data elements, incidents, the confirmed agencies' names,
+// - name: the names in every language they have (zh, en and any other, issue 15), the id, the
+//   slug's words, and the pinyin of the Chinese name (search/pinyin.ts), so BM25 (name weighted first) ranks a name match above the rest;
+// - body: the record's texts (every language), its place, data elements, incidents, the confirmed agencies' names,
 //   and the labels (both languages) of the coded values the record shows: tool kind, policy
 //   domain, deployment status, data categories and incident kinds (数据泄露 finds a breach), and
 //   the pinyin of the place (zhengzhou).
 import { stmt, type Db } from "../../shared/db.server";
 import { LABELS, type LabelGroup } from "../../standard/labels";
 import type { LocalizedText, ToolRecord } from "../../standard/v1";
+import { allLangs } from "../../standard/text-langs";
 import { pinyinTokens } from "./pinyin";
 import { indexTokens } from "./tokenize";
 
@@ -19,10 +20,14 @@ import { indexTokens } from "./tokenize";
  * rows or `tools.name_sort_zh` would come out differently (including a changed label in
  * registry/standard/labels.ts of a group indexed here): `npm run db:migrate` then rewrites them
  * for every published tool (reindex.server.ts).
+ *
+ * Not raised for text in other languages (issue 15): records published before could hold only zh
+ * and en, whose rows come out as they did.
  */
 export const SEARCH_SCHEME_VERSION = 1;
 
-const both = (t: LocalizedText | undefined) => [t?.zh, t?.en].filter(Boolean).join(" ");
+/** A text in every language it has: zh, en and any other (a Dutch word finds a mirrored record). */
+const both = (t: LocalizedText | undefined) => allLangs(t).join(" ");
 
 function labelsOf(group: LabelGroup, values: Iterable<string>): string[] {
   const table = LABELS[group] as Record<string, { zh: string; en: string }>;

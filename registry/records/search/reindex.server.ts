@@ -3,6 +3,7 @@
 // `search_scheme`, migration 0020) differs from SEARCH_SCHEME_VERSION. Run by
 // `npm run db:migrate` (scripts/migrate.server.ts) after the migrations; idempotent, and a single
 // query when nothing is stale.
+import { allLangs } from "../../standard/text-langs";
 import { getDb, stmt, type Db } from "../../shared/db.server";
 import { readStoredRecord } from "../../standard/v1";
 import { SEARCH_SCHEME_VERSION, searchRowOf, storeSearchRow } from "./document";
@@ -32,7 +33,7 @@ export function reindexSearch(db: Db = getDb(), opts: { force?: boolean } = {}):
         );
         const names = [...new Set(record.responsibility.agencies.map((r) => r.agency))].flatMap((slug) => (linked.has(slug) ? [linked.get(slug)!] : []));
         storeSearchRow(db, seq, searchRowOf(record, names));
-        stmt(db, `UPDATE tools SET name_sort_zh = ? WHERE seq = ?`).run(sortKeyZh(record.identity.name.zh ?? record.identity.name.en), seq);
+        stmt(db, `UPDATE tools SET name_sort_zh = ? WHERE seq = ?`).run(sortKeyZh(record.identity.name.zh ?? record.identity.name.en ?? allLangs(record.identity.name)[0]), seq);
       }
     })();
   }
