@@ -8,6 +8,7 @@
 // (openapi-schemas-records.ts) and the event log (openapi-schemas-log.ts); this module holds the
 // common ones and lists them all in the document's order.
 import { arr, int, obj, oneOf, str, url, type Schema, type SchemaName } from "./openapi-schema-kit";
+import { LANG_TAG_PATTERN, TEXT_MAX_LANGS } from "../../standard/v1";
 import { recordSchemas } from "./openapi-schemas-records";
 import { logSchemas } from "./openapi-schemas-log";
 
@@ -17,7 +18,15 @@ export function componentSchemas() {
   const records = recordSchemas();
   const log = logSchemas();
   return {
-    LocalizedText: obj({ zh: str(), en: str() }, ["zh", "en"], { description: "Text in Simplified Chinese and/or English." }),
+    LocalizedText: obj({ zh: str(), en: str() }, ["zh", "en"], {
+      description:
+        "Text keyed by language: Simplified Chinese (zh) and/or English (en), and for records mirrored from other registers any other BCP 47 language tag (nl, fy, fr-CA...); at least one, at most " +
+        `${TEXT_MAX_LANGS}.`,
+      additionalProperties: str(),
+      propertyNames: { pattern: LANG_TAG_PATTERN },
+      minProperties: 1,
+      maxProperties: TEXT_MAX_LANGS,
+    }),
     Error: obj(
       {
         error: oneOf(["bad_parameter", "not_found", "method_not_allowed", "internal_error"]),
