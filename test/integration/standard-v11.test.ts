@@ -9,7 +9,9 @@ import { useFreshDb } from "../helpers/db";
 import { callLoader } from "./load";
 import { loader as v11Loader } from "~/routes/standard.v1[.]1[.]schema[.]json";
 import { loader as v1Loader } from "~/routes/standard.v1[.]schema[.]json";
-import { recordJsonSchema, recordJsonSchemaV1 } from "../../registry/standard/json-schema";
+import { loader as standardLoader } from "~/routes/standard._index";
+import { recordJsonSchema, recordJsonSchemaV1, STANDARD_CHANGELOG } from "../../registry/standard/json-schema";
+import { fieldName } from "../../registry/standard/field-names";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
 import { createDraft, getDraft, saveDraftSection } from "../../registry/review/drafts.server";
 import { ctxOf } from "../../registry/shared/context";
@@ -63,6 +65,23 @@ function everyV11Field(base: ToolRecordInput): ToolRecordInput {
     extensions: { "us-omb-ai-inventory": { "Use Case Topic Area": "Law & Justice", "Has ATO": true, "Year": 2025, "Bureaus": ["FBI", "USMS"] } },
   };
 }
+
+describe("/standard for version 1.1", () => {
+  it("defines every field version 1.1 added in both languages, names it, and has a changelog entry in both languages", async () => {
+    const { entries } = await callLoader<{ entries: { path: string; description: { en?: string; zh?: string } }[] }>(standardLoader, "/standard");
+    const added = entries.filter((e) => V11_FIELDS.some((f) => e.path === f || e.path.startsWith(`${f}.`) || e.path.startsWith(`${f}[].`)));
+    expect(added.length).toBeGreaterThan(60);
+    for (const f of V11_FIELDS) expect(entries.map((e) => e.path), f).toContain(f);
+    for (const e of added) {
+      expect(e.description.en, e.path).toMatch(/\S/);
+      expect(e.description.zh, e.path).toMatch(/[\u4e00-\u9fff]/);
+      for (const lang of ["zh", "en"] as const) expect(fieldName(e.path.replace(/\[\]/g, ""), lang), e.path).toBeTruthy();
+    }
+    const v11 = STANDARD_CHANGELOG.find((c) => c.version === "1.1")!;
+    expect(v11.en).toMatch(/justice/);
+    expect(v11.zh).toMatch(/司法/);
+  });
+});
 
 describe("the v1.1 JSON Schema", () => {
   it("is published beside the v1 schema, both as JSON Schema", async () => {
