@@ -57,7 +57,7 @@ export function recordJsonSchema(): JsonSchema {
     "x-record-max-bytes": RECORD_MAX_BYTES,
     "x-changelog": STANDARD_CHANGELOG,
     // A record that declares version 1 uses nothing version 1.1 added.
-    allOf: [{ if: { required: ["standardVersion"], properties: { standardVersion: { const: "1" } } }, then: { not: { anyOf: v11Presence() } } }],
+    allOf: [{ if: { type: "object", required: ["standardVersion"], properties: { standardVersion: { const: "1" } } }, then: { not: { anyOf: v11Presence() } } }],
   };
   return cached;
 }
@@ -69,12 +69,12 @@ function v11Presence(): JsonSchema[] {
     const [head, ...rest] = parts;
     const key = head!.replace(/\[\]$/, "");
     const inner = has(rest, leaf);
-    return { required: [key], properties: { [key]: head!.endsWith("[]") ? { type: "array", contains: inner } : inner } };
+    return { type: "object", required: [key], properties: { [key]: head!.endsWith("[]") ? { type: "array", contains: inner } : inner } };
   };
   return [
     ...V11_FIELDS.map((f) => {
       const parts = f.split(".");
-      return has(parts.slice(0, -1), { required: [parts.at(-1)!] });
+      return has(parts.slice(0, -1), { type: "object", required: [parts.at(-1)!], properties: { [parts.at(-1)!]: {} } });
     }),
     ...Object.entries(V11_VALUES).map(([f, values]) => has(f.split("."), { enum: [...values] })),
   ];

@@ -64,7 +64,7 @@ export function isLocalized(node: SchemaNode): boolean {
 }
 
 // Free text that is long enough to deserve a text area.
-const LONG_TEXT = /description|purpose|necessity|alternatives|consequences|logic|method|testing|accessibility|humanOversight|channel|change|reason|ground|note|dataAccess|inputs|outputs|response|summary/i;
+const LONG_TEXT = /description|purpose|necessity|alternatives|consequences|logic|method|testing|accessibility|humanOversight|channel|change|reason|ground|note|dataAccess|inputs|outputs|response|summary|benefits/i;
 
 export function fieldKind(name: string, raw: SchemaNode): FieldKind {
   const { node } = unwrap(raw);

@@ -153,6 +153,8 @@ describe("field hints", () => {
     expect(cleanDefinition("Dotted path of the field, e.g. dataScope.elements.")).toBe("");
     expect(cleanDefinition("Granularity (e.g. street level, every 5 minutes).")).toBe("Granularity (e.g. street level, every 5 minutes).");
     expect(cleanDefinition("颗粒度（例如街道级、每 5 分钟）。")).toBe("颗粒度（例如街道级、每 5 分钟）。");
+    expect(cleanDefinition("The benefits the tool is expected to bring. Since version 1.1.")).toBe("The benefits the tool is expected to bring.");
+    expect(cleanDefinition("工具预期带来的益处。自 1.1 版起。")).toBe("工具预期带来的益处。");
   });
 
   it("shows no developer note, code or field path in any hint, and no Latin letter in a Chinese one", () => {
