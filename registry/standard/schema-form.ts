@@ -1,5 +1,5 @@
 // Forms generated from the record standard: the editor of each section is driven by the same
-// JSON Schema that is published at /standard/v1.schema.json, so every field of the standard is
+// JSON Schema that is published at /standard/v1.1.schema.json, so every field of the standard is
 // editable and labelled with its documented meaning, and nothing can drift.
 //
 // Field names are dotted paths ("purpose.legalBasis.0.citation"), the same paths the zod field
