@@ -29,6 +29,7 @@ import { recordsStrings } from "./strings-records";
 import { feedsStrings } from "./strings-feeds";
 import { facetStrings } from "./strings-facets";
 import { textLangStrings } from "./strings-textlang";
+import { standard11Strings } from "./strings-standard11";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
@@ -63,6 +64,7 @@ const en = {
   ...downloadsStrings.en,
   ...recordsStrings.en,
   ...feedsStrings.en,
+  ...standard11Strings.en,
   siteName: "Public Algorithm Register",
   siteTagline: "Every algorithm, app and code system the government uses on people: what it does, on what legal basis, with which data, who answers for it, and when it ends.",
   skipToContent: "Skip to main content",
@@ -73,7 +75,7 @@ const en = {
   langSwitchLabel: "Language",
   langSwitchTo: "中文",
   langSwitchButton: "Switch the page to Chinese",
-  footerAbout: "An open register. Records follow the public record standard v1; every published revision is kept.",
+  footerAbout: "An open register. Records follow the public record standard (version 1.1, or 1 for older records); every published revision is kept.",
   footerApi: "Open data API",
   footerData: "Data: the embedded dataset documents real cases from published research and public reports.",
 
@@ -264,7 +266,7 @@ const en = {
   agenciesIntro: "Every agency named on a record, with the number of tools it is responsible for.",
   agencyToolCount: "{n} tools",
 
-  standardTitle: "Record standard v1",
+  standardTitle: "Record standard v1.1",
   standardIntro: "Every record in the register follows this standard. Each field is listed with its meaning, allowed values, and whether it is required. An optional field left empty means the information was not disclosed, never that the answer is none.",
   standardJson: "Download the JSON Schema",
   standardChangelog: "Changelog",
@@ -607,6 +609,7 @@ const zh: Record<StringKey, string> = {
   ...downloadsStrings.zh,
   ...recordsStrings.zh,
   ...feedsStrings.zh,
+  ...standard11Strings.zh,
   siteName: "公共算法登记簿",
   siteTagline: "政府对公众使用的每一个算法、应用和“码”系统：做什么、依据什么法律、用哪些数据、由谁负责、何时终止。",
   skipToContent: "跳到正文",
@@ -617,7 +620,7 @@ const zh: Record<StringKey, string> = {
   langSwitchLabel: "语言",
   langSwitchTo: "English",
   langSwitchButton: "将页面切换为英文",
-  footerAbout: "开放的登记簿。记录遵循公开记录标准第 1 版；每个已发布版本均予保留。",
+  footerAbout: "开放的登记簿。记录遵循公开记录标准第 1.1 版（较早的记录为第 1 版）；每个已发布版本均予保留。",
   footerApi: "开放数据接口",
   footerData: "数据：内置数据集记录了已发表研究和公开报道中的真实案例。",
 
@@ -807,7 +810,7 @@ const zh: Record<StringKey, string> = {
   agenciesIntro: "记录中出现的所有机构，以及各自负责的工具数量。",
   agencyToolCount: "{n} 个工具",
 
-  standardTitle: "记录标准第 1 版",
+  standardTitle: "记录标准第 1.1 版",
   standardIntro: "登记簿中的每条记录都遵循本标准。下表列出每个字段的含义、允许的取值以及是否必填。选填字段留空表示该信息未公开，绝不表示“没有”。",
   standardJson: "下载 JSON Schema",
   standardChangelog: "更新记录",

@@ -1,7 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { dataDictionary, STANDARD_CHANGELOG } from "../../registry/standard/json-schema";
-import { RECORD_MAX_BYTES, WITHHOLDABLE_FIELDS } from "../../registry/standard/v1";
+import { GOVERNANCE_TOPICS, RECORD_MAX_BYTES, V11_FIELDS, V11_VALUES, WITHHOLDABLE_FIELDS } from "../../registry/standard/v1";
+import { fieldName } from "../../registry/standard/field-names";
 import { COMPUTED_EXPORT_COLUMNS } from "../../registry/standard/export-paths";
 import { LABELS, type LabelGroup } from "../../registry/standard/labels";
 import { pageTitle } from "~/i18n/meta";
@@ -40,7 +41,17 @@ const GROUP_BY_FIELD: Record<string, LabelGroup> = {
   "assessments.documents[].kind": "assessmentKind",
   "incidents[].kind": "incident",
   "sources[].kind": "sourceKind",
+  "classifications[].scheme": "classificationScheme",
+  "procurement.mode": "procurementMode",
+  "securityAuthorisation.status": "progress",
+  "datasets[].phase": "datasetPhase",
+  "regime.governedBy": "regime",
+  ...Object.fromEntries(GOVERNANCE_TOPICS.map((t) => [`governance.${t}.status`, "progress"])),
 };
+
+/** Whether the field at this dictionary path came with version 1.1 (itself, or inside a field that did). */
+const addedIn11 = (path: string) => V11_FIELDS.some((f) => path === f || path.startsWith(`${f}.`) || path.startsWith(`${f}[].`));
+const anchor = (path: string) => `field-${path.replace(/\[\]/g, "")}`;
 
 export default function Standard() {
   const { entries, computed } = useLoaderData<typeof loader>();
@@ -51,12 +62,32 @@ export default function Standard() {
       <p className="lead">{t("standardIntro")}</p>
       <p>{t("standardExportsIntro")}</p>
       <p>{t("standardRecordLimit", { mb: num(RECORD_MAX_BYTES / 1024 / 1024) })}</p>
-      <p>
-        <a href={u.standardSchema()} download>
-          {t("standardJson")}
-        </a>{" "}
-        (<code>{u.standardSchema()}</code>)
-      </p>
+      <p>{t("standard11Versions")}</p>
+      <h2 id="schemas">{t("standard11Schemas")}</h2>
+      <ul>
+        <li>
+          <a href={u.standardSchema()} download>
+            {t("standardJson")}
+          </a>{" "}
+          (<code>{u.standardSchema()}</code>): {t("standard11SchemaCurrent")}
+        </li>
+        <li>
+          <a href={u.standardSchemaV1()} download>
+            <code>{u.standardSchemaV1()}</code>
+          </a>
+          : {t("standard11SchemaV1")}
+        </li>
+      </ul>
+      <h2 id="added-in-1-1">{t("standard11Added")}</h2>
+      <p>{t("standard11AddedIntro")}</p>
+      <ul>
+        {[...V11_FIELDS, ...Object.keys(V11_VALUES)].map((f) => (
+          <li key={f}>
+            <a href={`#${anchor(f)}`}>{fieldName(f.replace(/\[\]/g, ""), lang)}</a>
+            {f in V11_VALUES ? `: ${(V11_VALUES as Record<string, readonly string[]>)[f]!.map((v) => (LABELS.policyDomain as Record<string, { zh: string; en: string }>)[v]?.[lang] ?? v).join(", ")}` : ""}
+          </li>
+        ))}
+      </ul>
       <TableRegion label={t("standardTitle")}>
         <table className="dictionary">
           <thead>
@@ -73,9 +104,10 @@ export default function Standard() {
             {entries.map((e) => {
               const group = GROUP_BY_FIELD[e.path];
               return (
-                <tr key={e.path} id={`field-${e.path.replace(/\[\]/g, "")}`} className={e.depth === 0 ? "section-row" : ""}>
+                <tr key={e.path} id={anchor(e.path)} className={e.depth === 0 ? "section-row" : ""}>
                   <th scope="row" style={{ paddingInlineStart: `${0.5 + e.depth * 1.25}rem` }}>
                     <code>{e.path}</code>
+                    {addedIn11(e.path) ? <span className="muted"> ({t("standard11Since")})</span> : null}
                   </th>
                   <td>{e.type}</td>
                   <td>

@@ -21,6 +21,8 @@ import {
   recordSizeProblem,
   Responsibility,
   SourceList,
+  STANDARD_VERSION,
+  versionFor,
   WithheldList,
   type ToolRecordInput,
 } from "../standard/v1";
@@ -46,7 +48,7 @@ export async function createDraft(ctx: Ctx, input: unknown): Promise<{ toolId: s
  */
 export function newDraftRecord(identity: ToolRecordInput["identity"], agencySlug: string): Omit<ToolRecordInput, "purpose"> {
   return {
-    standardVersion: "1",
+    standardVersion: STANDARD_VERSION,
     identity,
     responsibility: { agencies: [{ agency: agencySlug, role: "operates" }], vendors: [] },
     purposeHistory: [],
@@ -152,7 +154,8 @@ export function saveDraftSectionNow(ctx: Ctx, input: unknown): void {
       if (clash) throw invalid([{ code: "err_slug_taken", path: "identity.slug", params: { slug: (data as { slug: string }).slug, tool: clash.id } }]);
     }
     if (section === "lifecycle") data = { ...data, reviewStatus: "draft" };
-    const record = { ...t.revision.record, [section]: data };
+    // A section that uses a field version 1.1 added moves a record of version 1 to 1.1.
+    const record = versionFor({ ...t.revision.record, [section]: data });
     const tooLarge = recordSizeProblem(record);
     if (tooLarge) throw invalid([{ code: "err_record_too_large", path: section, params: tooLarge }]);
     const json = canonicalJson(record);

@@ -73,8 +73,10 @@ export const paths = {
   standard: (fragment?: string | null) => `/standard${hash(fragment)}`,
   /** A field's definition in the standard, by its dotted path. */
   standardField: (fieldPath: string) => `/standard#field-${fieldPath}`,
-  /** The JSON Schema of the standard (version 1, as the route file app/routes/standard.v1[.]schema[.]json.ts). */
-  standardSchema: () => "/standard/v1.schema.json",
+  /** The JSON Schema of the standard's current version (1.1, as the route file app/routes/standard.v1[.]1[.]schema[.]json.ts). */
+  standardSchema: () => "/standard/v1.1.schema.json",
+  /** The JSON Schema of version 1 of the standard (app/routes/standard.v1[.]schema[.]json.ts). */
+  standardSchemaV1: () => "/standard/v1.schema.json",
 
   sunsets: (q?: Query) => `/sunsets${queryString(q)}`,
   /** The sunsets feed, with the list's filters. */

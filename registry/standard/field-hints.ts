@@ -1,7 +1,8 @@
 // The hint under a field's name in the edit forms: the field's definition from the standard
 // (its description in v1.ts, the same text the data dictionary publishes), without what is
 // written for developers: "Required." / "必填。", sentences about null, parentheses that hold an
-// enumerated code ("(de_facto：事实上强制)") and anything naming a field path. A definition that
+// enumerated code ("(de_facto：事实上强制)"), the version a field came with ("Since version 1.1.")
+// and anything naming a field path. A definition that
 // says no more than the field's name ("标题。" under 报告标题) gives no hint. No zod here: the
 // browser bundle imports it.
 import { fieldName } from "./field-names";
@@ -18,7 +19,7 @@ export function cleanDefinition(text: string): string {
   // Sentences: Chinese ones end with 。, English ones with ". "; one that names a code goes whole.
   const parts = t.split(/(?<=。)|(?<=\.)(?<!\b(?:e\.g|i\.e|art)\.)\s+/).map((s) => s.trim()).filter(Boolean);
   return parts
-    .filter((s) => !/^(Required\.?|必填。?)$/.test(s) && !CODE.test(s))
+    .filter((s) => !/^(Required\.?|必填。?|Since version [\d.]+\d\.|自 [\d.]+ 版起。)$/.test(s) && !CODE.test(s))
     .join(" ")
     .replace(/(?<=。)\s+/g, "")
     .trim();

@@ -37,6 +37,11 @@ export const FIELD_NAMES: Record<string, FieldName> = {
   "responsibility.vendors.contractEnd": { zh: "合同结束日期", en: "Contract end date" },
   "responsibility.vendors.dataAccess": { zh: "数据访问", en: "Data access" },
   "responsibility.vendors.sourceAccess": { zh: "源代码查阅", en: "Source code access" },
+  "responsibility.vendors.companyNumber": { zh: "企业登记编号", en: "Company number" },
+  "responsibility.accountableOfficer": { zh: "负责官员", en: "Accountable officer" },
+  "responsibility.accountableOfficer.role": { zh: "职务", en: "Role or title" },
+  "responsibility.accountableOfficer.name": { zh: "姓名", en: "Name" },
+  "responsibility.team": { zh: "负责团队", en: "Team" },
 
   purpose: { zh: "目的与法律依据", en: "Purpose and legal basis" },
   "purpose.purpose": { zh: "用途", en: "Purpose" },
@@ -52,6 +57,7 @@ export const FIELD_NAMES: Record<string, FieldName> = {
   "purpose.mandatory": { zh: "是否强制使用", en: "Mandatory use" },
   "purpose.nonDigitalAlternative": { zh: "非数字替代途径", en: "Non-digital alternative" },
   "purpose.accessibility": { zh: "无障碍安排", en: "Accessibility" },
+  "purpose.benefits": { zh: "预期益处", en: "Expected benefits" },
 
   howItWorks: { zh: "运作方式", en: "How it works" },
   "howItWorks.automation": { zh: "自动化程度", en: "Level of automation" },
@@ -156,7 +162,76 @@ export const FIELD_NAMES: Record<string, FieldName> = {
   "purposeHistory.change": { zh: "变更内容", en: "What changed" },
   "purposeHistory.reviewRef": { zh: "批准该变更的审查", en: "Review that allowed it" },
   "purposeHistory.sources": { zh: "所依据的来源", en: "Sources cited" },
+
+  // version 1.1: fields of the record itself, outside the sections the forms edit
+  externalIds: { zh: "其他登记簿编号", en: "Ids in other registers" },
+  "externalIds.register": { zh: "登记簿", en: "Register" },
+  "externalIds.id": { zh: "记录编号", en: "Id in that register" },
+  "externalIds.url": { zh: "记录链接", en: "Link to the record there" },
+  "externalIds.standardVersion": { zh: "所依标准版本", en: "Version of its standard" },
+  "externalIds.publishedOn": { zh: "公开日期", en: "Published there" },
+  "externalIds.updatedOn": { zh: "更新日期", en: "Updated there" },
+  "externalIds.archivedOn": { zh: "归档日期", en: "Archived there" },
+  classifications: { zh: "其他制度下的类别", en: "Classifications" },
+  "classifications.scheme": { zh: "分类体系", en: "Scheme" },
+  "classifications.value": { zh: "类别", en: "Class" },
+  "classifications.justification": { zh: "归类理由", en: "Justification" },
+  "classifications.date": { zh: "归类日期", en: "Date" },
+  risks: { zh: "风险与应对", en: "Risks and mitigations" },
+  "risks.risk": { zh: "风险", en: "Risk" },
+  "risks.mitigation": { zh: "应对措施", en: "Mitigation" },
+  procurement: { zh: "采购", en: "Procurement" },
+  "procurement.mode": { zh: "建设方式", en: "In house or contracted" },
+  "procurement.procedure": { zh: "采购程序", en: "Procurement procedure" },
+  securityAuthorisation: { zh: "安全运行授权", en: "Security authorisation" },
+  "securityAuthorisation.scheme": { zh: "授权制度", en: "Scheme" },
+  "securityAuthorisation.status": { zh: "进展", en: "Status" },
+  "securityAuthorisation.date": { zh: "日期", en: "Date" },
+  "securityAuthorisation.note": { zh: "说明", en: "Note" },
+  models: { zh: "模型", en: "Models" },
+  "models.name": { zh: "模型名称", en: "Name of the model" },
+  "models.description": { zh: "模型说明", en: "Description" },
+  "models.url": { zh: "说明文档链接", en: "Link to its documentation" },
+  datasets: { zh: "数据集", en: "Datasets" },
+  "datasets.name": { zh: "数据集名称", en: "Name of the dataset" },
+  "datasets.description": { zh: "数据集说明", en: "Description" },
+  "datasets.url": { zh: "数据集链接", en: "Link to the dataset" },
+  "datasets.phase": { zh: "开发或运行", en: "Development or operation" },
+  "datasets.source": { zh: "数据来源", en: "Where the data comes from" },
+  "datasets.collection": { zh: "收集方式", en: "How it was collected" },
+  governance: { zh: "治理措施", en: "Governance" },
+  ...governanceNames(),
+  withheldRecord: { zh: "整条记录不予公开", en: "Whole record withheld" },
+  "withheldRecord.ground": { zh: "不予公开的理由", en: "Ground" },
+  "withheldRecord.legalCitation": { zh: "法律条款", en: "Legal provision" },
+  regime: { zh: "适用规则", en: "Rules that govern the record" },
+  "regime.governedBy": { zh: "适用哪方规则", en: "Governed by" },
+  "regime.register": { zh: "来源登记簿", en: "Source register" },
+  "regime.sourceUrl": { zh: "来源链接", en: "Link to the source record" },
+  "regime.retrievedOn": { zh: "复制日期", en: "Copied on" },
+  extensions: { zh: "其他登记簿的字段", en: "Fields from other registers" },
 };
+
+/** The governance answers (version 1.1): one topic each, with its status, detail and date. */
+function governanceNames(): Record<string, FieldName> {
+  const topics: Record<string, FieldName> = {
+    testing: { zh: "测试", en: "Testing" },
+    independentReview: { zh: "独立审查", en: "Independent review" },
+    monitoring: { zh: "监测", en: "Monitoring" },
+    training: { zh: "人员培训", en: "Training" },
+    failSafe: { zh: "失灵保护", en: "Fail-safe" },
+    appeal: { zh: "异议途径", en: "Appeal" },
+    consultation: { zh: "公众咨询", en: "Consultation" },
+  };
+  const out: Record<string, FieldName> = {};
+  for (const [t, n] of Object.entries(topics)) {
+    out[`governance.${t}`] = n;
+    out[`governance.${t}.status`] = { zh: "进展", en: "Status" };
+    out[`governance.${t}.detail`] = { zh: "具体情况", en: "Detail" };
+    out[`governance.${t}.date`] = { zh: "日期", en: "Date" };
+  }
+  return out;
+}
 
 /**
  * Forms that post one entry of a record's list on its own (the facts page: an incident, a period

@@ -36,6 +36,7 @@ export const LABELS = {
     regional_coordination: { zh: "区域协同", en: "Regional coordination" },
     transport: { zh: "交通", en: "Transport" },
     public_services: { zh: "公共服务", en: "Public services" },
+    justice: { zh: "司法与矫正", en: "Justice" },
     other: { zh: "其他", en: "Other" },
   },
   agencyRole: {
@@ -259,6 +260,39 @@ export const LABELS = {
     approve_with_conditions: { zh: "附条件批准", en: "Approve with conditions" },
     request_changes: { zh: "要求修改", en: "Request changes" },
     reject: { zh: "否决", en: "Reject" },
+  },
+  // version 1.1
+  register: {
+    "us-omb-ai-inventory": { zh: "美国联邦人工智能用例清单", en: "US federal AI use case inventory" },
+    "uk-atrs": { zh: "英国算法透明度记录标准", en: "UK Algorithmic Transparency Recording Standard" },
+    "nl-algoritmeregister": { zh: "荷兰政府算法登记簿", en: "Dutch Algorithm Register" },
+    "ca-aia": { zh: "加拿大算法影响评估", en: "Canada's Algorithmic Impact Assessment" },
+  },
+  classificationScheme: {
+    "us-omb-high-impact": { zh: "美国管理和预算办公室：高影响人工智能", en: "US OMB: high-impact AI" },
+    "nl-publication-category": { zh: "荷兰算法登记簿：公开类别", en: "Dutch Algorithm Register: publication category" },
+    "ca-aia-level": { zh: "加拿大算法影响评估：影响等级", en: "Canada AIA: impact level" },
+    "eu-ai-act-risk": { zh: "欧盟人工智能法：风险类别", en: "EU AI Act: risk category" },
+    "register-impact-level": { zh: "本登记簿：影响等级", en: "This register: impact level" },
+  },
+  progress: {
+    planned: { zh: "计划中", en: "Planned" },
+    in_progress: { zh: "进行中", en: "In progress" },
+    done: { zh: "已完成", en: "Done" },
+    not_applicable: { zh: "不适用", en: "Not applicable" },
+  },
+  procurementMode: {
+    in_house: { zh: "自行建设", en: "Built in house" },
+    contracted: { zh: "委托外包", en: "Contracted out" },
+    mixed: { zh: "自建与外包兼有", en: "Partly in house, partly contracted" },
+  },
+  datasetPhase: {
+    development: { zh: "开发用数据", en: "Development data" },
+    operational: { zh: "运行用数据", en: "Operational data" },
+  },
+  regime: {
+    this_register: { zh: "适用本登记簿规则", en: "Governed by this register's rules" },
+    source_register: { zh: "转载记录，适用来源登记簿规则", en: "Mirrored: governed by the source register's rules" },
   },
 } satisfies Record<string, Labels>;
 

@@ -1,5 +1,5 @@
 // Forms generated from the record standard: the editor of each section is driven by the same
-// JSON Schema that is published at /standard/v1.schema.json, so every field of the standard is
+// JSON Schema that is published at /standard/v1.1.schema.json, so every field of the standard is
 // editable and labelled with its documented meaning, and nothing can drift.
 //
 // Field names are dotted paths ("purpose.legalBasis.0.citation"), the same paths the zod field
@@ -64,7 +64,7 @@ export function isLocalized(node: SchemaNode): boolean {
 }
 
 // Free text that is long enough to deserve a text area.
-const LONG_TEXT = /description|purpose|necessity|alternatives|consequences|logic|method|testing|accessibility|humanOversight|channel|change|reason|ground|note|dataAccess|inputs|outputs|response|summary/i;
+const LONG_TEXT = /description|purpose|necessity|alternatives|consequences|logic|method|testing|accessibility|humanOversight|channel|change|reason|ground|note|dataAccess|inputs|outputs|response|summary|benefits/i;
 
 export function fieldKind(name: string, raw: SchemaNode): FieldKind {
   const { node } = unwrap(raw);

@@ -1,7 +1,10 @@
 // The record standard, version 1: one record describes one tool.
 // This module is the single source of truth for the data dictionary (/standard), the JSON
-// Schema (/standard/v1.schema.json), seed validation and form validation. It has no server
-// dependencies so the browser can use it too.
+// Schema (/standard/v1.1.schema.json, and /standard/v1.schema.json for records of version 1), seed
+// validation and form validation. It has no server dependencies so the browser can use it too.
+//
+// Version 1.1 adds optional fields only (V11_FIELDS), so every record of version 1 is also a
+// valid record of version 1.1; a record that declares version "1" may not use them.
 //
 // Conventions:
 // - Free text is keyed by language: { zh, en }, at least one language present. A record mirrored
@@ -17,7 +20,11 @@ type Doc = { en: string; zh: string };
 const doc = (en: string, zh: string) => ({ description: en, "x-description-zh": zh });
 const withDoc = <T extends z.ZodType>(schema: T, d: Doc) => schema.meta(doc(d.en, d.zh)) as T;
 
-export const STANDARD_VERSION = "1" as const;
+/** The version new records declare. */
+export const STANDARD_VERSION = "1.1" as const;
+/** Every version a record may declare; each is a subset of the next. */
+export const STANDARD_VERSIONS = ["1", "1.1"] as const;
+export type StandardVersion = (typeof STANDARD_VERSIONS)[number];
 
 // ---------------------------------------------------------------- limits
 
@@ -42,6 +49,18 @@ export const LIST_LIMITS = {
   incidents: 1000,
   withheld: 17,
   sources: 500,
+  // v1.1
+  externalIds: 20,
+  classifications: 20,
+  risks: 100,
+  models: 50,
+  datasets: 100,
+  /** Source registers with an extension area in one record. */
+  extensionRegisters: 10,
+  /** Fields in all of a record's extension areas together. */
+  extensionFields: 200,
+  /** Items of one extension field that is a list. */
+  extensionListItems: 200,
 } as const;
 
 /** The largest a record may be, as UTF-8 JSON: the largest documented case is about 9 KB. */
@@ -157,6 +176,7 @@ export const POLICY_DOMAINS = [
   "regional_coordination",
   "transport",
   "public_services",
+  "justice",
   "other",
 ] as const;
 export const AGENCY_ROLES = ["decides", "commissions", "builds", "operates", "supplies_data", "oversees"] as const;
@@ -211,6 +231,15 @@ export const INCIDENT_KINDS = [
 export const SOURCE_KINDS = ["seed_text", "public_record", "official_document", "news", "academic"] as const;
 export const PURPOSE_CHANGE_KINDS = ["purpose", "data_scope"] as const;
 export const SECURITY_PROTECTION_LEVELS = ["1", "2", "3", "4", "5"] as const;
+// v1.1
+/** Registers whose records this register knows how to cite; any other short lower-case key is allowed too. */
+export const KNOWN_REGISTERS = ["us-omb-ai-inventory", "uk-atrs", "nl-algoritmeregister", "ca-aia"] as const;
+export const CLASSIFICATION_SCHEMES = ["us-omb-high-impact", "nl-publication-category", "ca-aia-level", "eu-ai-act-risk", "register-impact-level"] as const;
+export const PROGRESS_STATUSES = ["planned", "in_progress", "done", "not_applicable"] as const;
+export const PROCUREMENT_MODES = ["in_house", "contracted", "mixed"] as const;
+export const DATASET_PHASES = ["development", "operational"] as const;
+export const GOVERNANCE_TOPICS = ["testing", "independentReview", "monitoring", "training", "failSafe", "appeal", "consultation"] as const;
+export const REGIMES = ["this_register", "source_register"] as const;
 
 // Every field that may be withheld, by its dotted path. Withholding a field that is not in this
 // list is not allowed: identity, purpose, legal basis and the sunset date are never secret.
@@ -251,6 +280,13 @@ export const Vendor = z
     contractEnd: IsoDate.optional().meta(doc("When the contract ends.", "供应合同结束的日期。")),
     dataAccess: localizedText("What personal data the vendor can reach, and on what terms.", "供应商可接触哪些个人数据、依据何种条款。").optional(),
     sourceAccess: z.enum(SOURCE_ACCESS).optional().meta(doc("Who may read the source code.", "谁可以查阅源代码。")),
+    companyNumber: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .meta(doc("The vendor's number in its country's company register. Since version 1.1.", "供应商在其所在国企业登记中的编号（如统一社会信用代码）。自 1.1 版起。")),
   })
   .strict();
 
@@ -289,6 +325,15 @@ export const Responsibility = z
       .optional()
       .meta(doc("First-contact office that must answer the public.", "首问责任部门。")),
     vendors: list(Vendor, LIST_LIMITS.vendors).default([]).meta(doc("Companies that build, run or supply the tool.", "建设、运营或供应该工具的企业。")),
+    accountableOfficer: z
+      .object({
+        role: localizedText("The accountable officer's role or title.", "负责人的职务或头衔。", { max: 300 }),
+        name: z.string().trim().min(1).max(200).optional().meta(doc("The officer's name, where the source publishes it.", "负责人姓名（来源公开时填写）。")),
+      })
+      .strict()
+      .optional()
+      .meta(doc("The senior official who answers for the tool. Since version 1.1.", "对工具负总责的官员。自 1.1 版起。")),
+    team: localizedText("The team or unit that runs the tool day to day. Since version 1.1.", "日常负责该工具的团队或单位。自 1.1 版起。", { max: 500 }).optional(),
   })
   .strict()
   .meta(doc("Responsibility chain: who decides, builds, runs and answers for the tool.", "责任链：谁决定、建设、运营并对工具负责。"));
@@ -320,6 +365,7 @@ export const Purpose = z
     mandatory: z.enum(MANDATORY_USE).optional().meta(doc("Whether people must use it to get a service, by rule or in practice.", "是否必须使用才能获得服务，无论是规定强制还是事实上强制。")),
     nonDigitalAlternative: localizedText("The non-digital route (paper certificate, staffed counter).", "非数字替代途径（纸质证明、人工窗口）。").optional(),
     accessibility: localizedText("Provision for elderly and disabled people.", "面向老年人和残障人士的无障碍安排。").optional(),
+    benefits: localizedText("The benefits the tool is expected to bring. Since version 1.1.", "工具预期带来的益处。自 1.1 版起。").optional(),
   })
   .strict()
   .meta(doc("Purpose and legal basis.", "目的与法律依据。"));
@@ -528,6 +574,199 @@ export const Source = z
   })
   .strict();
 
+// ---------------------------------------------------------------- version 1.1: record-level fields
+
+/** A source register's key: one of KNOWN_REGISTERS or another short lower-case slug. */
+export const RegisterKey = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "err_slug_format")
+  .max(60)
+  .meta(doc("A register, by its key: us-omb-ai-inventory, uk-atrs, nl-algoritmeregister, ca-aia or another short lower-case key.", "登记簿代号：us-omb-ai-inventory、uk-atrs、nl-algoritmeregister、ca-aia 或其他简短的小写代号。"));
+
+export const ExternalId = z
+  .object({
+    register: RegisterKey,
+    id: z.string().trim().min(1).max(200).meta(doc("The record's id in that register, in whatever form it uses.", "该记录在该登记簿中的编号，保持其原有格式。")),
+    url: Url.optional().meta(doc("The record's address in that register.", "该记录在该登记簿中的网址。")),
+    standardVersion: z.string().trim().min(1).max(40).optional().meta(doc("The version of that register's standard the record follows.", "该记录所遵循的该登记簿标准的版本。")),
+    publishedOn: PartialDate.optional().meta(doc("When that register first published the record.", "该登记簿首次公开该记录的日期。")),
+    updatedOn: PartialDate.optional().meta(doc("When that register last updated the record.", "该登记簿最近更新该记录的日期。")),
+    archivedOn: PartialDate.optional().meta(doc("When that register archived the record.", "该登记簿将该记录归档的日期。")),
+  })
+  .strict();
+
+export const Classification = z
+  .object({
+    scheme: z.enum(CLASSIFICATION_SCHEMES).meta(doc("The classification scheme: a regime's risk or impact category.", "分类体系：某一制度下的风险或影响类别。")),
+    value: z.string().trim().min(1).max(100).meta(doc("The class given, as the scheme writes it (e.g. high-impact, III, high-risk).", "所定类别，按该体系的写法填写（例如 high-impact、III、high-risk）。")),
+    justification: localizedText("Why the tool is in this class, as stated.", "所述的归类理由。").optional(),
+    date: PartialDate.optional().meta(doc("When the class was given.", "归类日期。")),
+  })
+  .strict();
+
+export const Risk = z
+  .object({
+    risk: localizedText("A risk the tool poses.", "工具带来的一项风险。"),
+    mitigation: localizedText("What is done about it.", "针对该风险采取的措施。").optional(),
+  })
+  .strict();
+
+const ProgressStatus = z.enum(PROGRESS_STATUSES);
+
+export const Procurement = z
+  .object({
+    mode: z.enum(PROCUREMENT_MODES).optional().meta(doc("Whether the tool was built in house, contracted out, or both.", "工具是自行建设、委托外包还是两者兼有。")),
+    procedure: localizedText("How the tool was procured: the procedure and its reference.", "采购方式：采购程序及其编号。").optional(),
+  })
+  .strict()
+  .meta(doc("How the tool was procured. Since version 1.1.", "工具的采购情况。自 1.1 版起。"));
+
+export const SecurityAuthorisation = z
+  .object({
+    scheme: z.string().trim().min(1).max(100).optional().meta(doc("The authorisation scheme, e.g. US FISMA ATO.", "授权制度，例如美国 FISMA 运行授权。")),
+    status: ProgressStatus.meta(doc("Where the authorisation stands.", "授权的进展。")),
+    date: PartialDate.optional().meta(doc("When it was granted or is expected.", "授予日期或预计日期。")),
+    note: localizedText("Anything more about the authorisation.", "关于授权的补充说明。").optional(),
+  })
+  .strict()
+  .meta(doc("Security authorisation to operate. Since version 1.1.", "安全运行授权。自 1.1 版起。"));
+
+export const ModelCard = z
+  .object({
+    name: localizedText("Name of the model.", "模型名称。", { max: 300 }),
+    description: localizedText("What the model is and does.", "模型的性质与作用。").optional(),
+    url: Url.optional().meta(doc("Link to the model card or documentation.", "模型说明文档链接。")),
+  })
+  .strict();
+
+export const DatasetCard = z
+  .object({
+    name: localizedText("Name of the dataset.", "数据集名称。", { max: 300 }),
+    description: localizedText("What the dataset holds.", "数据集包含的内容。").optional(),
+    url: Url.optional().meta(doc("Link to the dataset or its documentation.", "数据集或其说明文档的链接。")),
+    phase: z.enum(DATASET_PHASES).optional().meta(doc("Whether the data was used to develop the tool or is used in operation.", "数据用于开发工具还是用于运行。")),
+    source: localizedText("Where the data comes from.", "数据来源。").optional(),
+    collection: localizedText("How and when the data was collected.", "数据的收集方式与时间。").optional(),
+  })
+  .strict();
+
+export const GovernanceAnswer = z
+  .object({
+    status: ProgressStatus.meta(doc("Planned, in progress, done or not applicable.", "计划中、进行中、已完成或不适用。")),
+    detail: localizedText("What was or will be done.", "已做或将做的工作。").optional(),
+    date: PartialDate.optional().meta(doc("When it was done or is due.", "完成日期或预定日期。")),
+  })
+  .strict();
+
+const governanceDocs: Record<(typeof GOVERNANCE_TOPICS)[number], Doc> = {
+  testing: { en: "Testing before and during use.", zh: "使用前及使用中的测试。" },
+  independentReview: { en: "Review by someone independent of the team.", zh: "由团队以外的独立方进行的审查。" },
+  monitoring: { en: "Monitoring of the tool in use.", zh: "对使用中工具的监测。" },
+  training: { en: "Training of the staff who use it.", zh: "对使用人员的培训。" },
+  failSafe: { en: "What happens when the tool fails, and how it can be stopped.", zh: "工具失灵时如何处理、如何停用。" },
+  appeal: { en: "A way for people to contest a result.", zh: "供当事人对结果提出异议的途径。" },
+  consultation: { en: "Steps taken to consult the public or those affected.", zh: "征求公众或受影响者意见的措施。" },
+};
+
+export const Governance = z
+  .object(Object.fromEntries(GOVERNANCE_TOPICS.map((t) => [t, GovernanceAnswer.optional().meta(doc(governanceDocs[t].en, governanceDocs[t].zh))])) as Record<(typeof GOVERNANCE_TOPICS)[number], z.ZodOptional<typeof GovernanceAnswer>>)
+  .strict()
+  .meta(doc("Governance steps, each planned, in progress, done or not applicable. Since version 1.1.", "治理措施，每项注明计划中、进行中、已完成或不适用。自 1.1 版起。"));
+
+export const WithheldRecord = z
+  .object({
+    ground: localizedText("Why the whole record is withheld.", "整条记录不予公开的理由。"),
+    legalCitation: z.string().trim().min(1).max(500).optional().meta(doc("Legal provision relied on.", "所依据的法律条款。")),
+  })
+  .strict()
+  .meta(doc("The whole record is withheld: it is published only as a notice that it exists and why it is withheld. Since version 1.1.", "整条记录不予公开：仅公开该记录存在及不予公开的理由。自 1.1 版起。"));
+
+export const Regime = z
+  .discriminatedUnion("governedBy", [
+    z.object({ governedBy: z.literal("this_register").meta(doc("This register's rules govern the record.", "本登记簿的规则适用于该记录。")) }).strict(),
+    z
+      .object({
+        governedBy: z.literal("source_register").meta(doc("The record is mirrored from another register, whose rules govern it.", "该记录转载自另一登记簿，适用该登记簿的规则。")),
+        register: RegisterKey,
+        sourceUrl: Url.meta(doc("The record's address in the source register.", "该记录在来源登记簿中的网址。")),
+        retrievedOn: IsoDate.meta(doc("When the record was copied from the source register.", "从来源登记簿复制该记录的日期。")),
+      })
+      .strict(),
+  ])
+  .meta(doc("Which rules govern the record: this register's (also when absent), or those of the register it is mirrored from. Since version 1.1.", "记录适用的规则：本登记簿的规则（未填写时亦同），或其转载来源登记簿的规则。自 1.1 版起。"));
+
+const ExtensionKey = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((k) => !["__proto__", "constructor", "prototype"].includes(k), "err_extension_key");
+const ExtensionValue = z.union([z.string().max(20_000), z.number(), z.boolean(), list(z.string().max(2_000), LIST_LIMITS.extensionListItems)]);
+
+export const Extensions = z
+  .record(RegisterKey, z.record(ExtensionKey, ExtensionValue).meta({ maxProperties: LIST_LIMITS.extensionFields }))
+  .meta({
+    maxProperties: LIST_LIMITS.extensionRegisters,
+    ...doc(
+      "Fields from a source register that have no place in this standard, kept as they were, by register key: text, numbers, yes/no or lists of text. At most 200 fields in all. Since version 1.1.",
+      "来源登记簿中在本标准里没有对应位置的字段，按登记簿代号原样保存：文字、数字、是否或文字列表，合计不超过 200 个字段。自 1.1 版起。",
+    ),
+  });
+
+/** The fields version 1.1 added, by dotted path ("[]" marks each item of a list); a record of version "1" has none of them. */
+export const V11_FIELDS = [
+  "responsibility.accountableOfficer",
+  "responsibility.team",
+  "responsibility.vendors[].companyNumber",
+  "purpose.benefits",
+  "externalIds",
+  "classifications",
+  "risks",
+  "procurement",
+  "securityAuthorisation",
+  "models",
+  "datasets",
+  "governance",
+  "withheldRecord",
+  "regime",
+  "extensions",
+] as const;
+/** The values version 1.1 added to an enumeration of version 1, by field. */
+export const V11_VALUES = { "identity.policyDomain": ["justice"] } as const;
+/** Fields of the record itself, outside the sections the edit forms save one at a time. */
+export const RECORD_LEVEL_FIELDS = ["standardVersion", ...V11_FIELDS.filter((f) => !f.includes("."))] as const;
+
+/** Where a record uses something of version 1.1: each path (with row numbers) and what it is. */
+export function v11Uses(record: unknown): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  const visit = (v: unknown, parts: string[], at: (string | number)[]) => {
+    if (v === null || typeof v !== "object") return;
+    const [head, ...rest] = parts;
+    if (head!.endsWith("[]")) {
+      const key = head!.slice(0, -2);
+      const items = (v as Record<string, unknown>)[key];
+      if (Array.isArray(items)) items.forEach((item, i) => visit(item, rest, [...at, key, i]));
+      return;
+    }
+    const child = Object.hasOwn(v, head!) ? (v as Record<string, unknown>)[head!] : undefined;
+    if (!rest.length) {
+      if (child !== undefined) out.push([...at, head!]);
+      return;
+    }
+    visit(child, rest, [...at, head!]);
+  };
+  for (const f of V11_FIELDS) visit(record, f.split("."), []);
+  for (const [path, values] of Object.entries(V11_VALUES)) {
+    const v = valueAt(record, path);
+    if ((values as readonly unknown[]).includes(v)) out.push(path.split("."));
+  }
+  return out;
+}
+
+/** The version a record the register writes declares: unchanged, unless it uses something version 1.1 added. */
+export function versionFor<R extends { standardVersion?: unknown }>(record: R): R {
+  return record.standardVersion === "1" && v11Uses(record).length ? { ...record, standardVersion: STANDARD_VERSION } : record;
+}
+
 /** The record's lists of whole entries, also saved one section at a time by the editor. */
 export const PurposeHistoryList = list(PurposeChange, LIST_LIMITS.purposeHistory);
 export const IncidentList = list(Incident, LIST_LIMITS.incidents);
@@ -536,7 +775,9 @@ export const SourceList = list(Source, LIST_LIMITS.sources);
 
 export const ToolRecord = z
   .object({
-    standardVersion: z.literal(STANDARD_VERSION).meta(doc("Version of this standard the record follows.", "记录所遵循的标准版本。")),
+    standardVersion: z
+      .enum(STANDARD_VERSIONS)
+      .meta(doc("Version of this standard the record follows: 1 or 1.1. A record of version 1 uses none of the fields version 1.1 added.", "记录所遵循的标准版本：1 或 1.1。1 版记录不使用 1.1 版新增的字段。")),
     identity: Identity,
     responsibility: Responsibility,
     purpose: Purpose,
@@ -550,6 +791,24 @@ export const ToolRecord = z
     incidents: IncidentList.default([]).meta(doc("Breaches, outages, wrongful decisions, misuse and function creep.", "数据泄露、系统崩溃、错误决定、滥用与功能蔓延等事件。")),
     withheld: WithheldList.default([]).meta(doc("Parts of the record withheld, each with its legal ground.", "不予公开的记录内容，每项附法律依据。")),
     sources: SourceList.min(1, "err_sources_missing").meta(doc("Documents and news behind the record.", "记录所依据的文件与报道。")),
+    // version 1.1
+    externalIds: list(ExternalId, LIST_LIMITS.externalIds)
+      .optional()
+      .meta(doc("The record's ids in other registers that publish the same tool. Since version 1.1.", "同一工具在其他登记簿中的记录编号。自 1.1 版起。")),
+    classifications: list(Classification, LIST_LIMITS.classifications)
+      .optional()
+      .meta(doc("Risk or impact classes given to the tool under other regimes, or this register's own level. Since version 1.1.", "工具在其他制度下被定的风险或影响类别，或本登记簿自身的等级。自 1.1 版起。")),
+    risks: list(Risk, LIST_LIMITS.risks).optional().meta(doc("Risks the tool poses, each with what is done about it. Since version 1.1.", "工具带来的风险及相应措施。自 1.1 版起。")),
+    procurement: Procurement.optional(),
+    securityAuthorisation: SecurityAuthorisation.optional(),
+    models: list(ModelCard, LIST_LIMITS.models).optional().meta(doc("The models the tool uses. Since version 1.1.", "工具所用的模型。自 1.1 版起。")),
+    datasets: list(DatasetCard, LIST_LIMITS.datasets)
+      .optional()
+      .meta(doc("The data used to develop the tool and the data it uses in operation. Since version 1.1.", "开发工具所用的数据及运行中使用的数据。自 1.1 版起。")),
+    governance: Governance.optional(),
+    withheldRecord: WithheldRecord.optional(),
+    regime: Regime.optional(),
+    extensions: Extensions.optional(),
   })
   .strict()
   .superRefine((r, ctx) => {
@@ -570,9 +829,16 @@ export const ToolRecord = z
       if (!isEmptyAt(r, w.field))
         ctx.addIssue({ code: "custom", path: ["withheld", i, "field"], message: "err_withheld_filled", params: { field: w.field } });
     });
+    if (r.standardVersion === "1")
+      for (const path of v11Uses(r)) ctx.addIssue({ code: "custom", path, message: "err_needs_version_11", params: { version: STANDARD_VERSION } });
+    const extensionFields = Object.values(r.extensions ?? {}).reduce((n, o) => n + Object.keys(o).length, 0);
+    if (Object.keys(r.extensions ?? {}).length > LIST_LIMITS.extensionRegisters || extensionFields > LIST_LIMITS.extensionFields)
+      ctx.addIssue({ code: "custom", path: ["extensions"], message: "err_extensions_too_many", params: { n: extensionFields, max: LIST_LIMITS.extensionFields } });
+    if (r.regime?.governedBy === "source_register" && !r.externalIds?.some((e) => e.register === (r.regime as { register: string }).register))
+      ctx.addIssue({ code: "custom", path: ["regime", "register"], message: "err_regime_id_missing", params: { register: r.regime.register } });
   })
   .meta({
-    title: "Public Algorithm Register record, standard v1",
+    title: "Public Algorithm Register record, standard v1.1",
     ...doc("One record describes one government algorithm, app or code system.", "一条记录描述一个政府算法、应用或“码”系统。"),
   });
 

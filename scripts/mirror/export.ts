@@ -70,6 +70,7 @@ const START_DATA = [
   paths.changesAtom(),
   paths.sunsetsAtom(),
   paths.standardSchema(),
+  paths.standardSchemaV1(),
 ];
 /** The API docs: mirrored when the build has them, left out without a trace by an older build. */
 const OPTIONAL = [paths.api(), paths.openapi()];
@@ -347,7 +348,7 @@ async function writeStartPage(writer: MirrorWriter, outDir: string, date: string
     .filter((f) => f.endsWith(".css"))
     .map((f) => `<link rel="stylesheet" href="build/_assets/${esc(f)}">`)
     .join("");
-  const data = ["tools.csv", "tools.json", "tools.ndjson", "standard/v1.schema.json", "README.txt"];
+  const data = ["tools.csv", "tools.json", "tools.ndjson", "standard/v1.1.schema.json", "README.txt"];
   const html = `<!DOCTYPE html>
 <html lang="zh-Hans">
 <head>
@@ -406,7 +407,8 @@ Layout
   tools/<id>/history.json     every revision and decision of that record
   log.json, log__page=N.json  the hash-chained event log, a page at a time
   zh/*.atom, en/*.atom        Atom feeds (all changes, sunsets, per tool, per agency)
-  standard/v1.schema.json     the record standard as JSON Schema
+  standard/v1.1.schema.json   the record standard as JSON Schema (version 1.1; every record
+                              of version 1 also meets it; standard/v1.schema.json: version 1)
   build/, favicon.svg         style sheet and icon
   SHA256SUMS                  a checksum of every file but this README; check with
                               "sha256sum -c SHA256SUMS" in this directory

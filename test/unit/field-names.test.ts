@@ -10,7 +10,8 @@ import { LABELS, label } from "../../registry/standard/labels";
 import { enumGroupOf, valueLabel } from "../../registry/standard/field-values";
 import { INTERNAL_FIELDS, WORKFLOW_FIELDS, fieldKind, formToValue, isLocalized, isShownField, sectionNode, unwrap, type SchemaNode } from "../../registry/standard/schema-form";
 import { SECTION_NAMES } from "../../registry/standard/sections";
-import { WITHHOLDABLE_FIELDS } from "../../registry/standard/v1";
+import { RECORD_LEVEL_FIELDS, V11_FIELDS, WITHHOLDABLE_FIELDS } from "../../registry/standard/v1";
+import { dataDictionary } from "../../registry/standard/json-schema";
 
 type Shown = { path: string; node: SchemaNode; kind: string };
 
@@ -61,8 +62,19 @@ describe("field names", () => {
   });
 
   it("lists no name for a path the standard does not have", () => {
-    const known = new Set([...fields.map((f) => fieldShape(f.path)), ...SECTION_NAMES, ...WORKFLOW_FIELDS, ...INTERNAL_FIELDS, "standardVersion"]);
+    const recordLevel = dataDictionary()
+      .map((e) => e.path.replace(/\[\]/g, ""))
+      .filter((p) => (RECORD_LEVEL_FIELDS as readonly string[]).includes(p.split(".")[0]!));
+    const known = new Set([...fields.map((f) => fieldShape(f.path)), ...SECTION_NAMES, ...WORKFLOW_FIELDS, ...INTERNAL_FIELDS, ...recordLevel]);
     expect(Object.keys(FIELD_NAMES).filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  it("names every field version 1.1 added, also those outside the forms' sections, in both languages", () => {
+    const added = dataDictionary()
+      .map((e) => e.path.replace(/\[\]/g, ""))
+      .filter((p) => V11_FIELDS.some((f) => p === f.replace(/\[\]/g, "") || p.startsWith(`${f.replace(/\[\]/g, "")}.`)));
+    expect(added.length).toBeGreaterThan(60);
+    expect(added.filter((p) => !fieldName(p, "zh") || !fieldName(p, "en"))).toEqual([]);
   });
 
   it("keeps names short, Chinese names Chinese, and one name per field of a section", () => {
@@ -141,6 +153,8 @@ describe("field hints", () => {
     expect(cleanDefinition("Dotted path of the field, e.g. dataScope.elements.")).toBe("");
     expect(cleanDefinition("Granularity (e.g. street level, every 5 minutes).")).toBe("Granularity (e.g. street level, every 5 minutes).");
     expect(cleanDefinition("颗粒度（例如街道级、每 5 分钟）。")).toBe("颗粒度（例如街道级、每 5 分钟）。");
+    expect(cleanDefinition("The benefits the tool is expected to bring. Since version 1.1.")).toBe("The benefits the tool is expected to bring.");
+    expect(cleanDefinition("工具预期带来的益处。自 1.1 版起。")).toBe("工具预期带来的益处。");
   });
 
   it("shows no developer note, code or field path in any hint, and no Latin letter in a Chinese one", () => {

@@ -33,6 +33,12 @@ const groups: [keyof typeof LABELS, readonly string[]][] = [
   ["decision", DECISIONS],
   ["reportKind", REPORT_KINDS],
   ["reportStatus", REPORT_STATUSES],
+  ["register", std.KNOWN_REGISTERS],
+  ["classificationScheme", std.CLASSIFICATION_SCHEMES],
+  ["progress", std.PROGRESS_STATUSES],
+  ["procurementMode", std.PROCUREMENT_MODES],
+  ["datasetPhase", std.DATASET_PHASES],
+  ["regime", std.REGIMES],
 ];
 
 describe("labels", () => {

@@ -110,7 +110,7 @@ describe("the published JSON Schema", () => {
   it("is generated from the zod schemas and documents every section", () => {
     const s = recordJsonSchema() as any;
     expect(Object.keys(s.properties)).toEqual(Object.keys(ToolRecord.shape));
-    expect(s["x-standard-version"]).toBe("1");
+    expect(s["x-standard-version"]).toBe("1.1");
     const paths = dataDictionary().map((e) => e.path);
     expect(paths).toContain("identity.summary");
     expect(paths).toContain("withheld[].ground");

@@ -38,7 +38,7 @@ const agencyRefProperties: Record<string, Schema> = { slug: str({ pattern: "^[a-
 /** The standard's record schema, embedded: its own $id and changelog belong to the standalone file. */
 function toolRecordSchema(): Schema {
   const { $schema: _s, $id: _id, "x-changelog": _c, ...rest } = recordJsonSchema();
-  return { ...rest, description: `${String(rest.description ?? "")} The same schema is published on its own at /standard/v1.schema.json.`.trim() };
+  return { ...rest, description: `${String(rest.description ?? "")} The same schema is published on its own at /standard/v1.1.schema.json (records of version 1 also meet it; /standard/v1.schema.json is version 1).`.trim() };
 }
 
 /** The records' component schemas, by name. */
