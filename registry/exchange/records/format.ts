@@ -30,8 +30,13 @@ export const RecordsRevision = z
     createdAt: Timestamp,
     submittedAt: Timestamp.nullable(),
     publishedAt: Timestamp,
-    /** SHA-256 of the canonical JSON of `record` (registry/shared/canonical-json.ts), as the source register stored it. */
-    recordSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /**
+     * SHA-256 of the canonical JSON of `record` (registry/shared/canonical-json.ts), as the source
+     * register stored it. The export always gives it and the import checks it; an entry converted
+     * by hand from another register's record (which has no such fingerprint) may leave it out,
+     * and the import computes it from the record.
+     */
+    recordSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
     record: z.record(z.string(), z.unknown()),
   })
   .strict();

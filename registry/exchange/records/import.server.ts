@@ -128,7 +128,7 @@ function checkEntry(raw: RawEntry, report: EntryReport, opts: { createAgencies: 
   for (const rev of entry.revisions) {
     if (rev.number <= previous) problems.push({ code: "err_records_revisions_order", revision: rev.number, params: { revision: rev.number } });
     previous = rev.number;
-    if (sha256(canonicalJson(rev.record)) !== rev.recordSha256) {
+    if (rev.recordSha256 !== undefined && sha256(canonicalJson(rev.record)) !== rev.recordSha256) {
       problems.push({ code: "err_records_hash_mismatch", revision: rev.number, params: { revision: rev.number } });
       continue;
     }
@@ -177,8 +177,11 @@ function writeEntry(c: Checked, opts: { at: string; actorName: string }, db: Db)
   );
   let newestId = 0;
   entry.revisions.forEach((rev, i) => {
-    // The record's bytes as the source stored them: its canonical JSON, whose hash was checked.
-    const row = insert.get(tool.seq, rev.number, rev.status, canonicalJson(rev.record), rev.recordSha256, rev.createdAt, rev.submittedAt, rev.publishedAt) as { id: number };
+    // The record's bytes as the source stored them: its canonical JSON, whose hash was checked
+    // (or, for an entry converted by hand without one, is computed here).
+    const json = canonicalJson(rev.record);
+    const recordSha256 = rev.recordSha256 ?? sha256(json);
+    const row = insert.get(tool.seq, rev.number, rev.status, json, recordSha256, rev.createdAt, rev.submittedAt, rev.publishedAt) as { id: number };
     newestId = row.id;
     appendEvent(
       {
@@ -188,7 +191,7 @@ function writeEntry(c: Checked, opts: { at: string; actorName: string }, db: Db)
         at: opts.at,
         payload: {
           revision: rev.number,
-          recordSha256: rev.recordSha256,
+          recordSha256,
           reviewStatus: rev.status,
           deploymentStatus: records[i]!.lifecycle.deploymentStatus,
           publishedAt: rev.publishedAt,
