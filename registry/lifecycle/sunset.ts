@@ -3,7 +3,7 @@
 // applies this same function and recomputes its sunset column when the date changes.
 import type { DeploymentStatus, ReviewStatus } from "../standard/v1";
 
-export const SUNSET_STATES = ["ok", "due_soon", "lapsed", "no_sunset", "retired", "not_applicable"] as const;
+export const SUNSET_STATES = ["ok", "due_soon", "lapsed", "no_sunset", "retired", "not_applicable", "source_regime"] as const;
 export type SunsetState = (typeof SUNSET_STATES)[number];
 
 /** A tool is due for sunset when its sunset date is at most this many days away. */
@@ -44,7 +44,13 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
 }
 
-export type SunsetInput = { deploymentStatus: DeploymentStatus | string; reviewStatus: ReviewStatus | string; sunsetDate: string | null };
+export type SunsetInput = {
+  deploymentStatus: DeploymentStatus | string;
+  reviewStatus: ReviewStatus | string;
+  sunsetDate: string | null;
+  /** The record is mirrored from another register (registry/standard/regime.ts), whose rules govern it. */
+  mirrored?: boolean;
+};
 
 /**
  * - retired: the tool has been retired.
@@ -52,10 +58,14 @@ export type SunsetInput = { deploymentStatus: DeploymentStatus | string; reviewS
  * - no_sunset: no end date was ever set (shown as running without a lawful end date).
  * - lapsed: today is after the sunset date (the sunset date itself is the last lawful day).
  * - due_soon: the sunset date is today or within DUE_SOON_DAYS days.
+ * - source_regime: a record mirrored from another register that is not retired. This register's
+ *   sunset rule does not govern it (the source register's rules do), so it is never lapsed,
+ *   due or "without a lawful end date" here; its page says what the source says instead.
  * - ok: otherwise.
  */
 export function sunsetState(t: SunsetInput, today: string): SunsetState {
   if (t.deploymentStatus === "retired") return "retired";
+  if (t.mirrored) return "source_regime";
   if (t.deploymentStatus === "proposed" && (t.reviewStatus === "rejected" || t.reviewStatus === "withdrawn")) return "not_applicable";
   if (!t.sunsetDate) return "no_sunset";
   if (t.sunsetDate < today) return "lapsed";

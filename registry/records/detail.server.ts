@@ -9,6 +9,7 @@ import { consultationWindow } from "../review/obligations";
 import { isDeclined, isLinkConfirmed, responsibilityConsent } from "./responsibility.server";
 import { listPublicComments, type PublicComment } from "../voice/comments.server";
 import { readStoredRecord, type LocalizedText, type ToolRecord } from "../standard/v1";
+import { isMirrored } from "../standard/regime";
 import { sunsetState, todayIso, type SunsetState } from "../lifecycle/sunset";
 import { lt } from "./summary.server";
 import type { AgencyLink } from "./agencies.server";
@@ -100,7 +101,7 @@ export async function getToolDetail(ctx: Ctx, q: ToolDetailQuery): Promise<ToolL
       agencies,
       unconfirmedAgencies,
       impact,
-      sunsetState: sunsetState({ ...record.lifecycle, reviewStatus: row.status }, today),
+      sunsetState: sunsetState({ ...record.lifecycle, reviewStatus: row.status, mirrored: isMirrored(record) }, today),
       updatedAt: row.updated_at,
       consultation: reviewed && row.submitted_at ? consultationWindow(impact, row.submitted_at.slice(0, 10)) : null,
       reviews,

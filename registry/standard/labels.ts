@@ -125,6 +125,7 @@ export const LABELS = {
     no_sunset: { zh: "未设终止日期", en: "No end date set" },
     retired: { zh: "已停用", en: "Retired" },
     not_applicable: { zh: "未部署", en: "Never deployed" },
+    source_regime: { zh: "适用来源登记簿的规则", en: "Governed by its source register" },
   },
   sensitive: {
     yes: { zh: "含敏感个人信息", en: "Holds sensitive data" },
