@@ -9,7 +9,7 @@ import { fieldHint } from "../../registry/standard/field-hints";
 import { label } from "../../registry/standard/labels";
 import { enumGroupOf } from "../../registry/standard/field-values";
 import type { ReactNode } from "react";
-import { useT } from "~/i18n/use-lang";
+import { isOtherLang, languageName, textLangTag, useT } from "~/i18n/use-lang";
 import { AgencySelect, useFormOptions } from "./form-options";
 
 const idOf = (path: string) => `f-${path.replace(/\./g, "-")}`;
@@ -140,12 +140,19 @@ function Field({ path, node: raw, value, errors, required }: Props) {
       return (
         <fieldset className={`localized${hasError ? " has-error" : ""}`} aria-describedby={describedBy(path, hint, hasError)}>
           {groupHead}
-          {(lang === "zh" ? (["zh", "en"] as const) : (["en", "zh"] as const)).map((l) => {
+          {[
+            ...(lang === "zh" ? (["zh", "en"] as const) : (["en", "zh"] as const)),
+            // Text in another language (an imported Dutch or French record) keeps its own field,
+            // so saving the form never drops it.
+            ...Object.keys(v).filter((k) => isOtherLang(k) && typeof v[k] === "string").sort(),
+          ].map((l) => {
             const p = `${path}.${l}`;
-            const props = { id: idOf(p), name: p, defaultValue: str(v[l]), lang: l === "zh" ? "zh-Hans" : "en", maxLength: kind.maxLength, "aria-invalid": Boolean(errors[p]?.length) || undefined };
+            const props = { id: idOf(p), name: p, defaultValue: str(v[l]), lang: textLangTag(l), maxLength: kind.maxLength, "aria-invalid": Boolean(errors[p]?.length) || undefined };
             return (
               <div key={l} className="lang-field">
-                <label htmlFor={idOf(p)}>{t(l === "zh" ? "fieldLangZh" : "fieldLangEn", { field: text })}</label>
+                <label htmlFor={idOf(p)}>
+                  {l === "zh" || l === "en" ? t(l === "zh" ? "fieldLangZh" : "fieldLangEn", { field: text }) : t("fieldLangOther", { field: text, language: languageName(l, lang) })}
+                </label>
                 <FieldMessages path={p} errors={errors} />
                 {kind.long ? <textarea rows={3} {...props} /> : <input type="text" {...props} />}
               </div>

@@ -153,6 +153,7 @@ const en = {
   field_body: "Text",
   field_record: "The record",
   fieldLangZh: "{field} (Chinese)",
+  fieldLangOther: "{field} ({language})",
   fieldLangEn: "{field} (English)",
   fieldItem: "{field} (item {n})",
 };
@@ -299,6 +300,7 @@ const zh: Record<keyof typeof en, string> = {
   field_body: "内容",
   field_record: "记录",
   fieldLangZh: "{field}（中文）",
+  fieldLangOther: "{field}（{language}）",
   fieldLangEn: "{field}（英文）",
   fieldItem: "{field}（第 {n} 项）",
 };

@@ -6,6 +6,7 @@
 // errors use, so each message lands beside its field. Plain HTML forms: lists grow and shrink
 // with submit buttons ("_add" / "_remove"), no JavaScript needed.
 import { isForbiddenKey } from "../shared/safe-keys";
+import { LANG_TAG_PATTERN, TEXT_MAX_LANGS } from "./v1";
 import { recordJsonSchema } from "./json-schema";
 
 export type SchemaNode = {
@@ -98,6 +99,8 @@ export function isSafeKey(k: string): boolean {
 
 type Tree = { [k: string]: Tree | string | string[] };
 
+const LANG_TAG = new RegExp(LANG_TAG_PATTERN);
+
 /** A tree without a prototype: no key of it can reach Object.prototype. */
 const newTree = (): Tree => Object.create(null) as Tree;
 
@@ -142,10 +145,16 @@ function convert(raw: SchemaNode, input: Tree | string | string[] | undefined): 
   if (input === undefined) return node.type === "array" ? [] : empty();
   if (isLocalized(node)) {
     if (typeof input !== "object" || Array.isArray(input)) return undefined;
+    // Chinese and English first, then any other language the text was written in (an imported
+    // record's Dutch or French): the form shows a field for each, and saving keeps them. Keys
+    // that are not language tags are dropped. As with lists, one language more than the standard
+    // allows is kept, so validation says the text has too many; the rest are not read.
     const out: Record<string, string> = {};
-    for (const lang of ["zh", "en"]) {
+    const langs = ["zh", "en", ...Object.keys(input).filter((k) => k !== "zh" && k !== "en" && LANG_TAG.test(k)).sort()];
+    for (const lang of langs) {
       const v = own(input, lang);
       if (typeof v === "string" && v.trim()) out[lang] = v.trim();
+      if (Object.keys(out).length > TEXT_MAX_LANGS) break;
     }
     return Object.keys(out).length ? out : empty();
   }

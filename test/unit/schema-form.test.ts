@@ -1,6 +1,7 @@
 // The schema form parser builds values from field names a client chooses: names that reach an
 // object's prototype ("__proto__", "constructor.prototype") must be ignored, never written through.
 import { afterEach, describe, expect, it } from "vitest";
+import { Purpose } from "../../registry/standard/v1";
 import { applyListButton, formToValue, isSafeKey, sectionNode } from "../../registry/standard/schema-form";
 
 const PROBES = ["redirectTo", "polluted", "x", "0"];
@@ -101,5 +102,30 @@ describe("list rows", () => {
     // Rows left empty do not count.
     const sparse = formToValue(node, [["dataScope.elements.0.name.zh", ""], ["dataScope.elements.7.name.zh", "a"]], "dataScope") as { elements: unknown[] };
     expect(sparse.elements).toEqual([{ name: { zh: "a" } }]);
+  });
+
+  it("keeps text in languages other than Chinese and English, and drops keys that are not language tags", () => {
+    const node = sectionNode("purpose");
+    const v = formToValue(
+      node,
+      [
+        ["purpose.purpose.nl", " Het doel van dit algoritme "],
+        ["purpose.purpose.en", "To verify identity"],
+        ["purpose.purpose.fy", "Doel"],
+        ["purpose.purpose.NotALang", "x"],
+        ["purpose.purpose.nl-NL-extra-bits", "y"],
+      ],
+      "purpose",
+    );
+    expect(v).toEqual({ purpose: { en: "To verify identity", fy: "Doel", nl: "Het doel van dit algoritme" } });
+  });
+
+  it("keeps one language more than the standard allows (so validation refuses it), and reads no further", () => {
+    const node = sectionNode("purpose");
+    const tags = ["aa", "ab", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az"];
+    const v = formToValue(node, [["purpose.purpose.zh", "用途"], ...tags.map((t): [string, string] => [`purpose.purpose.${t}`, t])], "purpose") as { purpose: Record<string, string> };
+    expect(Object.keys(v.purpose)).toHaveLength(9);
+    expect(v.purpose.zh).toBe("用途");
+    expect(Purpose.safeParse(v).error?.issues.map((i) => i.message)).toContain("err_text_too_many_langs");
   });
 });
