@@ -402,6 +402,8 @@ Layout
                               both; each page links to its twin in the other language
   tools.csv .json .ndjson     every published tool (CSV: RFC 4180, UTF-8 with BOM); the nested
   tools/data-elements.csv     CSVs join on tool_id
+  records.json .ndjson        every published tool's whole record with all its public
+                              revisions, in the format the import takes
   agencies.csv incidents.csv findings.csv comments.csv
   tools/<id>.json             one record (latest published revision)
   tools/<id>/history.json     every revision and decision of that record

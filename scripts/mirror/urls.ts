@@ -15,7 +15,8 @@
 //   - /log: every page. /tools/<id>/history: the default view plus each comparison of two
 //     consecutive revisions (the static history page links them in place of its compare form),
 //     which is linear in the number of revisions.
-//   - The tool exports (/tools.csv, .json, .ndjson and the nested CSVs) are mirrored unfiltered
+//   - The tool exports (/tools.csv, .json, .ndjson, the nested CSVs and the whole records at
+//     /records.json and .ndjson) are mirrored unfiltered
 //     and, unless disabled, with each single filter a mirrored list page offers; links to any
 //     other filter combination point at the unfiltered export.
 // A link whose target had to be changed this way and then lands on the page it is on is dropped
@@ -153,6 +154,8 @@ const ROUTES: Route[] = [
   // The CSV and JSON exports have one address (language neutral: machine column names). The mirror
   // keeps one copy of each, which both languages link to.
   { pattern: /^\/tools\.(?:csv|json|ndjson)$/, kind: "data", query: toolExport },
+  // The whole records with their public revisions (registry/exchange/records), under the same filters.
+  { pattern: /^\/records\.(?:json|ndjson)$/, kind: "data", query: toolExport },
   { pattern: /^\/(?:tools\/data-elements|agencies|incidents|findings|comments)\.csv$/, kind: "data", query: toolExport },
   { pattern: new RegExp(`^/tools/${ID}\\.json$`), kind: "data", query: noQuery },
   { pattern: new RegExp(`^/tools/${ID}/history\\.json$`), kind: "data", query: noQuery },

@@ -45,6 +45,10 @@ describe("which URLs are mirrored", () => {
     expect(resolve("/tools.csv?kind=app&page=3")).toEqual({ ok: true, resource: { kind: "data", key: "/tools.csv?kind=app", perLang: false }, reduced: true });
     expect(resolve("/tools.csv?kind=app&status=in_use")).toMatchObject({ resource: { key: "/tools.csv" }, reduced: true });
     expect(resolve("/tools.json?kind=app", { ...rules, filteredExports: false })).toMatchObject({ resource: { key: "/tools.json" }, reduced: true });
+    // The whole records are mirrored like the tool exports; there is no /records.csv.
+    expect(resolve("/records.ndjson?kind=app")).toEqual({ ok: true, resource: { kind: "data", key: "/records.ndjson?kind=app", perLang: false }, reduced: false });
+    expect(resolve("/records.json")).toMatchObject({ ok: true, resource: { kind: "data", key: "/records.json" } });
+    expect(resolve("/records.csv")).toMatchObject({ ok: false });
     expect(resolve("/agencies.csv")).toMatchObject({ resource: { kind: "data", key: "/agencies.csv" } });
   });
 
