@@ -193,6 +193,8 @@ test("the key pages and exports are there, one page per exported tool", () => {
     "tools.csv",
     "tools.json",
     "tools.ndjson",
+    "records.json",
+    "records.ndjson",
     "tools__kind=code_system.csv",
     "tools/data-elements.csv",
     "agencies.csv",
@@ -218,6 +220,10 @@ test("the key pages and exports are there, one page per exported tool", () => {
   }
   const listed = JSON.parse(fs.readFileSync(path.join(site, "tools.json"), "utf8")) as { total: number };
   expect(listed.total).toBe(rows.length);
+  // The whole records: one entry per published tool, in the format the import takes.
+  const entries = fs.readFileSync(path.join(site, "records.ndjson"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { id: string; revisions: unknown[] });
+  expect(entries.map((e) => e.id).sort()).toEqual(rows.map((r) => r.id).sort());
+  expect(entries.every((e) => e.revisions.length >= 1)).toBe(true);
   const filtered = parseCsv(fs.readFileSync(path.join(site, "tools__kind=code_system.csv")), { bom: true, columns: true }) as { kind: string }[];
   expect(filtered.length).toBeGreaterThan(0);
   expect(filtered.every((r) => r.kind === "code_system")).toBe(true);
