@@ -26,6 +26,7 @@ import { notifyStrings } from "./strings-notify";
 import { pagingStrings } from "./strings-paging";
 import { downloadsStrings } from "./strings-downloads";
 import { recordsStrings } from "./strings-records";
+import { ombStrings } from "./strings-omb";
 import { feedsStrings } from "./strings-feeds";
 import { facetStrings } from "./strings-facets";
 import { textLangStrings } from "./strings-textlang";
@@ -63,6 +64,7 @@ const en = {
   ...pagingStrings.en,
   ...downloadsStrings.en,
   ...recordsStrings.en,
+  ...ombStrings.en,
   ...feedsStrings.en,
   ...standard11Strings.en,
   siteName: "Public Algorithm Register",
@@ -608,6 +610,7 @@ const zh: Record<StringKey, string> = {
   ...pagingStrings.zh,
   ...downloadsStrings.zh,
   ...recordsStrings.zh,
+  ...ombStrings.zh,
   ...feedsStrings.zh,
   ...standard11Strings.zh,
   siteName: "公共算法登记簿",
