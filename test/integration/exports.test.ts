@@ -8,6 +8,7 @@ import { loader as ndjsonLoader } from "~/routes/tools[.]ndjson";
 import { loader as listLoader } from "~/routes/tools._index/route";
 import { TOOL_EXPORT_COLUMNS } from "../../registry/exchange/exports/tools-export.server";
 import { csvCell } from "../../registry/exchange/exports/csv";
+import { cleanCsvCell } from "../../registry/exchange/import/read-file";
 import { SEED_RECORDS, seedId, seedRecord } from "../helpers/seed";
 import { publishRevision } from "../../registry/records/publish.server";
 import type { ToolRecordInput } from "../../registry/standard/v1";
@@ -76,6 +77,17 @@ describe("/tools.csv", () => {
     expect(row.summary_en).toBe('Line one, with "quotes"\nline two');
     expect(csvCell(-5)).toBe("-5");
     expect(csvCell("-5")).toBe("'-5");
+  });
+
+  it("gives every text back through the import's reading of a cell, formula-like or not", () => {
+    // The 31 real US cells that start with "- " (lists written with dashes), formulas, and text
+    // that itself starts with an apostrophe: exported, then read as the import reads a cell.
+    const texts = ["- Historical Deviation Logs", "=SUM(A1)", "+1 555", "@cmd", "'=already quoted", "''=twice", "'''-thrice", "'plain apostrophe", "plain"];
+    for (const t of texts) {
+      const cell = csvCell(t);
+      expect(/^[=+\-@]/.test(cell), cell).toBe(false);
+      expect(cleanCsvCell(cell).text, t).toBe(t);
+    }
   });
 });
 

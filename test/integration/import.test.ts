@@ -294,7 +294,7 @@ describe("bad files", () => {
   });
 
   it("reports formulas per row, and reads back the exports' neutralised cells", async () => {
-    const rows = [row("formula-a", { name_zh: "=HYPERLINK(\"http://evil\")" }), row("formula-b", { summary_zh: "@SUM(A1)" }), row("formula-c", { name_en: "'=not a formula" })];
+    const rows = [row("formula-a", { name_zh: "=HYPERLINK(\"http://evil\")" }), row("formula-b", { summary_zh: "@SUM(A1)" }), row("formula-c", { name_en: "=not a formula" })];
     // csvRow would neutralise the formulas; write them raw, as a spreadsheet would save them.
     const raw = new TextDecoder().decode(csvFile(rows)).replace(`"'=HYPERLINK`, `"=HYPERLINK`).replace(",'@SUM", ",@SUM");
     expect(raw).toContain(`"=HYPERLINK`);

@@ -31,7 +31,9 @@ function tooManyColumns(format: FileFormat, count: number | null): ReadResult {
 const refuse = (format: FileFormat | null, code: string, params: FileNotice["params"] = {}): ReadResult => ({ ok: false, format, notices: [{ code, params }] });
 
 const FORMULA_START = /^[=+\-@]/;
-const NEUTRALISED = /^'[=+\-@\t\r]/;
+// An exported cell whose text starts with =, +, -, @ (after any apostrophes of its own) has one
+// apostrophe more (registry/exchange/exports/csv.ts); taking one off gives the text back.
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
 
 /**
  * Reads an uploaded file: checks its size and encoding, detects CSV, JSON or NDJSON, checks the
