@@ -12,11 +12,13 @@ import { requestLang } from "~/i18n/lang.server";
 import { pickText, useT } from "~/i18n/use-lang";
 import { metaContext, pageTitle } from "~/i18n/meta";
 import { urlsFor } from "../../../registry/shared/urls";
-import { LocalText } from "~/components/text";
+import { LocalText, PlainText, Sentence, useRegisterName } from "~/components/text";
 import { ActorName } from "~/components/actor";
-import { StatusBadge, SunsetBadge } from "~/components/badges";
+import { ClassificationBadges, StatusBadge, SunsetBadge } from "~/components/badges";
 import { AnswerCard } from "~/components/answer-card";
-import { SECTIONS, WithheldContext } from "./sections";
+import { sectionsFor, WithheldContext } from "./sections";
+import { usePageData } from "./section-fields";
+import type { LocalizedText } from "../../../registry/standard/v1";
 import { PUBLIC_PAGE } from "~/page-cache";
 import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
 
@@ -32,6 +34,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // A slug (or a renamed id) answers with the record's address, in the language space it was asked in.
   if ("redirectTo" in lookup) throw redirect(urlsFor(requestLang({ request, context }).prefix).tool(lookup.redirectTo), 301);
   const tool = lookup.found;
+  // A record withheld in full: its page shows its name, its id and why, and nothing else reaches the page.
+  if (tool.withheldRecord) return { withheldOnly: { id: tool.id, name: tool.record.identity.name, withheldRecord: tool.withheldRecord } };
   const d = tool.record.identity.description;
   const descriptionHtml = { zh: renderMarkdown(d?.zh), en: renderMarkdown(d?.en) };
   const session = await getSession(request);
@@ -39,7 +43,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const canReply = Boolean(
     session?.actor.role === "official" && session.actor.agencySlug !== null && session.actor.agencySlug in tool.agencies,
   );
-  const canRecordFacts = canReply || session?.actor.role === "reviewer";
+  // A record mirrored from another register is read-only here (registry/lifecycle/facts.server.ts refuses too).
+  const canRecordFacts = !tool.mirrored && (canReply || session?.actor.role === "reviewer");
   // An official of an agency the record names without its confirmation may confirm it here.
   const mine = session?.actor.role === "official" ? session.actor.agencySlug : null;
   const confirmAs = mine && mine in tool.unconfirmedAgencies ? mine : null;
@@ -117,6 +122,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [];
   const { lang, u } = metaContext(matches);
+  if ("withheldOnly" in data) {
+    const w = data.withheldOnly;
+    return [pageTitle(matches, () => `${pickText(w.name, lang)?.text ?? w.id} (${w.id})`)];
+  }
   const identity = data.tool.record.identity;
   return [
     pageTitle(matches, () => `${pickText(identity.name, lang)?.text ?? data.tool.id} (${data.tool.id})`),
@@ -127,7 +136,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 function ReviewPanel() {
-  const { tool, today, reviewerAgencies } = useLoaderData<typeof loader>();
+  const { tool, today, reviewerAgencies } = usePageData();
   const { t, l, date } = useT();
   const c = tool.consultation;
   const decided = tool.reviews.filter((r) => r.decision);
@@ -186,12 +195,46 @@ function ReviewPanel() {
   );
 }
 
+/**
+ * A record mirrored from another register: where it comes from, that the source register's rules
+ * govern it (not this register's), when it was copied, and the link to it there.
+ */
+function RegimeBanner() {
+  const { tool } = usePageData();
+  const { t, date } = useT();
+  const registerName = useRegisterName();
+  const m = tool.mirrored;
+  if (!m) return null;
+  return (
+    <div className="regime-banner" role="note" aria-labelledby="regime-banner-h">
+      <strong id="regime-banner-h">{t("mirroredBannerTitle")}</strong>{" "}
+      {t("mirroredBanner", { register: registerName(m.register), date: date(m.retrievedOn) })}
+      {m.sourceId ? (
+        <>
+          {" "}
+          <Sentence k="mirroredBannerId" vars={{ id: <PlainText value={m.sourceId} /> }} />
+        </>
+      ) : null}{" "}
+      <a href={m.sourceUrl} rel="nofollow noopener noreferrer" className="regime-source-link">
+        {t("mirroredBannerLink")}
+      </a>
+    </div>
+  );
+}
+
 function SunsetBanner() {
-  const { tool, today } = useLoaderData<typeof loader>();
+  const { tool, today } = usePageData();
   const { t, date } = useT();
   const l = tool.record.lifecycle;
   const s = tool.sunsetState;
   if (s === "ok") return null;
+  // Governed by the source register: its end date as it gives it, or that it gives none, never this register's rule.
+  if (s === "source_regime")
+    return (
+      <div className="sunset-banner sunset-source_regime" role="status">
+        {l.sunsetDate ? t("mirroredEndDate", { date: date(l.sunsetDate) }) : t("mirroredNoEndDate")}
+      </div>
+    );
   const text =
     s === "lapsed"
       ? t("lapsedWarning", { date: date(l.sunsetDate) })
@@ -213,10 +256,52 @@ function SunsetBanner() {
   );
 }
 
+/** The page of a record withheld in full: its name and id, and that it is withheld, on what ground. */
+function WithheldRecordPage({ w }: { w: { id: string; name: LocalizedText; withheldRecord: { ground: LocalizedText; legalCitation?: string } } }) {
+  const { t, u } = useT();
+  return (
+    <article className="tool-page">
+      <p className="breadcrumbs">
+        <Link to={u.tools()}>{t("navTools")}</Link> / <span className="tool-id">{w.id}</span>
+      </p>
+      <h1>
+        <LocalText value={w.name} />
+      </h1>
+      <section className="withheld-record" aria-labelledby="withheld-record-h">
+        <h2 id="withheld-record-h">{t("withheldRecordTitle")}</h2>
+        <p>{t("withheldRecordIntro")}</p>
+        <dl>
+          <dt>{t("idLabel")}</dt>
+          <dd>{w.id}</dd>
+          <dt>{t("withheldRecordGround")}</dt>
+          <dd>
+            <LocalText value={w.withheldRecord.ground} />
+          </dd>
+          {w.withheldRecord.legalCitation ? (
+            <>
+              <dt>{t("withheldRecordCitation")}</dt>
+              <dd>
+                <PlainText value={w.withheldRecord.legalCitation} />
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+    </article>
+  );
+}
+
 export default function ToolPage() {
-  const { tool, csrf, canReply, canRecordFacts, contactEmails, today } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  if ("withheldOnly" in data) return <WithheldRecordPage w={data.withheldOnly} />;
+  return <RecordPage />;
+}
+
+function RecordPage() {
+  const { tool, csrf, canReply, canRecordFacts, contactEmails, today } = usePageData();
   const { t, text, date, u } = useT();
   const r = tool.record;
+  const sections = sectionsFor(r);
   const shownName = text(r.identity.name);
   const original = r.identity.originalLanguage;
   return (
@@ -232,14 +317,22 @@ export default function ToolPage() {
           {t("fOriginalName")}: {r.identity.name[original]}
         </p>
       ) : null}
+      <RegimeBanner />
       <SunsetBanner />
       <LocalText value={r.identity.summary} as="p" className="lead" />
       <AnswerCard tool={tool} />
       <ReviewPanel />
       <p className="badges">
         <StatusBadge group="status" value={r.lifecycle.deploymentStatus} />
-        <StatusBadge group="review" value={tool.revision.status} />
-        <StatusBadge group="level" value={tool.impact?.level ?? null} />
+        {tool.mirrored ? (
+          // Never this register's review status or impact level: the classes the source regimes gave it.
+          <ClassificationBadges classifications={tool.mirrored.review.classifications} />
+        ) : (
+          <>
+            <StatusBadge group="review" value={tool.revision.status} />
+            <StatusBadge group="level" value={tool.impact?.level ?? null} />
+          </>
+        )}
       </p>
       <p className="muted">
         {t("idLabel")}: {tool.id} · {t("revisionLabel", { n: tool.revision.number, count: tool.revisionCount, date: date(tool.revision.publishedAt) })} ·{" "}
@@ -254,7 +347,7 @@ export default function ToolPage() {
       <nav aria-labelledby="toc-h" className="toc">
         <h2 id="toc-h">{t("onThisPage")}</h2>
         <ol>
-          {SECTIONS.map((s) => (
+          {sections.map((s) => (
             <li key={s.id}>
               <a href={`#${s.id}`}>{t(s.title)}</a>
             </li>
@@ -265,7 +358,7 @@ export default function ToolPage() {
         </ol>
       </nav>
       <WithheldContext.Provider value={r.withheld}>
-        {SECTIONS.map(({ id, title, Component }) => (
+        {sections.map(({ id, title, Component }) => (
           <section key={id} id={id} aria-labelledby={`${id}-h`} className="record-section">
             <h2 id={`${id}-h`}>{t(title)}</h2>
             <Component />
@@ -279,6 +372,7 @@ export default function ToolPage() {
         contactEmails={contactEmails}
         agencyNames={Object.fromEntries(Object.entries(tool.agencies).map(([slug, a]) => [slug, a.name]))}
         consultationOpenUntil={tool.consultation && today <= tool.consultation.closes ? tool.consultation.closes : null}
+        mirrored={tool.mirrored !== null}
       />
       <DataDownloads view={{ kind: "record", id: tool.id }} />
     </article>
