@@ -47,7 +47,7 @@ function SourceReview({ facts }: { facts: MirroredInfo["review"] }) {
           {facts.classifications.map((c, i) => (
             <Fragment key={i}>
               {i ? sep : null}
-              {l("classificationScheme", c.scheme)}: {c.value}
+              {l("classificationScheme", c.scheme)}{t("labelColon")}{c.value}
             </Fragment>
           ))}
           {lang === "zh" ? "。" : "."}{" "}
@@ -111,7 +111,7 @@ export function AnswerCard({ tool }: { tool: ToolDetail }) {
             </>
           ) : governanceAppeal && mirrored ? (
             <>
-              {t("v11Governance_appeal")}: {l("progress", governanceAppeal.status)}
+              {t("v11Governance_appeal")}{t("labelColon")}{l("progress", governanceAppeal.status)}
               {governanceAppeal.detail ? (
                 <>
                   {" · "}

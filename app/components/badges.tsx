@@ -30,12 +30,12 @@ type Classification = { scheme: string; value: string };
  * level, which the record never had.
  */
 export function ClassificationBadges({ classifications }: { classifications: Classification[] }) {
-  const { l } = useT();
+  const { l, t } = useT();
   return (
     <>
       {classifications.map((c, i) => (
         <span key={i} className="badge classification">
-          {l("classificationScheme", c.scheme)}: {c.value}
+          {l("classificationScheme", c.scheme)}{t("labelColon")}{c.value}
         </span>
       ))}
     </>

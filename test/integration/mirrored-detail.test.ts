@@ -160,7 +160,7 @@ describe.each(["zh", "en"] as const)("the page of a mirrored record, in %s", (la
     // The source's review facts, not this register's review status.
     for (const p of parts(S.mirroredReviewIndependent)) expect(html).toContain(p);
     expect(html).toContain("Reviewed by the agency&#x27;s AI governance board.".replace("&#x27;", "'"));
-    expect(html).toContain(`${L("classificationScheme", "us-omb-high-impact")}: high-impact`);
+    expect(html).toContain(`${L("classificationScheme", "us-omb-high-impact")}${S.labelColon}high-impact`);
     // None of this register's claims the source does not make.
     expect(html).not.toContain(S.noSunsetWarning);
     for (const p of parts(S.answersReviewNone)) expect(html).not.toContain(p);
@@ -199,7 +199,7 @@ describe.each(["zh", "en"] as const)("the page of a mirrored record, in %s", (la
     expect(html).toContain(S.mirroredImpactNotApplicable);
     expect(html).not.toContain(S.fImpactNotAssessed);
     // The source reports a class, not a review: the card says so, never "no review decision yet".
-    expect(html).toMatch(new RegExp(`id="answer-review"><dt>[^<]+</dt><dd>${L("classificationScheme", "nl-publication-category")}: Impactvolle algoritmes`));
+    expect(html).toMatch(new RegExp(`id="answer-review"><dt>[^<]+</dt><dd>${L("classificationScheme", "nl-publication-category")}${S.labelColon}Impactvolle algoritmes`));
     expect(html).not.toContain(S.mirroredReviewNone);
     expect(html).not.toContain(S.noSunsetWarning);
   });

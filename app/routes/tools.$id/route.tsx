@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { notFound } from "~/http/not-found";
 import { intentOf, RECORD_INTENTS } from "~/intents";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -21,10 +21,11 @@ import { usePageData } from "./section-fields";
 import type { LocalizedText } from "../../../registry/standard/v1";
 import { PUBLIC_PAGE } from "~/page-cache";
 import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
+import recordV11Styles from "../../styles-record-v11.css?url";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
-export const links = dataDownloadsLinks;
+export const links: LinksFunction = () => [...dataDownloadsLinks(), { rel: "stylesheet", href: recordV11Styles }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = ctxOf();

@@ -44,7 +44,7 @@ export function ClassesAndRisks() {
             {classes.map((c, i) => (
               <li key={i}>
                 <strong>
-                  {l("classificationScheme", c.scheme)}: <PlainText value={c.value} />
+                  {l("classificationScheme", c.scheme)}{t("labelColon")}<PlainText value={c.value} />
                 </strong>
                 {c.justification || c.date ? (
                   <dl className="inline">
@@ -123,7 +123,7 @@ export function GovernanceSteps() {
             {sa.scheme ? (
               <>
                 {" · "}
-                {t("v11Scheme")}: <PlainText value={sa.scheme} />
+                {t("v11Scheme")}{t("labelColon")}<PlainText value={sa.scheme} />
               </>
             ) : null}
             {sa.note ? <LocalText value={sa.note} as="p" /> : null}
