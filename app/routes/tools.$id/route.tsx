@@ -7,18 +7,19 @@ import { getSession, isCrossSite, requireCsrf, requireSession } from "~/auth.ser
 import { refusalKey, throwIfNotFoundOrForbidden } from "~/http/registry-error";
 import { Comments, type CommentActionData } from "./comments";
 import type { StringKey } from "~/i18n/strings";
-import { daysBetween, todayIso } from "../../../registry/lifecycle/sunset";
+import { todayIso } from "../../../registry/lifecycle/sunset";
 import { requestLang } from "~/i18n/lang.server";
 import { pickText, useT } from "~/i18n/use-lang";
 import { metaContext, pageTitle } from "~/i18n/meta";
 import { urlsFor } from "../../../registry/shared/urls";
-import { LocalText, PlainText, Sentence, useRegisterName } from "~/components/text";
+import { LocalText } from "~/components/text";
 import { ActorName } from "~/components/actor";
-import { ClassificationBadges, StatusBadge, SunsetBadge } from "~/components/badges";
+import { ClassificationBadges, StatusBadge } from "~/components/badges";
 import { AnswerCard } from "~/components/answer-card";
 import { sectionsFor, WithheldContext } from "./sections";
+import { RegimeBanner, SunsetBanner } from "./banners";
+import { WithheldRecordPage } from "./withheld-record";
 import { usePageData } from "./section-fields";
-import type { LocalizedText } from "../../../registry/standard/v1";
 import { PUBLIC_PAGE } from "~/page-cache";
 import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
 import recordV11Styles from "../../styles-record-v11.css?url";
@@ -193,102 +194,6 @@ function ReviewPanel() {
         );
       })}
     </section>
-  );
-}
-
-/**
- * A record mirrored from another register: where it comes from, that the source register's rules
- * govern it (not this register's), when it was copied, and the link to it there.
- */
-function RegimeBanner() {
-  const { tool } = usePageData();
-  const { t, date } = useT();
-  const registerName = useRegisterName();
-  const m = tool.mirrored;
-  if (!m) return null;
-  return (
-    <div className="regime-banner" role="note" aria-labelledby="regime-banner-h">
-      <strong id="regime-banner-h">{t("mirroredBannerTitle")}</strong>{" "}
-      {t("mirroredBanner", { register: registerName(m.register), date: date(m.retrievedOn) })}
-      {m.sourceId ? (
-        <>
-          {" "}
-          <Sentence k="mirroredBannerId" vars={{ id: <PlainText value={m.sourceId} /> }} />
-        </>
-      ) : null}{" "}
-      <a href={m.sourceUrl} rel="nofollow noopener noreferrer" className="regime-source-link">
-        {t("mirroredBannerLink")}
-      </a>
-    </div>
-  );
-}
-
-function SunsetBanner() {
-  const { tool, today } = usePageData();
-  const { t, date } = useT();
-  const l = tool.record.lifecycle;
-  const s = tool.sunsetState;
-  if (s === "ok") return null;
-  // Governed by the source register: its end date as it gives it, or that it gives none, never this register's rule.
-  if (s === "source_regime")
-    return (
-      <div className="sunset-banner sunset-source_regime" role="status">
-        {l.sunsetDate ? t("mirroredEndDate", { date: date(l.sunsetDate) }) : t("mirroredNoEndDate")}
-      </div>
-    );
-  const text =
-    s === "lapsed"
-      ? t("lapsedWarning", { date: date(l.sunsetDate) })
-      : s === "no_sunset"
-        ? t("noSunsetWarning")
-        : s === "due_soon"
-          ? t("dueSoonWarning", { date: date(l.sunsetDate), days: daysBetween(today, l.sunsetDate!) })
-          : s === "retired"
-            ? t("retiredNotice", { date: date(l.retirement?.date) })
-            : t("notDeployedNotice");
-  const alarming = s === "lapsed" || s === "no_sunset";
-  return (
-    <div className={`sunset-banner sunset-${s}`} role={alarming ? "alert" : "status"}>
-      <strong>
-        <SunsetBadge state={s} date={l.sunsetDate} />
-      </strong>{" "}
-      {text}
-    </div>
-  );
-}
-
-/** The page of a record withheld in full: its name and id, and that it is withheld, on what ground. */
-function WithheldRecordPage({ w }: { w: { id: string; name: LocalizedText; withheldRecord: { ground: LocalizedText; legalCitation?: string } } }) {
-  const { t, u } = useT();
-  return (
-    <article className="tool-page">
-      <p className="breadcrumbs">
-        <Link to={u.tools()}>{t("navTools")}</Link> / <span className="tool-id">{w.id}</span>
-      </p>
-      <h1>
-        <LocalText value={w.name} />
-      </h1>
-      <section className="withheld-record" aria-labelledby="withheld-record-h">
-        <h2 id="withheld-record-h">{t("withheldRecordTitle")}</h2>
-        <p>{t("withheldRecordIntro")}</p>
-        <dl>
-          <dt>{t("idLabel")}</dt>
-          <dd>{w.id}</dd>
-          <dt>{t("withheldRecordGround")}</dt>
-          <dd>
-            <LocalText value={w.withheldRecord.ground} />
-          </dd>
-          {w.withheldRecord.legalCitation ? (
-            <>
-              <dt>{t("withheldRecordCitation")}</dt>
-              <dd>
-                <PlainText value={w.withheldRecord.legalCitation} />
-              </dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
-    </article>
   );
 }
 

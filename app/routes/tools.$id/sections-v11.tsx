@@ -1,11 +1,11 @@
 // The record-level fields of standard v1.1 (issue 15), on the page of every record that has them:
 // classes given under other regimes and risks with their mitigations; governance steps and the
-// security authorisation; procurement, models and data; the record's ids in other registers and
-// the fields of its source register that have no place in the standard. A part whose fields the
+// security authorisation; the record's ids in other registers and the fields of its source
+// register that have no place in the standard (procurement, models and data: sections-v11-supply). A part whose fields the
 // record does not have is left off the page (version 1 records have none of them).
 import { Fragment } from "react";
 import type { ToolRecord } from "../../../registry/standard/v1";
-import { DATASET_PHASES, GOVERNANCE_TOPICS } from "../../../registry/standard/v1";
+import { GOVERNANCE_TOPICS } from "../../../registry/standard/v1";
 import type { StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 import { LocalText, PlainText, useRegisterName } from "~/components/text";
@@ -18,7 +18,7 @@ type Governance = NonNullable<ToolRecord["governance"]>;
 const governanceLabel = (topic: keyof Governance) => `v11Governance_${topic}` as StringKey;
 
 /** An outside link of the record (a source register's page, a model card). */
-function OutLink({ href, children }: { href: string; children: React.ReactNode }) {
+export function OutLink({ href, children }: { href: string; children: React.ReactNode }) {
   return (
     <a href={href} rel="nofollow noopener noreferrer">
       {children}
@@ -131,109 +131,6 @@ export function GovernanceSteps() {
         </>
       ) : null}
     </dl>
-  );
-}
-
-export function hasSupply(r: ToolRecord): boolean {
-  return Boolean(r.procurement || r.models?.length || r.datasets?.length);
-}
-
-type Card = { name: ToolRecord["identity"]["name"]; description?: ToolRecord["identity"]["name"]; url?: string };
-
-function CardItem({ card, children }: { card: Card; children?: React.ReactNode }) {
-  const { t } = useT();
-  return (
-    <li>
-      <strong>
-        <LocalText value={card.name} />
-      </strong>
-      {card.url ? (
-        <>
-          {" · "}
-          <OutLink href={card.url}>{t("v11Link")}</OutLink>
-        </>
-      ) : null}
-      {card.description ? <LocalText value={card.description} as="p" /> : null}
-      {children}
-    </li>
-  );
-}
-
-export function Supply() {
-  const r = useRecord().record;
-  const { t, l } = useT();
-  const p = r.procurement;
-  const models = r.models ?? [];
-  const datasets = r.datasets ?? [];
-  const groups: { key: string; title: string; items: typeof datasets }[] = [
-    ...DATASET_PHASES.map((phase) => ({ key: phase, title: l("datasetPhase", phase), items: datasets.filter((d) => d.phase === phase) })),
-    { key: "other", title: t("v11DatasetsOther"), items: datasets.filter((d) => !d.phase) },
-  ].filter((g) => g.items.length);
-  return (
-    <>
-      {p ? (
-        <>
-          <h3>{t("v11Procurement")}</h3>
-          <dl>
-            {p.mode ? (
-              <>
-                <dt>{t("v11ProcurementMode")}</dt>
-                <dd>{l("procurementMode", p.mode)}</dd>
-              </>
-            ) : null}
-            {p.procedure ? (
-              <>
-                <dt>{t("v11ProcurementProcedure")}</dt>
-                <dd>
-                  <LocalText value={p.procedure} />
-                </dd>
-              </>
-            ) : null}
-          </dl>
-        </>
-      ) : null}
-      {models.length ? (
-        <>
-          <h3>{t("v11Models")}</h3>
-          <ul className="v11-list">
-            {models.map((m, i) => (
-              <CardItem key={i} card={m} />
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {groups.map((g) => (
-        <Fragment key={g.key}>
-          <h3>{g.title}</h3>
-          <ul className="v11-list">
-            {g.items.map((d, i) => (
-              <CardItem key={i} card={d}>
-                {d.source || d.collection ? (
-                  <dl className="inline">
-                    {d.source ? (
-                      <>
-                        <dt>{t("v11DatasetSource")}</dt>
-                        <dd>
-                          <LocalText value={d.source} />
-                        </dd>
-                      </>
-                    ) : null}
-                    {d.collection ? (
-                      <>
-                        <dt>{t("v11DatasetCollection")}</dt>
-                        <dd>
-                          <LocalText value={d.collection} />
-                        </dd>
-                      </>
-                    ) : null}
-                  </dl>
-                ) : null}
-              </CardItem>
-            ))}
-          </ul>
-        </Fragment>
-      ))}
-    </>
   );
 }
 

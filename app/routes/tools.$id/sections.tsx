@@ -7,7 +7,8 @@ import { Identity, Purpose, PurposeHistory, Responsibility } from "./sections-pu
 import { DataScope, HowItWorks, Oversight } from "./sections-working";
 import { Assessments, Incidents, Lifecycle } from "./sections-lifecycle";
 import { Sources, WithheldList } from "./sections-sources";
-import { ClassesAndRisks, GovernanceSteps, OtherRegisters, Supply, hasClassesOrRisks, hasGovernance, hasOtherRegisters, hasSupply } from "./sections-v11";
+import { ClassesAndRisks, GovernanceSteps, OtherRegisters, hasClassesOrRisks, hasGovernance, hasOtherRegisters } from "./sections-v11";
+import { Supply, hasSupply } from "./sections-v11-supply";
 import type { ToolRecord } from "../../../registry/standard/v1";
 
 export { WithheldContext } from "./section-fields";
