@@ -15,6 +15,7 @@ import { ctxOf } from "../../registry/shared/context";
 import type { Actor } from "../../registry/auth/roles";
 import { mirroredImportText, NL_ID, NL_NAME, US_ID } from "../helpers/mirrored";
 import { STRINGS } from "~/i18n/strings";
+import { expectNoSeriousAxeViolations } from "./axe";
 
 test.describe.configure({ mode: "serial" });
 
@@ -75,6 +76,7 @@ for (const { lang, locale, prefix } of LANGS) {
     expect(body).not.toContain(S.fImpactNotAssessed);
     await expect(page.locator(".badges .badge.review-unreviewed, .badges .badge.review-approved, .badges .badge.review-rejected, .badges [class*='level-']")).toHaveCount(0);
     await expect(page.locator(".badges .badge.classification")).toHaveCount(1);
+    await expectNoSeriousAxeViolations(page);
     if (lang === "zh") {
       fs.mkdirSync(path.join(ROOT, "test/.tmp"), { recursive: true });
       await page.screenshot({ path: path.join(ROOT, "test/.tmp/mirrored-page-zh-390.png"), fullPage: true });
@@ -95,6 +97,7 @@ for (const { lang, locale, prefix } of LANGS) {
     const body = await page.locator("main").innerText();
     expect(body).not.toContain(STRINGS[lang].fImpactNotAssessed);
     expect(body).not.toContain(STRINGS[lang].noSunsetWarning);
+    await expectNoSeriousAxeViolations(page);
     await context.close();
   });
 
