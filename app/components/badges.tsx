@@ -21,3 +21,23 @@ export function StatusBadge({ group, value }: { group: "status" | "review" | "le
   const v = value ?? "none";
   return <span className={`badge ${group}-${v}`}>{l(group, v)}</span>;
 }
+
+type Classification = { scheme: string; value: string };
+
+/**
+ * The classes other regimes gave a tool (standard v1.1 `classifications`), each as its scheme
+ * names it: shown for a record mirrored from another register instead of this register's impact
+ * level, which the record never had.
+ */
+export function ClassificationBadges({ classifications }: { classifications: Classification[] }) {
+  const { l, t } = useT();
+  return (
+    <>
+      {classifications.map((c, i) => (
+        <span key={i} className="badge classification">
+          {l("classificationScheme", c.scheme)}{t("labelColon")}{c.value}
+        </span>
+      ))}
+    </>
+  );
+}

@@ -4,6 +4,7 @@ import type { Segment } from "../../registry/records/search/highlight";
 import { LANG_TAG, type Lang } from "../../registry/shared/urls";
 import type { StringKey } from "~/i18n/strings";
 import { isOtherLang, languageName, textLangTag, useT } from "~/i18n/use-lang";
+import { LABELS } from "../../registry/standard/labels";
 
 /**
  * A record's free text in the page language; text shown in another language says so: the other
@@ -95,4 +96,13 @@ export function EmailAddress({ value }: { value: string }) {
  */
 export function PlainText({ value }: { value: string }) {
   return /[\u3400-\u9fff]/.test(value) ? <span lang="zh-Hans">{value}</span> : <>{value}</>;
+}
+
+/**
+ * A source register's name in the reader's language (registry/standard/labels.ts names the known
+ * ones); a register the labels do not know is "another register", never its key.
+ */
+export function useRegisterName(): (register: string) => string {
+  const { l, t } = useT();
+  return (register) => (Object.hasOwn(LABELS.register, register) ? l("register", register) : t("mirroredUnknownRegister"));
 }

@@ -5,7 +5,7 @@ import { EDIT_INTENTS, intentOf, type EditIntent } from "~/intents";
 import { isSectionName, sectionTitleKey, type SectionName } from "../../registry/standard/sections";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireCsrf, requireSession } from "~/auth.server";
+import { forbidden, requireCsrf, requireSession } from "~/auth.server";
 import { formRefusal, registryFailure, readOr404, type FormFailure } from "~/http/registry-error";
 import { requestLang } from "~/i18n/lang.server";
 import { urlsFor, type Paths } from "../../registry/shared/urls";
@@ -22,7 +22,7 @@ import {
   startRevision,
   submitDraft,
   takeOverOffer,
-  withdraw, ctxOf, draftTaskList } from "~/registry.server";
+  withdraw, ctxOf, draftTaskList, getToolDetail } from "~/registry.server";
 import { TakeOverOffer } from "~/components/take-over";
 import { useT } from "~/i18n/use-lang";
 import { SectionFields } from "~/components/schema-form";
@@ -36,8 +36,15 @@ export const links = taskListLinks;
 const isSection = isSectionName;
 
 /** An official who may take over this editors' record sees that offer (app/components/take-over.tsx); the owners the draft. */
+/** Whether the tool's public record is mirrored from another register, and so read-only here (no edit, no take-over). */
+async function isMirroredTool(toolId: string): Promise<boolean> {
+  const d = await getToolDetail(ctxOf(), { idOrSlug: toolId });
+  return Boolean(d && "found" in d && d.found.mirrored);
+}
+
 export async function loader(args: LoaderFunctionArgs) {
   const session = await requireSession(args.request, ["official"]);
+  if (await isMirroredTool(args.params.id ?? "")) throw forbidden();
   const ctx = ctxOf({ actor: session.actor, now: registerNow() });
   const offer = await readOr404(takeOverOffer(ctx, { toolId: args.params.id ?? "" }));
   return offer ? { offer, csrf: session.csrfToken } : editLoader(args);
@@ -76,6 +83,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const section = form.get("section");
   // Back to this page, in the language space the form was posted from (/en/tools/<id>/edit).
   const { lang, prefix } = requestLang({ request, context });
+  if (await isMirroredTool(id)) return formRefusal(lang, { intent }, { code: "err_mirrored_read_only" });
   const u = urlsFor(prefix);
   const text = (name: string) => {
     const zh = String(form.get(`${name}.zh`) ?? "").trim();

@@ -3,7 +3,7 @@
 import { notFound } from "~/http/not-found";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireCsrf, requireSession } from "~/auth.server";
+import { forbidden, requireCsrf, requireSession } from "~/auth.server";
 import { registryFailure, type FormFailure } from "~/http/registry-error";
 import { ctxOf, formToValue, getToolDetail, recordFact, registerNow, sectionNode } from "~/registry.server";
 import type { SchemaNode } from "../../registry/standard/schema-form";
@@ -23,6 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireSession(request, ["official", "reviewer"]);
   const lookup = await getToolDetail(ctxOf(), { idOrSlug: params.id ?? "" });
   if (!lookup || !("found" in lookup)) throw notFound();
+  // A record mirrored from another register is read-only here (recordFact refuses it too).
+  if (lookup.found.mirrored) throw forbidden();
   const url = new URL(request.url);
   // The name in both languages: the page picks its own (the title and the way back).
   return { id: lookup.found.id, name: lookup.found.record.identity.name, role: session.actor.role, csrf: session.csrfToken, nodes: nodes(), done: url.searchParams.get("done") };

@@ -1,5 +1,6 @@
 // Facts on a public record: an incident, or a period of appeal statistics. Reporting a fact is
-// not a change of purpose, so it needs no review (see recordFact).
+// not a change of purpose, so it needs no review (see recordFact). A record mirrored from another
+// register takes no facts here: it is read-only, and its facts are the source register's.
 import { z } from "zod";
 import { canonicalJson } from "../shared/canonical-json";
 import { type Ctx, parseInput, ToolRef } from "../shared/context";
@@ -9,6 +10,7 @@ import { appendEvent } from "../log/log.server";
 import { resolveAgencies, writePublicProjection } from "../records/publish.server";
 import { AppealStat as AppealStatSchema, Incident, readStoredRecord, ToolRecord, type ReviewStatus, type ToolRecordInput } from "../standard/v1";
 import { publicActor } from "../auth/roles";
+import { isMirrored } from "../standard/regime";
 import { load, relationOf, sha256 } from "../review/load.server";
 
 const FactInput = z.union([z.object({ toolId: ToolRef, incident: z.unknown() }).strict(), z.object({ toolId: ToolRef, appealStat: z.unknown() }).strict()]);
@@ -34,6 +36,8 @@ export async function recordFact(ctx: Ctx, input: unknown): Promise<{ revision: 
       | undefined;
     if (!pub) throw wrongState("err_fact_not_public");
     const base = readStoredRecord(pub.record);
+    // A record mirrored from another register is read-only here: its facts are the source's.
+    if (isMirrored(base)) throw wrongState("err_mirrored_read_only");
     let next: unknown;
     if (isIncident) {
       const parsed = Incident.safeParse(fact.incident);

@@ -9,7 +9,7 @@ import { consultationWindow } from "../review/obligations";
 import { isDeclined, isLinkConfirmed, responsibilityConsent } from "./responsibility.server";
 import { listPublicComments, type PublicComment } from "../voice/comments.server";
 import { readStoredRecord, type LocalizedText, type ToolRecord } from "../standard/v1";
-import { isMirrored } from "../standard/regime";
+import { mirroredFrom } from "../standard/regime";
 import { sunsetState, todayIso, type SunsetState } from "../lifecycle/sunset";
 import { lt } from "./summary.server";
 import type { AgencyLink } from "./agencies.server";
@@ -40,7 +40,64 @@ export type ToolDetail = {
   consultationResponse: { raised: LocalizedText; changed: LocalizedText; postedAt: string } | null;
   /** Who registered the tool (the register's editors or its agency) and which agency took over an editors' record, when. */
   provenance: Provenance | null;
+  /**
+   * The record is mirrored from another register (standard v1.1 `regime`), whose rules govern it:
+   * which register, where the record is there, when it was copied, and what the source itself
+   * says about review and assessment. Null for a record this register governs. A mirrored record
+   * is read-only here, never reviewed or consulted on by this register, and its pages speak of
+   * the source's facts, never of this register's review, sunset or impact rules.
+   */
+  mirrored: MirroredInfo | null;
+  /** The whole record is withheld (standard v1.1): its page shows only its name, id and this notice. */
+  withheldRecord: NonNullable<ToolRecord["withheldRecord"]> | null;
 };
+
+type Classification = NonNullable<ToolRecord["classifications"]>[number];
+type GovernanceAnswer = NonNullable<NonNullable<ToolRecord["governance"]>["independentReview"]>;
+
+export type MirroredInfo = {
+  /** The source register's key (registry/standard/labels.ts `register` names the known ones). */
+  register: string;
+  /** The record's address in the source register. */
+  sourceUrl: string;
+  /** The day the record was copied from the source register. */
+  retrievedOn: string;
+  /** The record's id in the source register, when its `externalIds` give it. */
+  sourceId: string | null;
+  /** What the source says about review and assessment (shown instead of this register's review status). */
+  review: SourceReviewFacts;
+};
+
+export type SourceReviewFacts = {
+  /** The source's answer on independent review (planned, in progress, done, not applicable), if it gives one. */
+  independentReview: GovernanceAnswer | null;
+  /** The classes the source regimes gave the tool (never this register's own level). */
+  classifications: Classification[];
+  /** Published assessments the record lists. */
+  assessmentDocuments: number;
+};
+
+/** What a record itself says about review and assessment, in its source's terms. */
+export function sourceReviewFacts(record: ToolRecord): SourceReviewFacts {
+  return {
+    independentReview: record.governance?.independentReview ?? null,
+    classifications: (record.classifications ?? []).filter((c) => c.scheme !== "register-impact-level"),
+    assessmentDocuments: record.assessments.documents.length,
+  };
+}
+
+/** Whether the source reports anything about review or assessment at all. */
+export function hasSourceReviewFacts(f: SourceReviewFacts): boolean {
+  return f.independentReview !== null || f.classifications.length > 0 || f.assessmentDocuments > 0;
+}
+
+/** The regime of a mirrored record as its pages show it; null for a record this register governs. */
+export function mirroredInfo(record: ToolRecord): MirroredInfo | null {
+  const m = mirroredFrom(record);
+  if (!m) return null;
+  const ext = record.externalIds?.find((e) => e.register === m.register);
+  return { register: m.register, sourceUrl: m.sourceUrl, retrievedOn: m.retrievedOn, sourceId: ext?.id ?? null, review: sourceReviewFacts(record) };
+}
 
 export type ToolLookup = { found: ToolDetail } | { redirectTo: string } | null;
 
@@ -89,8 +146,10 @@ export async function getToolDetail(ctx: Ctx, q: ToolDetailQuery): Promise<ToolL
   }
   const today = q.today ?? todayIso(ctx.now);
   const impact = record.assessments.impact ? computeImpactLevel(record.assessments.impact) : null;
-  // Editors' records were never submitted for review, so they have no consultation.
-  const reviewed = row.status !== "unreviewed";
+  const mirrored = mirroredInfo(record);
+  // Editors' records were never submitted for review, so they have no consultation; nor has a
+  // record mirrored from another register, which this register never reviews.
+  const reviewed = row.status !== "unreviewed" && !mirrored;
   const reviews = reviewed ? (publicReviews(db, [row.revision_id]).get(row.revision_id) ?? []) : [];
   return {
     found: {
@@ -101,13 +160,15 @@ export async function getToolDetail(ctx: Ctx, q: ToolDetailQuery): Promise<ToolL
       agencies,
       unconfirmedAgencies,
       impact,
-      sunsetState: sunsetState({ ...record.lifecycle, reviewStatus: row.status, mirrored: isMirrored(record) }, today),
+      sunsetState: sunsetState({ ...record.lifecycle, reviewStatus: row.status, mirrored: mirrored !== null }, today),
       updatedAt: row.updated_at,
       consultation: reviewed && row.submitted_at ? consultationWindow(impact, row.submitted_at.slice(0, 10)) : null,
       reviews,
       comments: listPublicComments(row.id, db),
       consultationResponse: consultationResponseOf(db, row.revision_id),
       provenance: provenanceOf(db, row.id),
+      mirrored,
+      withheldRecord: record.withheldRecord ?? null,
     },
   };
 }

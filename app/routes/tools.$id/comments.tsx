@@ -32,6 +32,8 @@ type Data = {
   consultationOpenUntil: string | null;
   /** Names of the agencies that may reply, by slug: a reply is signed with the agency's name. */
   agencyNames?: Record<string, LocalizedText>;
+  /** The record is mirrored from another register: comments stay here, and no agency is promised to answer. */
+  mirrored?: boolean;
 };
 
 /** A random form token, also where crypto.randomUUID is missing (pages served over plain HTTP). */
@@ -42,7 +44,7 @@ function newFormToken(): string {
 
 const FIELD_IDS: Record<string, string> = { body: "comment-body", displayName: "comment-name", contactEmail: "comment-email" };
 
-export function Comments({ comments, csrf, canReply, contactEmails = {}, consultationOpenUntil, agencyNames = {} }: Data) {
+export function Comments({ comments, csrf, canReply, contactEmails = {}, consultationOpenUntil, agencyNames = {}, mirrored = false }: Data) {
   const { t, date, num, lang } = useT();
   // The answer to a whole-page post (no JavaScript, or a reply) and to the comment fetcher.
   const pageResult = useActionData<CommentActionData>();
@@ -80,7 +82,8 @@ export function Comments({ comments, csrf, canReply, contactEmails = {}, consult
         <span className="comments-count">{published === 1 ? t("commentsCountInHeadingOne") : t("commentsCountInHeading", { n: num(published) })}</span>
       </h2>
       {consultationOpenUntil ? <p className="consultation-call">{t("commentConsultationCall", { date: date(consultationOpenUntil) })}</p> : null}
-      <p>{t("commentsIntro")}</p>
+      {/* On a record mirrored from another register, no one is promised an answer: nothing goes to the source. */}
+      <p>{t(mirrored ? "mirroredCommentsIntro" : "commentsIntro")}</p>
       {comments.length ? (
         <ol className="comment-list">
           {comments.map((c) => (

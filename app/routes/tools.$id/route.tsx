@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { notFound } from "~/http/not-found";
 import { intentOf, RECORD_INTENTS } from "~/intents";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -7,22 +7,26 @@ import { getSession, isCrossSite, requireCsrf, requireSession } from "~/auth.ser
 import { refusalKey, throwIfNotFoundOrForbidden } from "~/http/registry-error";
 import { Comments, type CommentActionData } from "./comments";
 import type { StringKey } from "~/i18n/strings";
-import { daysBetween, todayIso } from "../../../registry/lifecycle/sunset";
+import { todayIso } from "../../../registry/lifecycle/sunset";
 import { requestLang } from "~/i18n/lang.server";
 import { pickText, useT } from "~/i18n/use-lang";
 import { metaContext, pageTitle } from "~/i18n/meta";
 import { urlsFor } from "../../../registry/shared/urls";
 import { LocalText } from "~/components/text";
 import { ActorName } from "~/components/actor";
-import { StatusBadge, SunsetBadge } from "~/components/badges";
+import { ClassificationBadges, StatusBadge } from "~/components/badges";
 import { AnswerCard } from "~/components/answer-card";
-import { SECTIONS, WithheldContext } from "./sections";
+import { sectionsFor, WithheldContext } from "./sections";
+import { RegimeBanner, SunsetBanner } from "./banners";
+import { WithheldRecordPage } from "./withheld-record";
+import { usePageData } from "./section-fields";
 import { PUBLIC_PAGE } from "~/page-cache";
 import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
+import recordV11Styles from "../../styles-record-v11.css?url";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
-export const links = dataDownloadsLinks;
+export const links: LinksFunction = () => [...dataDownloadsLinks(), { rel: "stylesheet", href: recordV11Styles }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = ctxOf();
@@ -32,6 +36,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // A slug (or a renamed id) answers with the record's address, in the language space it was asked in.
   if ("redirectTo" in lookup) throw redirect(urlsFor(requestLang({ request, context }).prefix).tool(lookup.redirectTo), 301);
   const tool = lookup.found;
+  // A record withheld in full: its page shows its name, its id and why, and nothing else reaches the page.
+  if (tool.withheldRecord) return { withheldOnly: { id: tool.id, name: tool.record.identity.name, withheldRecord: tool.withheldRecord } };
   const d = tool.record.identity.description;
   const descriptionHtml = { zh: renderMarkdown(d?.zh), en: renderMarkdown(d?.en) };
   const session = await getSession(request);
@@ -39,7 +45,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const canReply = Boolean(
     session?.actor.role === "official" && session.actor.agencySlug !== null && session.actor.agencySlug in tool.agencies,
   );
-  const canRecordFacts = canReply || session?.actor.role === "reviewer";
+  // A record mirrored from another register is read-only here (registry/lifecycle/facts.server.ts refuses too).
+  const canRecordFacts = !tool.mirrored && (canReply || session?.actor.role === "reviewer");
   // An official of an agency the record names without its confirmation may confirm it here.
   const mine = session?.actor.role === "official" ? session.actor.agencySlug : null;
   const confirmAs = mine && mine in tool.unconfirmedAgencies ? mine : null;
@@ -117,6 +124,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [];
   const { lang, u } = metaContext(matches);
+  if ("withheldOnly" in data) {
+    const w = data.withheldOnly;
+    return [pageTitle(matches, () => `${pickText(w.name, lang)?.text ?? w.id} (${w.id})`)];
+  }
   const identity = data.tool.record.identity;
   return [
     pageTitle(matches, () => `${pickText(identity.name, lang)?.text ?? data.tool.id} (${data.tool.id})`),
@@ -127,7 +138,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 function ReviewPanel() {
-  const { tool, today, reviewerAgencies } = useLoaderData<typeof loader>();
+  const { tool, today, reviewerAgencies } = usePageData();
   const { t, l, date } = useT();
   const c = tool.consultation;
   const decided = tool.reviews.filter((r) => r.decision);
@@ -186,37 +197,17 @@ function ReviewPanel() {
   );
 }
 
-function SunsetBanner() {
-  const { tool, today } = useLoaderData<typeof loader>();
-  const { t, date } = useT();
-  const l = tool.record.lifecycle;
-  const s = tool.sunsetState;
-  if (s === "ok") return null;
-  const text =
-    s === "lapsed"
-      ? t("lapsedWarning", { date: date(l.sunsetDate) })
-      : s === "no_sunset"
-        ? t("noSunsetWarning")
-        : s === "due_soon"
-          ? t("dueSoonWarning", { date: date(l.sunsetDate), days: daysBetween(today, l.sunsetDate!) })
-          : s === "retired"
-            ? t("retiredNotice", { date: date(l.retirement?.date) })
-            : t("notDeployedNotice");
-  const alarming = s === "lapsed" || s === "no_sunset";
-  return (
-    <div className={`sunset-banner sunset-${s}`} role={alarming ? "alert" : "status"}>
-      <strong>
-        <SunsetBadge state={s} date={l.sunsetDate} />
-      </strong>{" "}
-      {text}
-    </div>
-  );
+export default function ToolPage() {
+  const data = useLoaderData<typeof loader>();
+  if ("withheldOnly" in data) return <WithheldRecordPage w={data.withheldOnly} />;
+  return <RecordPage />;
 }
 
-export default function ToolPage() {
-  const { tool, csrf, canReply, canRecordFacts, contactEmails, today } = useLoaderData<typeof loader>();
+function RecordPage() {
+  const { tool, csrf, canReply, canRecordFacts, contactEmails, today } = usePageData();
   const { t, text, date, u } = useT();
   const r = tool.record;
+  const sections = sectionsFor(r);
   const shownName = text(r.identity.name);
   const original = r.identity.originalLanguage;
   return (
@@ -232,14 +223,22 @@ export default function ToolPage() {
           {t("fOriginalName")}: {r.identity.name[original]}
         </p>
       ) : null}
+      <RegimeBanner />
       <SunsetBanner />
       <LocalText value={r.identity.summary} as="p" className="lead" />
       <AnswerCard tool={tool} />
       <ReviewPanel />
       <p className="badges">
         <StatusBadge group="status" value={r.lifecycle.deploymentStatus} />
-        <StatusBadge group="review" value={tool.revision.status} />
-        <StatusBadge group="level" value={tool.impact?.level ?? null} />
+        {tool.mirrored ? (
+          // Never this register's review status or impact level: the classes the source regimes gave it.
+          <ClassificationBadges classifications={tool.mirrored.review.classifications} />
+        ) : (
+          <>
+            <StatusBadge group="review" value={tool.revision.status} />
+            <StatusBadge group="level" value={tool.impact?.level ?? null} />
+          </>
+        )}
       </p>
       <p className="muted">
         {t("idLabel")}: {tool.id} · {t("revisionLabel", { n: tool.revision.number, count: tool.revisionCount, date: date(tool.revision.publishedAt) })} ·{" "}
@@ -254,7 +253,7 @@ export default function ToolPage() {
       <nav aria-labelledby="toc-h" className="toc">
         <h2 id="toc-h">{t("onThisPage")}</h2>
         <ol>
-          {SECTIONS.map((s) => (
+          {sections.map((s) => (
             <li key={s.id}>
               <a href={`#${s.id}`}>{t(s.title)}</a>
             </li>
@@ -265,7 +264,7 @@ export default function ToolPage() {
         </ol>
       </nav>
       <WithheldContext.Provider value={r.withheld}>
-        {SECTIONS.map(({ id, title, Component }) => (
+        {sections.map(({ id, title, Component }) => (
           <section key={id} id={id} aria-labelledby={`${id}-h`} className="record-section">
             <h2 id={`${id}-h`}>{t(title)}</h2>
             <Component />
@@ -279,6 +278,7 @@ export default function ToolPage() {
         contactEmails={contactEmails}
         agencyNames={Object.fromEntries(Object.entries(tool.agencies).map(([slug, a]) => [slug, a.name]))}
         consultationOpenUntil={tool.consultation && today <= tool.consultation.closes ? tool.consultation.closes : null}
+        mirrored={tool.mirrored !== null}
       />
       <DataDownloads view={{ kind: "record", id: tool.id }} />
     </article>

@@ -11,8 +11,15 @@ import { LocalText, InlineText, NotDisclosed, Sentence } from "~/components/text
 type Withheld = ToolRecord["withheld"];
 export const WithheldContext = createContext<Withheld>([]);
 
+/** The loader's data of a record page that shows the record (not a record withheld in full). */
+export function usePageData() {
+  const data = useLoaderData<typeof loader>();
+  if (!("tool" in data)) throw new Error("a record section on the page of a record withheld in full");
+  return data;
+}
+
 export function useRecord() {
-  return useLoaderData<typeof loader>().tool;
+  return usePageData().tool;
 }
 
 export function WithheldNote({ field }: { field: WithholdableField }) {

@@ -16,8 +16,9 @@ export function Lifecycle() {
       <Field label="fDeployment" value={l0.deploymentStatus}>
         {l("status", l0.deploymentStatus)}
       </Field>
+      {/* A mirrored record is never reviewed here: its review facts are the source's (governance, assessments). */}
       <Field label="fReview" value={tool.revision.status}>
-        {l("review", tool.revision.status)}
+        {tool.mirrored ? t("mirroredReviewRow") : l("review", tool.revision.status)}
       </Field>
       <Field label="fAnnounced" value={l0.announcedDate}>
         {date(l0.announcedDate)}
@@ -27,7 +28,7 @@ export function Lifecycle() {
       </Field>
       <dt>{t("sunsetDate")}</dt>
       <dd>
-        {l0.sunsetDate ? date(l0.sunsetDate) : <strong className="warning-text">{t("sunsetNone")}</strong>} <SunsetBadge state={tool.sunsetState} />
+        {l0.sunsetDate ? date(l0.sunsetDate) : tool.mirrored ? t("mirroredSunsetNone") : <strong className="warning-text">{t("sunsetNone")}</strong>} <SunsetBadge state={tool.sunsetState} />
       </dd>
       {l0.renewals.length ? (
         <Field label="fRenewals" value={l0.renewals}>
@@ -109,6 +110,17 @@ export function Assessments() {
             {impact.obligations.humanOverrideRequired ? <li>{t("oblHuman")}</li> : null}
           </ul>
         </>
+      ) : tool.mirrored ? (
+        // This register's questionnaire was never the source's: no "not assessed" claim.
+        <p className="empty">
+          {t("mirroredImpactNotApplicable")}
+          {tool.record.classifications?.length ? (
+            <>
+              {" "}
+              <a href="#classifications-risks">{t("mirroredImpactSeeClasses")}</a>
+            </>
+          ) : null}
+        </p>
       ) : (
         <p className="empty">{t("fImpactNotAssessed")}</p>
       )}

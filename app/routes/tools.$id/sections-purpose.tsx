@@ -1,16 +1,15 @@
 // The record sections that say who runs the tool and why: identity, responsibility, purpose and
 // the history of its purpose.
 import { RECORD_INTENTS } from "~/intents";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import type { loader } from "./route";
+import { Form, Link } from "@remix-run/react";
 import { useT } from "~/i18n/use-lang";
 import { LocalText, PlainText } from "~/components/text";
-import { Field, SourceRefs, useRecord } from "./section-fields";
+import { Field, SourceRefs, usePageData, useRecord } from "./section-fields";
 import { RecordProvenance } from "~/components/record-provenance";
 
 export function Identity() {
   const tool = useRecord();
-  const { descriptionHtml } = useLoaderData<typeof loader>();
+  const { descriptionHtml } = usePageData();
   const { t, l, lang } = useT();
   const id = tool.record.identity;
   const own = descriptionHtml[lang];
@@ -36,7 +35,7 @@ export function Identity() {
 
 export function Responsibility() {
   const tool = useRecord();
-  const { confirmAs, csrf } = useLoaderData<typeof loader>();
+  const { confirmAs, csrf } = usePageData();
   const { l, t, u } = useT();
   const r = tool.record.responsibility;
   return (
@@ -79,6 +78,13 @@ export function Responsibility() {
         </ul>
       </Field>
       <RecordProvenance provenance={tool.provenance} />
+      {r.accountableOfficer ? (
+        <Field label="v11AccountableOfficer" value={r.accountableOfficer}>
+          <LocalText value={r.accountableOfficer.role} />
+          {r.accountableOfficer.name ? <> · <PlainText value={r.accountableOfficer.name} /></> : null}
+        </Field>
+      ) : null}
+      {r.team ? <Field label="v11Team" value={r.team} /> : null}
       <Field label="fContactOffice" value={r.contactOffice} withheldAs="responsibility.contactOffice">
         {r.contactOffice ? (
           <>
@@ -94,6 +100,7 @@ export function Responsibility() {
               <LocalText value={v.name} /> <span className="muted">({l("vendorRole", v.role)})</span>
               <dl className="inline">
                 {v.contractReference ? <Field label="fContractRef" value={v.contractReference}>{v.contractReference}</Field> : null}
+                {v.companyNumber ? <Field label="v11CompanyNumber" value={v.companyNumber}>{v.companyNumber}</Field> : null}
                 {v.contractEnd ? <Field label="fContractEnd" value={v.contractEnd}>{v.contractEnd}</Field> : null}
                 <Field label="fDataAccess" value={v.dataAccess} />
                 <Field label="fSourceAccess" value={v.sourceAccess}>
@@ -133,6 +140,7 @@ export function Purpose() {
       </Field>
       <Field label="fNonDigital" value={p.nonDigitalAlternative} />
       <Field label="fAccessibility" value={p.accessibility} />
+      {p.benefits ? <Field label="v11Benefits" value={p.benefits} /> : null}
     </dl>
   );
 }

@@ -7,6 +7,9 @@ import { Identity, Purpose, PurposeHistory, Responsibility } from "./sections-pu
 import { DataScope, HowItWorks, Oversight } from "./sections-working";
 import { Assessments, Incidents, Lifecycle } from "./sections-lifecycle";
 import { Sources, WithheldList } from "./sections-sources";
+import { ClassesAndRisks, GovernanceSteps, OtherRegisters, hasClassesOrRisks, hasGovernance, hasOtherRegisters } from "./sections-v11";
+import { Supply, hasSupply } from "./sections-v11-supply";
+import type { ToolRecord } from "../../../registry/standard/v1";
 
 export { WithheldContext } from "./section-fields";
 
@@ -30,8 +33,28 @@ const PAGE_PARTS: [Exclude<SectionName, "participation">, () => React.ReactNode]
   ["withheld", WithheldList],
   ["sources", Sources],
 ];
-export const SECTIONS: { id: string; title: StringKey; Component: () => React.ReactNode }[] = PAGE_PARTS.map(([name, Component]) => ({
+type PagePart = { id: string; title: StringKey; Component: () => React.ReactNode; shows?: (r: ToolRecord) => boolean };
+const SECTION_PARTS: PagePart[] = PAGE_PARTS.map(([name, Component]) => ({
   id: sectionAnchor(name),
   title: sectionTitleKey(name),
   Component,
 }));
+
+/**
+ * The record-level fields of standard v1.1 (sections-v11.tsx), after the assessments: each part
+ * only on the page of a record that has its fields.
+ */
+const V11_PARTS: PagePart[] = [
+  { id: "classifications-risks", title: "v11ClassesHeading", Component: ClassesAndRisks, shows: hasClassesOrRisks },
+  { id: "governance-steps", title: "v11GovernanceHeading", Component: GovernanceSteps, shows: hasGovernance },
+  { id: "procurement-models-data", title: "v11SupplyHeading", Component: Supply, shows: hasSupply },
+  { id: "other-registers", title: "v11ExternalHeading", Component: OtherRegisters, shows: hasOtherRegisters },
+];
+
+const AFTER = SECTION_PARTS.findIndex((s) => s.id === sectionAnchor("assessments")) + 1;
+export const SECTIONS: PagePart[] = [...SECTION_PARTS.slice(0, AFTER), ...V11_PARTS, ...SECTION_PARTS.slice(AFTER)];
+
+/** The parts the page of `record` shows, in order. */
+export function sectionsFor(record: ToolRecord): PagePart[] {
+  return SECTIONS.filter((s) => !s.shows || s.shows(record));
+}
