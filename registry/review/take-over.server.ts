@@ -17,7 +17,8 @@ import { stmt, type Db } from "../shared/db.server";
 import { RegistryError, wrongState } from "../shared/errors";
 import { appendEvent } from "../log/log.server";
 import { publicActor, type Actor } from "../auth/roles";
-import type { LocalizedText, ReviewStatus } from "../standard/v1";
+import type { LocalizedText, ReviewStatus, ToolRecord } from "../standard/v1";
+import { isMirrored } from "../standard/regime";
 import { ToolInput } from "./drafts.server";
 import { draftCopy, insertDraftRevision } from "./submission.server";
 import { guard, load, relationOf, type Loaded } from "./load.server";
@@ -44,6 +45,8 @@ export async function takeOver(ctx: Ctx, input: unknown): Promise<TakeOverResult
   return db.$client
     .transaction((): TakeOverResult => {
       const t = load(db, toolId);
+      // A record mirrored from another register is read-only here: nobody takes it over.
+      if (isMirrored(t.revision.record as Pick<ToolRecord, "regime">)) throw wrongState("err_mirrored_read_only");
       refuseIfTaken(db, actor, t);
       guard(actor, t, "take_over");
       const official = actor!;
@@ -102,6 +105,7 @@ export type TakeOverOffer = { toolId: string; name: LocalizedText; revision: num
 export async function takeOverOffer(ctx: Ctx, query: { toolId: string }): Promise<TakeOverOffer | null> {
   const { actor, db } = ctx;
   const t = load(db, parseInput(ToolInput, query).toolId);
+  if (isMirrored(t.revision.record as Pick<ToolRecord, "regime">)) return null;
   if (!actor || !canTake(relationOf(actor, t), t.revision.status, "take_over").ok) return null;
   return { toolId: t.id, name: t.revision.record.identity?.name ?? {}, revision: t.revision.number, status: t.revision.status, roles: rolesOf(db, t.seq, actor.agencyId!) };
 }
@@ -126,6 +130,7 @@ export async function claimableTools(ctx: Ctx): Promise<ClaimableTool[]> {
   ).all(actor.agencyId) as { id: string; number: number; status: ReviewStatus; record: string; roles: string }[];
   return rows
     .filter((r) => canTake("claimant_official", r.status, "take_over").ok)
+    .filter((r) => !isMirrored(JSON.parse(r.record) as Pick<ToolRecord, "regime">))
     .map((r) => ({
       id: r.id,
       name: (JSON.parse(r.record) as { identity: { name: LocalizedText } }).identity.name,

@@ -13,7 +13,8 @@ import { useFreshDb } from "../helpers/db";
 import { actorByEmail } from "../helpers/factories";
 import { DEMO_PASSWORD, seedId } from "../helpers/seed";
 import { callLoader } from "./load";
-import { mirroredImportText, NL_ID, NL_NAME, NL_SUMMARY, US_ID, WITHHELD_GROUND, WITHHELD_ID } from "../helpers/mirrored";
+import { claimableTools, takeOver, takeOverOffer } from "../../registry/review/take-over.server";
+import { mirroredImportText, usRecord, NL_ID, NL_NAME, NL_SUMMARY, US_ID, WITHHELD_GROUND, WITHHELD_ID } from "../helpers/mirrored";
 import { importRecords } from "../../registry/exchange/records/import.server";
 import { getToolDetail, type ToolDetail } from "../../registry/records/detail.server";
 import { recordFact } from "../../registry/lifecycle/facts.server";
@@ -138,6 +139,34 @@ describe("the detail of a record mirrored from another register", () => {
     // A record this register governs still opens for its officials (the take-over offer of an editors' record).
     const own = seedId("shanghai-suishen-code");
     expect(await statusOf(Promise.resolve(edit.loader({ request: req(`/tools/${own}/edit`, official), params: { id: own }, context: {} })))).toBe(200);
+  });
+});
+
+describe("taking a mirrored record over", () => {
+  // The same US record, naming the Shanghai official's agency as operating it: once mirrored,
+  // once governed by this register (the control: an editors' record the agency may claim).
+  function entry(id: string, mirrored: boolean): string {
+    const record = usRecord();
+    record.identity = { ...record.identity, id, slug: `claim-test-${id.slice(-3)}` };
+    record.responsibility.agencies = [{ agency: "shanghai-municipal-government", role: "operates" }];
+    if (!mirrored) delete (record as { regime?: unknown }).regime;
+    const at = "2026-08-08T06:20:11.000Z";
+    return JSON.stringify({ id, slug: record.identity.slug, standardVersion: "1.1", agencies: [], revisions: [{ number: 1, status: "unreviewed", createdAt: at, submittedAt: null, publishedAt: at, record }] });
+  }
+
+  it("is refused, and the record is not among the agency's claimable records, while a record this register governs is", async () => {
+    const report = importRecords(ctxOf({ actor: admin, now: NOW }), { text: [entry("ALG-900151", true), entry("ALG-900152", false)].join("\n") });
+    expect(report.entries.flatMap((e) => e.problems)).toEqual([]);
+    const official = actorByEmail("official.shanghai@register.example");
+    const claimable = (await claimableTools(ctxOf({ actor: official, now: NOW }))).map((t) => t.id);
+    expect(claimable).toContain("ALG-900152");
+    expect(claimable).not.toContain("ALG-900151");
+    expect(await takeOverOffer(ctxOf({ actor: official, now: NOW }), { toolId: "ALG-900151" })).toBeNull();
+    expect(await takeOverOffer(ctxOf({ actor: official, now: NOW }), { toolId: "ALG-900152" })).not.toBeNull();
+    const err = await takeOver(ctxOf({ actor: official, now: NOW }), { toolId: "ALG-900151" }).catch((e: unknown) => e);
+    expect((err as RegistryError).issues.map((i) => i.code)).toEqual(["err_mirrored_read_only"]);
+    expect((await detail("ALG-900151")).revisionCount).toBe(1);
+    await expect(takeOver(ctxOf({ actor: official, now: NOW }), { toolId: "ALG-900152" })).resolves.toMatchObject({ toolId: "ALG-900152" });
   });
 });
 
