@@ -677,14 +677,15 @@ export const ModelCard = z
 
 export const DatasetCard = z
   .object({
-    name: localizedText("Name of the dataset.", "数据集名称。", { max: 300 }),
+    name: localizedText("Name of the dataset; absent when the source describes the data without naming it.", "数据集名称；来源只描述数据而未给出名称时不填。", { max: 300 }).optional(),
     description: localizedText("What the dataset holds.", "数据集包含的内容。").optional(),
     url: Url.optional().meta(doc("Link to the dataset or its documentation.", "数据集或其说明文档的链接。")),
     phase: z.enum(DATASET_PHASES).optional().meta(doc("Whether the data was used to develop the tool or is used in operation.", "数据用于开发工具还是用于运行。")),
     source: localizedText("Where the data comes from.", "数据来源。").optional(),
     collection: localizedText("How and when the data was collected.", "数据的收集方式与时间。").optional(),
   })
-  .strict();
+  .strict()
+  .refine((d) => d.name !== undefined || d.description !== undefined || d.url !== undefined || d.source !== undefined, { message: "err_dataset_empty", path: ["name"] });
 
 export const GovernanceAnswer = z
   .object({
