@@ -2,7 +2,7 @@
 // so the documentation can never drift from what the register validates.
 import { exportLocations } from "./export-paths";
 import { z } from "zod";
-import { RECORD_MAX_BYTES, ToolRecord, STANDARD_VERSION, V11_FIELDS, V11_VALUES } from "./v1";
+import { RECORD_MAX_BYTES, ToolRecord, STANDARD_VERSION, V1_ORIGINAL_LANGUAGES, V11_FIELDS, V11_VALUES } from "./v1";
 import { paths } from "../shared/urls";
 
 export const STANDARD_CHANGELOG = [
@@ -77,6 +77,8 @@ function v11Presence(): JsonSchema[] {
       return has(parts.slice(0, -1), { type: "object", required: [parts.at(-1)!], properties: { [parts.at(-1)!]: {} } });
     }),
     ...Object.entries(V11_VALUES).map(([f, values]) => has(f.split("."), { enum: [...values] })),
+    // An original language other than zh or en (a record mirrored from another register).
+    has(["identity", "originalLanguage"], { type: "string", not: { enum: [...V1_ORIGINAL_LANGUAGES] } }),
   ];
 }
 
@@ -104,6 +106,14 @@ export function recordJsonSchemaV1(): JsonSchema {
     if (!node?.enum) throw new Error(`v1.1 value of ${f} not in the schema`);
     node.enum = node.enum.filter((v) => !(values as readonly unknown[]).includes(v));
   }
+  // Version 1 names the original language zh or en only.
+  const identity = s.properties!.identity!;
+  identity.properties!.originalLanguage = {
+    type: "string",
+    enum: [...V1_ORIGINAL_LANGUAGES],
+    description: "Language the tool is officially named in.",
+    "x-description-zh": "工具正式名称所用的语言。",
+  };
   s.properties!.standardVersion = { type: "string", const: "1", description: "Version of this standard the record follows.", "x-description-zh": "记录所遵循的标准版本。" };
   cachedV1 = {
     ...s,

@@ -295,7 +295,15 @@ export const Identity = z
     id: withDoc(ToolId, { en: "Stable public id; never changes and is never reused.", zh: "稳定的公开编号，永不更改、永不复用。" }),
     slug: withDoc(Slug, { en: "The readable name in the tool's web address: lower-case letters, digits and hyphens.", zh: "工具网址中的可读名称，只用小写字母、数字和连字符。" }),
     name: localizedText("Name of the tool, in its original language and in translation.", "工具名称（原文与译文）。", { max: 300 }),
-    originalLanguage: z.enum(["zh", "en"]).meta(doc("Language the tool is officially named in.", "工具正式名称所用的语言。")),
+    originalLanguage: z
+      .string()
+      .regex(LANG_TAG_RE, "err_text_lang_tag")
+      .meta(
+        doc(
+          "Language the tool is officially named in: zh or en; since version 1.1 also another language tag, for a record mirrored from another register (e.g. nl).",
+          "工具正式名称所用的语言：zh 或 en；自 1.1 版起，转载自其他登记簿的记录也可用其他语言代码（例如 nl）。",
+        ),
+      ),
     kind: z.enum(TOOL_KINDS).meta(doc("What sort of tool it is.", "工具类型。")),
     jurisdiction: z
       .object({
@@ -458,7 +466,7 @@ export const Oversight = z
   .strict()
   .meta(doc("Oversight and recourse.", "监督与救济。"));
 
-export const Lifecycle = z
+const LifecycleShape = z
   .object({
     deploymentStatus: z.enum(DEPLOYMENT_STATUSES).meta(doc("Deployment status of the tool.", "工具的部署状态。")),
     reviewStatus: z.enum(REVIEW_STATUSES).meta(doc("Review status of this revision.", "本版本的审查状态。")),
@@ -489,14 +497,31 @@ export const Lifecycle = z
       })
       .strict()
       .optional()
-      .meta(doc("Retirement date and reason.", "停用日期与原因。")),
+      .meta(
+        doc(
+          "Retirement date and reason: required for a retired tool, except in a record mirrored from another register whose source gives neither (since version 1.1).",
+          "停用日期与原因：已停用的工具必须填写；但转载自其他登记簿、且来源未给出日期与原因的记录可以不填（自 1.1 版起）。",
+        ),
+      ),
   })
-  .strict()
-  .refine((l) => (l.deploymentStatus === "retired") === (l.retirement !== undefined), {
-    message: "err_retirement_mismatch",
-    path: ["retirement"],
-  })
-  .meta(doc("Lifecycle and dates.", "生命周期与日期。"));
+  .strict();
+const lifecycleDoc = doc("Lifecycle and dates.", "生命周期与日期。");
+
+/**
+ * The lifecycle section: a retired tool has its retirement date and reason, and only a retired
+ * tool has them. (In a whole record, a record mirrored from another register whose source gives
+ * neither may leave them out: see ToolRecord.)
+ */
+export const Lifecycle = LifecycleShape.refine((l) => (l.deploymentStatus === "retired") === (l.retirement !== undefined), {
+  message: "err_retirement_mismatch",
+  path: ["retirement"],
+}).meta(lifecycleDoc);
+
+/** The lifecycle as a whole record holds it: the "retired needs its retirement" half is checked by ToolRecord, which knows the regime. */
+const RecordLifecycle = LifecycleShape.refine((l) => l.retirement === undefined || l.deploymentStatus === "retired", {
+  message: "err_retirement_mismatch",
+  path: ["retirement"],
+}).meta(lifecycleDoc);
 
 export const ImpactAnswers = z
   .object({
@@ -586,7 +611,18 @@ export const RegisterKey = z
 export const ExternalId = z
   .object({
     register: RegisterKey,
-    id: z.string().trim().min(1).max(200).meta(doc("The record's id in that register, in whatever form it uses.", "该记录在该登记簿中的编号，保持其原有格式。")),
+    id: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta(
+        doc(
+          "The record's id in that register, in whatever form it uses; absent when that register publishes none for the record (the US inventory lets agencies leave it out).",
+          "该记录在该登记簿中的编号，保持其原有格式；该登记簿未公开编号时不填（美国清单允许机构省略编号）。",
+        ),
+      ),
     url: Url.optional().meta(doc("The record's address in that register.", "该记录在该登记簿中的网址。")),
     standardVersion: z.string().trim().min(1).max(40).optional().meta(doc("The version of that register's standard the record follows.", "该记录所遵循的该登记簿标准的版本。")),
     publishedOn: PartialDate.optional().meta(doc("When that register first published the record.", "该登记簿首次公开该记录的日期。")),
@@ -641,14 +677,15 @@ export const ModelCard = z
 
 export const DatasetCard = z
   .object({
-    name: localizedText("Name of the dataset.", "数据集名称。", { max: 300 }),
+    name: localizedText("Name of the dataset; absent when the source describes the data without naming it.", "数据集名称；来源只描述数据而未给出名称时不填。", { max: 300 }).optional(),
     description: localizedText("What the dataset holds.", "数据集包含的内容。").optional(),
     url: Url.optional().meta(doc("Link to the dataset or its documentation.", "数据集或其说明文档的链接。")),
     phase: z.enum(DATASET_PHASES).optional().meta(doc("Whether the data was used to develop the tool or is used in operation.", "数据用于开发工具还是用于运行。")),
     source: localizedText("Where the data comes from.", "数据来源。").optional(),
     collection: localizedText("How and when the data was collected.", "数据的收集方式与时间。").optional(),
   })
-  .strict();
+  .strict()
+  .refine((d) => d.name !== undefined || d.description !== undefined || d.url !== undefined || d.source !== undefined, { message: "err_dataset_empty", path: ["name"] });
 
 export const GovernanceAnswer = z
   .object({
@@ -689,7 +726,12 @@ export const Regime = z
         governedBy: z.literal("source_register").meta(doc("The record is mirrored from another register, whose rules govern it.", "该记录转载自另一登记簿，适用该登记簿的规则。")),
         register: RegisterKey,
         sourceUrl: Url.meta(doc("The record's address in the source register.", "该记录在来源登记簿中的网址。")),
-        retrievedOn: IsoDate.meta(doc("When the record was copied from the source register.", "从来源登记簿复制该记录的日期。")),
+        retrievedOn: PartialDate.optional().meta(
+          doc(
+            "When the record was copied from the source register: a day, or only the month or year when no more is known; absent when the copy is undated.",
+            "从来源登记簿复制该记录的日期；只知道年份或月份时可只填年月，复制日期不明时不填。",
+          ),
+        ),
       })
       .strict(),
   ])
@@ -732,6 +774,8 @@ export const V11_FIELDS = [
 ] as const;
 /** The values version 1.1 added to an enumeration of version 1, by field. */
 export const V11_VALUES = { "identity.policyDomain": ["justice"] } as const;
+/** The languages a record of version 1 may name as its original language; version 1.1 allows any language tag. */
+export const V1_ORIGINAL_LANGUAGES = ["zh", "en"] as const;
 /** Fields of the record itself, outside the sections the edit forms save one at a time. */
 export const RECORD_LEVEL_FIELDS = ["standardVersion", ...V11_FIELDS.filter((f) => !f.includes("."))] as const;
 
@@ -759,6 +803,8 @@ export function v11Uses(record: unknown): (string | number)[][] {
     const v = valueAt(record, path);
     if ((values as readonly unknown[]).includes(v)) out.push(path.split("."));
   }
+  const lang = valueAt(record, "identity.originalLanguage");
+  if (typeof lang === "string" && !(V1_ORIGINAL_LANGUAGES as readonly string[]).includes(lang)) out.push(["identity", "originalLanguage"]);
   return out;
 }
 
@@ -785,7 +831,7 @@ export const ToolRecord = z
     howItWorks: HowItWorks,
     dataScope: DataScope,
     oversight: Oversight,
-    lifecycle: Lifecycle,
+    lifecycle: RecordLifecycle,
     assessments: Assessments,
     participation: Participation.optional(),
     incidents: IncidentList.default([]).meta(doc("Breaches, outages, wrongful decisions, misuse and function creep.", "数据泄露、系统崩溃、错误决定、滥用与功能蔓延等事件。")),
@@ -829,6 +875,8 @@ export const ToolRecord = z
       if (!isEmptyAt(r, w.field))
         ctx.addIssue({ code: "custom", path: ["withheld", i, "field"], message: "err_withheld_filled", params: { field: w.field } });
     });
+    if (r.lifecycle.deploymentStatus === "retired" && r.lifecycle.retirement === undefined && r.regime?.governedBy !== "source_register")
+      ctx.addIssue({ code: "custom", path: ["lifecycle", "retirement"], message: "err_retirement_mismatch" });
     if (r.standardVersion === "1")
       for (const path of v11Uses(r)) ctx.addIssue({ code: "custom", path, message: "err_needs_version_11", params: { version: STANDARD_VERSION } });
     const extensionFields = Object.values(r.extensions ?? {}).reduce((n, o) => n + Object.keys(o).length, 0);
