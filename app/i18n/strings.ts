@@ -145,6 +145,7 @@ const en = {
   noSunsetWarning: "This tool has no end date. A tool without a sunset date should not be running.",
   dueSoonWarning: "This tool reaches its sunset date on {date}, in {days} days. It must be renewed after a new review, or retired.",
   retiredNotice: "This tool was retired on {date}.",
+  retiredNoticeUndated: "This tool has been retired; the record gives no date.",
   notDeployedNotice: "This proposal was never deployed.",
 
   idLabel: "Public id",
@@ -691,6 +692,7 @@ const zh: Record<StringKey, string> = {
   noSunsetWarning: "该工具没有终止日期。没有终止日期的工具不应继续运行。",
   dueSoonWarning: "该工具将于 {date} 到达终止日期（还有 {days} 天），须经重新审查后续期，否则应停用。",
   retiredNotice: "该工具已于 {date} 停用。",
+  retiredNoticeUndated: "该工具已停用；记录未给出停用日期。",
   notDeployedNotice: "该提案从未部署。",
 
   idLabel: "公开编号",

@@ -61,7 +61,8 @@ export type MirroredInfo = {
   /** The record's address in the source register. */
   sourceUrl: string;
   /** The day the record was copied from the source register. */
-  retrievedOn: string;
+  /** When the record was copied (a day, month or year), or null when the copy is undated. */
+  retrievedOn: string | null;
   /** The record's id in the source register, when its `externalIds` give it. */
   sourceId: string | null;
   /** What the source says about review and assessment (shown instead of this register's review status). */
@@ -96,7 +97,7 @@ export function mirroredInfo(record: ToolRecord): MirroredInfo | null {
   const m = mirroredFrom(record);
   if (!m) return null;
   const ext = record.externalIds?.find((e) => e.register === m.register);
-  return { register: m.register, sourceUrl: m.sourceUrl, retrievedOn: m.retrievedOn, sourceId: ext?.id ?? null, review: sourceReviewFacts(record) };
+  return { register: m.register, sourceUrl: m.sourceUrl, retrievedOn: m.retrievedOn ?? null, sourceId: ext?.id ?? null, review: sourceReviewFacts(record) };
 }
 
 export type ToolLookup = { found: ToolDetail } | { redirectTo: string } | null;

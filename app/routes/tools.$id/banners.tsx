@@ -19,7 +19,7 @@ export function RegimeBanner() {
   return (
     <div className="regime-banner" role="note" aria-labelledby="regime-banner-h">
       <strong id="regime-banner-h">{t("mirroredBannerTitle")}</strong>{" "}
-      {t("mirroredBanner", { register: registerName(m.register), date: date(m.retrievedOn) })}
+      {m.retrievedOn ? t("mirroredBanner", { register: registerName(m.register), date: date(m.retrievedOn) }) : t("mirroredBannerUndated", { register: registerName(m.register) })}
       {m.sourceId ? (
         <>
           {" "}
@@ -54,7 +54,9 @@ export function SunsetBanner() {
         : s === "due_soon"
           ? t("dueSoonWarning", { date: date(l.sunsetDate), days: daysBetween(today, l.sunsetDate!) })
           : s === "retired"
-            ? t("retiredNotice", { date: date(l.retirement?.date) })
+            ? l.retirement?.date
+              ? t("retiredNotice", { date: date(l.retirement.date) })
+              : t("retiredNoticeUndated")
             : t("notDeployedNotice");
   const alarming = s === "lapsed" || s === "no_sunset";
   return (

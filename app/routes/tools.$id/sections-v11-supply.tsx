@@ -12,15 +12,19 @@ export function hasSupply(r: ToolRecord): boolean {
   return Boolean(r.procurement || r.models?.length || r.datasets?.length);
 }
 
-type Card = { name: ToolRecord["identity"]["name"]; description?: ToolRecord["identity"]["name"]; url?: string };
+type Card = { name?: ToolRecord["identity"]["name"]; description?: ToolRecord["identity"]["name"]; url?: string };
 
 function CardItem({ card, children }: { card: Card; children?: React.ReactNode }) {
   const { t } = useT();
   return (
     <li>
-      <strong>
-        <LocalText value={card.name} />
-      </strong>
+      {card.name ? (
+        <strong>
+          <LocalText value={card.name} />
+        </strong>
+      ) : (
+        <strong>{t("v11Unnamed")}</strong>
+      )}
       {card.url ? (
         <>
           {" · "}

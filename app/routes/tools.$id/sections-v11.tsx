@@ -179,7 +179,9 @@ export function OtherRegisters() {
                 <dl className="inline">
                   <dt>{t("v11ExternalId")}</dt>
                   <dd>
-                    {e.url ? (
+                    {!e.id ? (
+                      t("v11ExternalIdNone")
+                    ) : e.url ? (
                       <OutLink href={e.url}>
                         <PlainText value={e.id} />
                       </OutLink>
