@@ -16,6 +16,10 @@ import type { Ctx } from "../../shared/context";
 import { readImportFile, type FieldError, type FileFormat, type RawRow } from "./read-file";
 import type { FileNotice } from "./columns";
 import { toImportedTool, type ImportedTool } from "./row-checks";
+import { extraProblems, keepExtraInDraft, withExtra } from "./extensions.server";
+import { IMPORT_MAX_BYTES } from "./limits";
+import { looksLikeRecords } from "../records/read";
+import { importRecordsAsDrafts } from "../records/import-drafts.server";
 
 export const IMPORT_MODES = ["all", "valid_only"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -36,6 +40,10 @@ export type ImportReport = {
   dryRun: boolean;
   /** Why the file as a whole was refused: codes and parameters, worded by app/i18n (refusal.ts). */
   fileNotices: FileNotice[];
+  /** What the reader should know but which refused nothing: columns not in the format, kept in each draft's extension area. */
+  warnings?: FileNotice[];
+  /** The file held whole records (registry/exchange/records/import-drafts.server.ts): one row per entry, problems by record field. */
+  records?: true;
   ignoredColumns: string[];
   rows: RowReport[];
   /** `problems`: every problem of every row, which a page may list only the first of. */
@@ -52,30 +60,49 @@ export function requireOfficial(actor: Actor | null): asserts actor is Actor & {
   if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new RegistryError("forbidden");
 }
 
+/** The file's text when it is UTF-8 and holds whole records (the whole-record format), else null. */
+function recordsText(bytes: Uint8Array): string | null {
+  if (bytes.byteLength > IMPORT_MAX_BYTES) return null;
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  return looksLikeRecords(text) ? text : null;
+}
+
 /**
  * Checks (and unless `dryRun`, imports) a file for the actor's agency. Throws RegistryError
  * "forbidden" for anyone but an official with an agency; every problem with the file or its
- * rows is in the report.
+ * rows is in the report. A file of whole records (/records.ndjson, /records.json) becomes new
+ * drafts of the agency (registry/exchange/records/import-drafts.server.ts), reported the same way.
+ * `createAgencies` is an administrator's option: an official who passes it is refused.
  */
 export async function runImport(
   ctx: Ctx,
-  input: { file: { bytes: Uint8Array; filename?: string }; mode: ImportMode; dryRun: boolean; onProgress?: ImportProgress },
+  input: { file: { bytes: Uint8Array; filename?: string }; mode: ImportMode; dryRun: boolean; onProgress?: ImportProgress; createAgencies?: unknown },
 ): Promise<ImportReport> {
   const { actor, db } = ctx;
   const { file } = input;
   const opts = { ...input, now: ctx.now };
   requireOfficial(actor);
+  if (input.createAgencies !== undefined && input.createAgencies !== false)
+    throw new RegistryError("forbidden", { issues: [{ code: "err_records_drafts_no_create_agencies" }] });
+  const records = recordsText(file.bytes);
+  if (records !== null) return importRecordsAsDrafts(ctx, { text: records, mode: input.mode, dryRun: input.dryRun });
   if (!(IMPORT_MODES as readonly string[]).includes(opts.mode)) throw invalidInput([{ code: "zod_invalid_value", path: "mode" }]);
   const base = { mode: opts.mode, dryRun: opts.dryRun, written: { created: 0, updated: 0 } };
   const read = readImportFile(file.bytes, file.filename);
   if (!read.ok)
-    return { ...base, result: "file_refused", format: read.format, fileNotices: read.notices, ignoredColumns: [], rows: [], counts: countRows([]) };
+    return { ...base, result: "file_refused", format: read.format, fileNotices: read.notices, warnings: [], ignoredColumns: [], rows: [], counts: countRows([]) };
   if (!read.rows.length)
     return {
       ...base,
       result: "file_refused",
       format: read.format,
       fileNotices: [{ code: "importNoRows", params: {} }],
+      warnings: read.warnings,
       ignoredColumns: read.ignoredColumns,
       rows: [],
       counts: countRows([]),
@@ -88,6 +115,7 @@ export async function runImport(
     result,
     format: read.format,
     fileNotices: [],
+    warnings: read.warnings,
     ignoredColumns: read.ignoredColumns,
     rows: reports,
     counts: countRows(reports),
@@ -140,7 +168,7 @@ function countRows(rows: RowReport[]): ImportReport["counts"] {
   return counts;
 }
 
-function planRows(actor: Actor & { agencyId: number }, rows: RawRow[], db: Db, onProgress?: ImportProgress): Planned[] {
+function planRows(actor: Actor & { agencyId: number; agencySlug: string }, rows: RawRow[], db: Db, onProgress?: ImportProgress): Planned[] {
   const existingStmt = stmt(
     db,
     `SELECT t.id, t.slug, t.owner_agency_id, r.status, r.record FROM tools t
@@ -161,6 +189,9 @@ function planRows(actor: Actor & { agencyId: number }, rows: RawRow[], db: Db, o
     }
     const tool = parsed.tool;
     const errors: FieldError[] = [];
+    // An official imports for their own agency only: a row naming another is refused, never written.
+    if (tool.agency !== null && tool.agency !== actor.agencySlug)
+      errors.push({ field: "agency", code: "err_import_agency_not_own", params: agencyNames(tool.agency, db) });
     let existing: Existing | undefined;
     if (tool.id) {
       const earlier = idsInFile.get(tool.id);
@@ -185,6 +216,11 @@ function planRows(actor: Actor & { agencyId: number }, rows: RawRow[], db: Db, o
       report.errors = errors;
       return { report };
     }
+    const tooMany = extraProblems(existing?.record ?? {}, tool.extra);
+    if (tooMany.length) {
+      report.errors = tooMany.map((p) => ({ ...p, field: "(row)" }));
+      return { report };
+    }
     if (!existing) {
       report.outcome = "create";
       return { report, tool };
@@ -201,13 +237,25 @@ function merged(record: ToolRecordInput, tool: ImportedTool) {
   const identity = { ...record.identity, ...tool.identity, originalLanguage: record.identity?.originalLanguage ?? tool.identity.originalLanguage, id: record.identity.id };
   const { retirement: _old, ...lifecycleRest } = record.lifecycle ?? {};
   const lifecycle = { ...lifecycleRest, deploymentStatus: tool.lifecycle.deploymentStatus, sunsetDate: tool.lifecycle.sunsetDate, ...(tool.lifecycle.retirement ? { retirement: tool.lifecycle.retirement } : {}) };
-  return { identity, lifecycle };
+  const extensions = (withExtra(record as { extensions?: unknown }, tool.extra) as { extensions?: unknown }).extensions;
+  return { identity, lifecycle, extensions };
 }
 
 function isUnchanged(record: ToolRecordInput, m: ReturnType<typeof merged>): boolean {
   const { reviewStatus: _a, ...before } = record.lifecycle ?? {};
   const { reviewStatus: _b, ...after } = m.lifecycle as typeof m.lifecycle & { reviewStatus?: string };
-  return canonicalJson(record.identity) === canonicalJson(m.identity) && canonicalJson(before) === canonicalJson(after);
+  const extensionsBefore = (record as { extensions?: unknown }).extensions ?? null;
+  return (
+    canonicalJson(record.identity) === canonicalJson(m.identity) &&
+    canonicalJson(before) === canonicalJson(after) &&
+    canonicalJson(extensionsBefore) === canonicalJson(m.extensions ?? null)
+  );
+}
+
+/** An agency's names for a message, in both languages; what the row typed when the register has no such agency. */
+function agencyNames(slug: string, db: Db): { agencyZh: string; agencyEn: string } {
+  const row = stmt(db, `SELECT name_zh, name_en FROM agencies WHERE slug = ?`).get(slug) as { name_zh: string | null; name_en: string | null } | undefined;
+  return { agencyZh: row?.name_zh ?? row?.name_en ?? slug, agencyEn: row?.name_en ?? row?.name_zh ?? slug };
 }
 
 function writeRow(actor: Actor, p: Planned, now: Date, db: Db): void {
@@ -219,6 +267,7 @@ function writeRow(actor: Actor, p: Planned, now: Date, db: Db): void {
     const { toolId } = createDraftNow(ctx, { identity: tool.identity, ...(tool.id ? { id: tool.id } : {}) });
     p.report.id = toolId;
     saveDraftSectionNow(ctx, { toolId, section: "lifecycle", value: { reviewStatus: "draft", renewals: [], ...tool.lifecycle } });
+    keepExtraInDraft(toolId, tool.extra, db);
     return;
   }
   const { id, status } = p.existing;
@@ -226,6 +275,7 @@ function writeRow(actor: Actor, p: Planned, now: Date, db: Db): void {
   if (status !== "draft") startRevisionNow(ctx, { toolId: id, action: "revise" });
   saveDraftSectionNow(ctx, { toolId: id, section: "identity", value: m.identity });
   saveDraftSectionNow(ctx, { toolId: id, section: "lifecycle", value: m.lifecycle });
+  keepExtraInDraft(id, tool.extra, db);
 }
 
 /**
