@@ -1,5 +1,7 @@
 // npm run import -- tools.csv --agency shanghai-municipal-government [--as official@example.org]
 //                   [--check] [--valid-only] [--report report.csv]
+// npm run import -- tools.csv --as admin@example.org [--check] [--valid-only] [--report report.csv]
+//                   (an admin's table: each row's `agency` column names the agency it is a draft of)
 // npm run import -- records.ndjson --format records [--create-agencies] [--as admin@example.org] [--check]
 // npm run import -- records.ndjson --format records --as official@example.org [--check] [--valid-only] [--report report.csv]
 //
@@ -39,6 +41,7 @@ import { importRecordsAsDrafts } from "../registry/exchange/records/import-draft
 
 const USAGE =
   "Usage: npm run import -- FILE --agency SLUG [--as EMAIL] [--check] [--valid-only] [--report REPORT.csv]\n" +
+  "       npm run import -- FILE --as ADMIN-EMAIL [--check] [--valid-only] [--report REPORT.csv]   (rows name their agency)\n" +
   "       npm run import -- FILE --format records [--create-agencies] [--as ADMIN-EMAIL] [--check]\n" +
   "       npm run import -- FILE --format records --as OFFICIAL-EMAIL [--check] [--valid-only] [--report REPORT.csv]";
 
@@ -125,7 +128,8 @@ async function main() {
     fs.closeSync(fd);
     records = looksLikeRecords(head.subarray(0, n).toString("utf8"));
   }
-  if (records ? values.agency : !values.agency || values["create-agencies"]) {
+  // A table names its agency with --agency, or (for an admin named with --as) row by row in its agency column.
+  if (records ? values.agency : (!values.agency && !values.as) || values["create-agencies"]) {
     console.error(USAGE);
     process.exit(2);
   }
@@ -171,7 +175,7 @@ async function main() {
     process.exit(code);
   }
   try {
-    const actor = importActorFor(values.agency!, values.as, db);
+    const actor = values.agency ? importActorFor(values.agency, values.as, db) : recordsImportActor(values.as, db);
     const report = await runImport(ctxOf({ actor, now: registerNow(), db }), { file: { bytes, filename: path.basename(file) }, mode: values["valid-only"] ? "valid_only" : "all", dryRun: Boolean(values.check), onProgress: progressBar() });
     printReport(report, path.basename(file));
     if (values.report) writeReportCsv(report, values.report);

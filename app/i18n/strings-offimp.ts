@@ -18,6 +18,10 @@ const en = {
     "The tool is retired, and the retirement date is unknown. The standard needs at least the year it stopped running: write the year (2024) or the month (2024-05) if the source gives it.",
   err_import_retired_on_missing: "The tool is retired: give the date it stopped running, at least the year (2024) or the month (2024-05).",
   err_import_agency_not_own: "This row is for {agencyEn}. You may import only your own agency's tools: leave the agency column empty, or name your own agency.",
+  err_import_admin_records: "An administrator imports whole records as they are (npm run import -- FILE --format records), not as drafts.",
+  err_import_agency_required: "Name the agency this row is a draft of in the agency column.",
+  err_import_agency_unknown_row: "The register has no agency “{agency}”. Check the agency column, or add the agency first.",
+  err_import_agency_no_official: "{agencyEn} has no active official to carry on with this draft. Create an official's account for it first.",
   importRecordsHeading: "Whole records",
   importRecordsText:
     "You may also upload whole records, as /records.ndjson and /records.json give them (one or many). Each becomes a new draft of your agency with its own id and address name: only the newest version's content is taken, never its review status or dates. A record must name your agency as operating or deciding on the tool; records mirrored from other registers are imported by administrators only.",
@@ -39,6 +43,10 @@ const zh: Record<keyof typeof en, string> = {
   err_import_retired_on_unknown: "该工具已停用，但停用日期未知。标准至少需要停止运行的年份：如来源给出，请填写年份（2024）或年月（2024-05）。",
   err_import_retired_on_missing: "该工具已停用：请填写停止运行的日期，至少填写年份（2024）或年月（2024-05）。",
   err_import_agency_not_own: "该行属于{agencyZh}。您只能导入本机构的工具：请将机构列留空，或填写本机构。",
+  err_import_admin_records: "管理员按原样导入完整记录（npm run import -- FILE --format records），而不是作为草稿导入。",
+  err_import_agency_required: "请在机构列中填写该行草稿所属的机构。",
+  err_import_agency_unknown_row: "本登记簿中没有机构“{agency}”。请检查机构列，或先添加该机构。",
+  err_import_agency_no_official: "{agencyZh}没有可继续处理该草稿的在职经办人。请先为该机构创建经办人账户。",
   importRecordsHeading: "完整记录",
   importRecordsText:
     "也可以上传完整记录，格式与 /records.ndjson 和 /records.json 相同（一条或多条）。每条记录成为本机构的一份新草稿，由登记簿分配编号和网址名称：只采用最新版本的内容，不采用其审查状态或日期。记录须写明本机构运行或决定使用该工具；转载自其他登记簿的记录只能由管理员导入。",

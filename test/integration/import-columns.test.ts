@@ -98,9 +98,51 @@ describe("the agency column", () => {
     expect(some.written.created).toBe(1);
     expect(count(db, `SELECT count(*) AS n FROM tools WHERE owner_agency_id = ?`, hangzhou)).toBe(before);
     expect(count(db, `SELECT count(*) AS n FROM tools WHERE slug = 'theirs'`)).toBe(0);
-    // An agency the register does not have is refused the same way (named as written).
+    // An agency the register does not have is a problem of the row too (named as written).
     const none = await run(csvFile([importRow("nowhere", { agency: "ministry-of-nowhere" })], columns), { dryRun: true });
-    expect(none.rows[0]!.errors.map((e) => e.code)).toEqual(["err_import_agency_not_own"]);
+    expect(none.rows[0]!.errors.map((e) => e.code)).toEqual(["err_import_agency_unknown_row"]);
+  });
+});
+
+describe("an admin's table", () => {
+  const columns = [...TOOL_EXPORT_COLUMNS, "agency"];
+  const asAdmin = (bytes: Uint8Array, opts: { dryRun?: boolean; mode?: "all" | "valid_only" } = {}) =>
+    runImport(ctxOf({ actor: actorByEmail("admin@register.example"), now: NOW }), { file: { bytes, filename: "tools.csv" }, mode: opts.mode ?? "all", dryRun: opts.dryRun ?? false });
+
+  it("makes each row a draft of the agency it names, written by that agency's official; a row without an existing agency is a problem", async () => {
+    const db = getDb();
+    const r = await asAdmin(
+      csvFile(
+        [
+          importRow("admin-sh", { agency: "shanghai-municipal-government" }),
+          importRow("admin-hz", { agency: "hangzhou-health-commission" }),
+          importRow("admin-none"),
+          importRow("admin-nowhere", { agency: "ministry-of-nowhere" }),
+        ],
+        columns,
+      ),
+      { mode: "valid_only" },
+    );
+    expect(r.rows.map((x) => x.errors.map((e) => e.code))).toEqual([[], [], ["err_import_agency_required"], ["err_import_agency_unknown_row"]]);
+    const owner = (slug: string) =>
+      db.$client.prepare(`SELECT a.slug AS agency, u.role FROM tools t JOIN agencies a ON a.id = t.owner_agency_id JOIN revisions r ON r.tool_seq = t.seq JOIN users u ON u.id = r.created_by WHERE t.slug = ?`).get(slug);
+    expect(owner("admin-sh")).toEqual({ agency: "shanghai-municipal-government", role: "official" });
+    expect(owner("admin-hz")).toEqual({ agency: "hangzhou-health-commission", role: "official" });
+    expect(count(db, `SELECT count(*) AS n FROM tools WHERE slug IN ('admin-none', 'admin-nowhere')`)).toBe(0);
+    expect(issueMessage(r.rows[3]!.errors[0]!, "zh")).toContain("本登记簿中没有机构");
+  });
+
+  it("cannot update a tool of another agency than the row names, and whole records are not drafts for an admin", async () => {
+    const first = await run(csvFile([importRow("owned-by-sh")], columns));
+    const id = first.rows[0]!.id!;
+    const r = await asAdmin(csvFile([importRow("owned-by-sh", { id, agency: "hangzhou-health-commission" })], columns), { dryRun: true });
+    expect(r.rows[0]!.errors.map((e) => e.code)).toEqual(["err_import_id_foreign"]);
+    const records = enc(JSON.stringify({ id: "ALG-000001", slug: "x", standardVersion: "1", agencies: [], revisions: [] }));
+    await expect(asAdmin(records)).rejects.toMatchObject({ code: "forbidden" });
+    // A reviewer imports nothing.
+    await expect(
+      runImport(ctxOf({ actor: actorByEmail("reviewer.samr@register.example"), now: NOW }), { file: { bytes: csvFile([importRow("rev", { agency: "samr" })], columns) }, mode: "all", dryRun: true }),
+    ).rejects.toMatchObject({ code: "forbidden" });
   });
 });
 

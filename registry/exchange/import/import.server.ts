@@ -54,7 +54,7 @@ export type ImportProgress = (phase: "check" | "write", done: number, total: num
 
 type Existing = { id: string; slug: string; ownerAgencyId: number | null; status: ReviewStatus; record: ToolRecordInput };
 /** A checked row; for an update, `merged` is the existing record's sections with the row put in. */
-type Planned = { report: RowReport; tool?: ImportedTool; existing?: Existing; merged?: ReturnType<typeof merged> };
+type Planned = { report: RowReport; tool?: ImportedTool; existing?: Existing; merged?: ReturnType<typeof merged>; actor?: Actor };
 
 export function requireOfficial(actor: Actor | null): asserts actor is Actor & { agencyId: number; agencySlug: string } {
   if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new RegistryError("forbidden");
@@ -74,10 +74,13 @@ function recordsText(bytes: Uint8Array): string | null {
 
 /**
  * Checks (and unless `dryRun`, imports) a file for the actor's agency. Throws RegistryError
- * "forbidden" for anyone but an official with an agency; every problem with the file or its
+ * "forbidden" for anyone but an official with an agency or an admin; every problem with the file or its
  * rows is in the report. A file of whole records (/records.ndjson, /records.json) becomes new
  * drafts of the agency (registry/exchange/records/import-drafts.server.ts), reported the same way.
  * `createAgencies` is an administrator's option: an official who passes it is refused.
+ * An admin may import a table too: each row's `agency` column names the agency it is a draft of
+ * (which must exist and have an active official, the draft's author); whole records an admin
+ * imports as they are (importRecords), not here.
  */
 export async function runImport(
   ctx: Ctx,
@@ -86,10 +89,14 @@ export async function runImport(
   const { actor, db } = ctx;
   const { file } = input;
   const opts = { ...input, now: ctx.now };
-  requireOfficial(actor);
+  // An admin imports a table for the agencies its rows name (the `agency` column); everyone else must be an official.
+  const admin = actor?.role === "admin";
+  if (!admin) requireOfficial(actor);
   if (input.createAgencies !== undefined && input.createAgencies !== false)
     throw new RegistryError("forbidden", { issues: [{ code: "err_records_drafts_no_create_agencies" }] });
   const records = recordsText(file.bytes);
+  // An admin imports whole records as they are (registry/exchange/records/import.server.ts), never as drafts here.
+  if (records !== null && admin) throw new RegistryError("forbidden", { issues: [{ code: "err_import_admin_records" }] });
   if (records !== null) return importRecordsAsDrafts(ctx, { text: records, mode: input.mode, dryRun: input.dryRun });
   if (!(IMPORT_MODES as readonly string[]).includes(opts.mode)) throw invalidInput([{ code: "zod_invalid_value", path: "mode" }]);
   const base = { mode: opts.mode, dryRun: opts.dryRun, written: { created: 0, updated: 0 } };
@@ -108,7 +115,7 @@ export async function runImport(
       counts: countRows([]),
     };
 
-  const planned = planRows(actor, read.rows, db, opts.onProgress);
+  const planned = planRows(admin ? adminRowActor(db) : () => ({ actor: actor as Importer }), read.rows, db, opts.onProgress);
   const reports = planned.map((p) => p.report);
   const report = (result: ImportResult): ImportReport => ({
     ...base,
@@ -126,7 +133,7 @@ export async function runImport(
 
   const toWrite = planned.filter((p) => p.report.outcome === "create" || p.report.outcome === "update");
   const writeOne = (p: Planned) => {
-    writeRow(actor, p, opts.now, db);
+    writeRow(p.actor!, p, opts.now, db);
     p.report.written = true;
   };
   if (opts.mode === "all") {
@@ -168,7 +175,38 @@ function countRows(rows: RowReport[]): ImportReport["counts"] {
   return counts;
 }
 
-function planRows(actor: Actor & { agencyId: number; agencySlug: string }, rows: RawRow[], db: Db, onProgress?: ImportProgress): Planned[] {
+type Importer = Actor & { agencyId: number; agencySlug: string };
+/** Who writes a row's draft: the official importing, or for an admin's file, an official of the row's agency; else why not. */
+type RowActor = (agency: string | null) => { actor: Importer; error?: undefined } | { actor?: undefined; error: FieldError };
+
+/**
+ * For an admin's file: each row names its agency (the `agency` column), which must be in the
+ * register and have an active official, who becomes the draft's author, so the agency carries
+ * on with it (as the command line picks the agency's first active official). Otherwise the row
+ * has a problem; nothing is written for another agency than the one named.
+ */
+function adminRowActor(db: Db): RowActor {
+  const cache = new Map<string, ReturnType<RowActor>>();
+  const agencyRow = stmt(db, `SELECT id FROM agencies WHERE slug = ?`);
+  const officialRow = stmt(db, `SELECT id FROM users WHERE agency_id = ? AND role = 'official' AND disabled_at IS NULL ORDER BY id LIMIT 1`);
+  return (agency) => {
+    if (agency === null) return { error: { field: "agency", code: "err_import_agency_required" } };
+    const known = cache.get(agency);
+    if (known) return known;
+    const a = agencyRow.get(agency) as { id: number } | undefined;
+    const u = a ? (officialRow.get(a.id) as { id: number } | undefined) : undefined;
+    const official = u ? actorById(u.id, db) : null;
+    const out: ReturnType<RowActor> = !a
+      ? { error: { field: "agency", code: "err_import_agency_unknown_row", params: { agency } } }
+      : !official || official.role !== "official" || official.agencyId !== a.id || !official.agencySlug
+        ? { error: { field: "agency", code: "err_import_agency_no_official", params: agencyNames(agency, db) } }
+        : { actor: official as Importer };
+    cache.set(agency, out);
+    return out;
+  };
+}
+
+function planRows(actorFor: RowActor, rows: RawRow[], db: Db, onProgress?: ImportProgress): Planned[] {
   const existingStmt = stmt(
     db,
     `SELECT t.id, t.slug, t.owner_agency_id, r.status, r.record FROM tools t
@@ -189,9 +227,19 @@ function planRows(actor: Actor & { agencyId: number; agencySlug: string }, rows:
     }
     const tool = parsed.tool;
     const errors: FieldError[] = [];
+    const who = actorFor(tool.agency);
+    if (!who.actor) {
+      report.errors = [who.error];
+      return { report };
+    }
+    const actor = who.actor;
     // An official imports for their own agency only: a row naming another is refused, never written.
     if (tool.agency !== null && tool.agency !== actor.agencySlug)
-      errors.push({ field: "agency", code: "err_import_agency_not_own", params: agencyNames(tool.agency, db) });
+      errors.push(
+        stmt(db, `SELECT 1 FROM agencies WHERE slug = ?`).get(tool.agency)
+          ? { field: "agency", code: "err_import_agency_not_own", params: agencyNames(tool.agency, db) }
+          : { field: "agency", code: "err_import_agency_unknown_row", params: { agency: tool.agency } },
+      );
     let existing: Existing | undefined;
     if (tool.id) {
       const earlier = idsInFile.get(tool.id);
@@ -223,11 +271,11 @@ function planRows(actor: Actor & { agencyId: number; agencySlug: string }, rows:
     }
     if (!existing) {
       report.outcome = "create";
-      return { report, tool };
+      return { report, tool, actor };
     }
     const m = merged(existing.record, tool);
     report.outcome = isUnchanged(existing.record, m) ? "unchanged" : "update";
-    return { report, tool, existing, merged: m };
+    return { report, tool, existing, merged: m, actor };
   });
   return planned;
 }
