@@ -91,8 +91,8 @@ describe("the agency column", () => {
     const file = csvFile([importRow("mine", { agency: "shanghai-municipal-government" }), importRow("theirs", { agency: "hangzhou-health-commission" })], columns);
     const all = await run(file);
     expect(all.result).toBe("refused_invalid_rows");
-    expect(all.rows[1]!.errors).toEqual([{ field: "agency", code: "err_import_agency_not_own", params: { agencyZh: "杭州市卫生健康委员会", agencyEn: "Hangzhou Municipal Health Commission" } }]);
-    expect(issueMessage(all.rows[1]!.errors[0]!, "en")).toContain("This row is for Hangzhou Municipal Health Commission");
+    expect(all.rows[1]!.errors).toEqual([{ field: "agency", code: "err_import_agency_not_own", params: { agency: "杭州市卫生健康委员会 (Hangzhou Municipal Health Commission)" } }]);
+    expect(issueMessage(all.rows[1]!.errors[0]!, "en")).toContain("This row is for 杭州市卫生健康委员会 (Hangzhou Municipal Health Commission)");
     expect(issueMessage(all.rows[1]!.errors[0]!, "zh")).toContain("该行属于杭州市卫生健康委员会");
     const some = await run(file, { mode: "valid_only" });
     expect(some.written.created).toBe(1);

@@ -27,7 +27,7 @@ import { proposeSlug } from "../../standard/slug-proposal";
 import { isMirrored } from "../../standard/regime";
 import { ToolRecord, versionFor } from "../../standard/v1";
 import { allLangs } from "../../standard/text-langs";
-import { IMPORT_MODES, requireOfficial, type ImportMode, type ImportReport, type ImportResult, type RowReport } from "../import/import.server";
+import { agencyNames, IMPORT_MODES, requireOfficial, type ImportMode, type ImportReport, type ImportResult, type RowReport } from "../import/import.server";
 import type { FieldError } from "../import/read-file";
 import { RecordsEntry } from "./format";
 import { formatProblems } from "./import.server";
@@ -115,14 +115,8 @@ function nameOf(record: unknown): string {
   return String(pick).slice(0, 300);
 }
 
-/** The agency's names for a message, in both languages (never its slug when it has a name). */
-function agencyNames(slug: string, entry: RecordsEntry | null, db: Db): { agencyZh: string; agencyEn: string } {
-  const row = stmt(db, `SELECT name_zh, name_en FROM agencies WHERE slug = ?`).get(slug) as { name_zh: string | null; name_en: string | null } | undefined;
-  const given = entry?.agencies.find((a) => a.slug === slug)?.name;
-  const zh = row?.name_zh ?? given?.zh ?? row?.name_en ?? given?.en ?? slug;
-  const en = row?.name_en ?? given?.en ?? row?.name_zh ?? given?.zh ?? slug;
-  return { agencyZh: zh, agencyEn: en };
-}
+/** The agency's names for a message (../import/import.server.ts agencyNames), from the register or else the entry's list. */
+const namesOf = (slug: string, entry: RecordsEntry | null, db: Db) => agencyNames(slug, db, entry?.agencies.find((a) => a.slug === slug)?.name);
 
 function planEntries(actor: Official, entries: RawEntry[], db: Db): Planned[] {
   const slugTaken = stmt(db, `SELECT 1 FROM tools WHERE slug = ?`);
@@ -156,10 +150,10 @@ function planEntries(actor: Official, entries: RawEntry[], db: Db): Planned[] {
     const own = refs.some((r) => r.agency === actor.agencySlug && (OWNING_ROLES as readonly string[]).includes(r.role));
     if (!own) {
       const owner = refs.find((r) => r.agency !== actor.agencySlug && (OWNING_ROLES as readonly string[]).includes(r.role));
-      problem(owner ? { code: "err_records_drafts_other_agency", params: agencyNames(owner.agency, entry, db) } : { code: "err_records_drafts_not_own_agency" });
+      problem(owner ? { code: "err_records_drafts_other_agency", params: namesOf(owner.agency, entry, db) } : { code: "err_records_drafts_not_own_agency" });
     }
     for (const slug of new Set(refs.map((r) => r.agency)))
-      if (!agencyKnown.get(slug)) problem({ code: "err_records_drafts_agency_unknown", params: agencyNames(slug, entry, db) });
+      if (!agencyKnown.get(slug)) problem({ code: "err_records_drafts_agency_unknown", params: namesOf(slug, entry, db) });
     if (report.errors.length) return { report };
 
     // A new slug, as createDraft proposes one from the name (the entry's own slug is another register's).
