@@ -11,7 +11,10 @@ import { registerNow } from "../registry/shared/clock.server";
 import { importRecords, type EntryReport, type RecordsImportReport } from "../registry/exchange/records/import.server";
 import { issueLine, noticeMessage } from "../app/i18n/refusal";
 
-/** The named account, which must be an active admin, or else the first active admin. */
+/**
+ * The named active account (an admin imports whole records as they are; an official, as drafts of
+ * their agency; anyone else is refused by the import), or else the first active admin.
+ */
 export function recordsImportActor(email: string | undefined, db: Db): Actor {
   const row = (
     email
@@ -44,8 +47,8 @@ function printReport(report: RecordsImportReport, file: string): void {
   );
 }
 
-export function importRecordsFile(db: Db, opts: { file: string; text: string; as?: string; createAgencies: boolean; check: boolean }): number {
-  const actor = recordsImportActor(opts.as, db);
+export function importRecordsFile(db: Db, opts: { file: string; text: string; actor: Actor; createAgencies: boolean; check: boolean }): number {
+  const actor = opts.actor;
   const report = importRecords(ctxOf({ actor, now: registerNow(), db }), { text: opts.text, createAgencies: opts.createAgencies, dryRun: opts.check });
   printReport(report, opts.file);
   return report.result === "imported" || report.result === "checked" ? 0 : 1;

@@ -1,6 +1,9 @@
 // npm run import -- tools.csv --agency shanghai-municipal-government [--as official@example.org]
 //                   [--check] [--valid-only] [--report report.csv]
+// npm run import -- tools.csv --as admin@example.org [--check] [--valid-only] [--report report.csv]
+//                   (an admin's table: each row's `agency` column names the agency it is a draft of)
 // npm run import -- records.ndjson --format records [--create-agencies] [--as admin@example.org] [--check]
+// npm run import -- records.ndjson --format records --as official@example.org [--check] [--valid-only] [--report report.csv]
 //
 // Imports a CSV, JSON or NDJSON file in the export format as drafts of the agency's tools, with
 // the same checks and report as the upload page. --check only checks; --valid-only writes each
@@ -13,7 +16,9 @@
 // With --format records (or a file that is plainly one: /records.ndjson or /records.json as the
 // register exports them) the file holds whole records, imported as they were by an admin (the
 // named one, or else the first active admin): registry/exchange/records/import.server.ts. Each
-// entry is reported in a sentence; exit codes as above.
+// entry is reported in a sentence; exit codes as above. Named with --as, an agency's official
+// imports such a file as new drafts of their own agency instead, with the table import's report
+// (registry/exchange/records/import-drafts.server.ts); --create-agencies is refused for them.
 import { exitOnRefusal } from "./cli-refusal";
 import fs from "node:fs";
 import path from "node:path";
@@ -31,17 +36,20 @@ import { rowState } from "../registry/exchange/import/row-state";
 import { importActorFor, runImport, type ImportProgress, type ImportReport } from "../registry/exchange/import/import.server";
 import type { FieldError } from "../registry/exchange/import/read-file";
 import { looksLikeRecords } from "../registry/exchange/records/read";
-import { importRecordsFile } from "./import-records";
+import { importRecordsFile, recordsImportActor } from "./import-records";
+import { importRecordsAsDrafts } from "../registry/exchange/records/import-drafts.server";
 
 const USAGE =
   "Usage: npm run import -- FILE --agency SLUG [--as EMAIL] [--check] [--valid-only] [--report REPORT.csv]\n" +
-  "       npm run import -- FILE --format records [--create-agencies] [--as ADMIN-EMAIL] [--check]";
+  "       npm run import -- FILE --as ADMIN-EMAIL [--check] [--valid-only] [--report REPORT.csv]   (rows name their agency)\n" +
+  "       npm run import -- FILE --format records [--create-agencies] [--as ADMIN-EMAIL] [--check]\n" +
+  "       npm run import -- FILE --format records --as OFFICIAL-EMAIL [--check] [--valid-only] [--report REPORT.csv]";
 
 /** A row problem in English, as the upload page words it. */
 const problemText = (e: FieldError) => issueLine(e, "en");
 /** Where a row problem is: the row of the file, its tool's name, and the column (not for the whole row). */
-const rowPlace = (r: ImportReport["rows"][number], e: FieldError) =>
-  `row ${r.row}${r.name ? ` (${r.name})` : ""}${e.field && !e.field.startsWith("(") ? `, column ${e.field}` : ""}`;
+const rowPlace = (report: ImportReport, r: ImportReport["rows"][number], e: FieldError) =>
+  `${report.records ? (report.format === "ndjson" ? "line" : "entry") : "row"} ${r.row}${r.name ? ` (${r.name})` : ""}${e.field && !e.field.startsWith("(") ? `, column ${e.field}` : ""}`;
 /** The file's problems in English, as the upload page words them. */
 const fileProblems = (report: ImportReport) => report.fileNotices.map((notice) => noticeMessage(notice, "en"));
 
@@ -66,7 +74,8 @@ function printReport(report: ImportReport, file: string) {
     if (report.fileNotices[i]?.code === "importColumnsUnknown")
       console.log(`  The columns: ${IMPORT_COLUMNS.join(", ")}; computed by the register, and ignored: ${COMPUTED_COLUMNS.join(", ")}.`);
   });
-  for (const r of report.rows) for (const e of r.errors) console.log(`${file}: ${rowPlace(r, e)}: ${problemText(e)}`);
+  for (const w of report.warnings ?? []) console.log(`${file}: ${noticeMessage(w, "en")}`);
+  for (const r of report.rows) for (const e of r.errors) console.log(`${file}: ${rowPlace(report, r, e)}: ${problemText(e)}`);
   if (report.ignoredColumns.length) console.log(`Ignored columns (computed by the register): ${report.ignoredColumns.join(", ")}`);
   // Rows are counted as written only when they were (row-state.ts): a check or a refused file says what would happen.
   const wouldBe = `${c.rows} rows: ${c.create} would be new drafts, ${c.update} would update drafts, ${c.unchanged} unchanged, ${c.error} with problems.`;
@@ -119,7 +128,8 @@ async function main() {
     fs.closeSync(fd);
     records = looksLikeRecords(head.subarray(0, n).toString("utf8"));
   }
-  if (records ? values.agency || values["valid-only"] || values.report : !values.agency || values["create-agencies"]) {
+  // A table names its agency with --agency, or (for an admin named with --as) row by row in its agency column.
+  if (records ? values.agency : (!values.agency && !values.as) || values["create-agencies"]) {
     console.error(USAGE);
     process.exit(2);
   }
@@ -140,7 +150,23 @@ async function main() {
   if (records) {
     let code: number;
     try {
-      code = importRecordsFile(db, { file: path.basename(file), text: new TextDecoder().decode(bytes), as: values.as, createAgencies: Boolean(values["create-agencies"]), check: Boolean(values.check) });
+      const actor = recordsImportActor(values.as, db);
+      const text = new TextDecoder().decode(bytes);
+      if (actor.role === "official") {
+        // An official's whole records become new drafts of their own agency (the admin's option is refused there).
+        const report = importRecordsAsDrafts(ctxOf({ actor, now: registerNow(), db }), {
+          text,
+          mode: values["valid-only"] ? "valid_only" : "all",
+          dryRun: Boolean(values.check),
+          ...(values["create-agencies"] ? { createAgencies: true } : {}),
+        });
+        printReport(report, path.basename(file));
+        if (values.report) writeReportCsv(report, values.report);
+        code = (report.result === "imported" || report.result === "checked") && report.counts.error === 0 ? 0 : 1;
+      } else if (values["valid-only"] || values.report) {
+        console.error(USAGE);
+        code = 2;
+      } else code = importRecordsFile(db, { file: path.basename(file), text, actor, createAgencies: Boolean(values["create-agencies"]), check: Boolean(values.check) });
     } catch (e) {
       db.$client.close();
       exitOnRefusal(e);
@@ -149,7 +175,7 @@ async function main() {
     process.exit(code);
   }
   try {
-    const actor = importActorFor(values.agency!, values.as, db);
+    const actor = values.agency ? importActorFor(values.agency, values.as, db) : recordsImportActor(values.as, db);
     const report = await runImport(ctxOf({ actor, now: registerNow(), db }), { file: { bytes, filename: path.basename(file) }, mode: values["valid-only"] ? "valid_only" : "all", dryRun: Boolean(values.check), onProgress: progressBar() });
     printReport(report, path.basename(file));
     if (values.report) writeReportCsv(report, values.report);

@@ -5,7 +5,7 @@ import type { ImportReport } from "../../registry/exchange/import/import.server"
 import { ErrorSummary } from "./form";
 import { useT } from "~/i18n/use-lang";
 import type { StringKey } from "~/i18n/strings";
-import { issueMessage } from "~/i18n/errors";
+import { fieldLabel, issueMessage } from "~/i18n/errors";
 import { noticeMessage } from "~/i18n/refusal";
 import { rowStateKey } from "~/i18n/import-rows";
 
@@ -27,6 +27,10 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   const problems = report.rows.filter((r) => r.outcome === "error");
   // Whole-file problems are codes with parameters, worded in the page's language as the command line words them.
   const fileItems = report.fileNotices.map((notice) => ({ href: "#import-file", text: noticeMessage(notice, lang) }));
+  // A file of whole records has entries (by line or item) and record fields, named by their labels; a table has rows and columns.
+  const rowHeading = report.records ? t("importColEntry") : t("importColRow");
+  const where = (e: (typeof report.rows)[number]["errors"][number]) =>
+    report.records || !e.field ? (fieldLabel(e.path, lang) ?? "") : <code>{e.field}</code>;
   // One line per problem, the first REPORT_PROBLEMS_SHOWN of them; the rest are counted.
   const problemLines = problems.flatMap((r) => r.errors.map((e, i) => ({ r, e, i })));
   const hiddenProblems = Math.max(0, (c.problems ?? problemLines.length) - REPORT_PROBLEMS_SHOWN);
@@ -39,6 +43,14 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           {t(summary[report.result], Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, num(v)])))}
         </p>
       ) : null}
+      {report.warnings?.length ? (
+        <div className="notice">
+          <h3>{t("importWarningsHeading")}</h3>
+          {report.warnings.map((w, i) => (
+            <p key={i}>{noticeMessage(w, lang)}</p>
+          ))}
+        </div>
+      ) : null}
       {report.ignoredColumns.length ? <p className="muted">{t("importIgnoredColumns", { columns: report.ignoredColumns.join(", ") })}</p> : null}
       {problems.length ? (
         <>
@@ -48,9 +60,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             <table className="log-table">
               <thead>
                 <tr>
-                  <th scope="col">{t("importColRow")}</th>
+                  <th scope="col">{rowHeading}</th>
                   <th scope="col">{t("importColName")}</th>
-                  <th scope="col">{t("importColField")}</th>
+                  <th scope="col">{report.records ? t("importColRecordField") : t("importColField")}</th>
                   <th scope="col">{t("importColMessage")}</th>
                 </tr>
               </thead>
@@ -59,9 +71,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                   <tr key={`${r.row}-${i}`}>
                     <td>{r.row}</td>
                     <td>{r.name}</td>
-                    <td>
-                      <code>{e.field}</code>
-                    </td>
+                    <td>{where(e)}</td>
                     <td>{issueMessage(e, lang)}</td>
                   </tr>
                 ))}
@@ -81,7 +91,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             <table className="log-table">
               <thead>
                 <tr>
-                  <th scope="col">{t("importColRow")}</th>
+                  <th scope="col">{rowHeading}</th>
                   <th scope="col">{t("importColId")}</th>
                   <th scope="col">{t("importColName")}</th>
                   <th scope="col">{t("importColOutcome")}</th>

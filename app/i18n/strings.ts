@@ -32,6 +32,7 @@ import { facetStrings } from "./strings-facets";
 import { textLangStrings } from "./strings-textlang";
 import { standard11Strings } from "./strings-standard11";
 import { interopStrings } from "./strings-interop";
+import { offimpStrings } from "./strings-offimp";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
@@ -69,6 +70,7 @@ const en = {
   ...feedsStrings.en,
   ...standard11Strings.en,
   ...interopStrings.en,
+  ...offimpStrings.en,
   siteName: "Public Algorithm Register",
   siteTagline: "Every algorithm, app and code system the government uses on people: what it does, on what legal basis, with which data, who answers for it, and when it ends.",
   skipToContent: "Skip to main content",
@@ -617,6 +619,7 @@ const zh: Record<StringKey, string> = {
   ...feedsStrings.zh,
   ...standard11Strings.zh,
   ...interopStrings.zh,
+  ...offimpStrings.zh,
   siteName: "公共算法登记簿",
   siteTagline: "政府对公众使用的每一个算法、应用和“码”系统：做什么、依据什么法律、用哪些数据、由谁负责、何时终止。",
   skipToContent: "跳到正文",

@@ -1,4 +1,6 @@
-// Bulk import for officials: upload a CSV or JSON file, check it (nothing written) or import it.
+// Bulk import for officials: upload a CSV or JSON file, or a file of whole records (/records.ndjson,
+// /records.json: each entry a new draft of the official's agency, registry/exchange/records/import-drafts.server.ts;
+// runImport tells the two apart), check it (nothing written) or import it.
 // Works without JavaScript: a plain multipart form, and the report comes back on the same page.
 import {
   data,
@@ -69,6 +71,8 @@ export default function ImportPage() {
       <p>
         <Sentence k="importFormatText" vars={{ columns: <code lang="en">{columns}</code>, computed: <code lang="en">{computed}</code>, mb }} />
       </p>
+      <h3>{t("importRecordsHeading")}</h3>
+      <p>{t("importRecordsText")}</p>
       <p>
         {t("importInventoryText")} <a href={u.draftsInventoryCsv()}>{t("importInventoryCsv")}</a> · <a href={u.draftsInventoryJson()}>{t("importInventoryJson")}</a>
       </p>

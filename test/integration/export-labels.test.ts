@@ -74,7 +74,7 @@ describe("?labels=on", () => {
     // labels=zh / labels=en fix the language whatever the request negotiates.
     expect(rows((await get(csvLoader, "/tools.csv?kind=code_system&labels=en", { "Accept-Language": "zh-CN" })).body)[0]!.kind_label).toBe("Code system");
     // The import format accepts the file as it is: the agency and label columns are ignored.
-    expect(checkColumns(columns)).toEqual({ notices: [], ignored: expect.arrayContaining(["agency_names_zh", "kind_label", "sunset_state_label"]) as unknown });
+    expect(checkColumns(columns)).toEqual({ notices: [], warnings: [], kept: [], ignored: expect.arrayContaining(["agency_names_zh", "kind_label", "sunset_state_label"]) as unknown });
     expect(checkColumns(TOOL_EXPORT_COLUMNS.slice(0, -2)).notices).toEqual([]);
   });
 

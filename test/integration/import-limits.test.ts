@@ -106,18 +106,19 @@ describe("the cost of a bad file", () => {
 
   it("lists at most 20 unknown or repeated columns by name, and counts the rest", async () => {
     const extra = Array.from({ length: 60 }, (_, i) => `extra_${i}`);
-    const r = await run(csvFile([row("many")], [...TOOL_EXPORT_COLUMNS, ...extra, "slug", "kind"]), "x.csv");
-    expect(r.result).toBe("file_refused");
+    // Columns the format does not have are kept, not refused: the warning names 20 and counts the rest.
+    const kept = await run(csvFile([row("many")], [...TOOL_EXPORT_COLUMNS, ...extra]), "x.csv", true);
+    expect(kept.result).toBe("checked");
+    expect(kept.warnings).toEqual([{ code: "importColumnsKept", params: { names: expect.stringContaining('"extra_0"'), more: 40 } }]);
     for (const [lang, more] of [["en", "and 40 more"], ["zh", "另有 40 个"]] as const) {
-      const text = r.fileNotices.map((n) => noticeMessage(n, lang)).join(" ");
+      const text = (kept.warnings ?? []).map((n) => noticeMessage(n, lang)).join(" ");
       expect(text).toContain('"extra_19"');
       expect(text).not.toContain('"extra_20"');
       expect(text).toContain(more);
     }
-    expect(r.fileNotices).toEqual([
-      { code: "importColumnsUnknown", params: { names: expect.stringContaining('"extra_0"'), more: 40 } },
-      { code: "importColumnsRepeated", params: { names: '"slug", "kind"', more: 0 } },
-    ]);
+    const r = await run(csvFile([row("many")], [...TOOL_EXPORT_COLUMNS, ...extra, "slug", "kind"]), "x.csv");
+    expect(r.result).toBe("file_refused");
+    expect(r.fileNotices).toEqual([{ code: "importColumnsRepeated", params: { names: '"slug", "kind"', more: 0 } }]);
   });
 
   it("answers a file of a thousand bad rows with the first problems and the count of all", async () => {

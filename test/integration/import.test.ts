@@ -237,21 +237,23 @@ describe("bad files", () => {
     expect(r.zh).toMatch(/无法读取 CSV 第 \d+ 行：有带引号的单元格没有闭合/);
   });
 
-  it("refuses unknown and missing columns, naming them", async () => {
+  it("refuses missing columns, naming them; a column the format does not have is not a refusal", async () => {
     const r = await refused(csvFile([{ slug: "x" }], ["slug", "colour", "kind"]));
     expect(r.notices).toEqual(
       expect.arrayContaining([
-        { code: "importColumnsUnknown", params: { names: '"colour"', more: 0 } },
         { code: "importColumnMissingEither", params: { a: "name_zh", b: "name_en" } },
         { code: "importColumnMissing", params: { name: "policy_domain" } },
       ]),
     );
-    expect(r.en).toContain('Unknown columns: "colour".');
+    expect(r.notices.map((n) => n.code)).not.toContain("importColumnsUnknown");
     expect(r.en).toContain("Missing column: add “name_zh” or “name_en” (or both).");
     expect(r.en).toContain("Missing column: “policy_domain”.");
-    expect(r.zh).toContain('无法识别的列："colour"。');
     expect(r.zh).toContain("缺少列：请添加“name_zh”或“name_en”（或两者）。");
     expect(r.zh).toContain("缺少列：“policy_domain”。");
+    // A column no record could keep (a prototype key, a name longer than the standard's keys) still refuses the file.
+    const long = "x".repeat(201);
+    const bad = await refused(csvFile([row("x")], [...TOOL_EXPORT_COLUMNS, long]));
+    expect(bad.notices).toEqual([{ code: "importColumnsUnknown", params: { names: `"${"x".repeat(60)}…"`, more: 0 } }]);
   });
 
   it("refuses rows of the wrong length", async () => {
@@ -349,9 +351,10 @@ describe("the upload page and the inventory download", () => {
     const bad = await upload(who, enc("just,some,words\r\n1,2,3\r\n"), { intent: "import" });
     expect(bad.init?.status).toBe(400);
     const notices = bad.data.report?.fileNotices ?? [];
-    expect(notices[0]).toEqual({ code: "importColumnsUnknown", params: { names: '"just", "some", "words"', more: 0 } });
-    expect(noticeMessage(notices[0]!, "en")).toBe('Unknown columns: "just", "some", "words". The columns are those of /tools.csv (see below).');
-    expect(noticeMessage(notices[0]!, "zh")).toBe('无法识别的列："just", "some", "words"。列与 /tools.csv 相同（见下文）。');
+    expect(notices[0]).toEqual({ code: "importColumnMissingEither", params: { a: "name_zh", b: "name_en" } });
+    expect(noticeMessage(notices[0]!, "en")).toBe("Missing column: add “name_zh” or “name_en” (or both).");
+    expect(noticeMessage(notices[0]!, "zh")).toBe("缺少列：请添加“name_zh”或“name_en”（或两者）。");
+    expect(notices.map((n) => n.code)).not.toContain("importColumnsUnknown");
     const none = await upload(who, new Uint8Array(0), { intent: "import" });
     expect(none.data.problem).toBe("no_file");
   });

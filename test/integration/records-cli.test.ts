@@ -58,15 +58,23 @@ describe("npm run import -- FILE --format records", () => {
     }
   }, 180_000);
 
-  it("refuses an official with a sentence, and --agency with the records format", async () => {
+  it("imports an official's file as drafts of their own agency only, refuses a reviewer with a sentence, and --agency with the records format", async () => {
     const text = await exportSeeded();
     const file = path.join(TMP, `${randomUUID()}-records.ndjson`);
     fs.writeFileSync(file, text);
     const seeded = freshDb();
     try {
+      // The seeded register's tools belong to many agencies: the official may import none of theirs, so nothing is written.
+      const tools = (seeded.db.$client.prepare(`SELECT count(*) AS n FROM tools`).get() as { n: number }).n;
       const r = run(seeded.file, [file, "--format", "records", "--as", "official.shanghai@register.example"]);
-      expect(r.status).toBe(2);
-      expect(r.stderr).toContain("Only an administrator may import whole records");
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain("You may import only your own agency's tools");
+      expect(r.stdout).toContain("Nothing was imported");
+      expect(r.stdout).not.toMatch(/\berr_|\bzod_/);
+      expect((seeded.db.$client.prepare(`SELECT count(*) AS n FROM tools`).get() as { n: number }).n).toBe(tools);
+      const reviewer = run(seeded.file, [file, "--format", "records", "--as", "reviewer.samr@register.example"]);
+      expect(reviewer.status).toBe(2);
+      expect(reviewer.stderr).toContain("Only an administrator may import whole records");
       const usage = run(seeded.file, [file, "--format", "records", "--agency", "shanghai-municipal-government"]);
       expect(usage.status).toBe(2);
       expect(usage.stderr).toContain("Usage:");

@@ -33,6 +33,8 @@ export const IMPORT_COLUMNS = [
   "retired_on",
   "retirement_reason_zh",
   "retirement_reason_en",
+  /** The agency the row's draft is for: an official may name only their own (checked by the import). */
+  "agency",
 ] as const;
 
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
@@ -72,16 +74,33 @@ function listNames(names: string[]): { names: string; more: number } {
   return { names: shown.join(", "), more: Math.max(0, names.length - NAMES_LISTED) };
 }
 
-/** A file's columns against the format: unknown, repeated and missing ones (as notices), and which are ignored. */
-export function checkColumns(columns: string[]): { notices: FileNotice[]; ignored: string[] } {
+/** The longest column name kept as a field of the record's extension area (the standard's limit on its keys). */
+const EXTENSION_KEY_MAX = 200;
+
+/**
+ * Whether a column the format does not have can be kept, with its values, in the draft's
+ * extension area (registry/standard/v1.ts Extensions): a name of at most 200 characters that is
+ * not a prototype key. Others refuse the file.
+ */
+export function isKeepableColumn(c: string): boolean {
+  return c.trim() !== "" && c.length <= EXTENSION_KEY_MAX && !isForbiddenKey(c);
+}
+
+/**
+ * A file's columns against the format: unknown, repeated and missing ones (as notices, which
+ * refuse the file), which are ignored, and which are not the format's but kept (as warnings:
+ * their values go into each draft's extension area, registry/exchange/import/extensions.server.ts).
+ */
+export function checkColumns(columns: string[]): { notices: FileNotice[]; warnings: FileNotice[]; ignored: string[]; kept: string[] } {
   const notices: FileNotice[] = [];
+  const warnings: FileNotice[] = [];
   const known = new Set<string>([...IMPORT_COLUMNS, ...IGNORED_COLUMNS]);
   // "__proto__" and its kind are never columns, whatever the lists above say.
   const unknown = columns.filter((c) => !known.has(c) || isForbiddenKey(c));
-  if (unknown.length) {
-    const list = listNames(unknown);
-    notices.push({ code: "importColumnsUnknown", params: list });
-  }
+  const refused = unknown.filter((c) => !isKeepableColumn(c));
+  const kept = [...new Set(unknown.filter(isKeepableColumn))];
+  if (refused.length) notices.push({ code: "importColumnsUnknown", params: listNames(refused) });
+  if (kept.length) warnings.push({ code: "importColumnsKept", params: listNames(kept) });
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const c of columns) {
@@ -101,5 +120,5 @@ export function checkColumns(columns: string[]): { notices: FileNotice[]; ignore
       notices.push({ code: "importColumnMissing", params: { name: req } });
     }
   }
-  return { notices, ignored: columns.filter((c) => IGNORED_COLUMNS.includes(c)) };
+  return { notices, warnings, ignored: columns.filter((c) => IGNORED_COLUMNS.includes(c)), kept };
 }

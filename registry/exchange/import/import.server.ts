@@ -4,9 +4,8 @@
 // transaction for the file); in "valid_only" mode each valid row is written in its own
 // transaction and the rest are reported.
 import type { Actor } from "../../auth/roles";
-import { actorById } from "../../auth/accounts.server";
 import { canonicalJson } from "../../shared/canonical-json";
-import { getDb, stmt, type Db } from "../../shared/db.server";
+import { stmt, type Db } from "../../shared/db.server";
 import type { ReviewStatus, ToolRecordInput } from "../../standard/v1";
 import { canTake } from "../../review/transitions";
 import { createDraftNow, saveDraftSectionNow } from "../../review/drafts.server";
@@ -16,6 +15,11 @@ import type { Ctx } from "../../shared/context";
 import { readImportFile, type FieldError, type FileFormat, type RawRow } from "./read-file";
 import type { FileNotice } from "./columns";
 import { toImportedTool, type ImportedTool } from "./row-checks";
+import { extraProblems, keepExtraInDraft, withExtra } from "./extensions.server";
+import { adminRowActor, agencyNames, recordsText, type Importer, type RowActor } from "./actors.server";
+import { importRecordsAsDrafts } from "../records/import-drafts.server";
+
+export { importActorFor, agencyNames } from "./actors.server";
 
 export const IMPORT_MODES = ["all", "valid_only"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -36,6 +40,10 @@ export type ImportReport = {
   dryRun: boolean;
   /** Why the file as a whole was refused: codes and parameters, worded by app/i18n (refusal.ts). */
   fileNotices: FileNotice[];
+  /** What the reader should know but which refused nothing: columns not in the format, kept in each draft's extension area. */
+  warnings?: FileNotice[];
+  /** The file held whole records (registry/exchange/records/import-drafts.server.ts): one row per entry, problems by record field. */
+  records?: true;
   ignoredColumns: string[];
   rows: RowReport[];
   /** `problems`: every problem of every row, which a page may list only the first of. */
@@ -46,48 +54,64 @@ export type ImportProgress = (phase: "check" | "write", done: number, total: num
 
 type Existing = { id: string; slug: string; ownerAgencyId: number | null; status: ReviewStatus; record: ToolRecordInput };
 /** A checked row; for an update, `merged` is the existing record's sections with the row put in. */
-type Planned = { report: RowReport; tool?: ImportedTool; existing?: Existing; merged?: ReturnType<typeof merged> };
+type Planned = { report: RowReport; tool?: ImportedTool; existing?: Existing; merged?: ReturnType<typeof merged>; actor?: Actor };
 
 export function requireOfficial(actor: Actor | null): asserts actor is Actor & { agencyId: number; agencySlug: string } {
   if (!actor || actor.role !== "official" || actor.agencyId === null || !actor.agencySlug) throw new RegistryError("forbidden");
 }
 
+
 /**
  * Checks (and unless `dryRun`, imports) a file for the actor's agency. Throws RegistryError
- * "forbidden" for anyone but an official with an agency; every problem with the file or its
- * rows is in the report.
+ * "forbidden" for anyone but an official with an agency or an admin; every problem with the file or its
+ * rows is in the report. A file of whole records (/records.ndjson, /records.json) becomes new
+ * drafts of the agency (registry/exchange/records/import-drafts.server.ts), reported the same way.
+ * `createAgencies` is an administrator's option: an official who passes it is refused.
+ * An admin may import a table too: each row's `agency` column names the agency it is a draft of
+ * (which must exist and have an active official, the draft's author); whole records an admin
+ * imports as they are (importRecords), not here.
  */
 export async function runImport(
   ctx: Ctx,
-  input: { file: { bytes: Uint8Array; filename?: string }; mode: ImportMode; dryRun: boolean; onProgress?: ImportProgress },
+  input: { file: { bytes: Uint8Array; filename?: string }; mode: ImportMode; dryRun: boolean; onProgress?: ImportProgress; createAgencies?: unknown },
 ): Promise<ImportReport> {
   const { actor, db } = ctx;
   const { file } = input;
   const opts = { ...input, now: ctx.now };
-  requireOfficial(actor);
+  // An admin imports a table for the agencies its rows name (the `agency` column); everyone else must be an official.
+  const admin = actor?.role === "admin";
+  if (!admin) requireOfficial(actor);
+  if (input.createAgencies !== undefined && input.createAgencies !== false)
+    throw new RegistryError("forbidden", { issues: [{ code: "err_records_drafts_no_create_agencies" }] });
+  const records = recordsText(file.bytes);
+  // An admin imports whole records as they are (registry/exchange/records/import.server.ts), never as drafts here.
+  if (records !== null && admin) throw new RegistryError("forbidden", { issues: [{ code: "err_import_admin_records" }] });
+  if (records !== null) return importRecordsAsDrafts(ctx, { text: records, mode: input.mode, dryRun: input.dryRun });
   if (!(IMPORT_MODES as readonly string[]).includes(opts.mode)) throw invalidInput([{ code: "zod_invalid_value", path: "mode" }]);
   const base = { mode: opts.mode, dryRun: opts.dryRun, written: { created: 0, updated: 0 } };
   const read = readImportFile(file.bytes, file.filename);
   if (!read.ok)
-    return { ...base, result: "file_refused", format: read.format, fileNotices: read.notices, ignoredColumns: [], rows: [], counts: countRows([]) };
+    return { ...base, result: "file_refused", format: read.format, fileNotices: read.notices, warnings: [], ignoredColumns: [], rows: [], counts: countRows([]) };
   if (!read.rows.length)
     return {
       ...base,
       result: "file_refused",
       format: read.format,
       fileNotices: [{ code: "importNoRows", params: {} }],
+      warnings: read.warnings,
       ignoredColumns: read.ignoredColumns,
       rows: [],
       counts: countRows([]),
     };
 
-  const planned = planRows(actor, read.rows, db, opts.onProgress);
+  const planned = planRows(admin ? adminRowActor(db) : () => ({ actor: actor as Importer }), read.rows, db, opts.onProgress);
   const reports = planned.map((p) => p.report);
   const report = (result: ImportResult): ImportReport => ({
     ...base,
     result,
     format: read.format,
     fileNotices: [],
+    warnings: read.warnings,
     ignoredColumns: read.ignoredColumns,
     rows: reports,
     counts: countRows(reports),
@@ -98,7 +122,7 @@ export async function runImport(
 
   const toWrite = planned.filter((p) => p.report.outcome === "create" || p.report.outcome === "update");
   const writeOne = (p: Planned) => {
-    writeRow(actor, p, opts.now, db);
+    writeRow(p.actor!, p, opts.now, db);
     p.report.written = true;
   };
   if (opts.mode === "all") {
@@ -140,7 +164,8 @@ function countRows(rows: RowReport[]): ImportReport["counts"] {
   return counts;
 }
 
-function planRows(actor: Actor & { agencyId: number }, rows: RawRow[], db: Db, onProgress?: ImportProgress): Planned[] {
+
+function planRows(actorFor: RowActor, rows: RawRow[], db: Db, onProgress?: ImportProgress): Planned[] {
   const existingStmt = stmt(
     db,
     `SELECT t.id, t.slug, t.owner_agency_id, r.status, r.record FROM tools t
@@ -161,6 +186,19 @@ function planRows(actor: Actor & { agencyId: number }, rows: RawRow[], db: Db, o
     }
     const tool = parsed.tool;
     const errors: FieldError[] = [];
+    const who = actorFor(tool.agency);
+    if (!who.actor) {
+      report.errors = [who.error];
+      return { report };
+    }
+    const actor = who.actor;
+    // An official imports for their own agency only: a row naming another is refused, never written.
+    if (tool.agency !== null && tool.agency !== actor.agencySlug)
+      errors.push(
+        stmt(db, `SELECT 1 FROM agencies WHERE slug = ?`).get(tool.agency)
+          ? { field: "agency", code: "err_import_agency_not_own", params: agencyNames(tool.agency, db) }
+          : { field: "agency", code: "err_import_agency_unknown_row", params: { agency: tool.agency } },
+      );
     let existing: Existing | undefined;
     if (tool.id) {
       const earlier = idsInFile.get(tool.id);
@@ -185,13 +223,18 @@ function planRows(actor: Actor & { agencyId: number }, rows: RawRow[], db: Db, o
       report.errors = errors;
       return { report };
     }
+    const tooMany = extraProblems(existing?.record ?? {}, tool.extra);
+    if (tooMany.length) {
+      report.errors = tooMany.map((p) => ({ ...p, field: "(row)" }));
+      return { report };
+    }
     if (!existing) {
       report.outcome = "create";
-      return { report, tool };
+      return { report, tool, actor };
     }
     const m = merged(existing.record, tool);
     report.outcome = isUnchanged(existing.record, m) ? "unchanged" : "update";
-    return { report, tool, existing, merged: m };
+    return { report, tool, existing, merged: m, actor };
   });
   return planned;
 }
@@ -201,14 +244,21 @@ function merged(record: ToolRecordInput, tool: ImportedTool) {
   const identity = { ...record.identity, ...tool.identity, originalLanguage: record.identity?.originalLanguage ?? tool.identity.originalLanguage, id: record.identity.id };
   const { retirement: _old, ...lifecycleRest } = record.lifecycle ?? {};
   const lifecycle = { ...lifecycleRest, deploymentStatus: tool.lifecycle.deploymentStatus, sunsetDate: tool.lifecycle.sunsetDate, ...(tool.lifecycle.retirement ? { retirement: tool.lifecycle.retirement } : {}) };
-  return { identity, lifecycle };
+  const extensions = (withExtra(record as { extensions?: unknown }, tool.extra) as { extensions?: unknown }).extensions;
+  return { identity, lifecycle, extensions };
 }
 
 function isUnchanged(record: ToolRecordInput, m: ReturnType<typeof merged>): boolean {
   const { reviewStatus: _a, ...before } = record.lifecycle ?? {};
   const { reviewStatus: _b, ...after } = m.lifecycle as typeof m.lifecycle & { reviewStatus?: string };
-  return canonicalJson(record.identity) === canonicalJson(m.identity) && canonicalJson(before) === canonicalJson(after);
+  const extensionsBefore = (record as { extensions?: unknown }).extensions ?? null;
+  return (
+    canonicalJson(record.identity) === canonicalJson(m.identity) &&
+    canonicalJson(before) === canonicalJson(after) &&
+    canonicalJson(extensionsBefore) === canonicalJson(m.extensions ?? null)
+  );
 }
+
 
 function writeRow(actor: Actor, p: Planned, now: Date, db: Db): void {
   // The workflow's commands without their async boundary: the rows of a file are written in one
@@ -219,6 +269,7 @@ function writeRow(actor: Actor, p: Planned, now: Date, db: Db): void {
     const { toolId } = createDraftNow(ctx, { identity: tool.identity, ...(tool.id ? { id: tool.id } : {}) });
     p.report.id = toolId;
     saveDraftSectionNow(ctx, { toolId, section: "lifecycle", value: { reviewStatus: "draft", renewals: [], ...tool.lifecycle } });
+    keepExtraInDraft(toolId, tool.extra, db);
     return;
   }
   const { id, status } = p.existing;
@@ -226,25 +277,6 @@ function writeRow(actor: Actor, p: Planned, now: Date, db: Db): void {
   if (status !== "draft") startRevisionNow(ctx, { toolId: id, action: "revise" });
   saveDraftSectionNow(ctx, { toolId: id, section: "identity", value: m.identity });
   saveDraftSectionNow(ctx, { toolId: id, section: "lifecycle", value: m.lifecycle });
+  keepExtraInDraft(id, tool.extra, db);
 }
 
-/**
- * The account a command-line import acts as: the named official, or else the agency's first
- * active official, so the drafts have an author who can carry on with them in the register.
- */
-export function importActorFor(agencySlug: string, email: string | undefined, db: Db = getDb()): Actor {
-  const agency = stmt(db, `SELECT id FROM agencies WHERE slug = ?`).get(agencySlug) as { id: number } | undefined;
-  if (!agency) throw new RegistryError("not_found", { issues: [{ code: "err_import_agency_unknown", params: { agency: agencySlug } }] });
-  const row = (
-    email
-      ? stmt(db, `SELECT id FROM users WHERE email = ? AND disabled_at IS NULL`).get(email.trim().toLowerCase())
-      : stmt(db, `SELECT id FROM users WHERE agency_id = ? AND role = 'official' AND disabled_at IS NULL ORDER BY id LIMIT 1`).get(agency.id)
-  ) as { id: number } | undefined;
-  const actor = row ? actorById(row.id, db) : null;
-  if (!actor)
-    throw new RegistryError("not_found", {
-      issues: [email ? { code: "err_import_account_unknown", params: { email } } : { code: "err_import_no_official", params: { agency: agencySlug } }],
-    });
-  if (actor.role !== "official" || actor.agencyId !== agency.id) throw new RegistryError("forbidden", { issues: [{ code: "err_import_not_official", params: { email: actor.email, agency: agencySlug } }] });
-  return actor;
-}

@@ -11,15 +11,25 @@ export type FileFormat = "csv" | "json" | "ndjson";
 /** A problem of one row: the column it is in, and an issue code (worded by app/i18n) with the record path and parameters. */
 export type FieldError = Issue & { field: string };
 
-export type RawRow = { row: number; cells: Partial<Record<ImportColumn, string>>; errors: FieldError[] };
+/**
+ * `extra`: the non-empty values of the row's columns the format does not have, by column name (kept
+ * in the draft's extension area), without a prototype.
+ */
+export type RawRow = { row: number; cells: Partial<Record<ImportColumn, string>>; extra: Record<string, ExtraValue>; errors: FieldError[] };
+/** A value of a column the format does not have: text, or a number or yes/no from a JSON file. */
+export type ExtraValue = string | number | boolean;
+/** The longest value kept from a column the format does not have (the standard's limit on an extension value). */
+export const EXTRA_VALUE_MAX = 20_000;
 
 export type ReadResult =
-  | { ok: true; format: FileFormat; ignoredColumns: string[]; rows: RawRow[] }
+  /** `warnings`: what the file's reader should know but which refuses nothing (columns kept as extension fields). */
+  | { ok: true; format: FileFormat; ignoredColumns: string[]; warnings: FileNotice[]; rows: RawRow[] }
   /** Why the file as a whole was refused: codes and parameters, worded by app/i18n (refusal.ts). */
   | { ok: false; format: FileFormat | null; notices: FileNotice[] };
 
 /** Cells of a row without a prototype: a cell is read only if the file gave it. */
 const newCells = (): RawRow["cells"] => Object.create(null) as RawRow["cells"];
+const newExtra = (): RawRow["extra"] => Object.create(null) as RawRow["extra"];
 
 /** `count` is null when counting stopped past the limit. */
 function tooManyColumns(format: FileFormat, count: number | null): ReadResult {
@@ -115,18 +125,28 @@ function readCsv(body: string): ReadResult {
   if (columns.length > IMPORT_MAX_COLUMNS) return tooManyColumns("csv", columns.length);
   const check = checkColumns(columns);
   if (check.notices.length) return { ok: false, format: "csv", notices: check.notices };
+  const kept = new Set(check.kept);
   const rows = data.map((cells, i): RawRow => {
     // The spreadsheet's row number: the header is row 1.
-    const row: RawRow = { row: i + 2, cells: newCells(), errors: [] };
+    const row: RawRow = { row: i + 2, cells: newCells(), extra: newExtra(), errors: [] };
     columns.forEach((col, j) => {
-      if (!(IMPORT_COLUMNS as readonly string[]).includes(col)) return;
+      const known = (IMPORT_COLUMNS as readonly string[]).includes(col);
+      if (!known && !kept.has(col)) return;
       const value = cleanCsvCell(cells[j] ?? "");
-      if (value.error) row.errors.push({ field: col, code: "err_import_formula", params: { char: value.error } });
-      else if (value.text !== "") row.cells[col as ImportColumn] = value.text;
+      if (value.error !== undefined) row.errors.push({ field: col, code: "err_import_formula", params: { char: value.error } });
+      else if (value.text === "") return;
+      else if (known) row.cells[col as ImportColumn] = value.text;
+      else keepExtra(row, col, value.text);
     });
     return row;
   });
-  return { ok: true, format: "csv", ignoredColumns: check.ignored, rows };
+  return { ok: true, format: "csv", ignoredColumns: check.ignored, warnings: check.warnings, rows };
+}
+
+/** Keeps a value of a column the format does not have, or says why it cannot be kept. */
+function keepExtra(row: RawRow, col: string, value: ExtraValue): void {
+  if (typeof value === "string" && value.length > EXTRA_VALUE_MAX) row.errors.push({ field: col, code: "err_import_extra_too_long", params: { max: EXTRA_VALUE_MAX } });
+  else row.extra[col] = value;
 }
 
 /** Undoes the exports' formula neutralisation and refuses formulas typed into a spreadsheet. */
@@ -178,7 +198,7 @@ function readJson(body: string, format: "json" | "ndjson"): ReadResult {
   const check = checkColumns([...keys]);
   if (check.notices.length) return { ok: false, format, notices: check.notices };
   const rows = items.map((item, i): RawRow => {
-    const row: RawRow = { row: i + 1, cells: newCells(), errors: [] };
+    const row: RawRow = { row: i + 1, cells: newCells(), extra: newExtra(), errors: [] };
     if (!item || typeof item !== "object" || Array.isArray(item)) {
       row.errors.push({ field: "(row)", code: "err_import_row_not_object" });
       return row;
@@ -190,7 +210,14 @@ function readJson(body: string, format: "json" | "ndjson"): ReadResult {
       if (typeof v !== "string" && typeof v !== "number") row.errors.push({ field: col, code: "err_import_cell_not_text" });
       else if (String(v).trim() !== "") row.cells[col] = String(v).trim();
     }
+    for (const col of check.kept) {
+      const v = Object.hasOwn(item, col) ? (item as Record<string, unknown>)[col] : undefined;
+      if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
+      if (typeof v === "string") keepExtra(row, col, v.trim());
+      else if ((typeof v === "number" && Number.isFinite(v)) || typeof v === "boolean") keepExtra(row, col, v);
+      else row.errors.push({ field: col, code: "err_import_cell_not_text" });
+    }
     return row;
   });
-  return { ok: true, format, ignoredColumns: check.ignored, rows };
+  return { ok: true, format, ignoredColumns: check.ignored, warnings: check.warnings, rows };
 }

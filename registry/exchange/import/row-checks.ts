@@ -3,12 +3,24 @@
 import { z } from "zod";
 import { Identity, Lifecycle, ToolId } from "../../standard/v1";
 import { zodIssues } from "../../shared/errors";
-import type { FieldError, RawRow } from "./read-file";
+import type { ExtraValue, FieldError, RawRow } from "./read-file";
+
+/**
+ * What a date cell may say when the source gives no date: the cell is then left empty, never
+ * filled with an invented day. A source that gives only a year or a month writes 2024 or 2024-05
+ * where the standard takes a partial date (the retirement date); the sunset date is a full date.
+ */
+export const UNKNOWN_DATE_WORDS = ["unknown", "未知"] as const;
+export const isUnknownDate = (cell: string | undefined): boolean => cell !== undefined && (UNKNOWN_DATE_WORDS as readonly string[]).includes(cell.trim().toLowerCase());
 
 const NewIdentity = Identity.omit({ id: true });
 
 export type ImportedTool = {
   id: string | null;
+  /** The agency the row names (the `agency` column), if it names one. */
+  agency: string | null;
+  /** Values of columns the format does not have, for the draft's extension area. */
+  extra: Record<string, ExtraValue>;
   identity: z.output<typeof NewIdentity>;
   lifecycle: { deploymentStatus: string; sunsetDate: string | null; retirement?: { date: string; reason: { zh?: string; en?: string } } };
 };
@@ -58,18 +70,30 @@ export function toImportedTool(raw: RawRow): { ok: true; tool: ImportedTool } | 
     summary: text(c.summary_zh, c.summary_en),
   });
   if (!identity.success) for (const i of zodIssues(identity.error, "identity")) errors.push({ ...i, field: columnOf(i.path ?? "identity") });
-  const retired = c.retired_on !== undefined || c.retirement_reason_zh !== undefined || c.retirement_reason_en !== undefined;
+  // "unknown" in a date cell: the source gives no date, and none is made up.
+  const retiredOn = isUnknownDate(c.retired_on) ? undefined : c.retired_on;
+  const sunsetDate = isUnknownDate(c.sunset_date) ? undefined : c.sunset_date;
+  // "unknown" says nothing either way, except for a tool the row says is retired.
+  const retired =
+    retiredOn !== undefined || c.retirement_reason_zh !== undefined || c.retirement_reason_en !== undefined || (isUnknownDate(c.retired_on) && c.deployment_status === "retired");
   const lifecycleInput = {
     deploymentStatus: c.deployment_status,
     reviewStatus: "draft",
-    sunsetDate: c.sunset_date ?? null,
+    sunsetDate: sunsetDate ?? null,
     renewals: [],
-    ...(retired ? { retirement: { date: c.retired_on, reason: text(c.retirement_reason_zh, c.retirement_reason_en) } } : {}),
+    ...(retired ? { retirement: { date: retiredOn, reason: text(c.retirement_reason_zh, c.retirement_reason_en) } } : {}),
   };
   const lifecycle = Lifecycle.safeParse(lifecycleInput);
   if (!lifecycle.success)
     for (const i of zodIssues(lifecycle.error, "lifecycle"))
-      errors.push(i.path === "lifecycle.retirement" && i.code === "err_retirement_mismatch" ? { field: columnOf(i.path), code: "err_import_retirement_mismatch" } : { ...i, field: columnOf(i.path ?? "lifecycle") });
+      errors.push(
+        i.path === "lifecycle.retirement" && i.code === "err_retirement_mismatch"
+          ? { field: columnOf(i.path), code: "err_import_retirement_mismatch" }
+          : // A retired tool with no date at all: the standard needs at least the year; say so, not a parser's words.
+            i.path === "lifecycle.retirement.date" && retiredOn === undefined
+            ? { field: "retired_on", code: isUnknownDate(c.retired_on) ? "err_import_retired_on_unknown" : "err_import_retired_on_missing" }
+            : { ...i, field: columnOf(i.path ?? "lifecycle") },
+      );
   if (errors.length || !identity.success || !lifecycle.success) {
     // A cell refused on its own (a formula) is left out of the record; do not report the gap too.
     const refusedCells = new Set(raw.errors.map((e) => e.field));
@@ -81,6 +105,8 @@ export function toImportedTool(raw: RawRow): { ok: true; tool: ImportedTool } | 
     ok: true,
     tool: {
       id,
+      agency: c.agency ?? null,
+      extra: raw.extra,
       identity: identity.data,
       lifecycle: { deploymentStatus: l.deploymentStatus, sunsetDate: l.sunsetDate, ...(l.retirement ? { retirement: l.retirement } : {}) },
     },

@@ -48,7 +48,7 @@ function placeOf(path: PropertyKey[]): string {
 }
 
 /** The format's problems of an entry, in the words of app/i18n, never zod's. */
-function formatProblems(error: import("zod").ZodError): EntryProblem[] {
+export function formatProblems(error: import("zod").ZodError): EntryProblem[] {
   return error.issues.map((i): EntryProblem => {
     const raw = i as unknown as { keys?: string[] };
     const revision = i.path[0] === "revisions" && typeof i.path[1] === "number" ? i.path[1] + 1 : undefined;
