@@ -50,6 +50,8 @@ export function Facets({ list }: { list: ToolList }) {
           // A chosen value stays listed (to be removed) even when no tool has it any more.
           const shown = [...counts, ...active.filter((v) => !counts.some((c) => c.value === v)).map((value) => ({ value, count: 0 }))];
           if (!shown.length) return null;
+          // The regime filter only matters once the register holds records mirrored from another register.
+          if (facet === "regime" && !active.length && shown.every((c) => c.value === "this_register")) return null;
           return (
             <section key={facet} className="facet" aria-labelledby={`facet-${facet}`}>
               <h3 id={`facet-${facet}`}>{t(`facet_${facet}`)}</h3>
