@@ -6,6 +6,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { createElement, type ReactElement } from "react";
+import { renderToString } from "react-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { ToolCard } from "~/components/tool-card";
 import { useFreshDb } from "../helpers/db";
 import { callLoader } from "./load";
 import type { Db } from "../../db/client.server";
@@ -21,6 +25,8 @@ import { sunsetFeed } from "../../registry/lifecycle/sunset-feed.server";
 import { parseToolQuery } from "../../registry/records/query";
 import { ctxOf } from "../../registry/shared/context";
 import type { Actor } from "../../registry/auth/roles";
+import { openApiDocument } from "../../registry/exchange/api/openapi";
+import { getJson, ORIGIN, schemaValidator } from "./api-helpers";
 
 const db = useFreshDb("seeded");
 const TODAY = "2026-06-01";
@@ -185,4 +191,42 @@ describe("a mirrored record in the lists", () => {
     const records = (await (await callLoader<Response>(recordsNdjsonLoader, "/records.ndjson?regime=us-omb-ai-inventory")).text()).split("\n").filter(Boolean);
     expect(records.map((l) => (JSON.parse(l) as { id: string }).id)).toEqual([id]);
   });
+
+  it("is what the API's regime filter selects, with its regime, in the documented shape", async () => {
+    const id = publishMirrored();
+    const { res, body } = await getJson<{ items: { id: string; regime: string; reviewStatus: string; sunsetState: string }[] }>("/api/v1/tools?regime=source_register");
+    expect(res.status).toBe(200);
+    expect(body.items.map((t) => ({ id: t.id, regime: t.regime, reviewStatus: t.reviewStatus, sunsetState: t.sunsetState }))).toEqual([
+      { id, regime: "us-omb-ai-inventory", reviewStatus: "source_regime", sunsetState: "source_regime" },
+    ]);
+    const doc = openApiDocument(ORIGIN);
+    expect(schemaValidator(doc).errors({ $ref: "#/components/schemas/ToolSummary" }, body.items[0])).toEqual([]);
+    const own = await getJson<{ items: { regime: string }[] }>("/api/v1/tools?regime=this_register&limit=100");
+    expect(own.body.items).toHaveLength(22);
+  });
+
+  it.each([
+    ["en", "Mirrored from the US federal AI use case inventory", "Never reviewed"],
+    ["zh", "转载自美国联邦政府人工智能用例清单", "未经审查"],
+  ] as const)("shows its card on a %s page as mirrored from its register, never as unlawful or unreviewed", async (lang, mirroredFrom, unreviewed) => {
+    const id = publishMirrored();
+    const [mirrored] = (await listTools(ctxOf({ db: db() }), { query: query("regime=source_register"), today: TODAY })).items;
+    const html = await render(lang, createElement(ToolCard, { tool: mirrored! }));
+    expect(html).toContain(id);
+    expect(html).toContain(mirroredFrom);
+    expect(html).not.toContain("unlawful");
+    expect(html).not.toContain(unreviewed);
+    // The same card of a tool this register governs, with no end date, is styled as unlawful.
+    const [own] = (await listTools(ctxOf({ db: db() }), { query: query("sunset=no_sunset&regime=this_register"), today: TODAY })).items;
+    const ownHtml = await render(lang, createElement(ToolCard, { tool: own! }));
+    expect(ownHtml).toContain("tool-card unlawful");
+    expect(ownHtml).not.toContain(mirroredFrom);
+  });
 });
+
+async function render(lang: "zh" | "en", element: ReactElement): Promise<string> {
+  const handler = createStaticHandler([{ id: "root", path: "/", loader: () => ({ lang }), element }]);
+  const context = await handler.query(new Request("http://localhost/"));
+  if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
+  return renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false }));
+}
