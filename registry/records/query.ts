@@ -138,8 +138,9 @@ export function parseToolQuery(params: URLSearchParams): { query: ToolQuery; not
     const values = new Set<string>();
     for (const v of params.getAll(facet)) {
       if (v === "") continue;
-      if (facet === "regime" && v === ANY_SOURCE_REGISTER) for (const r of REGIME_VALUES) r !== "this_register" && values.add(r);
-      else if (allowed.includes(v)) values.add(v);
+      if (facet === "regime" && v === ANY_SOURCE_REGISTER) {
+        for (const r of REGIME_VALUES) if (r !== "this_register") values.add(r);
+      } else if (allowed.includes(v)) values.add(v);
       else notices.push({ code: "ignored_value", param: facet, value: short(v) });
     }
     // Kept in the table's order, so the same choice is always the same query (and address).
