@@ -28,6 +28,8 @@ export const REGIME_VALUES = ["this_register", ...KNOWN_REGISTERS, "other_regist
 export type RegimeValue = (typeof REGIME_VALUES)[number];
 /** The URL value that chooses every mirrored record. */
 export const ANY_SOURCE_REGISTER = "source_register";
+/** The regime values of mirrored records (all but "this_register"): what `regime=source_register` chooses. */
+export const MIRRORED_REGIME_VALUES = REGIME_VALUES.filter((v) => v !== "this_register");
 /** The regime filter's value of a `tools.regime` column ("this_register" or a register's key). */
 export function regimeValueOf(column: string): RegimeValue {
   return (REGIME_VALUES as readonly string[]).includes(column) && column !== "other_register" ? (column as RegimeValue) : "other_register";
@@ -110,6 +112,12 @@ export function chosen(query: ToolQuery, facet: FacetName): readonly string[] {
   return (query[facet] as readonly string[] | undefined) ?? [];
 }
 
+/** Whether the query chooses every mirrored record (as `regime=source_register` does): the lists then name that choice once. */
+export function choosesEveryMirrored(query: ToolQuery): boolean {
+  const c = chosen(query, "regime");
+  return MIRRORED_REGIME_VALUES.every((v) => c.includes(v));
+}
+
 export type QueryNotice =
   | { code: "ignored_value"; param: string; value: string }
   | { code: "query_truncated"; max: number }
@@ -139,7 +147,7 @@ export function parseToolQuery(params: URLSearchParams): { query: ToolQuery; not
     for (const v of params.getAll(facet)) {
       if (v === "") continue;
       if (facet === "regime" && v === ANY_SOURCE_REGISTER) {
-        for (const r of REGIME_VALUES) if (r !== "this_register") values.add(r);
+        for (const r of MIRRORED_REGIME_VALUES) values.add(r);
       } else if (allowed.includes(v)) values.add(v);
       else notices.push({ code: "ignored_value", param: facet, value: short(v) });
     }

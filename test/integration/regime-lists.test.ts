@@ -10,6 +10,7 @@ import { createElement, type ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { ToolCard } from "~/components/tool-card";
+import { ActiveFilters } from "~/routes/tools._index/facets";
 import { useFreshDb } from "../helpers/db";
 import { callLoader } from "./load";
 import type { Db } from "../../db/client.server";
@@ -221,6 +222,21 @@ describe("a mirrored record in the lists", () => {
     const ownHtml = await render(lang, createElement(ToolCard, { tool: own! }));
     expect(ownHtml).toContain("tool-card unlawful");
     expect(ownHtml).not.toContain(mirroredFrom);
+  });
+});
+
+describe("the chosen filters", () => {
+  it("name every mirrored record chosen at once as one chip that removes the whole choice", async () => {
+    const q = query("regime=source_register&kind=app");
+    const html = await render("en", createElement(ActiveFilters, { list: { query: q, facets: { agency: [] } } }));
+    const chips = html.split("<li>").slice(1);
+    expect(chips).toHaveLength(3); // kind, the mirrored records, clear all
+    const mirroredChip = chips.find((c) => c.includes("Mirrored: governed by the source register"))!;
+    expect(mirroredChip).toMatch(/href="\/tools\?kind=app"/);
+    expect(html).not.toContain("UK Algorithmic");
+    // One register chosen is its own chip.
+    const one = await render("zh", createElement(ActiveFilters, { list: { query: query("regime=uk-atrs"), facets: { agency: [] } } }));
+    expect(one).toContain("转载自英国算法透明度记录标准");
   });
 });
 
