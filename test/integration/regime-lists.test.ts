@@ -180,7 +180,9 @@ describe("a mirrored record in the lists", () => {
 
   it("is in the exports the regime filter selects", async () => {
     const id = publishMirrored();
-    const csv = await (await callLoader<Response>(toolsCsvLoader, "/tools.csv?regime=source_register")).text();
+    const res = await callLoader<Response>(toolsCsvLoader, "/tools.csv?regime=source_register");
+    expect(res.headers.get("Content-Disposition")).toMatch(/filename="tools-source_register-\d{4}-\d{2}-\d{2}\.csv"/);
+    const csv = await res.text();
     const rows = csv.trim().split("\r\n");
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain(id);
