@@ -4,6 +4,7 @@ import { LANG_TAG, type Lang } from "../../registry/shared/urls";
 import { useT } from "~/i18n/use-lang";
 import { LocalText, Marked } from "./text";
 import { StatusBadge, SunsetBadge } from "./badges";
+import { regimeValueOf } from "../../registry/records/query";
 
 /**
  * The highlighted summary to show: the page language's if the search matched there, else the other
@@ -31,8 +32,12 @@ export function ToolCard({ tool, extra }: { tool: ToolSummary; extra?: React.Rea
   const { lang, l, t, num, u } = useT();
   const snip = pickSnippet(tool.snippet, lang);
   const name = markedName(tool, lang);
+  // A record mirrored from another register is governed by that register's rules: the card says
+  // where it comes from, and never shows this register's review, assessment or lapse verdicts on it
+  // (its sunset state is "source_regime", so it is never styled as unlawful).
+  const mirrored = tool.regime !== "this_register";
   return (
-    <li className={`tool-card${tool.sunsetState === "lapsed" || tool.sunsetState === "no_sunset" ? " unlawful" : ""}`}>
+    <li className={`tool-card${!mirrored && (tool.sunsetState === "lapsed" || tool.sunsetState === "no_sunset") ? " unlawful" : ""}${mirrored ? " mirrored" : ""}`}>
       <h3>
         <Link to={u.tool(tool.id)}>
           {name && name.lang === lang ? (
@@ -57,9 +62,16 @@ export function ToolCard({ tool, extra }: { tool: ToolSummary; extra?: React.Rea
       )}
       <p className="badges">
         <StatusBadge group="status" value={tool.deploymentStatus} />
-        <StatusBadge group="review" value={tool.reviewStatus} />
-        <StatusBadge group="level" value={tool.impactLevel} />
-        <SunsetBadge state={tool.sunsetState} date={tool.sunsetDate} />
+        {mirrored ? (
+          <span className="badge regime-mirrored">{l("regime", regimeValueOf(tool.regime))}</span>
+        ) : (
+          <>
+            <StatusBadge group="review" value={tool.reviewStatus} />
+            <StatusBadge group="level" value={tool.impactLevel} />
+            <SunsetBadge state={tool.sunsetState} date={tool.sunsetDate} />
+          </>
+        )}
+        {mirrored && tool.impactLevel ? <StatusBadge group="level" value={tool.impactLevel} /> : null}
         {tool.commentCount ? (
           <Link to={u.tool(tool.id, "comments")} className="comment-count">
             {t("commentsCount", { n: num(tool.commentCount) })}

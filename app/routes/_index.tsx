@@ -77,6 +77,7 @@ export default function Home() {
             </Fragment>
           ) : null;
         })}
+        {s.mirroredCount ? <p className="regime-left-out">{t("regimeHomeLeftOut", { n: num(s.mirroredCount) })}</p> : null}
         {s.unlawfulCount > s.unlawful.length ? (
           <p>
             <Link to={u.tools({ sunset: "no_sunset" })}>{t("homeUnlawfulMore", { n: num(s.unlawfulCount) })}</Link>
@@ -107,6 +108,7 @@ export default function Home() {
           <CountTable title={t("homeByReview")} facet="review" counts={s.byReview} />
           <CountTable title={t("homeByLevel")} facet="level" counts={s.byLevel} />
           <CountTable title={t("homeBySunset")} facet="sunset" counts={s.bySunset} />
+          {s.mirroredCount ? <CountTable title={t("homeByRegime")} facet="regime" counts={s.byRegime} /> : null}
         </div>
       </section>
 

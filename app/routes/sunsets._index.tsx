@@ -13,7 +13,7 @@ import { Notices } from "./tools._index/notices";
 import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
 
 // The list's filters, except the sunset filter (the page is grouped by it), the sort and the page.
-const SUNSET_PAGE_PARAMS = ["q", "kind", "jurisdiction", "status", "review", "level", "category", "sensitive", "agency"] as const;
+const SUNSET_PAGE_PARAMS = ["q", "kind", "jurisdiction", "status", "review", "level", "category", "sensitive", "regime", "agency"] as const;
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = publicPage(SUNSET_PAGE_PARAMS, SUNSET_PAGE_PARAMS.filter((p) => p !== "q"));
@@ -101,7 +101,7 @@ function KindFilter({ query, kinds }: { query: ToolQuery; kinds: { value: string
 
 export default function Sunsets() {
   const { overview: o } = useLoaderData<typeof loader>();
-  const { t, u } = useT();
+  const { t, num, u } = useT();
   const q = o.query;
   const others = { ...o, query: { ...q, kind: undefined } };
   // Filters other than the kind (which has its own choice above) narrow the page.
@@ -125,6 +125,12 @@ export default function Sunsets() {
       <Group id="due-h" heading="sunsetsDueSoon" count={o.counts.due_soon} tools={o.dueSoon} state="due_soon" query={q} />
       <Group id="none-h" heading="sunsetsNoSunset" count={o.counts.no_sunset} tools={o.noSunset} state="no_sunset" query={q} />
       <Group id="later-h" heading="sunsetsUpcoming" count={o.counts.ok} tools={o.upcoming} state="ok" query={q} />
+      {o.mirrored ? (
+        <p className="regime-left-out">
+          {t("regimeSunsetsLeftOut", { n: num(o.mirrored) })}{" "}
+          <Link to={u.tools(new URLSearchParams(toolQueryString({ ...q, sunset: ["source_regime"], sort: "name", page: 1 })))}>{t("regimeSunsetsLeftOutLink")}</Link>
+        </p>
+      ) : null}
       <DataDownloads view={{ kind: "list", query: toolQueryString({ ...q, sunset: SUNSET_VIEW, sort: "sunset" }), total: o.counts.lapsed + o.counts.due_soon + o.counts.no_sunset }} />
     </>
   );

@@ -32,6 +32,13 @@ export const tools = sqliteTable(
     retirementReasonEn: text("retirement_reason_en"),
     /** The name, summary, place and retirement reason in languages other than zh and en, as JSON (registry/standard/text-langs.ts); null when none. */
     textsOther: text("texts_other"),
+    /**
+     * Which rules govern the record (standard v1.1 `regime`, registry/standard/regime.ts):
+     * "this_register", or the key of the foreign register it is mirrored from (e.g. "uk-atrs").
+     * Projected so the list, its facets and counts never judge a mirrored record by this
+     * register's rules (migration 0022).
+     */
+    regime: text("regime").notNull().default("this_register"),
     hasSensitiveData: integer("has_sensitive_data", { mode: "boolean" }).notNull().default(false),
     incidentCount: integer("incident_count").notNull().default(0),
     /** Published public comments, for the list and detail pages. */

@@ -26,6 +26,12 @@ export type SunsetOverview = {
   query: ToolQuery;
   notices: QueryNotice[];
   counts: Record<"lapsed" | "due_soon" | "no_sunset" | "ok", number>;
+  /**
+   * Tools the filters select that are mirrored from another register and not retired (sunset
+   * state "source_regime"): their source register's rules, not this register's, decide when they
+   * end, so they are in none of the groups; the page says how many were left out.
+   */
+  mirrored: number;
   /** Tools of each kind among those the other filters select (for the kind filter). */
   kinds: { value: string; count: number }[];
   /** The chosen agency when there is one, and the agencies' names for the chosen filters. */
@@ -57,8 +63,11 @@ export async function getSunsetOverview(ctx: Ctx, q: { today?: string; query?: T
     return rowsAt(db, index, pageOf(index.orders.sunset, mask, 0, SUNSET_LIST_LIMIT)).map((r) => toSummary(r, today));
   };
   const counts = { lapsed: 0, due_soon: 0, no_sunset: 0, ok: 0 };
+  let mirrored = 0;
+  const sourceRegime = SUNSET_STATES.indexOf("source_regime");
   for (let p = 0; p < index.n; p++) {
     if (!pass[p]) continue;
+    if (sunset[p] === sourceRegime) mirrored++;
     const s = SUNSET_STATES[sunset[p]!] as SunsetState;
     if (s in counts) counts[s as keyof typeof counts]++;
   }
@@ -68,6 +77,7 @@ export async function getSunsetOverview(ctx: Ctx, q: { today?: string; query?: T
     query,
     notices,
     counts,
+    mirrored,
     kinds: sel.facets.kind,
     agency: sel.agency,
     facets: { agency: sel.facets.agency },

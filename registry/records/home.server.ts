@@ -17,6 +17,15 @@ export type HomeSummary = {
   byReview: FacetCount[];
   byLevel: FacetCount[];
   bySunset: FacetCount[];
+  /** By the rules that govern the record: this register's, or the register it is mirrored from. */
+  byRegime: FacetCount[];
+  /**
+   * Records mirrored from another register. The list index never counts them as unreviewed,
+   * not assessed, lapsed, due or without a lawful end date (their review, level and sunset values
+   * are "source_regime", registry/records/list-index.server.ts), so they are in none of the
+   * lists and counts that judge by this register's rules; the page says how many.
+   */
+  mirroredCount: number;
   dueSoon: ToolSummary[];
   unlawful: ToolSummary[];
   unlawfulCount: number;
@@ -52,6 +61,8 @@ export async function getHomeSummary(ctx: Ctx, q: { today?: string } = {}): Prom
     byReview: byCount("review"),
     byLevel: byCount("level"),
     bySunset: byCount("sunset"),
+    byRegime: byCount("regime"),
+    mirroredCount: facets.regime.filter((c) => c.value !== "this_register").reduce((n, c) => n + c.count, 0),
     dueSoon: listBy(["due_soon"], 10),
     unlawful: listBy(["lapsed", "no_sunset"], 10),
     unlawfulCount,

@@ -11,12 +11,21 @@
 // tool_data_categories and agencies, from any connection) differs from the version it was
 // built at, and its sunset column is recomputed when the date changes.
 import { stmt, type Db } from "../shared/db.server";
-import { FACETS, BYTE_FACETS, type ByteFacet, type EnumFacet } from "./query";
+import { FACETS, BYTE_FACETS, SOURCE_REGIME, regimeValueOf, type ByteFacet, type EnumFacet } from "./query";
 import { sunsetState, SUNSET_STATES } from "../lifecycle/sunset";
 import type { LocalizedText } from "../standard/v1";
 
 // Facets stored as one byte per tool (BYTE_FACETS in query.ts): the position of the value in
 // FACETS[facet]. The category facet is a bit mask per tool.
+//
+// A record mirrored from another register (`tools.regime` other than "this_register") is never
+// judged by this register's rules: its regime byte names its register, its review byte is
+// SOURCE_REGIME ("source_regime") whatever its revision's status (so is its level byte when it has
+// no impact assessment in this register's terms), and its sunset byte is
+// "source_regime" unless it is retired (registry/lifecycle/sunset.ts). So the facets, the home
+// page's counts, /sunsets and the sunset feed never count it as unreviewed, lapsed, due or
+// without a lawful end date.
+const THIS_REGISTER = (FACETS.regime as readonly string[]).indexOf("this_register");
 
 export const SORT_ORDERS = {
   name_en: "coalesce(name_en, name_zh) COLLATE NOCASE, id",
@@ -70,7 +79,12 @@ function fillSunset(index: ListIndex, today: string) {
   const statuses = FACETS.status;
   const reviews = FACETS.review;
   for (let p = 0; p < index.n; p++) {
-    const input = { deploymentStatus: statuses[index.bytes.status[p]!]!, reviewStatus: reviews[index.bytes.review[p]!]!, sunsetDate: index.sunsetDate[p] ?? null };
+    const input = {
+      deploymentStatus: statuses[index.bytes.status[p]!]!,
+      reviewStatus: reviews[index.bytes.review[p]!]!,
+      sunsetDate: index.sunsetDate[p] ?? null,
+      mirrored: index.bytes.regime[p] !== THIS_REGISTER,
+    };
     col[p] = code("sunset", sunsetState(input, today));
   }
   index.sunsetToday = today;
@@ -99,12 +113,13 @@ function build(db: Db, version: number, today: string): ListIndex {
   let p = 0;
   const rows = client
     .prepare(
-      `SELECT seq, id, kind, jurisdiction_level, deployment_status, review_status, impact_level, has_sensitive_data, sunset_date
+      `SELECT seq, id, kind, jurisdiction_level, deployment_status, review_status, impact_level, has_sensitive_data, sunset_date, regime
        FROM tools WHERE published_revision_id IS NOT NULL ORDER BY seq`,
     )
     .raw()
-    .iterate() as IterableIterator<[number, string, string, string, string, string, string | null, number, string | null]>;
-  for (const [seq, id, kind, level, deployment, review, impact, sensitive, sunset] of rows) {
+    .iterate() as IterableIterator<[number, string, string, string, string, string, string | null, number, string | null, string]>;
+  const regimeCodes = new Map<string, number>();
+  for (const [seq, id, kind, level, deployment, review, impact, sensitive, sunset, regime] of rows) {
     if (p >= n) break;
     index.seq[p] = seq;
     index.id[p] = id;
@@ -112,8 +127,11 @@ function build(db: Db, version: number, today: string): ListIndex {
     index.bytes.kind[p] = code("kind", kind);
     index.bytes.jurisdiction[p] = code("jurisdiction", level);
     index.bytes.status[p] = code("status", deployment);
-    index.bytes.review[p] = code("review", review);
-    index.bytes.level[p] = code("level", impact ?? "none");
+    let regimeCode = regimeCodes.get(regime);
+    if (regimeCode === undefined) regimeCodes.set(regime, (regimeCode = code("regime", regimeValueOf(regime))));
+    index.bytes.regime[p] = regimeCode;
+    index.bytes.review[p] = code("review", regimeCode === THIS_REGISTER ? review : SOURCE_REGIME);
+    index.bytes.level[p] = code("level", impact ?? (regimeCode === THIS_REGISTER ? "none" : SOURCE_REGIME));
     index.bytes.sensitive[p] = code("sensitive", sensitive ? "yes" : "no");
     index.sunsetDate[p] = sunset;
     p++;

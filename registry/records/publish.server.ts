@@ -12,6 +12,7 @@ import { invalid, zodIssues, type Issue } from "../shared/errors";
 import { AgencySchema, type Agency } from "../standard/agency";
 import { appendEvent } from "../log/log.server";
 import { confirmedAgencyIds } from "./responsibility.server";
+import { mirroredFrom } from "../standard/regime";
 
 
 
@@ -114,8 +115,8 @@ export function publishRevision(input: unknown, opts: { at: string }, db: Db = g
 export function insertToolRow(db: Db, projection: ReturnType<typeof projectionOf>): { seq: number } {
   return stmt(
     db,
-    `INSERT INTO tools (id, slug, kind, jurisdiction_level, policy_domain, deployment_status, review_status, created_at, updated_at)
-     VALUES (@id, @slug, @kind, @level, @domain, @deployment, @review, @at, @at) RETURNING seq`,
+    `INSERT INTO tools (id, slug, kind, jurisdiction_level, policy_domain, deployment_status, review_status, regime, created_at, updated_at)
+     VALUES (@id, @slug, @kind, @level, @domain, @deployment, @review, @regime, @at, @at) RETURNING seq`,
   ).get(projection) as { seq: number };
 }
 
@@ -136,7 +137,7 @@ export function writePublicProjection(
        summary_en = @summaryEn, kind = @kind, jurisdiction_level = @level, place_zh = @placeZh, place_en = @placeEn,
        policy_domain = @domain, deployment_status = @deployment, review_status = @review, impact_level = @impact,
        sunset_date = @sunset, retired_on = @retiredOn, retirement_reason_zh = @retirementZh,
-       retirement_reason_en = @retirementEn, texts_other = @textsOther, has_sensitive_data = @sensitive, incident_count = @incidents, updated_at = @at
+       retirement_reason_en = @retirementEn, texts_other = @textsOther, regime = @regime, has_sensitive_data = @sensitive, incident_count = @incidents, updated_at = @at
      WHERE seq = @seq`,
   ).run({ ...projectionOf(record, p.status, p.at), rev: p.revisionId, seq: p.seq });
 
@@ -196,6 +197,8 @@ export function projectionOf(record: ToolRecord, status: string, at: string) {
       place: record.identity.jurisdiction.place,
       retirementReason: record.lifecycle.retirement?.reason,
     }),
+    // "this_register", or the key of the register a mirrored record comes from (registry/standard/regime.ts).
+    regime: mirroredFrom(record)?.register ?? "this_register",
     sensitive: record.dataScope.elements.some((e) => e.sensitive) ? 1 : 0,
     incidents: record.incidents.length,
     at,

@@ -5,6 +5,7 @@ import {
   DEPLOYMENT_STATUSES,
   IMPACT_LEVELS,
   JURISDICTION_LEVELS,
+  KNOWN_REGISTERS,
   REVIEW_STATUSES,
   TOOL_KINDS,
 } from "../standard/v1";
@@ -18,6 +19,34 @@ export const MAX_QUERY_LENGTH = 200;
 export const MAX_PAGE = 10_000;
 
 /**
+ * The values of the regime filter (standard v1.1 `regime`, registry/standard/regime.ts): records
+ * this register governs, or records mirrored from another register, one value per register the
+ * register knows and "other_register" for any other. In a URL, `regime=source_register` stands
+ * for every mirrored value (it is expanded when the query is parsed).
+ */
+export const REGIME_VALUES = ["this_register", ...KNOWN_REGISTERS, "other_register"] as const;
+export type RegimeValue = (typeof REGIME_VALUES)[number];
+/** The URL value that chooses every mirrored record. */
+export const ANY_SOURCE_REGISTER = "source_register";
+/** The regime values of mirrored records (all but "this_register"): what `regime=source_register` chooses. */
+export const MIRRORED_REGIME_VALUES = REGIME_VALUES.filter((v) => v !== "this_register");
+/** The regime filter's value of a `tools.regime` column ("this_register" or a register's key). */
+export function regimeValueOf(column: string): RegimeValue {
+  return (REGIME_VALUES as readonly string[]).includes(column) && column !== "other_register" ? (column as RegimeValue) : "other_register";
+}
+/**
+ * The review (and impact level) filter's value for a mirrored record, as the sunset state's.
+ * Its revision's status (often "unreviewed", as the seed path and imports write it) is a word of
+ * this register's review process, which does not govern it: counted under it, a US inventory
+ * record would show as "deployed without review" here. So the list index, the summaries, the
+ * exports and the API give every mirrored record this value instead of its revision status, on
+ * the review facet and filter and in the home page's counts; likewise a mirrored record without
+ * this register's impact assessment is "source_regime", not "none" (not assessed). The record
+ * page shows the source's own review and assessment facts.
+ */
+export const SOURCE_REGIME = "source_regime";
+
+/**
  * The list's filters, written once. The list page and the home counts (labels), the list index
  * (how each is stored), the API and its OpenAPI document (values and descriptions) and the static
  * mirror all read this table. `values` are the URL values; `labels` is the label group that names
@@ -28,11 +57,27 @@ export const FACET_DEFS = {
   kind: { values: TOOL_KINDS, labels: "kind", stored: "byte", api: "Kind of tool." },
   jurisdiction: { values: JURISDICTION_LEVELS, labels: "jurisdiction", stored: "byte", api: "Level of government." },
   status: { values: DEPLOYMENT_STATUSES, labels: "status", stored: "byte", api: "Deployment status." },
-  review: { values: REVIEW_STATUSES, labels: "review", stored: "byte", api: "Review status of the published revision." },
-  level: { values: [...IMPACT_LEVELS, "none"] as const, labels: "level", stored: "byte", api: "Computed impact level; `none` for records without an impact assessment." },
+  review: {
+    values: [...REVIEW_STATUSES, SOURCE_REGIME] as const,
+    labels: "review",
+    stored: "byte",
+    api: "Review status of the published revision; `source_regime` for records mirrored from another register, which this register does not review.",
+  },
+  level: {
+    values: [...IMPACT_LEVELS, "none", SOURCE_REGIME] as const,
+    labels: "level",
+    stored: "byte",
+    api: "Computed impact level; `none` for records without an impact assessment, `source_regime` for a record mirrored from another register without one.",
+  },
   sunset: { values: SUNSET_STATES, labels: "sunset", stored: "byte", api: "Sunset state, computed from the dates today." },
   category: { values: DATA_CATEGORIES, labels: "category", stored: "bits", api: "A category of personal data the tool processes." },
   sensitive: { values: ["yes", "no"] as const, labels: "sensitive", stored: "byte", api: "Whether the tool processes sensitive personal information." },
+  regime: {
+    values: REGIME_VALUES,
+    labels: "regime",
+    stored: "byte",
+    api: "Which rules govern the record: `this_register`, or the register it is mirrored from (`other_register` for a register not listed); `source_register` chooses every mirrored record.",
+  },
 } as const satisfies Record<string, { values: readonly string[]; labels: LabelGroup; stored: "byte" | "bits"; api: string }>;
 
 export type EnumFacet = keyof typeof FACET_DEFS;
@@ -67,6 +112,12 @@ export function chosen(query: ToolQuery, facet: FacetName): readonly string[] {
   return (query[facet] as readonly string[] | undefined) ?? [];
 }
 
+/** Whether the query chooses every mirrored record (as `regime=source_register` does): the lists then name that choice once. */
+export function choosesEveryMirrored(query: ToolQuery): boolean {
+  const c = chosen(query, "regime");
+  return MIRRORED_REGIME_VALUES.every((v) => c.includes(v));
+}
+
 export type QueryNotice =
   | { code: "ignored_value"; param: string; value: string }
   | { code: "query_truncated"; max: number }
@@ -95,7 +146,9 @@ export function parseToolQuery(params: URLSearchParams): { query: ToolQuery; not
     const values = new Set<string>();
     for (const v of params.getAll(facet)) {
       if (v === "") continue;
-      if (allowed.includes(v)) values.add(v);
+      if (facet === "regime" && v === ANY_SOURCE_REGISTER) {
+        for (const r of MIRRORED_REGIME_VALUES) values.add(r);
+      } else if (allowed.includes(v)) values.add(v);
       else notices.push({ code: "ignored_value", param: facet, value: short(v) });
     }
     // Kept in the table's order, so the same choice is always the same query (and address).

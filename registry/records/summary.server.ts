@@ -8,6 +8,7 @@ import type { Segment } from "./search/highlight";
 import type { LocalizedText } from "../standard/v1";
 import { readOtherTexts } from "../standard/text-langs";
 import { sunsetState, type SunsetState } from "../lifecycle/sunset";
+import { SOURCE_REGIME } from "./query";
 
 export type ToolSummary = {
   id: string;
@@ -18,10 +19,13 @@ export type ToolSummary = {
   jurisdictionLevel: string;
   place: LocalizedText;
   deploymentStatus: string;
+  /** The published revision's review status; "source_regime" for a mirrored record, which this register does not review. */
   reviewStatus: string;
   impactLevel: string | null;
   sunsetDate: string | null;
   sunsetState: SunsetState;
+  /** Which rules govern the record: "this_register", or the key of the register it is mirrored from (registry/standard/regime.ts). */
+  regime: string;
   policyDomain: string;
   retirement: { date: string; reason: LocalizedText } | null;
   updatedAt: string;
@@ -55,13 +59,15 @@ export type ToolRow = {
   retirement_reason_en: string | null;
   /** The list's texts in languages other than zh and en (registry/standard/text-langs.ts), JSON or null. */
   texts_other?: string | null;
+  /** "this_register" or a source register's key (migration 0022). */
+  regime: string;
   updated_at: string;
   incident_count: number;
   comment_count: number;
 };
 
 export const TOOL_COLUMNS = `t.seq, t.id, t.slug, t.name_zh, t.name_en, t.summary_zh, t.summary_en, t.kind, t.jurisdiction_level,
-  t.place_zh, t.place_en, t.deployment_status, t.review_status, t.impact_level, t.sunset_date, t.policy_domain, t.retired_on, t.retirement_reason_zh, t.retirement_reason_en, t.texts_other, t.updated_at,
+  t.place_zh, t.place_en, t.deployment_status, t.review_status, t.impact_level, t.sunset_date, t.policy_domain, t.retired_on, t.retirement_reason_zh, t.retirement_reason_en, t.texts_other, t.regime, t.updated_at,
   t.incident_count, t.comment_count`;
 
 /** A text in the languages that have one. */
@@ -75,6 +81,7 @@ export const toolNameOf = (r: { name_zh: string | null; name_en: string | null; 
 
 export function toSummary(r: ToolRow, today: string): ToolSummary {
   const other = readOtherTexts(r.texts_other);
+  const mirrored = r.regime !== "this_register";
   return {
     id: r.id,
     slug: r.slug,
@@ -84,10 +91,14 @@ export function toSummary(r: ToolRow, today: string): ToolSummary {
     jurisdictionLevel: r.jurisdiction_level,
     place: { ...lt(r.place_zh, r.place_en), ...other.place },
     deploymentStatus: r.deployment_status,
-    reviewStatus: r.review_status,
+    // A mirrored record's revision status is a word of this register's review process, which does
+    // not govern it: lists, exports and the API say "source_regime" instead (registry/records/query.ts SOURCE_REGIME).
+    reviewStatus: mirrored ? SOURCE_REGIME : r.review_status,
     impactLevel: r.impact_level,
     sunsetDate: r.sunset_date,
-    sunsetState: sunsetState({ deploymentStatus: r.deployment_status, reviewStatus: r.review_status, sunsetDate: r.sunset_date }, today),
+    // A mirrored record is never judged by this register's sunset rule (registry/standard/regime.ts).
+    sunsetState: sunsetState({ deploymentStatus: r.deployment_status, reviewStatus: r.review_status, sunsetDate: r.sunset_date, mirrored }, today),
+    regime: r.regime,
     policyDomain: r.policy_domain,
     retirement: r.retired_on ? { date: r.retired_on, reason: { ...lt(r.retirement_reason_zh, r.retirement_reason_en), ...other.retirementReason } } : null,
     updatedAt: r.updated_at,

@@ -102,6 +102,9 @@ export const LABELS = {
     approved_with_conditions: { zh: "附条件批准", en: "Approved with conditions" },
     rejected: { zh: "已否决", en: "Rejected" },
     withdrawn: { zh: "已撤回", en: "Withdrawn" },
+    // Not a revision status: the lists' value for a record mirrored from another register, which
+    // this register does not review (registry/records/query.ts SOURCE_REGIME).
+    source_regime: { zh: "不由本登记簿审查（适用来源登记簿规则）", en: "Not reviewed here: governed by its source register" },
   },
   // China's classified protection of information systems (网络安全等级保护), levels 1 to 5.
   securityProtectionLevel: {
@@ -117,6 +120,8 @@ export const LABELS = {
     III: { zh: "Ⅲ级", en: "Level III" },
     IV: { zh: "Ⅳ级（最高）", en: "Level IV (highest)" },
     none: { zh: "未评估", en: "Not assessed" },
+    // Not a level: the lists' value for a mirrored record without this register's impact assessment.
+    source_regime: { zh: "不由本登记簿评估（适用来源登记簿规则）", en: "Not assessed here: governed by its source register" },
   },
   sunset: {
     ok: { zh: "有效期内", en: "Within its term" },
@@ -294,6 +299,12 @@ export const LABELS = {
   regime: {
     this_register: { zh: "适用本登记簿规则", en: "Governed by this register's rules" },
     source_register: { zh: "转载记录，适用来源登记簿规则", en: "Mirrored: governed by the source register's rules" },
+    // The list's regime filter names the register a record is mirrored from (registry/records/query.ts REGIME_VALUES).
+    "us-omb-ai-inventory": { zh: "转载自美国联邦政府人工智能用例清单", en: "Mirrored from the US federal AI use case inventory" },
+    "uk-atrs": { zh: "转载自英国算法透明度记录标准", en: "Mirrored from the UK Algorithmic Transparency Recording Standard" },
+    "nl-algoritmeregister": { zh: "转载自荷兰算法登记簿", en: "Mirrored from the Dutch Algorithm Register" },
+    "ca-aia": { zh: "转载自加拿大算法影响评估", en: "Mirrored from Canada's Algorithmic Impact Assessment" },
+    other_register: { zh: "转载自其他登记簿", en: "Mirrored from another register" },
   },
 } satisfies Record<string, Labels>;
 

@@ -148,7 +148,7 @@ describe("every documented operation", () => {
   it("documents the filters the tool list really takes, with the values the register uses", async () => {
     const doc = await loadDocument();
     const names = paramNames(doc, doc.paths["/api/v1/tools"]!.get).map((p) => p.name);
-    expect(names).toEqual(["q", "kind", "jurisdiction", "status", "review", "level", "sunset", "category", "sensitive", "agency", "sort", "lang", "limit", "cursor"]);
+    expect(names).toEqual(["q", "kind", "jurisdiction", "status", "review", "level", "sunset", "category", "sensitive", "regime", "agency", "sort", "lang", "limit", "cursor"]);
     const kind = (doc.components.parameters as unknown as Record<string, { schema: { type: string; items: { enum: string[] } }; explode: boolean }>).kind!;
     expect(kind.schema.items.enum).toContain("code_system");
     // A filter may be repeated: the values are alternatives.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { callLoader } from "./load";
 import { loader as listLoader } from "~/routes/tools._index/route";
-import { FACETS, ENUM_FACETS, type FacetName } from "../../registry/records/query";
+import { FACETS, ENUM_FACETS, regimeValueOf, type FacetName } from "../../registry/records/query";
 import { listTools, type ToolList } from "../../registry/records/list.server";
 import { getToolDetail } from "../../registry/records/detail.server";
 import { ctxOf } from "../../registry/shared/context";
@@ -53,6 +53,7 @@ describe("/tools list", () => {
     category: async (id, _t, v) => (await record(id)).dataScope.elements.some((e) => e.category === v),
     sensitive: async (id, _t, v) => (await record(id)).dataScope.elements.some((e) => e.sensitive) === (v === "yes"),
     agency: async (id, _t, v) => (await record(id)).responsibility.agencies.some((a) => a.agency === v),
+    regime: (_id, t, v) => regimeValueOf(t.regime) === v,
   };
 
   it.each([...ENUM_FACETS, "agency"] as FacetName[])("filters by %s and its counts are right", async (facet) => {

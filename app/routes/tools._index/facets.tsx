@@ -1,5 +1,16 @@
 import { Link } from "@remix-run/react";
-import { chosen, FACET_DEFS, FACET_DISPLAY_ORDER, toolQueryString, withoutValue, withValue, type FacetName, type ToolQuery } from "../../../registry/records/query";
+import {
+  ANY_SOURCE_REGISTER,
+  chosen,
+  choosesEveryMirrored,
+  FACET_DEFS,
+  FACET_DISPLAY_ORDER,
+  toolQueryString,
+  withoutValue,
+  withValue,
+  type FacetName,
+  type ToolQuery,
+} from "../../../registry/records/query";
 import type { ToolList } from "../../../registry/records/list.server";
 import type { LabelGroup } from "../../../registry/standard/labels";
 import type { Paths } from "../../../registry/shared/urls";
@@ -47,9 +58,14 @@ export function Facets({ list }: { list: ToolList }) {
         {FACET_ORDER.map((facet) => {
           const counts = list.facets[facet].filter((c) => c.count > 0);
           const active = chosen(q, facet);
-          // A chosen value stays listed (to be removed) even when no tool has it any more.
-          const shown = [...counts, ...active.filter((v) => !counts.some((c) => c.value === v)).map((value) => ({ value, count: 0 }))];
+          // A chosen value stays listed (to be removed) even when no tool has it any more; but
+          // "every mirrored record" (regime=source_register) does not list each register no tool
+          // comes from: its chip removes the choice at once.
+          const keep = facet === "regime" && choosesEveryMirrored(q) ? active.filter((v) => v === "this_register") : active;
+          const shown = [...counts, ...keep.filter((v) => !counts.some((c) => c.value === v)).map((value) => ({ value, count: 0 }))];
           if (!shown.length) return null;
+          // The regime filter only matters once the register holds records mirrored from another register.
+          if (facet === "regime" && !active.length && shown.every((c) => c.value === "this_register")) return null;
           return (
             <section key={facet} className="facet" aria-labelledby={`facet-${facet}`}>
               <h3 id={`facet-${facet}`}>{t(`facet_${facet}`)}</h3>
@@ -92,13 +108,19 @@ export function ActiveFilters({ list, href, clearHref }: { list: ChosenFilters; 
   const labelOf = useFacetLabel(list);
   const q = list.query;
   const to = href ?? ((change: Parameters<typeof toolQueryString>[1]) => listHref(u, q, change));
-  const active = FACET_ORDER.flatMap((f) => chosen(q, f).map((v) => [f, v] as const));
+  // Every mirrored record chosen at once (regime=source_register) is one chip, not one per register.
+  const everyMirrored = choosesEveryMirrored(q);
+  const active = FACET_ORDER.flatMap((f) => {
+    if (f !== "regime" || !everyMirrored) return chosen(q, f).map((v) => [f, v, withoutValue(q, f, v)] as const);
+    const own = chosen(q, f).filter((v) => v === "this_register");
+    return [...own.map((v) => [f, v, withoutValue(q, f, v)] as const), [f, ANY_SOURCE_REGISTER, { regime: own.length ? own : undefined }] as const];
+  });
   if (!active.length && !q.q) return null;
   return (
     <ul className="active-filters">
-      {active.map(([f, v]) => (
+      {active.map(([f, v, change]) => (
         <li key={`${f}=${v}`}>
-          <Link to={to(withoutValue(q, f, v))} aria-label={t("removeFilter", { label: `${t(`facet_${f}`)}${t("labelColon")}${labelOf(f, v).text}` })}>
+          <Link to={to(change)} aria-label={t("removeFilter", { label: `${t(`facet_${f}`)}${t("labelColon")}${labelOf(f, v).text}` })}>
             {t(`facet_${f}`)}
             {t("labelColon")}
             <Label label={labelOf(f, v)} /> ×

@@ -86,6 +86,7 @@ export function toolSummary(t: ToolSummary, origin: string): ApiToolSummary {
     impactLevel: t.impactLevel,
     sunsetDate: t.sunsetDate,
     sunsetState: t.sunsetState,
+    regime: t.regime,
     updatedAt: t.updatedAt,
     incidentCount: t.incidentCount,
     commentCount: t.commentCount,

@@ -4,7 +4,7 @@
 // "+"), then the agency, then the search words, then the date. The header carries an ASCII name
 // (`filename`, for old clients) and the full name (`filename*`, RFC 6266 with RFC 5987's
 // percent-encoded UTF-8) when the search words are not ASCII.
-import { ENUM_FACETS } from "../../records/query";
+import { ANY_SOURCE_REGISTER, ENUM_FACETS, MIRRORED_REGIME_VALUES } from "../../records/query";
 
 /** The filters of a download (a parsed list query: a facet may hold one value or several). */
 export type FilenameQuery = { q?: string } & { [facet: string]: unknown };
@@ -40,7 +40,11 @@ function capParts(parts: string[], max: number): string {
 function filterParts(query: FilenameQuery, ascii: boolean): string[] {
   const parts: string[] = [];
   for (const facet of [...ENUM_FACETS, "agency"]) {
-    const v = values(query[facet]).map((x) => x.replace(/[^A-Za-z0-9_]+/g, "-"));
+    let chosen = values(query[facet]);
+    // Every mirrored record (regime=source_register) is named once, as the URL names it.
+    if (facet === "regime" && MIRRORED_REGIME_VALUES.every((r) => chosen.includes(r)))
+      chosen = [...chosen.filter((r) => !(MIRRORED_REGIME_VALUES as readonly string[]).includes(r)), ANY_SOURCE_REGISTER];
+    const v = chosen.map((x) => x.replace(/[^A-Za-z0-9_]+/g, "-"));
     if (v.length) parts.push(v.join("+"));
   }
   const q = slugWords(query.q ?? "", ascii);
