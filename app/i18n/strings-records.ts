@@ -2,7 +2,7 @@
 // an entry, merged into strings.ts. `{place}` is a key of the whole-record format, as the file
 // spells it (the format's keys are its columns).
 const en = {
-  err_records_import_admin_only: "Only an administrator may import whole records: they carry review statuses and dates only the review process gives. An agency imports its tools as drafts (the table import).",
+  err_records_import_admin_only: "Only an administrator may import whole records: they carry review statuses and dates only the review process gives. An agency's official imports the same file, or a table, as new drafts of the agency's own tools.",
   err_records_unknown_fields: "{place} holds fields the whole-record format does not have: {keys}. Remove them.",
   err_records_entry_unknown_fields: "The entry holds fields the whole-record format does not have: {keys}. Remove them.",
   err_records_entry_invalid: "The entry is not a tool in the whole-record format (an object with its id, slug, agencies and revisions).",
@@ -24,7 +24,7 @@ const en = {
 };
 
 const zh: Record<keyof typeof en, string> = {
-  err_records_import_admin_only: "只有管理员可以导入完整记录：完整记录包含只能由审查程序给出的审查状态和日期。机构请以草稿形式导入本机构的工具（表格导入）。",
+  err_records_import_admin_only: "只有管理员可以导入完整记录：完整记录包含只能由审查程序给出的审查状态和日期。机构经办人可将同一文件或表格导入为本机构工具的新草稿。",
   err_records_unknown_fields: "{place} 含有完整记录格式中没有的字段：{keys}。请删除。",
   err_records_entry_unknown_fields: "该条目含有完整记录格式中没有的字段：{keys}。请删除。",
   err_records_entry_invalid: "该条目不是完整记录格式中的工具（应是含编号、网址名称、机构和各版本的对象）。",

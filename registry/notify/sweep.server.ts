@@ -43,7 +43,7 @@ function sunsetsDue(db: Db, today: string): Due[] {
   const rows = stmt(
     db,
     `SELECT id, sunset_date, owner_agency_id, name_zh, name_en FROM tools
-     WHERE published_revision_id IS NOT NULL AND owner_agency_id IS NOT NULL AND retired_on IS NULL AND sunset_date IS NOT NULL AND sunset_date >= ? AND sunset_date <= ?`,
+     WHERE published_revision_id IS NOT NULL AND owner_agency_id IS NOT NULL AND regime = 'this_register' AND retired_on IS NULL AND sunset_date IS NOT NULL AND sunset_date >= ? AND sunset_date <= ?`,
   ).all(today, addDays(today, DUE_SOON_DAYS)) as { id: string; sunset_date: string; owner_agency_id: number | null; name_zh: string | null; name_en: string | null }[];
   return rows.map((r) => ({ subject: r.id, date: r.sunset_date, toolId: r.id, ownerAgencyId: r.owner_agency_id, nameZh: r.name_zh, nameEn: r.name_en, extra: {} }));
 }

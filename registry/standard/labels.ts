@@ -276,7 +276,7 @@ export const LABELS = {
   },
   classificationScheme: {
     "us-omb-high-impact": { zh: "美国管理和预算办公室：高影响人工智能", en: "US OMB: high-impact AI" },
-    "nl-publication-category": { zh: "荷兰算法登记簿：公开类别", en: "Dutch Algorithm Register: publication category" },
+    "nl-publication-category": { zh: "荷兰政府算法登记簿：公开类别", en: "Dutch Algorithm Register: publication category" },
     "ca-aia-level": { zh: "加拿大算法影响评估：影响等级", en: "Canada AIA: impact level" },
     "eu-ai-act-risk": { zh: "欧盟人工智能法：风险类别", en: "EU AI Act: risk category" },
     "register-impact-level": { zh: "本登记簿：影响等级", en: "This register: impact level" },
@@ -300,9 +300,9 @@ export const LABELS = {
     this_register: { zh: "适用本登记簿规则", en: "Governed by this register's rules" },
     source_register: { zh: "转载记录，适用来源登记簿规则", en: "Mirrored: governed by the source register's rules" },
     // The list's regime filter names the register a record is mirrored from (registry/records/query.ts REGIME_VALUES).
-    "us-omb-ai-inventory": { zh: "转载自美国联邦政府人工智能用例清单", en: "Mirrored from the US federal AI use case inventory" },
+    "us-omb-ai-inventory": { zh: "转载自美国联邦人工智能用例清单", en: "Mirrored from the US federal AI use case inventory" },
     "uk-atrs": { zh: "转载自英国算法透明度记录标准", en: "Mirrored from the UK Algorithmic Transparency Recording Standard" },
-    "nl-algoritmeregister": { zh: "转载自荷兰算法登记簿", en: "Mirrored from the Dutch Algorithm Register" },
+    "nl-algoritmeregister": { zh: "转载自荷兰政府算法登记簿", en: "Mirrored from the Dutch Algorithm Register" },
     "ca-aia": { zh: "转载自加拿大算法影响评估", en: "Mirrored from Canada's Algorithmic Impact Assessment" },
     other_register: { zh: "转载自其他登记簿", en: "Mirrored from another register" },
   },

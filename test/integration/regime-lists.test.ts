@@ -210,7 +210,7 @@ describe("a mirrored record in the lists", () => {
 
   it.each([
     ["en", "Mirrored from the US federal AI use case inventory", "Never reviewed"],
-    ["zh", "转载自美国联邦政府人工智能用例清单", "未经审查"],
+    ["zh", "转载自美国联邦人工智能用例清单", "未经审查"],
   ] as const)("shows its card on a %s page as mirrored from its register, never as unlawful or unreviewed", async (lang, mirroredFrom, unreviewed) => {
     const id = publishMirrored();
     const [mirrored] = (await listTools(ctxOf({ db: db() }), { query: query("regime=source_register"), today: TODAY })).items;

@@ -4,8 +4,9 @@ import type { Actor } from "../../auth/roles";
 import { getDb, stmt, type Db } from "../../shared/db.server";
 import { absolute, paths } from "../../shared/urls";
 import { agencyNamesOf, type ToolExportRow } from "../exports/tools-export.server";
-import type { ReviewStatus, ToolRecordInput } from "../../standard/v1";
+import type { ReviewStatus, ToolRecord, ToolRecordInput } from "../../standard/v1";
 import { sunsetState } from "../../lifecycle/sunset";
+import { isMirrored } from "../../standard/regime";
 import { requireOfficial } from "./import.server";
 
 /**
@@ -59,7 +60,7 @@ function inventoryRow(
     review_status: r.status,
     impact_level: r.status === "draft" ? null : r.impact_level,
     sunset_date: l?.sunsetDate ?? null,
-    sunset_state: l ? sunsetState({ deploymentStatus: l.deploymentStatus, reviewStatus: r.status, sunsetDate: l.sunsetDate ?? null }, opts.today) : null,
+    sunset_state: l ? sunsetState({ deploymentStatus: l.deploymentStatus, reviewStatus: r.status, sunsetDate: l.sunsetDate ?? null, mirrored: isMirrored(record as Pick<ToolRecord, "regime">) }, opts.today) : null,
     incident_count: record.incidents?.length ?? 0,
     comment_count: r.comment_count,
     updated_at: r.status === "draft" ? r.created_at : r.updated_at,
