@@ -37,12 +37,13 @@ function printReport(report: RecordsImportReport, file: string): void {
   }
   const bad = report.entries.filter((e) => e.problems.length).length;
   const w = report.written;
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   console.log(
     {
       file_refused: "The file was refused; nothing was imported.",
       refused: `Nothing was imported because ${bad} of ${report.entries.length} tools have problems; no tool was written.`,
       checked: `Checked; nothing was written. All ${report.entries.length} tools can be imported.`,
-      imported: `Imported ${w.tools} tools with ${w.revisions} revisions${w.agencies ? `, and created ${w.agencies} agencies` : ""}.`,
+      imported: `Imported ${n(w.tools, "tool", "tools")} with ${n(w.revisions, "revision", "revisions")}${w.agencies ? `, and created ${n(w.agencies, "agency", "agencies")}` : ""}.`,
     }[report.result],
   );
 }
