@@ -716,7 +716,12 @@ export const WithheldRecord = z
     legalCitation: z.string().trim().min(1).max(500).optional().meta(doc("Legal provision relied on.", "所依据的法律条款。")),
   })
   .strict()
-  .meta(doc("The whole record is withheld: it is published only as a notice that it exists and why it is withheld. Since version 1.1.", "整条记录不予公开：仅公开该记录存在及不予公开的理由。自 1.1 版起。"));
+  .meta(
+    doc(
+      "The whole record is withheld: it is published only as a notice that it exists and why it is withheld. Such a record keeps only what is always public (its name, kind, place, policy area, summary, agencies, purpose, legal basis, dates, sources and ids) and leaves every other part empty. Since version 1.1.",
+      "整条记录不予公开：仅公开该记录存在及不予公开的理由。此类记录只保留始终公开的内容（名称、类型、地域、政策领域、摘要、机构、用途、法律依据、日期、来源和编号），其余部分一律留空。自 1.1 版起。",
+    ),
+  );
 
 export const Regime = z
   .discriminatedUnion("governedBy", [
@@ -882,6 +887,7 @@ export const ToolRecord = z
     const extensionFields = Object.values(r.extensions ?? {}).reduce((n, o) => n + Object.keys(o).length, 0);
     if (Object.keys(r.extensions ?? {}).length > LIST_LIMITS.extensionRegisters || extensionFields > LIST_LIMITS.extensionFields)
       ctx.addIssue({ code: "custom", path: ["extensions"], message: "err_extensions_too_many", params: { n: extensionFields, max: LIST_LIMITS.extensionFields } });
+    if (r.withheldRecord) for (const path of withheldRecordFilled(r)) ctx.addIssue({ code: "custom", path, message: "err_withheld_record_filled", params: { field: path.join(".") } });
     if (r.regime?.governedBy === "source_register" && !r.externalIds?.some((e) => e.register === (r.regime as { register: string }).register))
       ctx.addIssue({ code: "custom", path: ["regime", "register"], message: "err_regime_id_missing", params: { register: r.regime.register } });
   })
@@ -900,6 +906,43 @@ export type DataCategory = (typeof DATA_CATEGORIES)[number];
 export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
 export type WithholdableField = (typeof WITHHOLDABLE_FIELDS)[number];
 export type ImpactAnswers = z.output<typeof ImpactAnswers>;
+
+/**
+ * What a record withheld in full (`withheldRecord`) may still hold: what the public must always
+ * see (name and kind, who runs it, its purpose and legal basis, its dates and end date, its
+ * sources and ids) and the ground. Everything else must be empty, as a withheld field must be:
+ * so the withheld facts are never stored in a public revision, and no export, API answer or
+ * mirror can give them away. `true` keeps the whole part.
+ */
+export const WITHHELD_RECORD_KEEPS: Record<string, true | readonly string[]> = {
+  standardVersion: true,
+  identity: ["id", "slug", "name", "originalLanguage", "kind", "jurisdiction", "policyDomain", "summary"],
+  responsibility: ["agencies"],
+  purpose: ["purpose", "legalBasis"],
+  lifecycle: true,
+  sources: true,
+  externalIds: true,
+  regime: true,
+  withheldRecord: true,
+};
+
+const deepEmpty = (v: unknown): boolean =>
+  v === undefined || v === null || (Array.isArray(v) ? v.every(deepEmpty) : typeof v === "object" ? Object.values(v as object).every(deepEmpty) : false);
+
+/** The parts of a record withheld in full that are filled but may not be, by path. */
+export function withheldRecordFilled(r: Record<string, unknown>): string[][] {
+  const out: string[][] = [];
+  for (const [key, value] of Object.entries(r)) {
+    const keep = WITHHELD_RECORD_KEEPS[key];
+    if (keep === true) continue;
+    if (!keep || typeof value !== "object" || value === null || Array.isArray(value)) {
+      if (!deepEmpty(value)) out.push([key]);
+      continue;
+    }
+    for (const [sub, v] of Object.entries(value)) if (!keep.includes(sub) && !deepEmpty(v)) out.push([key, sub]);
+  }
+  return out;
+}
 
 export function valueAt(record: unknown, path: string): unknown {
   return path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), record);

@@ -101,6 +101,8 @@ export function withheldRecord(): ToolRecordInput {
   const r = base(WITHHELD_ID, "withheld-record", "us-department-of-veterans-affairs");
   r.identity.name = { en: "Withheld analytics tool" };
   r.purpose.purpose = { en: "SECRET PURPOSE TEXT" };
+  // A record withheld in full holds nothing but what is always public (WITHHELD_RECORD_KEEPS).
+  r.howItWorks = {};
   return { ...r, withheldRecord: { ground: WITHHELD_GROUND, legalCitation: "5 U.S.C. 552(b)(7)" } };
 }
 
