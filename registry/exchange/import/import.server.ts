@@ -155,7 +155,8 @@ export async function runImport(
   return written;
 }
 
-function countRows(rows: RowReport[]): ImportReport["counts"] {
+/** The report's counts of rows by outcome, and of problems. */
+export function countRows(rows: RowReport[]): ImportReport["counts"] {
   const counts = { rows: rows.length, create: 0, update: 0, unchanged: 0, error: 0, problems: 0 };
   for (const r of rows) {
     counts[r.outcome]++;

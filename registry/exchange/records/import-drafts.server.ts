@@ -27,7 +27,7 @@ import { proposeSlug } from "../../standard/slug-proposal";
 import { isMirrored } from "../../standard/regime";
 import { ToolRecord, versionFor } from "../../standard/v1";
 import { allLangs } from "../../standard/text-langs";
-import { agencyNames, IMPORT_MODES, requireOfficial, type ImportMode, type ImportReport, type ImportResult, type RowReport } from "../import/import.server";
+import { agencyNames, countRows, IMPORT_MODES, requireOfficial, type ImportMode, type ImportReport, type ImportResult, type RowReport } from "../import/import.server";
 import type { FieldError } from "../import/read-file";
 import { RecordsEntry } from "./format";
 import { formatProblems } from "./import.server";
@@ -95,15 +95,6 @@ export function importRecordsAsDrafts(ctx: Ctx, input: { text: string; mode?: Im
     done.written = { created: planned.filter((p) => p.report.written).length, updated: 0 };
     return done;
   });
-}
-
-function countRows(rows: RowReport[]): ImportReport["counts"] {
-  const counts = { rows: rows.length, create: 0, update: 0, unchanged: 0, error: 0, problems: 0 };
-  for (const r of rows) {
-    counts[r.outcome]++;
-    counts.problems += r.errors.length;
-  }
-  return counts;
 }
 
 /** A record's name for the report: Chinese, else English, else its first language. */
