@@ -7,7 +7,7 @@ import type { ChangeFeed, FeedEvent } from "../registry/log/feed.server";
 import type { LocalizedText } from "../registry/standard/v1";
 import { fieldName } from "../registry/standard/field-names";
 import { label, type LabelGroup } from "../registry/standard/labels";
-import { FACET_DEFS, ENUM_FACETS, type ToolQuery } from "../registry/records/query";
+import { ANY_SOURCE_REGISTER, FACET_DEFS, ENUM_FACETS, MIRRORED_REGIME_VALUES, type ToolQuery } from "../registry/records/query";
 import { actorLabel } from "~/components/actor";
 import { pickText } from "~/i18n/use-lang";
 import { STRINGS, translate, type Lang, type StringKey } from "~/i18n/strings";
@@ -152,7 +152,9 @@ export function filterWords(query: ToolQuery, agencyNames: Record<string, Locali
   const groups: Text[] = [];
   if (query.q) groups.push(sentence(lang, "feedFilterSearch", { q: query.q }));
   for (const facet of ENUM_FACETS) {
-    const values = valuesOf((query as Record<string, unknown>)[facet]);
+    let values = valuesOf((query as Record<string, unknown>)[facet]);
+    // Every mirrored regime at once is what `regime=source_register` asked for: one phrase, as its chip shows it.
+    if (facet === "regime" && MIRRORED_REGIME_VALUES.every((v) => values.includes(v))) values = [ANY_SOURCE_REGISTER, ...values.filter((v) => !(MIRRORED_REGIME_VALUES as readonly string[]).includes(v))];
     if (values.length) groups.push([values.map((v) => label(FACET_DEFS[facet].labels as LabelGroup, v, lang)).join(translate(lang, "feedFilterOr"))]);
   }
   const agencies = valuesOf(query.agency).filter((slug) => agencyNames[slug]);

@@ -24,6 +24,7 @@ import { getHomeSummary } from "../../registry/records/home.server";
 import { getSunsetOverview } from "../../registry/lifecycle/sunsets.server";
 import { sunsetFeed } from "../../registry/lifecycle/sunset-feed.server";
 import { parseToolQuery } from "../../registry/records/query";
+import { filterWords } from "~/feed-words.server";
 import { ctxOf } from "../../registry/shared/context";
 import type { Actor } from "../../registry/auth/roles";
 import { openApiDocument } from "../../registry/exchange/api/openapi";
@@ -248,3 +249,15 @@ async function render(lang: "zh" | "en", element: ReactElement): Promise<string>
   if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
   return renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false }));
 }
+
+describe("feed titles of the regime filter", () => {
+  const words = (qs: string, lang: "zh" | "en") =>
+    filterWords(parseToolQuery(new URLSearchParams(qs)).query, {}, lang)
+      .map((p) => (typeof p === "string" ? p : p.text))
+      .join("");
+  it("name every mirrored record in one phrase, as the filter chip does, and a single register by its name", () => {
+    expect(words("regime=source_register", "zh")).toBe("转载记录，适用来源登记簿规则");
+    expect(words("regime=source_register", "en")).toBe("Mirrored: governed by the source register's rules");
+    expect(words("regime=uk-atrs", "en")).toBe("Mirrored from the UK Algorithmic Transparency Recording Standard");
+  });
+});
