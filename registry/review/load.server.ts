@@ -7,6 +7,7 @@ import { stmt, type Db } from "../shared/db.server";
 import { RegistryError, wrongState } from "../shared/errors";
 import { computeImpactLevel, type ImpactResult } from "../standard/impact";
 import { ToolRecord, type ReviewStatus, type ToolRecordInput } from "../standard/v1";
+import { isMirrored } from "../standard/regime";
 import type { Actor } from "../auth/roles";
 import { confirmedAgencyIds } from "../records/responsibility.server";
 import { canTake, relationTo, type Action } from "./transitions";
@@ -58,6 +59,8 @@ export function load(db: Db, toolId: string): Loaded {
 
 /** Throws unless the actor may take `action` now: "forbidden" for the wrong person, "wrong_state" for the wrong moment. */
 export function guard(actor: Actor | null, t: Loaded, action: Action): void {
+  // A record mirrored from another register is read-only here: no draft, review or take-over step.
+  if (isMirrored(t.revision.record as Pick<ToolRecord, "regime">)) throw wrongState("err_mirrored_read_only");
   const relation = relationOf(actor, t);
   const check = canTake(relation, t.revision.status, action);
   if (check.ok) return;

@@ -45,8 +45,6 @@ export async function takeOver(ctx: Ctx, input: unknown): Promise<TakeOverResult
   return db.$client
     .transaction((): TakeOverResult => {
       const t = load(db, toolId);
-      // A record mirrored from another register is read-only here: nobody takes it over.
-      if (isMirrored(t.revision.record as Pick<ToolRecord, "regime">)) throw wrongState("err_mirrored_read_only");
       refuseIfTaken(db, actor, t);
       guard(actor, t, "take_over");
       const official = actor!;
@@ -125,12 +123,11 @@ export async function claimableTools(ctx: Ctx): Promise<ClaimableTool[]> {
     `SELECT t.id, r.number, r.status, r.record, group_concat(DISTINCT ta.role) AS roles
      FROM tools t JOIN tool_agencies ta ON ta.tool_seq = t.seq
        JOIN revisions r ON r.tool_seq = t.seq AND r.number = (SELECT max(number) FROM revisions WHERE tool_seq = t.seq)
-     WHERE t.owner_agency_id IS NULL AND t.published_revision_id IS NOT NULL AND ta.agency_id = ? AND ta.role IN ('operates', 'decides')
+     WHERE t.owner_agency_id IS NULL AND t.published_revision_id IS NOT NULL AND t.regime = 'this_register' AND ta.agency_id = ? AND ta.role IN ('operates', 'decides')
      GROUP BY t.seq ORDER BY t.id`,
   ).all(actor.agencyId) as { id: string; number: number; status: ReviewStatus; record: string; roles: string }[];
   return rows
     .filter((r) => canTake("claimant_official", r.status, "take_over").ok)
-    .filter((r) => !isMirrored(JSON.parse(r.record) as Pick<ToolRecord, "regime">))
     .map((r) => ({
       id: r.id,
       name: (JSON.parse(r.record) as { identity: { name: LocalizedText } }).identity.name,
