@@ -4,6 +4,8 @@
 //                   (an admin's table: each row's `agency` column names the agency it is a draft of)
 // npm run import -- records.ndjson --format records [--create-agencies] [--as admin@example.org] [--check]
 // npm run import -- records.ndjson --format records --as official@example.org [--check] [--valid-only] [--report report.csv]
+// npm run import -- inventory.csv --format omb-2025|atrs-3|nl-1 [--create-agencies] [--as EMAIL] [--check] [--valid-only]
+//                   [--report report.csv] [--retrieved-on YYYY-MM-DD]   (another register's file: scripts/import-interop.ts)
 //
 // Imports a CSV, JSON or NDJSON file in the export format as drafts of the agency's tools, with
 // the same checks and report as the upload page. --check only checks; --valid-only writes each
@@ -38,12 +40,15 @@ import type { FieldError } from "../registry/exchange/import/read-file";
 import { looksLikeRecords } from "../registry/exchange/records/read";
 import { importRecordsFile, recordsImportActor } from "./import-records";
 import { importRecordsAsDrafts } from "../registry/exchange/records/import-drafts.server";
+import { isInteropFormatKey, type InteropFormatKey } from "../registry/exchange/interop/formats";
+import { importInteropFile } from "./import-interop";
 
 const USAGE =
   "Usage: npm run import -- FILE --agency SLUG [--as EMAIL] [--check] [--valid-only] [--report REPORT.csv]\n" +
   "       npm run import -- FILE --as ADMIN-EMAIL [--check] [--valid-only] [--report REPORT.csv]   (rows name their agency)\n" +
   "       npm run import -- FILE --format records [--create-agencies] [--as ADMIN-EMAIL] [--check]\n" +
-  "       npm run import -- FILE --format records --as OFFICIAL-EMAIL [--check] [--valid-only] [--report REPORT.csv]";
+  "       npm run import -- FILE --format records --as OFFICIAL-EMAIL [--check] [--valid-only] [--report REPORT.csv]\n" +
+  "       npm run import -- FILE --format omb-2025|atrs-3|nl-1 [--create-agencies] [--as EMAIL] [--check] [--valid-only] [--report REPORT.csv] [--retrieved-on DATE]";
 
 /** A row problem in English, as the upload page words it. */
 const problemText = (e: FieldError) => issueLine(e, "en");
@@ -111,13 +116,52 @@ async function main() {
       report: { type: "string" },
       format: { type: "string" },
       "create-agencies": { type: "boolean" },
+      "retrieved-on": { type: "string" },
     },
     strict: true,
   });
   const file = positionals[0];
-  if (!file || positionals.length > 1 || (values.format !== undefined && values.format !== "records" && values.format !== "table")) {
+  const foreign = isInteropFormatKey(values.format);
+  if (!file || positionals.length > 1 || (values.format !== undefined && values.format !== "records" && values.format !== "table" && !foreign) || (values["retrieved-on"] !== undefined && !foreign)) {
     console.error(USAGE);
     process.exit(2);
+  }
+  if (foreign) {
+    if (values.agency) {
+      console.error(USAGE);
+      process.exit(2);
+    }
+    let bytes: Uint8Array;
+    try {
+      if (fs.statSync(file).size > IMPORT_MAX_BYTES) {
+        console.log(`${path.basename(file)}: ${noticeMessage(tooLargeNotice(fs.statSync(file).size), "en")}`);
+        process.exit(1);
+      }
+      bytes = new Uint8Array(fs.readFileSync(file));
+    } catch {
+      console.error(`Cannot read ${file}: no such file.`);
+      process.exit(2);
+    }
+    const db = openDatabase(databasePath());
+    let code = 1;
+    try {
+      code = importInteropFile(db, {
+        file: path.basename(file),
+        bytes,
+        format: values.format as InteropFormatKey,
+        as: values.as,
+        createAgencies: Boolean(values["create-agencies"]),
+        check: Boolean(values.check),
+        validOnly: Boolean(values["valid-only"]),
+        report: values.report,
+        retrievedOn: values["retrieved-on"],
+      });
+    } catch (e) {
+      db.$client.close();
+      exitOnRefusal(e);
+    }
+    db.$client.close();
+    process.exit(code);
   }
   let records = values.format === "records";
   // No format given and no agency: a file that is plainly a whole-record export is one.

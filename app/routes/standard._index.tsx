@@ -84,7 +84,7 @@ export default function Standard() {
         {[...V11_FIELDS, ...Object.keys(V11_VALUES)].map((f) => (
           <li key={f}>
             <a href={`#${anchor(f)}`}>{fieldName(f.replace(/\[\]/g, ""), lang)}</a>
-            {f in V11_VALUES ? `: ${(V11_VALUES as Record<string, readonly string[]>)[f]!.map((v) => (LABELS.policyDomain as Record<string, { zh: string; en: string }>)[v]?.[lang] ?? v).join(", ")}` : ""}
+            {f in V11_VALUES ? `: ${(V11_VALUES as Record<string, readonly string[]>)[f]!.map((v) => ((f === "lifecycle.deploymentStatus" ? LABELS.status : LABELS.policyDomain) as Record<string, { zh: string; en: string }>)[v]?.[lang] ?? v).join(", ")}` : ""}
           </li>
         ))}
       </ul>

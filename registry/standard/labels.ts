@@ -91,6 +91,7 @@ export const LABELS = {
     in_use: { zh: "使用中", en: "In use" },
     suspended: { zh: "已暂停", en: "Suspended" },
     retired: { zh: "已停用", en: "Retired" },
+    not_stated: { zh: "来源未说明", en: "Not stated by the source" },
   },
   review: {
     unreviewed: { zh: "未经审查", en: "Never reviewed" },

@@ -204,7 +204,12 @@ export const DATA_CATEGORIES = [
   "device",
   "other",
 ] as const;
-export const DEPLOYMENT_STATUSES = ["proposed", "pilot", "in_use", "suspended", "retired"] as const;
+/**
+ * `not_stated` (since version 1.1): a record mirrored from another register whose source gives no
+ * stage (338 rows of the US inventory of 2025 leave it empty); this register's own records always
+ * state theirs.
+ */
+export const DEPLOYMENT_STATUSES = ["proposed", "pilot", "in_use", "suspended", "retired", "not_stated"] as const;
 // `unreviewed` marks a tool that was deployed without any review and is registered after the
 // fact; most of the embedded historical cases are in this state, which is the point.
 export const REVIEW_STATUSES = [
@@ -778,7 +783,7 @@ export const V11_FIELDS = [
   "extensions",
 ] as const;
 /** The values version 1.1 added to an enumeration of version 1, by field. */
-export const V11_VALUES = { "identity.policyDomain": ["justice"] } as const;
+export const V11_VALUES = { "identity.policyDomain": ["justice"], "lifecycle.deploymentStatus": ["not_stated"] } as const;
 /** The languages a record of version 1 may name as its original language; version 1.1 allows any language tag. */
 export const V1_ORIGINAL_LANGUAGES = ["zh", "en"] as const;
 /** Fields of the record itself, outside the sections the edit forms save one at a time. */
@@ -882,6 +887,8 @@ export const ToolRecord = z
     });
     if (r.lifecycle.deploymentStatus === "retired" && r.lifecycle.retirement === undefined && r.regime?.governedBy !== "source_register")
       ctx.addIssue({ code: "custom", path: ["lifecycle", "retirement"], message: "err_retirement_mismatch" });
+    if (r.lifecycle.deploymentStatus === "not_stated" && r.regime?.governedBy !== "source_register")
+      ctx.addIssue({ code: "custom", path: ["lifecycle", "deploymentStatus"], message: "err_status_not_stated_own" });
     if (r.standardVersion === "1")
       for (const path of v11Uses(r)) ctx.addIssue({ code: "custom", path, message: "err_needs_version_11", params: { version: STANDARD_VERSION } });
     const extensionFields = Object.values(r.extensions ?? {}).reduce((n, o) => n + Object.keys(o).length, 0);

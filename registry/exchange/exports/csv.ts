@@ -16,6 +16,15 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * A cell as written by csvCell, read back: one apostrophe taken off a cell that starts with
+ * apostrophes and then =, +, -, @, tab or CR; every other cell exactly as it is. Foreign CSV
+ * readers (registry/exchange/interop) read every cell this way, so what csvCell writes comes back.
+ */
+export function readNeutralisedCell(cell: string): string {
+  return LOOKS_NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
 export function csvRow(values: unknown[]): string {
   return `${values.map(csvCell).join(",")}\r\n`;
 }

@@ -9,12 +9,18 @@
 // - list columns (demographic_features, hi_public_consultation) hold the text of a Python list,
 //   `['a', 'b']`, or `a;b`; a cell that is neither is reported, and kept as text;
 // - cells that start with -, =, + or @ (31 in the real file: lists written with dashes). They
-//   are text and stay text: the reader never changes them; whoever writes them into a CSV for a
-//   spreadsheet (registry/exchange/exports/csv.ts) neutralises them there.
+//   are text and stay text. Whoever writes them into a CSV for a spreadsheet neutralises them
+//   with a leading apostrophe (registry/exchange/exports/csv.ts csvCell, as the /interop export
+//   does), and this reader takes one apostrophe off a cell that starts with apostrophes and then
+//   one of those characters (readNeutralisedCell), as every CSV import of the register does. The
+//   published file itself has two such cells (`'-save time…`, `'- No custom models…`: an agency
+//   kept Excel from running them): they read as the text after the apostrophe, and are written
+//   back with it, byte for byte.
 import { parse as parseCsv, CsvError } from "csv-parse/sync";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_RECORD_CHARS, tooLargeNotice } from "../../import/limits";
 import type { FileNotice } from "../../import/columns";
 import { readListCell } from "../list-cell";
+import { readNeutralisedCell } from "../../exports/csv";
 import { OMB_2025_COLUMNS, OMB_2025_COLUMN_NAMES, type OmbColumnName } from "./columns";
 
 /** At most this many rows (the whole 2025 inventory has 3,611). */
@@ -84,9 +90,10 @@ export function readOmbCsv(bytes: Uint8Array): OmbRead {
     const line = lines[r]!;
     const cells = Object.create(null) as Record<OmbColumnName, string>;
     OMB_2025_COLUMNS.forEach((col, i) => {
-      const v = record[i] ?? "";
+      const raw = record[i] ?? "";
+      const v = readNeutralisedCell(raw);
       cells[col.name] = v;
-      if (/^[-=+@]/.test(v)) quirks.formulaLike.push({ line, column: col.name });
+      if (/^[-=+@]/.test(raw)) quirks.formulaLike.push({ line, column: col.name });
       if (v === "") return;
       if (col.kind === "list" && !readListCell(v).ok) quirks.unreadableLists.push({ line, column: col.name });
       if (col.kind === "choice" && "values" in col && !(col.values as readonly string[]).includes(v)) quirks.offListChoices.push({ line, column: col.name, value: v });
