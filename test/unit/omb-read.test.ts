@@ -17,15 +17,24 @@ describe("the whole 2025 US inventory", () => {
   const read = readOmbCsv(bytes);
   if (!read.ok) throw new Error(JSON.stringify(read.notices));
 
-  it("gives every row and cell as the file has them", () => {
-    // An independent reading with the CSV library's defaults: the same cells, row for row.
+  it("gives every row and cell as the file has them, but for the apostrophe that keeps a spreadsheet from running a cell", () => {
+    // An independent reading with the CSV library's defaults: the same cells, row for row, except
+    // the two cells an agency wrote as '- … (an apostrophe before a dash), which read as the text
+    // after the apostrophe, as every CSV import of the register reads such cells.
     const plain = parseCsv(bytes, { bom: true, columns: true }) as Record<string, string>[];
     expect(read.bom).toBe(true);
     expect(read.rows).toHaveLength(3_611);
     expect(read.rows.length).toBe(plain.length);
+    const apostrophes: string[] = [];
     read.rows.forEach((r, i) => {
-      for (const c of OMB_2025_COLUMN_NAMES) if (r.cells[c] !== plain[i]![c]) throw new Error(`line ${r.line}, ${c}: differs`);
+      for (const c of OMB_2025_COLUMN_NAMES) {
+        const raw = plain[i]![c]!;
+        if (r.cells[c] === raw) continue;
+        if (raw.startsWith("'-") && r.cells[c] === raw.slice(1)) apostrophes.push(`${r.line} ${c}`);
+        else throw new Error(`line ${r.line}, ${c}: differs`);
+      }
     });
+    expect(apostrophes).toHaveLength(2);
     expect(read.rows[0]!.line).toBe(2);
   });
 
