@@ -23,7 +23,8 @@ import { isMirrored } from "../../registry/standard/regime";
 import { ToolRecord } from "../../registry/standard/v1";
 import { checkRegister } from "../../registry/log/verify.server";
 import { setDb, type Db } from "../../db/client.server";
-import type { Cells } from "../../registry/exchange/interop/mapping";
+import { docToRow, rowToDoc, type Cells } from "../../registry/exchange/interop/mapping";
+import { ATRS_MAPPING } from "../../registry/exchange/interop/atrs-3/mapping";
 import type { Actor } from "../../registry/auth/roles";
 
 const FIXTURE = path.join(ROOT, "test/fixtures/interop/uk-atrs/uk-atrs.atrs-3.json");
@@ -96,6 +97,18 @@ describe("ATRS v3.0 in and out", () => {
     expect(file.total).toBe(2);
     expect(differences(source(bytes()), source(new TextEncoder().encode(file.body)))).toEqual([]);
     expect(file.body).toBe(fs.readFileSync(FIXTURE, "utf8"));
+  });
+
+  it("the register's own records export as ATRS too (the crosswalk the other way): the file reads back without a refusal and each record's fields come back unchanged", () => {
+    const db = getDb();
+    const { query } = parseToolQuery(new URLSearchParams(""));
+    const file = exportInterop("atrs-3", query, { origin: ORIGIN, order: "id", exportedAt: NOW.toISOString() }, db);
+    expect(file.total).toBeGreaterThan(5);
+    const rows = source(new TextEncoder().encode(file.body));
+    expect(rows).toHaveLength(file.total);
+    expect(rows.every((r) => r.name !== "" && r.organisation_or_department !== "")).toBe(true);
+    const again = rows.map((r) => docToRow(ATRS_MAPPING, rowToDoc(ATRS_MAPPING, r).doc));
+    expect(differences(rows, again)).toEqual([]);
   });
 
   it("a record whose team and purpose are changed through the standard (a new revision, imported through the records path) exports with those two fields changed only", () => {

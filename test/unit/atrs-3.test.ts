@@ -158,6 +158,8 @@ describe("reading and writing ATRS JSON", () => {
   it("refuses keys that are not attributes of v3.0 (they would be lost), naming them and the records; a v4.0-style key or a prototype key too", () => {
     const notices = refused(enc(`[{"name":"A","development_data_name":"x"},{"name":"B"},{"name":"C","__proto__":"y","Name":"z"}]`));
     expect(notices).toEqual([{ code: "interopAtrsUnknownKeys", params: { count: 3, keys: "development_data_name, __proto__, Name", items: "1, 3" } }]);
+    const long = refused(json([{ ["k".repeat(5_000)]: "x" }]))[0]!;
+    expect(String(long.params.keys)).toHaveLength(60);
   });
 
   it("refuses values that are not text (the id may be a whole number), naming the key and the record", () => {

@@ -32,6 +32,8 @@ export const ATRS_MAX_RECORDS = 10_000;
 /** At most this many records or keys are named in one notice (the count is always whole). */
 const NAMED = 20;
 const list = (xs: (string | number)[]) => xs.slice(0, NAMED).join(", ") + (xs.length > NAMED ? ", …" : "");
+/** A key as a notice names it: at most 60 characters. */
+const short = (k: string) => (k.length > 60 ? `${k.slice(0, 59)}…` : k);
 
 const KNOWN = new Set<string>(ATRS_3_KEYS);
 const INTEGER = /^(0|[1-9]\d*)$/;
@@ -80,7 +82,7 @@ export function readAtrsJson(bytes: Uint8Array): InteropRead {
   if (unknown.size)
     notices.push({
       code: "interopAtrsUnknownKeys",
-      params: { count: unknown.size, keys: list([...unknown.keys()]), items: list([...new Set([...unknown.values()].flat())].sort((a, b) => a - b)) },
+      params: { count: unknown.size, keys: list([...unknown.keys()].map(short)), items: list([...new Set([...unknown.values()].flat())].sort((a, b) => a - b)) },
     });
   if (badValues.length) notices.push({ code: "interopAtrsNotText", params: { count: badValues.length, values: list(badValues.map((b) => `${b.key} (${b.item})`)) } });
   if (notices.length) return { ok: false, notices };
