@@ -6,6 +6,7 @@
 import type { FileNotice } from "../import/columns";
 import type { Cells, InteropMapping, Words } from "./mapping";
 import { OMB_2025 } from "./omb-2025/format";
+import { ATRS_3 } from "./atrs-3/format";
 
 export const INTEROP_FORMAT_KEYS = ["omb-2025", "atrs-3", "nl-1"] as const;
 export type InteropFormatKey = (typeof INTEROP_FORMAT_KEYS)[number];
@@ -43,7 +44,7 @@ export type InteropFormat = {
 
 export const INTEROP_FORMATS: Record<InteropFormatKey, InteropFormat | undefined> = {
   "omb-2025": OMB_2025,
-  "atrs-3": undefined,
+  "atrs-3": ATRS_3,
   "nl-1": undefined,
 };
 
