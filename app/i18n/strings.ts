@@ -27,6 +27,7 @@ import { pagingStrings } from "./strings-paging";
 import { downloadsStrings } from "./strings-downloads";
 import { recordsStrings } from "./strings-records";
 import { ombStrings } from "./strings-omb";
+import { nlStrings } from "./strings-nl";
 import { feedsStrings } from "./strings-feeds";
 import { facetStrings } from "./strings-facets";
 import { textLangStrings } from "./strings-textlang";
@@ -68,6 +69,7 @@ const en = {
   ...downloadsStrings.en,
   ...recordsStrings.en,
   ...ombStrings.en,
+  ...nlStrings.en,
   ...feedsStrings.en,
   ...standard11Strings.en,
   ...interopStrings.en,
@@ -618,6 +620,7 @@ const zh: Record<StringKey, string> = {
   ...downloadsStrings.zh,
   ...recordsStrings.zh,
   ...ombStrings.zh,
+  ...nlStrings.zh,
   ...feedsStrings.zh,
   ...standard11Strings.zh,
   ...interopStrings.zh,
