@@ -28,6 +28,7 @@ import { downloadsStrings } from "./strings-downloads";
 import { recordsStrings } from "./strings-records";
 import { ombStrings } from "./strings-omb";
 import { atrsStrings } from "./strings-atrs";
+import { nlStrings } from "./strings-nl";
 import { feedsStrings } from "./strings-feeds";
 import { facetStrings } from "./strings-facets";
 import { textLangStrings } from "./strings-textlang";
@@ -70,6 +71,7 @@ const en = {
   ...recordsStrings.en,
   ...ombStrings.en,
   ...atrsStrings.en,
+  ...nlStrings.en,
   ...feedsStrings.en,
   ...standard11Strings.en,
   ...interopStrings.en,
@@ -621,6 +623,7 @@ const zh: Record<StringKey, string> = {
   ...recordsStrings.zh,
   ...ombStrings.zh,
   ...atrsStrings.zh,
+  ...nlStrings.zh,
   ...feedsStrings.zh,
   ...standard11Strings.zh,
   ...interopStrings.zh,

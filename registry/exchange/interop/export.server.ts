@@ -39,11 +39,12 @@ export type InteropExport = { body: string; total: number; notices: QueryNotice[
  * The file of a list query in a format. `order`: "list" keeps the list's order (the `sort` the
  * query asked for); "id" orders by the register's tool number, which for an imported file is
  * the order of its rows (the default of /interop/*, so a file comes back in its own order).
+ * `shape`: a format's other shape of file, passed to its writer (nl-1: "api", the public API's list).
  */
 export function exportInterop(
   key: InteropFormatKey,
   query: ToolQuery,
-  opts: { origin: string; today?: string; lang?: "zh" | "en"; order: "list" | "id"; exportedAt: string },
+  opts: { origin: string; today?: string; lang?: "zh" | "en"; order: "list" | "id"; exportedAt: string; shape?: string },
   db: Db = getDb(),
 ): InteropExport {
   const format = interopFormat(key);
@@ -53,5 +54,5 @@ export function exportInterop(
   for (const b of batches) for (const t of b) ids.push(t.id);
   if (opts.order === "id") ids.sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
   const rows = interopRows(key, ids, opts.origin, db);
-  return { body: format.write(rows, { exportedAt: opts.exportedAt, source: `${opts.origin}/` }), total, notices };
+  return { body: format.write(rows, { exportedAt: opts.exportedAt, source: `${opts.origin}/`, ...(opts.shape ? { shape: opts.shape } : {}) }), total, notices };
 }
