@@ -8,6 +8,8 @@
 type Step = { key: string } | { index: number } | { match: [string, string] };
 
 const STEP = /([^.[\]]+)|\[(\d+)\]|\[([^=\]]+)=([^\]]+)\]/g;
+/** The whole grammar: keys joined by dots, each followed by any number of selectors (no `a..b`, `.a`, `a[0]b`). */
+const PATH = /^[^.[\]]+(?:\[(?:\d+|[^=\]]+=[^\]]+)\])*(?:\.[^.[\]]+(?:\[(?:\d+|[^=\]]+=[^\]]+)\])*)*$/;
 
 const cache = new Map<string, Step[]>();
 
@@ -24,7 +26,7 @@ export function stepsOf(path: string): Step[] {
     consumed += m[0].length;
   }
   const dots = (path.match(/\./g) ?? []).length;
-  if (!steps.length || consumed + dots !== path.length) throw new Error(`Malformed record path: ${path}`);
+  if (!steps.length || consumed + dots !== path.length || !PATH.test(path)) throw new Error(`Malformed record path: ${path}`);
   for (const s of steps) if ("key" in s && ["__proto__", "constructor", "prototype"].includes(s.key)) throw new Error(`Malformed record path: ${path}`);
   cache.set(path, steps);
   return steps;
