@@ -8,6 +8,7 @@ import { fieldName, fieldShape as shape } from "../../registry/standard/field-na
 import { fieldHint } from "../../registry/standard/field-hints";
 import { label } from "../../registry/standard/labels";
 import { enumGroupOf } from "../../registry/standard/field-values";
+import { ownRecordValues } from "../../registry/standard/own-values";
 import type { ReactNode } from "react";
 import { isOtherLang, languageName, textLangTag, useT } from "~/i18n/use-lang";
 import { AgencySelect, useFormOptions } from "./form-options";
@@ -166,7 +167,8 @@ function Field({ path, node: raw, value, errors, required }: Props) {
         <>
           <select {...common} defaultValue={str(value)}>
             <option value="">—</option>
-            {kind.values.map((v) => (
+            {/* The forms edit this register's own records: no value only a mirrored record may hold. */}
+            {ownRecordValues(shape(path), kind.values).map((v) => (
               <option key={v} value={v}>
                 {group ? label(group, v, lang) : (fieldName(v, lang) ?? v)}
               </option>
@@ -179,7 +181,7 @@ function Field({ path, node: raw, value, errors, required }: Props) {
       return (
         <fieldset className={`group${hasError ? " has-error" : ""}`} aria-describedby={describedBy(path, hint, hasError)}>
           {groupHead}
-          {kind.values.map((v) => (
+          {ownRecordValues(shape(path), kind.values).map((v) => (
             <div key={v} className="check">
               <input type="checkbox" id={idOf(`${path}.${v}`)} name={path} value={v} defaultChecked={chosen.has(v)} />
               <label htmlFor={idOf(`${path}.${v}`)}>{group ? label(group, v, lang) : v}</label>

@@ -1,5 +1,6 @@
 // Drafts: an official starts a record for their agency and completes it section by section. A
 // draft is private until it is submitted (submission.server.ts).
+import { OWN_DEPLOYMENT_STATUSES } from "../standard/own-values";
 import { z } from "zod";
 import type { SectionName } from "../standard/sections";
 import { canonicalJson } from "../shared/canonical-json";
@@ -154,6 +155,9 @@ export function saveDraftSectionNow(ctx: Ctx, input: unknown): void {
       if (clash) throw invalid([{ code: "err_slug_taken", path: "identity.slug", params: { slug: (data as { slug: string }).slug, tool: clash.id } }]);
     }
     if (section === "lifecycle") data = { ...data, reviewStatus: "draft" };
+    // A draft is this register's own record: it states its status (not_stated is for mirrored records only).
+    if (section === "lifecycle" && !(OWN_DEPLOYMENT_STATUSES as readonly string[]).includes(String(data.deploymentStatus)))
+      throw invalid([{ code: "err_status_not_stated_own", path: "lifecycle.deploymentStatus" }]);
     // A section that uses a field version 1.1 added moves a record of version 1 to 1.1.
     const record = versionFor({ ...t.revision.record, [section]: data });
     const tooLarge = recordSizeProblem(record);

@@ -3,7 +3,8 @@
 // the check of a file's header against them.
 import { TOOL_EXPORT_COLUMNS, TOOL_LABEL_COLUMNS } from "../exports/columns";
 import { isForbiddenKey } from "../../shared/safe-keys";
-import { DEPLOYMENT_STATUSES, JURISDICTION_LEVELS, POLICY_DOMAINS, TOOL_KINDS } from "../../standard/v1";
+import { JURISDICTION_LEVELS, POLICY_DOMAINS, TOOL_KINDS } from "../../standard/v1";
+import { OWN_DEPLOYMENT_STATUSES } from "../../standard/own-values";
 import type { LabelGroup } from "../../standard/labels";
 
 /** How many names a message about unknown or repeated columns lists before "and N more". */
@@ -47,7 +48,8 @@ export const CODED_COLUMNS = [
   { column: "kind", labels: "kind", codes: TOOL_KINDS },
   { column: "jurisdiction_level", labels: "jurisdiction", codes: JURISDICTION_LEVELS },
   { column: "policy_domain", labels: "policyDomain", codes: POLICY_DOMAINS },
-  { column: "deployment_status", labels: "status", codes: DEPLOYMENT_STATUSES },
+  // Not `not_stated`: a table makes this register's own drafts, which state their status.
+  { column: "deployment_status", labels: "status", codes: OWN_DEPLOYMENT_STATUSES },
 ] as const satisfies readonly { column: ImportColumn; labels: LabelGroup; codes: readonly string[] }[];
 
 /** Columns the register computes (address, review state, counts, times): accepted and ignored. */

@@ -2,6 +2,7 @@
 // problems to fix, each named by the column it comes from.
 import { z } from "zod";
 import { Identity, Lifecycle, ToolId } from "../../standard/v1";
+import { OWN_DEPLOYMENT_STATUSES } from "../../standard/own-values";
 import { zodIssues } from "../../shared/errors";
 import type { ExtraValue, FieldError, RawRow } from "./read-file";
 
@@ -94,6 +95,9 @@ export function toImportedTool(raw: RawRow): { ok: true; tool: ImportedTool } | 
             ? { field: "retired_on", code: isUnknownDate(c.retired_on) ? "err_import_retired_on_unknown" : "err_import_retired_on_missing" }
             : { ...i, field: columnOf(i.path ?? "lifecycle") },
       );
+  // A table makes this register's own drafts: a status only a mirrored record may hold (not_stated) is refused here, not at submission.
+  if (lifecycle.success && !(OWN_DEPLOYMENT_STATUSES as readonly string[]).includes(lifecycle.data.deploymentStatus))
+    errors.push({ field: "deployment_status", code: "err_status_not_stated_own", path: "lifecycle.deploymentStatus" });
   if (errors.length || !identity.success || !lifecycle.success) {
     // A cell refused on its own (a formula) is left out of the record; do not report the gap too.
     const refusedCells = new Set(raw.errors.map((e) => e.field));
