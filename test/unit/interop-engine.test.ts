@@ -250,4 +250,19 @@ describe("kept as published (mapping.ts)", () => {
       expect(out.problem_solved).toBe("A new purpose.");
     }
   });
+
+  it("the US mapping writes a record's method into the AI classification column only when it is one of the inventory's classifications", () => {
+    const read = OMB_2025.read(fs.readFileSync(path.join(ROOT, "test/fixtures/interop/us-omb-2025/sample_12_rows.csv")));
+    if (!read.ok) throw new Error("file refused");
+    const { doc } = rowToDoc(OMB_MAPPING, read.rows.find((r) => r.cells.classification === "Classical ML")!.cells);
+    expect(docToRow(OMB_MAPPING, doc).classification).toBe("Classical ML");
+    setPath(doc.record, "howItWorks.method.en", "Generative AI");
+    expect(docToRow(OMB_MAPPING, doc).classification).toBe("Generative AI");
+    // A method described in this register's words is no value of the inventory's choice column.
+    setPath(doc.record, "howItWorks.method.en", "Big data and artificial intelligence.");
+    expect(docToRow(OMB_MAPPING, doc).classification).toBe("");
+    // An off-list classification the source published still comes back as published.
+    const offList = { ...read.rows[0]!.cells, classification: "Expert system" };
+    expect(docToRow(OMB_MAPPING, rowToDoc(OMB_MAPPING, offList).doc).classification).toBe("Expert system");
+  });
 });

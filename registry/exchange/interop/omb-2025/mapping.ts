@@ -4,6 +4,7 @@
 import { answerCodec, looseDateCodec, stepsAnswerCodec } from "../codecs";
 import { choiceCodec, textCodec, urlCodec, type Cells, type Codec, type InteropDoc, type InteropField, type InteropMapping } from "../mapping";
 import { getPath, setPath } from "../path";
+import { OMB_2025_COLUMNS } from "./columns";
 
 export const OMB_REGISTER = "us-omb-ai-inventory";
 /** The inventory as published, at the commit the fixtures copy (the inventory has no page per record). */
@@ -39,6 +40,17 @@ const POLICY_AREAS: Record<string, string> = {
   Other: "other",
 };
 
+/**
+ * Text read into a free-text field of the standard from one of the inventory's choice columns:
+ * written back only when it is one of the column's values (a record of this register describes its
+ * method in its own words, which are no value of the inventory's list).
+ */
+function listedTextCodec(column: string): Codec {
+  const col = OMB_2025_COLUMNS.find((c) => c.name === column);
+  const values: readonly string[] = col && "values" in col ? col.values : [];
+  return { read: textCodec(20_000).read, write: (v) => (typeof v === "string" && values.includes(v) ? v : "") };
+}
+
 export const OMB_FIELDS: readonly InteropField[] = [
   { key: "agency", to: "@agency.slug", codec: agencyCodec, note: { en: "The agency's code, as the slug us-<code>.", zh: "机构代码，作为机构标识 us-<代码>。" } },
   { key: "agency_name", to: "@agency.name", lang: "en" },
@@ -64,7 +76,13 @@ export const OMB_FIELDS: readonly InteropField[] = [
       zh: "有对应领域的按对应领域读取；其余（科学、信息技术、网络安全等）原样保留，领域记为“其他”。",
     },
   },
-  { key: "classification", to: "howItWorks.method", lang: "en", codec: textCodec(20_000) },
+  {
+    key: "classification",
+    to: "howItWorks.method",
+    lang: "en",
+    codec: listedTextCodec("classification"),
+    note: { en: "Read as the method; written back only when the method is one of the inventory's AI classifications.", zh: "读作模型或方法；仅当其为清单所列的人工智能分类之一时才写回。" },
+  },
   { key: "problem_solved", to: "purpose.purpose", lang: "en", note: { en: "Also the summary (its first sentences, within 400 characters).", zh: "同时作为摘要（取其开头数句，不超过 400 字）。" } },
   { key: "benefits", to: "purpose.benefits", lang: "en" },
   { key: "system_outputs", to: "howItWorks.outputs", lang: "en" },
