@@ -14,6 +14,7 @@ import { actorByEmail } from "../helpers/factories";
 import { importInterop, type InteropImportReport } from "../../registry/exchange/interop/import.server";
 import { exportInterop } from "../../registry/exchange/interop/export.server";
 import { OMB_2025 } from "../../registry/exchange/interop/omb-2025/format";
+import { readOmbCsv } from "../../registry/exchange/interop/omb-2025/read";
 import { OMB_2025_COLUMN_NAMES } from "../../registry/exchange/interop/omb-2025/columns";
 import { OMB_REGISTER } from "../../registry/exchange/interop/omb-2025/mapping";
 import { recordsEntries } from "../../registry/exchange/records/export.server";
@@ -133,6 +134,21 @@ describe("the 12-row US sample", () => {
     expect(cellDiffs(source, back).filter((d) => d.startsWith(`row ${j + 1} `))).toEqual([`row ${j + 1} agency_bureau: ${JSON.stringify(source[j]!.agency_bureau)} → "Office of the Chief Data Officer"`]);
     expect(source[j]!.development_stage).toBe("");
     expect(back[j]!.development_stage).toBe("");
+  });
+});
+
+describe("this register's own records in the US format", () => {
+  it("every seeded tool is a row the inventory's reader takes, with no value outside its choice columns' lists", () => {
+    const { query } = parseToolQuery(new URLSearchParams(""));
+    const out = exportInterop("omb-2025", query, { origin: ORIGIN, order: "id", exportedAt: NOW.toISOString() }, db());
+    const read = readOmbCsv(new TextEncoder().encode(out.body));
+    if (!read.ok) throw new Error(JSON.stringify(read.notices));
+    expect(read.rows).toHaveLength(out.total);
+    expect(out.total).toBeGreaterThan(20);
+    expect(read.quirks.offListChoices).toEqual([]);
+    expect(read.quirks.unreadableLists).toEqual([]);
+    // Names and purposes come from the standard (English where there is one).
+    expect(read.rows.every((r) => r.cells.use_case_name !== "" && r.cells.problem_solved !== "")).toBe(true);
   });
 });
 
