@@ -51,7 +51,7 @@ describe("record paths", () => {
     expect(() => setPath({}, p, 1)).toThrow(/Malformed record path/);
   });
 
-  it.each(["__proto__", "a.__proto__", "a.__proto__.polluted", "constructor.prototype", "list[0].constructor", "a.prototype"])("refuses %j and pollutes nothing", (p) => {
+  it.each(["__proto__", "a.__proto__", "a.__proto__.polluted", "constructor.prototype", "list[0].constructor", "a.prototype", "list[__proto__=x].b", "list[constructor=x]"])("refuses %j and pollutes nothing", (p) => {
     const r: Record<string, unknown> = { a: {}, list: [{}] };
     expect(() => setPath(r, `${p}`, { polluted: true })).toThrow(/Malformed record path/);
     expect(() => getPath(r, p)).toThrow(/Malformed record path/);

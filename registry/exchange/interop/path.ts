@@ -27,7 +27,8 @@ export function stepsOf(path: string): Step[] {
   }
   const dots = (path.match(/\./g) ?? []).length;
   if (!steps.length || consumed + dots !== path.length || !PATH.test(path)) throw new Error(`Malformed record path: ${path}`);
-  for (const s of steps) if ("key" in s && ["__proto__", "constructor", "prototype"].includes(s.key)) throw new Error(`Malformed record path: ${path}`);
+  const forbidden = (k: string) => ["__proto__", "constructor", "prototype"].includes(k);
+  for (const s of steps) if (("key" in s && forbidden(s.key)) || ("match" in s && forbidden(s.match[0]))) throw new Error(`Malformed record path: ${path}`);
   cache.set(path, steps);
   return steps;
 }
