@@ -43,7 +43,7 @@ export type InteropExport = { body: string; total: number; notices: QueryNotice[
 export function exportInterop(
   key: InteropFormatKey,
   query: ToolQuery,
-  opts: { origin: string; today?: string; lang?: "zh" | "en"; order: "list" | "id"; exportedAt: string },
+  opts: { origin: string; today?: string; lang?: "zh" | "en"; order: "list" | "id"; exportedAt: string; shape?: string },
   db: Db = getDb(),
 ): InteropExport {
   const format = interopFormat(key);
@@ -53,5 +53,5 @@ export function exportInterop(
   for (const b of batches) for (const t of b) ids.push(t.id);
   if (opts.order === "id") ids.sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
   const rows = interopRows(key, ids, opts.origin, db);
-  return { body: format.write(rows, { exportedAt: opts.exportedAt, source: `${opts.origin}/` }), total, notices };
+  return { body: format.write(rows, { exportedAt: opts.exportedAt, source: `${opts.origin}/`, ...(opts.shape ? { shape: opts.shape } : {}) }), total, notices };
 }

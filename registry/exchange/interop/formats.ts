@@ -38,7 +38,11 @@ export type InteropFormat = {
   fields: readonly FormatField[];
   mapping: InteropMapping;
   read(bytes: Uint8Array): InteropRead;
-  write(rows: Cells[], meta: { exportedAt: string; source: string }): string;
+  /**
+   * `shape`: a variant of the file the format publishes, asked for by the export's `shape`
+   * parameter (the Dutch register's API list: `shape=api`); a format without variants ignores it.
+   */
+  write(rows: Cells[], meta: { exportedAt: string; source: string; shape?: string }): string;
 };
 
 export const INTEROP_FORMATS: Record<InteropFormatKey, InteropFormat | undefined> = {
