@@ -5,6 +5,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { AgencyField, CrosswalkTarget, ForeignRef } from "../../registry/exchange/interop/crosswalk";
+import type { InteropFormatKey } from "../../registry/exchange/interop/formats";
 import { crosswalkData } from "~/crosswalk.server";
 import type { StringKey } from "~/i18n/strings";
 import { pageTitle } from "~/i18n/meta";
@@ -28,6 +29,9 @@ const AGENCY_NAMES: Record<AgencyField, StringKey> = {
   place: "cwAgency_place",
   parentSlug: "cwAgency_parentSlug",
 };
+
+/** The formats' short names, as the download block gives them. */
+const SHORT_NAMES: Record<InteropFormatKey, StringKey> = { "omb-2025": "dlInterop_omb", "atrs-3": "dlInterop_atrs", "nl-1": "dlInterop_nl" };
 
 type Words = { en: string; zh: string };
 
@@ -74,10 +78,10 @@ export default function Crosswalk() {
   };
   const fromCell = (refs: ForeignRef[] | undefined) =>
     refs?.length ? (
-      <ul className="allowed">
+      <ul style={{ margin: 0, paddingInlineStart: "1rem" }}>
         {refs.map((r) => (
           <li key={r.key}>
-            <Foreign f={r} lang={lang} />
+            <code lang="en">{r.key}</code>
           </li>
         ))}
       </ul>
@@ -113,7 +117,8 @@ export default function Crosswalk() {
             </span>
           </p>
           <TableRegion label={f.title[lang]}>
-            <table className="dictionary">
+            {/* stack-table: on a phone each field becomes a card of label: value lines (styles.css). */}
+            <table className="stack-table">
               <thead>
                 <tr>
                   <th scope="col">{t("cwColForeign")}</th>
@@ -127,8 +132,8 @@ export default function Crosswalk() {
                     <th scope="row">
                       <Foreign f={r} lang={lang} />
                     </th>
-                    <td>{target(r.target)}</td>
-                    <td>{r.note ? r.note[lang] : ""}</td>
+                    <td data-label={t("cwColStandard")}>{target(r.target)}</td>
+                    {r.note ? <td data-label={t("cwColNote")}>{r.note[lang]}</td> : <td />}
                   </tr>
                 ))}
               </tbody>
@@ -140,20 +145,20 @@ export default function Crosswalk() {
         <h2 id="standard-fields">{t("cwOtherWay")}</h2>
         <p>{t("cwOtherWayIntro")}</p>
         <TableRegion label={t("cwOtherWay")}>
-          <table className="dictionary">
+          <table className="crosswalk-fields">
             <thead>
               <tr>
                 <th scope="col">{t("cwColStandard")}</th>
                 {formats.map((f) => (
                   <th scope="col" key={f.key}>
-                    {f.title[lang]}
+                    {t(SHORT_NAMES[f.key])}
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {standard.map((s) => (
-                <tr key={s.path} className={s.depth === 0 ? "section-row" : ""}>
+                <tr key={s.path} style={s.depth === 0 ? { background: "var(--soft)", fontWeight: 600 } : undefined}>
                   <th scope="row" style={{ paddingInlineStart: `${0.5 + s.depth * 1.25}rem` }}>
                     {s.name[lang]}
                   </th>
@@ -170,13 +175,13 @@ export default function Crosswalk() {
             <h3 id="agency-fields">{t("cwAgencyHeading")}</h3>
             <p>{t("cwAgencyIntro")}</p>
             <TableRegion label={t("cwAgencyHeading")}>
-              <table className="dictionary">
+              <table className="crosswalk-fields">
                 <thead>
                   <tr>
                     <th scope="col">{t("cwColStandard")}</th>
                     {formats.map((f) => (
                       <th scope="col" key={f.key}>
-                        {f.title[lang]}
+                        {t(SHORT_NAMES[f.key])}
                       </th>
                     ))}
                   </tr>
