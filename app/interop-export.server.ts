@@ -5,15 +5,12 @@
 // `sort`: a file imported from the source comes back in its own order. A format this register does
 // not publish (yet) answers 404 in both languages.
 import { exportInterop } from "../registry/exchange/interop/export.server";
-import { INTEROP_FORMAT_KEYS, INTEROP_FORMATS, interopFormat, type InteropFormatKey } from "../registry/exchange/interop/formats";
+import { INTEROP_FORMAT_KEYS, INTEROP_FORMATS, INTEROP_SHAPES, interopFormat, type InteropFormatKey } from "../registry/exchange/interop/formats";
 import { contentDisposition, exportFilename } from "../registry/exchange/exports/filename";
 import { registerNow } from "../registry/shared/clock.server";
 import { translate } from "./i18n/strings";
 import { exportContext, type ExportArgs } from "./exports.server";
 import type { InteropDownload } from "./components/data-downloads";
-
-/** The variants of a file a format may publish, by the `shape` parameter (anything else is ignored). */
-export const INTEROP_SHAPES = ["api"] as const;
 
 /** The formats this register publishes (the built ones), for the download links: key and file extension. */
 export function publishedInterop(): InteropDownload[] {

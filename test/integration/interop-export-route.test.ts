@@ -69,12 +69,12 @@ describe("/interop/omb-2025.csv", () => {
     const usIds = new Set(us.map((r) => `${r.agency}|${r.id}|${r.use_case_name}`));
     expect(ours.filter((r) => usIds.has(`${r.agency}|${r.id}|${r.use_case_name}`))).toEqual([]);
     // One agency of the sample.
-    const agency = us[0]!.agency;
+    const agency = us[0]!.agency!;
     const byAgency = (await download(`?agency=us-${agency.toLowerCase()}`)).rows;
     expect(byAgency.length).toBeGreaterThan(0);
     expect(byAgency.every((r) => r.agency === agency)).toBe(true);
     // Search words.
-    const word = us[0]!.use_case_name.split(/\s+/).find((w) => w.length >= 5)!;
+    const word = us[0]!.use_case_name!.split(/\s+/).find((w) => w.length >= 5)!;
     const found = (await download(`?q=${encodeURIComponent(word)}`)).rows;
     expect(found.some((r) => r.use_case_name === us[0]!.use_case_name)).toBe(true);
     expect(found.length).toBeLessThan(all.length);
