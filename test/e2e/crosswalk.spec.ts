@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { OMB_2025_COLUMN_NAMES } from "../../registry/exchange/interop/omb-2025/columns";
 import { OMB_FIELDS } from "../../registry/exchange/interop/omb-2025/mapping";
 import { dictionaryPath } from "../../registry/exchange/interop/crosswalk";
+import { INTEROP_FORMATS } from "../../registry/exchange/interop/formats";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -129,4 +130,17 @@ test("/standard links the crosswalk, and the crosswalk's US download holds the i
   expect(OMB_2025_COLUMN_NAMES).toHaveLength(36);
   // The seeded register's tools, written in the US format: at least one row.
   expect(rest.filter(Boolean).length).toBeGreaterThan(0);
+});
+
+test("the data block of a filtered list links the US format with the list's filters (in the format's own order)", async ({ page, request }) => {
+  await page.goto("/zh/tools?kind=code_system&sort=updated");
+  const link = page.locator("section.data-downloads").getByRole("link", { name: "美国清单", exact: true });
+  expect(await link.getAttribute("href")).toBe("/interop/omb-2025.csv?kind=code_system");
+  expect(await link.getAttribute("download")).not.toBeNull();
+  const file = await request.get("/interop/omb-2025.csv?kind=code_system");
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-disposition"]).toMatch(/^attachment; filename="omb-2025-code_system-\d{4}-\d{2}-\d{2}\.csv"/);
+  expect((await file.text()).replace(/^\uFEFF/, "").split("\n")[0]).toBe(OMB_2025_COLUMN_NAMES.join(","));
+  // One link per format the register publishes; a format not built yet is not linked.
+  await expect(page.locator('section.data-downloads a[href^="/interop/"]')).toHaveCount(Object.values(INTEROP_FORMATS).filter(Boolean).length);
 });
