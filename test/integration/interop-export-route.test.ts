@@ -110,4 +110,30 @@ describe("/interop/omb-2025.csv", () => {
       expect(body).toContain(STRINGS.en.interopNotBuilt);
     }
   });
+
+  it("passes shape=api (and only a shape it knows) to the format's writer", async () => {
+    const real = INTEROP_FORMATS["nl-1"];
+    const seen: (string | null)[] = [];
+    INTEROP_FORMATS["nl-1"] = {
+      ...OMB_2025,
+      key: "nl-1",
+      extension: "json",
+      mediaType: "application/json; charset=utf-8",
+      write: (rows, meta) => {
+        seen.push(meta.shape ?? null);
+        return JSON.stringify({ rows: rows.length });
+      },
+    };
+    try {
+      for (const qs of ["?shape=api", "?shape=evil", ""]) {
+        const res = await callLoader<Response>(nlLoader, `/interop/nl-1.json${qs}`);
+        expect(res.status).toBe(200);
+        expect(res.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+        expect(res.headers.get("Content-Disposition")).toMatch(/filename="nl-1-\d{4}-\d{2}-\d{2}\.json"/);
+      }
+      expect(seen).toEqual(["api", null, null]);
+    } finally {
+      INTEROP_FORMATS["nl-1"] = real;
+    }
+  });
 });
