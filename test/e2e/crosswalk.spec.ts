@@ -4,6 +4,7 @@
 // its download of the seeded register in the US format has the inventory's 36 columns.
 import { test, expect, type Page } from "@playwright/test";
 import fs from "node:fs";
+import { expectNoSeriousAxeViolations } from "./axe";
 import { OMB_2025_COLUMN_NAMES } from "../../registry/exchange/interop/omb-2025/columns";
 import { OMB_FIELDS } from "../../registry/exchange/interop/omb-2025/mapping";
 import { dictionaryPath } from "../../registry/exchange/interop/crosswalk";
@@ -79,6 +80,7 @@ for (const { path, lang, locale, heading, kept } of [
       expect(text).not.toContain("@agency");
       expect(text).not.toMatch(/\b[a-z]+(?:[A-Z][a-z]+)+\.[a-z]/);
       expect(text).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+      await expectNoSeriousAxeViolations(page);
       if (lang === "zh") expect(text).toContain("部署状态");
       else expect(text).toContain("Deployment status");
     });
