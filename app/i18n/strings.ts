@@ -27,6 +27,8 @@ import { pagingStrings } from "./strings-paging";
 import { downloadsStrings } from "./strings-downloads";
 import { recordsStrings } from "./strings-records";
 import { ombStrings } from "./strings-omb";
+import { atrsStrings } from "./strings-atrs";
+import { nlStrings } from "./strings-nl";
 import { feedsStrings } from "./strings-feeds";
 import { facetStrings } from "./strings-facets";
 import { textLangStrings } from "./strings-textlang";
@@ -69,6 +71,8 @@ const en = {
   ...downloadsStrings.en,
   ...recordsStrings.en,
   ...ombStrings.en,
+  ...atrsStrings.en,
+  ...nlStrings.en,
   ...feedsStrings.en,
   ...standard11Strings.en,
   ...interopStrings.en,
@@ -620,6 +624,8 @@ const zh: Record<StringKey, string> = {
   ...downloadsStrings.zh,
   ...recordsStrings.zh,
   ...ombStrings.zh,
+  ...atrsStrings.zh,
+  ...nlStrings.zh,
   ...feedsStrings.zh,
   ...standard11Strings.zh,
   ...interopStrings.zh,

@@ -134,8 +134,15 @@ export function GovernanceSteps() {
   );
 }
 
+/**
+ * The fields of an extension area worth showing: an empty text is the crosswalk's note that the
+ * source left a field empty which this standard had to fill (registry/exchange/interop/mapping.ts),
+ * not a value of the source.
+ */
+const shownFields = (fields: Record<string, string | number | boolean | string[]>) => Object.entries(fields).filter(([, v]) => v !== "");
+
 export function hasOtherRegisters(r: ToolRecord): boolean {
-  return Boolean(r.externalIds?.length || Object.values(r.extensions ?? {}).some((f) => Object.keys(f).length));
+  return Boolean(r.externalIds?.length || Object.values(r.extensions ?? {}).some((f) => shownFields(f).length));
 }
 
 /**
@@ -166,7 +173,7 @@ export function OtherRegisters() {
   const { t, date } = useT();
   const registerName = useRegisterName();
   const ids = r.externalIds ?? [];
-  const extensions = Object.entries(r.extensions ?? {}).filter(([, f]) => Object.keys(f).length);
+  const extensions = Object.entries(r.extensions ?? {}).filter(([, f]) => shownFields(f).length);
   return (
     <>
       {ids.length ? (
@@ -234,7 +241,7 @@ export function OtherRegisters() {
                 </tr>
               </thead>
               <tbody lang={Object.hasOwn(REGISTER_LANG, register) ? REGISTER_LANG[register] : undefined}>
-                {Object.entries(fields).map(([k, v]) => (
+                {shownFields(fields).map(([k, v]) => (
                   <tr key={k}>
                     <th scope="row">
                       <PlainText value={k} />

@@ -39,6 +39,7 @@ export type InteropExport = { body: string; total: number; notices: QueryNotice[
  * The file of a list query in a format. `order`: "list" keeps the list's order (the `sort` the
  * query asked for); "id" orders by the register's tool number, which for an imported file is
  * the order of its rows (the default of /interop/*, so a file comes back in its own order).
+ * `shape`: a format's other shape of file, passed to its writer (nl-1: "api", the public API's list).
  */
 export function exportInterop(
   key: InteropFormatKey,

@@ -5,7 +5,9 @@
 // crosswalk page take them from here, so adding a format is adding one entry.
 import type { FileNotice } from "../import/columns";
 import type { Cells, InteropMapping, Words } from "./mapping";
+import { NL_1 } from "./nl-1/format";
 import { OMB_2025 } from "./omb-2025/format";
+import { ATRS_3 } from "./atrs-3/format";
 
 export const INTEROP_FORMAT_KEYS = ["omb-2025", "atrs-3", "nl-1"] as const;
 export type InteropFormatKey = (typeof INTEROP_FORMAT_KEYS)[number];
@@ -22,11 +24,25 @@ export type InteropRead =
       rows: SourceRow[];
       /** What the file does that a register would not, reported (worded by app/i18n), never silently mended. */
       quirks: FileNotice[];
+      /** The file's own metadata, as read (nl-1: the API list's count, fetched_at, source_url); given back to write() as `file`. */
+      meta?: Record<string, string | number>;
+      /** When the file says it was taken from its register (a day): each record's regime.retrievedOn unless the importer is told otherwise. */
+      retrievedOn?: string;
     }
   | { ok: false; notices: FileNotice[] };
 
 /** One field of the format as its standard documents it (every field, mapped or not). */
 export type FormatField = { key: string; label?: Words; section?: Words };
+
+/** What a writer is given besides the rows: when and where from the export is, and optionally a shape of the format and the file metadata a read gave. */
+export type InteropWriteMeta = {
+  exportedAt: string;
+  source: string;
+  /** A format's other shape of file (nl-1: "api", the public API's list); absent: the format's usual file. */
+  shape?: string;
+  /** The metadata of the file the rows were read from (InteropRead's meta), for a file that must come back as it was. */
+  file?: Record<string, string | number>;
+};
 
 export type InteropFormat = {
   key: InteropFormatKey;
@@ -41,17 +57,13 @@ export type InteropFormat = {
   fields: readonly FormatField[];
   mapping: InteropMapping;
   read(bytes: Uint8Array): InteropRead;
-  /**
-   * `shape`: a variant of the file the format publishes, asked for by the export's `shape`
-   * parameter (the Dutch register's API list: `shape=api`); a format without variants ignores it.
-   */
-  write(rows: Cells[], meta: { exportedAt: string; source: string; shape?: string }): string;
+  write(rows: Cells[], meta: InteropWriteMeta): string;
 };
 
 export const INTEROP_FORMATS: Record<InteropFormatKey, InteropFormat | undefined> = {
   "omb-2025": OMB_2025,
-  "atrs-3": undefined,
-  "nl-1": undefined,
+  "atrs-3": ATRS_3,
+  "nl-1": NL_1,
 };
 
 export function isInteropFormatKey(v: unknown): v is InteropFormatKey {

@@ -135,7 +135,7 @@ export function importInterop(ctx: Ctx, input: InteropImportInput): InteropImpor
         governedBy: "source_register",
         register: format.mapping.register,
         sourceUrl: format.mapping.sourceUrl(src.cells),
-        ...(input.retrievedOn ? { retrievedOn: input.retrievedOn } : {}),
+        ...((input.retrievedOn ?? read.retrievedOn) ? { retrievedOn: input.retrievedOn ?? read.retrievedOn } : {}),
       };
     } else if (officialAgency && doc.agency && doc.agency.slug !== officialAgency.slug) {
       // The official's agency, named in the file by its name rather than this register's slug.

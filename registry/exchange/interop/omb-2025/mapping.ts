@@ -12,8 +12,7 @@ export const OMB_SOURCE_URL =
 
 const HIGH_IMPACT = "classifications[scheme=us-omb-high-impact]";
 const EXT_ID = `externalIds[register=${OMB_REGISTER}]`;
-const CAIO = "CAIO Waived: the Chief AI Officer waived the practice; the standard has no such answer, so it is kept as published.";
-const CAIO_ZH = "CAIO Waived：首席人工智能官豁免了该做法；本标准没有这一答案，因此原样保留。";
+const CAIO = { en: "CAIO Waived: the Chief AI Officer waived the practice; the standard has no such answer, so it is kept as published.", zh: "CAIO Waived：首席人工智能官豁免了该做法；本标准没有这一答案，因此原样保留。" };
 
 const slugPart = (s: string) =>
   s
@@ -98,23 +97,23 @@ export const OMB_FIELDS: readonly InteropField[] = [
   { key: "demographic_features", to: null },
   { key: "has_custom_code", to: null },
   { key: "code_url", to: "howItWorks.sourceCode.url", codec: urlCodec() },
-  { key: "hi_testing_conducted", to: "governance.testing", codec: answerCodec({ Yes: "done", "In-progress": "in_progress" }), note: { en: CAIO, zh: CAIO_ZH } },
+  { key: "hi_testing_conducted", to: "governance.testing", codec: answerCodec({ Yes: "done", "In-progress": "in_progress" }), note: CAIO },
   { key: "hi_assessment_completed", to: null },
   { key: "hi_potential_impacts", to: null },
   {
     key: "hi_independent_review",
     to: "governance.independentReview",
     codec: answerCodec({ "In-progress": "in_progress" }, ["Internal Independent Review", "Oversight Board Review", "CAIO Review"]),
-    note: { en: `Which review was done is the answer's detail. ${CAIO}`, zh: `完成的是哪种审查，记在答案的说明中。${CAIO_ZH}` },
+    note: { en: `Which review was done is the answer's detail. ${CAIO.en}`, zh: `完成的是哪种审查，记在答案的说明中。${CAIO.zh}` },
   },
-  { key: "hi_ongoing_monitoring", to: "governance.monitoring", codec: answerCodec({ "Yes - Monitoring Established": "done", "In-progress": "in_progress" }), note: { en: CAIO, zh: CAIO_ZH } },
-  { key: "hi_training_established", to: "governance.training", codec: answerCodec({ "Training Established": "done", "Training In-progress": "in_progress" }), note: { en: CAIO, zh: CAIO_ZH } },
-  { key: "hi_failsafe_presence", to: "governance.failSafe", codec: answerCodec({ Yes: "done", "Not Applicable": "not_applicable", "In-progress": "in_progress" }), note: { en: CAIO, zh: CAIO_ZH } },
+  { key: "hi_ongoing_monitoring", to: "governance.monitoring", codec: answerCodec({ "Yes - Monitoring Established": "done", "In-progress": "in_progress" }), note: CAIO },
+  { key: "hi_training_established", to: "governance.training", codec: answerCodec({ "Training Established": "done", "Training In-progress": "in_progress" }), note: CAIO },
+  { key: "hi_failsafe_presence", to: "governance.failSafe", codec: answerCodec({ Yes: "done", "Not Applicable": "not_applicable", "In-progress": "in_progress" }), note: CAIO },
   {
     key: "hi_appeal_process",
     to: "governance.appeal",
     codec: answerCodec({ "Appeal Process Established": "done", "Not Applicable": "not_applicable", "Appeal Process In-progress": "in_progress" }),
-    note: { en: `Appeal Precluded by Law is kept as published. ${CAIO}`, zh: `“法律排除申诉”原样保留。${CAIO_ZH}` },
+    note: { en: `Appeal Precluded by Law is kept as published. ${CAIO.en}`, zh: `“法律排除申诉”原样保留。${CAIO.zh}` },
   },
   {
     key: "hi_public_consultation",
