@@ -3,6 +3,7 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData, Link } from "@remix-run/react";
 import styles from "./styles.css?url";
 import { requestLang } from "./i18n/lang.server";
+import { publishedInterop } from "./interop-export.server";
 import { getSession } from "./auth.server";
 import { ctxOf, unreadNoticeCount } from "./registry.server";
 import { translate, type Lang, type StringKey } from "./i18n/strings";
@@ -29,6 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // Only what the header needs; the CSRF token goes into the logout form.
     user: session ? { displayName: session.actor.displayName, role: session.actor.role, unread: await unreadNoticeCount(ctxOf({ actor: session.actor })) } : null,
     csrf: session?.csrfToken ?? null,
+    /** The foreign formats published at /interop/* (the download blocks link them). */
+    interop: publishedInterop(),
   };
 }
 

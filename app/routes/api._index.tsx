@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { apiDocumentation } from "~/registry.server";
+import { publishedInterop } from "~/interop-export.server";
 import type { StringKey } from "~/i18n/strings";
 import { metaContext, pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
@@ -14,7 +15,7 @@ import { TableRegion } from "~/components/table-region";
 export const handle = PUBLIC_PAGE;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return apiDocumentation(new URL(request.url).origin);
+  return { ...apiDocumentation(new URL(request.url).origin), interop: publishedInterop() };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [
@@ -43,10 +44,11 @@ const SECTIONS: [StringKey, StringKey][] = [
 ];
 
 export default function ApiDocs() {
-  const { openapi, operations, limit } = useLoaderData<typeof loader>();
+  const { openapi, operations, limit, interop } = useLoaderData<typeof loader>();
   const { t, u } = useT();
   // The bulk downloads, in the page's address space (the CSV files are in the page language; JSON is the same for all).
-  const bulk = [u.toolsCsv({ kind: "code_system" }), u.toolsJson(), u.toolsNdjson(), u.incidentsCsv(), u.logJson()];
+  // The foreign registers' formats this register publishes (issue 16) are bulk downloads too.
+  const bulk = [u.toolsCsv({ kind: "code_system" }), u.toolsJson(), u.toolsNdjson(), u.incidentsCsv(), u.logJson(), ...interop.map((f) => u.interopExport(f.key, f.extension))];
   return (
     <>
       <h1>{t("apiTitle")}</h1>

@@ -80,6 +80,9 @@ export default function Standard() {
       </ul>
       <h2 id="added-in-1-1">{t("standard11Added")}</h2>
       <p>{t("standard11AddedIntro")}</p>
+      <p>
+        <a href={u.standardCrosswalk()}>{t("cwStandardLink")}</a>: {t("cwStandardLinkText")}
+      </p>
       <ul>
         {[...V11_FIELDS, ...Object.keys(V11_VALUES)].map((f) => (
           <li key={f}>

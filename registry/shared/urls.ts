@@ -64,6 +64,8 @@ export const paths = {
   recordsNdjson: (q?: Query) => `/records.ndjson${queryString(q)}`,
   recordsJson: (q?: Query) => `/records.json${queryString(q)}`,
   dataElementsCsv: (q?: Query) => `/tools/data-elements.csv${queryString(q)}`,
+  /** A foreign register's format (registry/exchange/interop/formats.ts), the same parameters as /tools: /interop/omb-2025.csv. */
+  interopExport: (key: string, extension: string, q?: Query) => `/interop/${seg(key)}.${seg(extension)}${queryString(q)}`,
 
   agencies: () => "/agencies",
   agency: (slug: string) => `/agencies/${seg(slug)}`,
@@ -73,6 +75,8 @@ export const paths = {
   standard: (fragment?: string | null) => `/standard${hash(fragment)}`,
   /** A field's definition in the standard, by its dotted path. */
   standardField: (fieldPath: string) => `/standard#field-${fieldPath}`,
+  /** The crosswalk between the standard and the foreign registers' formats (issue 16). */
+  standardCrosswalk: (fragment?: string | null) => `/standard/crosswalk${hash(fragment)}`,
   /** The JSON Schema of the standard's current version (1.1, as the route file app/routes/standard.v1[.]1[.]schema[.]json.ts). */
   standardSchema: () => "/standard/v1.1.schema.json",
   /** The JSON Schema of version 1 of the standard (app/routes/standard.v1[.]schema[.]json.ts). */

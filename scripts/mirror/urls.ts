@@ -16,7 +16,7 @@
 //     consecutive revisions (the static history page links them in place of its compare form),
 //     which is linear in the number of revisions.
 //   - The tool exports (/tools.csv, .json, .ndjson, the nested CSVs and the whole records at
-//     /records.json and .ndjson) are mirrored unfiltered
+//     /records.json and .ndjson, the other registers' formats at /interop/*) are mirrored unfiltered
 //     and, unless disabled, with each single filter a mirrored list page offers; links to any
 //     other filter combination point at the unfiltered export.
 // A link whose target had to be changed this way and then lands on the page it is on is dropped
@@ -149,13 +149,15 @@ const ROUTES: Route[] = [
   { pattern: new RegExp(`^/agencies/${SLUG}$`), kind: "page", query: noQuery },
   { pattern: /^\/incidents$/, kind: "page", query: incidentList },
   { pattern: /^\/log$/, kind: "page", query: logPages },
-  { pattern: /^\/(?:standard|sunsets|unregistered|api)$/, kind: "page", query: noQuery },
+  { pattern: /^\/(?:standard|standard\/crosswalk|sunsets|unregistered|api)$/, kind: "page", query: noQuery },
 
   // The CSV and JSON exports have one address (language neutral: machine column names). The mirror
   // keeps one copy of each, which both languages link to.
   { pattern: /^\/tools\.(?:csv|json|ndjson)$/, kind: "data", query: toolExport },
   // The whole records with their public revisions (registry/exchange/records), under the same filters.
   { pattern: /^\/records\.(?:json|ndjson)$/, kind: "data", query: toolExport },
+  // The tools in the formats of other registers (issue 16, /interop/omb-2025.csv), under the same filters.
+  { pattern: /^\/interop\/[a-z0-9-]+\.(?:csv|json)$/, kind: "data", query: toolExport },
   { pattern: /^\/(?:tools\/data-elements|agencies|incidents|findings|comments)\.csv$/, kind: "data", query: toolExport },
   { pattern: new RegExp(`^/tools/${ID}\\.json$`), kind: "data", query: noQuery },
   { pattern: new RegExp(`^/tools/${ID}/history\\.json$`), kind: "data", query: noQuery },

@@ -5,7 +5,9 @@
 // Dutch, and fits a phone.
 //
 // The server runs on its own database in a temporary directory (migrated and seeded, as in
-// page-cache.spec.ts); the three fixture files are imported into it by scripts/import.cli.ts.
+// page-cache.spec.ts); the fixtures are imported into it by scripts/import.cli.ts: the US rows as
+// OMB publishes them (the 12-row sample CSV, --format omb-2025, issue 16), the UK and Dutch
+// records as the hand-converted whole records.
 import { test, expect, type Page } from "@playwright/test";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -19,27 +21,54 @@ import { localized, paths } from "../../registry/shared/urls";
 // Not serial: one page's failure does not hide the others' results (a failed test restarts the
 // worker, and with it this file's server and database).
 
-const PORT = 3295;
+// Its own server (not the one playwright.config.ts starts); E2E_INTEROP_PORT moves it when several runs share a machine.
+const PORT = Number(process.env.E2E_INTEROP_PORT ?? 3295);
 const BASE = `http://127.0.0.1:${PORT}`;
 const FIXTURES = path.join(ROOT, "test/fixtures/interop");
-const FILES = ["us-omb-2025.records.json", "uk-atrs.records.json", "nl-algoritmeregister.records.json"];
+const FILES = ["uk-atrs.records.json", "nl-algoritmeregister.records.json"];
+/** The US inventory's rows as OMB publishes them, imported in its own format. */
+const US_SAMPLE = "us-omb-2025/sample_12_rows.csv";
 let tmp = "";
 let server: ChildProcess | undefined;
 
 /** The records whose pages are checked, with the source address each must link to. */
 const US_CSV = "https://github.com/ombegov/2025-Federal-Agency-AI-Use-Case-Inventory/blob/62329235dc3847672bc4fdc7bf64d850a2d6d0fe/Data/2025_individually_reported_AI_use_cases.csv";
 const RECORDS = [
-  { id: "ALG-900006", what: "US DOJ-0142 (high-impact, governance in progress)", source: US_CSV },
-  { id: "ALG-900004", what: "US DOE-486 (retired, no date given)", source: US_CSV },
+  { name: "ASCVD (Atherosclerotic Cardiovascular Disease) Risk Estimator", what: "US DOJ-0142 (high-impact, governance in progress)", source: US_CSV },
+  { name: "Hanford Procedure Search", what: "US DOE-486 (retired, no date given)", source: US_CSV },
+  { name: "Statistical package syntax development and debugging", what: "US DOC-67 (no stage of development given)", source: US_CSV },
   { id: "ALG-900101", what: "UK DVSA MOT risk rating", source: "https://www.gov.uk/algorithmic-transparency-records/dvsa-mot-risk-rating" },
   { id: "ALG-900201", what: "NL Gennep face comparison", source: "https://algoritmes.overheid.nl/nl/algoritme/11243654" },
 ] as const;
+type Checked = (typeof RECORDS)[number];
+
+/** The ids the import gave the US rows (it numbers them after the register's highest), by name. */
+const US_IDS = new Map<string, string>();
+const idOf = (r: Checked): string => {
+  if ("id" in r) return r.id;
+  const id = US_IDS.get(r.name);
+  if (!id) throw new Error(`the US row "${r.name}" was not imported`);
+  return id;
+};
 
 /** Claims in this register's terms that none of these sources makes, in both languages. */
 const FALSE_CLAIMS = {
   zh: ["不应继续运行", "未评估", "尚无审查决定", "从未审查", "未经审查"],
   en: ["should not be running", "Not assessed", "no review decision yet", "Never reviewed"],
 } as const;
+
+function getJson<T>(url: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: "127.0.0.1", port: PORT, path: url, agent: false }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve(JSON.parse(body) as T));
+      })
+      .on("error", reject);
+  });
+}
 
 function get(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -60,6 +89,8 @@ test.beforeAll(async () => {
   execFileSync(process.execPath, [tsx, SEED_SCRIPT], { cwd: ROOT, env, stdio: "pipe" });
   // The command line an admin would run; it exits non-zero on any refusal.
   for (const f of FILES) execFileSync(process.execPath, [tsx, "scripts/import.cli.ts", path.join(FIXTURES, f), "--format", "records", "--create-agencies"], { cwd: ROOT, env, stdio: "pipe" });
+  // `npm run import -- test/fixtures/interop/us-omb-2025/sample_12_rows.csv --format omb-2025 --create-agencies`
+  execFileSync(process.execPath, [tsx, "scripts/import.cli.ts", path.join(FIXTURES, US_SAMPLE), "--format", "omb-2025", "--create-agencies"], { cwd: ROOT, env, stdio: "pipe" });
   server = spawn(process.execPath, ["server.mjs"], {
     cwd: ROOT,
     env: { ...env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", WEB_CONCURRENCY: "1" },
@@ -73,6 +104,9 @@ test.beforeAll(async () => {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  const us = await getJson<{ items: { id: string; name: { en?: string } }[] }>(`${paths.apiTools({ regime: "us-omb-ai-inventory", limit: 100 })}`);
+  for (const t of us.items) if (t.name.en) US_IDS.set(t.name.en, t.id);
+  expect(us.items).toHaveLength(12);
 });
 
 test.afterAll(async () => {
@@ -99,14 +133,23 @@ async function langAround(page: Page, start: string): Promise<string | null> {
 for (const lang of ["zh", "en"] as const) {
   for (const r of RECORDS) {
     test(`${lang}: ${r.what}: links to its source and makes no claim its source does not make`, async ({ page }) => {
-      const res = await page.goto(`${BASE}${localized(paths.tool(r.id), lang)}`);
+      const res = await page.goto(`${BASE}${localized(paths.tool(idOf(r)), lang)}`);
       expect(res?.status()).toBe(200);
       await expect(page.locator(`main a[href="${r.source}"]`).first()).toBeVisible();
       const body = await visibleText(page);
       const found = FALSE_CLAIMS[lang].filter((claim) => body.includes(claim));
-      expect(found, `claims on ${r.id} (${lang})`).toEqual([]);
+      expect(found, `claims on ${idOf(r)} (${lang})`).toEqual([]);
     });
   }
+
+  test(`${lang}: a US row without a stage of development reads "not stated by the source"`, async ({ page }) => {
+    const row = RECORDS.find((r) => r.what.startsWith("US DOC-67"))!;
+    await page.goto(`${BASE}${localized(paths.tool(idOf(row)), lang)}`);
+    await expect(page.locator("main")).toContainText(lang === "zh" ? "来源未说明" : "Not stated by the source");
+    // A row with a stage says it in the standard's words, not as unstated.
+    await page.goto(`${BASE}${localized(paths.tool(idOf(RECORDS[1])), lang)}`);
+    expect(await visibleText(page)).not.toContain(lang === "zh" ? "来源未说明" : "Not stated by the source");
+  });
 
   test(`${lang}: the Dutch record's name and purpose are marked lang="nl"`, async ({ page }) => {
     await page.goto(`${BASE}${localized(paths.tool("ALG-900201"), lang)}`);
@@ -121,7 +164,7 @@ test("at 390 px wide, no mirrored record's page is wider than the screen", async
   const problems: string[] = [];
   for (const lang of ["zh", "en"] as const)
     for (const r of RECORDS) {
-      await page.goto(`${BASE}${localized(paths.tool(r.id), lang)}`);
+      await page.goto(`${BASE}${localized(paths.tool(idOf(r)), lang)}`);
       const wide = await page.evaluate(() => {
         const width = window.innerWidth;
         if (document.documentElement.scrollWidth <= width) return null;
@@ -134,7 +177,7 @@ test("at 390 px wide, no mirrored record's page is wider than the screen", async
           .map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? "").slice(0, 50)}"`)
           .join("; ")}`;
       });
-      if (wide) problems.push(`${r.id} (${lang}) is ${wide}`);
+      if (wide) problems.push(`${idOf(r)} (${lang}) is ${wide}`);
     }
   expect(problems).toEqual([]);
 });

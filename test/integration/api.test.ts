@@ -3,6 +3,7 @@
 // the real Remix request handler. Also the HTTP rules: CORS, 304s, 405, JSON 404s and 500s.
 import { describe, expect, it, vi } from "vitest";
 import { Validator } from "@seriousme/openapi-schema-validator";
+import { publishedInterop } from "~/interop-export.server";
 import { useFreshDb } from "../helpers/db";
 import { fetchApi, getJson, ORIGIN, schemaValidator, seedActivity, type OpenApiDoc } from "./api-helpers";
 import { apiLoader } from "~/api.server";
@@ -39,6 +40,9 @@ const headerNames = (r: Resolved) => Object.keys(r.headers ?? {});
 const paramNames = (doc: OpenApiDoc, op: Operation) =>
   ((op as { parameters?: { $ref: string }[] }).parameters ?? []).map((p) => (doc.components.parameters as Record<string, { name: string; in: string }>)[p.$ref.split("/").pop()!]!);
 
+/** The API's own operations (the foreign-format downloads documented beside them are files, tested in interop-export-route.test.ts). */
+const apiPaths = (doc: OpenApiDoc) => Object.entries(doc.paths).filter(([p]) => p.startsWith("/api"));
+
 /** A concrete URL for a documented path, with real ids filled in. */
 function sample(path: string, values: { id: string; slug: string }): string {
   return path.replace("{id}", values.id).replace("{slug}", values.slug);
@@ -69,8 +73,26 @@ describe("the OpenAPI document", () => {
     expect(res.headers.get("ETag")).toMatch(/^W\/".+"$/);
     expect(body.servers).toEqual([{ url: ORIGIN }]);
     expect(Object.keys(body.paths).sort()).toEqual(
-      ["/api/openapi.json", "/api/v1", "/api/v1/agencies", "/api/v1/agencies/{slug}", "/api/v1/events", "/api/v1/incidents", "/api/v1/tools", "/api/v1/tools/{id}", "/api/v1/tools/{id}/revisions"].sort(),
+      [
+        "/api/openapi.json",
+        "/api/v1",
+        "/api/v1/agencies",
+        "/api/v1/agencies/{slug}",
+        "/api/v1/events",
+        "/api/v1/incidents",
+        "/api/v1/tools",
+        "/api/v1/tools/{id}",
+        "/api/v1/tools/{id}/revisions",
+        // The downloads in the foreign formats this register publishes (issue 16), beside the API.
+        ...publishedInterop().map((f) => `/interop/${f.key}.${f.extension}`),
+      ].sort(),
     );
+    expect(Object.keys(body.paths)).toContain("/interop/omb-2025.csv");
+    // Documented with the list's filters and the file's media type, as a download.
+    const omb = (body.paths as unknown as Record<string, { get: { parameters: { $ref: string }[]; responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }> } }>)["/interop/omb-2025.csv"]!.get;
+    expect(omb.parameters.map((p) => p.$ref.split("/").pop())).toEqual(expect.arrayContaining(["q", "regime", "kind", "agency", "exportSort"]));
+    expect(Object.keys(omb.responses["200"]!.content!)).toEqual(["text/csv"]);
+    expect(Object.keys(omb.responses["200"]!.headers!)).toContain("Content-Disposition");
   });
 });
 
@@ -81,7 +103,7 @@ describe("every documented operation", () => {
     const schemas = schemaValidator(doc);
     const values = { id: reviewedId, slug: "shanghai-municipal-government" };
     let checked = 0;
-    for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [path, item] of apiPaths(doc)) {
       expect(Object.keys(item), path).toEqual(["get"]);
       const op = item.get;
       const ok = response(doc, op, "200")!;
@@ -116,7 +138,7 @@ describe("every documented operation", () => {
     const bad = { id: "ALG-999999", slug: "no-such-agency" };
     const good = { id: SUISHEN_CODE, slug: "shanghai-municipal-government" };
     const seen = new Set<string>();
-    for (const [path, { get: op }] of Object.entries(doc.paths)) {
+    for (const [path, { get: op }] of apiPaths(doc)) {
       const documented = Object.keys(op.responses);
       expect(documented, path).toEqual(expect.arrayContaining(["200", "304", "500"]));
       if (documented.includes("301")) {
@@ -274,7 +296,7 @@ describe("the documentation page", () => {
 
   it("lists every operation of the document with a working example, in Chinese and in English", async () => {
     const doc = await loadDocument();
-    const paths = Object.keys(doc.paths);
+    const paths = apiPaths(doc).map(([p]) => p);
     for (const lang of ["zh", "en"] as const) {
       const html = await render(lang);
       expect(html).toContain(lang === "zh" ? "开放数据接口" : "Open data API");

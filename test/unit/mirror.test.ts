@@ -50,6 +50,11 @@ describe("which URLs are mirrored", () => {
     expect(resolve("/records.json")).toMatchObject({ ok: true, resource: { kind: "data", key: "/records.json" } });
     expect(resolve("/records.csv")).toMatchObject({ ok: false });
     expect(resolve("/agencies.csv")).toMatchObject({ resource: { kind: "data", key: "/agencies.csv" } });
+    // The other registers' formats (issue 16), and the crosswalk page that explains them.
+    expect(resolve("/interop/omb-2025.csv?regime=us-omb-ai-inventory")).toEqual({ ok: true, resource: { kind: "data", key: "/interop/omb-2025.csv?regime=us-omb-ai-inventory", perLang: false }, reduced: false });
+    expect(resolve("/interop/omb-2025.csv?kind=app&status=in_use")).toMatchObject({ resource: { key: "/interop/omb-2025.csv" }, reduced: true });
+    expect(resolve("/interop/omb-2025.tsv")).toMatchObject({ ok: false });
+    expect(resolve("/standard/crosswalk")).toMatchObject({ ok: true, resource: { kind: "page", key: "/standard/crosswalk" } });
   });
 
   it("tells the log's newest page (no page) from page 1, but not for log.json", () => {

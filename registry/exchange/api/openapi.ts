@@ -7,6 +7,7 @@ import { INCIDENT_KINDS } from "../../standard/v1";
 import { API_LIMIT } from "./cursor";
 import { componentSchemas, ref, type Schema } from "./openapi-schemas";
 import { absolute, API_PATH_TEMPLATES, paths as urls } from "../../shared/urls";
+import { INTEROP_FORMAT_KEYS, INTEROP_FORMATS, INTEROP_SHAPES } from "../interop/formats";
 
 /** Every operation, with an example the documentation page links to. */
 export const API_OPERATIONS = [
@@ -56,6 +57,12 @@ const parameters = {
   year: query("year", { type: "string", pattern: "^\\d{4}$" }, `Year of the incident. ${LENIENT}`),
   eventTool: query("tool", { type: "string", pattern: "^[A-Za-z]+-\\d+$" }, `Only the events of this tool (its public id). ${LENIENT}`),
   after: query("after", { type: "integer", minimum: 0 }, "Only events with a larger id: to fetch what is new since the last event you saw. Not together with cursor."),
+  exportSort: enumParam(
+    "sort",
+    SORTS,
+    "Order the rows as the list page does (`relevance` needs q). Without it (or with a value the list does not know) the rows are in the order of the register's tool numbers, which for records imported from a file is the file's own order.",
+  ),
+  interopShape: enumParam("shape", INTEROP_SHAPES, "A variant of the file the format publishes (`api`: the Dutch register's public API list); formats without variants ignore it."),
 };
 type ParamName = keyof typeof parameters;
 
@@ -69,6 +76,10 @@ const headers = {
   "Access-Control-Allow-Origin": { description: "`*`: any web page may read the API.", schema: { type: "string", const: "*" } },
   Link: { description: 'The next page as `<url>; rel="next"`, when there is one.', schema: { type: "string" } },
   Location: { description: "The canonical URL of the record.", schema: { type: "string", format: "uri" } },
+  "Content-Disposition": {
+    description: "`attachment`, with a file name that says what was filtered and the register's date (`omb-2025-us-omb-ai-inventory-2026-12-03.csv`), as ASCII and as UTF-8 (RFC 6266).",
+    schema: { type: "string" },
+  },
 };
 const h = (...names: (keyof typeof headers)[]) => Object.fromEntries(names.map((n) => [n, { $ref: `#/components/headers/${n}` }]));
 
@@ -117,6 +128,39 @@ function operation(o: {
       },
     },
   };
+}
+
+/**
+ * The foreign registers' formats (issue 16) this register publishes: /interop/<format>.<ext>, the
+ * tools of a list query as the other register's file. Downloads, not JSON answers of the API:
+ * not paged, no ETag; a format not published yet is not documented (its address answers 404).
+ */
+function interopPaths() {
+  const out: Record<string, unknown> = {};
+  for (const key of INTEROP_FORMAT_KEYS) {
+    const f = INTEROP_FORMATS[key];
+    if (!f) continue;
+    const mediaType = f.mediaType.split(";")[0]!.trim();
+    const params: ParamName[] = ["q", ...ENUM_FACETS, "agency", "exportSort", ...(key === "nl-1" ? (["interopShape"] as const) : [])];
+    out[urls.interopExport(f.key, f.extension)] = {
+      get: {
+        operationId: `exportInterop_${key.replace(/[^A-Za-z0-9]/g, "_")}`,
+        tags: ["exports"],
+        summary: `The tools in the format of the ${f.title.en}`,
+        description: `Every tool the query selects (the same filters as the list page /tools and listTools; unknown values are ignored), each from its newest public revision, written as ${f.title.en} publishes its records (${f.standardUrl}), by the mapping table the crosswalk page /standard/crosswalk shows. Fields the standard could not hold exactly are written as the source published them while the record still says the same. Records this register governs are written too. Drafts never appear. Not paged: the whole selection in one file.`,
+        parameters: params.map((p) => ({ $ref: `#/components/parameters/${p}` })),
+        responses: {
+          "200": {
+            description: "The file, as a download.",
+            headers: h("Content-Disposition", "Cache-Control", "Access-Control-Allow-Origin"),
+            content: { [mediaType]: { schema: f.extension === "csv" ? { type: "string", description: "CSV, UTF-8 with a byte order mark, the format's columns in its order." } : {} } },
+          },
+          "500": r("ServerError"),
+        },
+      },
+    };
+  }
+  return out;
 }
 
 const PAGING =
@@ -205,7 +249,9 @@ function paths() {
       fixed: true,
     }),
   };
-  return Object.fromEntries(API_OPERATIONS.map((o) => [o.path, ops[o.id]]));
+  // The downloads in the foreign formats are documented beside the API (tag "exports"); typed as
+  // the API's operations so the document keeps one shape for its readers.
+  return { ...Object.fromEntries(API_OPERATIONS.map((o) => [o.path, ops[o.id]])), ...(interopPaths() as Record<string, (typeof ops)[ApiOperationId]>) };
 }
 
 export function openApiDocument(origin: string) {
@@ -231,6 +277,7 @@ export function openApiDocument(origin: string) {
       { name: "incidents", description: "Breaches, outages, wrongful decisions and other incidents" },
       { name: "events", description: "The append-only, hash-chained event log" },
       { name: "meta", description: "About the API" },
+      { name: "exports", description: "Downloads in the formats of other registers (the US, UK and Dutch algorithm registers)" },
     ],
     paths: paths(),
     components: { schemas: componentSchemas(), parameters, headers, responses },

@@ -12,6 +12,9 @@ import { ATRS_3 } from "./atrs-3/format";
 export const INTEROP_FORMAT_KEYS = ["omb-2025", "atrs-3", "nl-1"] as const;
 export type InteropFormatKey = (typeof INTEROP_FORMAT_KEYS)[number];
 
+/** The variants of a file a format may publish, asked for by an export's `shape` parameter (any other value is ignored). */
+export const INTEROP_SHAPES = ["api"] as const;
+
 /** A row of a file: where it is (a CSV's first line, or a JSON list's item, from 1) and its cells. */
 export type SourceRow = { place: { line: number } | { item: number }; cells: Cells };
 

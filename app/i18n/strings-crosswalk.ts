@@ -1,0 +1,80 @@
+// Interface strings of the foreign formats (issue 16): the crosswalk page (/standard/crosswalk),
+// the download links of the three formats and the answer of a format not published, merged into
+// strings.ts. The formats' own titles and the mappings' notes come with the formats
+// (registry/exchange/interop), in both languages.
+const en = {
+  cwTitle: "Crosswalk to other registers' formats",
+  cwIntro:
+    "This register reads and writes the formats of other public registers of algorithms. This page shows, field by field, where each of their fields lands in this register's standard, and which of their fields fill each field of the standard. It is generated from the same tables the import and the download use, so it says what they do.",
+  cwKeptIntro:
+    "A field the standard has no place for is kept as is: stored with the record among its fields from other registers, and written back unchanged. A value the standard cannot hold exactly (a date written another way, a value outside the standard's list) is also kept as published beside the standard's reading, so a file downloaded again reads as its source published it.",
+  cwContents: "On this page",
+  cwFromFormat: "{format}: its fields and where they land",
+  cwFormatStandard: "The format as its register publishes it",
+  cwDownload: "Download this register's tools in this format",
+  cwColForeign: "Field in the source format",
+  cwColStandard: "Field of this standard",
+  cwColNote: "Note",
+  cwKept: "Kept as is",
+  cwUnread: "Not read",
+  cwUnknown: "Not named by the standard",
+  cwOtherWay: "The standard's fields and where they come from",
+  cwOtherWayIntro:
+    "Every field of this standard, with the fields of each format that fill it. An empty cell means the format has no field for it: a record imported from that format leaves it empty.",
+  cwAgencyHeading: "The agency",
+  cwAgencyIntro: "These fields describe the agency that runs the tool, kept in the register's list of agencies rather than in each record.",
+  cwFieldsCount: "{n} fields",
+  cwAgency_slug: "The agency (its code)",
+  cwAgency_name: "The agency's name",
+  cwAgency_jurisdictionLevel: "The agency's level of government",
+  cwAgency_place: "The agency's place",
+  cwAgency_parentSlug: "The agency it belongs to",
+  cwStandardLink: "Crosswalk to the formats of other registers (US, UK, the Netherlands)",
+  cwStandardLinkText: "Where each field of those formats lands in this standard, and the other way.",
+  dlInterop_omb: "US inventory",
+  dlInterop_ombText: "These tools in the format of the US federal AI use case inventory (OMB, 2025), its 36 columns, ordered by tool number.",
+  dlInterop_atrs: "UK ATRS",
+  dlInterop_atrsText: "These tools as records of the UK Algorithmic Transparency Recording Standard, ordered by tool number.",
+  dlInterop_nl: "Dutch register",
+  dlInterop_nlText: "These tools as records of the Dutch Algorithm Register, ordered by tool number.",
+  interopNotBuilt: "This register does not publish its tools in this format yet. The formats it publishes are listed on /standard/crosswalk.",
+};
+
+const zh: Record<keyof typeof en, string> = {
+  cwTitle: "与其他登记簿格式的字段对照",
+  cwIntro:
+    "本登记簿可以读取和写出其他公共算法登记簿的格式。本页逐个字段列出：它们的每个字段落在本标准的哪个字段，以及本标准的每个字段由它们的哪些字段填写。本页由导入和下载所用的同一套对照表生成，所述即其所为。",
+  cwKeptIntro:
+    "本标准没有对应位置的字段原样保留：随记录存放在“其他登记簿的字段”中，写出时不作改动。本标准无法准确容纳的取值（写法不同的日期、不在本标准取值范围内的值）也在本标准的读法之外按原样保留，因此再次下载的文件与来源公布的内容一致。",
+  cwContents: "本页内容",
+  cwFromFormat: "{format}：各字段及其对应位置",
+  cwFormatStandard: "该格式的官方说明",
+  cwDownload: "以此格式下载本登记簿的工具",
+  cwColForeign: "来源格式中的字段",
+  cwColStandard: "本标准中的字段",
+  cwColNote: "说明",
+  cwKept: "原样保留",
+  cwUnread: "不读取",
+  cwUnknown: "本标准未命名",
+  cwOtherWay: "本标准的各字段及其来源",
+  cwOtherWayIntro: "本标准的每个字段，以及各格式中填写该字段的字段。空白表示该格式没有对应字段：从该格式导入的记录中此项为空。",
+  cwAgencyHeading: "机构",
+  cwAgencyIntro: "以下字段描述运行该工具的机构，存放在登记簿的机构名录中，而非每条记录中。",
+  cwFieldsCount: "{n} 个字段",
+  cwAgency_slug: "机构（其代码）",
+  cwAgency_name: "机构名称",
+  cwAgency_jurisdictionLevel: "机构的政府层级",
+  cwAgency_place: "机构所在地",
+  cwAgency_parentSlug: "上级机构",
+  cwStandardLink: "与其他登记簿格式（美国、英国、荷兰）的字段对照",
+  cwStandardLinkText: "这些格式的每个字段落在本标准的哪个字段，以及反向对照。",
+  dlInterop_omb: "美国清单",
+  dlInterop_ombText: "这些工具，采用美国联邦政府人工智能用例清单（2025 年）的格式，共 36 列，按工具编号排序。",
+  dlInterop_atrs: "英国算法透明度记录",
+  dlInterop_atrsText: "这些工具，采用英国算法透明度记录标准的记录格式，按工具编号排序。",
+  dlInterop_nl: "荷兰登记簿",
+  dlInterop_nlText: "这些工具，采用荷兰算法登记簿的记录格式，按工具编号排序。",
+  interopNotBuilt: "本登记簿尚未以此格式提供工具数据。已提供的格式列于 /standard/crosswalk。",
+};
+
+export const crosswalkStrings = { en, zh };
