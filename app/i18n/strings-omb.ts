@@ -4,12 +4,12 @@ const en = {
   interopOmbHeader:
     "This is not the US federal AI use case inventory of 2025 as OMB publishes it: its header must be the inventory's 36 columns, in order. Missing: {missing}. Not in the inventory: {unknown}. Nothing was imported.",
   interopTooManyRows: "The file has more than {max} rows. Split it into smaller files. Nothing was imported.",
-  interopOmbMissingId: "{count} rows have no id in the inventory (lines {lines}). Agencies may leave it out of the public inventory; their records name the inventory without an id.",
-  interopOmbRepeatedIds: "{count} ids are given to more than one row of the same agency ({rows} rows): {ids}. Each row becomes its own record; both keep the id as the inventory gives it.",
-  interopOmbMissingName: "{count} rows have no use case name (lines {lines}). Each is named by its id in the inventory, and written back without a name.",
-  interopOmbUnreadableLists: "{count} list cells are neither a list nor values separated by semicolons (lines {lines}). They are kept as published.",
-  interopOmbFormulaLike: "{count} cells start with -, =, + or @ (lines {lines}). They are text: the export writes them with a leading apostrophe so a spreadsheet shows them instead of running them, and reading the export takes the apostrophe off again.",
-  interopOmbOffList: "{count} answers are not among the inventory's listed values (lines {lines}). They are kept as published.",
+  interopOmbMissingId: "Rows without an id in the inventory: {count} (lines {lines}). Agencies may leave it out of the public inventory; their records name the inventory without an id.",
+  interopOmbRepeatedIds: "Ids given to more than one row of the same agency: {count}, on {rows} rows: {ids}. Each row becomes its own record; both keep the id as the inventory gives it.",
+  interopOmbMissingName: "Rows without a use case name: {count} (lines {lines}). Each is named by its id in the inventory, and written back without a name.",
+  interopOmbUnreadableLists: "List cells that are neither a list nor values separated by semicolons: {count} (lines {lines}). They are kept as published.",
+  interopOmbFormulaLike: "Cells that start with -, =, + or @: {count} (lines {lines}). They are text: the export writes them with a leading apostrophe so a spreadsheet shows them instead of running them, and reading the export takes the apostrophe off again.",
+  interopOmbOffList: "Answers that are not among the inventory's listed values: {count} (lines {lines}). They are kept as published.",
   err_interop_import_role: "Only an administrator (mirrored records) or an agency's official (drafts of their own agency) may import another register's file.",
   err_interop_format_unknown: "The register does not read the format {format}. It reads omb-2025 (US inventory CSV), atrs-3 (UK ATRS records) and nl-1 (Dutch algorithm register records).",
 } as const;

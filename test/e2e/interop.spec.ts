@@ -5,9 +5,10 @@
 // Dutch, and fits a phone.
 //
 // The server runs on its own database in a temporary directory (migrated and seeded, as in
-// page-cache.spec.ts); the fixtures are imported into it by scripts/import.cli.ts: the US rows as
-// OMB publishes them (the 12-row sample CSV, --format omb-2025, issue 16), the UK and Dutch
-// records as the hand-converted whole records.
+// page-cache.spec.ts); the fixtures are imported into it by scripts/import.cli.ts, each in its own
+// register's format (issue 16): the US rows as OMB publishes them (the 12-row sample CSV,
+// --format omb-2025), the UK records as ATRS v3.0 JSON (--format atrs-3) and the Dutch record as
+// the public API of algoritmes.overheid.nl lists it (--format nl-1).
 import { test, expect, type Page } from "@playwright/test";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -25,9 +26,12 @@ import { localized, paths } from "../../registry/shared/urls";
 const PORT = Number(process.env.E2E_INTEROP_PORT ?? 3295);
 const BASE = `http://127.0.0.1:${PORT}`;
 const FIXTURES = path.join(ROOT, "test/fixtures/interop");
-const FILES = ["uk-atrs.records.json", "nl-algoritmeregister.records.json"];
-/** The US inventory's rows as OMB publishes them, imported in its own format. */
-const US_SAMPLE = "us-omb-2025/sample_12_rows.csv";
+/** Each sample in its own register's format, with the format's key and its register. */
+const FILES = [
+  { file: "us-omb-2025/sample_12_rows.csv", format: "omb-2025", register: "us-omb-ai-inventory", count: 12 },
+  { file: "uk-atrs/uk-atrs.atrs-3.json", format: "atrs-3", register: "uk-atrs", count: 2 },
+  { file: "nl-algoritmeregister/sample_1_record.json", format: "nl-1", register: "nl-algoritmeregister", count: 1 },
+] as const;
 let tmp = "";
 let server: ChildProcess | undefined;
 
@@ -37,17 +41,16 @@ const RECORDS = [
   { name: "ASCVD (Atherosclerotic Cardiovascular Disease) Risk Estimator", what: "US DOJ-0142 (high-impact, governance in progress)", source: US_CSV },
   { name: "Hanford Procedure Search", what: "US DOE-486 (retired, no date given)", source: US_CSV },
   { name: "Statistical package syntax development and debugging", what: "US DOC-67 (no stage of development given)", source: US_CSV },
-  { id: "ALG-900101", what: "UK DVSA MOT risk rating", source: "https://www.gov.uk/algorithmic-transparency-records/dvsa-mot-risk-rating" },
-  { id: "ALG-900201", what: "NL Gennep face comparison", source: "https://algoritmes.overheid.nl/nl/algoritme/11243654" },
+  { name: "MOT Risk Rating", what: "UK DVSA MOT risk rating", source: "https://www.gov.uk/algorithmic-transparency-records" },
+  { name: "Inzet geautomatiseerde gezichtsvergelijking", what: "NL Gennep face comparison", source: "https://algoritmes.overheid.nl/nl/algoritme/11243654" },
 ] as const;
 type Checked = (typeof RECORDS)[number];
 
-/** The ids the import gave the US rows (it numbers them after the register's highest), by name. */
-const US_IDS = new Map<string, string>();
+/** The ids the import gave the records (it numbers them after the register's highest), by name. */
+const IDS = new Map<string, string>();
 const idOf = (r: Checked): string => {
-  if ("id" in r) return r.id;
-  const id = US_IDS.get(r.name);
-  if (!id) throw new Error(`the US row "${r.name}" was not imported`);
+  const id = IDS.get(r.name);
+  if (!id) throw new Error(`the record "${r.name}" was not imported`);
   return id;
 };
 
@@ -88,9 +91,8 @@ test.beforeAll(async () => {
   execFileSync(process.execPath, [tsx, "scripts/migrate.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
   execFileSync(process.execPath, [tsx, SEED_SCRIPT], { cwd: ROOT, env, stdio: "pipe" });
   // The command line an admin would run; it exits non-zero on any refusal.
-  for (const f of FILES) execFileSync(process.execPath, [tsx, "scripts/import.cli.ts", path.join(FIXTURES, f), "--format", "records", "--create-agencies"], { cwd: ROOT, env, stdio: "pipe" });
-  // `npm run import -- test/fixtures/interop/us-omb-2025/sample_12_rows.csv --format omb-2025 --create-agencies`
-  execFileSync(process.execPath, [tsx, "scripts/import.cli.ts", path.join(FIXTURES, US_SAMPLE), "--format", "omb-2025", "--create-agencies"], { cwd: ROOT, env, stdio: "pipe" });
+  // e.g. `npm run import -- test/fixtures/interop/us-omb-2025/sample_12_rows.csv --format omb-2025 --create-agencies`
+  for (const f of FILES) execFileSync(process.execPath, [tsx, "scripts/import.cli.ts", path.join(FIXTURES, f.file), "--format", f.format, "--create-agencies"], { cwd: ROOT, env, stdio: "pipe" });
   server = spawn(process.execPath, ["server.mjs"], {
     cwd: ROOT,
     env: { ...env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", WEB_CONCURRENCY: "1" },
@@ -104,9 +106,11 @@ test.beforeAll(async () => {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const us = await getJson<{ items: { id: string; name: { en?: string } }[] }>(`${paths.apiTools({ regime: "us-omb-ai-inventory", limit: 100 })}`);
-  for (const t of us.items) if (t.name.en) US_IDS.set(t.name.en, t.id);
-  expect(us.items).toHaveLength(12);
+  for (const f of FILES) {
+    const list = await getJson<{ items: { id: string; name: Record<string, string | undefined> }[] }>(`${paths.apiTools({ regime: f.register, limit: 100 })}`);
+    for (const t of list.items) for (const n of Object.values(t.name)) if (n) IDS.set(n, t.id);
+    expect(list.items).toHaveLength(f.count);
+  }
 });
 
 test.afterAll(async () => {
@@ -152,7 +156,7 @@ for (const lang of ["zh", "en"] as const) {
   });
 
   test(`${lang}: the Dutch record's name and purpose are marked lang="nl"`, async ({ page }) => {
-    await page.goto(`${BASE}${localized(paths.tool("ALG-900201"), lang)}`);
+    await page.goto(`${BASE}${localized(paths.tool(idOf(RECORDS[4])), lang)}`);
     await expect(page.locator("h1")).toContainText("Inzet geautomatiseerde gezichtsvergelijking");
     expect(await langAround(page, "Inzet geautomatiseerde gezichtsvergelijking")).toBe("nl");
     expect(await langAround(page, "Het doel van dit algoritme is om de identiteit van personen")).toBe("nl");
