@@ -272,7 +272,7 @@ describe("the command line", () => {
       expect(run.stderr).toMatch(/12 rows in/);
       expect(run.status, run.stdout + run.stderr).toBe(0);
       // The sample's quirks: rows without an id (3) and without a stage are reported, not mended.
-      expect(run.stdout).toMatch(/3 rows/);
+      expect(run.stdout).toMatch(/Rows without an id in the inventory: 3/);
       expect(run.stdout).toMatch(/Where the source fields landed \(rows\):/);
       expect(run.stdout).toMatch(/ {2}use_case_name: .*\(identity\.name\) 12/);
       expect(run.stdout).toMatch(/ {2}is_withheld: kept as published \(extension area\) \d+/);

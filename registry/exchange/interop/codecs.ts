@@ -85,3 +85,19 @@ export const stepsAnswerCodec = (steps: readonly string[], inProgress: string): 
     return "";
   },
 });
+
+/** The first sentences of a text within `max` characters (a summary), or its beginning cut at a word. */
+export function firstSentences(text: string, max = 400): string {
+  const t = text.trim();
+  if (t.length <= max) return t;
+  const sentences = t.split(/(?<=[.!?。！？])\s+/);
+  let out = "";
+  for (const s of sentences) {
+    if ((out ? out.length + 1 : 0) + s.length > max) break;
+    out = out ? `${out} ${s}` : s;
+  }
+  if (out) return out;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

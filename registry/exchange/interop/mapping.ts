@@ -238,3 +238,25 @@ export function clearField(doc: InteropDoc, f: InteropField): void {
   const at = f.to ? rootOf(doc, f.to) : null;
   if (at) unsetPath(at.root, f.lang ? `${at.path}.${f.lang}` : at.path);
 }
+
+/**
+ * The record every row of a register starts from: version 1.1, an algorithm, unreviewed by this
+ * register, with no end date of this register, citing the source and naming the register in
+ * `externalIds` (the row's id, if any, is a field of the mapping). `identity` adds what the
+ * source implies for every row (its language, its country).
+ */
+export function recordSkeleton(opts: { register: string; identity: Record<string, unknown>; source: Record<string, unknown> }): Record<string, unknown> {
+  return {
+    standardVersion: "1.1",
+    identity: { kind: "algorithm", ...opts.identity },
+    responsibility: { agencies: [] },
+    purpose: {},
+    howItWorks: {},
+    dataScope: {},
+    oversight: {},
+    lifecycle: { reviewStatus: "unreviewed", sunsetDate: null },
+    assessments: {},
+    sources: [{ kind: "public_record", ...opts.source }],
+    externalIds: [{ register: opts.register }],
+  };
+}

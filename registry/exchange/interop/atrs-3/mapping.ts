@@ -4,9 +4,9 @@
 // (test/fixtures/interop/README.md, "UK"), field by field; a field the standard has no home for
 // is kept as published in `extensions["uk-atrs"][attribute]` (`to: null`).
 import { isoDayCodec } from "../codecs";
-import { choiceCodec, textCodec, urlCodec, type Cells, type Codec, type InteropDoc, type InteropField, type InteropMapping } from "../mapping";
+import { choiceCodec, textCodec, urlCodec, type Cells, type Codec, type InteropDoc, type InteropField, type InteropMapping, recordSkeleton } from "../mapping";
 import { getPath, setPath } from "../path";
-import { firstSentences } from "../omb-2025/mapping";
+import { firstSentences } from "../codecs";
 import type { AtrsKey } from "./fields";
 
 export const ATRS_REGISTER = "uk-atrs";
@@ -161,27 +161,16 @@ export const ATRS_MAPPING: InteropMapping = {
   register: ATRS_REGISTER,
   fields: ATRS_FIELDS,
   base: () => ({
-    record: {
-      standardVersion: "1.1",
-      identity: { originalLanguage: "en", kind: "algorithm", jurisdiction: { level: "national", place: { ...UK } } },
-      responsibility: { agencies: [] },
-      purpose: {},
-      howItWorks: {},
-      dataScope: {},
-      oversight: {},
-      lifecycle: { reviewStatus: "unreviewed", sunsetDate: null },
-      assessments: {},
-      sources: [
-        {
-          key: "gov-uk-atrs-records",
-          kind: "public_record",
-          title: { en: "Algorithmic transparency records" },
-          citation: "GOV.UK, Algorithmic Transparency Recording Standard Hub",
-          url: ATRS_RECORDS_URL,
-        },
-      ],
-      externalIds: [{ register: ATRS_REGISTER }],
-    },
+    record: recordSkeleton({
+      register: ATRS_REGISTER,
+      identity: { originalLanguage: "en", jurisdiction: { level: "national", place: { ...UK } } },
+      source: {
+        key: "gov-uk-atrs-records",
+        title: { en: "Algorithmic transparency records" },
+        citation: "GOV.UK, Algorithmic Transparency Recording Standard Hub",
+        url: ATRS_RECORDS_URL,
+      },
+    }),
     agency: { slug: "", name: {}, jurisdictionLevel: "national", place: { ...UK } },
   }),
   complete,

@@ -28,7 +28,7 @@
 // - Everything without a home (the theme, the dates of the API's list, the impact assessments,
 //   the groupings, the keys of earlier versions…) is kept as published in
 //   extensions["nl-algoritmeregister"][key].
-import { choiceCodec, textCodec, urlCodec, type Cells, type Codec, type DocAgency, type InteropDoc, type InteropField, type InteropMapping } from "../mapping";
+import { choiceCodec, textCodec, urlCodec, type Cells, type Codec, type DocAgency, type InteropDoc, type InteropField, type InteropMapping, recordSkeleton } from "../mapping";
 import { getPath, setPath } from "../path";
 import { NL_FIELDS } from "./fields";
 
@@ -203,19 +203,11 @@ export const NL_MAPPING: InteropMapping = {
   register: NL_REGISTER,
   fields: NL_MAPPING_FIELDS,
   base: () => ({
-    record: {
-      standardVersion: "1.1",
-      identity: { originalLanguage: "nl", kind: "algorithm", policyDomain: "other" },
-      responsibility: { agencies: [] },
-      purpose: {},
-      howItWorks: {},
-      dataScope: {},
-      oversight: {},
-      lifecycle: { reviewStatus: "unreviewed", sunsetDate: null },
-      assessments: {},
-      sources: [{ key: "algoritmeregister", kind: "public_record", title: { nl: "Algoritmeregister" }, citation: "Algoritmeregister van de Nederlandse overheid (algoritmes.overheid.nl)" }],
-      externalIds: [{ register: NL_REGISTER }],
-    },
+    record: recordSkeleton({
+      register: NL_REGISTER,
+      identity: { originalLanguage: "nl", policyDomain: "other" },
+      source: { key: "algoritmeregister", title: { nl: "Algoritmeregister" }, citation: "Algoritmeregister van de Nederlandse overheid (algoritmes.overheid.nl)" },
+    }),
     agency: { slug: "", name: {}, jurisdictionLevel: "national", place: { ...NETHERLANDS } },
   }),
   complete,

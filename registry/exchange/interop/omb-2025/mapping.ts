@@ -1,8 +1,8 @@
 // The mapping table of the US federal AI use case inventory of 2025 (./columns.ts) to the record
 // standard: data, read by the importer, the exporter and the crosswalk page (../mapping.ts). The
 // choices follow the hand conversion of the fixtures (test/fixtures/interop/README.md).
-import { answerCodec, looseDateCodec, stepsAnswerCodec } from "../codecs";
-import { choiceCodec, textCodec, urlCodec, type Cells, type Codec, type InteropDoc, type InteropField, type InteropMapping } from "../mapping";
+import { answerCodec, firstSentences, looseDateCodec, stepsAnswerCodec } from "../codecs";
+import { choiceCodec, textCodec, urlCodec, type Cells, type Codec, type InteropDoc, type InteropField, type InteropMapping, recordSkeleton } from "../mapping";
 import { getPath, setPath } from "../path";
 import { OMB_2025_COLUMNS } from "./columns";
 
@@ -141,21 +141,6 @@ export const OMB_FIELDS: readonly InteropField[] = [
   },
 ];
 
-/** The first sentences of a text within `max` characters (a summary), or its beginning cut at a word. */
-export function firstSentences(text: string, max = 400): string {
-  const t = text.trim();
-  if (t.length <= max) return t;
-  const sentences = t.split(/(?<=[.!?。！？])\s+/);
-  let out = "";
-  for (const s of sentences) {
-    if ((out ? out.length + 1 : 0) + s.length > max) break;
-    out = out ? `${out} ${s}` : s;
-  }
-  if (out) return out;
-  const cut = t.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
 
 function complete(doc: InteropDoc, row: Cells): void {
   const r = doc.record;
@@ -186,27 +171,16 @@ export const OMB_MAPPING: InteropMapping = {
   register: OMB_REGISTER,
   fields: OMB_FIELDS,
   base: () => ({
-    record: {
-      standardVersion: "1.1",
-      identity: { originalLanguage: "en", kind: "algorithm", jurisdiction: { level: "national", place: { en: "United States", zh: "美国" } } },
-      responsibility: { agencies: [] },
-      purpose: {},
-      howItWorks: {},
-      dataScope: {},
-      oversight: {},
-      lifecycle: { reviewStatus: "unreviewed", sunsetDate: null },
-      assessments: {},
-      sources: [
-        {
-          key: "us-omb-2025-inventory",
-          kind: "public_record",
-          title: { en: "2025 Federal Agency AI Use Case Inventory: individually reported AI use cases" },
-          citation: "Office of Management and Budget, 2025 Federal Agency AI Use Case Inventory",
-          url: OMB_SOURCE_URL,
-        },
-      ],
-      externalIds: [{ register: OMB_REGISTER }],
-    },
+    record: recordSkeleton({
+      register: OMB_REGISTER,
+      identity: { originalLanguage: "en", jurisdiction: { level: "national", place: { en: "United States", zh: "美国" } } },
+      source: {
+        key: "us-omb-2025-inventory",
+        title: { en: "2025 Federal Agency AI Use Case Inventory: individually reported AI use cases" },
+        citation: "Office of Management and Budget, 2025 Federal Agency AI Use Case Inventory",
+        url: OMB_SOURCE_URL,
+      },
+    }),
     agency: { slug: "", name: {}, jurisdictionLevel: "national", place: { en: "United States", zh: "美国" } },
   }),
   complete,
