@@ -11,6 +11,7 @@ const en = {
   interopOmbFormulaLike: "Cells that start with -, =, + or @: {count} (lines {lines}). They are text: the export writes them with a leading apostrophe so a spreadsheet shows them instead of running them, and reading the export takes the apostrophe off again.",
   interopOmbOffList: "Answers that are not among the inventory's listed values: {count} (lines {lines}). They are kept as published.",
   err_interop_import_role: "Only an administrator (mirrored records) or an agency's official (drafts of their own agency) may import another register's file.",
+  err_interop_already_mirrored: "This row is already in the register as {tool}, mirrored from the same register (same agency, id and name). Importing a file again never doubles its records; nothing was written for this row.",
   err_interop_format_unknown: "The register does not read the format {format}. It reads omb-2025 (US inventory CSV), atrs-3 (UK ATRS records) and nl-1 (Dutch algorithm register records).",
 } as const;
 
@@ -24,6 +25,7 @@ const zh: Record<keyof typeof en, string> = {
   interopOmbFormulaLike: "有 {count} 个单元格以 -、=、+ 或 @ 开头（第 {lines} 行）。它们是文字：导出时在前面加一个撇号，电子表格会显示而不会当作公式运行；读取导出文件时再去掉这个撇号。",
   interopOmbOffList: "有 {count} 个答案不在清单列出的取值之中（第 {lines} 行）。已按原样保留。",
   err_interop_import_role: "只有管理员（导入为转载记录）或机构工作人员（导入为本机构的草稿）可以导入其他登记簿的文件。",
+  err_interop_already_mirrored: "该行已作为 {tool} 在本登记簿中，转载自同一登记簿（机构、编号和名称均相同）。再次导入同一文件不会使记录重复；该行未写入任何内容。",
   err_interop_format_unknown: "登记簿不读取 {format} 格式。可读取的格式：omb-2025（美国清单 CSV）、atrs-3（英国 ATRS 记录）和 nl-1（荷兰算法登记簿记录）。",
 };
 

@@ -85,6 +85,24 @@ function slugAllocator(db: Db): (proposal: string) => string {
   };
 }
 
+/** What identifies a mirrored row: its register, agency, id there (if any) and name. */
+function mirrorKey(register: string, record: Record<string, unknown>): string {
+  const r = record as { responsibility?: { agencies?: { agency?: string }[] }; externalIds?: { register?: string; id?: string }[]; identity?: { name?: Record<string, string> } };
+  const name = r.identity?.name ?? {};
+  return JSON.stringify([
+    register,
+    r.responsibility?.agencies?.[0]?.agency ?? "",
+    r.externalIds?.find((e) => e.register === register)?.id ?? "",
+    name.en ?? name.zh ?? Object.values(name)[0] ?? "",
+  ]);
+}
+
+/** The mirrored records of a register already here, by mirrorKey: a file imported again is refused row by row, never doubled. */
+function mirroredHere(register: string, db: Db): Map<string, string> {
+  const rows = stmt(db, `SELECT t.id, r.record FROM tools t JOIN revisions r ON r.id = t.published_revision_id WHERE t.regime = ?`).all(register) as { id: string; record: string }[];
+  return new Map(rows.map((row) => [mirrorKey(register, JSON.parse(row.record) as Record<string, unknown>), row.id]));
+}
+
 function entryOf(doc: InteropDoc, id: string, slug: string, at: string): RecordsEntry {
   const identity = doc.record.identity as Record<string, unknown>;
   identity.id = id;
@@ -128,6 +146,7 @@ export function importInterop(ctx: Ctx, input: InteropImportInput): InteropImpor
     as === "drafts" ? (stmt(db, `SELECT slug, name_en, name_zh FROM agencies WHERE id = ?`).get((actor as { agencyId?: number }).agencyId ?? -1) as { slug: string; name_en: string | null; name_zh: string | null } | undefined) : undefined;
   const rows: InteropRowReport[] = [];
   const entries: RecordsEntry[] = [];
+  const already = as === "mirrored" ? mirroredHere(format.mapping.register, db) : new Map<string, string>();
   for (const src of read.rows) {
     const { doc, landed } = rowToDoc(format.mapping, src.cells);
     if (as === "mirrored") {
@@ -151,7 +170,8 @@ export function importInterop(ctx: Ctx, input: InteropImportInput): InteropImpor
     entries.push(entryOf(doc, id, slug, at));
     const kept: Record<string, Exclude<Landing, null>> = {};
     for (const [k, v] of Object.entries(landed)) if (v) kept[k] = v;
-    rows.push({ place: src.place, id, name: nameOf(doc), problems: [], landed: kept, written: false });
+    const here = already.get(mirrorKey(format.mapping.register, doc.record));
+    rows.push({ place: src.place, id, name: nameOf(doc), problems: here ? [{ code: "err_interop_already_mirrored", params: { tool: here } }] : [], landed: kept, written: false });
   }
 
   const text = JSON.stringify(entries);
@@ -159,6 +179,7 @@ export function importInterop(ctx: Ctx, input: InteropImportInput): InteropImpor
     const run = (t: string, dryRun: boolean) => importRecords(ctx, { text: t, createAgencies: input.createAgencies, dryRun });
     const check = run(text, true);
     check.entries.forEach((e, i) => rows[i]!.problems.push(...e.problems));
+    for (const r of rows) if (r.problems.some((p) => p.code === "err_interop_already_mirrored")) r.problems = r.problems.filter((p) => p.code === "err_interop_already_mirrored");
     const bad = rows.some((r) => r.problems.length);
     if (input.dryRun) return { format: format.key, result: "checked", as, fileNotices: [], quirks: read.quirks, rows, written };
     if (bad && !input.validOnly) return { format: format.key, result: "refused", as, fileNotices: [], quirks: read.quirks, rows, written };
