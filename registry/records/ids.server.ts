@@ -55,3 +55,26 @@ export function allocateToolId(db: Db = getDb()): string {
   lowestFreeHint.set(db.$client, n);
   return toolId;
 }
+
+/**
+ * Free ids in increasing order, lowest first, for a file that needs many before it writes any
+ * (a foreign-format import): the same rule as allocateToolId (taken ids of any number are stepped
+ * over, never moving the count). The ids are free when the walk passes them; write them in the
+ * transaction that checks them (the whole-record import refuses an id that has become taken).
+ * Throws RegistryError("ids_exhausted") past the last id of the format.
+ */
+export function* freeToolIds(db: Db = getDb()): Generator<string> {
+  let n = 1;
+  const taken = stmt(db, `SELECT id FROM tools WHERE id >= ? AND id <= ? ORDER BY id`).all(formatToolId(1), formatToolId(TOOL_ID_MAX)) as { id: string }[];
+  const numbers = taken.filter((t) => isToolId(t.id)).map((t) => Number(t.id.slice(PREFIX.length)));
+  let i = 0;
+  for (;;) {
+    while (i < numbers.length && numbers[i]! < n) i++;
+    if (i < numbers.length && numbers[i] === n) {
+      n++;
+      continue;
+    }
+    if (n > TOOL_ID_MAX) throw new RegistryError("ids_exhausted", { params: { last: formatToolId(TOOL_ID_MAX) } });
+    yield formatToolId(n++);
+  }
+}

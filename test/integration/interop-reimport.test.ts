@@ -10,6 +10,7 @@ import { actorByEmail } from "../helpers/factories";
 import { importInterop } from "../../registry/exchange/interop/import.server";
 import { ctxOf } from "../../registry/shared/context";
 import { issueLine } from "../../app/i18n/refusal";
+import { importRecords } from "../../registry/exchange/records/import.server";
 
 const SAMPLE = fs.readFileSync(path.join(ROOT, "test/fixtures/interop/us-omb-2025/sample_12_rows.csv"));
 const NOW = new Date("2026-12-01T10:00:00Z");
@@ -47,3 +48,22 @@ describe("importing the same US file again", () => {
     expect(tools()).toBe(before + 1);
   });
 });
+
+describe("the ids a foreign file gets", () => {
+  it("are the register's lowest free numbers, stepping over an id moved in from elsewhere without being pushed by it", () => {
+    // A whole record moved in with the last id of the format (as a typo would give).
+    const entries = JSON.parse(fs.readFileSync(path.join(ROOT, "test/fixtures/interop/uk-atrs.records.json"), "utf8")) as { id: string; revisions: { record: { identity: { id: string } } }[] }[];
+    const moved = entries[0]!;
+    moved.id = "ALG-999999";
+    for (const r of moved.revisions) r.record.identity.id = "ALG-999999";
+    const admin = actorByEmail("admin@register.example");
+    expect(importRecords(ctxOf({ actor: admin, now: NOW, db: db() }), { text: JSON.stringify([moved]), createAgencies: true }).result).toBe("imported");
+    const highestSeeded = (db().$client.prepare(`SELECT max(id) AS id FROM tools WHERE id < 'ALG-900000'`).get() as { id: string }).id;
+    const report = run(SAMPLE);
+    expect(report.result).toBe("imported");
+    const ids = report.rows.map((r) => r.id!);
+    const first = Number(highestSeeded.slice(4)) + 1;
+    expect(ids).toEqual(ids.map((_, i) => `ALG-${String(first + i).padStart(6, "0")}`));
+  });
+});
+

@@ -18,6 +18,7 @@ import type { FileNotice } from "../import/columns";
 import { importRecords } from "../records/import.server";
 import { importRecordsAsDrafts } from "../records/import-drafts.server";
 import type { RecordsEntry } from "../records/format";
+import { freeToolIds } from "../../records/ids.server";
 import { interopFormat, type InteropFormatKey, type SourceRow } from "./formats";
 import { rowToDoc, type InteropDoc, type Landing } from "./mapping";
 
@@ -61,13 +62,6 @@ const nameOf = (doc: InteropDoc) => {
   const n = (doc.record.identity as { name?: Record<string, string> } | undefined)?.name ?? {};
   return String(n.zh ?? n.en ?? Object.values(n)[0] ?? "").slice(0, 300);
 };
-
-/** The next free tool numbers (ALG-NNNNNN), counting up from the highest the register has. */
-function idAllocator(db: Db): () => string {
-  const row = stmt(db, `SELECT MAX(CAST(substr(id, 5) AS INTEGER)) AS n FROM tools`).get() as { n: number | null };
-  let next = (row.n ?? 0) + 1;
-  return () => `ALG-${String(next++).padStart(6, "0")}`;
-}
 
 /** A slug no tool has and the file has not used yet: the proposal, else with -2, -3… */
 function slugAllocator(db: Db): (proposal: string) => string {
@@ -140,7 +134,8 @@ export function importInterop(ctx: Ctx, input: InteropImportInput): InteropImpor
   if (!read.ok) return { format: format.key, result: "file_refused", as, fileNotices: read.notices, quirks: [], rows: [], written };
 
   const at = now.toISOString();
-  const nextId = idAllocator(db);
+  const ids = freeToolIds(db);
+  const nextId = () => ids.next().value as string;
   const nextSlug = slugAllocator(db);
   const officialAgency =
     as === "drafts" ? (stmt(db, `SELECT slug, name_en, name_zh FROM agencies WHERE id = ?`).get((actor as { agencyId?: number }).agencyId ?? -1) as { slug: string; name_en: string | null; name_zh: string | null } | undefined) : undefined;
