@@ -50,7 +50,20 @@ const prepare = client.prepare.bind(client);
       current.set(sql, t);
       return out;
     };
-  return { get: timed("get"), all: timed("all"), run: timed("run"), real } as unknown as Database.Statement;
+  // Everything else (raw, pluck, iterate, columns…) is the real statement's; a method that returns
+  // the statement itself (raw(), pluck()) returns the timed one, so chained calls stay timed.
+  const proxy: Database.Statement = new Proxy(real, {
+    get(target, prop) {
+      if (prop === "get" || prop === "all" || prop === "run") return timed(prop);
+      const v = Reflect.get(target, prop, target) as unknown;
+      if (typeof v !== "function") return v;
+      return (...args: unknown[]) => {
+        const out = (v as (...a: unknown[]) => unknown).apply(target, args);
+        return out === target ? proxy : out;
+      };
+    },
+  });
+  return proxy;
 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
