@@ -20,7 +20,7 @@
 // as a JSON integer when it is one (digits, no leading zero, within JavaScript's safe integers),
 // as a string when it is something else, and as null when empty. Two spaces of indentation and a
 // final line end. Reading what was written gives the same cells.
-import { IMPORT_MAX_BYTES, tooLargeNotice } from "../../import/limits";
+import { decodeForeignFile } from "../decode";
 import type { FileNotice } from "../../import/columns";
 import type { InteropFormat, InteropRead, SourceRow } from "../formats";
 import type { Cells } from "../mapping";
@@ -44,14 +44,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 const integerId = (cell: string) => INTEGER.test(cell) && Number.isSafeInteger(Number(cell));
 
 export function readAtrsJson(bytes: Uint8Array): InteropRead {
-  if (bytes.byteLength > IMPORT_MAX_BYTES) return { ok: false, notices: [tooLargeNotice(bytes.byteLength)] };
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return refuse("importNotUtf8");
-  }
-  if (text.startsWith("\uFEFF")) text = text.slice(1);
+  const decoded = decodeForeignFile(bytes);
+  if (!decoded.ok) return decoded;
+  const text = decoded.text;
   if (!text.trim()) return refuse("interopAtrsEmpty");
   let data: unknown;
   try {

@@ -13,7 +13,7 @@
 // Cells are strings: null and a missing key are "" (the same: not given); a list of strings and
 // a grouping are their JSON text (`["a","b"]`, compact), which the writer gives back as JSON. A
 // file with a key or a value of a kind the shape does not have is refused, never guessed.
-import { IMPORT_MAX_BYTES, tooLargeNotice } from "../../import/limits";
+import { decodeForeignFile } from "../decode";
 import type { FileNotice } from "../../import/columns";
 import type { InteropRead, SourceRow } from "../formats";
 import type { Cells } from "../mapping";
@@ -49,13 +49,9 @@ function schemaCell(key: string, v: unknown): string | null {
 
 /** Reads a file of either shape; a file of neither is refused with notices worded by app/i18n (strings-nl.ts). */
 export function readNl(bytes: Uint8Array): InteropRead & { shape?: NlShape } {
-  if (bytes.byteLength > IMPORT_MAX_BYTES) return { ok: false, notices: [tooLargeNotice(bytes.byteLength)] };
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return refuse("importNotUtf8");
-  }
+  const decoded = decodeForeignFile(bytes);
+  if (!decoded.ok) return decoded;
+  const text = decoded.text;
   if (!text.trim()) return refuse("importFileEmpty");
   let doc: unknown;
   try {

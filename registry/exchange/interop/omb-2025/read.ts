@@ -17,7 +17,8 @@
 //   kept Excel from running them): they read as the text after the apostrophe, and are written
 //   back with it, byte for byte.
 import { parse as parseCsv, CsvError } from "csv-parse/sync";
-import { IMPORT_MAX_BYTES, IMPORT_MAX_RECORD_CHARS, tooLargeNotice } from "../../import/limits";
+import { IMPORT_MAX_RECORD_CHARS } from "../../import/limits";
+import { decodeForeignFile } from "../decode";
 import type { FileNotice } from "../../import/columns";
 import { readListCell } from "../list-cell";
 import { readNeutralisedCell } from "../../exports/csv";
@@ -55,15 +56,9 @@ const refuse = (code: string, params: FileNotice["params"] = {}): OmbRead => ({ 
 
 /** Reads the bytes of an inventory file; a file that is not one is refused with notices worded by app/i18n. */
 export function readOmbCsv(bytes: Uint8Array): OmbRead {
-  if (bytes.byteLength > IMPORT_MAX_BYTES) return { ok: false, notices: [tooLargeNotice(bytes.byteLength)] };
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return refuse("importNotUtf8");
-  }
-  const bom = text.startsWith("\uFEFF");
-  const body = bom ? text.slice(1) : text;
+  const decoded = decodeForeignFile(bytes);
+  if (!decoded.ok) return decoded;
+  const { bom, text: body } = decoded;
   if (!body.trim()) return refuse("importFileEmpty");
   let records: string[][];
   let lines: number[];
