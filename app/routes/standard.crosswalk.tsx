@@ -86,6 +86,19 @@ export default function Crosswalk() {
         ))}
       </ul>
     ) : null;
+  // The head of both standard-side tables: this standard's field, then one column per format.
+  const standardSideHead = (
+    <thead>
+      <tr>
+        <th scope="col">{t("cwColStandard")}</th>
+        {formats.map((f) => (
+          <th scope="col" key={f.key}>
+            {t(SHORT_NAMES[f.key])}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
   return (
     <div className="crosswalk">
       <h1>{t("cwTitle")}</h1>
@@ -146,16 +159,7 @@ export default function Crosswalk() {
         <p>{t("cwOtherWayIntro")}</p>
         <TableRegion label={t("cwOtherWay")}>
           <table className="crosswalk-fields">
-            <thead>
-              <tr>
-                <th scope="col">{t("cwColStandard")}</th>
-                {formats.map((f) => (
-                  <th scope="col" key={f.key}>
-                    {t(SHORT_NAMES[f.key])}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            {standardSideHead}
             <tbody>
               {standard.map((s) => (
                 <tr key={s.path} style={s.depth === 0 ? { background: "var(--soft)", fontWeight: 600 } : undefined}>
@@ -176,16 +180,7 @@ export default function Crosswalk() {
             <p>{t("cwAgencyIntro")}</p>
             <TableRegion label={t("cwAgencyHeading")}>
               <table className="crosswalk-fields">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("cwColStandard")}</th>
-                    {formats.map((f) => (
-                      <th scope="col" key={f.key}>
-                        {t(SHORT_NAMES[f.key])}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                {standardSideHead}
                 <tbody>
                   {agency.map((a) => (
                     <tr key={a.field}>
