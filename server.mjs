@@ -29,13 +29,12 @@ import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import express from "express";
 import compression from "compression";
 import { createRequestHandler as createFetchHandler } from "@remix-run/node";
 import { CachedPage, PageCache, sendCachedPage } from "./server/page-cache.mjs";
-import { RenderQueue, restartDelay, trustProxySetting } from "./server/limits.mjs";
+import { RenderQueue, restartDelay, sendBody, trustProxySetting } from "./server/limits.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
@@ -246,7 +245,7 @@ async function startWorker() {
       const cookies = response.headers.getSetCookie();
       if (cookies.length) res.setHeader("Set-Cookie", cookies);
       if (!response.body || req.method === "HEAD") return res.end();
-      await new Promise((resolve) => Readable.fromWeb(response.body).on("error", (e) => (res.destroy(e), resolve())).pipe(res).on("close", resolve));
+      await sendBody(response.body, res);
     } catch (e) {
       next(e);
     } finally {

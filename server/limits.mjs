@@ -1,6 +1,9 @@
 // Limits of the production server that do not depend on the build: how many renders a worker
-// runs at once, how long a crashed worker waits before it is started again, and which
-// TRUST_PROXY values are accepted.
+// runs at once, how a rendered body reaches the client without ever holding a render slot for
+// good, how long a crashed worker waits before it is started again, and which TRUST_PROXY values
+// are accepted.
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import express from "express";
 
 /**
@@ -37,6 +40,34 @@ export class RenderQueue {
       if (next) next();
       else this.active--;
     };
+  }
+}
+
+/**
+ * Sends a Fetch response body (a web ReadableStream) to a Node response and settles once the
+ * body is sent or the connection is gone, whichever comes first; it never rejects.
+ *
+ * The render slot is released when this settles, so it must settle in every case, including
+ * the one that once wedged workers: the client hung up while the page was rendering, so the
+ * response had already closed before the body was piped, its "close" event had fired and a
+ * wait for it never ended. Four such hang-ups took every slot of a worker, and each later
+ * render waited forever. pipeline() sees a response that is already closed at once, and an
+ * unsent body is cancelled so its producer stops.
+ * @param {ReadableStream<Uint8Array>} body
+ * @param {import("node:http").ServerResponse} res
+ * @returns {Promise<void>}
+ */
+export async function sendBody(body, res) {
+  if (res.destroyed || res.closed) {
+    await body.cancel().catch(() => {});
+    return;
+  }
+  const source = Readable.fromWeb(body);
+  try {
+    await pipeline(source, res);
+  } catch {
+    // The client went away or the body failed half-way: nothing more can reach this client, and
+    // pipeline() has destroyed both ends (the connection is closed rather than left truncated).
   }
 }
 

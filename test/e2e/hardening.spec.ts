@@ -2,11 +2,13 @@
 // a request with any spelling of a session cookie is never cached or answered from the cache,
 // cross-site forms get a 403 in both languages (never a bare 500), every answer carries the
 // security headers and every document a CSP that lists its own inline scripts, invented query
-// parameters cannot multiply renders, and a bad TRUST_PROXY stops the server once, with a reason.
+// parameters cannot multiply renders, clients that hang up mid-render cannot wedge a worker, and
+// a bad TRUST_PROXY stops the server once, with a reason.
 // Each runs against the production server (two workers) on its own database.
 import { test, expect } from "@playwright/test";
 import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
+import net from "node:net";
 import { ROOT } from "../helpers/paths";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../helpers/seed";
 import { request, serverForSpec } from "../helpers/server-process";
@@ -146,6 +148,32 @@ test("invented query parameters are redirected to the page's canonical address, 
   expect(states.filter((s) => s === "hit").length).toBeGreaterThanOrEqual(4);
   // Signed-in pages and exports are not touched.
   expect((await get(`/tools.csv?kind=app&x=1`)).status).toBe(200);
+});
+
+test("clients that hang up while their page renders cannot take a worker's render slots for good", async () => {
+  test.setTimeout(60_000);
+  // Requests that are rendered (never answered from the page cache: they carry a session cookie,
+  // valid or not), each dropped by its client after 0-150 ms, mostly while the page renders. Each
+  // such hang-up once kept one of a worker's four render slots forever (CI run of stop 25).
+  const paths = ["/tools?q=%E5%81%A5%E5%BA%B7%E7%A0%81", "/tools", "/standard", "/log", "/tools/ALG-000002", "/en/tools?kind=app"];
+  const hangUp = (path: string, afterMs: number) =>
+    new Promise<void>((resolve) => {
+      const sock = net.connect(PORT, "127.0.0.1", () => {
+        sock.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\nCookie: __session=forged\r\nAccept-Language: zh-CN\r\n\r\n`);
+        setTimeout(() => (sock.destroy(), resolve()), afterMs);
+      });
+      sock.on("error", () => resolve());
+    });
+  for (let round = 0; round < 6; round++)
+    await Promise.all(Array.from({ length: 8 }, (_, i) => hangUp(paths[(round + i) % paths.length]!, (i * 19 + round * 7) % 150)));
+  // Every worker still renders: fresh connections (round robin over both workers), each answered in time.
+  for (let i = 0; i < 6; i++) {
+    const answer = await Promise.race([
+      get("/standard", { Cookie: "__session=forged" }),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000)),
+    ]);
+    expect(answer?.status, `request ${i + 1} after the hang-ups`).toBe(200);
+  }
 });
 
 test("TRUST_PROXY=true or garbage stops the server once with the accepted values, not a crash loop", async () => {

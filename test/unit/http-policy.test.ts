@@ -2,13 +2,15 @@
 // who counts as signed in, body limits, cross-site forms, security headers, canonical addresses
 // of public pages, the render queue and the start-up checks.
 import { createHash } from "node:crypto";
+import http from "node:http";
+import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { BODY_LIMITS, bodyLimit, isCrossSiteRequest, isSignedInRequest } from "../../app/http/request-policy";
 import { documentCsp, inlineScriptHashes, STATIC_SECURITY_HEADERS } from "../../app/http/security-headers";
 import { canonicalPageUrl, publicRouteMatcher, type BuildRoute } from "../../app/http/public-routes";
 import { refusalPage } from "../../app/http/refusals";
 import { publicPage, PUBLIC_PAGE } from "../../app/page-cache";
-import { RenderQueue, restartDelay, trustProxySetting } from "../../server/limits.mjs";
+import { RenderQueue, restartDelay, sendBody, trustProxySetting } from "../../server/limits.mjs";
 
 describe("who counts as signed in", () => {
   it("any spelling of the session cookie, including malformed ones, counts", () => {
@@ -155,6 +157,72 @@ describe("render queue", () => {
     b!();
     release!();
     expect(q.active).toBe(0);
+  });
+});
+
+describe("sending a rendered body", () => {
+  /** A server whose every answer is sent by sendBody once `ready(res)` resolves; records how each send ended. */
+  async function server(ready: (res: http.ServerResponse) => Promise<void>, body: () => ReadableStream<Uint8Array>) {
+    const sends: Array<Promise<"settled">> = [];
+    const srv = http.createServer(async (_req, res) => {
+      await ready(res);
+      sends.push(sendBody(body(), res).then(() => "settled" as const));
+    });
+    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
+    const port = (srv.address() as net.AddressInfo).port;
+    return { port, sends, close: () => new Promise<void>((r) => (srv.closeAllConnections(), srv.close(() => r()))) };
+  }
+  const within = <T,>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<"timed out">((r) => setTimeout(() => r("timed out"), ms))]);
+  const text = (s: string) => new Response(s).body!;
+
+  it("delivers the whole body", async () => {
+    const s = await server(async () => {}, () => text("页面".repeat(5000)));
+    const got = await fetch(`http://127.0.0.1:${s.port}/`).then((r) => r.text());
+    expect(got).toBe("页面".repeat(5000));
+    expect(await within(s.sends[0]!, 2000)).toBe("settled");
+    await s.close();
+  });
+
+  it("settles, and cancels the body, when the client hung up before the body was sent", async () => {
+    let cancelled = 0;
+    const s = await server(
+      // The render finishes only after the client has gone: the response's "close" has already fired.
+      (res) => new Promise((r) => res.once("close", () => setTimeout(r, 20))),
+      () => new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(1024)), cancel: () => void cancelled++ }),
+    );
+    for (let i = 0; i < 5; i++) {
+      await new Promise<void>((resolve) => {
+        const sock = net.connect(s.port, "127.0.0.1", () => {
+          sock.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+          setTimeout(() => (sock.destroy(), resolve()), 10);
+        });
+      });
+    }
+    for (let i = 0; i < 50 && s.sends.length < 5; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(s.sends).toHaveLength(5);
+    expect(await within(Promise.all(s.sends), 2000)).toEqual(Array(5).fill("settled"));
+    expect(cancelled).toBe(5);
+    await s.close();
+  });
+
+  it("settles when the client hangs up half-way through an endless body, and when the body fails", async () => {
+    let fail = false;
+    const s = await server(
+      async () => {},
+      () =>
+        new ReadableStream({
+          pull: (c) => (fail ? c.error(new Error("broken")) : c.enqueue(new Uint8Array(64 * 1024))),
+        }),
+    );
+    await new Promise<void>((resolve) => {
+      const sock = net.connect(s.port, "127.0.0.1", () => sock.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+      sock.once("data", () => (sock.destroy(), resolve()));
+    });
+    fail = true;
+    const res = await fetch(`http://127.0.0.1:${s.port}/`).then((r) => r.text()).catch((e: Error) => e);
+    expect(res).toBeInstanceOf(Error);
+    expect(await within(Promise.all(s.sends), 2000)).toEqual(["settled", "settled"]);
+    await s.close();
   });
 });
 
