@@ -54,7 +54,7 @@ export function filterAndCount(index: ListIndex, query: ToolQuery, chosenAgencyI
   const agencySlot = wantedAgency ? filterFacets.push("agency") - 1 : -1;
   const nFilters = filterFacets.length;
 
-  const { categories, agencyStart, agencyIds } = index;
+  const { categories, agencyStart, agencyEnd, agencyIds } = index;
   const pass = new Uint8Array(index.n);
   const visits = match ? match.length : index.n;
   // Positions that pass, and positions that fail exactly one filter (with that filter's slot).
@@ -85,7 +85,7 @@ export function filterAndCount(index: ListIndex, query: ToolQuery, chosenAgencyI
       }
       if (failures < 2 && wantedAgency) {
         let hit = false;
-        for (let k = agencyStart[p]!, end = agencyStart[p + 1]!; k < end; k++)
+        for (let k = agencyStart[p]!, end = agencyEnd[p]!; k < end; k++)
           if (wantedAgency[agencyIds[k]!] === 1) {
             hit = true;
             break;
@@ -143,11 +143,11 @@ export function filterAndCount(index: ListIndex, query: ToolQuery, chosenAgencyI
   const agencyExtra = nearOf("agency");
   for (let i = 0; i < total; i++) {
     const p = passed[i]!;
-    for (let k = agencyStart[p]!, end = agencyStart[p + 1]!; k < end; k++) agencyCounts[agencyIds[k]!]!++;
+    for (let k = agencyStart[p]!, end = agencyEnd[p]!; k < end; k++) agencyCounts[agencyIds[k]!]!++;
   }
   for (let i = 0; i < agencyExtra.length; i++) {
     const p = agencyExtra[i]!;
-    for (let k = agencyStart[p]!, end = agencyStart[p + 1]!; k < end; k++) agencyCounts[agencyIds[k]!]!++;
+    for (let k = agencyStart[p]!, end = agencyEnd[p]!; k < end; k++) agencyCounts[agencyIds[k]!]!++;
   }
   const agencyTotals: { info: AgencyInfo; count: number }[] = [];
   agencyCounts.forEach((count, id) => {

@@ -15,7 +15,7 @@ import { highlightName, snippet } from "./search/highlight";
 import { suggestQueries } from "./search/suggest.server";
 import type { LocalizedText } from "../standard/v1";
 import { todayIso } from "../lifecycle/sunset";
-import { lt, rowsAt, toSummary, type ToolSummary } from "./summary.server";
+import { lt, rowsAt, rowsOfSeqs, toSummary, type ToolSummary } from "./summary.server";
 
 export type { ToolSummary } from "./summary.server";
 
@@ -174,10 +174,12 @@ export function listToolsForExport(
   const today = opts.today ?? todayIso();
   const notices: QueryNotice[] = [];
   const { index, total, pass, order } = selectTools(query, { today, lang: opts.lang, notices }, db);
-  const positions: number[] = [];
-  for (let i = 0; i < order.length; i++) if (pass[order[i]!]) positions.push(order[i]!);
+  // The tools' seqs, taken now: the index is patched in place by later requests while the export
+  // streams, so positions would not stay valid.
+  const seqs: number[] = [];
+  for (let i = 0; i < order.length; i++) if (pass[order[i]!]) seqs.push(index.seq[order[i]!]!);
   function* batches() {
-    for (let i = 0; i < positions.length; i += opts.batch) yield rowsAt(db, index, positions.slice(i, i + opts.batch)).map((r) => toSummary(r, today));
+    for (let i = 0; i < seqs.length; i += opts.batch) yield rowsOfSeqs(db, seqs.slice(i, i + opts.batch)).map((r) => toSummary(r, today));
   }
   return { total, notices, batches: batches() };
 }

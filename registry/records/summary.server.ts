@@ -109,8 +109,15 @@ export function toSummary(r: ToolRow, today: string): ToolSummary {
 
 /** The list rows of the tools at these index positions, in that order. */
 export function rowsAt(db: Db, index: ListIndex, positions: number[]): ToolRow[] {
-  if (!positions.length) return [];
-  const seqs = positions.map((p) => index.seq[p]!);
+  return rowsOfSeqs(
+    db,
+    positions.map((p) => index.seq[p]!),
+  );
+}
+
+/** The rows of some tools by seq, in that order (a tool no longer there is left out). */
+export function rowsOfSeqs(db: Db, seqs: number[]): ToolRow[] {
+  if (!seqs.length) return [];
   const rows = stmt(db, `SELECT ${TOOL_COLUMNS} FROM tools t WHERE t.seq IN (${seqs.map(() => "?").join(", ")})`).all(...seqs) as ToolRow[];
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   return seqs.flatMap((s) => bySeq.get(s) ?? []);

@@ -19,19 +19,23 @@ function random(seed: number) {
 function randomIndex(rnd: () => number, n: number, agencies: number): ListIndex {
   const bytes = Object.fromEntries(BYTE_FACETS.map((f) => [f, Uint8Array.from({ length: n }, () => Math.floor(rnd() * FACETS[f].length))])) as Record<ByteFacet, Uint8Array>;
   const categories = Uint16Array.from({ length: n }, () => Math.floor(rnd() * (1 << FACETS.category.length)) & (rnd() < 0.3 ? 0 : 0xffff));
-  const agencyStart = new Int32Array(n + 1);
+  const agencyStart = new Int32Array(n);
+  const agencyEnd = new Int32Array(n);
   const ids: number[] = [];
-  for (let p = 0; p < n; p++) {
+  for (let p = n - 1; p >= 0; p--) {
+    // Slices in reverse order with a gap: a patched index's slices need not follow positions.
+    ids.push(-1);
     agencyStart[p] = ids.length;
     const k = Math.floor(rnd() * 3);
     const mine = new Set<number>();
     for (let i = 0; i < k; i++) mine.add(1 + Math.floor(rnd() * agencies));
     ids.push(...[...mine].sort((a, b) => a - b));
+    agencyEnd[p] = ids.length;
   }
-  agencyStart[n] = ids.length;
   const info = new Map(Array.from({ length: agencies }, (_, i) => [i + 1, { id: i + 1, slug: `agency-${String(i + 1).padStart(3, "0")}`, name: { zh: `机构${i + 1}` } }]));
   return {
     version: 1,
+    changeId: 0,
     n,
     seq: Int32Array.from({ length: n }, (_, p) => p + 1),
     id: Array.from({ length: n }, (_, p) => `ALG-${String(p + 1).padStart(6, "0")}`),
@@ -39,9 +43,12 @@ function randomIndex(rnd: () => number, n: number, agencies: number): ListIndex 
     bytes,
     categories,
     agencyStart,
+    agencyEnd,
     agencyIds: Int32Array.from(ids),
+    agencyUsed: ids.length,
     agencies: info,
     orders: {} as ListIndex["orders"],
+    orderBuffers: {} as ListIndex["orderBuffers"],
     sunsetDate: [],
     sunsetToday: "",
   };
@@ -55,7 +62,7 @@ function reference(index: ListIndex, query: ToolQuery, chosen: readonly number[]
     if (values?.length) tests.push([f, (p) => values.includes((FACETS[f] as readonly string[])[index.bytes[f][p]!]!)]);
   }
   if (query.category?.length) tests.push(["category", (p) => query.category!.some((c) => (index.categories[p]! >> FACETS.category.indexOf(c)) & 1)]);
-  const agenciesOf = (p: number) => Array.from(index.agencyIds.subarray(index.agencyStart[p]!, index.agencyStart[p + 1]!));
+  const agenciesOf = (p: number) => Array.from(index.agencyIds.subarray(index.agencyStart[p]!, index.agencyEnd[p]!));
   if (chosen) tests.push(["agency", (p) => agenciesOf(p).some((a) => chosen.includes(a))]);
   const visited = match ? Array.from(match) : Array.from({ length: index.n }, (_, p) => p);
   const passesAllBut = (p: number, facet: FacetName | null) => tests.every(([f, t]) => f === facet || t(p));

@@ -1,0 +1,92 @@
+// How long a worker's main thread is held by the list index after a write (issue 17): the full
+// build it used to do, against the patch it does now, on a register of BENCH_RECORDS tools
+// (default 100,000) made with plain SQL (the index reads only tools, their agencies and data
+// categories, so the rows need not be whole records).
+//
+//   npx tsx test/bench/list-index-patch.ts            # 100,000 tools
+//   BENCH_RECORDS=1000000 npx tsx test/bench/list-index-patch.ts
+//
+// Prints the full build time and, for each kind of write, the patch time (median and max over
+// the repeats), and the heap the index holds.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDatabase } from "../../db/client.server";
+import { migrateDatabase } from "../../db/migrate.server";
+import { buildListIndex, getListIndex } from "../../registry/records/list-index.server";
+
+const N = Number(process.env.BENCH_RECORDS ?? 100_000);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 30);
+const TODAY = "2026-12-03";
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "list-index-patch-"));
+const file = path.join(dir, "register.sqlite");
+
+try {
+  const db = openDatabase(file);
+  migrateDatabase(db);
+  const c = db.$client;
+  const t0 = performance.now();
+  c.exec(`
+    INSERT INTO agencies (slug, name_zh, name_en, jurisdiction_level)
+      WITH RECURSIVE a(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM a WHERE i < 2000)
+      SELECT 'agency-' || i, '机构' || i, 'Agency ' || i, 'city' FROM a;
+    INSERT INTO tools (id, slug, published_revision_id, name_zh, name_en, name_sort_zh, kind, jurisdiction_level, policy_domain,
+                       deployment_status, review_status, impact_level, sunset_date, has_sensitive_data, created_at, updated_at)
+      WITH RECURSIVE t(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM t WHERE i < ${N})
+      SELECT printf('ALG-%07d', i), 'tool-' || i, 1, '工具' || i, 'Tool ' || (i * 7919 % ${N}), printf('gongju%07d', i * 104729 % ${N}),
+             CASE i % 3 WHEN 0 THEN 'app' WHEN 1 THEN 'algorithm' ELSE 'code_system' END, CASE i % 2 WHEN 0 THEN 'city' ELSE 'province' END,
+             'public_health', CASE i % 4 WHEN 0 THEN 'in_use' WHEN 1 THEN 'pilot' WHEN 2 THEN 'retired' ELSE 'proposed' END,
+             CASE i % 3 WHEN 0 THEN 'approved' WHEN 1 THEN 'unreviewed' ELSE 'submitted' END, CASE i % 3 WHEN 0 THEN 'II' WHEN 1 THEN 'III' ELSE NULL END,
+             CASE WHEN i % 5 = 0 THEN NULL ELSE date('2026-01-01', '+' || (i % 1500) || ' days') END, i % 2,
+             '2026-01-01T00:00:00.000Z', strftime('%Y-%m-%dT%H:%M:%S.000Z', '2026-01-01', '+' || (i * 37 % 30000000) || ' seconds')
+      FROM t;
+    INSERT INTO tool_agencies (tool_seq, agency_id, role) SELECT seq, 1 + seq % 2000, 'owner' FROM tools;
+    INSERT INTO tool_agencies (tool_seq, agency_id, role) SELECT seq, 1 + (seq * 13) % 2000, 'operator' FROM tools WHERE seq % 3 = 0;
+    INSERT INTO tool_data_categories (tool_seq, category) SELECT seq, 'health' FROM tools WHERE seq % 2 = 0;
+    INSERT INTO tool_data_categories (tool_seq, category) SELECT seq, 'location_trajectory' FROM tools WHERE seq % 3 = 0;
+  `);
+  console.log(`register: ${N.toLocaleString("en")} tools made in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const heap = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
+  const h0 = heap();
+  let t = performance.now();
+  const index = getListIndex(db, TODAY);
+  const firstBuild = performance.now() - t;
+  console.log(`first build: ${firstBuild.toFixed(0)} ms, about ${((heap() - h0) / 1048576).toFixed(0)} MB of heap and buffers`);
+  t = performance.now();
+  buildListIndex(db, TODAY);
+  console.log(`full build (warm): ${(performance.now() - t).toFixed(0)} ms`);
+
+  const stat = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return `median ${s[Math.floor(s.length / 2)]!.toFixed(2)} ms, max ${s[s.length - 1]!.toFixed(2)} ms`;
+  };
+  let k = 0;
+  const seq = () => 1 + ((k++ * 7919) % N);
+  const writes: [string, () => void][] = [
+    ["a new revision of one tool (updated_at, status)", () => c.prepare(`UPDATE tools SET updated_at = ?, deployment_status = 'suspended' WHERE seq = ?`).run(new Date(Date.UTC(2027, 0, 1) + k * 1000).toISOString(), seq())],
+    ["one tool renamed", () => c.prepare(`UPDATE tools SET name_en = ?, name_sort_zh = ? WHERE seq = ?`).run(`Renamed ${k}`, `zz${k}`, seq())],
+    ["one tool's agencies changed", () => c.prepare(`INSERT OR IGNORE INTO tool_agencies (tool_seq, agency_id, role) VALUES (?, ?, 'partner')`).run(seq(), 1 + (k % 2000))],
+    ["a new tool published", () => c.prepare(`INSERT INTO tools (id, slug, published_revision_id, name_zh, name_en, kind, jurisdiction_level, policy_domain, deployment_status, review_status, created_at, updated_at) VALUES (?, ?, 1, '新工具', 'New tool', 'app', 'city', 'public_health', 'pilot', 'unreviewed', '2027-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z')`).run(`NEW-${k}`, `new-${k++}`)],
+    ["one tool unpublished", () => c.prepare(`UPDATE tools SET published_revision_id = NULL WHERE seq = ?`).run(seq())],
+    ["ten tools in one transaction", () => c.transaction(() => { for (let i = 0; i < 10; i++) c.prepare(`UPDATE tools SET updated_at = ? WHERE seq = ?`).run(new Date(Date.UTC(2027, 1, 1) + k * 1000).toISOString(), seq()); })()],
+    ["an agency renamed", () => c.prepare(`UPDATE agencies SET name_en = ? WHERE id = ?`).run(`Agency renamed ${k}`, 1 + (k++ % 2000))],
+  ];
+  for (const [name, write] of writes) {
+    const times: number[] = [];
+    for (let r = 0; r < REPEATS; r++) {
+      write();
+      const s = performance.now();
+      const next = getListIndex(db, TODAY);
+      times.push(performance.now() - s);
+      if (next !== index) throw new Error(`${name}: the index was rebuilt, not patched`);
+    }
+    console.log(`${name}: ${stat(times)} (${REPEATS} writes)`);
+  }
+  db.$client.close();
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
