@@ -6,6 +6,10 @@ const alias = { "~": path.resolve(import.meta.dirname, "app") };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Generous limits for a loaded machine (CI shares its cores): a test that hangs still fails,
+    // and no test asserts on time (speed is shown by the scripts in test/bench/).
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,
