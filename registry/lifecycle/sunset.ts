@@ -63,13 +63,13 @@ export type SunsetInput = {
  *   due or "without a lawful end date" here; its page says what the source says instead.
  * - ok: otherwise.
  */
-export function sunsetState(t: SunsetInput, today: string): SunsetState {
+export function sunsetState(t: SunsetInput, today: string, dueBy: string = addDays(today, DUE_SOON_DAYS)): SunsetState {
   if (t.deploymentStatus === "retired") return "retired";
   if (t.mirrored) return "source_regime";
   if (t.deploymentStatus === "proposed" && (t.reviewStatus === "rejected" || t.reviewStatus === "withdrawn")) return "not_applicable";
   if (!t.sunsetDate) return "no_sunset";
   if (t.sunsetDate < today) return "lapsed";
-  if (t.sunsetDate <= addDays(today, DUE_SOON_DAYS)) return "due_soon";
+  if (t.sunsetDate <= dueBy) return "due_soon";
   return "ok";
 }
 

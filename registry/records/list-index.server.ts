@@ -20,7 +20,7 @@
 // is recomputed when the date changes.
 import { stmt, type Db } from "../shared/db.server";
 import { FACETS, BYTE_FACETS, SOURCE_REGIME, regimeValueOf, type ByteFacet, type EnumFacet } from "./query";
-import { sunsetState, SUNSET_STATES } from "../lifecycle/sunset";
+import { addDays, DUE_SOON_DAYS, sunsetState, SUNSET_STATES } from "../lifecycle/sunset";
 import type { LocalizedText } from "../standard/v1";
 
 // Facets stored as one byte per tool (BYTE_FACETS in query.ts): the position of the value in
@@ -92,9 +92,10 @@ export function code<F extends EnumFacet>(facet: F, value: string): number {
   return i;
 }
 
-function sunsetCode(index: ListIndex, p: number, today: string): number {
-  return code(
-    "sunset",
+const SUNSET_CODES = new Map(SUNSET_STATES.map((s, i) => [s, i]));
+
+function sunsetCode(index: ListIndex, p: number, today: string, dueBy: string = addDays(today, DUE_SOON_DAYS)): number {
+  return SUNSET_CODES.get(
     sunsetState(
       {
         deploymentStatus: FACETS.status[index.bytes.status[p]!]!,
@@ -103,12 +104,14 @@ function sunsetCode(index: ListIndex, p: number, today: string): number {
         mirrored: index.bytes.regime[p] !== THIS_REGISTER,
       },
       today,
+      dueBy,
     ),
-  );
+  )!;
 }
 
 function fillSunset(index: ListIndex, today: string) {
-  for (let p = 0; p < index.n; p++) index.bytes.sunset[p] = sunsetCode(index, p, today);
+  const dueBy = addDays(today, DUE_SOON_DAYS);
+  for (let p = 0; p < index.n; p++) index.bytes.sunset[p] = sunsetCode(index, p, today, dueBy);
   index.sunsetToday = today;
 }
 
@@ -135,7 +138,17 @@ function setRow(index: ListIndex, p: number, [seq, id, kind, level, deployment, 
   index.bytes.review[p] = code("review", rc === THIS_REGISTER ? review : SOURCE_REGIME);
   index.bytes.level[p] = code("level", impact ?? (rc === THIS_REGISTER ? "none" : SOURCE_REGIME));
   index.bytes.sensitive[p] = code("sensitive", sensitive ? "yes" : "no");
-  index.sunsetDate[p] = sunset;
+  index.sunsetDate[p] = sunset === null ? null : internDate(sunset);
+}
+
+// Sunset dates repeat (a few thousand days against up to a million tools): one string per day.
+const dates = new Map<string, string>();
+function internDate(d: string): string {
+  const known = dates.get(d);
+  if (known !== undefined) return known;
+  if (dates.size > 100_000) dates.clear();
+  dates.set(d, d);
+  return d;
 }
 
 type AgencyRow = { id: number; slug: string; name_zh: string | null; name_en: string | null };

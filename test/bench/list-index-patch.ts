@@ -86,6 +86,10 @@ try {
     }
     console.log(`${name}: ${stat(times)} (${REPEATS} writes)`);
   }
+  // A new day: every tool's sunset state is worked out again.
+  t = performance.now();
+  getListIndex(db, "2026-12-04");
+  console.log(`a new day (sunset states recomputed): ${(performance.now() - t).toFixed(1)} ms`);
   db.$client.close();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
