@@ -18,9 +18,10 @@
 // first use, for a worker too far behind (more than PATCH_LIMIT tools changed, or changes
 // already pruned), and for a version bump without changes (a search reindex). The sunset column
 // is recomputed when the date changes.
-import { stmt, type Db } from "../shared/db.server";
+import { getDb, stmt, type Db } from "../shared/db.server";
+import { registerNow } from "../shared/clock.server";
 import { FACETS, BYTE_FACETS, SOURCE_REGIME, regimeValueOf, type ByteFacet, type EnumFacet } from "./query";
-import { addDays, DUE_SOON_DAYS, sunsetState, SUNSET_STATES } from "../lifecycle/sunset";
+import { addDays, DUE_SOON_DAYS, sunsetState, SUNSET_STATES, todayIso } from "../lifecycle/sunset";
 import type { LocalizedText } from "../standard/v1";
 
 // Facets stored as one byte per tool (BYTE_FACETS in query.ts): the position of the value in
@@ -495,4 +496,18 @@ export function pageOf(order: ArrayLike<number>, pass: Uint8Array, offset: numbe
 /** A full build, bypassing this connection's index: for tests that compare a patched index with it. */
 export function buildListIndex(db: Db, today: string): ListIndex {
   return db.$client.transaction(() => build(db, today))();
+}
+
+/**
+ * Builds this process's list index now, so that no request waits for the first build (several
+ * seconds at a million tools): each server worker calls it once at start, before it listens
+ * (app/entry.server.tsx). A database that cannot be read yet (not migrated) is left for the first
+ * request to report.
+ */
+export function warmListIndex(db: Db = getDb()): void {
+  try {
+    getListIndex(db, todayIso(registerNow()));
+  } catch (e) {
+    console.error(`list index not built at start: ${(e as Error).message}`);
+  }
 }
