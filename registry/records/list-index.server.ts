@@ -116,6 +116,46 @@ function fillSunset(index: ListIndex, today: string) {
   index.sunsetToday = today;
 }
 
+/** First place in the sunset order whose date is `date` or later (tools without one come last). */
+function sunsetLowerBound(index: ListIndex, date: string): number {
+  const order = index.orders.sunset;
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const d = index.sunsetDate[order[mid]!];
+    if (d !== null && d !== undefined && d < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The sunset column for another day. A tool's state depends on the day only through "its date is
+ * before today" and "its date is at most DUE_SOON_DAYS away", so from one day to another only the
+ * tools whose date lies between the two days, or between the two due-soon limits, can change:
+ * found by binary search in the sunset order, which is sorted by date. A jump of over a year is
+ * worked out for every tool.
+ */
+function moveSunsetDay(index: ListIndex, today: string) {
+  const from = index.sunsetToday;
+  if (!from || Math.abs(Date.parse(today) - Date.parse(from)) > 400 * 86_400_000) return fillSunset(index, today);
+  const [lo, hi] = from < today ? [from, today] : [today, from];
+  const dueBy = addDays(today, DUE_SOON_DAYS);
+  const order = index.orders.sunset;
+  for (const [a, b] of [
+    [lo, hi],
+    [addDays(lo, DUE_SOON_DAYS), addDays(hi, DUE_SOON_DAYS)],
+  ] as const) {
+    // Dates in [a, b], both ends included.
+    for (let i = sunsetLowerBound(index, a), end = sunsetLowerBound(index, addDays(b, 1)); i < end; i++) {
+      const p = order[i]!;
+      index.bytes.sunset[p] = sunsetCode(index, p, today, dueBy);
+    }
+  }
+  index.sunsetToday = today;
+}
+
 type ToolRow = [number, string, string, string, string, string, string | null, number, string | null, string];
 const TOOL_COLUMNS = `seq, id, kind, jurisdiction_level, deployment_status, review_status, impact_level, has_sensitive_data, sunset_date, regime`;
 
@@ -293,8 +333,11 @@ function setAgencies(index: ListIndex, p: number, ids: number[]) {
     return;
   }
   if (index.agencyUsed + ids.length > index.agencyIds.length) {
-    // Compact (drop the slices no tool points at) before growing.
-    const live = new Int32Array(Math.max(64, index.agencyIds.length));
+    // Compact (drop the slices no tool points at), leaving a quarter free, so that compactions
+    // (a pass over every tool) stay rare.
+    let inUse = ids.length;
+    for (let q = 0; q < index.n; q++) if (q !== p) inUse += index.agencyEnd[q]! - index.agencyStart[q]!;
+    const live = new Int32Array(Math.ceil(inUse * 1.25) + 1024);
     let at = 0;
     for (let q = 0; q < index.n; q++) {
       if (q === p) continue;
@@ -305,7 +348,7 @@ function setAgencies(index: ListIndex, p: number, ids: number[]) {
       index.agencyEnd[q] = at + (e - s);
       at += e - s;
     }
-    index.agencyIds = at + ids.length > live.length ? grow(live, Math.ceil((at + ids.length) * 1.5) + 64) : live;
+    index.agencyIds = live;
     index.agencyUsed = at;
   }
   index.agencyIds.set(ids, index.agencyUsed);
@@ -477,7 +520,7 @@ export function getListIndex(db: Db, today: string): ListIndex {
     })();
     cache.set(db.$client, index);
   }
-  if (index.sunsetToday !== today) fillSunset(index, today);
+  if (index.sunsetToday !== today) moveSunsetDay(index, today);
   return index;
 }
 

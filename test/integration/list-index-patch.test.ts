@@ -151,3 +151,19 @@ describe("the list index after writes", () => {
     expect(getListIndex(db, TODAY)).toBe(index);
   });
 });
+
+describe("the sunset column from one day to another", () => {
+  it("moving the day, forwards, backwards, by a day or by months, gives the states a full build gives", () => {
+    const db = getDb();
+    const client = db.$client;
+    // Dates around the days the test moves through, so boundaries are crossed.
+    const seqs = client.prepare(`SELECT seq FROM tools WHERE published_revision_id IS NOT NULL`).pluck().all() as number[];
+    const dates = ["2026-05-30", "2026-05-31", "2026-06-01", "2026-06-02", "2026-07-30", "2026-07-31", "2026-08-01", "2026-08-02", "2026-09-15", null];
+    seqs.forEach((seq, i) => client.prepare(`UPDATE tools SET sunset_date = ?, deployment_status = 'in_use' WHERE seq = ?`).run(dates[i % dates.length], seq));
+    const index = getListIndex(db, "2026-05-29");
+    for (const day of ["2026-05-31", "2026-06-01", "2026-06-02", "2026-05-30", "2026-08-01", "2026-06-01", "2027-12-01", "2026-06-03"]) {
+      expect(getListIndex(db, day)).toBe(index);
+      expect(Array.from(index.bytes.sunset.subarray(0, index.n)), day).toEqual(Array.from(buildListIndex(db, day).bytes.sunset.subarray(0, index.n)));
+    }
+  });
+});
