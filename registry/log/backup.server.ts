@@ -231,19 +231,28 @@ function liveCheckpoint(target: string, backupFile: string, backup: BackupInfo):
 /**
  * Whether another connection has `file` open: SQLite leaves WAL mode only when it is alone. On
  * success the returned connection holds an exclusive lock on the (now rollback-journal) file,
- * with the WAL checkpointed into it, until it is closed.
+ * with the WAL checkpointed into it, until it is closed. "busy" when another connection has it
+ * open; "unreadable" when the file is not a database SQLite can open (the damage a restore
+ * is for: nothing can be using it, and it is kept aside all the same).
  */
-function lockAlone(file: string): Database.Database | null {
-  const client = new Database(file, { fileMustExist: true });
+function lockAlone(file: string): Database.Database | "busy" | "unreadable" {
+  let client: Database.Database;
+  try {
+    client = new Database(file, { fileMustExist: true });
+  } catch {
+    return "unreadable";
+  }
   try {
     client.pragma("busy_timeout = 200");
     const mode = client.pragma("journal_mode = DELETE", { simple: true });
-    if (mode !== "delete") throw new Error(`journal mode stayed ${String(mode)}`);
+    if (mode !== "delete") throw Object.assign(new Error(`journal mode stayed ${String(mode)}`), { code: "SQLITE_BUSY" });
     client.prepare("BEGIN EXCLUSIVE").run();
     return client;
   } catch (e) {
     client.close();
-    if ((e as { code?: string }).code?.startsWith("SQLITE_BUSY") || /locked|stayed/.test((e as Error).message)) return null;
+    const code = (e as { code?: string }).code ?? "";
+    if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "busy";
+    if (code.startsWith("SQLITE_NOTADB") || code.startsWith("SQLITE_CORRUPT")) return "unreadable";
     throw e;
   }
 }
@@ -264,7 +273,9 @@ export function restoreDatabase(backupFile: string, target: string, opts: { forc
   const replaced = liveCheckpoint(dbFile, backupFile, backup);
 
   const exists = fs.existsSync(dbFile);
-  const lock = exists && !opts.force ? (lockAlone(dbFile) ?? refuse({ code: "in_use", file: dbFile })) : null;
+  const probe = exists && !opts.force ? lockAlone(dbFile) : null;
+  if (probe === "busy") refuse({ code: "in_use", file: dbFile });
+  const lock = probe instanceof Database ? probe : null;
   const tmp = path.join(dir, `.${path.basename(dbFile)}.restore-${process.pid}.tmp`);
   let restored: ChainHead;
   let migrationsApplied = 0;

@@ -244,6 +244,23 @@ describe("npm run backup while the register is being written, and npm run restor
   }, 120_000);
 });
 
+describe("restoring over a damaged database", () => {
+  it("replaces a file SQLite can no longer read, keeping it aside", async () => {
+    const f = live();
+    const dir = workDir();
+    const backup = await backupDatabase(f.file, path.join(dir, "b.sqlite"));
+    f.db.$client.close();
+    for (const s of ["-wal", "-shm"]) fs.rmSync(f.file + s, { force: true });
+    fs.writeFileSync(f.file, "the disk ate this page ".repeat(500));
+    const r = restoreDatabase(backup.file, f.file);
+    expect(r.restored.id).toBe(backup.head!.id + 1);
+    expect(fs.readFileSync(r.keptAs!, "utf8")).toMatch(/^the disk ate this page/);
+    const after = checkFile(f.file);
+    expect(after.result.problems).toEqual([]);
+    expect(after.checkpoint).toEqual({ state: "ok", head: r.restored });
+  }, 60_000);
+});
+
 describe("a rollback without a `restored` entry", () => {
   it("is still flagged: the checkpoint does not follow an older copy put back over the database", async () => {
     const f = live();
