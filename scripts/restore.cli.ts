@@ -9,7 +9,7 @@
 // Exit code 0 on success, 2 for a refusal (nothing changed) or a usage error.
 import { parseArgs } from "node:util";
 import { databasePath } from "../db/env.server";
-import { restoreDatabase } from "../registry/log/backup.server";
+import { restoreDatabase } from "../registry/log/restore.server";
 import { exitOnBackupRefusal } from "./backup-words";
 
 function usage(message: string): never {
