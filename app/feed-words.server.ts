@@ -114,6 +114,14 @@ function changed(e: FeedEvent, agencies: Record<string, LocalizedText>, lang: La
       return [sentence(lang, "feedWithdrawn", { n })];
     case "review_started":
       return [sentence(lang, "feedReviewStarted", { n })];
+    case "restored": {
+      const backup = (p.backup ?? {}) as Payload;
+      const taken = str(p.backupTakenAt);
+      return [
+        sentence(lang, "feedRestored", { id: num(backup.id) }),
+        ...(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(taken) ? [sentence(lang, "feedRestoredTaken", { at: `${taken.slice(0, 10)} ${taken.slice(11, 16)}` })] : []),
+      ];
+    }
     default:
       return [];
   }

@@ -37,6 +37,7 @@ import { interopStrings } from "./strings-interop";
 import { offimpStrings } from "./strings-offimp";
 import { regimeStrings } from "./strings-regime";
 import { crosswalkStrings } from "./strings-crosswalk";
+import { backupStrings } from "./strings-backup";
 
 export type Lang = "zh" | "en";
 export const LANGS: Lang[] = ["zh", "en"];
@@ -79,6 +80,7 @@ const en = {
   ...offimpStrings.en,
   ...regimeStrings.en,
   ...crosswalkStrings.en,
+  ...backupStrings.en,
   siteName: "Public Algorithm Register",
   siteTagline: "Every algorithm, app and code system the government uses on people: what it does, on what legal basis, with which data, who answers for it, and when it ends.",
   skipToContent: "Skip to main content",
@@ -632,6 +634,7 @@ const zh: Record<StringKey, string> = {
   ...offimpStrings.zh,
   ...regimeStrings.zh,
   ...crosswalkStrings.zh,
+  ...backupStrings.zh,
   siteName: "公共算法登记簿",
   siteTagline: "政府对公众使用的每一个算法、应用和“码”系统：做什么、依据什么法律、用哪些数据、由谁负责、何时终止。",
   skipToContent: "跳到正文",

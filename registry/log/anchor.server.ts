@@ -8,6 +8,14 @@
 // still in the database with the same hash and the events after it link up: a rewritten or
 // truncated chain cannot move it. Writers hold SQLite's write lock (BEGIN IMMEDIATE) while they
 // compare and replace it, so several processes sharing one database cannot move it backwards.
+//
+// One exception, for `npm run restore` (registry/log/backup.server.ts): a backup brought back
+// lacks the events after it, so the checkpoint of the database it replaced may name an event the
+// restored chain no longer has (or has with another hash). The checkpoint then moves to the
+// restored chain's head only when the chain's latest `restored` event names exactly that
+// checkpoint as the one it replaced, and names the event just before it as the backup's head.
+// A database copied back without a `restored` event (a silent rollback) still leaves the
+// checkpoint where it was, and the check reports the entries that went missing.
 import fs from "node:fs";
 import type { Db } from "../shared/db.server";
 import { eventHash, GENESIS_HASH, type ChainEvent } from "./chain";
@@ -48,6 +56,62 @@ export function readCheckpoint(file: string | null): CheckpointRead {
 
 type Row = { id: number; at: string; kind: string; tool_id: string | null; actor: string; payload: string; prev_hash: string; hash: string };
 const toEvent = (r: Row): ChainEvent => ({ id: r.id, at: r.at, kind: r.kind, toolId: r.tool_id, actor: r.actor, payload: JSON.parse(r.payload) as unknown, prevHash: r.prev_hash, hash: r.hash });
+
+/** What a `restored` event says (registry/log/backup.server.ts writes it). */
+export type RestoredClaim = { backup: ChainHead | null; backupTakenAt: string | null; replaced: ChainHead | null };
+
+function headOf(v: unknown): ChainHead | null | undefined {
+  if (v === null) return null;
+  if (typeof v !== "object" || Array.isArray(v)) return undefined;
+  const { id, hash } = v as Record<string, unknown>;
+  return typeof id === "number" && Number.isSafeInteger(id) && id >= 1 && typeof hash === "string" && /^[0-9a-f]{64}$/.test(hash) ? { id, hash } : undefined;
+}
+
+/** The payload of a `restored` event, or null if it is not one (every field must be there). */
+export function restoredClaim(payload: unknown): RestoredClaim | null {
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return null;
+  const p = payload as Record<string, unknown>;
+  const backup = headOf(p.backup);
+  const replaced = headOf(p.replaced);
+  const takenAt = p.backupTakenAt;
+  if (backup === undefined || replaced === undefined || !(takenAt === null || typeof takenAt === "string")) return null;
+  return { backup, backupTakenAt: takenAt, replaced };
+}
+
+/**
+ * Whether a `restored` event supersedes `checkpoint`: it names it as the checkpoint it replaced,
+ * and names as the backup's head the event just before it (the genesis for an empty backup).
+ */
+export function restoredSupersedes(event: { id: number; kind: string; prevHash: string; payload: unknown }, checkpoint: ChainHead): boolean {
+  if (event.kind !== "restored") return false;
+  const claim = restoredClaim(event.payload);
+  if (!claim?.replaced || claim.replaced.id !== checkpoint.id || claim.replaced.hash !== checkpoint.hash) return false;
+  return claim.backup ? claim.backup.id === event.id - 1 && claim.backup.hash === event.prevHash : event.id === 1 && event.prevHash === GENESIS_HASH;
+}
+
+/** Per connection, the last checkpoint and head for which no `restored` event was found (saves a scan per append). */
+const noRestore = new WeakMap<object, string>();
+
+/**
+ * The head of the backup the database was restored from, when its latest `restored` event
+ * supersedes `checkpoint`; undefined otherwise. Null stands for an empty backup (the genesis).
+ */
+function restoredFrom(db: Db, checkpoint: ChainHead, head: ChainHead): ChainHead | null | undefined {
+  const key = `${formatHead(checkpoint)} ${formatHead(head)}`;
+  if (noRestore.get(db.$client) === key) return undefined;
+  const r = db.$client.prepare(`SELECT * FROM events WHERE kind = 'restored' ORDER BY id DESC LIMIT 1`).get() as Row | undefined;
+  let payload: unknown = null;
+  try {
+    payload = r ? JSON.parse(r.payload) : null;
+  } catch {
+    // Not JSON: not a restored event this code wrote.
+  }
+  if (!r || !restoredSupersedes({ id: r.id, kind: r.kind, prevHash: r.prev_hash, payload }, checkpoint)) {
+    noRestore.set(db.$client, key);
+    return undefined;
+  }
+  return restoredClaim(payload)!.backup;
+}
 
 /** The latest event of the database. */
 export function chainHead(db: Db): ChainHead | null {
@@ -90,8 +154,19 @@ export function writeCheckpoint(db: Db): CheckpointWrite {
       // An unreadable file is evidence too: leave it for a person to look at.
       if (current.state === "unreadable") return "refused";
       const from = current.state === "ok" ? current.head : null;
-      if (from && head.id <= from.id) return "unchanged";
-      if (!extendsFrom(db, from)) return "refused";
+      if (!from) {
+        if (!extendsFrom(db, null)) return "refused";
+      } else {
+        // A checkpoint the chain has lost (ahead of the head, or no longer in it with its hash):
+        // moved only by a `restored` event that names it, to the restored chain's head.
+        const lost = head.id < from.id || (head.id === from.id ? head.hash !== from.hash : !extendsFrom(db, from));
+        if (!lost && head.id === from.id) return "unchanged";
+        if (lost) {
+          const backup = restoredFrom(db, from, head);
+          if (backup === undefined) return head.id <= from.id ? "unchanged" : "refused";
+          if (!extendsFrom(db, backup)) return "refused";
+        }
+      }
       // Written whole and flushed before it replaces the old one, so a crash leaves one or the other.
       const tmp = `${file}.${process.pid}.tmp`;
       const fd = fs.openSync(tmp, "w");

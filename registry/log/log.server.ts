@@ -35,6 +35,12 @@ export const EVENT_KINDS = [
   "account_role_changed",
   "agency_created",
   "agency_updated",
+  /**
+   * The register's database was brought back from a backup (`npm run restore`,
+   * registry/log/backup.server.ts): names the backup's head, when it was taken and the
+   * checkpoint it replaced; the events after the backup's head are gone.
+   */
+  "restored",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -4,7 +4,9 @@
 // 1. the hash chain: every event follows from the one before (registry/log/chain.ts);
 // 2. the anchors: the checkpoint file beside the database and any head copied from outside
 //    (`--expect id:sha256`) are still in the chain with the same hash, so a chain rewritten with
-//    recomputed hashes, or cut short, is caught;
+//    recomputed hashes, or cut short, is caught; a checkpoint is excused only by a `restored`
+//    event of the chain that names it as the checkpoint it replaced (`npm run restore`, see
+//    registry/log/anchor.server.ts), never a head given from outside;
 // 3. the revisions: every submitted revision's record hashes to its record_sha256, which is the
 //    recordSha256 its event logged, and its review status is the one its events give it (a
 //    status changed in the database without an event is caught even with the triggers
@@ -17,7 +19,7 @@
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { eventHash, GENESIS_HASH, type ChainCheck } from "./chain";
-import type { ChainHead } from "./anchor.server";
+import { formatHead, restoredSupersedes, type ChainHead } from "./anchor.server";
 
 export type AnchorSource = "checkpoint" | "expected";
 
@@ -115,6 +117,11 @@ export function* checkRegisterSteps(client: Database.Database, opts: CheckOption
   let chainOk = true;
   let count = 0;
   let head: ChainHead | null = null;
+  /** Checkpoint problems, held until the chain is read: a later `restored` event may excuse them. */
+  const checkpointProblems: { anchor: ChainHead; problem: ChainProblem }[] = [];
+  const anchorProblem = (a: { source: AnchorSource; head: ChainHead }, p: ChainProblem) => (a.source === "checkpoint" ? checkpointProblems.push({ anchor: a.head, problem: p }) : add(p));
+  /** Checkpoints a `restored` event of the (so far intact) chain says it replaced. */
+  const superseded = new Set<string>();
   const batch = client.prepare(`SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ${EVENT_BATCH}`);
   for (let after = 0; ; ) {
     const rows = batch.all(after) as EventRow[];
@@ -144,12 +151,17 @@ export function* checkRegisterSteps(client: Database.Database, opts: CheckOption
         }
       }
       [prevId, prevHash] = [r.id, r.hash];
-      for (const a of anchorAt.get(r.id) ?? []) if (a.head.hash !== r.hash) add({ code: "anchor_mismatch", source: a.source, event: r.id, expected: a.head.hash, found: r.hash });
+      if (chainOk && r.kind === "restored")
+        for (const a of anchors) if (a.source === "checkpoint" && restoredSupersedes({ id: r.id, kind: r.kind, prevHash: r.prev_hash, payload }, a.head)) superseded.add(formatHead(a.head));
+      for (const a of anchorAt.get(r.id) ?? [])
+        if (a.head.hash !== r.hash) anchorProblem(a, { code: "anchor_mismatch", source: a.source, event: r.id, expected: a.head.hash, found: r.hash });
       if (r.tool_id && isRecord(payload) && typeof payload.revision === "number") deriveStatus(r, payload as Record<string, unknown> & { revision: number });
     }
     yield;
   }
-  for (const a of anchors) if (!head || a.head.id > head.id) add({ code: "anchor_missing", source: a.source, event: a.head.id, lastEvent: head?.id ?? 0 });
+  for (const a of anchors)
+    if (!head || a.head.id > head.id) anchorProblem(a, { code: "anchor_missing", source: a.source, event: a.head.id, lastEvent: head?.id ?? 0 });
+  for (const { anchor, problem } of checkpointProblems) if (!(chainOk && superseded.has(formatHead(anchor)))) add(problem);
 
   // The status each event gives the revision it names (registry/review and publishRevision).
   function deriveStatus(r: EventRow, payload: Record<string, unknown> & { revision: number }) {

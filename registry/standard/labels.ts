@@ -224,6 +224,7 @@ export const LABELS = {
     account_role_changed: { zh: "变更账户角色或机构", en: "Account role or agency changed" },
     agency_created: { zh: "新增机构", en: "Agency added" },
     agency_updated: { zh: "修改机构信息", en: "Agency details changed" },
+    restored: { zh: "从备份恢复登记簿", en: "Register restored from a backup" },
   },
   chainBreak: {
     hash_mismatch: { zh: "内容与哈希值不符", en: "its content does not match its hash" },
