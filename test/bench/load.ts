@@ -25,6 +25,8 @@
 //   BENCH_LOAD_RUNS=3       runs in a row, with the median ratio (default 1)
 //   BENCH_RECORDS=20000     the register's size (default 100000; the hit path does not depend
 //                           on it, the cold renders do)
+//   BENCH_SERVER=path.mjs   another server script to measure (say, an older server.mjs next to
+//                           its own server/ and a link to build/), for before/after figures
 //   BENCH_LOAD_OUT=file.md  also write the report (all runs) to this file; docs/load-benchmark.md
 //                           collects dated sections by hand, so it is not overwritten
 //   --no-build              reuse build/
@@ -192,14 +194,14 @@ async function oneRun(title: string): Promise<Run> {
   // --------------------------------------------------------------- the app
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const app = spawn(process.execPath, ["server.mjs"], {
+  const app = spawn(process.execPath, [process.env.BENCH_SERVER ?? "server.mjs"], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: DB },
     stdio: "ignore",
   });
   children.push(app);
   await waitFor(`${base}/standard/v1.schema.json`, "the app");
-  log(`App: node server.mjs, pid ${app.pid}, ${os.availableParallelism()} workers, at ${base}`);
+  log(`App: node ${process.env.BENCH_SERVER ?? "server.mjs"}, pid ${app.pid}, ${os.availableParallelism()} workers, at ${base}`);
 
   const record = "/tools/ALG-000123";
   const scenarios: { name: string; paths: string[] }[] = [
