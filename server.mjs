@@ -6,13 +6,20 @@
 // public page (one whose routes declare PUBLIC_PAGE, asked for without a session) is rendered
 // once per version of the register and language and then answered from memory, before Express
 // is even entered. The version is a counter the database bumps on every public change (from
-// any process), plus the day, so the next request after a change, in every worker, renders
-// afresh. See docs/scaling.md.
+// any process), plus the day. A cache hit reads nothing from the database: each worker holds the
+// version and reads it again at most every 5 ms, and at once after a request it rendered (which
+// may have written); a worker that saw it move tells its siblings through the primary. So a
+// change shows on the next request in the worker that made it, at once in its siblings, and
+// within 5 ms (plus the next request) when another process made it. See docs/scaling.md and
+// server/page-version.mjs.
 //
 //   PORT             port to listen on (default 3000)
 //   HOST             address to bind (default all)
 //   WEB_CONCURRENCY  worker processes (default: one per core; 1 runs without cluster)
 //   PAGE_CACHE_MB    page cache budget per worker (default 128; 0 turns the cache off)
+//   PAGE_VERSION_MAX_AGE_MS  how old the page cache's version a worker holds may grow before it
+//                    reads it again (default 5): the bound on how late another process's change
+//                    shows. Tests raise it to show that siblings learn of a change by message.
 //   TRUST_PROXY      set when a reverse proxy terminates TLS: the number of proxies in front
 //                    (e.g. 1), "loopback", or the proxies' addresses/subnets, comma-separated
 //                    (see Express "trust proxy"). Then X-Forwarded-For gives the client address
@@ -34,11 +41,17 @@ import express from "express";
 import compression from "compression";
 import { createRequestHandler as createFetchHandler } from "@remix-run/node";
 import { CachedPage, PageCache, sendCachedPage } from "./server/page-cache.mjs";
+import { PAGE_VERSION_MESSAGE, PageVersionClock } from "./server/page-version.mjs";
 import { RenderQueue, restartDelay, sendBody, trustProxySetting } from "./server/limits.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()));
+const versionMaxAgeMs = Number(process.env.PAGE_VERSION_MAX_AGE_MS ?? 5);
+if (!Number.isFinite(versionMaxAgeMs) || versionMaxAgeMs < 0 || versionMaxAgeMs > 3_600_000) {
+  console.error(`PAGE_VERSION_MAX_AGE_MS must be a number of milliseconds from 0 to 3600000, got "${process.env.PAGE_VERSION_MAX_AGE_MS}"`);
+  process.exit(1);
+}
 
 let trustProxy;
 try {
@@ -67,6 +80,12 @@ if (cluster.isPrimary && workers > 1) {
     console.error(`worker ${worker.process.pid} ended (${signal ?? code}); starting another${delay ? ` in ${delay} ms` : ""}`);
     setTimeout(() => !stopping && fork(), delay);
   });
+  // A worker that changed the register tells the primary, which tells the others: they read the
+  // page cache's version again on their next request (server/page-version.mjs).
+  cluster.on("message", (from, message) => {
+    if (message?.type !== PAGE_VERSION_MESSAGE) return;
+    for (const w of Object.values(cluster.workers ?? {})) if (w && w !== from && w.isConnected()) w.send(message, () => {});
+  });
   let listening = 0;
   cluster.on("listening", () => {
     if (++listening === workers) console.log(`Public Algorithm Register on http://localhost:${port} (${process.env.NODE_ENV ?? "development"}, ${workers} workers)`);
@@ -89,6 +108,13 @@ async function startWorker() {
   const entry = build.entry.module;
   const cacheBytes = Number(process.env.PAGE_CACHE_MB ?? 128) * 1024 * 1024;
   const cache = cacheBytes > 0 ? new PageCache({ maxBytes: cacheBytes }) : null;
+  const versions = new PageVersionClock({ read: () => entry.pageCacheVersion(), maxAgeMs: versionMaxAgeMs });
+  // A sibling changed the register: read the version again on the next request.
+  if (cluster.isWorker) process.on("message", (message) => message?.type === PAGE_VERSION_MESSAGE && versions.stale());
+  /** After a render: this worker may have written; if the version moved, the siblings hear of it. */
+  const afterRender = () => {
+    if (cache && versions.refresh() && cluster.isWorker && process.connected) process.send({ type: PAGE_VERSION_MESSAGE }, () => {});
+  };
   const publicParams = entry.publicRouteMatcher(build.routes);
   const renders = new RenderQueue({ concurrency: Number(process.env.RENDER_CONCURRENCY ?? 4), maxWaiting: Number(process.env.RENDER_QUEUE ?? 64) });
   // The page language is worked out once per request (pageLang) and handed to every loader.
@@ -101,25 +127,35 @@ async function startWorker() {
   const securityHeaders = Object.entries(entry.STATIC_SECURITY_HEADERS);
 
   /**
+   * Whether the page cache may answer a request at all: a GET or HEAD from someone not signed in.
+   * Anyone signed in (or with anything resembling a session cookie) gets their own page, never
+   * a cached one, and never fills the cache. The renderer applies the same rule.
+   */
+  const mayUseCache = (req) => cache !== null && (req.method === "GET" || req.method === "HEAD") && !entry.isSignedInRequest(req.headers.cookie);
+
+  /**
+   * The page cache's key: the page's language, the address as the client gave it, and the host.
+   * The host is part of the key: some pages write absolute links from it, and a request with a
+   * forged Host must not plant its page for everyone else.
+   */
+  function pageKey(req) {
+    const h = req.headers;
+    return `${req.lang.lang} ${h["x-forwarded-proto"] ?? ""}://${h["x-forwarded-host"] ?? ""}|${h.host ?? ""} ${req.url}`;
+  }
+
+  /**
    * What the page cache may do with a request: nothing (null), redirect it to its canonical
-   * address, or look it up under a key.
+   * address, or look it up (and store it) under a key.
    */
   function pageRequest(req) {
-    if (!cache || (req.method !== "GET" && req.method !== "HEAD")) return null;
-    const cookie = req.headers.cookie;
-    // Anyone signed in (or with anything resembling a session cookie) gets their own page, never
-    // a cached one, and never fills the cache. The renderer applies the same rule.
-    if (entry.isSignedInRequest(cookie)) return null;
+    if (!mayUseCache(req)) return null;
     const q = req.url.indexOf("?");
     const pathname = q < 0 ? req.url : req.url.slice(0, q);
     const params = publicParams(pathname);
     if (params === null) return null;
     const canonical = entry.canonicalPageUrl(req.url, params);
     if (canonical !== null) return { redirect: canonical };
-    // The host is part of the key: some pages write absolute links from it, and a request with a
-    // forged Host must not plant its page for everyone else.
-    const h = req.headers;
-    return { key: `${req.lang.lang} ${h["x-forwarded-proto"] ?? ""}://${h["x-forwarded-host"] ?? ""}|${h.host ?? ""} ${req.url}` };
+    return { key: pageKey(req) };
   }
 
   // The request's language: its /zh or /en prefix, else the switch's cookie, else Accept-Language.
@@ -127,8 +163,10 @@ async function startWorker() {
   const langOfAccept = new Map();
   function pageLang(req) {
     const h = req.headers;
-    const pathname = req.url.split("?", 1)[0];
-    if ((h.cookie && h.cookie.includes("lang=")) || /^\/(?:zh|en)(?:[/?#]|$)/.test(pathname)) return entry.langOfRequest(pathname, h.cookie, h["accept-language"]);
+    const url = req.url;
+    // A /zh or /en prefix (the same test as /^\/(?:zh|en)(?:[/?#]|$)/ on the path, without a regex).
+    const prefixed = url.length >= 3 && url.charCodeAt(0) === 47 && (url.startsWith("zh", 1) || url.startsWith("en", 1)) && (url.length === 3 || url[3] === "/" || url[3] === "?" || url[3] === "#");
+    if (prefixed || (h.cookie !== undefined && h.cookie.includes("lang="))) return entry.langOfRequest(url.split("?", 1)[0], h.cookie, h["accept-language"]);
     const key = h["accept-language"] ?? "";
     let lang = langOfAccept.get(key);
     if (lang === undefined) {
@@ -220,9 +258,16 @@ async function startWorker() {
     const release = await renders.enter();
     if (!release) return refuse(req, res, "busy");
     try {
-      const version = page?.key ? entry.pageCacheVersion() : null;
+      // Read before rendering: a page is never stored under a version newer than its data.
+      const version = page?.key ? versions.current() : null;
       const request = remixRequest(req, res);
-      const response = await fetchHandler(request, loadContext(req));
+      let response;
+      try {
+        response = await fetchHandler(request, loadContext(req));
+      } finally {
+        // Before anything is sent: the client's next request must find this one's writes.
+        afterRender();
+      }
       const cacheable =
         page?.key &&
         req.method === "GET" &&
@@ -253,14 +298,16 @@ async function startWorker() {
     }
   });
 
-  // A cached page is answered before Express: this path is what a crisis-day crowd hits.
+  // A cached page is answered before Express: this path is what a crisis-day crowd hits. It reads
+  // nothing from the database (the version is held in memory) and looks the page up before
+  // anything else: a page is stored only under the key of a public page at its canonical address
+  // (pageRequest), so a hit needs no route matching and no canonical check.
   const server = http.createServer((req, res) => {
     req.lang = pageLang(req);
-    const page = pageRequest(req);
-    if (page?.key) {
+    if (mayUseCache(req)) {
       let cached;
       try {
-        cached = cache.get(entry.pageCacheVersion(), page.key);
+        cached = cache.get(versions.current(), pageKey(req));
       } catch (e) {
         // No version to trust (say, a database not migrated yet): render as if uncached.
         console.error(e);
@@ -268,6 +315,7 @@ async function startWorker() {
       // A cached page carries its own security headers.
       if (cached) return sendCachedPage(req, res, cached);
     }
+    const page = pageRequest(req);
     req.page = page;
     for (const [k, v] of securityHeaders) res.setHeader(k, v);
     if (page?.redirect) {

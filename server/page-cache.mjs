@@ -1,7 +1,8 @@
 // The server's cache of rendered public pages. A page is rendered once per version of the
 // register (see registry/shared/page-version.server.ts) and language, then served from memory: the
 // first request that sees a new version empties the cache, so no page outlives a change. Kept
-// to a byte budget, least recently used first out.
+// to a byte budget, least recently used first out (nearly: a page among the newer half is not
+// moved to the newest end again on every hit, see get()).
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 
@@ -13,6 +14,8 @@ export class PageCache {
     this.bytes = 0;
     /** @type {Map<string, CachedPage>} insertion order is recency order */
     this.pages = new Map();
+    /** Pages added or moved to the newest end so far (see get()). */
+    this.moves = 0;
     this.stats = { hits: 0, misses: 0, stores: 0, clears: 0 };
   }
 
@@ -26,15 +29,21 @@ export class PageCache {
 
   /** The page for `key` if it was rendered at `version`. */
   get(version, key) {
-    this.#useVersion(version);
+    if (version !== this.version) this.#useVersion(version);
     const page = this.pages.get(key);
-    if (!page) {
+    if (page === undefined) {
       this.stats.misses++;
       return undefined;
     }
     this.stats.hits++;
-    this.pages.delete(key);
-    this.pages.set(key, page);
+    // Recency: the page moves to the newest end, unless fewer pages than half the cache were
+    // added or moved since it last was (then it is in the newer half already, and the oldest
+    // are evicted first): a popular page is not re-inserted on every hit.
+    if (this.moves - page.movedAt > this.pages.size >>> 1) {
+      this.pages.delete(key);
+      this.pages.set(key, page);
+      page.movedAt = ++this.moves;
+    }
     return page;
   }
 
@@ -53,6 +62,7 @@ export class PageCache {
     }
     if (page.size() > this.maxBytes / 8) return;
     this.pages.set(key, page);
+    page.movedAt = ++this.moves;
     this.bytes += page.size();
     this.stats.stores++;
     for (const [k, p] of this.pages) {
@@ -84,6 +94,8 @@ export class CachedPage {
     this.notModifiedHead = [...base, "X-Page-Cache", "hit"];
     this.plainHead = [...base, "X-Page-Cache", "hit", "Content-Length", String(body.length)];
     this.gzipHead = null;
+    /** When the cache last moved it to its newest end (PageCache.moves). */
+    this.movedAt = 0;
   }
 
   size() {
@@ -106,11 +118,21 @@ export function etagMatches(ifNoneMatch, etag) {
   return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((t) => bare(t) === bare(etag));
 }
 
+// Whether an Accept-Encoding header accepts gzip, for the last header seen: clients of one kind
+// send the same one.
+let lastAcceptEncoding = "";
+let lastAcceptsGzip = false;
+function acceptsGzip(header = "") {
+  if (header !== lastAcceptEncoding) [lastAcceptEncoding, lastAcceptsGzip] = [header, /\bgzip\b/.test(header)];
+  return lastAcceptsGzip;
+}
+
 /** Sends a cached page on a node:http response: 304 to a matching If-None-Match, gzip when accepted. */
 export function sendCachedPage(req, res, page, state = "hit") {
-  const inm = req.headers["if-none-match"];
+  const h = req.headers;
+  const inm = h["if-none-match"];
   const fresh = inm !== undefined && etagMatches(inm, page.etag);
-  const gzip = !fresh && page.body.length > 1024 && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+  const gzip = !fresh && page.body.length > 1024 && acceptsGzip(h["accept-encoding"]);
   const body = gzip ? page.gzip() : page.body;
   let head = fresh ? page.notModifiedHead : gzip ? page.gzipHead : page.plainHead;
   if (state !== "hit") head = head.map((v, i) => (head[i - 1] === "X-Page-Cache" ? state : v));

@@ -11,7 +11,11 @@ const day = new Intl.DateTimeFormat("en-CA", { timeZone: REGISTER_TIME_ZONE, yea
 let lastSecond = -1;
 let lastDay = "";
 
-/** A string that changes whenever any public page could change; cheap enough for every request. */
+/**
+ * A string that changes whenever any public page could change. The server's workers hold it and
+ * read it again at most every 5 ms and after each render (server/page-version.mjs), so a cache
+ * hit reads nothing from the database.
+ */
 export function pageCacheVersion(db: Db = getDb()): string {
   const row = stmt(db, `SELECT version FROM page_version WHERE id = 1`).get() as { version: number } | undefined;
   const now = registerNow();

@@ -31,6 +31,27 @@ describe("PageCache", () => {
     expect(cache.get("v", "b")).toBeUndefined();
   });
 
+  it("does not move a popular page on every hit, yet still evicts the pages not asked for first", () => {
+    const cache = new PageCache({ maxBytes: 8 * 1600 });
+    for (const k of ["a", "b", "c", "d", "e", "f", "g", "h"]) cache.set("v", k, page("x".repeat(1000)));
+    // "h" is the newest: a thousand hits leave it where it is.
+    const moves = cache.moves;
+    for (let i = 0; i < 1000; i++) expect(cache.get("v", "h")).toBeDefined();
+    expect(cache.moves).toBe(moves);
+    expect([...cache.pages.keys()].at(-1)).toBe("h");
+    // "a", the oldest, moves to the newest end on its first hit, once.
+    cache.get("v", "a");
+    cache.get("v", "a");
+    expect(cache.moves).toBe(moves + 1);
+    expect([...cache.pages.keys()].at(-1)).toBe("a");
+    // Two new pages push out the two least recently used ("b", "c"); "h" and "a" stay.
+    cache.set("v", "i", page("x".repeat(1000)));
+    cache.set("v", "j", page("x".repeat(1000)));
+    expect(cache.bytes).toBeLessThanOrEqual(cache.maxBytes);
+    expect([..."bc"].map((k) => cache.get("v", k))).toEqual([undefined, undefined]);
+    expect([..."adefghij"].every((k) => cache.get("v", k) !== undefined)).toBe(true);
+  });
+
   it("compares ETags weakly", () => {
     const p = page("body");
     expect(etagMatches(p.etag, p.etag)).toBe(true);
