@@ -88,19 +88,32 @@ export function publishRevision(input: unknown, opts: { at: string }, db: Db = g
 export function publishMany(items: ({ input: unknown; at: string } | PreparedRevision)[], db: Db = getDb()): PublishResult[] {
   const prepared = items.map((i) => ("sha" in i ? i : prepareRevision(i.input, i.at)));
   return db.$client.transaction((): PublishResult[] => {
-    const searchRows = new Map<number, SearchRow>();
-    const agencyNames = new Map<number, string>();
-    const results = prepared.map((p) => writeRevision(db, p, resolveAgencies(p.record, db), { searchRows, agencyNames }));
-    for (const [seq, row] of searchRows) storeSearchRow(db, seq, row);
+    const batch = startWriteBatch();
+    const results = prepared.map((p) => writeRevision(db, p, resolveAgencies(p.record, db), batch));
+    finishWriteBatch(db, batch);
     return results;
   })();
 }
 
 /**
- * Where a batch collects what it writes once: the search rows by tool seq (written at the end)
- * and the agencies' search names by id (read once per batch).
+ * Where a batch of writes inside one transaction collects what it writes once: the search rows
+ * by tool seq (written at the end, the last one of each tool) and the agencies' search names by
+ * id (read once per batch). Used by publishMany and the whole-record import
+ * (registry/exchange/records/import.server.ts): writePublicProjection(…, batch), then
+ * finishWriteBatch before the transaction ends.
  */
-type BatchState = { searchRows: Map<number, SearchRow>; agencyNames: Map<number, string> };
+export type WriteBatch = { searchRows: Map<number, SearchRow>; agencyNames: Map<number, string> };
+type BatchState = WriteBatch;
+
+export function startWriteBatch(): WriteBatch {
+  return { searchRows: new Map(), agencyNames: new Map() };
+}
+
+/** Writes what the batch held back (its search rows); inside the batch's transaction. */
+export function finishWriteBatch(db: Db, batch: WriteBatch): void {
+  for (const [seq, row] of batch.searchRows) storeSearchRow(db, seq, row);
+  batch.searchRows.clear();
+}
 
 /** The writes of one revision, inside the caller's transaction. */
 function writeRevision(db: Db, p: PreparedRevision, agencyIds: Map<string, number>, batch?: BatchState): PublishResult {
