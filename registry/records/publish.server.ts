@@ -9,41 +9,12 @@ import { sortKeyZh } from "./search/pinyin";
 import { allLangs, otherTextsColumn } from "../standard/text-langs";
 import { ToolRecord } from "../standard/v1";
 import { invalid, zodIssues, type Issue } from "../shared/errors";
-import { AgencySchema, type Agency } from "../standard/agency";
 import { appendEvent } from "../log/log.server";
 import { confirmedAgencyIds } from "./responsibility.server";
 import { mirroredFrom } from "../standard/regime";
 
-
-
-/** Insert or update agencies by slug (parents first is not required: parents are linked after). */
-export function upsertAgencies(input: unknown[], db: Db = getDb()): number {
-  const parsed: Agency[] = input.map((a, i) => {
-    const r = AgencySchema.safeParse(a);
-    if (!r.success) throw invalid(zodIssues(r.error, `agencies.${i}`));
-    return r.data;
-  });
-  const upsert = stmt(
-    db,
-    `INSERT INTO agencies (slug, name_zh, name_en, jurisdiction_level, place_zh, place_en, website)
-     VALUES (@slug, @nameZh, @nameEn, @level, @placeZh, @placeEn, @website)
-     ON CONFLICT(slug) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
-       jurisdiction_level = excluded.jurisdiction_level, place_zh = excluded.place_zh, place_en = excluded.place_en,
-       website = excluded.website`,
-  );
-  const setParent = stmt(db, `UPDATE agencies SET parent_id = (SELECT id FROM agencies WHERE slug = @parent) WHERE slug = @slug`);
-  db.$client.transaction(() => {
-    for (const a of parsed) {
-      upsert.run({ slug: a.slug, nameZh: a.name.zh ?? null, nameEn: a.name.en ?? null, level: a.jurisdictionLevel, placeZh: a.place.zh ?? null, placeEn: a.place.en ?? null, website: a.website ?? null });
-    }
-    for (const a of parsed) {
-      if (a.parent && !parsed.some((p) => p.slug === a.parent) && !stmt(db, `SELECT 1 FROM agencies WHERE slug = ?`).get(a.parent))
-        throw invalid([{ code: "err_agency_unknown", path: `agencies.${a.slug}.parent`, params: { agency: a.parent } }]);
-      setParent.run({ slug: a.slug, parent: a.parent ?? null });
-    }
-  })();
-  return parsed.length;
-}
+// Agencies are written by the same callers (seeding, imports, the generator): kept importable from here.
+export { upsertAgencies } from "./upsert-agencies.server";
 
 /** `owned`: nothing was written because an agency owns the record now (it took it over, registry/review/take-over.server.ts). */
 export type PublishResult = { toolId: string; revisionNumber: number; unchanged: boolean; owned?: true };
@@ -103,7 +74,6 @@ export function publishMany(items: ({ input: unknown; at: string } | PreparedRev
  * finishWriteBatch before the transaction ends.
  */
 export type WriteBatch = { searchRows: Map<number, SearchRow>; agencyNames: Map<number, string> };
-type BatchState = WriteBatch;
 
 export function startWriteBatch(): WriteBatch {
   return { searchRows: new Map(), agencyNames: new Map() };
@@ -116,7 +86,7 @@ export function finishWriteBatch(db: Db, batch: WriteBatch): void {
 }
 
 /** The writes of one revision, inside the caller's transaction. */
-function writeRevision(db: Db, p: PreparedRevision, agencyIds: Map<string, number>, batch?: BatchState): PublishResult {
+function writeRevision(db: Db, p: PreparedRevision, agencyIds: Map<string, number>, batch?: WriteBatch): PublishResult {
   const { record, json, sha } = p;
   const id = record.identity.id;
   const status = record.lifecycle.reviewStatus;
@@ -207,7 +177,7 @@ export function writePublicProjection(
     /** The row was just inserted with this projection (insertProjectedToolRow): only the published revision is left to set. */
     projected?: boolean;
   },
-  batch?: BatchState,
+  batch?: WriteBatch,
 ): void {
   const { record, agencyIds } = p;
   if (p.projected) stmt(db, `UPDATE tools SET published_revision_id = ? WHERE seq = ?`).run(p.revisionId, p.seq);
@@ -249,7 +219,7 @@ export function writePublicProjection(
 }
 
 /** An agency's names as the search row holds them (a batch reads each agency once). */
-function agencySearchName(db: Db, id: number, batch?: BatchState): string {
+function agencySearchName(db: Db, id: number, batch?: WriteBatch): string {
   const known = batch?.agencyNames.get(id);
   if (known !== undefined) return known;
   const a = stmt(db, `SELECT name_zh, name_en FROM agencies WHERE id = ?`).get(id) as { name_zh: string | null; name_en: string | null };
