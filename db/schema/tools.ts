@@ -49,15 +49,9 @@ export const tools = sqliteTable(
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [
-    index("tools_kind_idx").on(t.kind),
-    index("tools_level_idx").on(t.jurisdictionLevel),
-    index("tools_deployment_idx").on(t.deploymentStatus),
     index("tools_review_idx").on(t.reviewStatus),
-    index("tools_impact_idx").on(t.impactLevel),
     index("tools_sunset_idx").on(t.sunsetDate),
     index("tools_updated_idx").on(t.updatedAt),
-    index("tools_name_en_idx").on(t.nameEn),
-    index("tools_name_zh_idx").on(t.nameZh),
     index("tools_name_sort_zh_idx").on(t.nameSortZh),
   ],
 );
@@ -84,7 +78,8 @@ export const toolDataCategories = sqliteTable(
       .references(() => tools.seq, { onDelete: "cascade" }),
     category: text("category").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.toolSeq, t.category] }), index("tool_data_categories_category_idx").on(t.category, t.toolSeq)],
+  // No index on category alone: nothing reads by category in SQL (migration 0024).
+  (t) => [primaryKey({ columns: [t.toolSeq, t.category] })],
 );
 
 /** The incidents of each tool's public record, for the global incident log and its filters. */

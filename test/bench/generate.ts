@@ -1,6 +1,7 @@
 // Synthetic register for the benchmark: ~300 agencies and N schema-valid tool records, written
-// through the real write path (upsertAgencies, publishRevision) so the projection, link tables
-// and search index look exactly as they would in production.
+// through the real bulk write path (upsertAgencies, publishMany, which leaves what publishRevision
+// one by one would) so the projection, link tables and search index look exactly as they would in
+// production.
 //
 // Everything comes from one seeded pseudo-random generator, so the same GENERATOR_VERSION, seed
 // and record count give the same records. The only outside input is the anchor date that
@@ -12,7 +13,7 @@
 // management) in a large share, so searches hit realistic result-set sizes. run.ts prints the
 // actual fractions after generation.
 import type { Db } from "../../db/client.server";
-import { publishRevision, upsertAgencies } from "../../registry/records/publish.server";
+import { publishMany, upsertAgencies } from "../../registry/records/publish.server";
 import { optimizeSearchIndex } from "../../registry/records/search/optimize.server";
 import { addDays } from "../../registry/lifecycle/sunset";
 import type { ToolRecordInput } from "../../registry/standard/v1";
@@ -417,7 +418,7 @@ export function generateRecord(rand: Random, i: number, agencies: BenchAgency[],
 
 export type GenerateStats = { records: number; revisions: number; agencies: number; seconds: number };
 
-/** Fill a migrated, empty database. Batches of 1000 records share one transaction. */
+/** Fill a migrated, empty database. Batches of 1000 records are written by publishMany, one transaction each. */
 export function generateRegister(db: Db, records: number, anchor: string, log: (msg: string) => void = () => {}): GenerateStats {
   const started = performance.now();
   const rand = createRandom(SEED);
@@ -429,22 +430,20 @@ export function generateRegister(db: Db, records: number, anchor: string, log: (
   let revisions = 0;
   for (let start = 1; start <= records; start += BATCH) {
     const end = Math.min(records, start + BATCH - 1);
-    // publishRevision opens its own transaction; nested ones become savepoints of this one.
-    db.$client.transaction(() => {
-      for (let i = start; i <= end; i++) {
-        const record = generateRecord(rand, i, agencies, anchor);
-        // Spread publication times over ~5.5 years so "recently updated" is meaningful.
-        const at = new Date(baseTime + Math.floor((i / records) * 2000 * 86_400_000) + rand.int(0, 86_399_999)).toISOString();
-        publishRevision(record, { at }, db);
-        revisions++;
-        // A few tools have a second revision (the review moved on), as a real register would.
-        if (rand.chance(0.03)) {
-          const next = { ...record, lifecycle: { ...record.lifecycle, reviewStatus: "approved" as const } };
-          publishRevision(next, { at: new Date(Date.parse(at) + 30 * 86_400_000).toISOString() }, db);
-          revisions++;
-        }
+    const batch: { input: unknown; at: string }[] = [];
+    for (let i = start; i <= end; i++) {
+      const record = generateRecord(rand, i, agencies, anchor);
+      // Spread publication times over ~5.5 years so "recently updated" is meaningful.
+      const at = new Date(baseTime + Math.floor((i / records) * 2000 * 86_400_000) + rand.int(0, 86_399_999)).toISOString();
+      batch.push({ input: record, at });
+      // A few tools have a second revision (the review moved on), as a real register would.
+      if (rand.chance(0.03)) {
+        const next = { ...record, lifecycle: { ...record.lifecycle, reviewStatus: "approved" as const } };
+        batch.push({ input: next, at: new Date(Date.parse(at) + 30 * 86_400_000).toISOString() });
       }
-    })();
+    }
+    publishMany(batch, db);
+    revisions += batch.length;
     if (end % 10_000 === 0 || end === records) {
       const s = (performance.now() - started) / 1000;
       log(`  ${end.toLocaleString("en")} / ${records.toLocaleString("en")} records (${s.toFixed(1)} s, ${Math.round(end / s)} records/s)`);

@@ -16,7 +16,7 @@ import { RegistryError, zodIssues, type Issue } from "../../shared/errors";
 import { publicActor, type Actor } from "../../auth/roles";
 import { ToolRecord } from "../../standard/v1";
 import { appendEvent } from "../../log/log.server";
-import { insertToolRow, projectionOf, resolveAgencies, upsertAgencies, writePublicProjection } from "../../records/publish.server";
+import { finishWriteBatch, insertToolRow, projectionOf, resolveAgencies, startWriteBatch, upsertAgencies, writePublicProjection, type WriteBatch } from "../../records/publish.server";
 import type { FileNotice } from "../import/columns";
 import { RecordsEntry } from "./format";
 import { readRecordsText, type RawEntry, type RecordsFileFormat } from "./read";
@@ -96,7 +96,10 @@ export function importRecords(ctx: Ctx, input: { text: string; createAgencies?: 
         written.agencies = upsertAgencies(agencies, db);
         for (const a of agencies) appendEvent({ kind: "agency_created", toolId: null, actor: actorName, at, payload: { slug: a.slug, name: a.name, parent: a.parent ?? null, level: a.jurisdictionLevel, imported: true } }, db);
       }
-      for (const c of checked) written.revisions += writeEntry(c, { at, actorName }, db);
+      // The search rows are written once, after every entry (publishMany does the same).
+      const batch = startWriteBatch();
+      for (const c of checked) written.revisions += writeEntry(c, { at, actorName }, db, batch);
+      finishWriteBatch(db, batch);
       written.tools = checked.length;
     })();
     return report("imported");
@@ -164,7 +167,7 @@ function checkEntry(raw: RawEntry, report: EntryReport, opts: { createAgencies: 
 }
 
 /** Writes one checked entry (inside the file's transaction); the number of revisions written. */
-function writeEntry(c: Checked, opts: { at: string; actorName: string }, db: Db): number {
+function writeEntry(c: Checked, opts: { at: string; actorName: string }, db: Db, batch: WriteBatch): number {
   const { entry, records } = c;
   const newest = entry.revisions.at(-1)!;
   const newestRecord = records.at(-1)!;
@@ -201,6 +204,6 @@ function writeEntry(c: Checked, opts: { at: string; actorName: string }, db: Db)
       db,
     );
   });
-  writePublicProjection(db, { seq: tool.seq, revisionId: newestId, record: newestRecord, status: newest.status, at: newest.publishedAt, agencyIds });
+  writePublicProjection(db, { seq: tool.seq, revisionId: newestId, record: newestRecord, status: newest.status, at: newest.publishedAt, agencyIds }, batch);
   return entry.revisions.length;
 }
