@@ -300,10 +300,10 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
     for (const r of optional) if (!absent.has(r.key)) enqueue(r);
     START_PAGES.forEach(enqueuePath);
     START_DATA.forEach(enqueuePath);
-    // Links to these are not recorded: the start resources are reached in every export, and assets
-    // from any page rendered (the start pages always are).
+    // Links to these are not recorded: the start resources are reached in every export. (Assets
+    // are: a style sheet may be linked only from some pages, the records of standard 1.1 say.)
     const unrecorded = new Set(entries.map((e) => e.id));
-    const recordable = (id: string) => !unrecorded.has(id) && !id.startsWith("a:");
+    const recordable = (id: string) => !unrecorded.has(id);
 
     /** Keeps a resource of the earlier export as it is, if its content cannot have changed. */
     const reuse = (r: Resource, id: string): boolean => {
