@@ -156,7 +156,7 @@ if (tty && !args.quiet) process.stderr.write("\r\x1b[K");
 const unmirrored = [...stats.unmirrored.entries()].sort((a, b) => b[1] - a[1]);
 console.log(`Mirrored the register into ${outDir} in ${stats.seconds.toFixed(1)} s (${stats.workers} worker${stats.workers === 1 ? "" : "s"})`);
 console.log(`  export      ${stats.mode}: ${stats.reason}`);
-console.log(`  rendered    ${stats.rendered} resources (kept ${stats.reused} from the earlier export, removed ${stats.removed})`);
+console.log(`  rendered    ${stats.rendered} resources (kept ${stats.reused} from the earlier export, of which ${stats.patched} feeds got the log's new head; removed ${stats.removed})`);
 console.log(`  pages       ${stats.pages} (each in Chinese and English)`);
 console.log(`  files       ${stats.files} (plus README.txt)`);
 console.log(`  size        ${formatBytes(stats.bytes)}`);

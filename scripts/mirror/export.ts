@@ -94,6 +94,8 @@ export type ExportStats = {
   reused: number;
   /** Resources of the earlier export no longer reached, whose files were deleted. */
   removed: number;
+  /** Kept feeds whose subtitle got the log's new head. */
+  patched: number;
   workers: number;
 };
 
@@ -180,6 +182,8 @@ function ask(slot: Slot, message: ToWorker): Promise<FromWorker> {
   });
 }
 
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+
 function removeFile(outDir: string, rel: string): void {
   const abs = path.join(outDir, ...rel.split("/"));
   fs.rmSync(abs, { force: true });
@@ -242,6 +246,7 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
     rendered: 0,
     reused: 0,
     removed: 0,
+    patched: 0,
     workers: workerCount,
   };
 
@@ -305,6 +310,31 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
     const unrecorded = new Set(entries.map((e) => e.id));
     const recordable = (id: string) => !unrecorded.has(id);
 
+    const subtitle = (lang: Lang, head: { id: number; hash: string }) => `<subtitle>${escapeXml(translate(lang, "feedChainHead", { id: head.id, hash: head.hash }))}</subtitle>`;
+    /** Writes the new head of the log into a kept feed's subtitle; null when the old one is not there exactly once. */
+    const patchFeedHeads = (r: Resource, files: string[]): { sha256: string; delta: number }[] | null => {
+      if (!old?.head || !state.head) return null;
+      const langs: readonly Lang[] = r.kind === "data" && r.perLang ? MIRROR_LANGS : ["zh"];
+      const updates: { abs: string; text: string; sha256: string; delta: number }[] = [];
+      for (const [k, rel] of files.entries()) {
+        const abs = path.join(outDir, ...rel.split("/"));
+        let text: string;
+        try {
+          text = fs.readFileSync(abs, "utf8");
+        } catch {
+          return null;
+        }
+        const from = subtitle(langs[k]!, old.head);
+        const at = text.indexOf(from);
+        if (at < 0 || text.indexOf(from, at + 1) >= 0) return null;
+        const next = text.slice(0, at) + subtitle(langs[k]!, state.head) + text.slice(at + from.length);
+        const buf = Buffer.from(next, "utf8");
+        updates.push({ abs, text: next, sha256: crypto.createHash("sha256").update(buf).digest("hex"), delta: buf.length - Buffer.byteLength(text, "utf8") });
+      }
+      for (const u of updates) fs.writeFileSync(u.abs, u.text);
+      return updates;
+    };
+
     /** Keeps a resource of the earlier export as it is, if its content cannot have changed. */
     const reuse = (r: Resource, id: string): boolean => {
       if (plan.full || !old) return false;
@@ -313,8 +343,19 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
       const files = filesOf(r);
       const kept = files.map((f) => oldSums.get(f));
       if (kept.some((s) => s === undefined)) return false;
-      const [, size, count, links, redirects] = old.resources[i]! as ManifestEntry;
+      const [, oldSize, count, links, redirects] = old.resources[i]! as ManifestEntry;
       if (count !== files.length) return false;
+      let size = oldSize;
+      if (plan.headMoved && r.kind === "data" && r.key.endsWith(".atom")) {
+        // The feed's one line that follows the log's head (app/atom.server.ts), written anew.
+        const patched = patchFeedHeads(r, files);
+        if (!patched) return false;
+        patched.forEach((p, k) => {
+          kept[k] = p.sha256;
+          size += p.delta;
+        });
+        stats.patched++;
+      }
       files.forEach((f, k) => sums.set(f, kept[k]!));
       const e = entries[index.get(id)!]!;
       Object.assign(e, { size, files: count, redirects, found: links.map((l) => old.resources[l]![0]) });

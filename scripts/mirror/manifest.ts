@@ -25,7 +25,9 @@
 //         exports and the register-wide feeds. Their content moves with any change anywhere
 //         (counts, ordering, paging), and they are few, except the unfiltered exports;
 //       * every resource of a tool in T (page, history and its comparisons, JSON, feed);
-//       * every Atom feed when any event was appended: each names the log's head in its subtitle;
+//       * no kept Atom feed is rendered again only because events were appended, although each
+//         names the log's head in its subtitle (app/atom.server.ts): the export replaces the old
+//         head's subtitle with the new one in the file (exactly once, else it renders the feed);
 //       * every resource whose recorded links include a resource of a tool in T (a list page
 //         showing its card, an agency page listing it, another tool page naming it);
 //       * the agency pages and feeds of T's agencies now;
@@ -208,6 +210,11 @@ export type Plan =
       listChanged: boolean;
       /** True for an entry of the old manifest that must be rendered again. */
       dirty: (index: number) => boolean;
+      /**
+       * Events were appended: every Atom feed names the log's head in its subtitle
+       * (app/atom.server.ts), so a kept feed gets the new head written into it (export.ts).
+       */
+      headMoved: boolean;
       summary: string;
     };
 
@@ -268,8 +275,6 @@ export function planExport(old: Manifest | null, cur: RegisterState, fp: Fingerp
   const dirty = (i: number): boolean => {
     const e = old.resources[i]!;
     if (e[5] || linksChanged[i]) return true;
-    // Every Atom feed names the head of the event log in its subtitle (registry/log/feed.server.ts).
-    if (events.length && e[0].endsWith(".atom")) return true;
     const f = families[i]!;
     switch (f.type) {
       case "always":
@@ -285,7 +290,7 @@ export function planExport(old: Manifest | null, cur: RegisterState, fp: Fingerp
     }
   };
   const summary = `${events.length} new event${events.length === 1 ? "" : "s"}, ${changed.size} changed tool${changed.size === 1 ? "" : "s"}${listChanged ? ", lists moved" : ""}`;
-  return { full: false, changedTools: changed, listChanged, dirty, summary };
+  return { full: false, changedTools: changed, listChanged, dirty, headMoved: events.length > 0, summary };
 }
 
 /** The build's identity: its server bundle and the names of its fingerprinted assets. */
