@@ -1,4 +1,4 @@
-// npm run export:site -- <dir> [--origin https://register.example.gov] [--force] [--no-filtered-exports] [--quiet]
+// npm run export:site -- <dir> [--origin https://register.example.gov] [--force | --incremental] [--workers N] [--no-filtered-exports] [--quiet]
 //
 // Writes the whole public register (every public page in Chinese and English, the exports, the
 // feeds and the schema) into <dir> as static files any web server can serve, so the record
@@ -8,12 +8,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { databasePath } from "../db/env.server";
+import { registerNow } from "../registry/shared/clock.server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const USAGE = `Usage: npm run export:site -- <dir> [options]
 
-Writes a static mirror of the public register into <dir> (which must be empty or not exist).
+Writes a static mirror of the public register into <dir> (which must be empty or not exist,
+unless --force or --incremental is given).
 
 Options:
   --origin <url>          The live register's public address (e.g. https://register.example.gov).
@@ -21,6 +23,12 @@ Options:
                           cannot hold (search, comments, sign-in) lead there. Without it they
                           become plain text and URLs use http://localhost.
   --force                 Replace an earlier mirror in <dir> (only a directory this command wrote).
+  --incremental           Update an earlier mirror in <dir>: render again only the pages that may
+                          have changed since it was written (its .mirror-manifest.json says when)
+                          and delete those that no longer exist. The result is the same as a full
+                          export. Falls back to a full export when the change cannot be narrowed
+                          down (the day, the build, an agency or the options changed).
+  --workers <n>           Worker threads rendering pages (default: one per core, or MIRROR_WORKERS).
   --no-filtered-exports   Mirror only the unfiltered exports, not one per list filter.
   --quiet                 No progress lines.
   --help                  This text.
@@ -32,16 +40,22 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-type Args = { dir: string; origin?: string; force: boolean; filteredExports: boolean; quiet: boolean };
+type Args = { dir: string; origin?: string; force: boolean; incremental: boolean; workers?: number; filteredExports: boolean; quiet: boolean };
 
 function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> & { force: boolean; filteredExports: boolean; quiet: boolean } = { force: false, filteredExports: true, quiet: false };
+  const args: Partial<Args> & { force: boolean; incremental: boolean; filteredExports: boolean; quiet: boolean } = { force: false, incremental: false, filteredExports: true, quiet: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--help" || a === "-h") {
       console.log(USAGE);
       process.exit(0);
     } else if (a === "--force") args.force = true;
+    else if (a === "--incremental") args.incremental = true;
+    else if (a === "--workers" || a.startsWith("--workers=")) {
+      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      if (!v || !/^\d{1,3}$/.test(v) || Number(v) < 1 || Number(v) > 256) fail("--workers needs a number from 1 to 256");
+      args.workers = Number(v);
+    }
     else if (a === "--no-filtered-exports") args.filteredExports = false;
     else if (a === "--quiet") args.quiet = true;
     else if (a === "--origin" || a.startsWith("--origin=")) {
@@ -61,6 +75,7 @@ function parseArgs(argv: string[]): Args {
     else args.dir = a;
   }
   if (!args.dir) fail(`no target directory\n\n${USAGE}`);
+  if (args.force && args.incremental) fail("--force and --incremental exclude each other");
   return args as Args;
 }
 
@@ -106,9 +121,9 @@ if (fs.existsSync(outDir)) {
   if (!fs.statSync(outDir).isDirectory()) fail(`${outDir} exists and is not a directory`);
   const entries = fs.readdirSync(outDir);
   if (entries.length) {
-    if (!args.force) fail(`${outDir} is not empty. Choose an empty directory, or pass --force to replace an earlier mirror there.`);
-    if (!entries.includes(MIRROR_MARKER)) fail(`${outDir} is not empty and was not written by export:site; refusing to delete anything in it.`);
-    for (const e of entries) fs.rmSync(path.join(outDir, e), { recursive: true, force: true });
+    if (!args.force && !args.incremental) fail(`${outDir} is not empty. Choose an empty directory, or pass --force to replace an earlier mirror there (or --incremental to update it).`);
+    if (!entries.includes(MIRROR_MARKER)) fail(`${outDir} is not empty and was not written by export:site; refusing to ${args.force ? "delete" : "change"} anything in it.`);
+    if (args.force) for (const e of entries) fs.rmSync(path.join(outDir, e), { recursive: true, force: true });
   }
 }
 
@@ -118,24 +133,30 @@ const stats = await exportSite({
   outDir,
   buildFile,
   publicDir,
+  dbFile,
+  workers: args.workers,
+  incremental: args.incremental,
   origin: args.origin ?? "http://localhost",
   liveOrigin: args.origin,
   filteredExports: args.filteredExports,
-  now: new Date(),
+  // The register's clock: the real time, or a test's clock (registry/shared/clock.server.ts), the same the pages see.
+  now: registerNow(),
   progress: args.quiet
     ? undefined
     : (s) => {
         const now = Date.now();
         if (now - lastProgress < 1000) return;
         lastProgress = now;
-        const line = `  ${s.pages} pages, ${s.files} files, ${formatBytes(s.bytes)}, ${s.seconds.toFixed(1)} s`;
+        const line = `  ${s.pages} pages, ${s.rendered} rendered, ${s.reused} kept, ${s.files} files, ${s.seconds.toFixed(1)} s`;
         process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
       },
 });
 if (tty && !args.quiet) process.stderr.write("\r\x1b[K");
 
 const unmirrored = [...stats.unmirrored.entries()].sort((a, b) => b[1] - a[1]);
-console.log(`Mirrored the register into ${outDir} in ${stats.seconds.toFixed(1)} s`);
+console.log(`Mirrored the register into ${outDir} in ${stats.seconds.toFixed(1)} s (${stats.workers} worker${stats.workers === 1 ? "" : "s"})`);
+console.log(`  export      ${stats.mode}: ${stats.reason}`);
+console.log(`  rendered    ${stats.rendered} resources (kept ${stats.reused} from the earlier export, of which ${stats.patched} feeds got the log's new head; removed ${stats.removed})`);
 console.log(`  pages       ${stats.pages} (each in Chinese and English)`);
 console.log(`  files       ${stats.files} (plus README.txt)`);
 console.log(`  size        ${formatBytes(stats.bytes)}`);

@@ -7,19 +7,44 @@
 // under the same path in the mirror (en/tools/index.html). The links a rendered page carries are
 // prefixed the same way and are mapped back to files by scripts/mirror/rewrite.ts.
 //
-// Memory stays flat whatever the register's size: one page is held at a time, downloads are
-// streamed to disk, and only the set of visited URLs grows.
+// Parallel: the main thread runs the crawl (the queue, the set of resources seen, the manifest)
+// and hands resources in small batches to worker threads (scripts/mirror/worker.ts), one per core
+// by default. Each worker loads its own instance of the production build, so it has its own
+// database connection, renders and writes the files of its resources and answers with their
+// checksums and the links it found. What a resource's files contain does not depend on which
+// worker renders it or when, and SHA256SUMS is sorted by file name, so the mirror is the same
+// byte for byte whatever the number of workers.
+//
+// Incremental (`incremental: true`): with the manifest of an earlier export in the directory
+// (scripts/mirror/manifest.ts), only the resources whose content may have changed are rendered;
+// the others keep their files and contribute the links they had. The result equals a full export.
+//
+// Memory stays flat in the workers: one page is held at a time and downloads are streamed to
+// disk. The main thread keeps one small entry per resource (for the manifest and SHA256SUMS).
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-import { once } from "node:events";
-import { pathToFileURL } from "node:url";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { langOfRequest } from "../../app/i18n/lang.server";
+import os from "node:os";
+import { Worker } from "node:worker_threads";
 import { translate } from "../../app/i18n/strings";
-import { paths, LANG_TAG } from "../../registry/shared/urls";
-import { addressFor, fileFor, relativeHref, resolveAddress, resourceId, MIRROR_LANGS, type Lang, type MirrorRules, type Resource } from "./urls";
-import { redirectPage, rewritePage } from "./rewrite";
+import { paths } from "../../registry/shared/urls";
+import { REGISTER_TIME_ZONE } from "../../registry/lifecycle/sunset";
+import { addressFor, fileFor, resolveAddress, MIRROR_LANGS, type Lang, type Resource } from "./urls";
+import { mirrorRules, type RenderResult, type RenderSetup } from "./render";
+import type { FromWorker, ToWorker } from "./worker";
+import {
+  buildFingerprint,
+  decodeResource,
+  encodeResource,
+  openRegister,
+  planExport,
+  readManifest,
+  readRegisterState,
+  writeManifest,
+  MANIFEST_FILE,
+  type Fingerprint,
+  type ManifestEntry,
+} from "./manifest";
 
 export type ExportOptions = {
   outDir: string;
@@ -27,13 +52,23 @@ export type ExportOptions = {
   buildFile: string;
   /** public/ of the app: the fingerprinted CSS and the favicon are copied from there. */
   publicDir: string;
+  /** The database the build reads (DATABASE_PATH): the main thread reads the event log and the tools' fingerprints from it. */
+  dbFile: string;
   /** The origin pages are rendered at; absolute URLs in the data files use it. */
   origin: string;
   /** Set when `origin` is the register's real public address: links to what is not mirrored then lead there. */
   liveOrigin?: string;
   filteredExports: boolean;
   now: Date;
-  /** Called after every resource; throttle in the caller. */
+  /** Worker threads rendering pages (default: one per core). */
+  workers?: number;
+  /**
+   * Reuse an earlier export in outDir: render only what may have changed since (scripts/mirror/manifest.ts).
+   * Without a usable manifest, or when the change cannot be narrowed down, the directory is emptied and
+   * everything is rendered.
+   */
+  incremental?: boolean;
+  /** Called after every batch; throttle in the caller. */
   progress?: (stats: ExportStats) => void;
 };
 
@@ -47,13 +82,26 @@ export type ExportStats = {
   notFound: string[];
   /** Pages or files that failed (5xx, or a data file that is not 200). */
   failed: string[];
-  /** Local paths linked from pages but not mirrored, with how often. */
+  /** Local paths linked from the pages rendered this time but not mirrored, with how often. */
   unmirrored: Map<string, number>;
   seconds: number;
+  /** "full", or "incremental" when an earlier export was reused. */
+  mode: "full" | "incremental";
+  /** Why an incremental export rendered everything, or what changed. */
+  reason: string;
+  /** Resources rendered this time, and kept from the earlier export. */
+  rendered: number;
+  reused: number;
+  /** Resources of the earlier export no longer reached, whose files were deleted. */
+  removed: number;
+  /** Kept feeds whose subtitle got the log's new head. */
+  patched: number;
+  workers: number;
 };
 
 /** Marks a directory as a mirror, so --force may empty it and nothing else. */
 export const MIRROR_MARKER = ".register-mirror";
+export { MANIFEST_FILE };
 
 // Without a language prefix: each is mirrored in both languages (or once, for shared data).
 const START_PAGES = [paths.home(), paths.tools(), paths.agencies(), paths.standard(), paths.sunsets(), paths.incidents(), paths.log(), paths.unregistered()];
@@ -87,258 +135,376 @@ function companions(r: Resource): string[] {
   return [];
 }
 
-/** Writes files under the mirror root, counting bytes and recording a SHA-256 line for each. */
-class MirrorWriter {
-  files = 0;
-  bytes = 0;
-  private written = new Set<string>();
-  private sums: fs.WriteStream;
+/** The files a resource is written to. */
+function filesOf(r: Resource): string[] {
+  const langs: readonly Lang[] = r.kind === "page" || (r.kind === "data" && r.perLang) ? MIRROR_LANGS : ["zh"];
+  return langs.map((l) => fileFor(r, l));
+}
 
-  constructor(private root: string) {
-    this.sums = fs.createWriteStream(path.join(root, "SHA256SUMS"));
-  }
+export function defaultWorkers(): number {
+  const env = Number(process.env.MIRROR_WORKERS);
+  if (Number.isInteger(env) && env >= 1) return env;
+  return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
+}
 
-  private target(rel: string): string {
-    const abs = path.resolve(this.root, rel);
-    if (!abs.startsWith(this.root + path.sep)) throw new Error(`refusing to write outside the mirror: ${rel}`);
-    // Two URLs mapping to one file would silently lose one of them: a bug in the URL mapping.
-    if (this.written.has(rel)) throw new Error(`two resources map to the same file: ${rel}`);
-    this.written.add(rel);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    return abs;
-  }
+const registerDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: REGISTER_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
 
-  private record(rel: string, hash: crypto.Hash, size: number): void {
-    this.files++;
-    this.bytes += size;
-    this.sums.write(`${hash.digest("hex")}  ${rel}\n`);
-  }
+type Slot = { worker: Worker; busy: boolean };
 
-  async text(rel: string, content: string): Promise<void> {
-    const abs = this.target(rel);
-    const buf = Buffer.from(content, "utf8");
-    await fs.promises.writeFile(abs, buf);
-    this.record(rel, crypto.createHash("sha256").update(buf), buf.length);
-  }
+async function startWorkers(n: number, setup: RenderSetup): Promise<Slot[]> {
+  const entry = new URL("./worker.mjs", import.meta.url);
+  return Promise.all(
+    Array.from({ length: n }, () => {
+      const worker = new Worker(entry, { workerData: setup });
+      return new Promise<Slot>((resolve, reject) => {
+        const onMessage = (m: FromWorker) => {
+          worker.off("error", reject);
+          if (m.type === "ready") resolve({ worker, busy: false });
+          else reject(new Error(m.type === "error" ? m.message : `unexpected ${m.type} from a starting worker`));
+        };
+        worker.once("message", onMessage);
+        worker.once("error", reject);
+      });
+    }),
+  );
+}
 
-  async stream(rel: string, body: ReadableStream<Uint8Array> | null): Promise<void> {
-    const abs = this.target(rel);
-    const hash = crypto.createHash("sha256");
-    const out = fs.createWriteStream(abs);
-    let size = 0;
+function ask(slot: Slot, message: ToWorker): Promise<FromWorker> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: Error) => reject(e);
+    slot.worker.once("message", (m: FromWorker) => {
+      slot.worker.off("error", onError);
+      if (m.type === "error") reject(new Error(m.message));
+      else resolve(m);
+    });
+    slot.worker.once("error", onError);
+    slot.worker.postMessage(message);
+  });
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+
+function removeFile(outDir: string, rel: string): void {
+  const abs = path.join(outDir, ...rel.split("/"));
+  fs.rmSync(abs, { force: true });
+  // Directories left empty go too: a full export would not have them.
+  for (let dir = path.dirname(abs); dir.startsWith(outDir + path.sep); dir = path.dirname(dir)) {
     try {
-      if (body) {
-        for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-          hash.update(chunk);
-          size += chunk.length;
-          if (!out.write(chunk)) await once(out, "drain");
-        }
-      }
-    } finally {
-      out.end();
-      await once(out, "close");
+      fs.rmdirSync(dir);
+    } catch {
+      break;
     }
-    this.record(rel, hash, size);
   }
+}
 
-  async copy(rel: string, from: string): Promise<void> {
-    const content = await fs.promises.readFile(from);
-    const abs = this.target(rel);
-    await fs.promises.writeFile(abs, content);
-    this.record(rel, crypto.createHash("sha256").update(content), content.length);
+function readSums(outDir: string): Map<string, string> {
+  const sums = new Map<string, string>();
+  let text = "";
+  try {
+    text = fs.readFileSync(path.join(outDir, "SHA256SUMS"), "utf8");
+  } catch {
+    return sums;
   }
-
-  /** README and the like: described in SHA256SUMS too, but written last. */
-  async close(): Promise<void> {
-    this.sums.end();
-    await once(this.sums, "close");
+  for (const line of text.split("\n")) {
+    const sep = line.indexOf("  ");
+    if (sep === 64) sums.set(line.slice(66), line.slice(0, 64));
   }
+  return sums;
 }
 
 export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
   const started = Date.now();
   const outDir = path.resolve(opts.outDir);
   const publicDir = path.resolve(opts.publicDir);
-  const build = (await import(pathToFileURL(path.resolve(opts.buildFile)).href)) as ServerBuild;
-  const handler = createRequestHandler(build, "production");
   const date = opts.now.toISOString().slice(0, 10);
   const origin = new URL(opts.origin).origin;
+  const workerCount = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
 
-  const absent = new Set<string>();
-  const rules: MirrorRules = {
-    filteredExports: opts.filteredExports,
-    isAsset: (p) => {
-      if (p === "/" || p.includes("\0")) return false;
-      const abs = path.join(publicDir, p);
-      return abs.startsWith(publicDir + path.sep) && fs.statSync(abs, { throwIfNoEntry: false })?.isFile() === true;
-    },
-    isAbsent: (key) => absent.has(key),
+  const fingerprint: Fingerprint = {
+    build: buildFingerprint(opts.buildFile, publicDir),
+    options: { origin, liveOrigin: opts.liveOrigin ?? null, filteredExports: opts.filteredExports },
+    date,
+    registerDay: registerDayFormat.format(opts.now),
   };
+  const db = openRegister(opts.dbFile);
+  const state = readRegisterState(db);
+  const old = opts.incremental ? readManifest(outDir) : null;
+  const plan = opts.incremental ? planExport(old, state, fingerprint, db) : ({ full: true, reason: "full export" } as const);
+  db.close();
+
+  const stats: ExportStats = {
+    pages: 0,
+    files: 0,
+    bytes: 0,
+    redirects: 0,
+    notFound: [],
+    failed: [],
+    unmirrored: new Map(),
+    seconds: 0,
+    mode: plan.full ? "full" : "incremental",
+    reason: plan.full ? plan.reason : plan.summary,
+    rendered: 0,
+    reused: 0,
+    removed: 0,
+    patched: 0,
+    workers: workerCount,
+  };
+
+  // What of the earlier export is kept: its entries by resource, and its checksums.
+  const oldIndex = new Map<string, number>();
+  let oldSums = new Map<string, string>();
+  if (!plan.full && old) {
+    old.resources.forEach((e, i) => oldIndex.set(e[0], i));
+    oldSums = readSums(outDir);
+  } else if (fs.existsSync(outDir)) {
+    // A full export starts from an empty directory (the caller checked that it is a mirror, or empty).
+    for (const e of fs.readdirSync(outDir)) fs.rmSync(path.join(outDir, e), { recursive: true, force: true });
+  }
 
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, MIRROR_MARKER), `Public Algorithm Register static mirror, ${opts.now.toISOString()}\n`);
-  const writer = new MirrorWriter(outDir);
-  const stats: ExportStats = { pages: 0, files: 0, bytes: 0, redirects: 0, notFound: [], failed: [], unmirrored: new Map(), seconds: 0 };
+  // An export that breaks off must not leave a manifest describing files it did not write.
+  fs.rmSync(path.join(outDir, MANIFEST_FILE), { force: true });
 
-  const seen = new Set<string>();
-  const queue: Resource[] = [];
-  const enqueue = (r: Resource) => {
-    const id = resourceId(r);
-    if (seen.has(id)) return;
-    seen.add(id);
-    queue.push(r);
-  };
-  const enqueuePath = (p: string) => {
-    const u = new URL(p, origin);
-    const res = resolveAddress(u.pathname, u.searchParams, rules);
-    if (res.ok) enqueue(res.resource);
-  };
-
-  /**
-   * The register's answer for one of its addresses. The address alone says the language (/zh,
-   * /en), so no cookie or Accept-Language is sent: data without language addresses (the JSON
-   * files) gets the register's default, Chinese, as before.
-   */
-  const request = (address: string): Promise<Response> => {
-    const url = new URL(address, origin);
-    // server.mjs serves /tools/<id>.json from the route tools-json.$id; the mirror skips server.mjs.
-    const json = /^\/tools\/([A-Za-z0-9-]{1,40})\.json$/.exec(url.pathname);
-    if (json) url.pathname = paths.toolJsonRoute(json[1]!);
-    const req = new Request(url, {
-      headers: {
-        // A bot user agent makes Remix wait for the whole page before answering.
-        "User-Agent": "RegisterStaticMirror/1.0 (archiving bot)",
-      },
+  const setup: RenderSetup = { outDir, buildFile: opts.buildFile, publicDir, origin, liveOrigin: opts.liveOrigin, filteredExports: opts.filteredExports, date };
+  const slots = await startWorkers(workerCount, setup);
+  try {
+    // Optional routes first, so pages rendered later know whether they can link to them.
+    const absent = new Set<string>();
+    const rules = mirrorRules(publicDir, opts.filteredExports, absent);
+    const optional = OPTIONAL.flatMap((p) => {
+      const u = new URL(p, origin);
+      const res = resolveAddress(u.pathname, u.searchParams, rules);
+      return res.ok ? [res.resource] : [];
     });
-    // The load context server.mjs gives every request: the language, resolved once by its rule.
-    const { lang, prefix } = langOfRequest(url.pathname, null, null);
-    return handler(req, { clientAddress: "127.0.0.1", secure: url.protocol === "https:", lang, langPrefix: prefix });
-  };
+    const probed = await ask(slots[0]!, { type: "probe", addresses: optional.map((r) => addressFor(r, "zh")) });
+    if (probed.type !== "probed") throw new Error(`unexpected ${probed.type} from a worker`);
+    optional.forEach((r, i) => {
+      if (probed.statuses[i] === 404) absent.add(r.key);
+    });
+    for (const s of slots) s.worker.postMessage({ type: "absent", keys: [...absent] } satisfies ToWorker);
 
-  const report = () => {
-    stats.files = writer.files;
-    stats.bytes = writer.bytes;
-    stats.seconds = (Date.now() - started) / 1000;
-    opts.progress?.(stats);
-  };
+    // The crawl. Entries of the new manifest, by resource.
+    const entries: { id: string; size: number; files: number; found: string[]; redirects: number; problem: 0 | 1 }[] = [];
+    const index = new Map<string, number>();
+    const sums = new Map<string, string>();
+    const queue: Resource[] = [];
+    let next = 0;
+    const enqueue = (r: Resource) => {
+      const id = encodeResource(r);
+      if (index.has(id)) return;
+      index.set(id, entries.length);
+      entries.push({ id, size: 0, files: 0, found: [], redirects: 0, problem: 0 });
+      queue.push(r);
+    };
+    const enqueuePath = (p: string) => {
+      const u = new URL(p, origin);
+      const res = resolveAddress(u.pathname, u.searchParams, rules);
+      if (res.ok) enqueue(res.resource);
+    };
+    for (const r of optional) if (!absent.has(r.key)) enqueue(r);
+    START_PAGES.forEach(enqueuePath);
+    START_DATA.forEach(enqueuePath);
+    // Links to these are not recorded: the start resources are reached in every export. (Assets
+    // are: a style sheet may be linked only from some pages, the records of standard 1.1 say.)
+    const unrecorded = new Set(entries.map((e) => e.id));
+    const recordable = (id: string) => !unrecorded.has(id);
 
-  // Optional routes first, so pages rendered later know whether they can link to them.
-  for (const p of OPTIONAL) {
-    const u = new URL(p, origin);
-    const res = resolveAddress(u.pathname, u.searchParams, rules);
-    if (!res.ok) continue;
-    const probe = await request(addressFor(res.resource, "zh"));
-    await probe.body?.cancel();
-    if (probe.status === 404) absent.add(res.resource.key);
-    else enqueue(res.resource);
-  }
-  START_PAGES.forEach(enqueuePath);
-  START_DATA.forEach(enqueuePath);
-
-  for (let i = 0; i < queue.length; i++) {
-    const r = queue[i]!;
-    // Release what has been processed: the queue of a large register would otherwise keep every entry.
-    if (i >= 10_000) {
-      queue.splice(0, i);
-      i = 0;
-    }
-    if (r.kind === "asset") await mirrorAsset(r);
-    else if (r.kind === "data") await mirrorData(r);
-    else await mirrorPage(r);
-    companions(r).forEach(enqueuePath);
-    report();
-  }
-
-  async function mirrorPage(r: Resource): Promise<void> {
-    stats.pages++;
-    for (const lang of MIRROR_LANGS) {
-      const file = fileFor(r, lang);
-      const address = addressFor(r, lang);
-      const response = await request(address);
-      const pageUrl = new URL(address, origin);
-      if (response.status >= 300 && response.status < 400) {
-        await response.body?.cancel();
-        stats.redirects++;
-        const location = new URL(response.headers.get("Location") ?? paths.home(), pageUrl);
-        const res = location.origin === origin ? resolveAddress(location.pathname, location.searchParams, rules) : null;
-        // Somewhere the mirror does not hold: the live register if known, else this language's home page.
-        let href = opts.liveOrigin ? `${opts.liveOrigin}${location.pathname}${location.search}` : relativeHref(file, fileFor({ kind: "page", key: paths.home() }, lang));
-        if (res?.ok) {
-          enqueue(res.resource);
-          href = relativeHref(file, fileFor(res.resource, res.prefix ?? lang)) + location.hash;
+    const subtitle = (lang: Lang, head: { id: number; hash: string }) => `<subtitle>${escapeXml(translate(lang, "feedChainHead", { id: head.id, hash: head.hash }))}</subtitle>`;
+    /** Writes the new head of the log into a kept feed's subtitle; null when the old one is not there exactly once. */
+    const patchFeedHeads = (r: Resource, files: string[]): { sha256: string; delta: number }[] | null => {
+      if (!old?.head || !state.head) return null;
+      const langs: readonly Lang[] = r.kind === "data" && r.perLang ? MIRROR_LANGS : ["zh"];
+      const updates: { abs: string; text: string; sha256: string; delta: number }[] = [];
+      for (const [k, rel] of files.entries()) {
+        const abs = path.join(outDir, ...rel.split("/"));
+        let text: string;
+        try {
+          text = fs.readFileSync(abs, "utf8");
+        } catch {
+          return null;
         }
-        await writer.text(file, redirectPage(href, lang));
-        continue;
+        const from = subtitle(langs[k]!, old.head);
+        const at = text.indexOf(from);
+        if (at < 0 || text.indexOf(from, at + 1) >= 0) return null;
+        const next = text.slice(0, at) + subtitle(langs[k]!, state.head) + text.slice(at + from.length);
+        const buf = Buffer.from(next, "utf8");
+        updates.push({ abs, text: next, sha256: crypto.createHash("sha256").update(buf).digest("hex"), delta: buf.length - Buffer.byteLength(text, "utf8") });
       }
-      if (response.status === 404 && lang === "zh") stats.notFound.push(r.key);
-      else if (response.status >= 500 && lang === "zh") stats.failed.push(`${r.key} (${response.status})`);
-      // A 404 page is written too: it is what the live site shows, and the link stays whole.
-      const html = await response.text();
-      // The address must have fixed the language; a page in the other one would be filed wrongly.
-      const rendered = /<html[^>]*\slang="([^"]*)"/.exec(html)?.[1];
-      if (rendered !== LANG_TAG[lang]) stats.failed.push(`${address} (rendered in ${rendered ?? "no language"}, not ${LANG_TAG[lang]})`);
-      const out = rewritePage(html, { pageUrl, lang, resource: r, file, date, liveOrigin: opts.liveOrigin, rules });
-      for (const f of out.found) enqueue(f);
-      for (const p of out.unmirrored) {
+      for (const u of updates) fs.writeFileSync(u.abs, u.text);
+      return updates;
+    };
+
+    /** Keeps a resource of the earlier export as it is, if its content cannot have changed. */
+    const reuse = (r: Resource, id: string): boolean => {
+      if (plan.full || !old) return false;
+      const i = oldIndex.get(id);
+      if (i === undefined || plan.dirty(i)) return false;
+      const files = filesOf(r);
+      const kept = files.map((f) => oldSums.get(f));
+      if (kept.some((s) => s === undefined)) return false;
+      const [, oldSize, count, links, redirects] = old.resources[i]! as ManifestEntry;
+      if (count !== files.length) return false;
+      let size = oldSize;
+      if (plan.headMoved && r.kind === "data" && r.key.endsWith(".atom")) {
+        // The feed's one line that follows the log's head (app/atom.server.ts), written anew.
+        const patched = patchFeedHeads(r, files);
+        if (!patched) return false;
+        patched.forEach((p, k) => {
+          kept[k] = p.sha256;
+          size += p.delta;
+        });
+        stats.patched++;
+      }
+      files.forEach((f, k) => sums.set(f, kept[k]!));
+      const e = entries[index.get(id)!]!;
+      Object.assign(e, { size, files: count, redirects, found: links.map((l) => old.resources[l]![0]) });
+      for (const l of e.found) enqueue(decodeResource(l));
+      stats.reused++;
+      return true;
+    };
+
+    const accept = (res: RenderResult) => {
+      const id = encodeResource(res.resource);
+      const e = entries[index.get(id)!]!;
+      for (const f of res.files) {
+        // Two URLs mapping to one file would silently lose one of them: a bug in the URL mapping.
+        if (sums.has(f.rel)) throw new Error(`two resources map to the same file: ${f.rel}`);
+        sums.set(f.rel, f.sha256);
+        e.size += f.size;
+        e.files++;
+      }
+      e.redirects = res.redirects;
+      e.problem = res.notFound.length || res.failed.length ? 1 : 0;
+      const found = new Set<string>();
+      for (const f of res.found) {
+        enqueue(f);
+        const fid = encodeResource(f);
+        if (recordable(fid)) found.add(fid);
+      }
+      e.found = [...found];
+      stats.notFound.push(...res.notFound);
+      stats.failed.push(...res.failed);
+      for (const p of res.unmirrored) {
         const group = p.replace(/\/[A-Z]{2,5}-\d+(?=\/|$)/g, "/<id>");
         stats.unmirrored.set(group, (stats.unmirrored.get(group) ?? 0) + 1);
       }
-      await writer.text(file, out.html);
-    }
-  }
+      stats.rendered++;
+    };
 
-  async function mirrorData(r: Resource & { kind: "data" }): Promise<void> {
-    // A shared file (one copy for both languages) is the one at the Chinese address.
-    for (const lang of r.perLang ? MIRROR_LANGS : (["zh"] as const)) {
-      let address = addressFor(r, lang);
-      let response = await request(address);
-      for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 5; hops++) {
-        await response.body?.cancel();
-        const next = new URL(response.headers.get("Location") ?? paths.home(), new URL(address, origin));
-        if (next.origin !== origin) break;
-        address = next.pathname + next.search;
-        response = await request(address);
+    const report = () => {
+      stats.pages = entries.filter((e) => e.id.startsWith("p:")).length;
+      stats.files = sums.size;
+      stats.seconds = (Date.now() - started) / 1000;
+      opts.progress?.(stats);
+    };
+
+    /** The next resources to render: kept ones are settled on the way. */
+    const take = (): Resource[] => {
+      const batch: Resource[] = [];
+      // Small batches while the queue is short, so every worker has work; larger ones cost fewer messages.
+      const size = Math.max(1, Math.min(8, Math.floor((queue.length - next) / (2 * slots.length))));
+      while (batch.length < size && next < queue.length) {
+        const r = queue[next++]!;
+        for (const p of companions(r)) enqueuePath(p);
+        if (!reuse(r, encodeResource(r))) batch.push(r);
       }
-      if (response.status !== 200 && lang === "zh") (response.status === 404 ? stats.notFound : stats.failed).push(`${r.key} (${response.status})`);
-      try {
-        await writer.stream(fileFor(r, lang), response.body);
-      } catch (e) {
-        // A download that breaks off halfway must not pass for the whole file in an archive.
-        fs.rmSync(path.join(outDir, fileFor(r, lang)), { force: true });
-        stats.failed.push(`${r.key} (${e instanceof Error ? e.message : String(e)})`);
+      // Release what has been processed: the queue of a large register would otherwise keep every entry.
+      if (next >= 10_000) {
+        queue.splice(0, next);
+        next = 0;
+      }
+      return batch;
+    };
+
+    await new Promise<void>((resolve, reject) => {
+      let failed = false;
+      const pump = () => {
+        if (failed) return;
+        try {
+          for (const slot of slots) {
+            if (slot.busy) continue;
+            const batch = take();
+            if (!batch.length) break;
+            slot.busy = true;
+            slot.worker.postMessage({ type: "batch", resources: batch } satisfies ToWorker);
+          }
+          if (slots.every((s) => !s.busy) && next >= queue.length) resolve();
+        } catch (e) {
+          failed = true;
+          reject(e);
+        }
+      };
+      for (const slot of slots) {
+        slot.worker.on("message", (m: FromWorker) => {
+          if (failed) return;
+          if (m.type === "error") {
+            failed = true;
+            reject(new Error(m.message));
+            return;
+          }
+          if (m.type !== "done") return;
+          slot.busy = false;
+          try {
+            m.results.forEach(accept);
+          } catch (e) {
+            failed = true;
+            reject(e);
+            return;
+          }
+          report();
+          pump();
+        });
+        slot.worker.on("error", (e) => {
+          failed = true;
+          reject(e);
+        });
+      }
+      pump();
+    });
+
+    // What the earlier export had and this one no longer reaches.
+    if (!plan.full && old) {
+      for (const e of old.resources) {
+        if (index.has(e[0])) continue;
+        stats.removed++;
+        for (const f of filesOf(decodeResource(e[0]))) if (!sums.has(f)) removeFile(outDir, f);
       }
     }
-  }
 
-  async function mirrorAsset(r: Resource): Promise<void> {
-    const rel = fileFor(r, "zh");
-    const src = path.join(publicDir, ...rel.split("/"));
-    await writer.copy(rel, src);
-    // A style sheet may pull in fonts or images of its own.
-    if (rel.endsWith(".css")) {
-      const css = fs.readFileSync(src, "utf8");
-      for (const m of css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)) {
-        const ref = m[2]!;
-        if (/^(data:|[a-z]+:\/\/|#)/i.test(ref)) continue;
-        const u = new URL(ref, new URL(r.key, origin));
-        const res = resolveAddress(u.pathname, u.searchParams, rules);
-        if (res.ok && res.resource.kind === "asset") enqueue(res.resource);
-      }
-    }
+    await writeStartPage(outDir, date, sums);
+    const sizes = entries.reduce((n, e) => n + e.size, 0);
+    stats.bytes = sizes + fs.statSync(path.join(outDir, "index.html")).size;
+    stats.redirects = entries.reduce((n, e) => n + e.redirects, 0);
+    report();
+    // Sorted by file name, so the file does not depend on which worker finished first.
+    const names = [...sums.keys()].sort();
+    fs.writeFileSync(path.join(outDir, "SHA256SUMS"), names.map((n) => `${sums.get(n)}  ${n}\n`).join(""));
+    // Written after SHA256SUMS, so it can state the final counts; not itself checksummed.
+    // With a BOM, browsers and editors read the Chinese lines as UTF-8 even when a server sends no charset.
+    fs.writeFileSync(path.join(outDir, "README.txt"), `\uFEFF${readme(opts, stats, date)}`);
+    stats.notFound.sort();
+    stats.failed.sort();
+    // In resource order, not crawl order, so the manifest too is the same whatever the workers did.
+    entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    entries.forEach((e, i) => index.set(e.id, i));
+    writeManifest(outDir, {
+      ...fingerprint,
+      head: state.head,
+      pageVersion: state.pageVersion,
+      agencies: state.agencies,
+      tools: Object.fromEntries([...state.tools].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      resources: entries.map((e) => [e.id, e.size, e.files, e.found.map((f) => index.get(f)!).sort((a, b) => a - b), e.redirects, e.problem] as ManifestEntry),
+    });
+  } finally {
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
-
-  await writeStartPage(writer, outDir, date);
-  report();
-  await writer.close();
-  // Written after SHA256SUMS is closed, so it can state the final counts; not itself checksummed.
-  // With a BOM, browsers and editors read the Chinese lines as UTF-8 even when a server sends no charset.
-  fs.writeFileSync(path.join(outDir, "README.txt"), `\uFEFF${readme(opts, stats, date)}`);
   stats.seconds = (Date.now() - started) / 1000;
   return stats;
 }
 
 /** index.html at the root: both languages, the main downloads and how the copy was made. */
-async function writeStartPage(writer: MirrorWriter, outDir: string, date: string): Promise<void> {
+async function writeStartPage(outDir: string, date: string, sums: Map<string, string>): Promise<void> {
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   const t = (lang: Lang, key: Parameters<typeof translate>[1], vars?: Record<string, string>) => esc(translate(lang, key, vars));
   const home = (lang: Lang) => fileFor({ kind: "page", key: paths.home() }, lang);
@@ -376,7 +542,9 @@ ${css}<link rel="icon" href="favicon.svg" type="image/svg+xml">
 </body>
 </html>
 `;
-  await writer.text("index.html", html);
+  const buf = Buffer.from(html, "utf8");
+  fs.writeFileSync(path.join(outDir, "index.html"), buf);
+  sums.set("index.html", crypto.createHash("sha256").update(buf).digest("hex"));
 }
 
 function readme(opts: ExportOptions, stats: ExportStats, date: string): string {

@@ -251,7 +251,7 @@ test("SHA256SUMS matches every file", () => {
     listed.add(file);
     expect(crypto.createHash("sha256").update(fs.readFileSync(path.join(site, file))).digest("hex"), file).toBe(hash);
   }
-  const unlisted = walkFiles(site).filter((f) => !listed.has(f) && !["SHA256SUMS", "README.txt", ".register-mirror"].includes(f));
+  const unlisted = walkFiles(site).filter((f) => !listed.has(f) && !["SHA256SUMS", "README.txt", ".register-mirror", ".mirror-manifest.json"].includes(f));
   expect(unlisted).toEqual([]);
 });
 
