@@ -78,7 +78,8 @@ export function cardData(tool: ToolSummary, lang: Lang): ToolCardData {
     sunsetState: tool.sunsetState,
     regime: tool.regime,
     commentCount: tool.commentCount,
-    ...(snip ? { snippet: { zh: null, en: null, [snip.lang]: snip.segments } } : {}),
+    // A searched list says, per language, that there is no snippet to show (null), as listTools does.
+    ...(tool.snippet ? { snippet: { zh: null, en: null, ...(snip ? { [snip.lang]: snip.segments } : {}) } } : {}),
     ...(name && name.lang === lang ? { nameMarks: { zh: null, en: null, [lang]: name.segments } } : {}),
   };
 }

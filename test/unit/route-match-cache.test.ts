@@ -64,7 +64,7 @@ describe("cachedMatchRoutes", () => {
     const routes = await routeTree();
     const cached = cachedMatchRoutes(matchRoutes as never);
     const first = cached(routes, "/tools/ALG-000009")!;
-    first[first.length - 1]!.params.id = "changed";
+    (first[first.length - 1]!.params as Record<string, string>).id = "changed";
     first.pop();
     const again = cached(routes, "/tools/ALG-000009")!;
     expect(again.length).toBe(first.length + 1);
