@@ -43,7 +43,10 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // Off: the browser loads the whole route manifest once (one cached file) instead of each page
+    // carrying part of it inline and every render matching its parent addresses again to build it
+    // (docs/load-benchmark.md, "Cold renders"); client navigation then needs no /__manifest requests.
+    v3_lazyRouteDiscovery: false,
     v3_singleFetch: true,
   },
 };

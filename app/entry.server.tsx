@@ -4,7 +4,8 @@
 // Each document is marked public (cacheable by the server's page cache and by proxies) or private.
 import type { EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToNodeStream } from "react-dom/server";
+import { renderDocument } from "./render-document.server";
+import { installRouteMatchCache } from "./route-match-cache.server";
 import { PRIVATE_PAGE_CACHE_CONTROL, PUBLIC_PAGE_CACHE_CONTROL } from "./page-cache";
 import { isSignedInRequest } from "./http/request-policy";
 import { documentCsp, STATIC_SECURITY_HEADERS } from "./http/security-headers";
@@ -22,6 +23,7 @@ export { publicRouteMatcher, canonicalPageUrl } from "./http/public-routes";
 export { refusalPage } from "./http/refusals";
 export { paths } from "../registry/shared/urls";
 
+installRouteMatchCache(); // route matching remembered per address (app/route-match-cache.server.ts)
 startChainWatch(); // each worker checks the event log after every append and every minute, off the request path
 startNoticeLoop(); // each worker sweeps time-based notices and, with SMTP_URL set, sends the mail outbox
 
@@ -32,27 +34,8 @@ function isPublicPage(request: Request, status: number, context: EntryContext): 
   return matches.length > 1 && matches.every((m) => m.route.id === "root" || (context.routeModules[m.route.id]?.handle as { publicPage?: boolean } | undefined)?.publicPage === true);
 }
 
-/**
- * The whole document as a string. React 18's streaming renderer for Node (the "pipeable" one) corrupts
- * Chinese text: when a multi-byte character does not fit at the end of its 2 KB buffer it still
- * writes the whole buffer, NUL bytes included (react #24985, #31134; fixed in React 19).
- * renderToString is byte-exact but does not wait for Suspense, and single fetch hands the loader
- * data to the browser through suspending parts of <Scripts>, so the page would never hydrate.
- * React 18's legacy node stream does both: it waits until everything, Suspense included, is ready
- * and emits whole JavaScript strings, which Node encodes as UTF-8 exactly.
- */
-function renderDocument(element: JSX.Element): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    renderToNodeStream(element)
-      .on("data", (chunk: Buffer | string) => chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk))
-      .on("end", () => resolve(Buffer.concat(chunks).toString("utf8")))
-      .on("error", reject);
-  });
-}
-
 export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
-  const html = `<!DOCTYPE html>${await renderDocument(<RemixServer context={remixContext} url={request.url} />)}`;
+  const html = await renderDocument(<RemixServer context={remixContext} url={request.url} />);
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) responseHeaders.set(name, value);
   responseHeaders.set("Content-Security-Policy", documentCsp(html));
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");

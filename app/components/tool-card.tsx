@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { ToolSummary } from "../../registry/records/summary.server";
 import { LANG_TAG, type Lang } from "../../registry/shared/urls";
-import { useT } from "~/i18n/use-lang";
+import { pickText, useT } from "~/i18n/use-lang";
+import type { LocalizedText } from "../../registry/standard/v1";
 import { LocalText, Marked } from "./text";
 import { StatusBadge, SunsetBadge } from "./badges";
 import { regimeValueOf } from "../../registry/records/query";
@@ -21,14 +22,69 @@ function pickSnippet(snippet: ToolSummary["snippet"], lang: Lang) {
 }
 
 /** The name with what the search matched marked, in the language LocalText would show it in; null when nothing is marked there. */
-function markedName(tool: ToolSummary, lang: Lang) {
+function markedName(tool: Pick<ToolSummary, "name" | "nameMarks">, lang: Lang) {
   if (!tool.nameMarks) return null;
   const shown: Lang = tool.name[lang] ? lang : lang === "zh" ? "en" : "zh";
   const segments = tool.nameMarks[shown];
   return segments ? { segments, lang: shown } : null;
 }
 
-export function ToolCard({ tool, extra }: { tool: ToolSummary; extra?: React.ReactNode }) {
+/** What a card shows of a tool (a ToolSummary has more). */
+export type ToolCardData = Pick<
+  ToolSummary,
+  | "id"
+  | "name"
+  | "summary"
+  | "kind"
+  | "jurisdictionLevel"
+  | "place"
+  | "deploymentStatus"
+  | "reviewStatus"
+  | "impactLevel"
+  | "sunsetDate"
+  | "sunsetState"
+  | "regime"
+  | "commentCount"
+  | "snippet"
+  | "nameMarks"
+>;
+
+/** A text with only the language it is shown in on a `lang` page (pickText reads it back the same, fallback note included). */
+function shownOnly(v: LocalizedText | undefined, lang: Lang): LocalizedText {
+  const picked = pickText(v, lang);
+  return picked ? { [picked.lang]: picked.text } : {};
+}
+
+/**
+ * Exactly what ToolCard renders of a tool on a `lang` page: each text in the one language shown,
+ * the highlighted summary instead of the summary when the search matched it, nothing the card
+ * does not show. Lists send this as their loader data, so the page carries each result once in
+ * its HTML and once, no larger than needed, for hydration.
+ */
+export function cardData(tool: ToolSummary, lang: Lang): ToolCardData {
+  const snip = pickSnippet(tool.snippet, lang);
+  const name = markedName(tool, lang);
+  return {
+    id: tool.id,
+    name: shownOnly(tool.name, lang),
+    summary: snip ? {} : shownOnly(tool.summary, lang),
+    kind: tool.kind,
+    jurisdictionLevel: tool.jurisdictionLevel,
+    place: shownOnly(tool.place, lang),
+    deploymentStatus: tool.deploymentStatus,
+    reviewStatus: tool.reviewStatus,
+    impactLevel: tool.impactLevel,
+    sunsetDate: tool.sunsetDate,
+    sunsetState: tool.sunsetState,
+    regime: tool.regime,
+    commentCount: tool.commentCount,
+    // A searched list says, per language, that there is no snippet to show (null), as listTools does.
+    ...(tool.snippet ? { snippet: { zh: null, en: null, ...(snip ? { [snip.lang]: snip.segments } : {}) } } : {}),
+    ...(name && name.lang === lang ? { nameMarks: { zh: null, en: null, [lang]: name.segments } } : {}),
+  };
+}
+
+export function ToolCard({ tool, extra }: { tool: ToolCardData; extra?: React.ReactNode }) {
   const { lang, l, t, num, u } = useT();
   const snip = pickSnippet(tool.snippet, lang);
   const name = markedName(tool, lang);

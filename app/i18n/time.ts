@@ -14,18 +14,26 @@ export function timeZoneLabel(lang: Lang, timeZone: string = REGISTER_TIME_ZONE)
 
 type Parts = { year: string; month: string; day: string; hour: string; minute: string; second: string };
 
+// One formatter per time zone (building one costs far more than formatting with it).
+const partFormats = new Map<string, Intl.DateTimeFormat>();
+
 function partsIn(at: Date, timeZone: string): Parts {
   const out: Record<string, string> = {};
-  const f = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  });
+  let f = partFormats.get(timeZone);
+  if (!f)
+    partFormats.set(
+      timeZone,
+      (f = new Intl.DateTimeFormat("en-GB", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      })),
+    );
   for (const p of f.formatToParts(at)) out[p.type] = p.value;
   return out as Parts;
 }

@@ -29,9 +29,15 @@ function configuredTimeZone(): string {
   return zone;
 }
 
+// One formatter per time zone: building an Intl.DateTimeFormat costs far more than formatting
+// with one (about 0.5 ms against 2 µs), and every list and record page asks for today.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date (YYYY-MM-DD) where the register's government sits. */
 export function todayIso(now: Date = new Date(), timeZone = REGISTER_TIME_ZONE): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  let f = dayFormats.get(timeZone);
+  if (!f) dayFormats.set(timeZone, (f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  return f.format(now);
 }
 
 export function addDays(isoDate: string, days: number): string {

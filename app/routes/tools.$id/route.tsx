@@ -39,7 +39,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // A record withheld in full: its page shows its name, its id and why, and nothing else reaches the page.
   if (tool.withheldRecord) return { withheldOnly: { id: tool.id, name: tool.record.identity.name, withheldRecord: tool.withheldRecord } };
   const d = tool.record.identity.description;
-  const descriptionHtml = { zh: renderMarkdown(d?.zh), en: renderMarkdown(d?.en) };
+  // Only the description the page shows: the page language's, else the other one (sections-purpose.tsx).
+  const { lang } = requestLang({ request, context });
+  const other = lang === "zh" ? "en" : "zh";
+  const own = renderMarkdown(d?.[lang]);
+  const descriptionHtml: Partial<Record<"zh" | "en", string>> = own ? { [lang]: own } : { [other]: renderMarkdown(d?.[other]) };
   const session = await getSession(request);
   // Only a display hint: replyToComment() checks the agency itself.
   const canReply = Boolean(

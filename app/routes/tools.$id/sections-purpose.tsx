@@ -13,7 +13,7 @@ export function Identity() {
   const { t, l, lang } = useT();
   const id = tool.record.identity;
   const own = descriptionHtml[lang];
-  const html = own || descriptionHtml[lang === "zh" ? "en" : "zh"];
+  const html = own || descriptionHtml[lang === "zh" ? "en" : "zh"] || "";
   return (
     <dl>
       <Field label="fKind" value={id.kind}>

@@ -13,7 +13,8 @@ import {
 } from "../../../registry/records/query";
 import type { ToolList } from "../../../registry/records/list.server";
 import type { LabelGroup } from "../../../registry/standard/labels";
-import type { Paths } from "../../../registry/shared/urls";
+import type { Lang, Paths } from "../../../registry/shared/urls";
+import type { LocalizedText } from "../../../registry/standard/v1";
 import { useT, pickText } from "~/i18n/use-lang";
 import { InLang } from "~/components/text";
 
@@ -45,8 +46,31 @@ function Label({ label }: { label: FacetLabel }) {
   return label.lang ? <InLang lang={label.lang}>{label.text}</InLang> : <>{label.text}</>;
 }
 
+/** What the facets panel shows: the chosen filters and every facet's counts. */
+export type FacetsData = ChosenFilters & { facets: ToolList["facets"] };
+
+/**
+ * Exactly what the facets panel and the chips render on a `lang` page: the values no result has
+ * are left out unless chosen (the panel lists only those), and each agency's name is kept in the
+ * one language shown.
+ */
+export function facetsData(list: Pick<ToolList, "query" | "agency" | "facets">, lang: Lang): FacetsData {
+  const one = (v: LocalizedText | undefined): LocalizedText | undefined => {
+    const picked = pickText(v, lang);
+    return picked ? { [picked.lang]: picked.text } : undefined;
+  };
+  const facets = {} as ToolList["facets"];
+  for (const [facet, counts] of Object.entries(list.facets) as [FacetName, ToolList["facets"][FacetName]][]) {
+    const active = chosen(list.query, facet);
+    facets[facet] = counts
+      .filter((c) => c.count > 0 || active.includes(c.value))
+      .map((c) => (c.label ? { value: c.value, count: c.count, label: one(c.label) } : { value: c.value, count: c.count }));
+  }
+  return { query: list.query, agency: list.agency ? { slug: list.agency.slug, name: one(list.agency.name) ?? {} } : undefined, facets };
+}
+
 /** Each facet is a list of links with counts: it works without JavaScript and every view has a URL. */
-export function Facets({ list }: { list: ToolList }) {
+export function Facets({ list }: { list: FacetsData }) {
   const { t, num, u } = useT();
   const labelOf = useFacetLabel(list);
   const q = list.query;

@@ -6,9 +6,9 @@ import { requestLang } from "~/i18n/lang.server";
 import { pageTitle } from "~/i18n/meta";
 import { feedLink } from "~/feed-query";
 import { useT } from "~/i18n/use-lang";
-import { ToolCard } from "~/components/tool-card";
+import { cardData, ToolCard } from "~/components/tool-card";
 import { SearchForm } from "~/components/search-form";
-import { Facets, ActiveFilters, listHref } from "./facets";
+import { Facets, ActiveFilters, facetsData, listHref } from "./facets";
 import { Notices } from "./notices";
 import { Suggestions } from "./suggestions";
 import { publicPage } from "~/page-cache";
@@ -22,7 +22,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // The language orders the list by name.
   const { lang } = requestLang({ request, context });
   const { query, notices } = parseToolQuery(new URL(request.url).searchParams);
-  return { list: await listTools(ctxOf(), { query, lang, notices }) };
+  const list = await listTools(ctxOf(), { query, lang, notices });
+  // Only what the page renders, in the language it renders (the same data hydrates the page):
+  // each card's texts in one language, facets without the values no result has, no search terms.
+  return {
+    list: {
+      notices: list.notices,
+      total: list.total,
+      page: list.page,
+      pageCount: list.pageCount,
+      suggestions: list.suggestions,
+      items: list.items.map((tool) => cardData(tool, lang)),
+      ...facetsData(list, lang),
+    },
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
