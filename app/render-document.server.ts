@@ -30,6 +30,9 @@ export function withoutBufferTail(chunk: Uint8Array): Uint8Array {
  */
 const DOCTYPE = "<!DOCTYPE html>";
 
+/** How long a render may wait for its Suspense boundaries before React is told to stop waiting. */
+export const RENDER_TIMEOUT_MS = 10_000;
+
 export function renderDocument(element: React.ReactElement): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
@@ -44,6 +47,7 @@ export function renderDocument(element: React.ReactElement): Promise<string> {
         return true;
       },
       end() {
+        clearTimeout(timer);
         const html = Buffer.concat(chunks, length).toString("utf8");
         // React writes the doctype itself when the root element is <html>.
         resolve(html.startsWith(DOCTYPE) ? html : DOCTYPE + html);
@@ -54,6 +58,11 @@ export function renderDocument(element: React.ReactElement): Promise<string> {
     };
     let failed = false;
     let shellReady = false;
+    // A part that never becomes ready (data that never arrives) must not hold the render, and its
+    // slot in the server's render queue, for ever: after RENDER_TIMEOUT_MS React is told to stop
+    // waiting, so that part renders in the browser and the page is sent (or the shell fails).
+    const timer = setTimeout(() => stream.abort(new Error(`render not ready after ${RENDER_TIMEOUT_MS} ms`)), RENDER_TIMEOUT_MS);
+    timer.unref?.();
     const stream = renderToPipeableStream(element, {
       onShellReady() {
         shellReady = true;
@@ -62,6 +71,7 @@ export function renderDocument(element: React.ReactElement): Promise<string> {
         if (!failed) stream.pipe(sink as unknown as NodeJS.WritableStream);
       },
       onShellError(error) {
+        clearTimeout(timer);
         failed = true;
         reject(error);
       },
