@@ -1,5 +1,7 @@
 // The English an operator reads when `npm run backup` or `npm run restore` refuses
 // (registry/log/backup.server.ts says why, as a code with its parameters). Exit code 2.
+import { parseArgs } from "node:util";
+import { databasePath } from "../db/env.server";
 import { BackupRefused, type BackupRefusal } from "../registry/log/backup.server";
 import { formatHead } from "../registry/log/anchor.server";
 import { chainProblemOperatorMessage } from "../app/i18n/chain-problems";
@@ -59,4 +61,26 @@ export function size(bytes: number): string {
   let u = 0;
   while (v >= 1024 && u < units.length - 1) [v, u] = [v / 1024, u + 1];
   return u === 0 ? `${bytes} bytes` : `${v.toFixed(1)} ${units[u]} (${bytes} bytes)`;
+}
+
+/**
+ * The arguments both commands take (`<file> [--force]`) and the database they work on; a usage
+ * error ends the process with exit code 2.
+ */
+export function backupArgs(command: "backup" | "restore", missing: string): { file: string; force: boolean; database: string } {
+  const usage = (message: string): never => {
+    console.error(`${command}: ${message}\nUsage: npm run ${command} -- <file> [--force]`);
+    process.exit(2);
+  };
+  let parsed: ReturnType<typeof parseArgs<{ options: { force: { type: "boolean" } }; allowPositionals: true; strict: true }>> | undefined;
+  try {
+    parsed = parseArgs({ options: { force: { type: "boolean" } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    usage((e as Error).message);
+  }
+  const { values, positionals } = parsed!;
+  if (positionals.length !== 1) usage(positionals.length ? "give one backup file." : missing);
+  const database = databasePath();
+  if (database === ":memory:") usage(`DATABASE_PATH is :memory:, there is no file to ${command === "backup" ? "back up" : "restore into"}.`);
+  return { file: positionals[0]!, force: values.force === true, database };
 }

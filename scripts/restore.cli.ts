@@ -7,29 +7,13 @@
 // last entry, replaces the database in one rename; the replaced database is kept beside it as
 // <database>.before-restore-<time>, and the checkpoint moves to the restored log's head.
 // Exit code 0 on success, 2 for a refusal (nothing changed) or a usage error.
-import { parseArgs } from "node:util";
-import { databasePath } from "../db/env.server";
 import { restoreDatabase } from "../registry/log/restore.server";
-import { exitOnBackupRefusal } from "./backup-words";
+import { backupArgs, exitOnBackupRefusal } from "./backup-words";
 
-function usage(message: string): never {
-  console.error(`restore: ${message}\nUsage: npm run restore -- <file> [--force]`);
-  process.exit(2);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({ options: { force: { type: "boolean" } }, allowPositionals: true, strict: true });
-} catch (e) {
-  usage((e as Error).message);
-}
-const { values, positionals } = parsed;
-if (positionals.length !== 1) usage(positionals.length ? "give one backup file." : "give the backup file to restore.");
-const target = databasePath();
-if (target === ":memory:") usage("DATABASE_PATH is :memory:, there is no file to restore into.");
+const { file, force, database: target } = backupArgs("restore", "give the backup file to restore.");
 
 try {
-  const r = restoreDatabase(positionals[0]!, target, { force: values.force });
+  const r = restoreDatabase(file, target, { force });
   const b = r.backup;
   console.log(`Restored ${b.file} as ${r.database}.`);
   console.log(
