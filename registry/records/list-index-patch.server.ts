@@ -103,11 +103,17 @@ function removeFromOrder(buf: Int32Array, length: number, drop: Uint8Array): num
 export function patch(db: Db, index: ListIndex, head: { version: number; changeId: number }, today: string): boolean {
   const client = db.$client;
   if (head.changeId <= index.changeId) return false;
-  const oldest = client.prepare(`SELECT min(id) FROM list_changes`).pluck().get() as number | null;
+  const oldest = patchStatement(db, "oldest", () => client.prepare(`SELECT min(id) FROM list_changes`).pluck()).get() as number | null;
   if (oldest === null || oldest > index.changeId + 1) return false;
-  const seqs = client.prepare(`SELECT DISTINCT tool_seq FROM list_changes WHERE id > ? AND id <= ? AND tool_seq IS NOT NULL LIMIT ?`).pluck().all(index.changeId, head.changeId, PATCH_LIMIT + 1) as number[];
+  const changed = (column: "tool_seq" | "agency_id") =>
+    patchStatement(db, `changed:${column}`, () => client.prepare(`SELECT DISTINCT ${column} FROM list_changes WHERE id > ? AND id <= ? AND ${column} IS NOT NULL LIMIT ?`).pluck()).all(
+      index.changeId,
+      head.changeId,
+      PATCH_LIMIT + 1,
+    ) as number[];
+  const seqs = changed("tool_seq");
   if (seqs.length > PATCH_LIMIT) return false;
-  const agencyIds = client.prepare(`SELECT DISTINCT agency_id FROM list_changes WHERE id > ? AND id <= ? AND agency_id IS NOT NULL LIMIT ?`).pluck().all(index.changeId, head.changeId, PATCH_LIMIT + 1) as number[];
+  const agencyIds = changed("agency_id");
   if (agencyIds.length > PATCH_LIMIT) index.agencies = loadAgencies(db);
   else {
     const readAgency = patchStatement(db, "agency", () => client.prepare(`SELECT id, slug, name_zh, name_en FROM agencies WHERE id = ?`));
@@ -193,7 +199,7 @@ export function patch(db: Db, index: ListIndex, head: { version: number; changeI
     for (const name of orderNames) {
       const buf = index.orderBuffers[name];
       let len = lengths[name];
-      if (moved.length && positions.length <= 16) {
+      if (positions.length <= 16) {
         // A few: found and taken out by the engine's own search and copy.
         for (const p of positions) {
           if (!moved[p]) continue;
