@@ -7,7 +7,8 @@
 //   BENCH_RECORDS=1000000 npx tsx test/bench/list-index-patch.ts
 //
 // Prints the full build time and, for each kind of write, the patch time (median and max over
-// the repeats), and the heap the index holds.
+// the repeats), and the heap the index holds. BENCH_KEEP=<file> keeps the register made, e.g. to
+// start a server on it and read its workers' memory.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -91,6 +92,10 @@ try {
   getListIndex(db, "2026-12-04");
   console.log(`a new day (sunset states recomputed): ${(performance.now() - t).toFixed(1)} ms`);
   db.$client.close();
+  if (process.env.BENCH_KEEP) {
+    fs.copyFileSync(file, process.env.BENCH_KEEP);
+    console.log(`register kept in ${process.env.BENCH_KEEP}`);
+  }
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
