@@ -153,6 +153,6 @@ export function warmListIndex(db: Db = getDb()): void {
   try {
     getListIndex(db, todayIso(registerNow()));
   } catch (e) {
-    console.error(`list index not built at start: ${(e as Error).message}`);
+    console.error(`list index warm-up failed: ${(e as Error).message}`);
   }
 }
