@@ -369,7 +369,7 @@ http {
     ``,
     `Record page, app / nginx: **${(ratio * 100).toFixed(0)}%**. By CPU per request (server plus wrk, which is what decides requests/s when they have the cores to themselves): ${(cpuRatio * 100).toFixed(0)}% (app ${appRecord.serverCpuUs.toFixed(1)} µs + wrk ${appRecord.wrkCpuUs.toFixed(1)} µs against nginx ${nginxResult!.serverCpuUs.toFixed(1)} µs + wrk ${nginxResult!.wrkCpuUs.toFixed(1)} µs). App memory after the runs (primary and workers): ${appRss.toFixed(0)} MB RSS.`,
     ``,
-    `Cold renders: after a write to one record, the first render of each of ${cold.length} distinct list and search URLs, one request at a time over loopback: p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, max ${cold[cold.length - 1]!.toFixed(1)} ms. The first list or search request after the write, in each worker, rebuilds the in-memory list index. Slowest: ${slowest
+    `Cold renders: after a write to one record, the first render of each of ${cold.length} distinct list and search URLs, one request at a time over loopback: p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, max ${cold[cold.length - 1]!.toFixed(1)} ms. The first list or search request after the write, in each worker, brings its list index up to date (a patch of the changed tools since issue 17; before, a full rebuild). Slowest: ${slowest
       .slice(0, 6)
       .map(([ms, p]) => `\`${p}\` ${ms.toFixed(0)} ms`)
       .join(", ")}.`,
