@@ -253,13 +253,43 @@ async function startWorker() {
   // Everything else is rendered by Remix, a bounded number at a time; an anonymous public page
   // is kept in the page cache.
   const fetchHandler = createFetchHandler(build, process.env.NODE_ENV);
+  // Renders of public pages in progress, by version and key: after a change, the crowd asking for
+  // the same page waits for one render of it instead of each request rendering it again.
+  const rendering = new Map();
   app.use(async (req, res, next) => {
     const page = req.page;
+    let version = null;
+    let shared = null;
+    if (page?.key) {
+      try {
+        // Read before rendering: a page is never stored under a version newer than its data.
+        version = versions.current();
+      } catch (e) {
+        return next(e);
+      }
+      if (req.method === "GET") {
+        const at = `${version} ${page.key}`;
+        const pending = rendering.get(at);
+        // Stored since this request missed the cache (Express's static files look first).
+        const ready = pending ? null : cache.get(version, page.key);
+        if (ready) return sendCachedPage(req, res, ready);
+        if (pending) {
+          const cached = await pending;
+          if (cached) return sendCachedPage(req, res, cached);
+          // That render gave no page to share (an error, a page not cached): render this one.
+        } else {
+          let resolve;
+          rendering.set(at, new Promise((r) => (resolve = r)));
+          shared = { at, resolve };
+        }
+      }
+    }
     const release = await renders.enter();
-    if (!release) return refuse(req, res, "busy");
+    if (!release) {
+      if (shared) rendering.delete(shared.at), shared.resolve(null);
+      return refuse(req, res, "busy");
+    }
     try {
-      // Read before rendering: a page is never stored under a version newer than its data.
-      const version = page?.key ? versions.current() : null;
       const request = remixRequest(req, res);
       let response;
       try {
@@ -281,6 +311,7 @@ async function startWorker() {
         // The page's Vary (app/entry.server.tsx: a /zh or /en address does not vary by Accept-Language).
         const cached = new CachedPage(response.status, headers, Buffer.from(await response.arrayBuffer()), response.headers.get("Vary") ?? undefined);
         cache.set(version, page.key, cached);
+        shared?.resolve(cached);
         // Compressed here, once; the compression middleware leaves an encoded answer alone.
         return sendCachedPage(req, res, cached, "miss");
       }
@@ -295,6 +326,10 @@ async function startWorker() {
       next(e);
     } finally {
       release();
+      if (shared) {
+        rendering.delete(shared.at);
+        shared.resolve(null);
+      }
     }
   });
 

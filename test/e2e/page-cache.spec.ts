@@ -144,6 +144,16 @@ test("public pages are served from the cache of each worker, with validators and
   expect(a.body).toContain('<html lang="zh-Hans"');
 });
 
+test("a crowd asking at once for a page not yet rendered gets one render per worker, not one each", async () => {
+  // Fresh connections (round robin over both workers), all sent before any answer comes back.
+  const url = "/tools?kind=app&sort=sunset&page=2";
+  const answers = await Promise.all(Array.from({ length: 24 }, () => get(url)));
+  expect(answers.every((a) => a.status === 200)).toBe(true);
+  const states = answers.map((a) => a.headers["x-page-cache"]);
+  expect(states.filter((s) => s === "miss").length, states.join(" ")).toBeLessThanOrEqual(2);
+  expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+});
+
 test("a request with a forged Host cannot plant its page for others", async () => {
   const forged = await get("/api", { Host: "evil.example" });
   expect(forged.body).toContain("evil.example");
