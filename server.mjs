@@ -11,7 +11,9 @@
 // may have written); a worker that saw it move tells its siblings through the primary. So a
 // change shows on the next request in the worker that made it, at once in its siblings, and
 // within 5 ms (plus the next request) when another process made it. See docs/scaling.md and
-// server/page-version.mjs.
+// server/page-version.mjs. A page missing from the cache is rendered once per machine: the first
+// worker to ask renders it, the others wait for that render and keep its page too
+// (server/render-share.mjs; RENDER_SHARE=off turns it off).
 //
 //   PORT             port to listen on (default 3000)
 //   HOST             address to bind (default all)
@@ -43,6 +45,7 @@ import { createRequestHandler as createFetchHandler } from "@remix-run/node";
 import { CachedPage, PageCache, sendCachedPage } from "./server/page-cache.mjs";
 import { PAGE_VERSION_MESSAGE, PageVersionClock } from "./server/page-version.mjs";
 import { RenderQueue, restartDelay, sendBody, trustProxySetting } from "./server/limits.mjs";
+import { RenderShare, renderShareRelay } from "./server/render-share.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
@@ -69,9 +72,14 @@ if (cluster.isPrimary && workers > 1) {
   // so a fault on start-up does not become a busy loop.
   let quickDeaths = 0;
   const startedAt = new Map();
+  // Rendered pages travel between workers as buffers (server/render-share.mjs), not as JSON.
+  cluster.setupPrimary({ serialization: "advanced" });
   const fork = () => startedAt.set(cluster.fork().id, Date.now());
+  const live = () => Object.values(cluster.workers ?? {}).flatMap((w) => (w?.isConnected() ? [{ id: w.id, send: (m) => w.send(m, () => {}) }] : []));
+  const renders = renderShareRelay({ workers: live });
   for (let i = 0; i < workers; i++) fork();
   cluster.on("exit", (worker, code, signal) => {
+    renders.onExit(worker.id);
     if (stopping) return;
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
     startedAt.delete(worker.id);
@@ -83,6 +91,8 @@ if (cluster.isPrimary && workers > 1) {
   // A worker that changed the register tells the primary, which tells the others: they read the
   // page cache's version again on their next request (server/page-version.mjs).
   cluster.on("message", (from, message) => {
+    // A worker claims the render of a page, or shares the page it rendered.
+    if (renders.onMessage({ id: from.id, send: (m) => from.isConnected() && from.send(m, () => {}) }, message)) return;
     if (message?.type !== PAGE_VERSION_MESSAGE) return;
     for (const w of Object.values(cluster.workers ?? {})) if (w && w !== from && w.isConnected()) w.send(message, () => {});
   });
@@ -109,8 +119,30 @@ async function startWorker() {
   const cacheBytes = Number(process.env.PAGE_CACHE_MB ?? 128) * 1024 * 1024;
   const cache = cacheBytes > 0 ? new PageCache({ maxBytes: cacheBytes }) : null;
   const versions = new PageVersionClock({ read: () => entry.pageCacheVersion(), maxAgeMs: versionMaxAgeMs });
-  // A sibling changed the register: read the version again on the next request.
-  if (cluster.isWorker) process.on("message", (message) => message?.type === PAGE_VERSION_MESSAGE && versions.stale());
+  // Renders shared with the sibling workers (server/render-share.mjs): a page a sibling rendered
+  // is kept here too when it is of the version this worker holds (read again if it lags).
+  const share =
+    cache && cluster.isWorker && process.env.RENDER_SHARE !== "off"
+      ? new RenderShare({
+          send: (m) => process.send(m, () => {}),
+          receive: (p) => {
+            const page = new CachedPage(p.status, p.headers, p.body, p.vary, p.etag);
+            try {
+              if (versions.current() !== p.version) versions.stale();
+              if (versions.current() === p.version) cache.set(p.version, p.key, page);
+            } catch {
+              // No version to trust: the page still answers the requests that waited for it.
+            }
+            return page;
+          },
+        })
+      : null;
+  if (cluster.isWorker)
+    process.on("message", (message) => {
+      // A sibling changed the register: read the version again on the next request.
+      if (message?.type === PAGE_VERSION_MESSAGE) versions.stale();
+      else share?.onMessage(message);
+    });
   /** After a render: this worker may have written; if the version moved, the siblings hear of it. */
   const afterRender = () => {
     if (cache && versions.refresh() && cluster.isWorker && process.connected) process.send({ type: PAGE_VERSION_MESSAGE }, () => {});
@@ -280,13 +312,29 @@ async function startWorker() {
         } else {
           let resolve;
           rendering.set(at, new Promise((r) => (resolve = r)));
-          shared = { at, resolve };
+          shared = { at, resolve, claimed: false };
+          // One render per machine: a sibling may be rendering this page at this version already.
+          const answer = share ? await share.claim(at) : "render";
+          if (answer === "render") shared.claimed = share !== null;
+          // A sibling's page, or one that arrived while the claim was answered (its render had
+          // just ended): this request has its page, and whoever waits on this claim gets it too.
+          const got = answer !== "render" ? answer : shared.claimed ? cache.get(version, page.key) : undefined;
+          if (got) {
+            rendering.delete(at);
+            resolve(got);
+            if (shared.claimed) share.finished(at, { version, key: page.key, status: got.status, headers: got.headers, body: got.body, vary: got.vary, etag: got.etag });
+            return sendCachedPage(req, res, got);
+          }
         }
       }
     }
     const release = await renders.enter();
     if (!release) {
-      if (shared) rendering.delete(shared.at), shared.resolve(null);
+      if (shared) {
+        rendering.delete(shared.at);
+        shared.resolve(null);
+        if (shared.claimed) share.finished(shared.at, null);
+      }
       return refuse(req, res, "busy");
     }
     try {
@@ -312,6 +360,10 @@ async function startWorker() {
         const cached = new CachedPage(response.status, headers, Buffer.from(await response.arrayBuffer()), response.headers.get("Vary") ?? undefined);
         cache.set(version, page.key, cached);
         shared?.resolve(cached);
+        if (shared?.claimed) {
+          shared.claimed = false;
+          share.finished(shared.at, { version, key: page.key, status: cached.status, headers, body: cached.body, vary: cached.vary, etag: cached.etag });
+        }
         // Compressed here, once; the compression middleware leaves an encoded answer alone.
         return sendCachedPage(req, res, cached, "miss");
       }
@@ -329,6 +381,8 @@ async function startWorker() {
       if (shared) {
         rendering.delete(shared.at);
         shared.resolve(null);
+        // No page to share: whoever waited for this render renders on its own.
+        if (shared.claimed) share.finished(shared.at, null);
       }
     }
   });

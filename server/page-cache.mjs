@@ -80,13 +80,15 @@ export class CachedPage {
    * @param {Buffer} body
    * @param {string} vary what the page's bytes depend on besides its address: a /zh or /en page
    *   does not depend on Accept-Language (server.mjs)
+   * @param {string} [etag] the ETag made from these bytes already (a page a sibling worker rendered)
    */
-  constructor(status, headers, body, vary = "Accept-Encoding, Accept-Language, Cookie") {
+  constructor(status, headers, body, vary = "Accept-Encoding, Accept-Language, Cookie", etag = undefined) {
     this.status = status;
     this.headers = headers;
     this.body = body;
+    this.vary = vary;
     // Weak: the same page is sent plain or compressed.
-    this.etag = `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+    this.etag = etag ?? `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
     /** @type {Buffer | null} made on first use */
     this.gzipped = null;
     // Raw header lists, built once: the hit path only writes them out.
