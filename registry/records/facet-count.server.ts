@@ -8,6 +8,41 @@ import type { LocalizedText } from "../standard/v1";
 const CATEGORIES = FACETS.category;
 
 export type FacetCounts = Record<FacetName, { value: string; count: number; label?: LocalizedText }[]>;
+export type FilterCounts = { total: number; facets: FacetCounts; pass: Uint8Array };
+
+// The last counts per index, by filters and search: the pages, sorts and languages of one
+// selection share them (a list's page 2, its other orders, /en and /zh), and after a write the
+// pages asked for again mostly repeat a few selections. Kept for one version and day of the
+// index; each holds a byte per tool (1 MB at a million).
+const COUNT_CACHE_ENTRIES = 16;
+const countCache = new WeakMap<ListIndex, { stamp: string; entries: Map<string, FilterCounts> }>();
+
+/**
+ * filterAndCount, remembered for the index's version and day. `matchKey` names the search whose
+ * hits `match` holds (null for none). The answer is shared: callers must not change it.
+ */
+export function filterAndCountCached(index: ListIndex, query: ToolQuery, chosenAgencyIds: readonly number[] | null, match: ArrayLike<number> | null, matchKey: string | null): FilterCounts {
+  const stamp = `${index.version} ${index.sunsetToday} ${index.n}`;
+  let cache = countCache.get(index);
+  if (!cache || cache.stamp !== stamp) countCache.set(index, (cache = { stamp, entries: new Map() }));
+  const parts: string[] = [matchKey === null ? "" : `q:${matchKey}`];
+  for (const f of [...BYTE_FACETS, "category"] as const) {
+    const values = query[f] as readonly string[] | undefined;
+    if (values?.length) parts.push(`${f}:${[...values].sort().join(",")}`);
+  }
+  if (chosenAgencyIds !== null) parts.push(`agency:${[...chosenAgencyIds].sort((a, b) => a - b).join(",")}`);
+  const key = parts.join("\u0000");
+  const hit = cache.entries.get(key);
+  if (hit) {
+    cache.entries.delete(key);
+    cache.entries.set(key, hit);
+    return hit;
+  }
+  const counted = filterAndCount(index, query, chosenAgencyIds, match);
+  if (cache.entries.size >= COUNT_CACHE_ENTRIES) cache.entries.delete(cache.entries.keys().next().value!);
+  cache.entries.set(key, counted);
+  return counted;
+}
 
 /**
  * Runs the query's filters over the index.
@@ -23,7 +58,7 @@ export type FacetCounts = Record<FacetName, { value: string; count: number; labe
  * (column by column, no closures), and the data categories through a histogram of their bit
  * masks rather than bit by bit.
  */
-export function filterAndCount(index: ListIndex, query: ToolQuery, chosenAgencyIds: readonly number[] | null, match: ArrayLike<number> | null) {
+export function filterAndCount(index: ListIndex, query: ToolQuery, chosenAgencyIds: readonly number[] | null, match: ArrayLike<number> | null): FilterCounts {
   // The filters: facet name, and how a position is tested (byte column and wanted codes, the
   // category bits, or the wanted agencies).
   const filterFacets: FacetName[] = [];

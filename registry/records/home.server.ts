@@ -4,7 +4,7 @@ import { stmt } from "../shared/db.server";
 import type { Ctx } from "../shared/context";
 import type { FacetName } from "./query";
 import { getListIndex, pageOf } from "./list-index.server";
-import { filterAndCount } from "./facet-count.server";
+import { filterAndCountCached } from "./facet-count.server";
 import type { LocalizedText } from "../standard/v1";
 import { isUnlawfulToRun, todayIso, SUNSET_STATES, type SunsetState } from "../lifecycle/sunset";
 import { rowsAt, toolNameOf, toSummary, type ToolSummary } from "./summary.server";
@@ -36,7 +36,7 @@ export async function getHomeSummary(ctx: Ctx, q: { today?: string } = {}): Prom
   const { db } = ctx;
   const today = q.today ?? todayIso(ctx.now);
   const index = getListIndex(db, today);
-  const { total, facets } = filterAndCount(index, { q: "", sort: "name", page: 1 }, null, null);
+  const { total, facets } = filterAndCountCached(index, { q: "", sort: "name", page: 1 }, null, null, null);
   const byCount = (f: FacetName): FacetCount[] =>
     facets[f].map(({ value, count }) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   const sunsetCodes = (states: SunsetState[]) => new Set(states.map((st) => SUNSET_STATES.indexOf(st)));

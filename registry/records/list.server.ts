@@ -9,7 +9,7 @@ import { getDb, stmt, type Db } from "../shared/db.server";
 import type { Ctx } from "../shared/context";
 import { PAGE_SIZE, type FacetName, type QueryNotice, type ToolQuery } from "./query";
 import { getListIndex, pageOf, positionOf, type ListIndex } from "./list-index.server";
-import { filterAndCount } from "./facet-count.server";
+import { filterAndCountCached } from "./facet-count.server";
 import { buildMatchExpression, type Term } from "./search/tokenize";
 import { highlightName, snippet } from "./search/highlight";
 import { suggestQueries } from "./search/suggest.server";
@@ -95,11 +95,13 @@ export function selectTools(query: ToolQuery, opts: { today: string; lang?: "zh"
   let ranked = match ? rankedHits(db, index, match) : null;
   // No record has every word: show those with any of them, best first, and say so.
   const allWordsMissed = ranked !== null && ranked.length === 0;
+  let searched = match || null;
   if (allWordsMissed && any) {
     ranked = rankedHits(db, index, any);
+    searched = any;
     if (ranked.length) opts.notices.push({ code: "any_word_fallback" });
   }
-  const { total, facets, pass } = filterAndCount(index, query, agencyIds, ranked);
+  const { total, facets, pass } = filterAndCountCached(index, query, agencyIds, ranked, searched);
   const order =
     query.sort === "relevance" && ranked
       ? ranked

@@ -198,10 +198,16 @@ export function absolute(origin: string, path: string): string {
  */
 export function urlsFor(prefix: LangPrefix): Paths {
   if (!prefix) return paths;
-  const bound: Record<string, (...args: never[]) => string> = {};
-  for (const [name, build] of Object.entries(paths) as [string, (...args: never[]) => string][]) {
-    bound[name] = (...args: never[]) => localized(build(...args), prefix);
+  // Made once per prefix: every card and badge of a page asks for them.
+  let bound = boundPaths.get(prefix);
+  if (!bound) {
+    const made: Record<string, (...args: never[]) => string> = {};
+    for (const [name, build] of Object.entries(paths) as [string, (...args: never[]) => string][]) {
+      made[name] = (...args: never[]) => localized(build(...args), prefix);
+    }
+    boundPaths.set(prefix, (bound = made as unknown as Paths));
   }
-  return bound as unknown as Paths;
+  return bound;
 }
+const boundPaths = new Map<LangPrefix, Paths>();
 
