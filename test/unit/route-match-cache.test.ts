@@ -83,4 +83,28 @@ describe("cachedMatchRoutes", () => {
     cached(routes, "/tools/ALG-0"); // the oldest was dropped
     expect(calls).toBe(ROUTE_MATCH_CACHE_ENTRIES + 2);
   });
+
+  it("answers a tree built anew for each request from its cache, with that tree's own route objects", () => {
+    const tree = (): AgnosticRouteObject[] => [{ id: "root", path: "", children: [{ id: "list", path: "tools" }, { id: "tool", path: "tools/:id", children: [{ id: "tool-index", index: true }] }] }];
+    let calls = 0;
+    const counting = ((r: AgnosticRouteObject[], l: string, b?: string) => (calls++, matchRoutes(r, l, b))) as never;
+    const cached = cachedMatchRoutes(counting);
+    const first = tree();
+    expect(shape(cached(first, "/tools/ALG-1"))).toEqual(shape(matchRoutes(first, "/tools/ALG-1")));
+    for (let i = 0; i < 3; i++) {
+      const again = tree();
+      const m = cached(again, "/tools/ALG-1")!;
+      expect(shape(m)).toEqual(shape(matchRoutes(again, "/tools/ALG-1")));
+      // The asking tree's objects, never an earlier request's.
+      expect(m[1]!.route).toBe(again[0]!.children![1]);
+      expect(m[2]!.route).toBe(again[0]!.children![1]!.children![0]);
+    }
+    expect(calls).toBe(1);
+    // A tree of another shape (a path changed) is asked afresh.
+    const other = tree();
+    other[0]!.children![1]!.path = "records/:id";
+    expect(shape(cached(other, "/tools/ALG-1"))).toEqual(shape(matchRoutes(other, "/tools/ALG-1")));
+    expect(cached(other, "/tools/ALG-1")).toBeNull();
+    expect(calls).toBe(2);
+  });
 });
