@@ -1,16 +1,21 @@
 // Public tool ids (ALG-000123): stable, never changed, never reused, and always in the format of
-// the standard (ToolId). The register counts them out itself; an id a bulk import keeps from
-// another register (a move or a restore) is taken as it is and skipped by the counter, but never
-// moves it: importing ALG-999999 once made every later draft ALG-1000000, which no form could
-// save. Tools are never deleted, so an id that is free has never been used here.
+// the standard (ToolId): six digits up to ALG-999999, then seven to nine (ALG-1000000), so a
+// national register can pass a million tools. The register counts them out itself; an id a bulk
+// import keeps from another register (a move or a restore) is taken as it is and skipped by the
+// counter, but never moves it. Tools are never deleted, so an id that is free has never been used
+// here. Ids of one width sort as text in number order; the walks below go one width at a time.
 import { getDb, stmt, type Db } from "../shared/db.server";
 import { RegistryError } from "../shared/errors";
 import { ToolId } from "../standard/v1";
 
 const PREFIX = "ALG-";
 const DIGITS = 6;
+const MAX_DIGITS = 9;
 /** The highest number the format can hold. */
-export const TOOL_ID_MAX = 10 ** DIGITS - 1;
+export const TOOL_ID_MAX = 10 ** MAX_DIGITS - 1;
+
+/** Digits of the id of number n (at least six). */
+const widthOf = (n: number) => Math.max(DIGITS, String(n).length);
 
 
 export function formatToolId(n: number): string {
@@ -41,19 +46,30 @@ export function allocateToolId(db: Db = getDb()): string {
   let n = lowestFreeHint.get(db.$client) ?? 1;
   // A rolled-back transaction can free numbers under the hint: then walk from the start again.
   if (n > 1 && !toolIdTaken(formatToolId(n - 1), db)) n = 1;
-  // Ids sort as text in number order (fixed width); ids not in the format are passed over.
-  const taken = stmt(db, `SELECT id FROM tools WHERE id >= ? AND id <= ? ORDER BY id`).iterate(formatToolId(n), formatToolId(TOOL_ID_MAX)) as IterableIterator<{ id: string }>;
-  for (const { id } of taken) {
-    if (!isToolId(id)) continue;
-    const k = Number(id.slice(PREFIX.length));
-    if (k > n) break;
-    if (k === n) n++;
-  }
+  n = lowestFreeFrom(n, db);
   if (n > TOOL_ID_MAX) throw new RegistryError("ids_exhausted", { params: { last: formatToolId(TOOL_ID_MAX) } });
   const toolId = formatToolId(n);
   if (!isToolId(toolId) || toolIdTaken(toolId, db)) throw new Error(`The id allocator produced ${toolId}, which is not a free tool id.`);
   lowestFreeHint.set(db.$client, n);
   return toolId;
+}
+
+/** The lowest number at or above n whose id is free (TOOL_ID_MAX + 1 when none is); ids not in the format are passed over. */
+export function lowestFreeFrom(n: number, db: Db = getDb()): number {
+  while (n <= TOOL_ID_MAX) {
+    const width = widthOf(n);
+    const last = 10 ** width - 1;
+    const taken = stmt(db, `SELECT id FROM tools WHERE id >= ? AND id <= ? AND length(id) = ? ORDER BY id`).iterate(formatToolId(n), formatToolId(last), PREFIX.length + width) as IterableIterator<{ id: string }>;
+    for (const { id } of taken) {
+      if (!isToolId(id)) continue;
+      const k = Number(id.slice(PREFIX.length));
+      if (k > n) break;
+      if (k === n) n++;
+    }
+    // Free within this width, or every number of it from n on is taken: go on with the next.
+    if (n <= last) return n;
+  }
+  return n;
 }
 
 /**
@@ -65,8 +81,11 @@ export function allocateToolId(db: Db = getDb()): string {
  */
 export function* freeToolIds(db: Db = getDb()): Generator<string> {
   let n = 1;
-  const taken = stmt(db, `SELECT id FROM tools WHERE id >= ? AND id <= ? ORDER BY id`).all(formatToolId(1), formatToolId(TOOL_ID_MAX)) as { id: string }[];
-  const numbers = taken.filter((t) => isToolId(t.id)).map((t) => Number(t.id.slice(PREFIX.length)));
+  const taken = stmt(db, `SELECT id FROM tools WHERE id GLOB 'ALG-[0-9]*'`).pluck().all() as string[];
+  const numbers = taken
+    .filter(isToolId)
+    .map((id) => Number(id.slice(PREFIX.length)))
+    .sort((a, b) => a - b);
   let i = 0;
   for (;;) {
     while (i < numbers.length && numbers[i]! < n) i++;

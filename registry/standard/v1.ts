@@ -143,7 +143,9 @@ const Url = z
   .max(2000)
   .refine((s) => /^(https?:\/\/|mailto:)/i.test(s), "err_link_scheme");
 
-export const ToolId = z.string().regex(/^ALG-\d{6}$/, "err_tool_id_format");
+// ALG- and the tool's number: six digits (zero-padded) up to ALG-999999, then as many as the number
+// has, up to nine (a national register passes a million tools); one spelling per number.
+export const ToolId = z.string().regex(/^ALG-(?:\d{6}|[1-9]\d{6,8})$/, "err_tool_id_format");
 export const Slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "err_slug_format")

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, importRow as rowFor, newIdentity } from "../helpers/factories";
 import { runImport } from "../../registry/exchange/import/import.server";
-import { allocateToolId, formatToolId } from "../../registry/records/ids.server";
+import { allocateToolId, formatToolId, freeToolIds, isToolId, lowestFreeFrom, TOOL_ID_MAX } from "../../registry/records/ids.server";
 import { createDraft, saveDraftSection } from "../../registry/review/drafts.server";
 import { submitDraft } from "../../registry/review/submission.server";
 import { ctxOf } from "../../registry/shared/context";
@@ -55,9 +55,35 @@ describe("tool ids", () => {
   });
 
   it("refuses an import row whose id is not in the format", async () => {
-    const file = enc(CSV_BOM + csvRow([...TOOL_EXPORT_COLUMNS]) + csvRow(TOOL_EXPORT_COLUMNS.map((c) => ({ id: "ALG-1000000", slug: "too-long", name_zh: "x", kind: "app", policy_domain: "other", jurisdiction_level: "city", place_zh: "上海", deployment_status: "pilot", summary_zh: "x" })[c as "id"] ?? "")));
-    const r = await runImport(ctxOf({ actor: actorByEmail(SHANGHAI), now: NOW }), { file: { bytes: file }, mode: "all", dryRun: false });
-    expect(r.result).toBe("refused_invalid_rows");
-    expect(r.rows[0]!.errors[0]).toMatchObject({ field: "id" });
+    for (const id of ["ALG-0000001", "ALG-1000000000", "ALG-12345"]) {
+      const file = enc(CSV_BOM + csvRow([...TOOL_EXPORT_COLUMNS]) + csvRow(TOOL_EXPORT_COLUMNS.map((c) => ({ id, slug: "too-long", name_zh: "x", kind: "app", policy_domain: "other", jurisdiction_level: "city", place_zh: "上海", deployment_status: "pilot", summary_zh: "x" })[c as "id"] ?? "")));
+      const r = await runImport(ctxOf({ actor: actorByEmail(SHANGHAI), now: NOW }), { file: { bytes: file }, mode: "all", dryRun: false });
+      expect(r.result, id).toBe("refused_invalid_rows");
+      expect(r.rows[0]!.errors[0]).toMatchObject({ field: "id" });
+    }
+  });
+
+  it("numbers past ALG-999999 with seven digits and more, one spelling per number", async () => {
+    expect(["ALG-000001", "ALG-999999", "ALG-1000000", "ALG-999999999"].every(isToolId)).toBe(true);
+    expect(["ALG-0000001", "ALG-01000000", "ALG-1000000000", "ALG-99999", "alg-000001"].some(isToolId)).toBe(false);
+    expect(formatToolId(1_000_000)).toBe("ALG-1000000");
+    expect(formatToolId(TOOL_ID_MAX)).toBe("ALG-999999999");
+    await importRow("ALG-999998", "near-the-end-1");
+    await importRow("ALG-999999", "near-the-end-2");
+    // Text order puts ALG-1000000 among the six-digit ids; the walk goes by number.
+    expect(lowestFreeFrom(999_998, getDb())).toBe(1_000_000);
+    await importRow("ALG-1000000", "past-a-million");
+    await importRow("ALG-1000002", "past-a-million-2");
+    expect(lowestFreeFrom(999_998, getDb())).toBe(1_000_001);
+    expect(lowestFreeFrom(1_000_001, getDb())).toBe(1_000_001);
+    expect(lowestFreeFrom(1_000_002, getDb())).toBe(1_000_003);
+    // The free ids a foreign import takes are in number order across widths too.
+    const near: string[] = [];
+    for (const id of freeToolIds(getDb())) {
+      const k = Number(id.slice(4));
+      if (k >= 999_990) near.push(id);
+      if (k > 1_000_003) break;
+    }
+    expect(near).toEqual(["ALG-999990", "ALG-999991", "ALG-999992", "ALG-999993", "ALG-999994", "ALG-999995", "ALG-999996", "ALG-999997", "ALG-1000001", "ALG-1000003", "ALG-1000004"]);
   });
 });
