@@ -212,6 +212,16 @@ export function rowToDoc(m: InteropMapping, row: Cells): RowDoc {
     const cell = row[f.key] ?? "";
     if (computedCell(m, doc, f) !== cell) extensionArea(doc.record, m.register, true)![f.key] = cell;
   }
+  // Twins (fields read into the same place of the standard, as ATRS's phase and tool_phase, or
+  // title and name) are kept together: when one is kept, the others' non-empty cells are too, so
+  // writing a row reads them back together and an edit of that place rewrites them all, instead
+  // of leaving a twin that says what the record said before the edit.
+  const kept = extensionArea(doc.record, m.register);
+  if (kept) {
+    const place = (f: InteropField) => `${f.to}\u0000${f.lang ?? ""}`;
+    const keptPlaces = new Set(m.fields.filter((f) => f.to && Object.hasOwn(kept, f.key)).map(place));
+    for (const f of m.fields) if (f.to && keptPlaces.has(place(f)) && !Object.hasOwn(kept, f.key) && (row[f.key] ?? "") !== "") kept[f.key] = row[f.key]!;
+  }
   return out;
 }
 
