@@ -236,6 +236,14 @@ const NL_FULL: Record<string, unknown> = {
   impacttoetsen_grouping: [{ title: "DPIA", link: "https://utrecht.nl/dpia" }],
   source_data_grouping: [{ title: "RDW kentekenregister", link: "https://www.rdw.nl" }],
   lars: "12345678",
+  // The keys the register's own downloads, export and API add (AlgoritmeVersionDownload, …Export, …GetOne).
+  publication_dt: "2024-05-01T10:00:00",
+  state: "PUBLISHED",
+  create_dt: "2024-04-30T09:00:00",
+  owner: "gm0344",
+  language: "NLD",
+  code: "gm0344",
+  org_id: "gm0344",
 };
 
 describe("UK: an edit through the standard", () => {

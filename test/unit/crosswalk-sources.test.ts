@@ -47,6 +47,13 @@ describe("the crosswalk lists every field of the three standards, as their own f
     expect(keys.length).toBeGreaterThan(50);
     const listed = rowsOf("nl-1").map((r) => r.key);
     expect(missing(keys, listed)).toEqual([]);
+    // The keys the register's own files add to a record (its downloads, its export, its API's record).
+    for (const cls of ["AlgoritmeVersionDownload", "AlgoritmeVersionDownloadJson", "AlgoritmeVersionExport", "AlgoritmeVersionGetOne", "AlgoritmeVersionQuery"]) {
+      const at = py.indexOf(`class ${cls}(AlgoritmeVersionContent):`);
+      expect(at, cls).toBeGreaterThan(0);
+      const extra = [...py.slice(at, py.indexOf("\n\n\n", at)).matchAll(/^ {4}(\w+):/gm)].map((m) => m[1]!);
+      expect(missing(extra, listed), cls).toEqual([]);
+    }
     const api = Object.keys((JSON.parse(read("nl-algoritmeregister/sample_1_record.json")) as { algoritmes: Record<string, unknown>[] }).algoritmes[0]!);
     const cells = api.map((k) => NL_API_KEYS.find((a) => a.key === k)?.cell ?? `(no cell for the API's ${k})`);
     expect(missing(cells, listed)).toEqual([]);
