@@ -315,7 +315,7 @@ describe("the mapping of ATRS v3.0 to the record standard", () => {
 describe("atrs-3: twin fields after an edit (independent check of issue 16)", () => {
   const empty = () => Object.fromEntries(ATRS_3_KEYS.map((k) => [k, ""])) as Record<string, string>;
   it("two phases that differ, then an edited status: both phases say the new status; a renamed organisation renames both organisation fields", () => {
-    const two = { ...empty(), name: "A", phase: "Beta/Pilot", tool_phase: "Retired", organisation_name: "Org A", organisation_or_department: "Org B" };
+    const two: Record<string, string> = { ...empty(), name: "A", phase: "Beta/Pilot", tool_phase: "Retired", organisation_name: "Org A", organisation_or_department: "Org B" };
     const unedited = rowToDoc(ATRS_MAPPING, two).doc;
     expect(docToRow(ATRS_MAPPING, unedited)).toEqual(two);
     const { doc } = rowToDoc(ATRS_MAPPING, two);
