@@ -391,3 +391,37 @@ describe("this register's own records, out and in again", () => {
     }
   });
 });
+
+describe("an edit of a field another one was filled from", () => {
+  const newestRecord = (id: string) => structuredClone(recordsEntries([id], ORIGIN, db())[0]!.revisions.at(-1)!.record) as any;
+  const exportAgain = (key: InteropFormatKey) => {
+    const { query } = parseToolQuery(new URLSearchParams(`regime=${REGISTER[key]}`));
+    return cellsOf(key, enc(exportInterop(key, query, { origin: ORIGIN, order: "id", exportedAt: NOW.toISOString() }, db()).body));
+  };
+  it("US: a new name for a row without a description changes use_case_name only (problem_solved stays empty)", () => {
+    const bytes = fs.readFileSync(path.join(ROOT, "test/fixtures/interop/us-omb-2025/sample_12_rows.csv"));
+    const source = cellsOf("omb-2025", bytes);
+    const { report } = roundTrip("omb-2025", bytes);
+    const i = source.findIndex((r) => r.problem_solved === "");
+    expect(i).toBeGreaterThanOrEqual(0);
+    const rec = newestRecord(report.rows[i]!.id!);
+    rec.identity.name = { en: "Renamed use case" };
+    publishRevision(rec, { at: "2026-12-03T09:00:00.000Z" }, db());
+    expect(diffs("omb-2025", source, exportAgain("omb-2025"))).toEqual([`${i + 1} use_case_name: ${JSON.stringify(source[i]!.use_case_name)} → "Renamed use case"`]);
+  });
+  it("NL (schema shape): a new goal changes goal only (description_short stays empty); a new summary then changes description_short", () => {
+    const bytes = fs.readFileSync(path.join(ROOT, "test/fixtures/interop/nl-algoritmeregister/nl-algoritmeregister.nl-1.json"));
+    const source = cellsOf("nl-1", bytes);
+    expect(source[0]!.description_short).toBe("");
+    const { report } = roundTrip("nl-1", bytes);
+    const id = report.rows[0]!.id!;
+    const rec = newestRecord(id);
+    rec.purpose.purpose = { nl: "Nieuw doel. Tweede zin." };
+    publishRevision(rec, { at: "2026-12-03T09:00:00.000Z" }, db());
+    expect(diffs("nl-1", source, exportAgain("nl-1"))).toEqual([`1 goal: ${JSON.stringify(source[0]!.goal)} → "Nieuw doel. Tweede zin."`]);
+    const rec2 = newestRecord(id);
+    rec2.identity.summary = { nl: "Nieuwe samenvatting." };
+    publishRevision(rec2, { at: "2026-12-03T10:00:00.000Z" }, db());
+    expect(diffs("nl-1", source, exportAgain("nl-1"))).toEqual([`1 description_short: "" → "Nieuwe samenvatting."`, `1 goal: ${JSON.stringify(source[0]!.goal)} → "Nieuw doel. Tweede zin."`]);
+  });
+});
