@@ -9,6 +9,7 @@ import { ROOT } from "../helpers/paths";
 import { interopFormat, type InteropFormatKey } from "../../registry/exchange/interop/formats";
 import { docToRow, rowToDoc, textCodec, valueOf, type Cells, type InteropField } from "../../registry/exchange/interop/mapping";
 import { sameJson, setPath } from "../../registry/exchange/interop/path";
+import { ATRS_FULL, NL_FULL } from "../helpers/interop-full";
 
 const FIX = path.join(ROOT, "test/fixtures/interop");
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -67,16 +68,20 @@ describe("one mapped field edited through the standard changes its own cell only
     expect(edits).toBeGreaterThan(1000);
     expect(problems.slice(0, 30)).toEqual([]);
   });
-  it("UK: the two published records", () => {
-    const rows = rowsOf("atrs-3", fs.readFileSync(path.join(FIX, "uk-atrs/uk-atrs.atrs-3.json")));
+  it("UK: the two published records and two hand-made full ones", () => {
+    const rows = [
+      ...rowsOf("atrs-3", fs.readFileSync(path.join(FIX, "uk-atrs/uk-atrs.atrs-3.json"))),
+      ...rowsOf("atrs-3", enc(JSON.stringify([ATRS_FULL, { ...ATRS_FULL, title: "", phase: "Beta/Pilot", one_sentence_description: "", organisation_name: "Other Org" }]))),
+    ];
     const { problems, edits } = editEach("atrs-3", rows, rows);
     expect(edits).toBeGreaterThan(20);
     expect(problems).toEqual([]);
   });
-  it("NL: the sample and the schema-keyed fixture", () => {
+  it("NL: the sample, the schema-keyed fixture and hand-made full records", () => {
     const rows = [
       ...rowsOf("nl-1", fs.readFileSync(path.join(FIX, "nl-algoritmeregister/sample_1_record.json"))),
       ...rowsOf("nl-1", fs.readFileSync(path.join(FIX, "nl-algoritmeregister/nl-algoritmeregister.nl-1.json"))),
+      ...rowsOf("nl-1", enc(JSON.stringify([NL_FULL, { ...NL_FULL, description_short: null, goal: null }]))),
       ...rowsOf("nl-1", enc(JSON.stringify({ name: "A", organization: "Gemeente X", status: "in_gebruik", lawful_basis: "Wet X", lawful_basis_link: "https://wetten.example/x", provider: "Intern ontwikkeld", begin_date: "2020-01" }))),
     ];
     const { problems, edits } = editEach("nl-1", rows, [...rows, { status: "Buiten gebruik", lang: "nld" } as Cells]);
