@@ -202,6 +202,8 @@ describe("hostile files: refused in both languages, nothing written", () => {
     ["nl-1", "Latin-1", new Uint8Array([0x5b, 0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d, 0x5d]), "importNotUtf8"],
     ["omb-2025", "an extra column", enc(`${header},extra\n${row(37)}\n`), "interopOmbHeader"],
     ["omb-2025", "a missing column", enc(`${header.split(",").slice(0, 35).join(",")}\n${row(35)}\n`), "interopOmbHeader"],
+    ["omb-2025", "the columns in another order", enc(`${[...header.split(",").slice(1, 2), ...header.split(",").slice(0, 1), ...header.split(",").slice(2)].join(",")}\n${row(36)}\n`), "interopOmbHeaderOrder"],
+    ["omb-2025", "a column twice", enc(`${header},id\n${row(37)}\n`), "interopOmbHeaderRepeated"],
     ["omb-2025", "a row with an extra cell", enc(`${header}\n${row(37)}\n`), "importCsvUnreadable"],
     ["omb-2025", "a row with a missing cell", enc(`${header}\n${row(35)}\n`), "importCsvUnreadable"],
     ["omb-2025", "an unclosed quote", enc(`${header}\n"${row(36)}\n`), "importCsvUnreadable"],
