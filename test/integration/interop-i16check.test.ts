@@ -242,7 +242,18 @@ describe("odd text", () => {
     if (report.result === "imported") expect(diffs("atrs-3", source, back)).toEqual([]);
     else {
       expect(problems.length).toBeGreaterThan(0);
+      // Each problem names the source field it is about, not only the register's extension area.
+      expect(report.rows[0]!.problems.map((p) => p.field).sort()).toEqual(["description", "detailed_description"]);
     }
+  });
+  it("US: a description over the length the register keeps is refused naming the source column", () => {
+    const header = interopFormat("omb-2025")!.fields.map((f) => f.key);
+    const cells = Object.fromEntries(header.map((h) => [h, ""]));
+    const long = "y".repeat(20_001);
+    const bytes = enc(rawCsv(header, [{ ...cells, agency: "DOI", agency_name: "Department of the Interior", use_case_name: "Fine", problem_solved: long }]));
+    const report = importInterop(ctxOf({ actor: admin, db: db(), now: NOW }), { format: "omb-2025", bytes, createAgencies: true });
+    expect(report.result).toBe("refused");
+    expect(report.rows[0]!.problems.map((p) => p.field)).toEqual(["problem_solved"]);
   });
 });
 
