@@ -20,3 +20,12 @@ describe("sourceFieldOf", () => {
     expect(sourceFieldOf(ATRS_MAPPING, "identity.name.en", { title: "T", name: "" })).toBe("title");
   });
 });
+
+import { ombQuirkNotices } from "../../registry/exchange/interop/omb-2025/format";
+
+describe("the US quirks' lines", () => {
+  it("name a line once when two of its cells have the quirk", () => {
+    const n = ombQuirkNotices({ missingId: [], repeatedIds: [], missingName: [], unreadableLists: [], formulaLike: [{ line: 61, column: "benefits" }, { line: 61, column: "system_outputs" }, { line: 70, column: "benefits" }], offListChoices: [] });
+    expect(n).toEqual([{ code: "interopOmbFormulaLike", params: { count: 3, lines: "61, 70" } }]);
+  });
+});
