@@ -31,7 +31,8 @@ function whereText(path: string): string {
 export function printInteropReport(report: InteropImportReport, file: string): void {
   for (const n of report.fileNotices) console.log(`${file}: ${noticeMessage(n, "en")}`);
   for (const q of report.quirks) console.log(`${file}: ${noticeMessage(q, "en")}`);
-  for (const r of report.rows) for (const p of r.problems) console.log(`${file}: ${placeText(r.place)}${r.name ? ` (${r.name})` : ""}: ${issueLine(p, "en")}`);
+  for (const r of report.rows)
+    for (const p of r.problems) console.log(`${file}: ${placeText(r.place)}${r.name ? ` (${r.name})` : ""}: ${p.field ? `${p.field}: ` : ""}${issueLine(p, "en")}`);
   if (report.result !== "file_refused") {
     const counts = new Map<string, Map<string, number>>();
     for (const r of report.rows)

@@ -27,6 +27,7 @@ import { pagingStrings } from "./strings-paging";
 import { downloadsStrings } from "./strings-downloads";
 import { recordsStrings } from "./strings-records";
 import { ombStrings } from "./strings-omb";
+import { i16checkStrings } from "./strings-i16check";
 import { atrsStrings } from "./strings-atrs";
 import { nlStrings } from "./strings-nl";
 import { feedsStrings } from "./strings-feeds";
@@ -72,6 +73,7 @@ const en = {
   ...downloadsStrings.en,
   ...recordsStrings.en,
   ...ombStrings.en,
+  ...i16checkStrings.en,
   ...atrsStrings.en,
   ...nlStrings.en,
   ...feedsStrings.en,
@@ -626,6 +628,7 @@ const zh: Record<StringKey, string> = {
   ...downloadsStrings.zh,
   ...recordsStrings.zh,
   ...ombStrings.zh,
+  ...i16checkStrings.zh,
   ...atrsStrings.zh,
   ...nlStrings.zh,
   ...feedsStrings.zh,

@@ -311,3 +311,18 @@ describe("the mapping of ATRS v3.0 to the record standard", () => {
     expect(valueOf(doc, ATRS_FIELDS.find((f) => f.key === "team")!)).toBe("Data Science Unit");
   });
 });
+
+describe("atrs-3: twin fields after an edit (independent check of issue 16)", () => {
+  const empty = () => Object.fromEntries(ATRS_3_KEYS.map((k) => [k, ""])) as Record<string, string>;
+  it("two phases that differ, then an edited status: both phases say the new status; a renamed organisation renames both organisation fields", () => {
+    const two: Record<string, string> = { ...empty(), name: "A", phase: "Beta/Pilot", tool_phase: "Retired", organisation_name: "Org A", organisation_or_department: "Org B" };
+    const unedited = rowToDoc(ATRS_MAPPING, two).doc;
+    expect(docToRow(ATRS_MAPPING, unedited)).toEqual(two);
+    const { doc } = rowToDoc(ATRS_MAPPING, two);
+    setPath(doc.record, "lifecycle.deploymentStatus", "in_use");
+    doc.agency!.name = { en: "Org C" };
+    const back = docToRow(ATRS_MAPPING, doc);
+    expect([back.phase, back.tool_phase, back.organisation_name, back.organisation_or_department]).toEqual(["Production", "Production", "Org C", "Org C"]);
+    expect(ATRS_3_KEYS.filter((k) => back[k] !== two[k])).toEqual(["organisation_name", "phase", "organisation_or_department", "tool_phase"]);
+  });
+});

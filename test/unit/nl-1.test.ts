@@ -53,7 +53,9 @@ describe("nl-1: the fields", () => {
     const block = py.slice(py.indexOf("class AlgoritmeVersionContent"), py.indexOf("model_config", py.indexOf("class AlgoritmeVersionContent")));
     const keys = [...block.matchAll(/^\s{4}(\w+):/gm)].map((m) => m[1]);
     expect(keys).toHaveLength(51);
-    expect(NL_SCHEMA_KEYS.filter((k) => k !== "lars")).toEqual(keys);
+    expect(NL_SCHEMA_KEYS.slice(0, keys.length)).toEqual(keys);
+    // Then the keys the register's own files add (lars, publication_dt…: see the last describe).
+    expect(NL_SCHEMA_KEYS.slice(keys.length)).toEqual(["lars", "publication_dt", "state", "create_dt", "owner", "language", "code", "org_id"]);
     const ch02 = fs.readFileSync(path.join(DIR, "publicatiestandaard_ch02.md"), "utf8");
     const headings = [...ch02.matchAll(/^### (.+)$/gm)].map((m) => m[1]!.trim());
     const labelled = NL_FIELDS.filter((x) => x.nl).map((x) => x.nl);
@@ -234,6 +236,13 @@ const FULL: Record<string, string> = {
   impacttoetsen_grouping: '[{"title":"DPIA","link":"https://www.noorderhaaks.nl/dpia"}]',
   source_data_grouping: '[{"title":"Sensoren","link":"https://data.noorderhaaks.nl/sensoren"}]',
   lars: "12345678",
+  publication_dt: "2024-05-01T10:00:00",
+  state: "PUBLISHED",
+  create_dt: "2024-04-30T09:00:00",
+  owner: "gm9999",
+  language: "NLD",
+  code: "gm9999",
+  org_id: "gm9999",
   register_url: "https://algoritmes.overheid.nl/nl/algoritme/12345678",
   geregistreerd: "2024-12-03",
   toegevoegd: "2026-05-13",
@@ -278,7 +287,7 @@ describe("nl-1: the mapping, field by field", () => {
     // Kept as published: every field without a home, under its own key.
     const kept = Object.entries(landed).filter(([, v]) => v === "kept").map(([k]) => k).sort();
     expect(kept).toEqual(
-      ["preferred_name", "type", "category", "impact", "decision_making_process", "documentation", "competent_authority", "iama", "iama_description", "dpia", "dpia_description", "uuid", "url", "area", "revision_date", "application_url", "mprd", "monitoring", "performance_standard", "process_index_url", "tags", "source_id", "end_date", "impacttoetsen", "lawful_basis_grouping", "impacttoetsen_grouping", "source_data_grouping", "geregistreerd", "toegevoegd", "impactassessment"].sort(),
+      ["preferred_name", "type", "category", "impact", "decision_making_process", "documentation", "competent_authority", "iama", "iama_description", "dpia", "dpia_description", "uuid", "url", "area", "revision_date", "application_url", "mprd", "monitoring", "performance_standard", "process_index_url", "tags", "source_id", "end_date", "impacttoetsen", "lawful_basis_grouping", "impacttoetsen_grouping", "source_data_grouping", "geregistreerd", "toegevoegd", "impactassessment", "publication_dt", "state", "create_dt", "owner", "language", "code", "org_id"].sort(),
     );
     const ext = getPath(r, "extensions.nl-algoritmeregister") as Record<string, string>;
     for (const k of kept) expect(ext[k], k).toBe(FULL[k]);
@@ -353,5 +362,32 @@ describe("nl-1: the mapping, field by field", () => {
     expect(firstSentence("Eerste zin. Tweede zin.")).toBe("Eerste zin.");
     expect(firstSentence("Geen punt")).toBe("Geen punt");
     expect(firstSentence(`${"a".repeat(500)}.`).length).toBeLessThanOrEqual(400);
+  });
+});
+
+describe("nl-1: the register's own download and export files (independent check of issue 16)", () => {
+  // The schema file's classes of whole records: AlgoritmeVersionDownload (content + lars,
+  // publication_dt), AlgoritmeVersionDownloadJson (content + state, create_dt, owner),
+  // AlgoritmeVersionExport (content + language, owner, lars, create_dt, state), and the API's
+  // AlgoritmeVersionGetOne / AlgoritmeVersionQuery (content + lars, create_dt, language, code, org_id).
+  const py = fs.readFileSync(path.join(DIR, "algoritme_version_schema.py"), "utf8");
+  const extraKeys = (cls: string) => {
+    const at = py.indexOf(`class ${cls}(AlgoritmeVersionContent):`);
+    const body = py.slice(at, py.indexOf("\n\n\n", at));
+    return [...body.matchAll(/^ {4}(\w+):/gm)].map((m) => m[1]!);
+  };
+  const content = { name: "Parkeerscan", organization: "Gemeente Utrecht", goal: "Controle.", status: "In gebruik", lawful_basis: "Gemeentewet art. 225" };
+  const values: Record<string, string> = { lars: "12345678", publication_dt: "2024-05-01T10:00:00", state: "PUBLISHED", create_dt: "2024-04-30T09:00:00", owner: "gm0344", language: "NLD", code: "gm0344", org_id: "gm0344" };
+  it.each(["AlgoritmeVersionDownload", "AlgoritmeVersionDownloadJson", "AlgoritmeVersionExport", "AlgoritmeVersionGetOne", "AlgoritmeVersionQuery"])("a record as %s is read, kept and written back with every key", (cls) => {
+    const keys = extraKeys(cls);
+    expect(keys.length).toBeGreaterThan(1);
+    const record = { ...content, ...Object.fromEntries(keys.map((k) => [k, values[k]])) };
+    const read = NL_1.read(json([record]));
+    expect(read.ok ? [] : read.notices).toEqual([]);
+    if (!read.ok) return;
+    const cells = read.rows[0]!.cells;
+    const { doc } = rowToDoc(NL_MAPPING, cells);
+    expect(docToRow(NL_MAPPING, doc)).toEqual(cells);
+    expect(JSON.parse(writeNl([docToRow(NL_MAPPING, doc)], { exportedAt: "2026-12-03T00:00:00Z", source: "x" }))).toEqual([record]);
   });
 });

@@ -10,11 +10,14 @@ import type { ToolQuery, QueryNotice } from "../../records/query";
 import { recordsEntries } from "../records/export.server";
 import type { RecordsEntry } from "../records/format";
 import { interopFormat, type InteropFormatKey } from "./formats";
-import { docToRow, type Cells, type DocAgency, type InteropDoc } from "./mapping";
+import { docToRow, extensionArea, type Cells, type DocAgency, type InteropDoc } from "./mapping";
 
-/** A whole-record entry as a record with its operating agency (the one the mapping's agency fields read). */
-export function docOfEntry(entry: RecordsEntry): InteropDoc {
-  const record = structuredClone(entry.revisions.at(-1)!.record);
+/**
+ * A whole-record entry as a record with its operating agency (the one the mapping's agency fields
+ * read): its newest revision, or with `revision` another one.
+ */
+export function docOfEntry(entry: RecordsEntry, revision: RecordsEntry["revisions"][number] = entry.revisions.at(-1)!): InteropDoc {
+  const record = structuredClone(revision.record);
   const refs = ((record.responsibility as { agencies?: { agency: string; role: string }[] } | undefined)?.agencies ?? []);
   const ref = refs.find((r) => r.role === "operates") ?? refs.find((r) => r.role === "decides") ?? refs[0];
   const a = ref ? entry.agencies.find((x) => x.slug === ref.agency) : undefined;
@@ -29,7 +32,13 @@ export function interopRows(key: InteropFormatKey, ids: readonly string[], origi
   const format = interopFormat(key);
   if (!format) throw new Error(`Unknown interop format ${key}`);
   const rows: Cells[] = [];
-  for (let i = 0; i < ids.length; i += 200) for (const e of recordsEntries(ids.slice(i, i + 200), origin, db)) rows.push(docToRow(format.mapping, docOfEntry(e)));
+  for (let i = 0; i < ids.length; i += 200)
+    for (const e of recordsEntries(ids.slice(i, i + 200), origin, db)) {
+      // The revision the import made (the first that keeps cells of this register), when the newest is a later one.
+      const first = e.revisions.find((r) => extensionArea(r.record, format.mapping.register) !== undefined);
+      const newest = e.revisions.at(-1)!;
+      rows.push(docToRow(format.mapping, docOfEntry(e), first && first !== newest ? docOfEntry(e, first) : undefined));
+    }
   return rows;
 }
 

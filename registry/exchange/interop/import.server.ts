@@ -20,7 +20,7 @@ import { importRecordsAsDrafts } from "../records/import-drafts.server";
 import type { RecordsEntry } from "../records/format";
 import { freeToolIds } from "../../records/ids.server";
 import { interopFormat, type InteropFormatKey, type SourceRow } from "./formats";
-import { rowToDoc, type InteropDoc, type Landing } from "./mapping";
+import { rowToDoc, type Cells, type InteropDoc, type InteropMapping, type Landing } from "./mapping";
 
 export type InteropRowReport = {
   place: SourceRow["place"];
@@ -62,6 +62,26 @@ const nameOf = (doc: InteropDoc) => {
   const n = (doc.record.identity as { name?: Record<string, string> } | undefined)?.name ?? {};
   return String(n.zh ?? n.en ?? Object.values(n)[0] ?? "").slice(0, 300);
 };
+
+/**
+ * The source field a problem of a row is about, from the problem's record path: a cell kept in the
+ * extension area (`extensions.<register>.<field>`), or a mapped field's place in the standard
+ * (of twins, the one the row fills). Undefined when the path names no single source field.
+ */
+export function sourceFieldOf(m: InteropMapping, path: string | undefined, cells: Cells): string | undefined {
+  if (!path) return undefined;
+  const ext = `extensions.${m.register}.`;
+  if (path.startsWith(ext)) {
+    const key = path.slice(ext.length).split(".")[0]!;
+    return m.fields.some((f) => f.key === key) ? key : undefined;
+  }
+  const hits = m.fields.filter((f) => {
+    if (!f.to || f.to.startsWith("@") || /\[[^\]]*=/.test(f.to)) return false;
+    const place = f.to.replace(/\[(\d+)\]/g, ".$1") + (f.lang ? `.${f.lang}` : "");
+    return path === place || path.startsWith(`${place}.`);
+  });
+  return (hits.find((f) => (cells[f.key] ?? "") !== "") ?? hits[0])?.key;
+}
 
 /** A slug no tool has and the file has not used yet: the proposal, else with -2, -3… */
 function slugAllocator(db: Db): (proposal: string) => string {
@@ -141,6 +161,17 @@ export function importInterop(ctx: Ctx, input: InteropImportInput): InteropImpor
     as === "drafts" ? (stmt(db, `SELECT slug, name_en, name_zh FROM agencies WHERE id = ?`).get((actor as { agencyId?: number }).agencyId ?? -1) as { slug: string; name_en: string | null; name_zh: string | null } | undefined) : undefined;
   const rows: InteropRowReport[] = [];
   const entries: RecordsEntry[] = [];
+  /** Names the source field of each row's problems, where its path names one (for the report). */
+  const finish = (report: InteropImportReport): InteropImportReport => {
+    report.rows.forEach((r, i) => {
+      for (const p of r.problems) {
+        if (p.field) continue;
+        const field = sourceFieldOf(format.mapping, p.path, read.rows[i]!.cells);
+        if (field) p.field = field;
+      }
+    });
+    return report;
+  };
   const already = as === "mirrored" ? mirroredHere(format.mapping.register, db) : new Map<string, string>();
   for (const src of read.rows) {
     const { doc, landed } = rowToDoc(format.mapping, src.cells);
@@ -176,21 +207,21 @@ export function importInterop(ctx: Ctx, input: InteropImportInput): InteropImpor
     check.entries.forEach((e, i) => rows[i]!.problems.push(...e.problems));
     for (const r of rows) if (r.problems.some((p) => p.code === "err_interop_already_mirrored")) r.problems = r.problems.filter((p) => p.code === "err_interop_already_mirrored");
     const bad = rows.some((r) => r.problems.length);
-    if (input.dryRun) return { format: format.key, result: "checked", as, fileNotices: [], quirks: read.quirks, rows, written };
-    if (bad && !input.validOnly) return { format: format.key, result: "refused", as, fileNotices: [], quirks: read.quirks, rows, written };
+    if (input.dryRun) return finish({ format: format.key, result: "checked", as, fileNotices: [], quirks: read.quirks, rows, written });
+    if (bad && !input.validOnly) return finish({ format: format.key, result: "refused", as, fileNotices: [], quirks: read.quirks, rows, written });
     const good = entries.filter((_, i) => !rows[i]!.problems.length);
     if (good.length) {
       const done = run(JSON.stringify(good), false);
       if (done.result !== "imported") {
         // Another writer got there between the check and the write: report, write nothing.
         done.entries.forEach((e) => rows.find((r) => r.id === e.id)?.problems.push(...e.problems));
-        return { format: format.key, result: "refused", as, fileNotices: [], quirks: read.quirks, rows, written };
+        return finish({ format: format.key, result: "refused", as, fileNotices: [], quirks: read.quirks, rows, written });
       }
       written.tools = done.written.tools;
       written.agencies = done.written.agencies;
       for (const r of rows) r.written = !r.problems.length;
     }
-    return { format: format.key, result: "imported", as, fileNotices: [], quirks: read.quirks, rows, written };
+    return finish({ format: format.key, result: "imported", as, fileNotices: [], quirks: read.quirks, rows, written });
   }
 
   if (input.createAgencies) throw new RegistryError("forbidden", { issues: [{ code: "err_records_drafts_no_create_agencies" }] });
@@ -203,5 +234,5 @@ export function importInterop(ctx: Ctx, input: InteropImportInput): InteropImpor
   });
   written.tools = report.written.created;
   const result: InteropImportResult = report.result === "imported" ? "imported" : report.result === "checked" ? "checked" : report.result === "file_refused" ? "file_refused" : "refused";
-  return { format: format.key, result, as, fileNotices: report.fileNotices, quirks: read.quirks, rows, written };
+  return finish({ format: format.key, result, as, fileNotices: report.fileNotices, quirks: read.quirks, rows, written });
 }

@@ -212,14 +212,30 @@ export function rowToDoc(m: InteropMapping, row: Cells): RowDoc {
     const cell = row[f.key] ?? "";
     if (computedCell(m, doc, f) !== cell) extensionArea(doc.record, m.register, true)![f.key] = cell;
   }
+  // Twins (fields read into the same place of the standard, as ATRS's phase and tool_phase, or
+  // title and name) are kept together: when one is kept, the others' non-empty cells are too, so
+  // writing a row reads them back together and an edit of that place rewrites them all, instead
+  // of leaving a twin that says what the record said before the edit.
+  const kept = extensionArea(doc.record, m.register);
+  if (kept) {
+    const place = (f: InteropField) => `${f.to}\u0000${f.lang ?? ""}`;
+    const keptPlaces = new Set(m.fields.filter((f) => f.to && Object.hasOwn(kept, f.key)).map(place));
+    for (const f of m.fields) if (f.to && keptPlaces.has(place(f)) && !Object.hasOwn(kept, f.key) && (row[f.key] ?? "") !== "") kept[f.key] = row[f.key]!;
+  }
   return out;
 }
 
 /**
  * A record as a row: each cell from the standard's field, or the cell kept as published while it
  * still means what the record says (an edited field is written from the standard).
+ *
+ * `imported`: the record as it was imported (its first revision), when there is one. A kept cell
+ * whose field still holds the value it was imported with is written as kept even where reading
+ * the row again would now give another value: a field the mapping filled from another one (a
+ * purpose repeating the name, a summary from the goal's first sentence) was not edited when only
+ * the other one was, and its cell stays as the source published it (empty).
  */
-export function docToRow(m: InteropMapping, doc: InteropDoc): Cells {
+export function docToRow(m: InteropMapping, doc: InteropDoc, imported?: InteropDoc): Cells {
   const computed: Cells = {};
   for (const f of m.fields) computed[f.key] = computedCell(m, doc, f);
   const kept = extensionArea(doc.record, m.register) ?? {};
@@ -228,8 +244,10 @@ export function docToRow(m: InteropMapping, doc: InteropDoc): Cells {
   const candidate: Cells = { ...computed };
   for (const f of keptKeys) candidate[f.key] = kept[f.key] as string;
   const again = readRow(m, candidate).doc;
+  const keptThen = imported ? (extensionArea(imported.record, m.register) ?? {}) : {};
+  const unchanged = (f: InteropField) => imported !== undefined && keptThen[f.key] === kept[f.key] && sameJson(valueOf(imported, f), valueOf(doc, f));
   const row: Cells = { ...computed };
-  for (const f of keptKeys) if (sameJson(valueOf(again, f), valueOf(doc, f))) row[f.key] = kept[f.key] as string;
+  for (const f of keptKeys) if (sameJson(valueOf(again, f), valueOf(doc, f)) || unchanged(f)) row[f.key] = kept[f.key] as string;
   return row;
 }
 

@@ -21,6 +21,7 @@
 // as a string when it is something else, and as null when empty. Two spaces of indentation and a
 // final line end. Reading what was written gives the same cells.
 import { decodeForeignFile } from "../decode";
+import { repeatedJsonKey } from "../json-keys";
 import type { FileNotice } from "../../import/columns";
 import type { InteropFormat, InteropRead, SourceRow } from "../formats";
 import type { Cells } from "../mapping";
@@ -54,6 +55,8 @@ export function readAtrsJson(bytes: Uint8Array): InteropRead {
   } catch {
     return refuse("importJsonInvalid");
   }
+  const twice = repeatedJsonKey(text);
+  if (twice !== null) return refuse("interopJsonRepeatedKey", { key: short(twice) });
   const items = Array.isArray(data) ? data : isObject(data) ? [data] : null;
   if (!items) return refuse("interopAtrsShape");
   if (!items.length) return refuse("interopAtrsEmpty");

@@ -7,7 +7,9 @@
 // test/fixtures/interop/nl-algoritmeregister/sample_1_record.json gives it). Data, not code: the
 // reader, the writer, the mapping to the record standard and the crosswalk page all read it.
 //
-// Every key of AlgoritmeVersionContent is here, in its order. ch02 describes the fields of the
+// Every key of AlgoritmeVersionContent is here, in its order, then the keys the register's own
+// files add to a record (lars, publication_dt, state, create_dt, owner, language, code, org_id:
+// its downloads, its export and its API's record, kept as published). ch02 describes the fields of the
 // standard 1.0; the schema still has keys of earlier versions (0.x) that ch02 no longer describes
 // (`impact`, `iama`, `competent_authority`…): they carry `ch02: false` and no Dutch label, and
 // their English label only names the key (nothing is claimed about what they held). ch02's field
@@ -44,8 +46,9 @@ export const NL_SECTIONS: Record<NlSection, { nl?: string; en: string; zh: strin
 
 const f = (key: string, section: NlSection, en: string, zh: string, nl?: string, kind: NlFieldKind = "text"): NlField => ({ key, kind, section, en, zh, ch02: nl !== undefined, ...(nl !== undefined ? { nl } : {}) });
 const old = (key: string, kind: NlFieldKind = "text"): NlField => ({ key, kind, section: "earlier", en: `Schema key “${key}”`, zh: `模式字段“${key}”`, ch02: false });
+const reg = (key: string): NlField => ({ key, kind: "text", section: "register", en: `Key “${key}” of the register's downloads and API`, zh: `登记簿下载文件与 API 的字段“${key}”`, ch02: false });
 
-/** The keys of AlgoritmeVersionContent, in the schema's order, then `lars` (the register's id of the algorithm). */
+/** The keys of AlgoritmeVersionContent, in the schema's order, then `lars` (the register's id of the algorithm) and the other keys the register's own files add. */
 export const NL_FIELDS: readonly NlField[] = [
   f("name", "general", "Name", "名称", "Naam"),
   f("organization", "general", "Organisation", "组织", "Organisatie"),
@@ -99,6 +102,18 @@ export const NL_FIELDS: readonly NlField[] = [
   f("impacttoetsen_grouping", "responsible_use", "Impact assessments with their links", "影响评估（含链接）", "Link naar Impacttoets", "grouping"),
   f("source_data_grouping", "operation", "Data sources with their titles and links", "数据来源（标题与链接）", "Titel van Gegevensbron", "grouping"),
   { key: "lars", kind: "text", section: "register", en: "The register's id of the algorithm (LARS code)", zh: "登记簿为该算法分配的编号（LARS 代码）", ch02: false },
+  // The keys the register's own files add to a record's content (the schema file's
+  // AlgoritmeVersionDownload, AlgoritmeVersionDownloadJson and AlgoritmeVersionExport, and the
+  // API's AlgoritmeVersionGetOne and AlgoritmeVersionQuery): set by the register, not by the
+  // organisation. The schema gives only their names and types (texts and times), so their labels
+  // name the key and nothing is claimed about what they hold.
+  reg("publication_dt"),
+  reg("state"),
+  reg("create_dt"),
+  reg("owner"),
+  reg("language"),
+  reg("code"),
+  reg("org_id"),
 ];
 
 /** The schema's keys of list fields (a string or a list of strings) and of groupings (a list of objects). */

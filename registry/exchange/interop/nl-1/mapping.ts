@@ -79,6 +79,7 @@ const legalBasisUrlCodec: Codec = {
   write: urlCodec().write,
 };
 
+const KEPT_REGISTER = { en: "Set by the register in its own files, not by the organisation: kept as published.", zh: "由登记簿在其文件中设定，并非由该组织填写：原样保留。" };
 const KEPT_EARLIER = { en: "A key of an earlier version of the standard, which 1.0 no longer describes: kept as published.", zh: "早期版本标准的字段，1.0 版已不再说明：原样保留。" };
 
 /** Where each cell goes, by key (a key not named here has no home: kept as published). */
@@ -139,8 +140,9 @@ const CELL_ORDER = [...NL_FIELDS.map((x) => x.key), "register_url", "geregistree
 export const NL_MAPPING_FIELDS: readonly InteropField[] = CELL_ORDER.map((key) => {
   const t = TO[key];
   if (t) return { key, ...t };
-  const earlier = NL_FIELDS.find((x) => x.key === key && !x.ch02 && x.section === "earlier");
-  return { key, to: null, ...(earlier ? { note: KEPT_EARLIER } : {}) };
+  const field = NL_FIELDS.find((x) => x.key === key && !x.ch02);
+  const note = field?.section === "earlier" ? KEPT_EARLIER : field?.section === "register" ? KEPT_REGISTER : undefined;
+  return { key, to: null, ...(note ? { note } : {}) };
 });
 
 const NETHERLANDS = { nl: "Nederland", en: "Netherlands", zh: "荷兰" };

@@ -14,6 +14,7 @@
 // a grouping are their JSON text (`["a","b"]`, compact), which the writer gives back as JSON. A
 // file with a key or a value of a kind the shape does not have is refused, never guessed.
 import { decodeForeignFile } from "../decode";
+import { repeatedJsonKey } from "../json-keys";
 import type { FileNotice } from "../../import/columns";
 import type { InteropRead, SourceRow } from "../formats";
 import type { Cells } from "../mapping";
@@ -59,6 +60,8 @@ export function readNl(bytes: Uint8Array): InteropRead & { shape?: NlShape } {
   } catch {
     return refuse("importJsonInvalid");
   }
+  const twice = repeatedJsonKey(text);
+  if (twice !== null) return refuse("interopJsonRepeatedKey", { key: twice.length > 60 ? `${twice.slice(0, 59)}…` : twice });
 
   const rows: SourceRow[] = [];
   const missingName: number[] = [];

@@ -13,7 +13,11 @@ import { readOmbCsv, type OmbQuirks } from "./read";
 
 /** At most this many lines are named in a quirk's report (the count is always whole). */
 const LINES_NAMED = 20;
-const lines = (ls: number[]) => ls.slice(0, LINES_NAMED).join(", ") + (ls.length > LINES_NAMED ? ", …" : "");
+/** Each line once (a line with two such cells is one line), in order. */
+const lines = (all: number[]) => {
+  const ls = [...new Set(all)];
+  return ls.slice(0, LINES_NAMED).join(", ") + (ls.length > LINES_NAMED ? ", …" : "");
+};
 
 /** The file's quirks as notices (worded by app/i18n/strings-omb.ts): they refuse nothing. */
 export function ombQuirkNotices(q: OmbQuirks): FileNotice[] {

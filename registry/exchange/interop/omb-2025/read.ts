@@ -73,8 +73,16 @@ export function readOmbCsv(bytes: Uint8Array): OmbRead {
   }
   const header = records[0] ?? [];
   const expected = OMB_2025_COLUMN_NAMES;
-  if (header.length !== expected.length || header.some((h, i) => h !== expected[i]))
-    return refuse("interopOmbHeader", { missing: expected.filter((c) => !header.includes(c)).join(", "), unknown: header.filter((h) => !(expected as readonly string[]).includes(h)).join(", ") });
+  if (header.length !== expected.length || header.some((h, i) => h !== expected[i])) {
+    const missing = expected.filter((c) => !header.includes(c));
+    const unknown = header.filter((h) => !(expected as readonly string[]).includes(h));
+    if (missing.length || unknown.length) return refuse("interopOmbHeader", { missing: missing.join(", "), unknown: unknown.join(", ") });
+    // The inventory's names only: some given twice, or all of them once in another order.
+    const repeated = [...new Set(header.filter((h, i) => header.indexOf(h) !== i))];
+    if (repeated.length) return refuse("interopOmbHeaderRepeated", { repeated: repeated.join(", ") });
+    const at = header.findIndex((h, i) => h !== expected[i]);
+    return refuse("interopOmbHeaderOrder", { column: at + 1, found: header[at]!, expected: expected[at]! });
+  }
   if (records.length - 1 > OMB_MAX_ROWS) return refuse("interopTooManyRows", { max: OMB_MAX_ROWS });
 
   const rows: OmbRow[] = [];
