@@ -6,7 +6,7 @@ const en = {
   interopAtrsShape: "The JSON must be one record of the UK Algorithmic Transparency Recording Standard v3.0 (an object keyed by its attributes) or a list of such records. Nothing was imported.",
   interopAtrsNotRecord: "{count} items of the list are not records (items {items}): each must be an object keyed by the standard's attributes. Nothing was imported.",
   interopAtrsUnknownKeys:
-    "{count} keys are not attributes of the UK Algorithmic Transparency Recording Standard v3.0: {keys} (in records {items}). The register keeps only the standard's fields, so these would be lost; a record of version 4.0 is not read. Remove them, or send records of version 3.0. Nothing was imported.",
+    "Keys that are not attributes of the UK Algorithmic Transparency Recording Standard v3.0 ({count}): {keys} (in records {items}). The register keeps only the standard's fields, so these would be lost; a record of version 4.0 is not read. Remove them, or send records of version 3.0. Nothing was imported.",
   interopAtrsNotText: "{count} values are neither text nor empty (key and record: {values}). Every field is text; the id may also be a whole number. Nothing was imported.",
   interopAtrsIdAsText: "{count} records give their id as text made of digits (records {items}). The standard's id is a whole number: it is written back as a number.",
   interopAtrsRepeatedIds: "{count} ids are given to more than one record: {ids}. Each record becomes its own record here; each keeps the id as given.",

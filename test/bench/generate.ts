@@ -419,11 +419,15 @@ export function generateRecord(rand: Random, i: number, agencies: BenchAgency[],
 export type GenerateStats = { records: number; revisions: number; agencies: number; seconds: number };
 
 /** Fill a migrated, empty database. Batches of 1000 records are written by publishMany, one transaction each. */
-export function generateRegister(db: Db, records: number, anchor: string, log: (msg: string) => void = () => {}): GenerateStats {
+export function generateRegister(db: Db, records: number, anchor: string, log: (msg: string) => void = () => {}, opts: { resumeAfter?: number } = {}): GenerateStats {
   const started = performance.now();
   const rand = createRandom(SEED);
   const agencies = generateAgencies(rand);
-  upsertAgencies(agencies, db);
+  // Resuming a generation that stopped: its first `resumeAfter` records are written (whole
+  // batches), so they are made again only to move the random numbers to where they were.
+  const skip = opts.resumeAfter ?? 0;
+  if (skip % 1000 !== 0) throw new Error(`resumeAfter must be a whole number of batches, got ${skip}`);
+  if (!skip) upsertAgencies(agencies, db);
 
   const BATCH = 1000;
   const baseTime = Date.parse(`${addDays(anchor, -2000)}T00:00:00Z`);
@@ -442,6 +446,7 @@ export function generateRegister(db: Db, records: number, anchor: string, log: (
         batch.push({ input: next, at: new Date(Date.parse(at) + 30 * 86_400_000).toISOString() });
       }
     }
+    if (end <= skip) continue;
     publishMany(batch, db);
     revisions += batch.length;
     if (end % 10_000 === 0 || end === records) {

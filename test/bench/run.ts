@@ -32,6 +32,8 @@
 //   --no-build            reuse build/ when it exists
 //   --regenerate          rebuild the database even if it looks current
 //   --prepare-only        make (or reuse) the database and the build, then stop
+//   --resume              continue a generation that stopped part-way (no .meta.json yet): the
+//                         records already written are kept and the generator goes on after them
 //
 // Exit code: 0 whether or not the target is met; 1 when a request fails (any non-200) or the
 // set-up fails. It is a benchmark, never part of `npm test`. It also prints the full-text index's
@@ -129,8 +131,12 @@ function ensureDatabase(): string {
   }
 
   if (reason) {
-    log(`Generating ${RECORDS.toLocaleString("en")} records into ${path.relative(ROOT, file)} (${reason})`);
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+    const resumeAfter = args.has("--resume") && fs.existsSync(file) && !fs.existsSync(metaFile) ? (countPublished(file) ?? 0) : 0;
+    if (resumeAfter) log(`Resuming the generation of ${path.relative(ROOT, file)} after its ${resumeAfter.toLocaleString("en")} records`);
+    else {
+      log(`Generating ${RECORDS.toLocaleString("en")} records into ${path.relative(ROOT, file)} (${reason})`);
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+    }
     fs.rmSync(metaFile, { force: true });
     const db = openDatabase(file);
     try {
@@ -138,7 +144,7 @@ function ensureDatabase(): string {
       // Throwaway data: durability does not matter while generating.
       db.$client.pragma("synchronous = OFF");
       db.$client.pragma("cache_size = -200000");
-      const stats = generateRegister(db, RECORDS, today, log);
+      const stats = generateRegister(db, RECORDS, today, log, { resumeAfter });
       db.$client.pragma("wal_checkpoint(TRUNCATE)");
       log(`Generated ${stats.records.toLocaleString("en")} tools (${stats.revisions.toLocaleString("en")} revisions, ${stats.agencies} agencies) in ${stats.seconds.toFixed(1)} s`);
       const meta: Meta = { generatorVersion: GENERATOR_VERSION, seed: SEED, records: RECORDS, fingerprint, anchor: today, seconds: stats.seconds, generatedAt: new Date().toISOString() };
