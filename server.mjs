@@ -313,29 +313,47 @@ async function startWorker() {
           let resolve;
           rendering.set(at, new Promise((r) => (resolve = r)));
           shared = { at, resolve, claimed: false };
-          // One render per machine: a sibling may be rendering this page at this version already.
-          const answer = share ? await share.claim(at) : "render";
-          if (answer === "render") shared.claimed = share !== null;
-          // A sibling's page, or one that arrived while the claim was answered (its render had
-          // just ended): this request has its page, and whoever waits on this claim gets it too.
-          const got = answer !== "render" ? answer : shared.claimed ? cache.get(version, page.key) : undefined;
-          if (got) {
-            rendering.delete(at);
-            resolve(got);
-            if (shared.claimed) share.finished(at, { version, key: page.key, status: got.status, headers: got.headers, body: got.body, vary: got.vary, etag: got.etag });
-            return sendCachedPage(req, res, got);
-          }
         }
       }
     }
-    const release = await renders.enter();
+    let release = await renders.enter();
     if (!release) {
       if (shared) {
         rendering.delete(shared.at);
         shared.resolve(null);
-        if (shared.claimed) share.finished(shared.at, null);
       }
       return refuse(req, res, "busy");
+    }
+    if (shared && share) {
+      // One render per machine, claimed once this worker is free to render it (so a sibling with
+      // a free slot takes the pages this worker has no time for): a sibling may be rendering this
+      // page at this version already, or may have sent it meanwhile.
+      let got = cache.get(version, page.key);
+      if (!got) {
+        const claim = await share.claim(shared.at);
+        if (claim.render) {
+          // Arrived while the claim was answered (the sibling's render had just ended)?
+          got = cache.get(version, page.key);
+          if (got) share.finished(shared.at, { version, key: page.key, status: got.status, headers: got.headers, body: got.body, vary: got.vary, etag: got.etag });
+          else shared.claimed = true;
+        } else {
+          // No slot is held while a sibling renders; if its render gives no page, render here.
+          release();
+          got = await claim.page;
+          if (!got && !(release = await renders.enter())) {
+            rendering.delete(shared.at);
+            shared.resolve(null);
+            return refuse(req, res, "busy");
+          }
+        }
+      }
+      if (got) {
+        release();
+        rendering.delete(shared.at);
+        shared.resolve(got);
+        shared = null;
+        return sendCachedPage(req, res, got);
+      }
     }
     try {
       const request = remixRequest(req, res);

@@ -2,9 +2,11 @@
 //
 // After a change every worker's page cache is empty, and without this each worker rendered every
 // page asked of it again: the same list page twice on a two-worker machine, at 20-30 ms each. Now
-// a worker that misses a public page asks the primary for the render of it at that version (a
-// claim). The first worker to ask renders it; the others wait for that render instead of doing
-// their own. The rendered page is sent to every sibling through the primary, and each keeps it in
+// a worker that misses a public page, once it has a render slot free, asks the primary for the
+// render of that page at that version (a claim). The first worker to ask renders it; the others
+// wait for that render instead of doing their own, without holding a slot. Claiming only with a
+// free slot spreads the renders after a change over the workers: a worker whose slots are busy
+// leaves the pages it has no time for to a sibling that asks first. The rendered page is sent to every sibling through the primary, and each keeps it in
 // its own page cache, so a page is rendered once per machine and version.
 //
 // A worker renders the page itself when the primary does not answer its claim within a second,
@@ -107,8 +109,8 @@ export function renderShareRelay({ workers, claims = new RenderClaims() }) {
 /**
  * A worker's side. `send` sends a message to the primary; `receive` is called with each page a
  * sibling rendered (to keep it in this worker's cache) and returns what the requests waiting for
- * it are answered with (the cache's page object). `claim(at)` answers "render" (this worker
- * renders), what `receive` returned for the sibling's page, or null (render after all).
+ * it are answered with (the cache's page object). `claim(at)` says whether this worker renders
+ * the page or waits for a sibling's render of it.
  */
 export class RenderShare {
   /**
@@ -127,20 +129,26 @@ export class RenderShare {
     this.stats = { claims: 0, waited: 0, received: 0, timeouts: 0 };
   }
 
-  /** @returns {Promise<"render" | unknown>} "render", what `receive` made of the sibling's page, or null */
-  async claim(at) {
+  /**
+   * Asks to render `at`. Answers { render: true } (this worker renders it), or { render: false,
+   * page } where `page` settles with what `receive` made of the sibling's page, or null (render
+   * after all). The wait is registered as the answer arrives, so a page sent right behind the
+   * answer is not missed.
+   * @returns {Promise<{ render: true } | { render: false, page: Promise<unknown> }>}
+   */
+  claim(at) {
     this.stats.claims++;
     const id = ++this.nextId;
-    const render = await new Promise((resolve) => {
+    return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.answers.delete(id);
         this.stats.timeouts++;
-        resolve(true);
+        resolve({ render: true });
       }, this.answerMs);
-      this.answers.set(id, (r) => {
+      this.answers.set(id, (render) => {
         clearTimeout(timer);
         this.answers.delete(id);
-        resolve(r);
+        resolve(render ? { render: true } : { render: false, page: this.#waitFor(at) });
       });
       try {
         this.send({ type: RENDER_CLAIM, id, at });
@@ -148,7 +156,10 @@ export class RenderShare {
         this.answers.get(id)?.(true);
       }
     });
-    if (render) return "render";
+  }
+
+  /** The page of a sibling's render of `at`, or null after waitMs. */
+  #waitFor(at) {
     this.stats.waited++;
     return new Promise((resolve) => {
       const list = this.waiting.get(at) ?? [];

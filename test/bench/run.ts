@@ -4,7 +4,8 @@
 // served by server.mjs (Express + Remix, as `npm start` does), against a synthetic register of 100,000 records. For each scenario it
 // sends warm-up requests, then at least 200 sequential requests, and times each one from
 // sending the request to receiving the full (compressed) body. It prints p50 / p95 / p99 / max
-// and compares p95 with the target from the issue: under 50 ms at 100,000 records.
+// and compares p95 with the target from the issue: under 50 ms at 100,000 records, 80 ms at 1,000,000.
+// Then the same requests again from a server with its page cache on (warm: page-cache hits).
 //
 //   list    /tools with two facets, rotating over several facet pairs, pages and sorts
 //   search  /tools?q=... rotating over 门磁, 数据, "health code", 红码 (and page 2 now and then)
@@ -52,7 +53,7 @@ import { createRandom, generateRegister, GENERATOR_VERSION, SEED, toolId } from 
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DATA_DIR = path.join(ROOT, "test/bench/.data");
-const TARGET_P95_MS = 50;
+// Issue 17: cold p95 under 50 ms at 100,000 records, under 80 ms at 1,000,000.
 const WARMUP_REQUESTS = 20;
 const SEARCH_QUERIES = ["门磁", "数据", "health code", "红码"];
 // Words found in a large share of the register: ranking them is the costly case.
@@ -63,6 +64,7 @@ const FALLBACK_QUERIES = ["门磁 quantum", "health 区块链", "红码 wristban
 
 const args = new Set(process.argv.slice(2));
 const RECORDS = intFromEnv("BENCH_RECORDS", 100_000);
+const TARGET_P95_MS = RECORDS > 100_000 ? 80 : 50;
 const REQUESTS = intFromEnv("BENCH_REQUESTS", 200);
 
 function intFromEnv(name: string, fallback: number): number {
@@ -223,7 +225,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-async function startServer(dbFile: string): Promise<{ base: string; pid: number }> {
+async function startServer(dbFile: string, pageCache = false): Promise<{ base: string; pid: number }> {
   const port = await serverPort();
   // node directly, not npx: the pid we hold is the server itself, so killing it leaves nothing behind.
   server = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
@@ -240,7 +242,7 @@ async function startServer(dbFile: string): Promise<{ base: string; pid: number 
       HOST: "127.0.0.1",
       DATABASE_PATH: dbFile,
       WEB_CONCURRENCY: "1",
-      PAGE_CACHE_MB: "0",
+      PAGE_CACHE_MB: pageCache ? "128" : "0",
       ...(process.env.BENCH_CHAIN_WATCH === "on" ? {} : { REGISTER_CHAIN_WATCH: "off" }),
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -408,14 +410,34 @@ async function main() {
   const memory = memoryOf(pid);
   stopServer();
 
+  // Warm: the same addresses in the same order from a server with its page cache on (one worker),
+  // once to fill the cache, then measured (page-cache hits).
   log("");
-  log(`Sequential requests over loopback, time to full body, ${RECORDS.toLocaleString("en")} records:`);
+  log("Warm: the same requests again from a server with the page cache on (PAGE_CACHE_MB=128, one worker)");
+  const warmServer = await startServer(dbFile, true);
+  const fill = scenarios();
+  const warm: Result[] = [];
+  for (const [i, scenario] of scenarios().entries()) {
+    await runScenario(warmServer.base, fill[i]!);
+    warm.push(await runScenario(warmServer.base, scenario));
+  }
+  const warmMemory = memoryOf(warmServer.pid);
+  stopServer();
+
+  log("");
+  log(`Cold (page cache off, one worker), sequential requests over loopback, time to full body, ${RECORDS.toLocaleString("en")} records.`);
+  log("The addresses repeat within a scenario, so the in-process memos of search rankings and facet counts");
+  log("(kept per version of the list index) apply; npm run bench:load measures first renders after a write.");
   log("");
   printTable(results);
   log("");
-  log(`Server memory at the end: RSS ${memory.rss} (peak ${memory.peak})`);
+  log(`Warm (page-cache hits), the same requests:`);
+  log("");
+  printTable(warm);
+  log("");
+  log(`Server memory at the end: RSS ${memory.rss} (peak ${memory.peak}); with the page cache: RSS ${warmMemory.rss} (peak ${warmMemory.peak})`);
 
-  const failures = results.flatMap((r) => r.failures.map((f) => `${r.scenario.name}: ${f}`));
+  const failures = [...results, ...warm].flatMap((r) => r.failures.map((f) => `${r.scenario.name}: ${f}`));
   if (failures.length) {
     log("");
     log(`${failures.length} request(s) did not answer 200:`);

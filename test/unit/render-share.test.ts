@@ -46,6 +46,12 @@ describe("RenderClaims", () => {
 
 type Message = { type: string; [k: string]: unknown };
 
+/** What a claim ends in: "render", or the sibling's page (or null) once the wait is over. */
+async function outcome(share: RenderShare, at: string): Promise<unknown> {
+  const c = await share.claim(at);
+  return c.render ? "render" : await c.page;
+}
+
 /** A primary and n workers joined by asynchronous, cloning channels. */
 function machine(n: number, opts: { waitMs?: number; answerMs?: number; silentPrimary?: boolean } = {}) {
   const received: { worker: number; key: string; body: string }[] = [];
@@ -83,8 +89,8 @@ describe("RenderShare", () => {
   it("one worker renders; the one that asked second gets its page, and every sibling keeps it", async () => {
     const { workers, received } = machine(3);
     const [a, b] = workers;
-    expect(await a!.share.claim("7 /tools")).toBe("render");
-    const waiting = b!.share.claim("7 /tools");
+    expect(await outcome(a!.share, "7 /tools")).toBe("render");
+    const waiting = outcome(b!.share, "7 /tools");
     // Let b's claim reach the primary before the page is done.
     await new Promise((r) => setTimeout(r, 20));
     a!.share.finished("7 /tools", page("/tools", "名单 list"));
@@ -93,14 +99,14 @@ describe("RenderShare", () => {
     expect(received.map((r) => r.worker).sort()).toEqual([2, 3]);
     expect(received.every((r) => r.body === "名单 list" && r.key === "/tools")).toBe(true);
     // Done: the next claim renders again (a new version would be a new address anyway).
-    expect(await b!.share.claim("7 /tools")).toBe("render");
+    expect(await outcome(b!.share, "7 /tools")).toBe("render");
   });
 
   it("a render that gives no page sends the waiters to render themselves, and nothing to the others", async () => {
     const { workers, received } = machine(3);
     const [a, b] = workers;
-    expect(await a!.share.claim("7 /x")).toBe("render");
-    const waiting = b!.share.claim("7 /x");
+    expect(await outcome(a!.share, "7 /x")).toBe("render");
+    const waiting = outcome(b!.share, "7 /x");
     await new Promise((r) => setTimeout(r, 20));
     a!.share.finished("7 /x", null);
     expect(await waiting).toBeNull();
@@ -110,8 +116,8 @@ describe("RenderShare", () => {
   it("a waiter whose renderer ended renders itself", async () => {
     const { workers, relay } = machine(2);
     const [a, b] = workers;
-    expect(await a!.share.claim("7 /y")).toBe("render");
-    const waiting = b!.share.claim("7 /y");
+    expect(await outcome(a!.share, "7 /y")).toBe("render");
+    const waiting = outcome(b!.share, "7 /y");
     await new Promise((r) => setTimeout(r, 20));
     a!.alive = false;
     relay.onExit(1);
@@ -121,14 +127,27 @@ describe("RenderShare", () => {
   it("renders when the primary does not answer, and stops waiting after waitMs", async () => {
     const silent = machine(1, { silentPrimary: true, answerMs: 30 });
     const started = Date.now();
-    expect(await silent.workers[0]!.share.claim("7 /z")).toBe("render");
+    expect(await outcome(silent.workers[0]!.share, "7 /z")).toBe("render");
     expect(Date.now() - started).toBeGreaterThanOrEqual(25);
     expect(silent.workers[0]!.share.stats.timeouts).toBe(1);
 
     const { workers } = machine(2, { waitMs: 50 });
-    expect(await workers[0]!.share.claim("7 /w")).toBe("render");
+    expect(await outcome(workers[0]!.share, "7 /w")).toBe("render");
     // Never finished: the waiter gives up and renders.
-    expect(await workers[1]!.share.claim("7 /w")).toBeNull();
+    expect(await outcome(workers[1]!.share, "7 /w")).toBeNull();
     expect(workers[1]!.share.waiting.size).toBe(0);
+  });
+
+  it("a page sent right behind the answer to a claim is not missed", async () => {
+    const got: unknown[] = [];
+    const share = new RenderShare({ send: () => {}, receive: (p: { key: string }) => p.key, waitMs: 1000 });
+    const claimed = share.claim("7 /v");
+    // The primary's answer and the sibling's page, delivered in one go (one IPC read).
+    share.onMessage({ type: "register:render-claim-answer", id: 1, render: false });
+    share.onMessage({ type: "register:render-done", at: "7 /v", page: page("/v", "x") });
+    const c = await claimed;
+    expect(c.render).toBe(false);
+    if (!c.render) got.push(await c.page);
+    expect(got).toEqual(["/v"]);
   });
 });
