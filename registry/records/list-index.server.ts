@@ -41,7 +41,7 @@ type State = {
   background: boolean;
   /** The background build running, if any: settles when its index is swapped in (or it failed). */
   building: Promise<void> | null;
-  /** The last background build failed: the next rebuild is synchronous. */
+  /** The last background build failed: the next rebuild is synchronous (then the thread is tried again). */
   failed: boolean;
 };
 const states = new WeakMap<object, State>();
@@ -106,7 +106,11 @@ export function getListIndex(db: Db, today: string): ListIndex {
       return state!.background && !state!.failed && !db.$client.memory ? "behind" : build(db, today);
     })();
     if (next === "behind") buildInBackground(db, state, today);
-    else state.index = next;
+    else {
+      // After a failed background build, one synchronous rebuild; the next goes back to the thread.
+      if (next !== current) state.failed = false;
+      state.index = next;
+    }
   }
   const index = state.index;
   index.stale = index.version !== head.version;
