@@ -73,19 +73,56 @@ export function build(db: Client, today: string): ListIndex {
   return index;
 }
 
-/** An index as it crosses threads: everything but the order views, and the agencies as pairs. */
-export type SentIndex = Omit<ListIndex, "orders" | "agencies"> & { agencies: [number, AgencyInfo][] };
+/**
+ * The agencies as they cross threads: all of them, or only those changed since the index the
+ * server worker holds (`since`, its change id), read from list_changes: cloning and mapping tens
+ * of thousands of agencies on the server worker's thread would take longer than the 20 ms a
+ * swap may take, and agencies seldom change. null: the agency is gone.
+ */
+export type SentAgencies = { all: [number, AgencyInfo][] } | { changed: [number, AgencyInfo | null][] };
 
-/** The message and its transfer list (every column's buffer, moved, not copied). */
-export function toMessage(index: ListIndex): { message: SentIndex; transfer: ArrayBuffer[] } {
-  const { orders: _views, agencies, ...rest } = index;
-  const arrays = [index.seq, index.positionBySeq, index.categories, index.agencyStart, index.agencyEnd, index.agencyIds, index.sunsetDate, ...Object.values(index.bytes), ...Object.values(index.orderBuffers)];
-  return { message: { ...rest, agencies: [...agencies] }, transfer: [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))] };
+/** An index as it crosses threads: everything but the order views, and the agencies as above. */
+export type SentIndex = Omit<ListIndex, "orders" | "agencies"> & { agencies: SentAgencies };
+
+const AGENCY_DELTA_LIMIT = 500;
+
+/** The agencies to send for an index built in a read transaction still open (see SentAgencies). */
+export function agenciesSince(db: Client, index: ListIndex, since: number | null): SentAgencies {
+  const all = (): SentAgencies => ({ all: [...index.agencies] });
+  const oldest = db.$client.prepare(`SELECT min(id) FROM list_changes`).pluck().get() as number | null;
+  // Changes pruned past `since` (or none kept): what changed cannot be known.
+  if (since === null || (oldest !== null && oldest > since + 1) || (oldest === null && index.changeId !== since)) return all();
+  const ids = db.$client
+    .prepare(`SELECT DISTINCT agency_id FROM list_changes WHERE id > ? AND id <= ? AND agency_id IS NOT NULL LIMIT ?`)
+    .pluck()
+    .all(since, index.changeId, AGENCY_DELTA_LIMIT + 1) as number[];
+  return ids.length > AGENCY_DELTA_LIMIT ? all() : { changed: ids.map((id) => [id, index.agencies.get(id) ?? null]) };
 }
 
-/** The index a background build sent: the order views made again (no copy). */
-export function fromMessage(sent: SentIndex): ListIndex {
+/** The message and its transfer list (every column's buffer, moved, not copied). */
+export function toMessage(index: ListIndex, agencies: SentAgencies = { all: [...index.agencies] }): { message: SentIndex; transfer: ArrayBuffer[] } {
+  const { orders: _views, agencies: _map, ...rest } = index;
+  const arrays = [index.seq, index.positionBySeq, index.categories, index.agencyStart, index.agencyEnd, index.agencyIds, index.sunsetDate, ...Object.values(index.bytes), ...Object.values(index.orderBuffers)];
+  return { message: { ...rest, agencies }, transfer: [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))] };
+}
+
+/**
+ * The index a background build sent: the order views made again (no copy); the agencies given
+ * whole, or the previous index's (at the change id the build was told) with the changed ones
+ * replaced: the previous index is dropped at once, so its map is taken over, not copied.
+ */
+export function fromMessage(sent: SentIndex, previous?: Map<number, AgencyInfo>): ListIndex {
   const orders = {} as Record<SortOrder, Int32Array>;
   for (const name of Object.keys(SORT_ORDERS) as SortOrder[]) orders[name] = sent.orderBuffers[name].subarray(0, sent.n);
-  return { ...sent, agencies: new Map(sent.agencies), orders };
+  let agencies: Map<number, AgencyInfo>;
+  if ("all" in sent.agencies) agencies = new Map(sent.agencies.all);
+  else {
+    if (!previous) throw new Error("list index: agency changes without the agencies they change");
+    agencies = previous;
+    for (const [id, info] of sent.agencies.changed) {
+      if (info) agencies.set(id, info);
+      else agencies.delete(id);
+    }
+  }
+  return { ...sent, agencies, orders };
 }

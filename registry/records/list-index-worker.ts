@@ -6,11 +6,12 @@
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 import type { Db } from "../shared/db.server";
-import { build, toMessage } from "./list-index-build.server";
+import { agenciesSince, build, toMessage } from "./list-index-build.server";
 import { changeHead } from "./list-index-columns.server";
 import { patch } from "./list-index-patch.server";
 
-const { file, today } = workerData as { file: string; today: string };
+// `since`: the change id of the index the server worker holds (it is patched no further meanwhile).
+const { file, today, since } = workerData as { file: string; today: string; since: number | null };
 const client = new Database(file, { readonly: true, fileMustExist: true });
 try {
   client.pragma("busy_timeout = 5000");
@@ -22,7 +23,8 @@ try {
   for (let round = 0; round < 8 && changeHead(db).version !== index.version; round++) {
     if (!client.transaction(() => patch(db, index, changeHead(db), today))()) break;
   }
-  const { message, transfer } = toMessage(index);
+  const agencies = client.transaction(() => agenciesSince(db, index, since))();
+  const { message, transfer } = toMessage(index, agencies);
   parentPort!.postMessage(message, transfer);
 } finally {
   client.close();

@@ -68,10 +68,12 @@ function buildInBackground(db: Db, state: State, today: string) {
       resolve();
     };
     try {
-      const worker = new Worker(workerUrl(), { workerData: { file: db.$client.name, today }, execArgv: [] });
+      const since = state.index.changeId;
+      const worker = new Worker(workerUrl(), { workerData: { file: db.$client.name, today, since }, execArgv: [] });
       worker.unref();
       worker.once("message", (sent: SentIndex) => {
-        finish(fromMessage(sent));
+        // The old index was patched no further, so its agencies are still those at `since`.
+        finish(state.index.changeId === since || "all" in sent.agencies ? fromMessage(sent, state.index.agencies) : null, "agencies");
         if (process.env.LIST_INDEX_LOG) console.log(`list index rebuilt in background: ${Math.round(performance.now() - started)} ms`);
       });
       worker.once("error", (e) => finish(null, e));

@@ -31,6 +31,8 @@ function bulkInsert(file: string) {
      SELECT ?, ?, ?, name_zh, ?, kind, jurisdiction_level, policy_domain, deployment_status, review_status, ?, created_at, ? FROM tools WHERE seq = (SELECT min(seq) FROM tools)`,
   );
   other.transaction(() => {
+    // An agency renamed too: the background build sends only the agencies changed since the old index.
+    other.prepare(`UPDATE agencies SET name_en = 'Renamed in bulk' WHERE id = (SELECT min(id) FROM agencies)`).run();
     for (let i = 0; i <= PATCH_LIMIT; i++) insert.run(`BULK-${i}`, `bulk-${i}`, revision, `Aaa bulk ${i}`, i % 3 ? `2027-0${1 + (i % 9)}-1${i % 10}` : null, `2030-01-01T00:00:${String(i % 60).padStart(2, "0")}.000Z`);
   })();
   other.close();
@@ -89,6 +91,7 @@ describe("the list index rebuilt in the background", () => {
     expect(swapped.n).toBe(before + PATCH_LIMIT + 1 - 1);
     expect(listIndexBuilding(db)).toBeNull();
     expect(canonical(swapped)).toEqual(canonical(buildListIndex(db, today)));
+    expect([...swapped.agencies.values()].some((a) => a.name.en === "Renamed in bulk")).toBe(true);
     const after = await answer(() => toolsLoader(args("http://localhost/tools?sort=name")));
     expect(after.cacheControl).toBeNull();
   });
