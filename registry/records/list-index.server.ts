@@ -74,7 +74,7 @@ function buildInBackground(db: Db, state: State, today: string) {
       worker.once("message", (sent: SentIndex) => {
         // The old index was patched no further, so its agencies are still those at `since`.
         finish(state.index.changeId === since || "all" in sent.agencies ? fromMessage(sent, state.index.agencies) : null, "agencies");
-        if (process.env.LIST_INDEX_LOG) console.log(`list index rebuilt in background: ${Math.round(performance.now() - started)} ms`);
+        if (process.env.LIST_INDEX_LOG) console.log(`list index swapped: ${Math.round(performance.now() - started)} ms`);
       });
       worker.once("error", (e) => finish(null, e));
       worker.once("exit", (code) => finish(null, `exit ${code}`));
