@@ -15,6 +15,7 @@ import { registerNow } from "../../registry/shared/clock.server";
 import { loader as toolsLoader, headers as toolsHeaders } from "../../app/routes/tools._index/route";
 import { loader as homeLoader } from "../../app/routes/_index";
 import { loader as sunsetsLoader } from "../../app/routes/sunsets._index";
+import { loader as apiToolsLoader } from "../../app/routes/api.v1.tools._index";
 
 const getDb = useFreshDb();
 // A build still running when a test ends would find its database gone (hooks run last first).
@@ -81,6 +82,11 @@ describe("the list index rebuilt in the background", () => {
     ] as const) {
       expect((await answer(run)).cacheControl, name).toMatch(/^private\b.*no-store/);
     }
+    // The API's list too: no-store, and no validator (ETag, Last-Modified) a later answer could match.
+    const api = await apiToolsLoader(args("http://localhost/api/v1/tools?limit=5"));
+    expect(api.status).toBe(200);
+    expect(api.headers.get("Cache-Control")).toBe("no-store");
+    expect(api.headers.has("ETag") || api.headers.has("Last-Modified")).toBe(false);
     const headers = new Headers({ "Cache-Control": "private, no-store" });
     expect(toolsHeaders({ loaderHeaders: headers } as never).get("Cache-Control")).toBe("private, no-store");
 
@@ -94,6 +100,9 @@ describe("the list index rebuilt in the background", () => {
     expect([...swapped.agencies.values()].some((a) => a.name.en === "Renamed in bulk")).toBe(true);
     const after = await answer(() => toolsLoader(args("http://localhost/tools?sort=name")));
     expect(after.cacheControl).toBeNull();
+    const apiAfter = await apiToolsLoader(args("http://localhost/api/v1/tools?limit=5"));
+    expect(apiAfter.headers.get("Cache-Control")).toMatch(/^public\b/);
+    expect(apiAfter.headers.has("ETag")).toBe(true);
   });
 
   it("patches the swapped-in index forward with what changed while it was built", async () => {

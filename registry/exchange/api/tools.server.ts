@@ -115,6 +115,7 @@ export async function apiListTools(ctx: ApiContext, { params }: { params: URLSea
     lastModified: latest(registerChangedAt(db), startOfToday(ctx.now)),
     next,
     body: { query: echo, notices, total: sel.total, limit, items, nextCursor, next },
+    ...(sel.index.stale ? { stale: true } : {}),
   };
 }
 
