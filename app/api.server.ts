@@ -73,6 +73,11 @@ export async function apiLoader(request: Request, answer: (ctx: ApiContext) => A
   if ("movedTo" in result) return new Response(null, { status: 301, headers: { Location: result.movedTo, "Cache-Control": CACHE.data, ...CORS } });
 
   const text = JSON.stringify(result.body);
+  // Made from a list index being rebuilt: kept by no cache, and no validator a later answer could match.
+  if (result.stale) {
+    const headers = { ...CORS, "Cache-Control": "no-store", ...(result.next ? { Link: `<${result.next}>; rel="next"` } : {}) };
+    return new Response(request.method === "HEAD" ? null : text, { headers: { ...headers, "Content-Type": JSON_TYPE, "X-Content-Type-Options": "nosniff" } });
+  }
   // Weak: the server compresses answers, and a strong validator would have to differ per encoding.
   const etag = `W/"${createHash("sha256").update(text).digest("base64url")}"`;
   // Never later than now (RFC 9110 8.8.2.1), even if a clock was moved back.

@@ -43,7 +43,8 @@ export default async function handleRequest(request: Request, responseStatusCode
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) responseHeaders.set(name, value);
   responseHeaders.set("Content-Security-Policy", documentCsp(html));
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  const isPublic = isPublicPage(request, responseStatusCode, remixContext);
+  // A public page's loader may mark one answer private (app/page-cache.ts staleAnswer).
+  const isPublic = isPublicPage(request, responseStatusCode, remixContext) && !/^private\b/.test(responseHeaders.get("Cache-Control") ?? "");
   responseHeaders.set("Cache-Control", isPublic ? PUBLIC_PAGE_CACHE_CONTROL : PRIVATE_PAGE_CACHE_CONTROL);
   // What a shared cache must key a public page on besides its address: a /zh or /en address fixes
   // the language; an unprefixed one is negotiated from Accept-Language and the switch's cookie.

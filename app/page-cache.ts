@@ -20,3 +20,6 @@ export const PUBLIC_PAGE = publicPage();
 export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-revalidate=60";
 /** Everything else rendered as a document: never stored by anyone. */
 export const PRIVATE_PAGE_CACHE_CONTROL = "private, no-store";
+
+/** A route's `headers`: its loader's headers reach the document (the private mark of app/page-cache.server.ts staleAware). */
+export const loaderCacheControl = ({ loaderHeaders }: { loaderHeaders: Headers }): Headers => loaderHeaders;

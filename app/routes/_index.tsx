@@ -10,13 +10,16 @@ import { SearchForm } from "~/components/search-form";
 import { useT } from "~/i18n/use-lang";
 import { metaContext } from "~/i18n/meta";
 import type { StringKey } from "~/i18n/strings";
-import { PUBLIC_PAGE } from "~/page-cache";
+import { loaderCacheControl, PUBLIC_PAGE } from "~/page-cache";
+import { staleAware } from "~/page-cache.server";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
+export const headers = loaderCacheControl;
 
 export async function loader() {
-  return { summary: await getHomeSummary(ctxOf()) };
+  const summary = await getHomeSummary(ctxOf());
+  return staleAware({ summary }, summary.stale);
 }
 
 // Feed readers find the register's changes from its front page. The front page's title is the

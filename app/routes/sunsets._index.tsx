@@ -7,7 +7,8 @@ import { metaContext, pageTitle } from "~/i18n/meta";
 import type { StringKey } from "~/i18n/strings";
 import { useT } from "~/i18n/use-lang";
 import { ToolCard } from "~/components/tool-card";
-import { publicPage } from "~/page-cache";
+import { loaderCacheControl, publicPage } from "~/page-cache";
+import { staleAware } from "~/page-cache.server";
 import { ActiveFilters } from "./tools._index/facets";
 import { Notices } from "./tools._index/notices";
 import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
@@ -18,13 +19,15 @@ const SUNSET_PAGE_PARAMS = ["q", "kind", "jurisdiction", "status", "review", "le
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = publicPage(SUNSET_PAGE_PARAMS, SUNSET_PAGE_PARAMS.filter((p) => p !== "q"));
 export const links = dataDownloadsLinks;
+export const headers = loaderCacheControl;
 
 /** The sunset states this page is about: its downloads hold the tools in any of them, with the page's filters. */
 const SUNSET_VIEW = ["due_soon", "lapsed", "no_sunset"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { query, notices } = parseToolQuery(new URL(request.url).searchParams);
-  return { overview: await getSunsetOverview(ctxOf(), { query, notices }) };
+  const overview = await getSunsetOverview(ctxOf(), { query, notices });
+  return staleAware({ overview }, overview.stale);
 }
 
 // Feed readers find the sunset feed here, in the page's language.

@@ -41,6 +41,8 @@ export type SunsetOverview = {
   dueSoon: ToolSummary[];
   noSunset: ToolSummary[];
   upcoming: ToolSummary[];
+  /** Made from a list index still being rebuilt (registry/records/list-index.server.ts): not to be cached. */
+  stale: boolean;
 };
 
 /**
@@ -85,6 +87,7 @@ export async function getSunsetOverview(ctx: Ctx, q: { today?: string; query?: T
     dueSoon: pick("due_soon"),
     noSunset: pick("no_sunset"),
     upcoming: pick("ok"),
+    stale: index.stale,
   };
 }
 

@@ -30,6 +30,8 @@ export type HomeSummary = {
   unlawful: ToolSummary[];
   unlawfulCount: number;
   recent: { id: string; name: LocalizedText; revision: number; status: string; publishedAt: string }[];
+  /** Made from a list index still being rebuilt (registry/records/list-index.server.ts): not to be cached. */
+  stale: boolean;
 };
 
 export async function getHomeSummary(ctx: Ctx, q: { today?: string } = {}): Promise<HomeSummary> {
@@ -67,5 +69,6 @@ export async function getHomeSummary(ctx: Ctx, q: { today?: string } = {}): Prom
     unlawful: listBy(["lapsed", "no_sunset"], 10),
     unlawfulCount,
     recent,
+    stale: index.stale,
   };
 }

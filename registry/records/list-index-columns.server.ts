@@ -1,7 +1,7 @@
 // The list index's columns (list-index.server.ts): its shape, how one tool's row is written into
 // a position, the sunset column for a day, and the agencies. Shared by the full build and the
 // patch (list-index-patch.server.ts).
-import { stmt, type Db } from "../shared/db.server";
+import type Database from "better-sqlite3";
 import { FACETS, SOURCE_REGIME, regimeValueOf, type ByteFacet, type EnumFacet } from "./query";
 import { addDays, DUE_SOON_DAYS, sunsetState, SUNSET_STATES } from "../lifecycle/sunset";
 import type { LocalizedText } from "../standard/v1";
@@ -37,8 +37,6 @@ export type ListIndex = {
   n: number;
   /** Tool seq by position. */
   seq: Int32Array;
-  /** Public id by position (tie-break for relevance). */
-  id: string[];
   /** Position by tool seq, -1 for none (seqs are small positive integers). */
   positionBySeq: Int32Array;
   bytes: Record<ByteFacet, Uint8Array>;
@@ -53,9 +51,14 @@ export type ListIndex = {
   /** Positions in each sort order: exactly n long (views of `orderBuffers`). */
   orders: Record<SortOrder, Int32Array>;
   orderBuffers: Record<SortOrder, Int32Array>;
-  /** Sunset date by position, for the sunset column (recomputed when the date changes). */
-  sunsetDate: (string | null)[];
+  /** Sunset date by position as a day key (dayKey: 20260601), NO_DATE for none; for the sunset column. */
+  sunsetDate: Int32Array;
   sunsetToday: string;
+  /**
+   * Behind the database while a background build runs (list-index.server.ts): pages made from it
+   * must not be kept by the page cache.
+   */
+  stale: boolean;
 };
 
 
@@ -73,13 +76,38 @@ export function code<F extends EnumFacet>(facet: F, value: string): number {
 
 const SUNSET_CODES = new Map(SUNSET_STATES.map((s, i) => [s, i]));
 
+/** No sunset date: larger than every day key, so tools without one sort last, as in SQL. */
+export const NO_DATE = 0x7fffffff;
+
+/**
+ * A date as a number in the order SQL compares the text: "2026-06-01" is 20260601. Held instead of
+ * a string per tool (a million strings at a million tools); exact for the ISO dates the standard
+ * allows, and any other text keeps its place by its leading digits.
+ */
+export function dayKey(date: string | null): number {
+  if (date === null) return NO_DATE;
+  const k = Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+  return Number.isFinite(k) ? k : 0;
+}
+
+let keyed: [string, string, number, number] = ["", "", 0, 0];
+
+/**
+ * The sunset state's code at position p. sunsetState (registry/lifecycle/sunset.ts) reads the date
+ * only as "before today" and "not after dueBy": it is given a stand-in date that answers both the
+ * same way, so the rule is not written twice.
+ */
 export function sunsetCode(index: ListIndex, p: number, today: string, dueBy: string = addDays(today, DUE_SOON_DAYS)): number {
+  const d = index.sunsetDate[p]!;
+  if (today !== keyed[0] || dueBy !== keyed[1]) keyed = [today, dueBy, dayKey(today), dayKey(dueBy)];
+  // "0" sorts before any date, "~" after any.
+  const stand = d === NO_DATE ? null : d < keyed[2] ? "0" : d <= keyed[3] ? today : "~";
   return SUNSET_CODES.get(
     sunsetState(
       {
         deploymentStatus: FACETS.status[index.bytes.status[p]!]!,
         reviewStatus: FACETS.review[index.bytes.review[p]!]!,
-        sunsetDate: index.sunsetDate[p] ?? null,
+        sunsetDate: stand,
         mirrored: index.bytes.regime[p] !== THIS_REGISTER,
       },
       today,
@@ -97,12 +125,12 @@ export function fillSunset(index: ListIndex, today: string) {
 /** First place in the sunset order whose date is `date` or later (tools without one come last). */
 function sunsetLowerBound(index: ListIndex, date: string): number {
   const order = index.orders.sunset;
+  const key = dayKey(date);
   let lo = 0;
   let hi = order.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const d = index.sunsetDate[order[mid]!];
-    if (d !== null && d !== undefined && d < date) lo = mid + 1;
+    if (index.sunsetDate[order[mid]!]! < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -134,8 +162,8 @@ export function moveSunsetDay(index: ListIndex, today: string) {
   index.sunsetToday = today;
 }
 
-export type ToolRow = [number, string, string, string, string, string, string | null, number, string | null, string];
-export const TOOL_COLUMNS = `seq, id, kind, jurisdiction_level, deployment_status, review_status, impact_level, has_sensitive_data, sunset_date, regime`;
+export type ToolRow = [number, string, string, string, string, string | null, number, string | null, string];
+export const TOOL_COLUMNS = `seq, kind, jurisdiction_level, deployment_status, review_status, impact_level, has_sensitive_data, sunset_date, regime`;
 
 const regimeCodes = new Map<string, number>();
 function regimeCode(regime: string): number {
@@ -145,9 +173,8 @@ function regimeCode(regime: string): number {
 }
 
 /** Writes one tool's row into position p (not its categories, agencies or sunset byte). */
-export function setRow(index: ListIndex, p: number, [seq, id, kind, level, deployment, review, impact, sensitive, sunset, regime]: ToolRow) {
+export function setRow(index: ListIndex, p: number, [seq, kind, level, deployment, review, impact, sensitive, sunset, regime]: ToolRow) {
   index.seq[p] = seq;
-  index.id[p] = id;
   index.positionBySeq[seq] = p;
   index.bytes.kind[p] = code("kind", kind);
   index.bytes.jurisdiction[p] = code("jurisdiction", level);
@@ -157,29 +184,22 @@ export function setRow(index: ListIndex, p: number, [seq, id, kind, level, deplo
   index.bytes.review[p] = code("review", rc === THIS_REGISTER ? review : SOURCE_REGIME);
   index.bytes.level[p] = code("level", impact ?? (rc === THIS_REGISTER ? "none" : SOURCE_REGIME));
   index.bytes.sensitive[p] = code("sensitive", sensitive ? "yes" : "no");
-  index.sunsetDate[p] = sunset === null ? null : internDate(sunset);
-}
-
-// Sunset dates repeat (a few thousand days against up to a million tools): one string per day.
-const dates = new Map<string, string>();
-function internDate(d: string): string {
-  const known = dates.get(d);
-  if (known !== undefined) return known;
-  if (dates.size > 100_000) dates.clear();
-  dates.set(d, d);
-  return d;
+  index.sunsetDate[p] = dayKey(sunset);
 }
 
 export type AgencyRow = { id: number; slug: string; name_zh: string | null; name_en: string | null };
 export const agencyInfo = (a: AgencyRow): AgencyInfo => ({ id: a.id, slug: a.slug, name: { ...(a.name_zh ? { zh: a.name_zh } : {}), ...(a.name_en ? { en: a.name_en } : {}) } });
 
-export function loadAgencies(db: Db): Map<number, AgencyInfo> {
+/** The connection the index reads: a Db, or the raw one of the background build (list-index-worker.ts). */
+export type Client = { $client: Database.Database };
+
+export function loadAgencies(db: Client): Map<number, AgencyInfo> {
   const out = new Map<number, AgencyInfo>();
-  for (const a of stmt(db, `SELECT id, slug, name_zh, name_en FROM agencies`).all() as AgencyRow[]) out.set(a.id, agencyInfo(a));
+  for (const a of db.$client.prepare(`SELECT id, slug, name_zh, name_en FROM agencies`).all() as AgencyRow[]) out.set(a.id, agencyInfo(a));
   return out;
 }
 
-export function changeHead(db: Db): { version: number; changeId: number } {
+export function changeHead(db: Client): { version: number; changeId: number } {
   const [version, changeId] = db.$client
     .prepare(`SELECT (SELECT version FROM list_version WHERE id = 1), (SELECT coalesce(max(id), 0) FROM list_changes)`)
     .raw()

@@ -47,6 +47,7 @@ function ensureCapacity(index: ListIndex, positions: number, maxSeq: number) {
   index.seq = grow(index.seq, positions);
   for (const f of BYTE_FACETS) index.bytes[f] = grow(index.bytes[f], positions);
   index.categories = grow(index.categories, positions);
+  index.sunsetDate = grow(index.sunsetDate, positions);
   index.agencyStart = grow(index.agencyStart, positions);
   index.agencyEnd = grow(index.agencyEnd, positions);
   index.positionBySeq = grow(index.positionBySeq, maxSeq + 1, -1);
@@ -157,7 +158,6 @@ export function patch(db: Db, index: ListIndex, head: { version: number; changeI
     }
     if (p !== last) {
       index.seq[p] = index.seq[last]!;
-      index.id[p] = index.id[last]!;
       index.positionBySeq[index.seq[p]!] = p;
       for (const f of BYTE_FACETS) index.bytes[f][p] = index.bytes[f][last]!;
       index.categories[p] = index.categories[last]!;
@@ -167,8 +167,6 @@ export function patch(db: Db, index: ListIndex, head: { version: number; changeI
     }
     index.agencyStart[last] = 0;
     index.agencyEnd[last] = 0;
-    index.id.length = last;
-    index.sunsetDate.length = last;
     index.positionBySeq[seq] = -1;
     index.n = last;
   }

@@ -14,116 +14,115 @@
 // tools appended into spare capacity, unpublished ones swapped out with the last position, and
 // each sort order mended by taking the changed positions out and putting each back where a
 // binary search says (SQL compares two tools exactly as the order's ORDER BY does). A few
-// milliseconds at 100,000 tools, where the full build took 1-2 s. The full build remains for the
-// first use, for a worker too far behind (more than PATCH_LIMIT tools changed, or changes
-// already pruned), and for a version bump without changes (a search reindex). The sunset column
-// is recomputed when the date changes.
+// milliseconds at 100,000 tools, where the full build takes 1-2 s (20 s at a million). A full
+// build remains for the first use, for a worker too far behind (more than PATCH_LIMIT tools
+// changed, or changes already pruned), and for a version bump without changes (a search
+// reindex). In a server worker (warmListIndex) only the first build holds the main thread: a
+// later one runs in a worker thread (list-index-worker.ts) while requests keep the old index,
+// patched no further and marked `stale` (pages made from it are not kept by the page cache), and
+// the new index is swapped in when it arrives, then patched forward like any other. Elsewhere
+// (command-line tools, the mirror, tests) a rebuild is synchronous: they want the current list.
+// The sunset column is recomputed when the date changes.
+import fs from "node:fs";
+import { Worker } from "node:worker_threads";
 import { getDb, type Db } from "../shared/db.server";
 import { registerNow } from "../shared/clock.server";
-import { BYTE_FACETS, type ByteFacet } from "./query";
 import { todayIso } from "../lifecycle/sunset";
-import { changeHead, code, fillSunset, loadAgencies, moveSunsetDay, positionOf, setRow, SORT_ORDERS, TOOL_COLUMNS, type ListIndex, type SortOrder, type ToolRow } from "./list-index-columns.server";
+import { changeHead, moveSunsetDay, type ListIndex } from "./list-index-columns.server";
+import { build, fromMessage, type SentIndex } from "./list-index-build.server";
 import { patch } from "./list-index-patch.server";
 
 export { code, positionOf, SORT_ORDERS, type AgencyInfo, type ListIndex, type SortOrder } from "./list-index-columns.server";
 export { PATCH_LIMIT } from "./list-index-patch.server";
 
-const cache = new WeakMap<object, ListIndex>();
+type State = {
+  index: ListIndex;
+  /** Rebuilds go to a worker thread (a server worker's connection to a file). */
+  background: boolean;
+  /** The background build running, if any: settles when its index is swapped in (or it failed). */
+  building: Promise<void> | null;
+  /** The last background build failed: the next rebuild is synchronous (then the thread is tried again). */
+  failed: boolean;
+};
+const states = new WeakMap<object, State>();
 
-// Built by streaming rows straight into typed arrays (raw, iterated statements): at 100,000
-// tools, materialising the rows as objects first cost well over 100 MB of transient memory.
-function build(db: Db, today: string): ListIndex {
-  const client = db.$client;
-  const { version, changeId } = changeHead(db);
-  const [n, maxSeq] = client.prepare(`SELECT count(*), coalesce(max(seq), 0) FROM tools WHERE published_revision_id IS NOT NULL`).raw().get() as [number, number];
-  const cap = n + 64;
-  const index: ListIndex = {
-    version,
-    changeId,
-    n,
-    seq: new Int32Array(cap),
-    id: new Array<string>(n),
-    positionBySeq: new Int32Array(maxSeq + 65).fill(-1),
-    bytes: Object.fromEntries(BYTE_FACETS.map((f) => [f, new Uint8Array(cap)])) as Record<ByteFacet, Uint8Array>,
-    categories: new Uint16Array(cap),
-    agencyStart: new Int32Array(cap),
-    agencyEnd: new Int32Array(cap),
-    agencyIds: new Int32Array(0),
-    agencyUsed: 0,
-    agencies: new Map(),
-    orders: {} as Record<SortOrder, Int32Array>,
-    orderBuffers: {} as Record<SortOrder, Int32Array>,
-    sunsetDate: new Array<string | null>(n),
-    sunsetToday: "",
-  };
-  let p = 0;
-  const rows = client.prepare(`SELECT ${TOOL_COLUMNS} FROM tools WHERE published_revision_id IS NOT NULL ORDER BY seq`).raw().iterate() as IterableIterator<ToolRow>;
-  for (const row of rows) {
-    if (p >= n) break;
-    setRow(index, p++, row);
-  }
-  fillSunset(index, today);
+const syncBuild = (db: Db, today: string) => db.$client.transaction(() => build(db, today))();
 
-  for (const [seq, category] of client.prepare(`SELECT tool_seq, category FROM tool_data_categories`).raw().iterate() as IterableIterator<[number, string]>) {
-    const q = positionOf(index, seq);
-    if (q >= 0) index.categories[q]! |= 1 << code("category", category);
-  }
-
-  // Agencies per tool, in tool order: each tool's slice follows the previous one.
-  const links = client.prepare(`SELECT DISTINCT tool_seq, agency_id FROM tool_agencies ORDER BY tool_seq, agency_id`).raw().all() as [number, number][];
-  index.agencyIds = new Int32Array(links.length + 256);
-  let at = 0;
-  let last = -1;
-  for (const [seq, agency] of links) {
-    const q = positionOf(index, seq);
-    if (q < 0) continue;
-    if (q !== last) {
-      index.agencyStart[q] = at;
-      last = q;
-    }
-    index.agencyIds[at++] = agency;
-    index.agencyEnd[q] = at;
-  }
-  index.agencyUsed = at;
-  index.agencies = loadAgencies(db);
-
-  for (const [name, order] of Object.entries(SORT_ORDERS) as [SortOrder, string][]) {
-    const arr = new Int32Array(cap);
-    let i = 0;
-    for (const seq of client.prepare(`SELECT seq FROM tools WHERE published_revision_id IS NOT NULL ORDER BY ${order}`).pluck().iterate() as IterableIterator<number>) {
-      if (i < n) arr[i++] = positionOf(index, seq);
-    }
-    index.orderBuffers[name] = arr;
-    index.orders[name] = arr.subarray(0, n);
-  }
-  return index;
+/** The thread's entry: beside the sources, or one level above the Remix build (build/index.js). */
+function workerUrl(): URL {
+  const fromSources = new URL("../../server/list-index-worker.mjs", import.meta.url);
+  return import.meta.url.endsWith(".ts") && fs.existsSync(fromSources) ? fromSources : new URL("../server/list-index-worker.mjs", import.meta.url);
 }
+
+function buildInBackground(db: Db, state: State, today: string) {
+  const started = performance.now();
+  state.building = new Promise<void>((resolve) => {
+    let done = false;
+    const finish = (index: ListIndex | null, error?: unknown) => {
+      if (done) return;
+      done = true;
+      if (index) state.index = index;
+      else console.error(`list index background build failed: ${(error as Error | undefined)?.message ?? String(error)}`);
+      state.failed = !index;
+      state.building = null;
+      resolve();
+    };
+    try {
+      const since = state.index.changeId;
+      const worker = new Worker(workerUrl(), { workerData: { file: db.$client.name, today, since }, execArgv: [] });
+      worker.unref();
+      worker.once("message", (sent: SentIndex) => {
+        // The old index was patched no further, so its agencies are still those at `since`.
+        finish(state.index.changeId === since || "all" in sent.agencies ? fromMessage(sent, state.index.agencies) : null, "agencies");
+        if (process.env.LIST_INDEX_LOG) console.log(`list index swapped: ${Math.round(performance.now() - started)} ms`);
+      });
+      worker.once("error", (e) => finish(null, e));
+      worker.once("exit", (code) => finish(null, `exit ${code}`));
+    } catch (e) {
+      finish(null, e);
+    }
+  });
+}
+
 /**
  * The index for this connection: patched with the tools changed since it was last read, or
- * rebuilt when it cannot be patched (see the top of this file).
+ * rebuilt when it cannot be patched (see the top of this file). While a background build runs,
+ * the old index, marked `stale`.
  */
 export function getListIndex(db: Db, today: string): ListIndex {
   const head = changeHead(db);
-  let index = cache.get(db.$client);
-  if (!index || index.version !== head.version) {
-    const current = index;
-    index = db.$client.transaction(() => {
+  let state = states.get(db.$client);
+  if (!state) states.set(db.$client, (state = { index: syncBuild(db, today), background: false, building: null, failed: false }));
+  else if (state.index.version !== head.version && !state.building) {
+    const current = state.index;
+    const next = db.$client.transaction((): ListIndex | "behind" => {
       // Read again inside the transaction: the snapshot the patch or build sees.
       const inside = changeHead(db);
-      if (current) {
-        try {
-          if (patch(db, current, inside, today)) return current;
-        } catch (e) {
-          // A patch that failed half-way leaves the old index unusable: build a new one.
-          console.error(`list index patch failed, rebuilding: ${(e as Error).message}`);
-        }
+      try {
+        if (patch(db, current, inside, today)) return current;
+      } catch (e) {
+        // A patch that failed half-way leaves the old index unusable: build a new one now.
+        console.error(`list index patch failed, rebuilding: ${(e as Error).message}`);
+        return build(db, today);
       }
-      return build(db, today);
+      return state!.background && !state!.failed && !db.$client.memory ? "behind" : build(db, today);
     })();
-    cache.set(db.$client, index);
+    if (next === "behind") buildInBackground(db, state, today);
+    else {
+      // After a failed background build, one synchronous rebuild; the next goes back to the thread.
+      if (next !== current) state.failed = false;
+      state.index = next;
+    }
   }
+  const index = state.index;
+  index.stale = index.version !== head.version;
   if (index.sunsetToday !== today) moveSunsetDay(index, today);
   return index;
+}
+
+/** The background build running for this connection (tests and benchmarks wait for it), or null. */
+export function listIndexBuilding(db: Db): Promise<void> | null {
+  return states.get(db.$client)?.building ?? null;
 }
 
 /** Positions of one page, walking `order` and keeping those that pass. */
@@ -140,18 +139,19 @@ export function pageOf(order: ArrayLike<number>, pass: Uint8Array, offset: numbe
 
 /** A full build, bypassing this connection's index: for tests that compare a patched index with it. */
 export function buildListIndex(db: Db, today: string): ListIndex {
-  return db.$client.transaction(() => build(db, today))();
+  return syncBuild(db, today);
 }
 
 /**
  * Builds this process's list index now, so that no request waits for the first build (several
  * seconds at a million tools): each server worker calls it once at start, before it listens
- * (app/entry.server.tsx). A database that cannot be read yet (not migrated) is left for the first
- * request to report.
+ * (app/entry.server.tsx). Later rebuilds of this connection's index run in the background. A
+ * database that cannot be read yet (not migrated) is left for the first request to report.
  */
 export function warmListIndex(db: Db = getDb()): void {
   try {
     getListIndex(db, todayIso(registerNow()));
+    states.get(db.$client)!.background = true;
   } catch (e) {
     console.error(`list index warm-up failed: ${(e as Error).message}`);
   }

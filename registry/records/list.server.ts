@@ -32,6 +32,8 @@ export type ToolList = {
   terms: Term[];
   /** "Did you mean": corrected queries that find records, when no record had every word searched for. */
   suggestions: string[];
+  /** Made from a list index still being rebuilt (registry/records/list-index.server.ts): not to be cached. */
+  stale: boolean;
 };
 
 // Ranked search hits per connection, for the index version they were computed at: ranking a
@@ -160,7 +162,7 @@ export async function listTools(ctx: Ctx, q: ListToolsQuery): Promise<ToolList> 
   });
   // Suggestions only when no record had every word (cached per query and index version).
   const suggestions = sel.allWordsMissed ? suggestQueries(db, sel.index.version, terms) : [];
-  return { query: { ...sel.query, page }, notices, total: sel.total, page, pageCount, items, facets: sel.facets, agency: sel.agency, terms, suggestions };
+  return { query: { ...sel.query, page }, notices, total: sel.total, page, pageCount, items, facets: sel.facets, agency: sel.agency, terms, suggestions, stale: sel.index.stale };
 }
 
 /**

@@ -115,10 +115,13 @@ export function rowsAt(db: Db, index: ListIndex, positions: number[]): ToolRow[]
   );
 }
 
-/** The rows of some tools by seq, in that order (a tool no longer there is left out). */
+/**
+ * The rows of some tools by seq, in that order. A tool no longer published (or gone) is left out:
+ * a list index being rebuilt in the background still holds it (list-index.server.ts).
+ */
 export function rowsOfSeqs(db: Db, seqs: number[]): ToolRow[] {
   if (!seqs.length) return [];
-  const rows = stmt(db, `SELECT ${TOOL_COLUMNS} FROM tools t WHERE t.seq IN (${seqs.map(() => "?").join(", ")})`).all(...seqs) as ToolRow[];
+  const rows = stmt(db, `SELECT ${TOOL_COLUMNS} FROM tools t WHERE t.seq IN (${seqs.map(() => "?").join(", ")}) AND t.published_revision_id IS NOT NULL`).all(...seqs) as ToolRow[];
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   return seqs.flatMap((s) => bySeq.get(s) ?? []);
 }

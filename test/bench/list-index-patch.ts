@@ -8,13 +8,16 @@
 //
 // Prints the full build time and, for each kind of write, the patch time (median and max over
 // the repeats), and the heap the index holds. BENCH_KEEP=<file> keeps the register made, e.g. to
-// start a server on it and read its workers' memory.
+// start a server on it and read its workers' memory. Last, the longest main-thread stall while
+// a bulk write (over PATCH_LIMIT tools) is rebuilt in the background, as in a server worker.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase } from "../../db/client.server";
 import { migrateDatabase } from "../../db/migrate.server";
-import { buildListIndex, getListIndex } from "../../registry/records/list-index.server";
+import Database from "better-sqlite3";
+import { fromMessage, toMessage, type SentIndex } from "../../registry/records/list-index-build.server";
+import { buildListIndex, getListIndex, listIndexBuilding, PATCH_LIMIT, warmListIndex } from "../../registry/records/list-index.server";
 
 const N = Number(process.env.BENCH_RECORDS ?? 100_000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 30);
@@ -91,6 +94,74 @@ try {
   t = performance.now();
   getListIndex(db, "2026-12-04");
   console.log(`a new day (sunset states recomputed): ${(performance.now() - t).toFixed(1)} ms`);
+
+  // A bulk write from another connection (more than PATCH_LIMIT tools, as the import CLI makes):
+  // in a server worker (warmListIndex) the index is rebuilt in a worker thread. Requests are
+  // simulated by a loop reading the index while a writer changes a tool every 20 ms; the longest
+  // time the main thread was held between two turns of the loop is the stall a request could see
+  // (a getListIndex call, the swap, the patch forward).
+  warmListIndex(db);
+  const bulk = new Database(file);
+  let current = getListIndex(db, TODAY);
+  /** Reads the index in a loop for up to `ms` (or until it is current again after a rebuild), writing a tool every 20 ms. */
+  async function readLoop(ms: number, untilCurrent: boolean) {
+    const calls: number[] = [];
+    const turns: number[] = [];
+    let staleCalls = 0;
+    const start = performance.now();
+    let last = start;
+    let lastWrite = start;
+    while (performance.now() - start < ms) {
+      await new Promise((r) => setImmediate(r));
+      const now = performance.now();
+      turns.push(now - last);
+      if (now - lastWrite >= 20) {
+        bulk.prepare(`UPDATE tools SET name_en = ? WHERE seq = ?`).run(`During ${k}`, seq());
+        lastWrite = performance.now();
+      }
+      const building = listIndexBuilding(db) !== null;
+      const s = performance.now();
+      const index = getListIndex(db, TODAY);
+      const took = performance.now() - s;
+      calls.push(took);
+      last = performance.now();
+      // The turn in which the new index arrived (the swap), and the read that patched it forward.
+      if (index !== current) {
+        console.log(`  swap: the turn it arrived in ${turns.at(-1)!.toFixed(1)} ms, the next read (patch forward) ${took.toFixed(1)} ms`);
+        current = index;
+      }
+      if (!building && listIndexBuilding(db) !== null) console.log(`  the read that started the build: ${took.toFixed(1)} ms`);
+      if (index.stale) staleCalls++;
+      else if (untilCurrent && listIndexBuilding(db) === null && staleCalls > 0) break;
+    }
+    const over = (xs: number[]) => xs.filter((x) => x > 20).length;
+    return `${((performance.now() - start) / 1000).toFixed(1)} s, ${calls.length} reads (${staleCalls} stale): getListIndex ${stat(calls)}, ${over(calls)} over 20 ms; main-thread turns ${stat(turns)}, ${over(turns)} over 20 ms`;
+  }
+  console.log(`control, no rebuild (a write every 20 ms, each patched): ${await readLoop(8000, false)}`);
+  t = performance.now();
+  bulk.transaction(() => {
+    const up = bulk.prepare(`UPDATE tools SET updated_at = ? WHERE seq = ?`);
+    for (let i = 0; i <= PATCH_LIMIT * 2; i++) up.run(new Date(Date.UTC(2028, 0, 1) + i * 1000).toISOString(), seq());
+  })();
+  console.log(`bulk write of ${PATCH_LIMIT * 2 + 1} tools from another connection: ${(performance.now() - t).toFixed(0)} ms`);
+  console.log(`big-delta rebuild in the background, until the index is current again: ${await readLoop(120_000, true)}`);
+  // The swap alone, without the event loop's wait: a built index serialised with its columns
+  // transferred and read back (structuredClone, the algorithm postMessage uses; in the server the
+  // sending half runs in the worker thread), then made an index again; with no agency changed
+  // since the old index (the usual case), and with every agency sent (after pruned changes).
+  for (const all of [false, true]) {
+    const swaps: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      const built = buildListIndex(db, TODAY);
+      const { message, transfer } = toMessage(built, all ? { all: [...built.agencies] } : { changed: [] });
+      const s = performance.now();
+      const got = fromMessage(structuredClone(message, { transfer }) as SentIndex, current.agencies);
+      swaps.push(performance.now() - s);
+      if (got.n !== current.n) throw new Error("swap: another index came back");
+    }
+    console.log(`swap (serialise, read back, make the index), ${all ? `all ${current.agencies.size} agencies sent` : "no agency changed"}: ${stat(swaps)} (5 builds)`);
+  }
+  bulk.close();
   db.$client.close();
   if (process.env.BENCH_KEEP) {
     fs.copyFileSync(file, process.env.BENCH_KEEP);

@@ -6,8 +6,8 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
-import { buildListIndex, getListIndex, PATCH_LIMIT, SORT_ORDERS, type ListIndex, type SortOrder } from "../../registry/records/list-index.server";
-import { BYTE_FACETS } from "../../registry/records/query";
+import { buildListIndex, getListIndex, PATCH_LIMIT } from "../../registry/records/list-index.server";
+import { canonical } from "../helpers/list-index";
 
 const getDb = useFreshDb();
 const TODAY = "2026-06-01";
@@ -18,24 +18,6 @@ function random(seed: number) {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
-}
-
-/** What an index says, independent of where each tool happens to sit. */
-function canonical(index: ListIndex) {
-  const tools: Record<number, unknown> = {};
-  for (let p = 0; p < index.n; p++) {
-    const seq = index.seq[p]!;
-    expect(index.positionBySeq[seq], `position of seq ${seq}`).toBe(p);
-    tools[seq] = {
-      id: index.id[p],
-      bytes: Object.fromEntries(BYTE_FACETS.map((f) => [f, index.bytes[f][p]])),
-      categories: index.categories[p],
-      agencies: Array.from(index.agencyIds.subarray(index.agencyStart[p]!, index.agencyEnd[p]!)),
-      sunsetDate: index.sunsetDate[p] ?? null,
-    };
-  }
-  const orders = Object.fromEntries((Object.keys(SORT_ORDERS) as SortOrder[]).map((o) => [o, Array.from(index.orders[o], (p) => index.seq[p])]));
-  return { n: index.n, tools, orders, agencies: [...index.agencies.entries()].sort((a, b) => a[0] - b[0]) };
 }
 
 const pick = <T,>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;

@@ -38,7 +38,6 @@ function randomIndex(rnd: () => number, n: number, agencies: number): ListIndex 
     changeId: 0,
     n,
     seq: Int32Array.from({ length: n }, (_, p) => p + 1),
-    id: Array.from({ length: n }, (_, p) => `ALG-${String(p + 1).padStart(6, "0")}`),
     positionBySeq: new Int32Array(0),
     bytes,
     categories,
@@ -49,8 +48,9 @@ function randomIndex(rnd: () => number, n: number, agencies: number): ListIndex 
     agencies: info,
     orders: {} as ListIndex["orders"],
     orderBuffers: {} as ListIndex["orderBuffers"],
-    sunsetDate: [],
+    sunsetDate: new Int32Array(0),
     sunsetToday: "",
+    stale: false,
   };
 }
 

@@ -11,12 +11,14 @@ import { SearchForm } from "~/components/search-form";
 import { Facets, ActiveFilters, facetsData, listHref } from "./facets";
 import { Notices } from "./notices";
 import { Suggestions } from "./suggestions";
-import { publicPage } from "~/page-cache";
+import { loaderCacheControl, publicPage } from "~/page-cache";
+import { staleAware } from "~/page-cache.server";
 import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = publicPage(TOOL_QUERY_PARAMS, REPEATABLE_QUERY_PARAMS);
 export const links = dataDownloadsLinks;
+export const headers = loaderCacheControl;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // The language orders the list by name.
@@ -25,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const list = await listTools(ctxOf(), { query, lang, notices });
   // Only what the page renders, in the language it renders (the same data hydrates the page):
   // each card's texts in one language, facets without the values no result has, no search terms.
-  return {
+  const page = {
     list: {
       notices: list.notices,
       total: list.total,
@@ -36,6 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ...facetsData(list, lang),
     },
   };
+  return staleAware(page, list.stale);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [

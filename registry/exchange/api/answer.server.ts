@@ -13,7 +13,8 @@ import { apiProblem } from "./problem";
 import { absolute, paths } from "../../shared/urls";
 
 export type ApiContext = Ctx & { origin: string };
-export type ApiAnswer<T = unknown> = { body: T; lastModified: string | null; next?: string | null } | { movedTo: string };
+/** `stale`: made from a list index being rebuilt (registry/records/list-index.server.ts): not to be cached or validated. */
+export type ApiAnswer<T = unknown> = { body: T; lastModified: string | null; next?: string | null; stale?: boolean } | { movedTo: string };
 
 export const short = (v: string) => (v.length > 60 ? `${v.slice(0, 60)}…` : v);
 export const PUBLISHED = `published_revision_id IS NOT NULL`;

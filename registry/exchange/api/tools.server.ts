@@ -80,7 +80,8 @@ export async function apiListTools(ctx: ApiContext, { params }: { params: URLSea
     // its place; if that tool no longer matches, the page starts at the old place.
     const key = decodeCursor(params, { order, fingerprint }, RelevanceKey);
     if (key) {
-      const at = sel.order.findIndex((p) => sel.index.id[p] === key[0]);
+      const row = stmt(db, `SELECT seq FROM tools WHERE id = ?`).get(key[0]) as { seq: number } | undefined;
+      const at = row ? sel.order.indexOf(positionOf(sel.index, row.seq)) : -1;
       start = at >= 0 ? at + 1 : Math.min(key[1], sel.order.length);
     }
   } else {
@@ -114,6 +115,7 @@ export async function apiListTools(ctx: ApiContext, { params }: { params: URLSea
     lastModified: latest(registerChangedAt(db), startOfToday(ctx.now)),
     next,
     body: { query: echo, notices, total: sel.total, limit, items, nextCursor, next },
+    ...(sel.index.stale ? { stale: true } : {}),
   };
 }
 
