@@ -4,58 +4,23 @@
 // private: the page cache never keeps them, so once the new index is in, the next answer shows
 // the new tools, and only that is cached.
 import { test, expect } from "@playwright/test";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import http from "node:http";
-import os from "node:os";
-import path from "node:path";
-import { ROOT } from "../helpers/paths";
 import { openDatabase, type Db } from "../../db/client.server";
-import { SEED_SCRIPT } from "../helpers/seed";
+import { request, serverForSpec } from "../helpers/server-process";
 import { PATCH_LIMIT } from "../../registry/records/list-index.server";
 
 test.describe.configure({ mode: "serial" });
 
 const PORT = 3297;
-let tmp = "";
-let server: ChildProcess | undefined;
+const { databasePath } = serverForSpec("register-rebuild-", PORT, { WEB_CONCURRENCY: "1" });
 let db: Db;
+const get = (url: string) => request(PORT, url);
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
-function get(url: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: PORT, path: url, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "register-rebuild-"));
-  const env = { ...process.env, DATABASE_PATH: path.join(tmp, "register.sqlite") };
-  const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
-  execFileSync(process.execPath, [tsx, "scripts/migrate.server.ts"], { cwd: ROOT, env, stdio: "pipe" });
-  execFileSync(process.execPath, [tsx, SEED_SCRIPT], { cwd: ROOT, env, stdio: "pipe" });
-  db = openDatabase(env.DATABASE_PATH);
-  server = spawn(process.execPath, ["server.mjs"], { cwd: ROOT, env: { ...env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", WEB_CONCURRENCY: "1" }, stdio: "ignore" });
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await get("/standard/v1.schema.json")).status === 200) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+test.beforeAll(() => {
+  db = openDatabase(databasePath());
 });
 
 test.afterAll(() => {
-  server?.kill("SIGTERM");
   db?.$client.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 test("a list page made from the old index while the new one is built is never cached; the new list is", async () => {
