@@ -116,6 +116,8 @@ if (cluster.isPrimary && workers > 1) {
 async function startWorker() {
   const build = await import(path.join(here, "build/index.js"));
   const entry = build.entry.module;
+  // The list index is built before the worker listens (app/entry.server.tsx).
+  await entry.warmUp();
   const cacheBytes = Number(process.env.PAGE_CACHE_MB ?? 128) * 1024 * 1024;
   const cache = cacheBytes > 0 ? new PageCache({ maxBytes: cacheBytes }) : null;
   const versions = new PageVersionClock({ read: () => entry.pageCacheVersion(), maxAgeMs: versionMaxAgeMs });

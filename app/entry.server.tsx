@@ -10,7 +10,7 @@ import { PRIVATE_PAGE_CACHE_CONTROL, PUBLIC_PAGE_CACHE_CONTROL } from "./page-ca
 import { isSignedInRequest } from "./http/request-policy";
 import { documentCsp, STATIC_SECURITY_HEADERS } from "./http/security-headers";
 import { startChainWatch } from "../registry/log/watch.server";
-import { warmListIndex } from "../registry/records/list-index.server";
+import { startListIndex } from "../registry/records/list-index.server";
 import { startNoticeLoop } from "./notify-mail.server";
 import { splitLangPrefix } from "../registry/shared/urls";
 
@@ -27,9 +27,12 @@ export { paths } from "../registry/shared/urls";
 installRouteMatchCache(); // route matching remembered per address (app/route-match-cache.server.ts)
 startChainWatch(); // each worker checks the event log after every append and every minute, off the request path
 startNoticeLoop(); // each worker sweeps time-based notices and, with SMTP_URL set, sends the mail outbox
-// Each worker builds its list index before it listens (the server awaits this module), so no
-// request waits for the first build; afterwards the index is patched, never rebuilt, after writes.
-if (!process.env.VITEST) warmListIndex();
+/**
+ * Each server worker builds its list index (in a worker thread) before it listens: server.mjs
+ * awaits this, so no request waits for the first build; afterwards the index is patched after
+ * writes, and rebuilt in the background when it cannot be.
+ */
+export const warmUp = (): Promise<void> => startListIndex();
 
 function isPublicPage(request: Request, status: number, context: EntryContext): boolean {
   if (request.method !== "GET" || status !== 200) return false;

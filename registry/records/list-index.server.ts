@@ -143,6 +143,35 @@ export function buildListIndex(db: Db, today: string): ListIndex {
 }
 
 /**
+ * A server worker's first build, in the worker thread too, so that the build's transient memory
+ * (several hundred megabytes at a million tools) is the thread's and goes with it, not left in
+ * the worker's own heap: the server awaits it before it listens (server.mjs). Later rebuilds run
+ * in the background as well. Falls back to warmListIndex when the thread cannot build.
+ */
+export function startListIndex(db: Db = getDb()): Promise<void> {
+  if (states.has(db.$client) || db.$client.memory) return Promise.resolve(warmListIndex(db));
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (sent: SentIndex | null, error?: unknown) => {
+      if (done) return;
+      done = true;
+      if (sent && !states.has(db.$client)) states.set(db.$client, { index: fromMessage(sent), background: true, building: null, failed: false });
+      else if (!sent) console.error(`list index thread build failed: ${(error as Error | undefined)?.message ?? String(error)}`);
+      warmListIndex(db);
+      resolve();
+    };
+    try {
+      const worker = new Worker(workerUrl(), { workerData: { file: db.$client.name, today: todayIso(registerNow()), since: null }, execArgv: [] });
+      worker.once("message", (sent: SentIndex) => finish(sent));
+      worker.once("error", (e) => finish(null, e));
+      worker.once("exit", (code) => finish(null, `exit ${code}`));
+    } catch (e) {
+      finish(null, e);
+    }
+  });
+}
+
+/**
  * Builds this process's list index now, so that no request waits for the first build (several
  * seconds at a million tools): each server worker calls it once at start, before it listens
  * (app/entry.server.tsx). Later rebuilds of this connection's index run in the background. A

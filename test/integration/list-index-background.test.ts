@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { useFreshDb } from "../helpers/db";
 import { canonical } from "../helpers/list-index";
-import { buildListIndex, getListIndex, listIndexBuilding, PATCH_LIMIT, warmListIndex } from "../../registry/records/list-index.server";
+import { buildListIndex, getListIndex, listIndexBuilding, PATCH_LIMIT, startListIndex, warmListIndex } from "../../registry/records/list-index.server";
 import { listTools } from "../../registry/records/list.server";
 import { ctxOf } from "../../registry/shared/context";
 import { todayIso } from "../../registry/lifecycle/sunset";
@@ -118,6 +118,20 @@ describe("the list index rebuilt in the background", () => {
     const index = getListIndex(db, today);
     expect(index.stale).toBe(false);
     expect(canonical(index)).toEqual(canonical(buildListIndex(db, today)));
+  });
+
+  it("a server worker's first build runs in the thread too, equals a full build, and later rebuilds go to the background", async () => {
+    const db = getDb();
+    const today = todayIso(registerNow());
+    await startListIndex(db);
+    const first = getListIndex(db, today);
+    expect(first.stale).toBe(false);
+    expect(canonical(first)).toEqual(canonical(buildListIndex(db, today)));
+    bulkInsert(db.$client.name);
+    expect(getListIndex(db, today)).toBe(first);
+    expect(listIndexBuilding(db)).not.toBeNull();
+    await listIndexBuilding(db);
+    expect(canonical(getListIndex(db, today))).toEqual(canonical(buildListIndex(db, today)));
   });
 
   it("outside a server worker (no warm-up: tools, the mirror), a rebuild is synchronous", () => {
