@@ -45,7 +45,7 @@ import { createRequestHandler as createFetchHandler } from "@remix-run/node";
 import { CachedPage, PageCache, sendCachedPage } from "./server/page-cache.mjs";
 import { PAGE_VERSION_MESSAGE, PageVersionClock } from "./server/page-version.mjs";
 import { RenderQueue, restartDelay, sendBody, trustProxySetting } from "./server/limits.mjs";
-import { RenderShare, renderShareRelay } from "./server/render-share.mjs";
+import { RenderShare, renderShareRelay, sharedPage } from "./server/render-share.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
@@ -336,7 +336,7 @@ async function startWorker() {
         if (claim.render) {
           // Arrived while the claim was answered (the sibling's render had just ended)?
           got = cache.get(version, page.key);
-          if (got) share.finished(shared.at, { version, key: page.key, status: got.status, headers: got.headers, body: got.body, vary: got.vary, etag: got.etag });
+          if (got) share.finished(shared.at, sharedPage(version, page.key, got));
           else shared.claimed = true;
         } else {
           // No slot is held while a sibling renders; if its render gives no page, render here.
@@ -382,7 +382,7 @@ async function startWorker() {
         shared?.resolve(cached);
         if (shared?.claimed) {
           shared.claimed = false;
-          share.finished(shared.at, { version, key: page.key, status: cached.status, headers, body: cached.body, vary: cached.vary, etag: cached.etag });
+          share.finished(shared.at, sharedPage(version, page.key, cached));
         }
         // Compressed here, once; the compression middleware leaves an encoded answer alone.
         return sendCachedPage(req, res, cached, "miss");
