@@ -119,7 +119,10 @@ async function startWorker() {
   // The list index is built before the worker listens (app/entry.server.tsx).
   await entry.warmUp();
   const cacheBytes = Number(process.env.PAGE_CACHE_MB ?? 128) * 1024 * 1024;
-  const cache = cacheBytes > 0 ? new PageCache({ maxBytes: cacheBytes }) : null;
+  // A page that declared what it was made from is kept across a change that did not touch it
+  // (server/page-cache.mjs); PAGE_CARRY=off renders every page again after any change.
+  const carry = process.env.PAGE_CARRY === "off" ? undefined : (page, from, to) => entry.pageUnchanged(page.deps, from, to);
+  const cache = cacheBytes > 0 ? new PageCache({ maxBytes: cacheBytes, carry }) : null;
   const versions = new PageVersionClock({ read: () => entry.pageCacheVersion(), maxAgeMs: versionMaxAgeMs });
   // Renders shared with the sibling workers (server/render-share.mjs): a page a sibling rendered
   // is kept here too when it is of the version this worker holds (read again if it lags).
@@ -129,6 +132,7 @@ async function startWorker() {
           send: (m) => process.send(m, () => {}),
           receive: (p) => {
             const page = new CachedPage(p.status, p.headers, p.body, p.vary, p.etag);
+            page.deps = p.deps ?? null;
             try {
               if (versions.current() !== p.version) versions.stale();
               if (versions.current() === p.version) cache.set(p.version, p.key, page);
@@ -359,9 +363,11 @@ async function startWorker() {
     }
     try {
       const request = remixRequest(req, res);
+      // The loaders' context: a public page's loader may leave its deps on it (app/page-cache.server.ts).
+      const context = loadContext(req);
       let response;
       try {
-        response = await fetchHandler(request, loadContext(req));
+        response = await fetchHandler(request, context);
       } finally {
         // Before anything is sent: the client's next request must find this one's writes.
         afterRender();
@@ -378,6 +384,7 @@ async function startWorker() {
         for (const [k, v] of response.headers) if (k !== "content-length" && k !== "content-encoding" && k !== "vary") headers[k] = v;
         // The page's Vary (app/entry.server.tsx: a /zh or /en address does not vary by Accept-Language).
         const cached = new CachedPage(response.status, headers, Buffer.from(await response.arrayBuffer()), response.headers.get("Vary") ?? undefined);
+        cached.deps = context.pageDeps ?? null;
         cache.set(version, page.key, cached);
         shared?.resolve(cached);
         if (shared?.claimed) {

@@ -17,6 +17,7 @@ import { splitLangPrefix } from "../registry/shared/urls";
 // server.mjs reads these through the build (build.entry.module): the page cache's version and
 // key language, and the request policy it applies before any route runs.
 export { pageCacheVersion } from "../registry/shared/page-version.server";
+export { pageUnchanged } from "../registry/records/page-deps.server";
 export { langOfRequest } from "./i18n/lang.server";
 export { isSignedInRequest, bodyLimit, isCrossSiteRequest } from "./http/request-policy";
 export { STATIC_SECURITY_HEADERS } from "./http/security-headers";

@@ -5,6 +5,7 @@
 // (app/page-cache.ts), and app/entry.server.tsx keeps a route's private mark.
 import { data } from "@remix-run/node";
 import { PRIVATE_PAGE_CACHE_CONTROL } from "./page-cache";
+import type { PageDeps } from "../registry/records/page-deps.server";
 
 /**
  * The loader's value, private when `stale`. Typed as the value itself: that is what the page
@@ -12,4 +13,13 @@ import { PRIVATE_PAGE_CACHE_CONTROL } from "./page-cache";
  */
 export function staleAware<T>(value: T, stale: boolean): T {
   return (stale ? data(value, { headers: { "Cache-Control": PRIVATE_PAGE_CACHE_CONTROL } }) : value) as T;
+}
+
+/**
+ * Tells the server what a public page was made from, so its page cache may keep the page across a
+ * write that did not touch it (server.mjs asks `pageUnchanged`, app/entry.server.tsx). The loader's
+ * context is the one object server.mjs made for this request.
+ */
+export function declarePageDeps(context: unknown, deps: PageDeps | undefined): void {
+  if (deps && context && typeof context === "object") (context as { pageDeps?: PageDeps }).pageDeps = deps;
 }

@@ -3,25 +3,49 @@
 // first request that sees a new version empties the cache, so no page outlives a change. Kept
 // to a byte budget, least recently used first out (nearly: a page among the newer half is not
 // moved to the newest end again on every hit, see get()).
+//
+// A page may say what it was made from (`deps`, a list page's selection: app/page-cache.server.ts).
+// Such pages are not dropped when the version moves: they wait in `previous`, and the first
+// request for one at the new version asks `carry(page, from, to)` whether the change left it as it
+// was (registry/records/page-deps.server.ts); if so it is kept under the new version, else
+// rendered again. So a write in one county does not empty the cached lists of every other.
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 
 export class PageCache {
-  /** @param {{ maxBytes?: number }} [opts] */
+  /**
+   * @param {{ maxBytes?: number, carry?: (page: CachedPage, from: string, to: string) => boolean }} [opts]
+   *   carry: whether a page made at version `from` (and declaring its deps) is the same at `to`
+   */
   constructor(opts = {}) {
     this.maxBytes = opts.maxBytes ?? 128 * 1024 * 1024;
+    this.carry = opts.carry ?? null;
+    /** @type {Map<string, CachedPage>} pages of earlier versions that declared deps */
+    this.previous = new Map();
     this.version = null;
     this.bytes = 0;
     /** @type {Map<string, CachedPage>} insertion order is recency order */
     this.pages = new Map();
     /** Pages added or moved to the newest end so far (see get()). */
     this.moves = 0;
-    this.stats = { hits: 0, misses: 0, stores: 0, clears: 0 };
+    this.stats = { hits: 0, misses: 0, stores: 0, clears: 0, carried: 0, dropped: 0 };
   }
 
   #useVersion(version) {
     if (version === this.version) return;
     if (this.pages.size) this.stats.clears++;
+    if (this.carry) {
+      // The newest first; earlier versions' pages not asked for since, after them, within half the budget.
+      const previous = new Map();
+      let bytes = 0;
+      for (const m of [this.pages, this.previous])
+        for (const [k, p] of m) {
+          if (!p.deps || previous.has(k) || bytes + p.size() > this.maxBytes / 2) continue;
+          previous.set(k, p);
+          bytes += p.size();
+        }
+      this.previous = previous;
+    }
     this.pages.clear();
     this.bytes = 0;
     this.version = version;
@@ -30,7 +54,7 @@ export class PageCache {
   /** The page for `key` if it was rendered at `version`. */
   get(version, key) {
     if (version !== this.version) this.#useVersion(version);
-    const page = this.pages.get(key);
+    const page = this.pages.get(key) ?? this.#carried(version, key);
     if (page === undefined) {
       this.stats.misses++;
       return undefined;
@@ -47,6 +71,20 @@ export class PageCache {
     return page;
   }
 
+  /** A page of an earlier version that the change left as it was, now kept under `version`. */
+  #carried(version, key) {
+    const old = this.previous.get(key);
+    if (old === undefined) return undefined;
+    this.previous.delete(key);
+    if (!this.carry(old, old.version, version)) {
+      this.stats.dropped++;
+      return undefined;
+    }
+    this.stats.carried++;
+    this.set(version, key, old);
+    return old;
+  }
+
   /**
    * Stores a page rendered at `version` (read before rendering: if the register changed while
    * the page was rendered, the page is stored under the old version and never served).
@@ -61,6 +99,7 @@ export class PageCache {
       this.pages.delete(key);
     }
     if (page.size() > this.maxBytes / 8) return;
+    page.version = version;
     this.pages.set(key, page);
     page.movedAt = ++this.moves;
     this.bytes += page.size();
@@ -98,6 +137,9 @@ export class CachedPage {
     this.gzipHead = null;
     /** When the cache last moved it to its newest end (PageCache.moves). */
     this.movedAt = 0;
+    /** The version it was stored under, and what it was made from (null: anything). */
+    this.version = null;
+    this.deps = null;
   }
 
   size() {

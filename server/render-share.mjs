@@ -209,9 +209,9 @@ export class RenderShare {
 
 /** What is sent of a rendered page (a CachedPage of server/page-cache.mjs) at a version and key. */
 export function sharedPage(version, key, page) {
-  return { version, key, status: page.status, headers: page.headers, body: page.body, vary: page.vary, etag: page.etag };
+  return { version, key, status: page.status, headers: page.headers, body: page.body, vary: page.vary, etag: page.etag, deps: page.deps ?? null };
 }
 
 /**
- * @typedef {{ version: string, key: string, status: number, headers: Record<string, string>, body: Buffer, vary: string | undefined, etag: string }} SharedPage
+ * @typedef {{ version: string, key: string, status: number, headers: Record<string, string>, body: Buffer, vary: string | undefined, etag: string, deps: object | null }} SharedPage
  */

@@ -4,6 +4,7 @@
 import type { Db } from "../shared/db.server";
 import { code, positionOf, setRow, sunsetCode, agencyInfo, loadAgencies, TOOL_COLUMNS, SORT_ORDERS, type AgencyRow, type ListIndex, type SortOrder, type ToolRow } from "./list-index-columns.server";
 import { BYTE_FACETS } from "./query";
+import { factsAt, historyOf, recordPatch } from "./list-index-history.server";
 
 /** More changed tools than this since the index was built or patched: rebuild instead. */
 export const PATCH_LIMIT = 2000;
@@ -114,6 +115,9 @@ export function patch(db: Db, index: ListIndex, head: { version: number; changeI
     ) as number[];
   const seqs = changed("tool_seq");
   if (seqs.length > PATCH_LIMIT) return false;
+  // Each changed tool's listed facts before and after, for the page cache (list-index-history.server.ts).
+  historyOf(index);
+  const before = seqs.map((s) => factsAt(index, positionOf(index, s)));
   const agencyIds = changed("agency_id");
   if (agencyIds.length > PATCH_LIMIT) index.agencies = loadAgencies(db);
   else {
@@ -224,6 +228,7 @@ export function patch(db: Db, index: ListIndex, head: { version: number; changeI
     }
   }
   for (const name of orderNames) index.orders[name] = index.orderBuffers[name].subarray(0, index.n);
+  recordPatch(index, head.changeId, seqs.map((s, i) => ({ before: before[i]!, after: factsAt(index, positionOf(index, s)) })));
   index.version = head.version;
   index.changeId = head.changeId;
   return true;

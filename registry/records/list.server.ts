@@ -6,6 +6,7 @@
 // API's cursor pages, registry/exchange/api/tools.server.ts) and `listToolsForExport` (the export
 // generators of registry/exchange/exports, which stream batches lazily).
 import { getDb, stmt, type Db } from "../shared/db.server";
+import { selectionFilters, type ListPageDeps } from "./list-page-deps.server";
 import type { Ctx } from "../shared/context";
 import { PAGE_SIZE, type FacetName, type QueryNotice, type ToolQuery } from "./query";
 import { getListIndex, pageOf, positionOf, type ListIndex } from "./list-index.server";
@@ -34,6 +35,8 @@ export type ToolList = {
   suggestions: string[];
   /** Made from a list index still being rebuilt (registry/records/list-index.server.ts): not to be cached. */
   stale: boolean;
+  /** For the page cache, when no search: what the page shows (list-page-deps.server.ts). */
+  deps?: ListPageDeps;
 };
 
 // Ranked search hits per connection, for the index version they were computed at: ranking a
@@ -108,7 +111,7 @@ export function selectTools(query: ToolQuery, opts: { today: string; lang?: "zh"
     query.sort === "relevance" && ranked
       ? ranked
       : index.orders[query.sort === "updated" ? "updated" : query.sort === "sunset" ? "sunset" : opts.lang === "zh" ? "name_zh" : "name_en"];
-  return { query, agency, terms, index, total, facets, pass, order, allWordsMissed };
+  return { query, agency, terms, index, total, facets, pass, order, allWordsMissed, agencyIds, searched: ranked !== null };
 }
 
 export type ListToolsQuery = {
@@ -162,7 +165,8 @@ export async function listTools(ctx: Ctx, q: ListToolsQuery): Promise<ToolList> 
   });
   // Suggestions only when no record had every word (cached per query and index version).
   const suggestions = sel.allWordsMissed ? suggestQueries(db, sel.index.version, terms) : [];
-  return { query: { ...sel.query, page }, notices, total: sel.total, page, pageCount, items, facets: sel.facets, agency: sel.agency, terms, suggestions, stale: sel.index.stale };
+  return { query: { ...sel.query, page }, notices, total: sel.total, page, pageCount, items, facets: sel.facets, agency: sel.agency, terms, suggestions, stale: sel.index.stale,
+    deps: sel.searched || sel.index.stale ? undefined : { kind: "list", changeId: sel.index.changeId, shown: positions.map((p) => sel.index.seq[p]!), filters: selectionFilters(sel.query, sel.agencyIds) } };
 }
 
 /**

@@ -306,6 +306,39 @@ test("a direct SQL write by another process (a second connection, as the import 
   await visibleWithin(page, performance.now(), (a) => !a.body.includes(marker));
 });
 
+test("a write to one tool keeps the cached list pages it does not touch, in both workers, and renders those it does", async () => {
+  const statuses = ["proposed", "pilot", "in_use", "suspended", "retired"];
+  const tool = db.$client
+    .prepare(`SELECT seq, kind, deployment_status AS status, name_zh FROM tools WHERE published_revision_id IS NOT NULL AND deployment_status IN ('pilot', 'in_use') ORDER BY seq LIMIT 1`)
+    .get() as { seq: number; kind: string; status: string; name_zh: string };
+  const next = tool.status === "pilot" ? "in_use" : "pilot";
+  const otherKind = (db.$client.prepare(`SELECT kind FROM tools WHERE kind <> ? LIMIT 1`).pluck().get(tool.kind) as string) ?? "algorithm";
+  const otherStatus = statuses.find((s) => s !== tool.status && s !== next)!;
+  // Neither before nor after the write is the tool of this kind or status: it counts nowhere here.
+  const untouched = `/tools?kind=${otherKind}&status=${otherStatus}`;
+  // The tool's kind and new status: it is listed there after the write, under its new name.
+  const touched = `/tools?kind=${tool.kind}&status=${next}`;
+  const before = await tenTimes(untouched);
+  await tenTimes(touched);
+  expect(before.slice(2).every((a) => a.headers["x-page-cache"] === "hit")).toBe(true);
+  const marker = `改名 ${Date.now()}`;
+  try {
+    db.$client.prepare(`UPDATE tools SET deployment_status = ?, name_zh = ? WHERE seq = ?`).run(next, `${tool.name_zh}${marker}`, tool.seq);
+    await visibleWithin(touched, performance.now(), (a) => a.body.includes(marker));
+    // Both workers have seen the new version (the touched page was rendered again in each); the
+    // untouched page is still the same bytes, a hit in both, not rendered again.
+    const after = await tenTimes(untouched);
+    for (const a of after) {
+      expect(a.headers["x-page-cache"], untouched).toBe("hit");
+      expect(a.headers.etag).toBe(before[9]!.headers.etag);
+      expect(a.body).toBe(before[9]!.body);
+    }
+  } finally {
+    db.$client.prepare(`UPDATE tools SET deployment_status = ?, name_zh = ? WHERE seq = ?`).run(tool.status, tool.name_zh, tool.seq);
+  }
+  await visibleWithin(touched, performance.now(), (a) => !a.body.includes(marker));
+});
+
 test("a worker sees its own change at once and its sibling hears of it by message, not by re-reading on a timer", async () => {
   // A second server on the same database whose workers would re-read the version only every ten
   // minutes: the writer can see its change only by reading the version after its own request,

@@ -52,6 +52,37 @@ describe("PageCache", () => {
     expect([..."adefghij"].every((k) => cache.get("v", k) !== undefined)).toBe(true);
   });
 
+  it("keeps a page that declared its deps across a version only when carry says the change left it as it was", () => {
+    const asked: [string, string, string][] = [];
+    const cache = new PageCache({ carry: (p: CachedPage, from: string, to: string) => (asked.push([p.body.toString(), from, to]), p.body.toString() !== "touched") });
+    const withDeps = (text: string) => Object.assign(page(text), { deps: { kind: "list" } });
+    cache.set("v1", "kept", withDeps("kept"));
+    cache.set("v1", "touched", withDeps("touched"));
+    cache.set("v1", "plain", page("plain"));
+    // A page without deps is never carried; the others are asked about once, from their own version.
+    expect(cache.get("v2", "plain")).toBeUndefined();
+    expect(cache.get("v2", "kept")?.body.toString()).toBe("kept");
+    expect(cache.get("v2", "touched")).toBeUndefined();
+    expect(asked).toEqual([
+      ["kept", "v1", "v2"],
+      ["touched", "v1", "v2"],
+    ]);
+    expect(cache.get("v2", "kept")?.body.toString()).toBe("kept");
+    expect(asked).toHaveLength(2);
+    // Not asked for at v2: still waiting at v3, asked from v1 (its own version), and then kept under v3.
+    cache.set("v2", "later", withDeps("later"));
+    cache.set("v1", "old", withDeps("old"));
+    expect(cache.get("v3", "kept")?.body.toString()).toBe("kept");
+    expect(asked.at(-1)).toEqual(["kept", "v2", "v3"]);
+    expect(cache.get("v3", "later")?.body.toString()).toBe("later");
+    expect(cache.stats.carried).toBe(3);
+    expect(cache.stats.dropped).toBe(1);
+    // Without a carry function, a new version empties the cache as before.
+    const plain = new PageCache();
+    plain.set("v1", "kept", withDeps("kept"));
+    expect(plain.get("v2", "kept")).toBeUndefined();
+  });
+
   it("compares ETags weakly", () => {
     const p = page("body");
     expect(etagMatches(p.etag, p.etag)).toBe(true);

@@ -12,7 +12,7 @@ import { Facets, ActiveFilters, facetsData, listHref } from "./facets";
 import { Notices } from "./notices";
 import { Suggestions } from "./suggestions";
 import { loaderCacheControl, publicPage } from "~/page-cache";
-import { staleAware } from "~/page-cache.server";
+import { declarePageDeps, staleAware } from "~/page-cache.server";
 import { DataDownloads, dataDownloadsLinks } from "~/components/data-downloads";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
@@ -25,6 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { lang } = requestLang({ request, context });
   const { query, notices } = parseToolQuery(new URL(request.url).searchParams);
   const list = await listTools(ctxOf(), { query, lang, notices });
+  declarePageDeps(context, list.deps);
   // Only what the page renders, in the language it renders (the same data hydrates the page):
   // each card's texts in one language, facets without the values no result has, no search terms.
   const page = {
