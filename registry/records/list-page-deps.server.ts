@@ -9,9 +9,8 @@
 //     no agency, and nothing a list does not read is even looked at (comments, events, reviews
 //     and revisions change list pages only through the tools row, which names its tool);
 //   - none of the changed tools is on the page;
-//   - no changed tool, before or after the change, failed at most one of the page's filters (a
-//     tool failing two or more counts in no facet of the page, is in no total and no order): the
-//     list index's history gives each changed tool's facts before and after.
+//   - no changed tool counts on the page, before or after, differently (`affects`): the list
+//     index's history gives each changed tool's facts before and after.
 // Anything not known (history or change rows missing, a rebuild under way) renders again.
 import { getDb, type Db } from "../shared/db.server";
 import { changesBetween } from "../shared/page-changes.server";
@@ -41,17 +40,39 @@ export function selectionFilters(query: ToolQuery, agencyIds: readonly number[] 
   return { bytes, categoryBits, agencies: agencyIds ? [...agencyIds] : null };
 }
 
-/** How many of the filters a tool fails (2 stands for "two or more"). */
-function failures(f: SelectionFilters, t: ToolFacts): number {
-  let n = 0;
-  for (const [i, want] of f.bytes) if (!want.includes(t.bytes[i]!) && ++n > 1) return n;
-  if (f.categoryBits && (t.categories & f.categoryBits) === 0 && ++n > 1) return n;
-  if (f.agencies && !f.agencies.some((a) => t.agencies.includes(a))) n++;
-  return n;
+/** The filters a tool fails (their slots: byte filters in order, then categories, then agencies), at most two. */
+function failed(f: SelectionFilters, t: ToolFacts): number[] {
+  const out: number[] = [];
+  f.bytes.forEach(([i, want], slot) => {
+    if (out.length < 2 && !want.includes(t.bytes[i]!)) out.push(slot);
+  });
+  if (out.length < 2 && f.categoryBits && (t.categories & f.categoryBits) === 0) out.push(f.bytes.length);
+  if (out.length < 2 && f.agencies && !f.agencies.some((a) => t.agencies.includes(a))) out.push(f.bytes.length + 1);
+  return out;
 }
 
-/** Whether a tool with these facts shows anywhere on the page: in its total, order or any count. */
-export const touches = (f: SelectionFilters, t: ToolFacts | null) => t !== null && failures(f, t) <= 1;
+/** Whether two facts of a tool differ in the facet of one filter slot. */
+function differsIn(f: SelectionFilters, slot: number, a: ToolFacts, b: ToolFacts): boolean {
+  if (slot < f.bytes.length) return a.bytes[f.bytes[slot]![0]] !== b.bytes[f.bytes[slot]![0]];
+  if (slot === f.bytes.length) return a.categories !== b.categories;
+  return a.agencies.length !== b.agencies.length || a.agencies.some((x, i) => x !== b.agencies[i]);
+}
+
+/**
+ * Whether a tool's change (facts before and after; null when not listed) can change the page of a
+ * selection. A tool that passes every filter is in the total, the order and every count. One that
+ * fails exactly one filter counts only in that filter's facet (facets are counted without their
+ * own filter), under its value there. One that fails two or more counts nowhere.
+ */
+export function affects(f: SelectionFilters, before: ToolFacts | null, after: ToolFacts | null): boolean {
+  const fb = before ? failed(f, before) : null;
+  const fa = after ? failed(f, after) : null;
+  if (fb?.length === 0 || fa?.length === 0) return true;
+  const nearB = fb?.length === 1 ? fb[0]! : -1;
+  const nearA = fa?.length === 1 ? fa[0]! : -1;
+  if (nearB !== nearA) return true;
+  return nearB >= 0 && differsIn(f, nearB, before!, after!);
+}
 
 /**
  * Whether a list page made at version `from` is still exactly what would be made at `to` (the
@@ -72,7 +93,7 @@ export function listPageUnchanged(deps: ListPageDeps, from: string, to: string, 
   for (let i = history.entries.length - 1; i >= 0; i--) {
     const e = history.entries[i]!;
     if (e.changeId <= deps.changeId) break;
-    if (touches(deps.filters, e.before) || touches(deps.filters, e.after)) return false;
+    if (affects(deps.filters, e.before, e.after)) return false;
   }
   return true;
 }

@@ -52,6 +52,7 @@ describe("list pages kept across writes that did not touch them", () => {
     const rand = random(17);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
     const seqs = sql.prepare(`SELECT seq FROM tools WHERE published_revision_id IS NOT NULL`).pluck().all() as number[];
+    const agencies = sql.prepare(`SELECT id FROM agencies`).pluck().all() as number[];
     const writes: ((seq: number) => void)[] = [
       (seq) => sql.prepare(`UPDATE tools SET deployment_status = ? WHERE seq = ?`).run(pick(FACETS.status), seq),
       (seq) => sql.prepare(`UPDATE tools SET kind = ? WHERE seq = ?`).run(pick(FACETS.kind), seq),
@@ -63,10 +64,13 @@ describe("list pages kept across writes that did not touch them", () => {
       (seq) => sql.prepare(`INSERT OR IGNORE INTO tool_data_categories (tool_seq, category) VALUES (?, ?)`).run(seq, pick(FACETS.category)),
       (seq) => sql.prepare(`DELETE FROM tool_data_categories WHERE rowid IN (SELECT rowid FROM tool_data_categories WHERE tool_seq = ? LIMIT 1)`).run(seq),
       (seq) => sql.prepare(`UPDATE tools SET sunset_date = CASE WHEN sunset_date IS NULL THEN '2027-03-01' ELSE NULL END WHERE seq = ?`).run(seq),
+      // Another agency made responsible for the tool, or one taken off it.
+      (seq) => sql.prepare(`INSERT OR IGNORE INTO tool_agencies (tool_seq, agency_id, role) VALUES (?, ?, 'operates')`).run(seq, pick(agencies)),
+      (seq) => sql.prepare(`DELETE FROM tool_agencies WHERE rowid IN (SELECT rowid FROM tool_agencies WHERE tool_seq = ? ORDER BY agency_id DESC LIMIT 1)`).run(seq),
     ];
     let kept = 0;
     let renderedAgain = 0;
-    for (let round = 0; round < 40; round++) {
+    for (let round = 0; round < 60; round++) {
       const lang = round % 2 ? "en" : "zh";
       const from = pageCacheVersion(db);
       const before = new Map<string, Awaited<ReturnType<typeof page>>>();
