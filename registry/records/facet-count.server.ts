@@ -8,41 +8,9 @@ import type { LocalizedText } from "../standard/v1";
 const CATEGORIES = FACETS.category;
 
 export type FacetCounts = Record<FacetName, { value: string; count: number; label?: LocalizedText }[]>;
-export type FilterCounts = { total: number; facets: FacetCounts; pass: Uint8Array };
-
-// The last counts per index, by filters and search: the pages, sorts and languages of one
-// selection share them (a list's page 2, its other orders, /en and /zh), and after a write the
-// pages asked for again mostly repeat a few selections. Kept for one version and day of the
-// index; each holds a byte per tool (1 MB at a million).
-const COUNT_CACHE_ENTRIES = 16;
-const countCache = new WeakMap<ListIndex, { stamp: string; entries: Map<string, FilterCounts> }>();
-
-/**
- * filterAndCount, remembered for the index's version and day. `matchKey` names the search whose
- * hits `match` holds (null for none). The answer is shared: callers must not change it.
- */
-export function filterAndCountCached(index: ListIndex, query: ToolQuery, chosenAgencyIds: readonly number[] | null, match: ArrayLike<number> | null, matchKey: string | null): FilterCounts {
-  const stamp = `${index.version} ${index.sunsetToday} ${index.n}`;
-  let cache = countCache.get(index);
-  if (!cache || cache.stamp !== stamp) countCache.set(index, (cache = { stamp, entries: new Map() }));
-  const parts: string[] = [matchKey === null ? "" : `q:${matchKey}`];
-  for (const f of [...BYTE_FACETS, "category"] as const) {
-    const values = query[f] as readonly string[] | undefined;
-    if (values?.length) parts.push(`${f}:${[...values].sort().join(",")}`);
-  }
-  if (chosenAgencyIds !== null) parts.push(`agency:${[...chosenAgencyIds].sort((a, b) => a - b).join(",")}`);
-  const key = parts.join("\u0000");
-  const hit = cache.entries.get(key);
-  if (hit) {
-    cache.entries.delete(key);
-    cache.entries.set(key, hit);
-    return hit;
-  }
-  const counted = filterAndCount(index, query, chosenAgencyIds, match);
-  if (cache.entries.size >= COUNT_CACHE_ENTRIES) cache.entries.delete(cache.entries.keys().next().value!);
-  cache.entries.set(key, counted);
-  return counted;
-}
+/** Each enumerated facet's count per value code, and each agency's count by agency id. */
+export type RawCounts = { values: Record<Exclude<FacetName, "agency">, Int32Array>; agencies: Int32Array };
+export type FilterCounts = { total: number; facets: FacetCounts; pass: Uint8Array; raw: RawCounts };
 
 /**
  * Runs the query's filters over the index.
@@ -151,7 +119,7 @@ export function filterAndCount(index: ListIndex, query: ToolQuery, chosenAgencyI
     return out;
   };
 
-  const facets = {} as FacetCounts;
+  const values = {} as RawCounts["values"];
   for (const f of ENUM_FACETS) {
     const extra = nearOf(f);
     let counts: Int32Array;
@@ -171,7 +139,7 @@ export function filterAndCount(index: ListIndex, query: ToolQuery, chosenAgencyI
       for (let i = 0; i < total; i++) counts[col[passed[i]!]!]!++;
       for (let i = 0; i < extra.length; i++) counts[col[extra[i]!]!]!++;
     }
-    facets[f] = (FACETS[f] as readonly string[]).flatMap((value, i) => (counts[i]! > 0 ? [{ value, count: counts[i]! }] : []));
+    values[f] = counts;
   }
 
   const agencyCounts = new Int32Array(maxAgency + 1);
@@ -184,8 +152,19 @@ export function filterAndCount(index: ListIndex, query: ToolQuery, chosenAgencyI
     const p = agencyExtra[i]!;
     for (let k = agencyStart[p]!, end = agencyEnd[p]!; k < end; k++) agencyCounts[agencyIds[k]!]!++;
   }
+  const raw = { values, agencies: agencyCounts };
+  return { total, facets: facetsOf(index, raw, chosenAgencyIds), pass, raw };
+}
+
+/** The facets as the list shows them, from the raw counts: values with tools, and the busiest agencies. */
+export function facetsOf(index: ListIndex, raw: RawCounts, chosenAgencyIds: readonly number[] | null): FacetCounts {
+  const facets = {} as FacetCounts;
+  for (const f of ENUM_FACETS) {
+    const counts = raw.values[f];
+    facets[f] = (FACETS[f] as readonly string[]).flatMap((value, i) => (counts[i]! > 0 ? [{ value, count: counts[i]! }] : []));
+  }
   const agencyTotals: { info: AgencyInfo; count: number }[] = [];
-  agencyCounts.forEach((count, id) => {
+  raw.agencies.forEach((count, id) => {
     const info = count > 0 ? index.agencies.get(id) : undefined;
     if (info) agencyTotals.push({ info, count });
   });
@@ -195,5 +174,5 @@ export function filterAndCount(index: ListIndex, query: ToolQuery, chosenAgencyI
   facets.agency = agencyTotals
     .filter((a, i) => i < 30 || chosenAgencies.has(a.info.id))
     .map((a) => ({ value: a.info.slug, count: a.count, label: a.info.name }));
-  return { total, facets, pass };
+  return facets;
 }

@@ -4,7 +4,7 @@ import { stmt } from "../shared/db.server";
 import type { Ctx } from "../shared/context";
 import type { FacetName } from "./query";
 import { getListIndex, pageOf } from "./list-index.server";
-import { filterAndCountCached } from "./facet-count.server";
+import { filterAndCountCached } from "./facet-count-delta.server";
 import type { LocalizedText } from "../standard/v1";
 import { isUnlawfulToRun, todayIso, SUNSET_STATES, type SunsetState } from "../lifecycle/sunset";
 import { rowsAt, toolNameOf, toSummary, type ToolSummary } from "./summary.server";

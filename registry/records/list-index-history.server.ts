@@ -11,7 +11,8 @@ import type { ListIndex } from "./list-index-columns.server";
 
 /** A listed tool's facts at one moment: a byte per BYTE_FACETS facet, the category mask, the agencies. */
 export type ToolFacts = { bytes: Uint8Array; categories: number; agencies: Int32Array };
-export type HistoryEntry = { changeId: number; before: ToolFacts | null; after: ToolFacts | null };
+/** One tool's change; `at`: its position before and after (-1 for not listed). */
+export type HistoryEntry = { changeId: number; before: ToolFacts | null; after: ToolFacts | null; at: [number, number] };
 /** `from`: the change id from which every patch is recorded (changes up to it are not known). */
 export type IndexHistory = { from: number; entries: HistoryEntry[] };
 
@@ -34,7 +35,7 @@ export function historyOf(index: ListIndex): IndexHistory {
 }
 
 /** Records one patch (called before the index's change id moves to `changeId`). */
-export function recordPatch(index: ListIndex, changeId: number, changes: { before: ToolFacts | null; after: ToolFacts | null }[]) {
+export function recordPatch(index: ListIndex, changeId: number, changes: { before: ToolFacts | null; after: ToolFacts | null; at: [number, number] }[]) {
   const h = historyOf(index);
   for (const c of changes) h.entries.push({ changeId, ...c });
   if (h.entries.length > HISTORY_LIMIT) {

@@ -117,7 +117,8 @@ export function patch(db: Db, index: ListIndex, head: { version: number; changeI
   if (seqs.length > PATCH_LIMIT) return false;
   // Each changed tool's listed facts before and after, for the page cache (list-index-history.server.ts).
   historyOf(index);
-  const before = seqs.map((s) => factsAt(index, positionOf(index, s)));
+  const wasAt = seqs.map((s) => positionOf(index, s));
+  const before = wasAt.map((p) => factsAt(index, p));
   const agencyIds = changed("agency_id");
   if (agencyIds.length > PATCH_LIMIT) index.agencies = loadAgencies(db);
   else {
@@ -228,7 +229,11 @@ export function patch(db: Db, index: ListIndex, head: { version: number; changeI
     }
   }
   for (const name of orderNames) index.orders[name] = index.orderBuffers[name].subarray(0, index.n);
-  recordPatch(index, head.changeId, seqs.map((s, i) => ({ before: before[i]!, after: factsAt(index, positionOf(index, s)) })));
+  recordPatch(
+    index,
+    head.changeId,
+    seqs.map((s, i) => ({ before: before[i]!, after: factsAt(index, positionOf(index, s)), at: [wasAt[i]!, positionOf(index, s)] })),
+  );
   index.version = head.version;
   index.changeId = head.changeId;
   return true;

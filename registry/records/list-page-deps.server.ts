@@ -41,7 +41,7 @@ export function selectionFilters(query: ToolQuery, agencyIds: readonly number[] 
 }
 
 /** The filters a tool fails (their slots: byte filters in order, then categories, then agencies), at most two. */
-function failed(f: SelectionFilters, t: ToolFacts): number[] {
+export function failedFilters(f: SelectionFilters, t: ToolFacts): number[] {
   const out: number[] = [];
   f.bytes.forEach(([i, want], slot) => {
     if (out.length < 2 && !want.includes(t.bytes[i]!)) out.push(slot);
@@ -65,8 +65,8 @@ function differsIn(f: SelectionFilters, slot: number, a: ToolFacts, b: ToolFacts
  * own filter), under its value there. One that fails two or more counts nowhere.
  */
 export function affects(f: SelectionFilters, before: ToolFacts | null, after: ToolFacts | null): boolean {
-  const fb = before ? failed(f, before) : null;
-  const fa = after ? failed(f, after) : null;
+  const fb = before ? failedFilters(f, before) : null;
+  const fa = after ? failedFilters(f, after) : null;
   if (fb?.length === 0 || fa?.length === 0) return true;
   const nearB = fb?.length === 1 ? fb[0]! : -1;
   const nearA = fa?.length === 1 ? fa[0]! : -1;

@@ -10,7 +10,7 @@ import { selectionFilters, type ListPageDeps } from "./list-page-deps.server";
 import type { Ctx } from "../shared/context";
 import { PAGE_SIZE, type FacetName, type QueryNotice, type ToolQuery } from "./query";
 import { getListIndex, pageOf, positionOf, type ListIndex } from "./list-index.server";
-import { filterAndCountCached } from "./facet-count.server";
+import { filterAndCountCached } from "./facet-count-delta.server";
 import { buildMatchExpression, type Term } from "./search/tokenize";
 import { highlightName, snippet } from "./search/highlight";
 import { suggestQueries } from "./search/suggest.server";
