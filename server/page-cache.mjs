@@ -22,6 +22,8 @@ export class PageCache {
     this.carry = opts.carry ?? null;
     /** @type {Map<string, CachedPage>} pages of earlier versions that declared deps */
     this.previous = new Map();
+    /** Bytes of the pages in `previous`: they count towards the budget too. */
+    this.previousBytes = 0;
     this.version = null;
     this.bytes = 0;
     /** @type {Map<string, CachedPage>} insertion order is recency order */
@@ -35,16 +37,22 @@ export class PageCache {
     if (version === this.version) return;
     if (this.pages.size) this.stats.clears++;
     if (this.carry) {
-      // The newest first; earlier versions' pages not asked for since, after them, within half the budget.
+      // This version's pages, then earlier versions' not asked for since, within the budget
+      // (the oldest are the first out when new pages need the room, see set()).
       const previous = new Map();
       let bytes = 0;
-      for (const m of [this.pages, this.previous])
+      for (const m of [this.previous, this.pages])
         for (const [k, p] of m) {
-          if (!p.deps || previous.has(k) || bytes + p.size() > this.maxBytes / 2) continue;
+          if (!p.deps) continue;
+          if (previous.has(k)) {
+            bytes -= previous.get(k).size();
+            previous.delete(k);
+          }
           previous.set(k, p);
           bytes += p.size();
         }
       this.previous = previous;
+      this.previousBytes = bytes;
     }
     this.pages.clear();
     this.bytes = 0;
@@ -76,6 +84,7 @@ export class PageCache {
     const old = this.previous.get(key);
     if (old === undefined) return undefined;
     this.previous.delete(key);
+    this.previousBytes -= old.size();
     if (!this.carry(old, old.version, version)) {
       this.stats.dropped++;
       return undefined;
@@ -104,8 +113,13 @@ export class PageCache {
     page.movedAt = ++this.moves;
     this.bytes += page.size();
     this.stats.stores++;
+    for (const [k, p] of this.previous) {
+      if (this.bytes + this.previousBytes <= this.maxBytes) break;
+      this.previous.delete(k);
+      this.previousBytes -= p.size();
+    }
     for (const [k, p] of this.pages) {
-      if (this.bytes <= this.maxBytes) break;
+      if (this.bytes + this.previousBytes <= this.maxBytes) break;
       this.pages.delete(k);
       this.bytes -= p.size();
     }

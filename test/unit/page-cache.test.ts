@@ -77,6 +77,18 @@ describe("PageCache", () => {
     expect(cache.get("v3", "later")?.body.toString()).toBe("later");
     expect(cache.stats.carried).toBe(3);
     expect(cache.stats.dropped).toBe(1);
+    // Pages set aside count towards the byte budget: the oldest of them leave first.
+    const small = new PageCache({ maxBytes: 10 * 1600, carry: () => true });
+    const keys = "abcdefghij".split("");
+    for (const k of keys) small.set("v1", k, withDeps("x".repeat(1000)));
+    expect(small.pages.size).toBe(10);
+    small.get("v2", "zz");
+    expect(small.previous.size).toBe(10);
+    for (const k of ["y", "z"]) small.set("v2", k, withDeps("y".repeat(1000)));
+    expect(small.bytes + small.previousBytes).toBeLessThanOrEqual(small.maxBytes);
+    expect(small.get("v2", "a")).toBeUndefined();
+    expect(small.get("v2", "j")?.body.toString()).toBe("x".repeat(1000));
+    expect(small.bytes + small.previousBytes).toBeLessThanOrEqual(small.maxBytes);
     // Without a carry function, a new version empties the cache as before.
     const plain = new PageCache();
     plain.set("v1", "kept", withDeps("kept"));
