@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData, Link } from "@remix-run/react";
 import styles from "./styles.css?url";
+import { ClientLinks } from "./components/plain-link";
 import { requestLang } from "./i18n/lang.server";
 import { publishedInterop } from "./interop-export.server";
 import { getSession } from "./auth.server";
@@ -198,6 +199,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </p>
           </div>
         </footer>
+        <ClientLinks />
         <ScrollRestoration />
         <Scripts />
       </body>

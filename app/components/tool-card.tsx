@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { PlainLink } from "~/components/plain-link";
 import type { ToolSummary } from "../../registry/records/summary.server";
 import { LANG_TAG, type Lang } from "../../registry/shared/urls";
 import { pickText, useT } from "~/i18n/use-lang";
@@ -95,7 +95,7 @@ export function ToolCard({ tool, extra }: { tool: ToolCardData; extra?: React.Re
   return (
     <li className={`tool-card${!mirrored && (tool.sunsetState === "lapsed" || tool.sunsetState === "no_sunset") ? " unlawful" : ""}${mirrored ? " mirrored" : ""}`}>
       <h3>
-        <Link to={u.tool(tool.id)}>
+        <PlainLink to={u.tool(tool.id)}>
           {name && name.lang === lang ? (
             <span lang={LANG_TAG[name.lang]}>
               <Marked segments={name.segments} />
@@ -103,7 +103,7 @@ export function ToolCard({ tool, extra }: { tool: ToolCardData; extra?: React.Re
           ) : (
             <LocalText value={tool.name} />
           )}
-        </Link>{" "}
+        </PlainLink>{" "}
         <span className="tool-id">{tool.id}</span>
       </h3>
       <p className="meta">
@@ -129,9 +129,9 @@ export function ToolCard({ tool, extra }: { tool: ToolCardData; extra?: React.Re
         )}
         {mirrored && tool.impactLevel ? <StatusBadge group="level" value={tool.impactLevel} /> : null}
         {tool.commentCount ? (
-          <Link to={u.tool(tool.id, "comments")} className="comment-count">
+          <PlainLink to={u.tool(tool.id, "comments")} className="comment-count">
             {t("commentsCount", { n: num(tool.commentCount) })}
-          </Link>
+          </PlainLink>
         ) : null}
       </p>
       {extra}

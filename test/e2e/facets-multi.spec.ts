@@ -15,6 +15,9 @@ for (const js of [true, false]) {
     const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 390, height: 844 }, locale: "zh-CN" });
     const page = await context.newPage();
     await page.goto("/tools");
+    // With JavaScript the list's links (plain <a>s, app/components/plain-link.tsx) navigate on the
+    // client: the document is not loaded again, so what the page held stays.
+    if (js) await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await openFilters(page);
     await page.locator('section[aria-labelledby="facet-kind"] a', { hasText: "“码”系统" }).click();
     await expect(page).toHaveURL(/\/tools\?kind=code_system$/);
@@ -45,6 +48,16 @@ for (const js of [true, false]) {
     await expect(page).toHaveURL(/kind=code_system&status=suspended$/);
     await expect(page.locator(".results-count")).toHaveText(new RegExp(`\\b${suspended}\\b`));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    if (js) {
+      expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+      // A click with a modifier is the browser's (a new tab), not a navigation of this page.
+      await page.locator(".tool-card h3 a").first().click({ modifiers: ["Control"] });
+      await expect(page).toHaveURL(/kind=code_system&status=suspended$/);
+      // And a plain click on a card opens the record, still in the same document.
+      await page.locator(".tool-card h3 a").first().click();
+      await expect(page).toHaveURL(/\/tools\/ALG-\d{6}$/);
+      expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    }
     await context.close();
   });
 }

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { PlainLink } from "~/components/plain-link";
 import {
   ANY_SOURCE_REGISTER,
   chosen,
@@ -100,17 +100,17 @@ export function Facets({ list }: { list: FacetsData }) {
                     {active.includes(c.value) ? (
                       <strong aria-current="true" className="chosen">
                         <Label label={labelOf(facet, c.value)} /> <span className="count">{num(c.count)}</span>{" "}
-                        <Link to={listHref(u, q, withoutValue(q, facet, c.value))} aria-label={t("removeFilter", { label: labelOf(facet, c.value).text })}>
+                        <PlainLink to={listHref(u, q, withoutValue(q, facet, c.value))} aria-label={t("removeFilter", { label: labelOf(facet, c.value).text })}>
                           ×
-                        </Link>
+                        </PlainLink>
                       </strong>
                     ) : (
-                      <Link
+                      <PlainLink
                         to={listHref(u, q, withValue(q, facet, c.value))}
                         aria-label={active.length ? t("addFilter", { label: labelOf(facet, c.value).text }) : undefined}
                       >
                         <Label label={labelOf(facet, c.value)} /> <span className="count">{num(c.count)}</span>
-                      </Link>
+                      </PlainLink>
                     )}
                   </li>
                 ))}
@@ -144,15 +144,15 @@ export function ActiveFilters({ list, href, clearHref }: { list: ChosenFilters; 
     <ul className="active-filters">
       {active.map(([f, v, change]) => (
         <li key={`${f}=${v}`}>
-          <Link to={to(change)} aria-label={t("removeFilter", { label: `${t(`facet_${f}`)}${t("labelColon")}${labelOf(f, v).text}` })}>
+          <PlainLink to={to(change)} aria-label={t("removeFilter", { label: `${t(`facet_${f}`)}${t("labelColon")}${labelOf(f, v).text}` })}>
             {t(`facet_${f}`)}
             {t("labelColon")}
             <Label label={labelOf(f, v)} /> ×
-          </Link>
+          </PlainLink>
         </li>
       ))}
       <li>
-        <Link to={clearHref ?? u.tools()}>{t("clearAll")}</Link>
+        <PlainLink to={clearHref ?? u.tools()}>{t("clearAll")}</PlainLink>
       </li>
     </ul>
   );

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { PlainLink } from "~/components/plain-link";
 import { parseToolQuery, toolQueryString, REPEATABLE_QUERY_PARAMS, SORTS, TOOL_QUERY_PARAMS, type ToolQuery } from "../../../registry/records/query";
 import { ctxOf, listTools } from "~/registry.server";
 import { requestLang } from "~/i18n/lang.server";
@@ -84,7 +85,7 @@ export default function ToolsIndex() {
                     {q.sort === s ? (
                       <strong aria-current="true">{t(SORT_KEY[s])}</strong>
                     ) : (
-                      <Link to={listHref(u, q, { sort: s })}>{t(SORT_KEY[s])}</Link>
+                      <PlainLink to={listHref(u, q, { sort: s })}>{t(SORT_KEY[s])}</PlainLink>
                     )}
                   </li>
                 ))}
@@ -102,16 +103,16 @@ export default function ToolsIndex() {
               <p>{t("noResults")}</p>
               <p>{t("noResultsHelp")}</p>
               <p>
-                <Link to={u.tools()}>{t("clearAll")}</Link>
+                <PlainLink to={u.tools()}>{t("clearAll")}</PlainLink>
               </p>
             </div>
           )}
           <DataDownloads view={{ kind: "list", query: toolQueryString(q), total: list.total }} />
           {list.pageCount > 1 ? (
             <nav aria-label={t("pagination")} className="pager">
-              {list.page > 1 ? <Link to={listHref(u, q, { page: list.page - 1 })} rel="prev">{t("previous")}</Link> : <span />}
+              {list.page > 1 ? <PlainLink to={listHref(u, q, { page: list.page - 1 })} rel="prev">{t("previous")}</PlainLink> : <span />}
               <span>{t("pageOf", { page: list.page, pages: list.pageCount })}</span>
-              {list.page < list.pageCount ? <Link to={listHref(u, q, { page: list.page + 1 })} rel="next">{t("next")}</Link> : <span />}
+              {list.page < list.pageCount ? <PlainLink to={listHref(u, q, { page: list.page + 1 })} rel="next">{t("next")}</PlainLink> : <span />}
             </nav>
           ) : null}
         </div>
