@@ -249,6 +249,19 @@ function splitKey(key: string): { path: string; search: string } {
  *   asset /build/_assets/x.css    ->  build/_assets/x.css
  */
 export function fileFor(resource: Resource, lang: Lang): string {
+  // Pure, and asked for every link of every page: remembered, a bounded number at a time.
+  const memo = `${resource.kind === "data" && resource.perLang ? "D" : resource.kind}|${lang}|${resource.key}`;
+  let file = files.get(memo);
+  if (file === undefined) {
+    file = fileOf(resource, lang);
+    if (files.size >= 100_000) files.clear();
+    files.set(memo, file);
+  }
+  return file;
+}
+const files = new Map<string, string>();
+
+function fileOf(resource: Resource, lang: Lang): string {
   const { path, search } = splitKey(resource.key);
   const perLang = resource.kind === "page" || (resource.kind === "data" && resource.perLang);
   const filed = perLang ? localized(path, lang) : path;
