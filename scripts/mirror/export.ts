@@ -97,7 +97,23 @@ export type ExportStats = {
   /** Kept feeds whose subtitle got the log's new head. */
   patched: number;
   workers: number;
+  /** The resources rendered this time by kind (`kindOf`): how many, the workers' milliseconds, the bytes written. */
+  byKind: Map<string, { count: number; ms: number; bytes: number }>;
+  /** Seconds the main thread spent before the first resource was handed out (the register's state, the manifest, the plan, the workers' start). */
+  setupSeconds: number;
 };
+
+/**
+ * A resource's kind for the export's profile: its key with tool ids, agency slugs, filters and
+ * page numbers generalised ("page /tools/<id>", "data /records.json?<filter>", "page /tools?<filter>&<page>").
+ */
+export function kindOf(r: Resource): string {
+  const q = r.key.indexOf("?");
+  const pathPart = (q < 0 ? r.key : r.key.slice(0, q)).replace(/\/[A-Za-z]{2,5}-\d+(?=\/|\.|$)/g, "/<id>").replace(/^\/agencies\/[a-z0-9-]+(?=\/|$)/, "/agencies/<slug>");
+  const params = q < 0 ? [] : [...new URLSearchParams(r.key.slice(q + 1)).keys()];
+  const query = params.map((k) => (k === "page" ? "<page>" : k === "from" || k === "to" ? "<compare>" : "<filter>"));
+  return `${r.kind} ${pathPart}${query.length ? `?${[...new Set(query)].join("&")}` : ""}`;
+}
 
 /** Marks a directory as a mirror, so --force may empty it and nothing else. */
 export const MIRROR_MARKER = ".register-mirror";
@@ -248,6 +264,8 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
     removed: 0,
     patched: 0,
     workers: workerCount,
+    byKind: new Map(),
+    setupSeconds: 0,
   };
 
   // What of the earlier export is kept: its entries by resource, and its checksums.
@@ -366,6 +384,12 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
 
     const accept = (res: RenderResult) => {
       const id = encodeResource(res.resource);
+      const kind = kindOf(res.resource);
+      const k = stats.byKind.get(kind) ?? { count: 0, ms: 0, bytes: 0 };
+      k.count++;
+      k.ms += res.ms;
+      for (const f of res.files) k.bytes += f.size;
+      stats.byKind.set(kind, k);
       const e = entries[index.get(id)!]!;
       for (const f of res.files) {
         // Two URLs mapping to one file would silently lose one of them: a bug in the URL mapping.
@@ -417,6 +441,7 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
       return batch;
     };
 
+    stats.setupSeconds = (Date.now() - started) / 1000;
     await new Promise<void>((resolve, reject) => {
       let failed = false;
       const pump = () => {
