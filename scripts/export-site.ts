@@ -30,6 +30,10 @@ Options:
                           down (the day, the build, an agency or the options changed).
   --workers <n>           Worker threads rendering pages (default: one per core, or MIRROR_WORKERS).
   --no-filtered-exports   Mirror only the unfiltered exports, not one per list filter.
+  --filtered-exports=rows One per list filter only of the row exports (tools.csv .json .ndjson and
+                          the nested CSVs); the whole records (records.json .ndjson) and the other
+                          registers' formats (interop/) unfiltered only. They are most of a full
+                          mirror's size: each filter holds every record once more.
   --profile               After the summary, where the time went: the resources rendered by kind
                           (tool pages, list pages, filtered exports, ...), how many, the workers'
                           seconds and the bytes written.
@@ -43,10 +47,10 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-type Args = { dir: string; origin?: string; force: boolean; incremental: boolean; workers?: number; filteredExports: boolean; quiet: boolean; profile: boolean };
+type Args = { dir: string; origin?: string; force: boolean; incremental: boolean; workers?: number; filteredExports: boolean | "rows"; quiet: boolean; profile: boolean };
 
 function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> & { force: boolean; incremental: boolean; filteredExports: boolean; quiet: boolean; profile: boolean } = { force: false, incremental: false, filteredExports: true, quiet: false, profile: false };
+  const args: Partial<Args> & { force: boolean; incremental: boolean; filteredExports: boolean | "rows"; quiet: boolean; profile: boolean } = { force: false, incremental: false, filteredExports: true, quiet: false, profile: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--help" || a === "-h") {
@@ -60,6 +64,7 @@ function parseArgs(argv: string[]): Args {
       args.workers = Number(v);
     }
     else if (a === "--no-filtered-exports") args.filteredExports = false;
+    else if (a === "--filtered-exports=rows") args.filteredExports = "rows";
     else if (a === "--quiet") args.quiet = true;
     else if (a === "--profile") args.profile = true;
     else if (a === "--origin" || a.startsWith("--origin=")) {

@@ -29,7 +29,7 @@ import { Worker } from "node:worker_threads";
 import { translate } from "../../app/i18n/strings";
 import { paths } from "../../registry/shared/urls";
 import { REGISTER_TIME_ZONE } from "../../registry/lifecycle/sunset";
-import { addressFor, fileFor, resolveAddress, MIRROR_LANGS, type Lang, type Resource } from "./urls";
+import { addressFor, fileFor, resolveAddress, MIRROR_LANGS, type FilteredExports, type Lang, type Resource } from "./urls";
 import { mirrorRules, type RenderResult, type RenderSetup } from "./render";
 import type { FromWorker, ToWorker } from "./worker";
 import {
@@ -58,7 +58,8 @@ export type ExportOptions = {
   origin: string;
   /** Set when `origin` is the register's real public address: links to what is not mirrored then lead there. */
   liveOrigin?: string;
-  filteredExports: boolean;
+  /** Filtered exports: all, none, or only the row formats ("rows"; scripts/mirror/urls.ts FilteredExports). */
+  filteredExports: FilteredExports;
   now: Date;
   /** Worker threads rendering pages (default: one per core). */
   workers?: number;
@@ -626,7 +627,13 @@ What is mirrored
     two or more filters, and searches, are not mirrored (their text is kept).
   - /incidents with no filter or one of kind / year, every page. /log, every page.
   - /tools/<id>/history and each comparison of two consecutive revisions.
-  - The exports unfiltered and${opts.filteredExports ? " with each single filter a mirrored list page offers" : " (filtered exports were not mirrored: the download links of filtered lists lead to the unfiltered files)"}.
+  - The exports unfiltered and${
+    opts.filteredExports === true
+      ? " with each single filter a mirrored list page offers"
+      : opts.filteredExports === "rows"
+        ? " with each single filter a mirrored list page offers, except the whole records\n    (records.json .ndjson) and the other registers' formats (interop/), mirrored unfiltered\n    only: their download links on filtered lists lead to the unfiltered files"
+        : " (filtered exports were not mirrored: the download links of filtered lists lead to the unfiltered files)"
+  }.
 
 What is not
   Searching, comments, reports of errors or unregistered tools, signing in, and the JSON API

@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { langOfRequest } from "../../app/i18n/lang.server";
 import { paths, LANG_TAG } from "../../registry/shared/urls";
-import { addressFor, fileFor, relativeHref, resolveAddress, MIRROR_LANGS, type MirrorRules, type Resource } from "./urls";
+import { addressFor, fileFor, relativeHref, resolveAddress, MIRROR_LANGS, type FilteredExports, type MirrorRules, type Resource } from "./urls";
 import { forgetResolutions, redirectPage, rewritePage } from "./rewrite";
 
 export type RenderSetup = {
@@ -19,7 +19,7 @@ export type RenderSetup = {
   publicDir: string;
   origin: string;
   liveOrigin?: string;
-  filteredExports: boolean;
+  filteredExports: FilteredExports;
   /** The export date shown on every page (YYYY-MM-DD). */
   date: string;
 };
@@ -48,7 +48,7 @@ export type Renderer = {
   setAbsent: (keys: string[]) => void;
 };
 
-export function mirrorRules(publicDir: string, filteredExports: boolean, absent: Set<string>): MirrorRules {
+export function mirrorRules(publicDir: string, filteredExports: FilteredExports, absent: Set<string>): MirrorRules {
   const pub = path.resolve(publicDir);
   // Asked for every link of every page: public/ does not change during an export, so each path is looked up once.
   const known = new Map<string, boolean>();

@@ -58,6 +58,17 @@ describe("which URLs are mirrored", () => {
     expect(resolve("/standard/crosswalk")).toMatchObject({ ok: true, resource: { kind: "page", key: "/standard/crosswalk" } });
   });
 
+  it("mirrors filtered whole-record and foreign-format exports only when every export is filtered", () => {
+    const rows: MirrorRules = { ...rules, filteredExports: "rows" };
+    expect(resolve("/tools.csv?kind=app", rows)).toMatchObject({ resource: { key: "/tools.csv?kind=app" }, reduced: false });
+    expect(resolve("/tools/data-elements.csv?kind=app", rows)).toMatchObject({ resource: { key: "/tools/data-elements.csv?kind=app" }, reduced: false });
+    expect(resolve("/records.json?kind=app", rows)).toMatchObject({ resource: { key: "/records.json" }, reduced: true });
+    expect(resolve("/records.ndjson?agency=beijing-transport", rows)).toMatchObject({ resource: { key: "/records.ndjson" }, reduced: true });
+    expect(resolve("/interop/omb-2025.csv?level=III", rows)).toMatchObject({ resource: { key: "/interop/omb-2025.csv" }, reduced: true });
+    expect(resolve("/records.json?kind=app")).toMatchObject({ resource: { key: "/records.json?kind=app" }, reduced: false });
+    expect(resolve("/interop/omb-2025.csv?level=III")).toMatchObject({ resource: { key: "/interop/omb-2025.csv?level=III" }, reduced: false });
+  });
+
   it("tells the log's newest page (no page) from page 1, but not for log.json", () => {
     expect(resolve("/log")).toMatchObject({ resource: { key: "/log" } });
     expect(resolve("/log?page=1")).toMatchObject({ resource: { key: "/log?page=1" } });
