@@ -319,6 +319,8 @@ describe("the export's profile", () => {
     expect(kindOf({ kind: "page", key: "/tools/ALG-000012/history?from=1&to=2" })).toBe("page /tools/<id>/history?<compare>");
     expect(kindOf({ kind: "data", key: "/tools/ALG-000012.json", perLang: false })).toBe("data /tools/<id>.json");
     expect(kindOf({ kind: "page", key: "/tools?kind=app&page=3" })).toBe("page /tools?<filter>&<page>");
+    expect(kindOf({ kind: "page", key: "/tools?page=3&status=live" })).toBe("page /tools?<filter>&<page>");
+    expect(kindOf({ kind: "data", key: "/interop/atrs-3.json?kind=app", perLang: false })).toBe("data /interop/atrs-3.json?<filter>");
     expect(kindOf({ kind: "page", key: "/tools?page=3" })).toBe("page /tools?<page>");
     expect(kindOf({ kind: "data", key: "/records.json?agency=beijing-transport", perLang: false })).toBe("data /records.json?<filter>");
     expect(kindOf({ kind: "page", key: "/agencies/beijing-transport" })).toBe("page /agencies/<slug>");
