@@ -110,7 +110,7 @@ export type ExportStats = {
  */
 export function kindOf(r: Resource): string {
   const q = r.key.indexOf("?");
-  const pathPart = (q < 0 ? r.key : r.key.slice(0, q)).replace(/\/[A-Z]{2,5}-\d+(?=\/|\.|$)/g, "/<id>").replace(/^\/agencies\/[a-z0-9-]+(?=\/|$)/, "/agencies/<slug>");
+  const pathPart = (q < 0 ? r.key : r.key.slice(0, q)).replace(/\/[A-Z]{2,5}-\d+(?=\/|\.|$)/g, "/<id>").replace(/^(\/agencies\/)[a-z0-9-]+(?=\/|$)/, "$1<slug>");
   const params = q < 0 ? [] : [...new URLSearchParams(r.key.slice(q + 1)).keys()];
   const query = params.map((k) => (k === "page" ? "<page>" : k === "from" || k === "to" ? "<compare>" : "<filter>"));
   return `${r.kind} ${pathPart}${query.length ? `?${[...new Set(query)].sort().join("&")}` : ""}`;
