@@ -1,4 +1,4 @@
-// npm run export:site -- <dir> [--origin https://register.example.gov] [--force | --incremental] [--workers N] [--no-filtered-exports] [--quiet]
+// npm run export:site -- <dir> [--origin https://register.example.gov] [--force | --incremental] [--workers N] [--no-filtered-exports] [--profile] [--quiet]
 //
 // Writes the whole public register (every public page in Chinese and English, the exports, the
 // feeds and the schema) into <dir> as static files any web server can serve, so the record
@@ -30,6 +30,13 @@ Options:
                           down (the day, the build, an agency or the options changed).
   --workers <n>           Worker threads rendering pages (default: one per core, or MIRROR_WORKERS).
   --no-filtered-exports   Mirror only the unfiltered exports, not one per list filter.
+  --filtered-exports=rows One per list filter only of the row exports (tools.csv .json .ndjson and
+                          the nested CSVs); the whole records (records.json .ndjson) and the other
+                          registers' formats (interop/) unfiltered only. They are most of a full
+                          mirror's size: each filter holds every record once more.
+  --profile               After the summary, where the time went: the resources rendered by kind
+                          (tool pages, list pages, filtered exports, ...), how many, the workers'
+                          seconds and the bytes written.
   --quiet                 No progress lines.
   --help                  This text.
 
@@ -40,10 +47,10 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-type Args = { dir: string; origin?: string; force: boolean; incremental: boolean; workers?: number; filteredExports: boolean; quiet: boolean };
+type Args = { dir: string; origin?: string; force: boolean; incremental: boolean; workers?: number; filteredExports: boolean | "rows"; quiet: boolean; profile: boolean };
 
 function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> & { force: boolean; incremental: boolean; filteredExports: boolean; quiet: boolean } = { force: false, incremental: false, filteredExports: true, quiet: false };
+  const args: Partial<Args> & { force: boolean; incremental: boolean; filteredExports: boolean | "rows"; quiet: boolean; profile: boolean } = { force: false, incremental: false, filteredExports: true, quiet: false, profile: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--help" || a === "-h") {
@@ -57,7 +64,9 @@ function parseArgs(argv: string[]): Args {
       args.workers = Number(v);
     }
     else if (a === "--no-filtered-exports") args.filteredExports = false;
+    else if (a === "--filtered-exports=rows") args.filteredExports = "rows";
     else if (a === "--quiet") args.quiet = true;
+    else if (a === "--profile") args.profile = true;
     else if (a === "--origin" || a.startsWith("--origin=")) {
       const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
       if (!v) fail("--origin needs a URL");
@@ -167,4 +176,13 @@ if (unmirrored.length) {
   console.log(`  not mirrored (${args.origin ? "linked to the live register" : "links kept as text"}): ${unmirrored.slice(0, 12).map(([p, n]) => `${p} ×${n}`).join(", ")}${unmirrored.length > 12 ? ", ..." : ""}`);
 }
 console.log(`Open ${path.join(outDir, "index.html")}, or serve ${outDir} with any web server.`);
+if (args.profile) {
+  const kinds = [...stats.byKind].sort((a, b) => b[1].ms - a[1].ms);
+  const total = kinds.reduce((n, [, k]) => n + k.ms, 0);
+  console.log(`Profile: ${(total / 1000).toFixed(1)} s of rendering summed over the workers; ${stats.setupSeconds.toFixed(1)} s before the first resource was handed out`);
+  console.log(`  ${"kind".padEnd(52)} ${"count".padStart(8)} ${"seconds".padStart(9)} ${"share".padStart(6)} ${"ms each".padStart(8)} ${"size".padStart(10)}`);
+  for (const [kind, k] of kinds) {
+    console.log(`  ${kind.padEnd(52)} ${String(k.count).padStart(8)} ${(k.ms / 1000).toFixed(1).padStart(9)} ${`${((100 * k.ms) / (total || 1)).toFixed(1)}%`.padStart(6)} ${(k.ms / k.count).toFixed(1).padStart(8)} ${formatBytes(k.bytes).padStart(10)}`);
+  }
+}
 process.exit(stats.failed.length ? 1 : 0);

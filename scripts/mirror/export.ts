@@ -29,7 +29,7 @@ import { Worker } from "node:worker_threads";
 import { translate } from "../../app/i18n/strings";
 import { paths } from "../../registry/shared/urls";
 import { REGISTER_TIME_ZONE } from "../../registry/lifecycle/sunset";
-import { addressFor, fileFor, resolveAddress, MIRROR_LANGS, type Lang, type Resource } from "./urls";
+import { addressFor, fileFor, resolveAddress, MIRROR_LANGS, type FilteredExports, type Lang, type Resource } from "./urls";
 import { mirrorRules, type RenderResult, type RenderSetup } from "./render";
 import type { FromWorker, ToWorker } from "./worker";
 import {
@@ -58,7 +58,8 @@ export type ExportOptions = {
   origin: string;
   /** Set when `origin` is the register's real public address: links to what is not mirrored then lead there. */
   liveOrigin?: string;
-  filteredExports: boolean;
+  /** Filtered exports: all, none, or only the row formats ("rows"; scripts/mirror/urls.ts FilteredExports). */
+  filteredExports: FilteredExports;
   now: Date;
   /** Worker threads rendering pages (default: one per core). */
   workers?: number;
@@ -97,7 +98,23 @@ export type ExportStats = {
   /** Kept feeds whose subtitle got the log's new head. */
   patched: number;
   workers: number;
+  /** The resources rendered this time by kind (`kindOf`): how many, the workers' milliseconds, the bytes written. */
+  byKind: Map<string, { count: number; ms: number; bytes: number }>;
+  /** Seconds the main thread spent before the first resource was handed out (the register's state, the manifest, the plan, the workers' start). */
+  setupSeconds: number;
 };
+
+/**
+ * A resource's kind for the export's profile: its key with tool ids, agency slugs, filters and
+ * page numbers generalised ("page /tools/<id>", "data /records.json?<filter>", "page /tools?<filter>&<page>").
+ */
+export function kindOf(r: Resource): string {
+  const q = r.key.indexOf("?");
+  const pathPart = (q < 0 ? r.key : r.key.slice(0, q)).replace(/\/[A-Z]{2,5}-\d+(?=\/|\.|$)/g, "/<id>").replace(/^(\/agencies\/)[a-z0-9-]+(?=\/|$)/, "$1<slug>");
+  const params = q < 0 ? [] : [...new URLSearchParams(r.key.slice(q + 1)).keys()];
+  const query = params.map((k) => (k === "page" ? "<page>" : k === "from" || k === "to" ? "<compare>" : "<filter>"));
+  return `${r.kind} ${pathPart}${query.length ? `?${[...new Set(query)].sort().join("&")}` : ""}`;
+}
 
 /** Marks a directory as a mirror, so --force may empty it and nothing else. */
 export const MIRROR_MARKER = ".register-mirror";
@@ -248,6 +265,8 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
     removed: 0,
     patched: 0,
     workers: workerCount,
+    byKind: new Map(),
+    setupSeconds: 0,
   };
 
   // What of the earlier export is kept: its entries by resource, and its checksums.
@@ -366,6 +385,12 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
 
     const accept = (res: RenderResult) => {
       const id = encodeResource(res.resource);
+      const kind = kindOf(res.resource);
+      const k = stats.byKind.get(kind) ?? { count: 0, ms: 0, bytes: 0 };
+      k.count++;
+      k.ms += res.ms;
+      for (const f of res.files) k.bytes += f.size;
+      stats.byKind.set(kind, k);
       const e = entries[index.get(id)!]!;
       for (const f of res.files) {
         // Two URLs mapping to one file would silently lose one of them: a bug in the URL mapping.
@@ -417,6 +442,7 @@ export async function exportSite(opts: ExportOptions): Promise<ExportStats> {
       return batch;
     };
 
+    stats.setupSeconds = (Date.now() - started) / 1000;
     await new Promise<void>((resolve, reject) => {
       let failed = false;
       const pump = () => {
@@ -601,7 +627,13 @@ What is mirrored
     two or more filters, and searches, are not mirrored (their text is kept).
   - /incidents with no filter or one of kind / year, every page. /log, every page.
   - /tools/<id>/history and each comparison of two consecutive revisions.
-  - The exports unfiltered and${opts.filteredExports ? " with each single filter a mirrored list page offers" : " (filtered exports were not mirrored: the download links of filtered lists lead to the unfiltered files)"}.
+  - The exports unfiltered and${
+    opts.filteredExports === true
+      ? " with each single filter a mirrored list page offers"
+      : opts.filteredExports === "rows"
+        ? " with each single filter a mirrored list page offers, except the whole records\n    (records.json .ndjson) and the other registers' formats (interop/), mirrored unfiltered\n    only: their download links on filtered lists lead to the unfiltered files"
+        : " (filtered exports were not mirrored: the download links of filtered lists lead to the unfiltered files)"
+  }.
 
 What is not
   Searching, comments, reports of errors or unregistered tools, signing in, and the JSON API

@@ -71,7 +71,7 @@ export type ManifestEntry = [string, number, number, number[], number, 0 | 1];
 
 export type Fingerprint = {
   build: string;
-  options: { origin: string; liveOrigin: string | null; filteredExports: boolean };
+  options: { origin: string; liveOrigin: string | null; filteredExports: boolean | "rows" };
   /** The export date (UTC, as the banner shows it) and the register's day (its time zone). */
   date: string;
   registerDay: string;

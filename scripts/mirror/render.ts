@@ -10,8 +10,8 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { langOfRequest } from "../../app/i18n/lang.server";
 import { paths, LANG_TAG } from "../../registry/shared/urls";
-import { addressFor, fileFor, relativeHref, resolveAddress, MIRROR_LANGS, type MirrorRules, type Resource } from "./urls";
-import { redirectPage, rewritePage } from "./rewrite";
+import { addressFor, fileFor, relativeHref, resolveAddress, MIRROR_LANGS, type FilteredExports, type MirrorRules, type Resource } from "./urls";
+import { forgetResolutions, redirectPage, rewritePage } from "./rewrite";
 
 export type RenderSetup = {
   outDir: string;
@@ -19,7 +19,7 @@ export type RenderSetup = {
   publicDir: string;
   origin: string;
   liveOrigin?: string;
-  filteredExports: boolean;
+  filteredExports: FilteredExports;
   /** The export date shown on every page (YYYY-MM-DD). */
   date: string;
 };
@@ -35,6 +35,8 @@ export type RenderResult = {
   redirects: number;
   notFound: string[];
   failed: string[];
+  /** Milliseconds the worker spent on it (the export's profile by kind). */
+  ms: number;
 };
 
 export type Renderer = {
@@ -46,14 +48,22 @@ export type Renderer = {
   setAbsent: (keys: string[]) => void;
 };
 
-export function mirrorRules(publicDir: string, filteredExports: boolean, absent: Set<string>): MirrorRules {
+export function mirrorRules(publicDir: string, filteredExports: FilteredExports, absent: Set<string>): MirrorRules {
   const pub = path.resolve(publicDir);
+  // Asked for every link of every page: public/ does not change during an export, so each path is looked up once.
+  const known = new Map<string, boolean>();
   return {
     filteredExports,
     isAsset: (p) => {
       if (p === "/" || p.includes("\0")) return false;
-      const abs = path.join(pub, p);
-      return abs.startsWith(pub + path.sep) && fs.statSync(abs, { throwIfNoEntry: false })?.isFile() === true;
+      let is = known.get(p);
+      if (is === undefined) {
+        const abs = path.join(pub, p);
+        is = abs.startsWith(pub + path.sep) && fs.statSync(abs, { throwIfNoEntry: false })?.isFile() === true;
+        if (known.size >= 100_000) known.clear();
+        known.set(p, is);
+      }
+      return is;
     },
     isAbsent: (key) => absent.has(key),
   };
@@ -69,15 +79,24 @@ export async function createRenderer(setup: RenderSetup): Promise<Renderer> {
   const rules = mirrorRules(publicDir, setup.filteredExports, absent);
   const { date, liveOrigin } = setup;
 
+  // Directories made by this worker: each is made once, not once per file.
+  const made = new Set<string>();
   const target = (rel: string): string => {
     const abs = path.resolve(outDir, rel);
     if (!abs.startsWith(outDir + path.sep)) throw new Error(`refusing to write outside the mirror: ${rel}`);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    const dir = path.dirname(abs);
+    if (!made.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      if (made.size >= 100_000) made.clear();
+      made.add(dir);
+    }
     return abs;
   };
   const writeText = async (rel: string, content: string): Promise<WrittenFile> => {
     const buf = Buffer.from(content, "utf8");
-    await fs.promises.writeFile(target(rel), buf);
+    // Synchronous: a worker thread renders one resource at a time, and the hand-off to libuv's
+    // thread pool (shared by every worker of the process) costs more than a page's write.
+    fs.writeFileSync(target(rel), buf);
     return { rel, sha256: crypto.createHash("sha256").update(buf).digest("hex"), size: buf.length };
   };
   const writeStream = async (rel: string, body: ReadableStream<Uint8Array> | null): Promise<WrittenFile> => {
@@ -198,15 +217,18 @@ export async function createRenderer(setup: RenderSetup): Promise<Renderer> {
   }
 
   const render = async (r: Resource): Promise<RenderResult> => {
-    const out: RenderResult = { resource: r, files: [], found: [], unmirrored: [], redirects: 0, notFound: [], failed: [] };
+    const out: RenderResult = { resource: r, files: [], found: [], unmirrored: [], redirects: 0, notFound: [], failed: [], ms: 0 };
+    const t0 = performance.now();
     if (r.kind === "asset") await renderAsset(r, out);
     else if (r.kind === "data") await renderData(r, out);
     else await renderPage(r, out);
+    out.ms = performance.now() - t0;
     return out;
   };
   const setAbsent = (keys: string[]) => {
     absent.clear();
     for (const k of keys) absent.add(k);
+    forgetResolutions(rules);
   };
   return { rules, request, render, setAbsent };
 }

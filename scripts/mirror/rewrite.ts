@@ -184,6 +184,28 @@ function compareLinks(form: Element, ctx: PageContext): Node[] {
 
 type Mapped = { type: "keep" } | { type: "href"; href: string; resource?: Resource } | { type: "self" } | { type: "unmirrored"; live?: string; path: string };
 
+// Where an address lands depends on its path and query alone, and pages repeat the same links
+// (the navigation, the facets, the download block): each is resolved once per export (per rules),
+// a bounded number at a time.
+const resolutions = new WeakMap<MirrorRules, Map<string, ReturnType<typeof resolveAddress>>>();
+function resolveCached(u: URL, rules: MirrorRules): ReturnType<typeof resolveAddress> {
+  let cache = resolutions.get(rules);
+  if (!cache) resolutions.set(rules, (cache = new Map()));
+  const key = u.pathname + u.search;
+  let res = cache.get(key);
+  if (!res) {
+    res = resolveAddress(u.pathname, u.searchParams, rules);
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(key, res);
+  }
+  return res;
+}
+
+/** Forgets the resolutions made under some rules (their answers changed: the optional resources found absent). */
+export function forgetResolutions(rules: MirrorRules): void {
+  resolutions.delete(rules);
+}
+
 /** What one href/src of the page becomes in the mirror. */
 export function mapLink(raw: string, ctx: PageContext): Mapped {
   const v = raw.trim();
@@ -195,7 +217,7 @@ export function mapLink(raw: string, ctx: PageContext): Mapped {
     return { type: "keep" };
   }
   if ((u.protocol !== "http:" && u.protocol !== "https:") || u.origin !== ctx.pageUrl.origin) return { type: "keep" };
-  const res = resolveAddress(u.pathname, u.searchParams, ctx.rules);
+  const res = resolveCached(u, ctx.rules);
   if (!res.ok) {
     // On the live register, the page in this page's language: an unprefixed address there would
     // negotiate it from the reader's browser instead (language-neutral ones stay as they are).
@@ -222,8 +244,18 @@ function unlink(a: Element): void {
   a.nodeName = "span";
 }
 
+/**
+ * Every script element of a page, whole. The mirror drops them all (below); emptied before
+ * parsing, the parser does not tokenize Remix's hydration data (a third of a page). An empty
+ * element stays in its place, so the parser builds the same tree around it (a script after
+ * </html> moves what follows into the body). A script's text ends at the first `</script`
+ * followed by a space, "/" or ">", as in the HTML tokenizer; neither React nor Remix writes "<"
+ * unescaped inside one, nor "<script" outside one but as a tag.
+ */
+const SCRIPT = /<script\b[^>]*>[\s\S]*?<\/script(?:[\t\n\f \/][^>]*)?>/gi;
+
 export function rewritePage(html: string, ctx: PageContext): RewriteResult {
-  const doc = parse(html);
+  const doc = parse(html.replace(SCRIPT, "<script></script>"));
   const found: Resource[] = [];
   const unmirrored: string[] = [];
 

@@ -46,9 +46,17 @@ export type Resolution =
   | { ok: true; resource: Resource; reduced: boolean }
   | { ok: false; reason: "not-public" | "too-many-filters" | "search" | "comparison" | "absent" };
 
+/**
+ * Which exports are mirrored with each single filter a mirrored list page offers: all (true), none
+ * (false), or "rows": only the row formats (/tools.csv .json .ndjson and the nested CSVs), the
+ * whole records (/records.*) and the other registers' formats (/interop/*) only unfiltered. Those
+ * are most of a mirror's bytes (each filter dimension holds every record once more).
+ */
+export type FilteredExports = boolean | "rows";
+
 export type MirrorRules = {
   /** Mirror /tools.csv?kind=app and the like for every single-filter list page (default true). */
-  filteredExports: boolean;
+  filteredExports: FilteredExports;
   /** True when the path is a file in public/ (the CSS bundle, the favicon): copied as is. */
   isAsset: (pathname: string) => boolean;
   /** True for an optional resource the build turned out not to have (the API docs, say). */
@@ -95,13 +103,19 @@ function filteredList(filters: Set<string>, opts: { keepPage: boolean; allowFilt
 }
 
 const toolList = filteredList(TOOL_FILTERS, { keepPage: true, allowFilter: () => true });
-const toolExport: QueryRule = (params, rules) => {
-  // An export with two filters falls back to the unfiltered file rather than disappearing: the
-  // "download these results" link should always offer some data.
-  const shaped = filteredList(TOOL_FILTERS, { keepPage: false, allowFilter: (r) => r.filteredExports })(params, rules);
-  if ("ok" in shaped) return { params: [], reduced: true };
-  return shaped;
-};
+function exportRule(allowFilter: (rules: MirrorRules) => boolean): QueryRule {
+  const shape = filteredList(TOOL_FILTERS, { keepPage: false, allowFilter });
+  return (params, rules) => {
+    // An export with two filters falls back to the unfiltered file rather than disappearing: the
+    // "download these results" link should always offer some data.
+    const shaped = shape(params, rules);
+    if ("ok" in shaped) return { params: [], reduced: true };
+    return shaped;
+  };
+}
+const toolExport = exportRule((r) => r.filteredExports !== false);
+/** The whole records and the other registers' formats: filtered only when every export is. */
+const recordExport = exportRule((r) => r.filteredExports === true);
 const incidentList = filteredList(INCIDENT_FILTERS, { keepPage: true, allowFilter: () => true });
 
 /** /log without a page is the newest page, so page=1 is a different view and is kept. */
@@ -155,9 +169,9 @@ const ROUTES: Route[] = [
   // keeps one copy of each, which both languages link to.
   { pattern: /^\/tools\.(?:csv|json|ndjson)$/, kind: "data", query: toolExport },
   // The whole records with their public revisions (registry/exchange/records), under the same filters.
-  { pattern: /^\/records\.(?:json|ndjson)$/, kind: "data", query: toolExport },
+  { pattern: /^\/records\.(?:json|ndjson)$/, kind: "data", query: recordExport },
   // The tools in the formats of other registers (issue 16, /interop/omb-2025.csv), under the same filters.
-  { pattern: /^\/interop\/[a-z0-9-]+\.(?:csv|json)$/, kind: "data", query: toolExport },
+  { pattern: /^\/interop\/[a-z0-9-]+\.(?:csv|json)$/, kind: "data", query: recordExport },
   { pattern: /^\/(?:tools\/data-elements|agencies|incidents|findings|comments)\.csv$/, kind: "data", query: toolExport },
   { pattern: new RegExp(`^/tools/${ID}\\.json$`), kind: "data", query: noQuery },
   { pattern: new RegExp(`^/tools/${ID}/history\\.json$`), kind: "data", query: noQuery },
@@ -249,6 +263,19 @@ function splitKey(key: string): { path: string; search: string } {
  *   asset /build/_assets/x.css    ->  build/_assets/x.css
  */
 export function fileFor(resource: Resource, lang: Lang): string {
+  // Pure, and asked for every link of every page: remembered, a bounded number at a time.
+  const memo = `${resource.kind === "data" && resource.perLang ? "D" : resource.kind}|${lang}|${resource.key}`;
+  let file = files.get(memo);
+  if (file === undefined) {
+    file = fileOf(resource, lang);
+    if (files.size >= 100_000) files.clear();
+    files.set(memo, file);
+  }
+  return file;
+}
+const files = new Map<string, string>();
+
+function fileOf(resource: Resource, lang: Lang): string {
   const { path, search } = splitKey(resource.key);
   const perLang = resource.kind === "page" || (resource.kind === "data" && resource.perLang);
   const filed = perLang ? localized(path, lang) : path;

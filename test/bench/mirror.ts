@@ -12,6 +12,10 @@
 //
 // Files go under BENCH_DIR (default <tmp>/register-bench-mirror): the database (kept and reused
 // while its record count matches) and the mirrors (deleted at the end unless --keep).
+// BENCH_DB=<file> copies an already generated register (e.g. test/bench/.data/bench-100k.sqlite of
+// `npm run bench`, BENCH_RECORDS=100000) into BENCH_DIR instead of generating one (~200 s at
+// 100,000 records); the copy is what the benchmark changes, the file itself is only read.
+// BENCH_MIRROR_ARGS adds options to every export (e.g. "--filtered-exports=rows").
 //   --no-build   reuse build/ as it is
 //   --keep       keep the mirrors
 import { execFileSync, spawnSync } from "node:child_process";
@@ -29,6 +33,8 @@ const RECORDS = Number(process.env.BENCH_RECORDS ?? 20_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? (typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length));
 const DIR = path.resolve(process.env.BENCH_DIR ?? path.join(os.tmpdir(), "register-bench-mirror"));
 const args = new Set(process.argv.slice(2));
+/** More options for every export (BENCH_MIRROR_ARGS="--filtered-exports=rows"). */
+const EXTRA = (process.env.BENCH_MIRROR_ARGS ?? "").split(/\s+/).filter(Boolean);
 
 const loadavg = () => fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 const log = (s: string) => console.log(s);
@@ -42,6 +48,28 @@ function prepareDatabase(): string {
     return file;
   }
   for (const s of ["", "-wal", "-shm"]) fs.rmSync(file + s, { force: true });
+  const source = process.env.BENCH_DB;
+  if (source) {
+    if (!fs.existsSync(source)) throw new Error(`BENCH_DB: no file ${source}`);
+    log(`Copying ${source} into ${file}`);
+    // Through SQLite, so a -wal beside the source is included and the copy is one consistent file.
+    const src = openDatabase(source, { readonly: true });
+    try {
+      src.$client.prepare("VACUUM INTO ?").run(file);
+    } finally {
+      src.$client.close();
+    }
+    const db = openDatabase(file);
+    let count: number;
+    try {
+      count = (db.$client.prepare("SELECT count(*) AS n FROM tools").get() as { n: number }).n;
+    } finally {
+      db.$client.close();
+    }
+    if (count !== RECORDS) throw new Error(`BENCH_DB holds ${count} tools, BENCH_RECORDS says ${RECORDS}: set BENCH_RECORDS=${count}`);
+    fs.writeFileSync(metaFile, JSON.stringify({ records: RECORDS, pristine: true }));
+    return file;
+  }
   log(`Generating ${RECORDS.toLocaleString("en")} records into ${file}`);
   const db = openDatabase(file);
   try {
@@ -62,7 +90,7 @@ type Run = { label: string; seconds: number; rendered: number; kept: number; pag
 function exportSite(db: string, dir: string, label: string, extra: string[]): Run {
   const before = loadavg();
   const started = performance.now();
-  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/export-site.ts", dir, "--quiet", ...extra], {
+  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/export-site.ts", dir, "--quiet", "--profile", ...EXTRA, ...extra], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_PATH: db, REGISTER_CLOCK_FILE: "", REGISTER_ALLOW_TEST_CLOCK: "" },
     encoding: "utf8",
@@ -83,6 +111,9 @@ function exportSite(db: string, dir: string, label: string, extra: string[]): Ru
     load: `${before} -> ${loadavg()}`,
   };
   log(`  ${label}: ${seconds.toFixed(1)} s, ${run.rendered} rendered, ${run.kept} kept (${/export\s+(.+)/.exec(out)?.[1]})`);
+  // Where the time went, by kind of resource (export:site --profile): the 20 costliest kinds.
+  const profile = out.slice(out.indexOf("Profile:")).split("\n").filter(Boolean);
+  if (out.includes("Profile:")) log(profile.slice(0, 22).map((l) => `    ${l}`).join("\n"));
   return run;
 }
 
@@ -110,7 +141,7 @@ function main() {
     if (!args.has("--keep")) for (const d of [one, many]) fs.rmSync(d, { recursive: true, force: true });
   }
 
-  log(`\nStatic mirror at ${RECORDS.toLocaleString("en")} records (${new Date().toISOString()})`);
+  log(`\nStatic mirror at ${RECORDS.toLocaleString("en")} records (${new Date().toISOString()})${EXTRA.length ? `, ${EXTRA.join(" ")}` : ""}`);
   log("export                                                  seconds   rendered      kept    pages    files  size        load average (before -> after)");
   for (const r of runs) {
     log(`${r.label.padEnd(54)}  ${r.seconds.toFixed(1).padStart(7)}  ${String(r.rendered).padStart(9)}  ${String(r.kept).padStart(8)}  ${String(r.pages).padStart(7)}  ${String(r.files).padStart(7)}  ${r.size.padEnd(10)}  ${r.load}`);

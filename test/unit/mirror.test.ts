@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { addressFor, fileFor, relativeHref, resolveAddress, resolveLocal, safeName, type MirrorRules, type Resource } from "../../scripts/mirror/urls";
 import { mapLink, rewritePage, type PageContext } from "../../scripts/mirror/rewrite";
+import { kindOf } from "../../scripts/mirror/export";
 import { localized, paths } from "../../registry/shared/urls";
 
 const rules: MirrorRules = { filteredExports: true, isAsset: (p) => p === "/favicon.svg" || p.startsWith("/build/") };
@@ -55,6 +56,17 @@ describe("which URLs are mirrored", () => {
     expect(resolve("/interop/omb-2025.csv?kind=app&status=in_use")).toMatchObject({ resource: { key: "/interop/omb-2025.csv" }, reduced: true });
     expect(resolve("/interop/omb-2025.tsv")).toMatchObject({ ok: false });
     expect(resolve("/standard/crosswalk")).toMatchObject({ ok: true, resource: { kind: "page", key: "/standard/crosswalk" } });
+  });
+
+  it("mirrors filtered whole-record and foreign-format exports only when every export is filtered", () => {
+    const rows: MirrorRules = { ...rules, filteredExports: "rows" };
+    expect(resolve("/tools.csv?kind=app", rows)).toMatchObject({ resource: { key: "/tools.csv?kind=app" }, reduced: false });
+    expect(resolve("/tools/data-elements.csv?kind=app", rows)).toMatchObject({ resource: { key: "/tools/data-elements.csv?kind=app" }, reduced: false });
+    expect(resolve("/records.json?kind=app", rows)).toMatchObject({ resource: { key: "/records.json" }, reduced: true });
+    expect(resolve("/records.ndjson?agency=beijing-transport", rows)).toMatchObject({ resource: { key: "/records.ndjson" }, reduced: true });
+    expect(resolve("/interop/omb-2025.csv?level=III", rows)).toMatchObject({ resource: { key: "/interop/omb-2025.csv" }, reduced: true });
+    expect(resolve("/records.json?kind=app")).toMatchObject({ resource: { key: "/records.json?kind=app" }, reduced: false });
+    expect(resolve("/interop/omb-2025.csv?level=III")).toMatchObject({ resource: { key: "/interop/omb-2025.csv?level=III" }, reduced: false });
   });
 
   it("tells the log's newest page (no page) from page 1, but not for log.json", () => {
@@ -209,6 +221,19 @@ describe("rewriting a page", () => {
     expect(out.html).not.toMatch(/<script|modulepreload/);
   });
 
+  it("builds the same page around removed scripts as the parser does (a script after </html> pulls what follows into the body)", () => {
+    const resource: Resource = { kind: "page", key: "/tools" };
+    const ctx: PageContext = { pageUrl: new URL("http://register.test/zh/tools"), lang: "zh", resource, file: fileFor(resource, "zh"), date: "2026-01-02", rules };
+    const html = `<!DOCTYPE html><html lang="zh-Hans"><head></head><body><main><p>x</p></main><!--$--></body></html><!--$--><script type="module">import("/build/x.js"); const a = '<a href="/tools/ALG-000001">';</script ><!--/$--><!--/$-->`;
+    const out = rewritePage(html, ctx);
+    // The link inside the script is script text, not a link: not found, not rewritten.
+    expect(out.found).toEqual([]);
+    expect(out.html).not.toMatch(/ALG-000001|<script/);
+    expect(out.html).toMatch(/<p>x<\/p><\/main><!--\$--><!--\/\$--><!--\/\$--><\/body><\/html><!--\$-->$/);
+    // Without a script, comments after </html> stay there.
+    expect(rewritePage(html.replace(/<script[\s\S]*<\/script >/, ""), ctx).html).toMatch(/<\/main><!--\$--><\/body><\/html><!--\$--><!--\/\$--><!--\/\$-->$/);
+  });
+
   it("turns links to what is not mirrored into text, or into links to the live register", () => {
     const html = '<a href="/zh/login" class="nav">Log in</a><a href="/zh/tools?kind=app&amp;status=in_use">two</a><a href="/en/tools.json">none</a>';
     const text = page(html);
@@ -285,5 +310,22 @@ describe("rewriting a page", () => {
     expect(mapLink("/zh/tools/ALG-000001#comments", ctx)).toEqual({ type: "href", href: "#comments" });
     // The same page in the other language is another file, fragment kept.
     expect(mapLink("/en/tools/ALG-000001#comments", ctx)).toMatchObject({ type: "href", href: "../../../en/tools/ALG-000001/index.html#comments" });
+  });
+});
+
+describe("the export's profile", () => {
+  it("groups resources by kind: ids, agencies, filters, pages and comparisons generalised", () => {
+    expect(kindOf({ kind: "page", key: "/tools/ALG-000012" })).toBe("page /tools/<id>");
+    expect(kindOf({ kind: "page", key: "/tools/ALG-000012/history?from=1&to=2" })).toBe("page /tools/<id>/history?<compare>");
+    expect(kindOf({ kind: "data", key: "/tools/ALG-000012.json", perLang: false })).toBe("data /tools/<id>.json");
+    expect(kindOf({ kind: "page", key: "/tools?kind=app&page=3" })).toBe("page /tools?<filter>&<page>");
+    expect(kindOf({ kind: "page", key: "/tools?page=3&status=live" })).toBe("page /tools?<filter>&<page>");
+    expect(kindOf({ kind: "data", key: "/interop/atrs-3.json?kind=app", perLang: false })).toBe("data /interop/atrs-3.json?<filter>");
+    expect(kindOf({ kind: "page", key: "/tools?page=3" })).toBe("page /tools?<page>");
+    expect(kindOf({ kind: "data", key: "/records.json?agency=beijing-transport", perLang: false })).toBe("data /records.json?<filter>");
+    expect(kindOf({ kind: "page", key: "/agencies/beijing-transport" })).toBe("page /agencies/<slug>");
+    expect(kindOf({ kind: "data", key: "/agencies/beijing-transport/changes.atom", perLang: true })).toBe("data /agencies/<slug>/changes.atom");
+    expect(kindOf({ kind: "data", key: "/agencies.csv?kind=app", perLang: false })).toBe("data /agencies.csv?<filter>");
+    expect(kindOf({ kind: "page", key: "/" })).toBe("page /");
   });
 });

@@ -14,10 +14,11 @@ import { docToRow, extensionArea, type Cells, type DocAgency, type InteropDoc } 
 
 /**
  * A whole-record entry as a record with its operating agency (the one the mapping's agency fields
- * read): its newest revision, or with `revision` another one.
+ * read): its newest revision, or with `revision` another one. The record is a copy, unless `own`
+ * says the entry was made for this call alone (its record is then used as it is).
  */
-export function docOfEntry(entry: RecordsEntry, revision: RecordsEntry["revisions"][number] = entry.revisions.at(-1)!): InteropDoc {
-  const record = structuredClone(revision.record);
+export function docOfEntry(entry: RecordsEntry, revision: RecordsEntry["revisions"][number] = entry.revisions.at(-1)!, own = false): InteropDoc {
+  const record = own ? revision.record : structuredClone(revision.record);
   const refs = ((record.responsibility as { agencies?: { agency: string; role: string }[] } | undefined)?.agencies ?? []);
   const ref = refs.find((r) => r.role === "operates") ?? refs.find((r) => r.role === "decides") ?? refs[0];
   const a = ref ? entry.agencies.find((x) => x.slug === ref.agency) : undefined;
@@ -37,7 +38,8 @@ export function interopRows(key: InteropFormatKey, ids: readonly string[], origi
       // The revision the import made (the first that keeps cells of this register), when the newest is a later one.
       const first = e.revisions.find((r) => extensionArea(r.record, format.mapping.register) !== undefined);
       const newest = e.revisions.at(-1)!;
-      rows.push(docToRow(format.mapping, docOfEntry(e), first && first !== newest ? docOfEntry(e, first) : undefined));
+      // The entries are read for this loop alone, and the two documents are of different revisions: no copies.
+      rows.push(docToRow(format.mapping, docOfEntry(e, newest, true), first && first !== newest ? docOfEntry(e, first, true) : undefined));
     }
   return rows;
 }

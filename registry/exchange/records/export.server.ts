@@ -50,7 +50,7 @@ function agencyOf(r: AgencyRow): Agency {
  * of is not required by the import (it links parents after creating them); named ones first, in
  * the order named, then ancestors.
  */
-function agenciesNamed(slugs: string[], db: Db): Agency[] {
+function agenciesNamed(slugs: string[], db: Db, known: Map<string, AgencyRow | undefined> = new Map()): Agency[] {
   const bySlug = stmt(
     db,
     `SELECT a.id, a.slug, a.name_zh, a.name_en, p.slug AS parent_slug, a.jurisdiction_level, a.place_zh, a.place_en, a.website
@@ -63,7 +63,9 @@ function agenciesNamed(slugs: string[], db: Db): Agency[] {
     const slug = queue.shift()!;
     if (seen.has(slug)) continue;
     seen.add(slug);
-    const row = bySlug.get(slug) as AgencyRow | undefined;
+    // The tools of a batch name the same few agencies: each is read once per batch.
+    if (!known.has(slug)) known.set(slug, bySlug.get(slug) as AgencyRow | undefined);
+    const row = known.get(slug);
     if (!row) continue;
     out.push(agencyOf(row));
     if (row.parent_slug) queue.push(row.parent_slug);
@@ -81,7 +83,12 @@ export function recordsEntries(ids: readonly string[], origin: string, db: Db = 
      WHERE t.id IN (${ids.map(() => "?").join(", ")}) AND r.status <> 'draft' ORDER BY r.tool_seq, r.number`,
   ).all(...ids) as RevisionRow[];
   const byTool = new Map<string, RevisionRow[]>();
-  for (const r of rows) byTool.set(r.tool_id, [...(byTool.get(r.tool_id) ?? []), r]);
+  for (const r of rows) {
+    const revs = byTool.get(r.tool_id);
+    if (revs) revs.push(r);
+    else byTool.set(r.tool_id, [r]);
+  }
+  const agencies = new Map<string, AgencyRow | undefined>();
   const out: RecordsEntry[] = [];
   for (const id of ids) {
     const revs = byTool.get(id);
@@ -108,7 +115,7 @@ export function recordsEntries(ids: readonly string[], origin: string, db: Db = 
       slug: identity?.slug ?? "",
       standardVersion: String(newest.record.standardVersion ?? ""),
       url: absolute(origin, paths.tool(id)),
-      agencies: agenciesNamed(named, db),
+      agencies: agenciesNamed(named, db, agencies),
       revisions,
       updatedOn: newest.publishedAt.slice(0, 10),
     });
