@@ -10,9 +10,8 @@
 // tool added or taken off moves positions, and then the selection is counted again.
 import type { ListIndex } from "./list-index-columns.server";
 import { historyOf, type ToolFacts } from "./list-index-history.server";
-import { failedFilters, type SelectionFilters } from "./list-page-deps.server";
+import { failedFilters, selectionFilters, type SelectionFilters } from "./list-page-deps.server";
 import { facetsOf, filterAndCount, type FilterCounts, type RawCounts } from "./facet-count.server";
-import { selectionFilters } from "./list-page-deps.server";
 import { BYTE_FACETS, type ToolQuery } from "./query";
 
 /** More changed tools than this since the counts: counted again (a pass over the tools is then as cheap). */
