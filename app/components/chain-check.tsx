@@ -1,4 +1,4 @@
-// The event log's latest full check and its current head, as /log shows them: always with the
+// The event log's latest check (and, when entries came after it, the latest full one) and its current head, as /log shows them: always with the
 // time the check ran, so a result is never shown without saying how old it is.
 import { Link } from "@remix-run/react";
 import { chainProblemMessage, type ChainProblemLike } from "~/i18n/chain-problems";
@@ -8,7 +8,16 @@ type Head = { id: number; hash: string };
 type Problem = ChainProblemLike;
 export type ChainCheckProps = {
   head: Head | null;
-  lastCheck: { checkedAt: string; ok: boolean; head: Head | null; count: number; problems: Problem[]; problemCount: number } | null;
+  lastCheck: {
+    checkedAt: string;
+    ok: boolean;
+    head: Head | null;
+    count: number;
+    problems: Problem[];
+    problemCount: number;
+    fullCheckedAt: string;
+    fullHeadId: number | null;
+  } | null;
 };
 
 function ProblemText({ p }: { p: Problem }) {
@@ -41,6 +50,9 @@ export function ChainCheckReport({ head, lastCheck }: ChainCheckProps) {
           <p>
             {t("chainCheckOk", { time: when(lastCheck.checkedAt), count: num(lastCheck.count), id: lastCheck.head?.id ?? 0 })}
           </p>
+          {lastCheck.fullHeadId !== null && lastCheck.fullHeadId !== lastCheck.head?.id ? (
+            <p>{t("chainCheckFull", { time: when(lastCheck.fullCheckedAt), id: lastCheck.fullHeadId })}</p>
+          ) : null}
           {lastCheck.head ? (
             <p>
               {t("chainCheckHeadHash", { id: lastCheck.head.id })} <code className="hash">{lastCheck.head.hash}</code>

@@ -2,13 +2,15 @@
 // Kept apart so that work on one area does not edit the shared table; a key missing in one
 // language fails the typecheck.
 const en = {
-  chainCheckHeading: "Last full check",
+  chainCheckHeading: "Last check",
   chainCheckNone:
-    "No full check has run yet. The server checks the whole log within a minute of starting, after every change and at least once a minute.",
+    "No check has run yet. The server checks the whole log within a minute of starting and about once a minute after that, and every new entry as it is added.",
   chainCheckOk:
     "Checked at {time}: the chain is intact. All {count} entries up to entry {id} follow one from another and from the checkpoint kept outside the database, and every submitted revision has the text and review status its entries record.",
   chainCheckBroken: "Checked at {time}: the register does not match its log ({count} problems). What is named here cannot be trusted:",
   chainCheckHeadHash: "Hash of entry {id} at that check:",
+  chainCheckFull:
+    "The whole log and every revision were last checked at {time}, up to entry {id}; the entries after it were checked as they were added. The whole check runs again every minute (for a very large log, at intervals five times as long as one check takes), at low priority so that it does not hold up pages.",
   chainHeadHeading: "Latest entry",
   chainHeadNow: "Entry {id}, hash:",
   chainHeadEmpty: "The log is empty.",
@@ -38,12 +40,13 @@ const en = {
 };
 
 const zh: Record<keyof typeof en, string> = {
-  chainCheckHeading: "最近一次全面核验",
-  chainCheckNone: "尚未进行全面核验。服务器在启动后一分钟内、每次变更后以及至少每分钟核验一次整个日志。",
+  chainCheckHeading: "最近一次核验",
+  chainCheckNone: "尚未进行核验。服务器在启动后一分钟内核验整个日志，此后约每分钟一次，并在每条新记录写入时核验该记录。",
   chainCheckOk:
     "核验时间 {time}：链条完整。截至第 {id} 条的全部 {count} 条记录逐条相接，并与保存在数据库之外的检查点一致；每个已提交版本的文本和审查状态都与日志记录相符。",
   chainCheckBroken: "核验时间 {time}：登记簿与其日志不符（{count} 个问题）。以下所列内容不可信：",
   chainCheckHeadHash: "核验时第 {id} 条记录的哈希值：",
+  chainCheckFull: "整个日志和每个版本最近一次全面核验于 {time}，截至第 {id} 条；此后的记录在写入时逐条核验。全面核验每分钟重新进行一次（日志很大时，间隔为一次核验所需时间的五倍），以低优先级运行，不会拖慢页面。",
   chainHeadHeading: "最新记录",
   chainHeadNow: "第 {id} 条，哈希值：",
   chainHeadEmpty: "日志为空。",

@@ -16,10 +16,10 @@
 // The check is a generator that yields between batches, so the server can run it in slices
 // without holding up requests; the CLI runs it to the end at once. Problems are codes with their
 // parameters; app/i18n/chain-problems.ts words them for /log and for the CLI.
-import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { eventHash, GENESIS_HASH, type ChainCheck } from "./chain";
 import { formatHead, restoredSupersedes, type ChainHead } from "./anchor.server";
+import { projectionProblem, revisionKey, revisionProblems, RevisionLog, type EventRow, type RevisionRow } from "./revision-log";
 
 export type AnchorSource = "checkpoint" | "expected";
 
@@ -75,15 +75,6 @@ const EVENT_BATCH = 500;
 const LOOK_BATCH = 5_000;
 const REVISION_BATCH = 200;
 
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
-
-type EventRow = { id: number; at: string; kind: string; tool_id: string | null; actor: string; payload: string; prev_hash: string; hash: string };
-type RevisionRow = { tool_id: string; number: number; status: string; record: string; record_sha256: string; id: number };
-/** What the log says about one revision. */
-type Logged = { status: string | null; sha: string | null; shaEvent: number; firstEvent: number };
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
 /** Where a problem is, in a few words (chain_checks.broken_at). */
 export function problemLocus(p: ChainProblem): string {
   if ("tool" in p) return "revision" in p ? `${p.tool} revision ${p.revision}` : p.tool;
@@ -108,10 +99,7 @@ export function* checkRegisterSteps(client: Database.Database, opts: CheckOption
   const anchors = opts.anchors ?? [];
   const anchorAt = new Map<number, { source: AnchorSource; head: ChainHead }[]>();
   for (const a of anchors) anchorAt.set(a.head.id, [...(anchorAt.get(a.head.id) ?? []), a]);
-  const logged = new Map<string, Logged>();
-  /** Per tool, the highest revision number the log has made public so far. */
-  const latestPublic = new Map<string, number>();
-  const key = (tool: string, revision: number) => `${tool}\u0000${revision}`;
+  const log = new RevisionLog();
   let prevId = 0;
   let prevHash = GENESIS_HASH;
   let chainOk = true;
@@ -155,54 +143,13 @@ export function* checkRegisterSteps(client: Database.Database, opts: CheckOption
         for (const a of anchors) if (a.source === "checkpoint" && restoredSupersedes({ id: r.id, kind: r.kind, prevHash: r.prev_hash, payload }, a.head)) superseded.add(formatHead(a.head));
       for (const a of anchorAt.get(r.id) ?? [])
         if (a.head.hash !== r.hash) anchorProblem(a, { code: "anchor_mismatch", source: a.source, event: r.id, expected: a.head.hash, found: r.hash });
-      if (r.tool_id && isRecord(payload) && typeof payload.revision === "number") deriveStatus(r, payload as Record<string, unknown> & { revision: number });
+      log.add(r, payload);
     }
     yield;
   }
   for (const a of anchors)
     if (!head || a.head.id > head.id) anchorProblem(a, { code: "anchor_missing", source: a.source, event: a.head.id, lastEvent: head?.id ?? 0 });
   for (const { anchor, problem } of checkpointProblems) if (!(chainOk && superseded.has(formatHead(anchor)))) add(problem);
-
-  // The status each event gives the revision it names (registry/review and publishRevision).
-  function deriveStatus(r: EventRow, payload: Record<string, unknown> & { revision: number }) {
-    const tool = r.tool_id!;
-    const k = key(tool, payload.revision);
-    let status: string | null | undefined;
-    switch (r.kind) {
-      case "published_by_editors":
-      case "imported":
-        status = typeof payload.reviewStatus === "string" ? payload.reviewStatus : null;
-        break;
-      case "submitted":
-        status = "submitted";
-        break;
-      case "withdrawn":
-        status = "withdrawn";
-        break;
-      case "review_started":
-        status = "in_review";
-        break;
-      case "decision":
-        if (payload.effective === true && typeof payload.status === "string") status = payload.status;
-        break;
-      // A new public revision for a retirement or a recorded fact keeps the review status of the
-      // latest public revision before it.
-      case "retired":
-      case "incident_recorded":
-      case "appeal_stats_published": {
-        const prev = latestPublic.get(tool);
-        status = prev === undefined ? null : (logged.get(key(tool, prev))?.status ?? null);
-        break;
-      }
-      default:
-        return;
-    }
-    const entry = logged.get(k) ?? { status: null, sha: null, shaEvent: 0, firstEvent: r.id };
-    if (status !== undefined) entry.status = status;
-    if (typeof payload.recordSha256 === "string") [entry.sha, entry.shaEvent] = [payload.recordSha256, r.id];
-    logged.set(k, entry);
-    if (payload.revision > (latestPublic.get(tool) ?? 0)) latestPublic.set(tool, payload.revision);
-  }
 
   // 3: the revisions.
   const seen = new Set<string>();
@@ -215,26 +162,19 @@ export function* checkRegisterSteps(client: Database.Database, opts: CheckOption
     if (!rows.length) break;
     for (const r of rows) {
       after = r.id;
-      const k = key(r.tool_id, r.number);
-      const log = logged.get(k);
-      if (r.status === "draft" && !log) continue;
-      seen.add(k);
-      if (!log) {
-        add({ code: "revision_unlogged", tool: r.tool_id, revision: r.number, status: r.status });
-        continue;
-      }
-      if (sha256(r.record) !== r.record_sha256) add({ code: "record_hash_mismatch", tool: r.tool_id, revision: r.number });
-      else if (log.sha !== null && log.sha !== r.record_sha256) add({ code: "record_event_mismatch", tool: r.tool_id, revision: r.number, event: log.shaEvent });
-      if (log.status !== null && log.status !== r.status) add({ code: "status_mismatch", tool: r.tool_id, revision: r.number, status: r.status, logged: log.status });
+      const found = revisionProblems(r, log.get(r.tool_id, r.number));
+      if (found === "skip") continue;
+      seen.add(revisionKey(r.tool_id, r.number));
+      for (const p of found) add(p);
     }
     yield;
   }
   let looked = 0;
-  for (const [k, log] of logged) {
+  for (const [k, entry] of log.logged) {
     if (++looked % LOOK_BATCH === 0) yield;
     if (seen.has(k)) continue;
     const [tool, revision] = k.split("\u0000");
-    add({ code: "revision_missing", tool: tool!, revision: Number(revision), event: log.firstEvent });
+    add({ code: "revision_missing", tool: tool!, revision: Number(revision), event: entry.firstEvent });
   }
 
   // 4: the projection lists and pages read, in batches like the rest (a single query over every
@@ -248,8 +188,8 @@ export function* checkRegisterSteps(client: Database.Database, opts: CheckOption
     if (!rows.length) break;
     for (const t of rows) {
       after = t.seq;
-      const log = logged.get(key(t.id, t.number));
-      if (log?.status && log.status !== t.review_status) add({ code: "projection_status_mismatch", tool: t.id, status: t.review_status, logged: log.status });
+      const p = projectionProblem(t, log.get(t.id, t.number));
+      if (p) add(p);
     }
     yield;
   }

@@ -255,7 +255,7 @@ describe("GET /api/v1/events", () => {
     expect(verifyChain(items)).toMatchObject({ ok: true, count: total });
     const head = { id: total, hash: items.at(-1)!.hash };
     expect((first as unknown as { head: unknown }).head).toEqual(head);
-    expect((first as unknown as { verification: unknown }).verification).toEqual({ checkedAt: "2026-03-01T08:00:00.000Z", ok: true, head, count: total, problemCount: 0, problems: [] });
+    expect((first as unknown as { verification: unknown }).verification).toEqual({ checkedAt: "2026-03-01T08:00:00.000Z", ok: true, head, count: total, problemCount: 0, problems: [], fullCheckedAt: "2026-03-01T08:00:00.000Z", fullHeadId: total });
 
     const { body: tail } = await getJson<Page<ChainEvent>>(`/api/v1/events?after=${total - 2}`);
     expect(tail.items.map((e) => e.id)).toEqual([total - 1, total]);

@@ -40,11 +40,13 @@ const chainCheck = nullable(
       count: int({ minimum: 0, description: "Events checked." }),
       problemCount: int({ minimum: 0 }),
       problems: arr(ref("ChainProblem"), { description: `The first problems found (at most ${MAX_PROBLEMS}).` }),
+      fullCheckedAt: dateTime,
+      fullHeadId: nullable(int({ minimum: 1, description: "The latest entry at the latest full check; the entries after it were checked as they were added." })),
     },
     [],
     {
       description:
-        "The latest full check, which the server runs after every change and at least every minute: the hash chain, the checkpoint kept outside the database, and every submitted revision's record hash and review status against the log. null before the first check.",
+        "The latest check. The full check (the hash chain, the checkpoint kept outside the database, and every submitted revision's record hash and review status against the log) runs about every minute, at fullCheckedAt; after each change the server checks the new entries and the tools they name, which moves checkedAt and head. null before the first check.",
     },
   ),
 );
