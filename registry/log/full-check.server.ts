@@ -75,10 +75,14 @@ export function claimFullCheck(dbFile: string): (() => void) | null {
       }
     }, CLAIM_REFRESH_MS);
     refresh.unref();
-    return () => {
+    const release = () => {
       clearInterval(refresh);
+      process.off("exit", release);
       if (mine()) fs.rmSync(file, { force: true });
     };
+    // A process that ends mid-check (a restart) leaves no claim for the next one to wait out.
+    process.on("exit", release);
+    return release;
   }
   return null;
 }

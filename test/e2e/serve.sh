@@ -5,7 +5,7 @@ cd "$(dirname "$0")/../.."
 PORT="${1:-3210}"
 export DATABASE_PATH="test/.tmp/e2e-${PORT}.sqlite"
 mkdir -p test/.tmp
-rm -f "$DATABASE_PATH" "$DATABASE_PATH-wal" "$DATABASE_PATH-shm" "$DATABASE_PATH.chain-head"
+rm -f "$DATABASE_PATH" "$DATABASE_PATH-wal" "$DATABASE_PATH-shm" "$DATABASE_PATH.chain-head" "$DATABASE_PATH.chain-check"
 node node_modules/tsx/dist/cli.mjs scripts/migrate.server.ts >/dev/null
 node node_modules/tsx/dist/cli.mjs scripts/seed/run.server.ts >/dev/null
 [ -f build/index.js ] || node node_modules/@remix-run/dev/dist/cli.js build >/dev/null

@@ -19,7 +19,7 @@ export function freshDb(kind: "seeded" | "empty" = "seeded"): { db: Db; file: st
     file,
     close: () => {
       db.$client.close();
-      for (const suffix of ["", "-wal", "-shm", ".chain-head"]) fs.rmSync(file + suffix, { force: true });
+      for (const suffix of ["", "-wal", "-shm", ".chain-head", ".chain-check"]) fs.rmSync(file + suffix, { force: true });
     },
   };
 }

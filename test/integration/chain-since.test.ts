@@ -5,7 +5,9 @@
 // to the full check, which the watch runs at least once a minute in a low-priority thread, one
 // process at a time (registry/log/full-check.server.ts).
 import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import { createHash } from "node:crypto";
 import { useFreshDb } from "../helpers/db";
 import { actorByEmail, completeSections, newIdentity } from "../helpers/factories";
@@ -262,5 +264,13 @@ describe("the watch's rounds", () => {
     expect(lastChainCheck()).toMatchObject({ ok: true });
     runChainCheck(db, at(1)());
     expect(lastChainCheck()).toMatchObject({ fullCheckedAt: at(1)().toISOString() });
+    // A process that exits while it holds the claim (a restart mid-check) leaves none behind.
+    const child = spawnSync(
+      process.execPath,
+      [path.resolve("node_modules/tsx/dist/cli.mjs"), "-e", `import { claimFullCheck } from ${JSON.stringify(path.resolve("registry/log/full-check.server.ts"))}; console.log(claimFullCheck(${JSON.stringify(file)}) ? "claimed" : "refused"); process.exit(0);`],
+      { encoding: "utf8" },
+    );
+    expect(child.stdout.trim(), child.stderr).toBe("claimed");
+    expect(fs.existsSync(claimPath(file))).toBe(false);
   }, 60_000);
 });
