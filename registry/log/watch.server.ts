@@ -55,7 +55,11 @@ function serverCheckOptions(file: string): CheckOptions {
   return {};
 }
 
-/** Stores a check; `full` is the latest full check's time and head (this one's for a full check). */
+/**
+ * Stores a check; `full` is the latest full check's time and head (this one's for a full check).
+ * A check since a head passes `full.at`: it is stored only over the intact result of that full
+ * check, never over a full check another process stored meanwhile (which may have found problems).
+ */
 function store(db: Db, result: RegisterCheck, at: Date, full: { at?: string; headId?: number | null; ms: number }): LastChainCheck {
   // The result is public: the server's file paths stay out of it.
   const problems = result.problems.map((p) => ("file" in p ? { ...p, file: "" } : p));
@@ -67,8 +71,10 @@ function store(db: Db, result: RegisterCheck, at: Date, full: { at?: string; hea
     db,
     `INSERT INTO chain_checks (id, checked_at, ok, head_id, head_hash, broken_at, detail) VALUES (1, @at, @ok, @headId, @headHash, @brokenAt, @detail)
      ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at, ok = excluded.ok, head_id = excluded.head_id, head_hash = excluded.head_hash,
-       broken_at = excluded.broken_at, detail = excluded.detail`,
+       broken_at = excluded.broken_at, detail = excluded.detail
+     WHERE @since IS NULL OR (chain_checks.ok = 1 AND coalesce(json_extract(chain_checks.detail, '$.fullAt'), chain_checks.checked_at) = @since)`,
   ).run({
+    since: full.at ?? null,
     at: row.checkedAt,
     ok: row.ok ? 1 : 0,
     headId: row.head?.id ?? null,

@@ -200,21 +200,30 @@ describe("the watch's rounds", () => {
     // The latest check moved to the new head; the full check's time and head stay.
     expect(lastChainCheck()).toMatchObject({ ok: true, checkedAt: at(10)().toISOString(), head: headOf(client), count: 23, fullCheckedAt: T0.toISOString(), fullHeadId: 22 });
 
+    // A full check stored by another process while this check since ran is not overwritten.
+    republish("lucheng-smart-door-sensors", "Updated again.");
+    await tick();
+    const round = chainWatchRound(db, { appended: true, now: at(15) });
+    runChainCheck(db, at(14)());
+    expect(await round).toBe("since");
+    expect(lastChainCheck()).toMatchObject({ checkedAt: at(14)().toISOString(), fullCheckedAt: at(14)().toISOString() });
+
     // An old row edited: unseen by the check since, found by the full check when it is due.
     client.exec(`DROP TRIGGER revisions_status_guard`);
     client.prepare(`UPDATE revisions SET status = 'approved' WHERE tool_seq = (SELECT seq FROM tools WHERE id = '${HEALTH_INDEX}')`).run();
     republish("lucheng-smart-door-sensors", "Updated twice.");
     await tick();
     expect(await chainWatchRound(db, { appended: true, now: at(20) })).toBe("since");
-    expect(await chainWatchRound(db, { now: at(60) })).toBe("full");
-    expect(lastChainCheck()).toMatchObject({ ok: false, checkedAt: at(60)().toISOString(), fullCheckedAt: at(60)().toISOString() });
+    expect(await chainWatchRound(db, { now: at(73) })).toBe("none");
+    expect(await chainWatchRound(db, { now: at(74) })).toBe("full");
+    expect(lastChainCheck()).toMatchObject({ ok: false, checkedAt: at(74)().toISOString(), fullCheckedAt: at(74)().toISOString() });
     expect(lastChainCheck()!.problems.map((p) => p.code)).toEqual(["status_mismatch"]);
 
     // While it is broken, every new entry brings the full check again, not the check since.
     republish("lucheng-smart-door-sensors", "Updated three times.");
     await tick();
-    expect(await chainWatchRound(db, { appended: true, now: at(70) })).toBe("full");
-    expect(lastChainCheck()).toMatchObject({ ok: false, checkedAt: at(70)().toISOString() });
+    expect(await chainWatchRound(db, { appended: true, now: at(80) })).toBe("full");
+    expect(lastChainCheck()).toMatchObject({ ok: false, checkedAt: at(80)().toISOString() });
   });
 
   it("spaces full checks five times as long as one takes, when that is over a minute", async () => {
