@@ -1,5 +1,6 @@
-// The event log's latest check (and, when entries came after it, the latest full one) and its current head, as /log shows them: always with the
-// time the check ran, so a result is never shown without saying how old it is.
+// The event log's latest check (and, when entries came after it, the latest full one) and its
+// current head, as /log shows them: always with the time the check ran, so a result is never
+// shown without saying how old it is.
 import { Link } from "@remix-run/react";
 import { chainProblemMessage, type ChainProblemLike } from "~/i18n/chain-problems";
 import { useT } from "~/i18n/use-lang";

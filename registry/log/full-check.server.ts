@@ -7,6 +7,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { Worker } from "node:worker_threads";
+import { threadEntry } from "../shared/thread-entry.server";
 import type { CheckOptions, RegisterCheck } from "./verify.server";
 
 /** The checking thread's nice value: the lowest priority (Linux). */
@@ -15,17 +16,11 @@ const NICE = 19;
 const CLAIM_STALE_MS = 30_000;
 const CLAIM_REFRESH_MS = 5_000;
 
-/** The thread's entry: beside the sources, or one level above the Remix build (build/index.js). */
-function workerUrl(): URL {
-  const fromSources = new URL("../../server/chain-check-worker.mjs", import.meta.url);
-  return import.meta.url.endsWith(".ts") && fs.existsSync(fromSources) ? fromSources : new URL("../server/chain-check-worker.mjs", import.meta.url);
-}
-
 /** The full check of `file` in a worker thread; rejects when the thread cannot run it. */
 export function fullCheckInThread(file: string, opts: CheckOptions): Promise<RegisterCheck> {
   return new Promise((resolve, reject) => {
     let done = false;
-    const worker = new Worker(workerUrl(), { workerData: { file, opts, nice: NICE }, execArgv: [] });
+    const worker = new Worker(threadEntry("chain-check-worker.mjs"), { workerData: { file, opts, nice: NICE }, execArgv: [] });
     worker.unref();
     worker.once("message", (r: RegisterCheck) => {
       done = true;

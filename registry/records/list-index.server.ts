@@ -23,8 +23,8 @@
 // the new index is swapped in when it arrives, then patched forward like any other. Elsewhere
 // (command-line tools, the mirror, tests) a rebuild is synchronous: they want the current list.
 // The sunset column is recomputed when the date changes.
-import fs from "node:fs";
 import { Worker } from "node:worker_threads";
+import { threadEntry } from "../shared/thread-entry.server";
 import { getDb, type Db } from "../shared/db.server";
 import { registerNow } from "../shared/clock.server";
 import { todayIso } from "../lifecycle/sunset";
@@ -48,12 +48,6 @@ const states = new WeakMap<object, State>();
 
 const syncBuild = (db: Db, today: string) => db.$client.transaction(() => build(db, today))();
 
-/** The thread's entry: beside the sources, or one level above the Remix build (build/index.js). */
-function workerUrl(): URL {
-  const fromSources = new URL("../../server/list-index-worker.mjs", import.meta.url);
-  return import.meta.url.endsWith(".ts") && fs.existsSync(fromSources) ? fromSources : new URL("../server/list-index-worker.mjs", import.meta.url);
-}
-
 function buildInBackground(db: Db, state: State, today: string) {
   const started = performance.now();
   state.building = new Promise<void>((resolve) => {
@@ -69,7 +63,7 @@ function buildInBackground(db: Db, state: State, today: string) {
     };
     try {
       const since = state.index.changeId;
-      const worker = new Worker(workerUrl(), { workerData: { file: db.$client.name, today, since }, execArgv: [] });
+      const worker = new Worker(threadEntry("list-index-worker.mjs"), { workerData: { file: db.$client.name, today, since }, execArgv: [] });
       worker.unref();
       worker.once("message", (sent: SentIndex) => {
         // The old index was patched no further, so its agencies are still those at `since`.
@@ -161,7 +155,7 @@ export function startListIndex(db: Db = getDb()): Promise<void> {
       resolve();
     };
     try {
-      const worker = new Worker(workerUrl(), { workerData: { file: db.$client.name, today: todayIso(registerNow()), since: null }, execArgv: [] });
+      const worker = new Worker(threadEntry("list-index-worker.mjs"), { workerData: { file: db.$client.name, today: todayIso(registerNow()), since: null }, execArgv: [] });
       worker.once("message", (sent: SentIndex) => finish(sent));
       worker.once("error", (e) => finish(null, e));
       worker.once("exit", (code) => finish(null, `exit ${code}`));
