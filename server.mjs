@@ -29,6 +29,7 @@
 //                    a value Express would choke on stops the server with a message.
 //   RENDER_CONCURRENCY, RENDER_QUEUE  renders one worker runs at once (default 4) and may keep
 //                    waiting (default 64); more are answered 503 with Retry-After.
+//   WARM_UP          "off" skips the renders a worker makes before it listens (app/http/warm-up.ts)
 //
 // Before any route runs, every request passes the request policy (app/http/): a body over its
 // limit is refused with 413 before it is read (chunked bodies too), a form a browser says came
@@ -414,6 +415,27 @@ async function startWorker() {
     }
   });
 
+  /**
+   * Before listening, the worker renders the pages of app/http/warm-up.ts a few times (WARM_UP=off
+   * skips it), so its first renders run in optimized code. Nothing is cached; a failure is logged
+   * and the worker starts anyway.
+   */
+  async function warmUpRenders() {
+    if (process.env.WARM_UP === "off") return;
+    const started = performance.now();
+    const { renders: most, ms } = entry.WARM_UP_LIMITS;
+    try {
+      for (let n = 0; n < most && performance.now() - started < ms; n++) {
+        const url = new URL(entry.WARM_UP_ADDRESSES[n % entry.WARM_UP_ADDRESSES.length], "http://localhost");
+        const { lang, prefix } = entry.langOfRequest(url.pathname, undefined, undefined);
+        const response = await fetchHandler(new Request(url), { clientAddress: "127.0.0.1", secure: false, lang, langPrefix: prefix });
+        await response.arrayBuffer();
+      }
+    } catch (e) {
+      console.error(`warm-up render failed: ${e?.message ?? e}`);
+    }
+  }
+
   // A cached page is answered before Express: this path is what a crisis-day crowd hits. It reads
   // nothing from the database (the version is held in memory) and looks the page up before
   // anything else: a page is stored only under the key of a public page at its canonical address
@@ -441,6 +463,7 @@ async function startWorker() {
     app(req, res);
   });
   server.keepAliveTimeout = 65_000;
+  await warmUpRenders();
   server.listen(port, process.env.HOST, () => {
     if (!cluster.isWorker) console.log(`Public Algorithm Register on http://localhost:${port} (${process.env.NODE_ENV ?? "development"})`);
   });

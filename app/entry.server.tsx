@@ -24,6 +24,7 @@ export { STATIC_SECURITY_HEADERS } from "./http/security-headers";
 export { publicRouteMatcher, canonicalPageUrl } from "./http/public-routes";
 export { refusalPage } from "./http/refusals";
 export { paths } from "../registry/shared/urls";
+export { WARM_UP_ADDRESSES, WARM_UP_LIMITS } from "./http/warm-up";
 
 installRouteMatchCache(); // route matching remembered per address (app/route-match-cache.server.ts)
 startChainWatch(); // each worker checks the event log after every append and every minute, off the request path
