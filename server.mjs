@@ -427,8 +427,9 @@ async function startWorker() {
     try {
       for (let n = 0; n < most && performance.now() - started < ms; n++) {
         const url = new URL(entry.WARM_UP_ADDRESSES[n % entry.WARM_UP_ADDRESSES.length], "http://localhost");
-        const { lang, prefix } = entry.langOfRequest(url.pathname, undefined, undefined);
-        const response = await fetchHandler(new Request(url), { clientAddress: "127.0.0.1", secure: false, lang, langPrefix: prefix });
+        // The loaders' context of a request from this machine, made the way every request's is.
+        const context = loadContext({ ip: "127.0.0.1", secure: false, lang: entry.langOfRequest(url.pathname, undefined, undefined) });
+        const response = await fetchHandler(new Request(url), context);
         await response.arrayBuffer();
       }
     } catch (e) {
