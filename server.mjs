@@ -30,6 +30,7 @@
 //   RENDER_CONCURRENCY, RENDER_QUEUE  renders one worker runs at once (default 4) and may keep
 //                    waiting (default 64); more are answered 503 with Retry-After.
 //   WARM_UP          "off" skips the renders a worker makes before it listens (app/http/warm-up.ts)
+//   JOINED_HEADS     "off" has node:http write every cache hit's head anew (server/whole-head.mjs)
 //
 // Before any route runs, every request passes the request policy (app/http/): a body over its
 // limit is refused with 413 before it is read (chunked bodies too), a form a browser says came
@@ -47,6 +48,7 @@ import { CachedPage, PageCache, sendCachedPage } from "./server/page-cache.mjs";
 import { PAGE_VERSION_MESSAGE, PageVersionClock } from "./server/page-version.mjs";
 import { RenderQueue, restartDelay, sendBody, trustProxySetting } from "./server/limits.mjs";
 import { RenderShare, renderShareRelay, sharedPage } from "./server/render-share.mjs";
+import { useJoinedHeads } from "./server/whole-head.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
@@ -464,6 +466,7 @@ async function startWorker() {
     app(req, res);
   });
   server.keepAliveTimeout = 65_000;
+  if (process.env.JOINED_HEADS !== "off") useJoinedHeads(server);
   await warmUpRenders();
   server.listen(port, process.env.HOST, () => {
     if (!cluster.isWorker) console.log(`Public Algorithm Register on http://localhost:${port} (${process.env.NODE_ENV ?? "development"})`);

@@ -11,6 +11,7 @@
 // rendered again. So a write in one county does not empty the cached lists of every other.
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import { joinHead, sendWhole } from "./whole-head.mjs";
 
 export class PageCache {
   /**
@@ -149,6 +150,9 @@ export class CachedPage {
     this.notModifiedHead = [...base, "X-Page-Cache", "hit"];
     this.plainHead = [...base, "X-Page-Cache", "hit", "Content-Length", String(body.length)];
     this.gzipHead = null;
+    // The same heads checked and joined once (server/whole-head.mjs); null: writeHead writes it.
+    this.plainText = joinedHead(status, this.plainHead);
+    this.gzipText = null;
     /** When the cache last moved it to its newest end (PageCache.moves). */
     this.movedAt = 0;
     /** The version it was stored under, and what it was made from (null: anything). */
@@ -164,8 +168,18 @@ export class CachedPage {
     if (!this.gzipped) {
       this.gzipped = gzipSync(this.body, { level: 6 });
       this.gzipHead = [...this.notModifiedHead, "Content-Encoding", "gzip", "Content-Length", String(this.gzipped.length)];
+      this.gzipText = joinedHead(this.status, this.gzipHead);
     }
     return this.gzipped;
+  }
+}
+
+/** joinHead, or null for a head writeHead would refuse (it then refuses it, as before). */
+function joinedHead(status, head) {
+  try {
+    return joinHead(status, head);
+  } catch {
+    return null;
   }
 }
 
@@ -193,7 +207,12 @@ export function sendCachedPage(req, res, page, state = "hit") {
   const gzip = !fresh && page.body.length > 1024 && acceptsGzip(h["accept-encoding"]);
   const body = gzip ? page.gzip() : page.body;
   let head = fresh ? page.notModifiedHead : gzip ? page.gzipHead : page.plainHead;
-  if (state !== "hit") head = head.map((v, i) => (head[i - 1] === "X-Page-Cache" ? state : v));
-  res.writeHead(fresh ? 304 : page.status, head);
-  res.end(fresh || req.method === "HEAD" ? undefined : body);
+  if (fresh || state !== "hit") {
+    if (state !== "hit") head = head.map((v, i) => (head[i - 1] === "X-Page-Cache" ? state : v));
+    res.writeHead(fresh ? 304 : page.status, head);
+    res.end(fresh || req.method === "HEAD" ? undefined : body);
+    return;
+  }
+  // A hit: its head was joined when the page was stored.
+  sendWhole(req, res, page.status, gzip ? page.gzipText : page.plainText, head, body);
 }
