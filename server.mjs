@@ -466,7 +466,7 @@ async function startWorker() {
     app(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  if (process.env.JOINED_HEADS !== "off") useJoinedHeads(server);
+  useJoinedHeads(process.env.JOINED_HEADS !== "off");
   await warmUpRenders();
   server.listen(port, process.env.HOST, () => {
     if (!cluster.isWorker) console.log(`Public Algorithm Register on http://localhost:${port} (${process.env.NODE_ENV ?? "development"})`);

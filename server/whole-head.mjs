@@ -14,14 +14,18 @@
 // known, and node:http's writeHead is used for everything else:
 //   - an HTTP/1.1 GET whose connection stays open (the client did not ask to close, the server
 //     sets no cap on requests per connection, no Expect: 100-continue);
-//   - a response nothing has been written to, with the Date header on;
+//   - a response nothing has been written to or set on (no header, no status message, no
+//     Connection header removed), with the Date header on and node:http's own writeHead (not a
+//     wrapper that adds headers);
 //   - a head with none of the headers node:http reacts to (Connection, Keep-Alive, Date,
 //     Transfer-Encoding, Trailer, Expect) and a status with a body;
 //   - a ServerResponse that has the slot as node:http 18-24 do (`_header` null, not sent).
-// test/unit/whole-head.test.ts compares the bytes on the wire with writeHead's, for kept-alive,
+// test/integration/whole-head.test.ts compares the bytes on the wire with writeHead's, for kept-alive,
 // pipelined, HTTP/1.0, closing and HEAD requests, so a node:http that changed how it uses the
 // slot fails there.
 import http from "node:http";
+
+const writeHead = http.ServerResponse.prototype.writeHead;
 
 /** Header names node:http's writeHead reacts to (its matchHeader): such a head is left to it. */
 const REACTS_TO = new Set(["connection", "keep-alive", "date", "transfer-encoding", "trailer", "expect", "content-length"]);
@@ -56,28 +60,34 @@ export function joinHead(status, head) {
 /** How many responses went out with a joined head, and how many fell back to writeHead (for tests). */
 export const wholeHeadStats = { joined: 0, fallback: 0 };
 
-let server = null;
+let on = false;
 let second = -1;
-let tail = "";
+let date = "";
+/** The last tail made, by keep-alive timeout (node:http copies its server's onto each response). */
+const tails = new Map();
 
-/**
- * Turns joined heads on for the responses of this server (server.mjs). Its keepAliveTimeout and
- * maxRequestsPerSocket are read as node:http reads them.
- * @param {http.Server | null} s
- */
-export function useJoinedHeads(s) {
-  server = s;
-  second = -1;
+/** Turns joined heads on or off for every server of the process (server.mjs; tests). */
+export function useJoinedHeads(enabled) {
+  on = enabled;
 }
 
-/** Date, Connection and Keep-Alive as writeHead adds them, and the blank line; made once a second. */
-function tailOfHead() {
+/**
+ * Date, Connection and Keep-Alive as writeHead adds them, and the blank line: the Date made once
+ * a second, the rest from the keep-alive timeout node:http gave this response.
+ */
+function tailOfHead(keepAliveTimeout) {
   const now = Date.now();
   const s = Math.floor(now / 1000);
   if (s !== second) {
     second = s;
-    const keepAlive = Math.floor(server.keepAliveTimeout / 1000);
-    tail = `Date: ${new Date(now).toUTCString()}\r\nConnection: keep-alive\r\n${server.keepAliveTimeout ? `Keep-Alive: timeout=${keepAlive}\r\n` : ""}\r\n`;
+    date = `Date: ${new Date(now).toUTCString()}\r\nConnection: keep-alive\r\n`;
+    tails.clear();
+  }
+  let tail = tails.get(keepAliveTimeout);
+  if (tail === undefined) {
+    tail = `${date}${keepAliveTimeout ? `Keep-Alive: timeout=${Math.floor(keepAliveTimeout / 1000)}\r\n` : ""}\r\n`;
+    if (tails.size > 8) tails.clear();
+    tails.set(keepAliveTimeout, tail);
   }
   return tail;
 }
@@ -95,25 +105,31 @@ function tailOfHead() {
 export function sendWhole(req, res, status, text, head, body) {
   if (
     text !== null &&
-    server !== null &&
-    !server.maxRequestsPerSocket &&
+    on &&
     req.method === "GET" &&
     req.httpVersionMajor === 1 &&
     req.httpVersionMinor === 1 &&
     res.shouldKeepAlive === true &&
     res.sendDate === true &&
     res._expect_continue !== true &&
+    // The server's settings, as node:http copies them onto each response.
+    typeof res._keepAliveTimeout === "number" &&
+    !res._maxRequestsPerSocket &&
     res._header === null &&
     res._headerSent === false &&
     !res.headersSent &&
-    // Headers set on the response before (none on this path) would be lost.
+    res._removedConnection !== true &&
+    !res.statusMessage &&
+    res.writeHead === writeHead &&
+    // Headers set on the response before (the security headers of a request that went through
+    // Express and then waited for a render) would be lost.
     res.getHeaderNames().length === 0
   ) {
     wholeHeadStats.joined++;
     res.statusCode = status;
     res.statusMessage = http.STATUS_CODES[status] ?? "unknown";
     res._contentLength = body.length;
-    res._header = text + tailOfHead();
+    res._header = text + tailOfHead(res._keepAliveTimeout);
     res._headerSent = false;
     res.end(body);
     return;

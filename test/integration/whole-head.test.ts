@@ -25,7 +25,19 @@ let port: number;
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     if (req.url === "/preset") res.setHeader("X-Extra", "1");
-    sendCachedPage(req, res, page);
+    if (req.url === "/reason") res.statusMessage = "Fine";
+    if (req.url === "/no-connection") res.removeHeader("Connection");
+    if (req.url === "/wrapped") {
+      // As on-headers style middleware does: a header added when the head is written.
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
+        this.setHeader("X-Wrapped", "1");
+        return writeHead.apply(this, args);
+      } as typeof writeHead;
+    }
+    // A first answer that comes late, so the next pipelined one waits in node:http's queue.
+    if (req.url === "/slow") setTimeout(() => sendCachedPage(req, res, page), 50);
+    else sendCachedPage(req, res, page);
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -33,7 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  useJoinedHeads(null);
+  useJoinedHeads(false);
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
@@ -53,9 +65,9 @@ function responseLength(buf: Buffer, method: string): number {
  * Sends `raw` on one connection and reads until one response per method has come, and then
  * whether the server closed the connection (waiting 150 ms for that).
  */
-function exchange(raw: string, methods: string[]): Promise<{ bytes: Buffer; closed: boolean }> {
+function exchange(raw: string, methods: string[], to = port): Promise<{ bytes: Buffer; closed: boolean }> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(port, "127.0.0.1");
+    const socket = net.connect(to, "127.0.0.1");
     let buf = Buffer.alloc(0);
     let whole = 0;
     let closed = false;
@@ -98,11 +110,11 @@ const withoutDate = (b: Buffer) => b.toString("latin1").replace(/\r\nDate: [^\r]
 
 /** The exchange with joined heads and with writeHead, and how many answers each path gave. */
 async function both(raw: string, methods: string[]) {
-  useJoinedHeads(server);
+  useJoinedHeads(true);
   const before = { ...wholeHeadStats };
   const joined = await exchange(raw, methods);
   const counts = { joined: wholeHeadStats.joined - before.joined, fallback: wholeHeadStats.fallback - before.fallback };
-  useJoinedHeads(null);
+  useJoinedHeads(false);
   const plain = await exchange(raw, methods);
   return { joined, plain, counts };
 }
@@ -124,6 +136,36 @@ describe("a cache hit's joined head", () => {
     expect(Math.abs(date - Date.now())).toBeLessThan(5000);
   });
 
+  it("keeps pipelined answers in order when the first comes late", async () => {
+    const slow = get().replace("/tools/ALG-000001", "/slow");
+    const { joined, plain, counts } = await both(slow + get() + get(), ["GET", "GET", "GET"]);
+    expect(counts).toEqual({ joined: 3, fallback: 0 });
+    expect(withoutDate(joined.bytes)).toBe(withoutDate(plain.bytes));
+  });
+
+  it("takes each response's keep-alive settings from its own server, even within one second", async () => {
+    const other = http.createServer((req, res) => sendCachedPage(req, res, page));
+    other.keepAliveTimeout = 0;
+    other.maxRequestsPerSocket = 1;
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    useJoinedHeads(true);
+    try {
+      server.keepAliveTimeout = 5000;
+      expect((await exchange(get(), ["GET"])).bytes.toString("latin1")).toContain("Keep-Alive: timeout=5\r\n");
+      server.keepAliveTimeout = 9000;
+      expect((await exchange(get(), ["GET"])).bytes.toString("latin1")).toContain("Keep-Alive: timeout=9\r\n");
+      // The other server takes one request per connection and says so, as writeHead does.
+      const closing = await exchange(get(), ["GET"], (other.address() as AddressInfo).port);
+      expect(closing.bytes.toString("latin1")).toContain("\r\nConnection: close\r\n");
+      expect(closing.bytes.toString("latin1")).not.toContain("Keep-Alive:");
+    } finally {
+      server.keepAliveTimeout = 65_000;
+      useJoinedHeads(false);
+      other.closeAllConnections();
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+
   it("leaves the head to writeHead for HTTP/1.0, a client that closes, HEAD and a conditional request", async () => {
     for (const [raw, methods, closes] of [
       [get("", "GET", "1.0"), ["GET"], true],
@@ -131,6 +173,7 @@ describe("a cache hit's joined head", () => {
       [get("Connection: close\r\n"), ["GET"], true],
       [get("", "HEAD"), ["HEAD"], false],
       [get(`If-None-Match: ${page.etag}\r\n`), ["GET"], false],
+      [get("Expect: 100-continue\r\n"), ["GET"], false],
     ] as const) {
       const { joined, plain, counts } = await both(raw, [...methods]);
       expect(counts.joined, raw).toBe(0);
@@ -158,9 +201,19 @@ describe("a cache hit's joined head", () => {
     } finally {
       server.keepAliveTimeout = 65_000;
     }
-    const preset = await both(get().replace("/tools/ALG-000001", "/preset"), ["GET"]);
-    expect(preset.counts.joined).toBe(0);
-    expect(preset.joined.bytes.toString("latin1")).toContain("X-Extra: 1\r\n");
+    for (const [at, shows] of <const>[
+      ["/preset", "X-Extra: 1\r\n"],
+      ["/reason", "HTTP/1.1 200 Fine\r\n"],
+      ["/wrapped", "X-Wrapped: 1\r\n"],
+    ]) {
+      const r = await both(get().replace("/tools/ALG-000001", at), ["GET"]);
+      expect(r.counts.joined, at).toBe(0);
+      expect(r.joined.bytes.toString("latin1"), at).toContain(shows);
+    }
+    const removed = await both(get().replace("/tools/ALG-000001", "/no-connection"), ["GET"]);
+    expect(removed.counts.joined).toBe(0);
+    expect(withoutDate(removed.joined.bytes)).toBe(withoutDate(removed.plain.bytes));
+    expect(removed.joined.bytes.toString("latin1")).not.toContain("Connection:");
   });
 
   it("joins only heads whose every line writeHead would write as given", () => {
@@ -174,5 +227,20 @@ describe("a cache hit's joined head", () => {
     // A value that would split the head is refused as writeHead refuses it.
     expect(() => joinHead(200, ["X-A", "a\r\nSet-Cookie: b", "Content-Length", "5"])).toThrow();
     expect(() => joinHead(200, ["Bad Name", "a", "Content-Length", "5"])).toThrow();
+  });
+
+  it("leaves a page with a header node:http reacts to, or a value it refuses, to writeHead, which still refuses it", () => {
+    expect(new CachedPage(200, { date: "x", "content-type": "text/html" }, Buffer.from("a")).plainText).toBeNull();
+    const bad = new CachedPage(200, { "x-a": "a\r\nb" }, Buffer.from("a"));
+    expect(bad.plainText).toBeNull();
+    useJoinedHeads(true);
+    try {
+      const req = new http.IncomingMessage(new net.Socket());
+      req.method = "GET";
+      const res = new http.ServerResponse(req);
+      expect(() => sendCachedPage(req, res, bad)).toThrow(/Invalid character/);
+    } finally {
+      useJoinedHeads(false);
+    }
   });
 });
