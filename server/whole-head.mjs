@@ -19,7 +19,8 @@
 //     wrapper that adds headers);
 //   - a head with none of the headers node:http reacts to (Connection, Keep-Alive, Date,
 //     Transfer-Encoding, Trailer, Expect) and a status with a body;
-//   - a ServerResponse that has the slot as node:http 18-24 do (`_header` null, not sent).
+//   - a ServerResponse that has the slot as node:http 20 (the version checked) has it (`_header`
+//     null, not sent).
 // test/integration/whole-head.test.ts compares the bytes on the wire with writeHead's, for kept-alive,
 // pipelined, HTTP/1.0, closing and HEAD requests, so a node:http that changed how it uses the
 // slot fails there.
@@ -63,7 +64,7 @@ export const wholeHeadStats = { joined: 0, fallback: 0 };
 let on = false;
 let second = -1;
 let date = "";
-/** The last tail made, by keep-alive timeout (node:http copies its server's onto each response). */
+/** This second's tails, by keep-alive timeout (node:http copies its server's onto each response). */
 const tails = new Map();
 
 /** Turns joined heads on or off for every server of the process (server.mjs; tests). */
