@@ -4,13 +4,17 @@ import { ctxOf, listAgencies } from "~/registry.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-lang";
 import { LocalText } from "~/components/text";
-import { PUBLIC_PAGE } from "~/page-cache";
+import { loaderCacheControl, PUBLIC_PAGE } from "~/page-cache";
+import { staleAware } from "~/page-cache.server";
 
 // Public: the same for every visitor without a session, so it may be served from the page cache.
 export const handle = PUBLIC_PAGE;
+// A list counted from a list index being rebuilt is marked private by its loader.
+export const headers = loaderCacheControl;
 
 export async function loader() {
-  return { agencies: await listAgencies(ctxOf()) };
+  const { agencies, stale } = await listAgencies(ctxOf());
+  return staleAware({ agencies }, stale);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [pageTitle(matches, ({ t }) => t("agenciesTitle"))];

@@ -200,7 +200,7 @@ describe("GET /api/v1/incidents", () => {
 describe("GET /api/v1/agencies", () => {
   type Agency = { slug: string; toolCount: number };
   it("walks every agency once, by slug, with the fields of the full list", async () => {
-    const all = (await listAgencies(ctxOf())).map((a) => a.slug);
+    const all = (await listAgencies(ctxOf())).agencies.map((a) => a.slug);
     expect(all.length).toBeGreaterThan(4);
     const { items, total, pages, first } = await walk<Agency>("/api/v1/agencies?limit=2");
     expect(items.map((a) => a.slug)).toEqual(all);
@@ -216,7 +216,7 @@ describe("GET /api/v1/agencies", () => {
   });
 
   it("keeps its place when agencies are added during a walk", async () => {
-    const before = (await listAgencies(ctxOf())).map((a) => a.slug);
+    const before = (await listAgencies(ctxOf())).agencies.map((a) => a.slug);
     const added: string[] = [];
     const { items } = await walk<Agency>("/api/v1/agencies?limit=2", (page) => {
       if (page !== 1) return;

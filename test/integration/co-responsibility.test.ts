@@ -110,14 +110,14 @@ async function publicView(toolId: string, slug: string, review = "submitted") {
     apiAgencyTools: apiAgency.tools.some((t) => t.id === toolId),
     apiToolAgencies: apiTool.agencies.map((a) => a.slug),
     apiRecordAgencies: apiTool.record.responsibility.agencies.map((a) => a.agency),
-    agencyCount: (await listAgencies(ctxOf())).find((a) => a.slug === slug)!.toolCount,
+    agencyCount: (await listAgencies(ctxOf())).agencies.find((a) => a.slug === slug)!.toolCount,
     foundByAgencyName: (await listTools(ctxOf(), { query: parseToolQuery(new URLSearchParams(`q=浙江省人民政府&review=${review}`)).query })).items.some((t) => t.id === toolId),
   };
 }
 
 describe("an agency named as co-responsible without its consent", () => {
   it("is not listed publicly, and its reviewers may review the tool, until it confirms", async () => {
-    const zjCountBefore = (await listAgencies(ctxOf())).find((a) => a.slug === ZJ)!.toolCount;
+    const zjCountBefore = (await listAgencies(ctxOf())).agencies.find((a) => a.slug === ZJ)!.toolCount;
     const toolId = await submitNaming(ZJ, "III");
 
     const before = await publicView(toolId, ZJ);

@@ -18,7 +18,7 @@ export async function apiListAgencies(ctx: ApiContext, { params }: { params: URL
   const key = decodeCursor(params, { order: "agencies", fingerprint }, AgencyKey);
   // Ordered by slug (as listAgencies reads them); a page starts after the last slug, so agencies
   // added or removed meanwhile shift nothing.
-  const all = await listAgencies(ctx);
+  const { agencies: all, stale } = await listAgencies(ctx);
   const start = key ? all.findIndex((a) => a.slug > key[0]) : 0;
   const page = start < 0 ? [] : all.slice(start, start + limit);
   const more = start >= 0 && start + limit < all.length;
@@ -26,7 +26,7 @@ export async function apiListAgencies(ctx: ApiContext, { params }: { params: URL
   const last = page.at(-1);
   const nextCursor = more && last ? encodeCursor("agencies", fingerprint, [last.slug]) : null;
   const next = nextCursor ? nextUrl(absolute(ctx.origin, paths.apiAgencies()), params, nextCursor) : null;
-  return { lastModified: registerChangedAt(ctx.db), next, body: { notices, total: all.length, limit, items, nextCursor, next } };
+  return { lastModified: registerChangedAt(ctx.db), next, body: { notices, total: all.length, limit, items, nextCursor, next }, ...(stale ? { stale: true } : {}) };
 }
 
 export async function apiGetAgency(ctx: ApiContext, { slug }: { slug: string }): Promise<ApiAnswer> {
