@@ -180,6 +180,27 @@ describe("time-based notices", () => {
       ["sunset_due", `sunset_due:${official().id}:${toolId}:2027-02-01`],
     ]);
   });
+  it("go to every active official of the owner agency, not to a disabled one or another agency's", async () => {
+    const toolId = await submitted();
+    const db = getDb().$client;
+    const agency = (db.prepare(`SELECT agency_id FROM users WHERE id = ?`).get(official().id) as { agency_id: number }).agency_id;
+    const add = (email: string, agencyId: number, disabled: string | null) =>
+      Number(db.prepare(`INSERT INTO users (email, display_name, role, agency_id, password_hash, disabled_at, created_at) VALUES (?, 'x', 'official', ?, 'x', ?, '2026-01-01')`).run(email, agencyId, disabled).lastInsertRowid);
+    const second = add("second.official@register.example", agency, null);
+    const gone = add("gone.official@register.example", agency, "2026-02-01T00:00:00Z");
+    const elsewhere = (db.prepare(`SELECT agency_id FROM users WHERE id = ?`).get(otherOfficial().id) as { agency_id: number }).agency_id;
+    expect(elsewhere).not.toBe(agency);
+    const sunsetNotices = () => rows(`SELECT user_id, dedupe_key FROM notifications WHERE kind = 'sunset_due' ORDER BY user_id`);
+    expect(sweepDeadlines(new Date("2026-12-03T01:00:00Z"), getDb())).toBe(2);
+    expect(sunsetNotices()).toEqual(
+      [official().id, second].sort((a, b) => a - b).map((id) => ({ user_id: id, dedupe_key: `sunset_due:${id}:${toolId}:2027-02-01` })),
+    );
+    expect(sunsetNotices().map((n) => n.user_id)).not.toContain(gone);
+    expect(sunsetNotices().map((n) => n.user_id)).not.toContain(otherOfficial().id);
+    // A sweep later that day, and the next day, writes none again.
+    expect(sweepDeadlines(new Date("2026-12-03T05:00:00Z"), getDb())).toBe(0);
+    expect(sweepDeadlines(new Date("2026-12-04T01:00:00Z"), getDb())).toBe(0);
+  });
 });
 
 describe("mail", () => {
