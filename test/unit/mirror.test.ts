@@ -221,7 +221,7 @@ describe("rewriting a page", () => {
     expect(out.html).not.toMatch(/<script|modulepreload/);
   });
 
-  it("builds the same page around removed scripts as the parser does (a script after </html> pulls what follows into the body)", () => {
+  it("drops scripts whole and leaves everything around them where it was", () => {
     const resource: Resource = { kind: "page", key: "/tools" };
     const ctx: PageContext = { pageUrl: new URL("http://register.test/zh/tools"), lang: "zh", resource, file: fileFor(resource, "zh"), date: "2026-01-02", rules };
     const html = `<!DOCTYPE html><html lang="zh-Hans"><head></head><body><main><p>x</p></main><!--$--></body></html><!--$--><script type="module">import("/build/x.js"); const a = '<a href="/tools/ALG-000001">';</script ><!--/$--><!--/$-->`;
@@ -229,9 +229,21 @@ describe("rewriting a page", () => {
     // The link inside the script is script text, not a link: not found, not rewritten.
     expect(out.found).toEqual([]);
     expect(out.html).not.toMatch(/ALG-000001|<script/);
-    expect(out.html).toMatch(/<p>x<\/p><\/main><!--\$--><!--\/\$--><!--\/\$--><\/body><\/html><!--\$-->$/);
-    // Without a script, comments after </html> stay there.
-    expect(rewritePage(html.replace(/<script[\s\S]*<\/script >/, ""), ctx).html).toMatch(/<\/main><!--\$--><\/body><\/html><!--\$--><!--\/\$--><!--\/\$-->$/);
+    expect(out.html).toMatch(/<p>x<\/p><\/main><!--\$--><\/body><\/html><!--\$--><!--\/\$--><!--\/\$-->$/);
+  });
+
+  it("reads the page as tags: a link made text closes as text, style text stays text, SVG keeps its spelling", () => {
+    const out = page(
+      '<a href="/zh/login" class="nav" data-discover="true"><b>登录</b> <i>x</i></a><style>.a>.b{content:"<a href=/zh/login>"}</style><svg viewBox="0 0 2 2"><path d="M0 0L1 1"/></svg><iframe src="/zh/login"><a href="/zh/tools">in</a></iframe><p title="a &amp; b &quot;c&quot;">t</p>',
+    );
+    expect(out.html).toContain('<span class="nav"><b>登录</b> <i>x</i></span>');
+    expect(out.html).toContain('<style>.a>.b{content:"<a href=/zh/login>"}</style>');
+    expect(out.html).toContain('<svg viewBox="0 0 2 2"><path d="M0 0L1 1"/></svg>');
+    // An element other than a link whose address is not mirrored goes whole, with what it holds.
+    expect(out.html).not.toMatch(/iframe|>in</);
+    expect(out.html).toContain('<p title="a &amp; b &quot;c&quot;">t</p>');
+    expect(out.html).not.toContain("data-discover");
+    expect(out.unmirrored).toEqual(["/login", "/login"]);
   });
 
   it("turns links to what is not mirrored into text, or into links to the live register", () => {
