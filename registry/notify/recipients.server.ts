@@ -17,10 +17,13 @@ export function responsibleAgencyIds(db: Db, t: ToolFacts): number[] {
   return [...new Set([...(t.ownerAgencyId !== null ? [t.ownerAgencyId] : []), ...linked])];
 }
 
+/** Who counts as an agency's active official, as an SQL condition on the users table aliased `u`. */
+export const ACTIVE_OFFICIAL = `u.role = 'official' AND u.disabled_at IS NULL AND u.agency_id IS NOT NULL`;
+
 /** The active officials of these agencies. */
 export function officialsOf(db: Db, agencyIds: readonly number[]): number[] {
   if (!agencyIds.length) return [];
-  const rows = stmt(db, `SELECT id, agency_id FROM users WHERE role = 'official' AND disabled_at IS NULL AND agency_id IS NOT NULL ORDER BY id`).all() as { id: number; agency_id: number }[];
+  const rows = stmt(db, `SELECT u.id, u.agency_id FROM users u WHERE ${ACTIVE_OFFICIAL} ORDER BY u.id`).all() as { id: number; agency_id: number }[];
   return rows.filter((r) => agencyIds.includes(r.agency_id)).map((r) => r.id);
 }
 

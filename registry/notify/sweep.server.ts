@@ -5,6 +5,7 @@
 import { getDb, stmt, type Db } from "../shared/db.server";
 import { addDays, DUE_SOON_DAYS, todayIso } from "../lifecycle/sunset";
 import { addNotice } from "./notices.server";
+import { ACTIVE_OFFICIAL } from "./recipients.server";
 
 /** A condition's owners hear this many days before its deadline. */
 export const CONDITION_NOTICE_DAYS = 14;
@@ -15,7 +16,7 @@ type Due = { userId: number; subject: string | number; date: string; toolId: str
 // The owner agency's active officials, and no notice with the dedupe key `<kind>:<user>:<subject>:<date>`
 // yet: one query per kind, where a query per deadline and per official made a sweep at 100,000
 // records read every official's row once per tool due (about 8,000 tools within 60 days).
-const OFFICIALS = `JOIN users u ON u.agency_id = t.owner_agency_id AND u.role = 'official' AND u.disabled_at IS NULL`;
+const OFFICIALS = `JOIN users u ON u.agency_id = t.owner_agency_id AND ${ACTIVE_OFFICIAL}`;
 const notWritten = (key: string) => `NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedupe_key = ${key})`;
 
 function conditionsDue(db: Db, today: string): Due[] {

@@ -55,6 +55,8 @@ const KEEP = "data-mirror-keep";
 const MIRROR_CSS = ".mirror-banner{background:#fff8e1;border:1px solid #d9b44a;border-radius:4px;padding:.5rem .75rem;margin:0 0 1rem}";
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** The page's words for a key of the interface, escaped for HTML. */
+const words = (ctx: PageContext, k: Parameters<typeof translate>[1], v?: Record<string, string>) => escapeHtml(translate(ctx.lang, k, v));
 const escapeAttr = (s: string) => (/[&"]/.test(s) ? s.replace(/&/g, "&amp;").replace(/"/g, "&quot;") : s);
 
 const NAMED: Record<string, string> = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", nbsp: "\u00a0" };
@@ -105,10 +107,9 @@ function liveUrl(ctx: PageContext, url: URL): string | undefined {
 }
 
 function noteHtml(ctx: PageContext): string {
-  const t = (k: Parameters<typeof translate>[1], v?: Record<string, string>) => escapeHtml(translate(ctx.lang, k, v));
   const live = liveUrl(ctx, ctx.pageUrl);
-  return `<p class="notice mirror-note" role="note">${t("mirrorFormNote", { date: ctx.date })}${
-    live ? ` <a ${KEEP} href="${escapeHtml(live)}">${t("mirrorBannerLive")}</a>` : ""
+  return `<p class="notice mirror-note" role="note">${words(ctx, "mirrorFormNote", { date: ctx.date })}${
+    live ? ` <a ${KEEP} href="${escapeHtml(live)}">${words(ctx, "mirrorBannerLive")}</a>` : ""
   }</p>`;
 }
 
@@ -158,13 +159,12 @@ function compareLinks(form: string, ctx: PageContext): string {
     break;
   }
   if (numbers.length < 2) return noteHtml(ctx);
-  const t = (k: Parameters<typeof translate>[1], v?: Record<string, string>) => escapeHtml(translate(ctx.lang, k, v));
   const items = numbers.slice(1).map((to, i) => {
     const from = numbers[i]!;
     const href = `${ctx.pageUrl.pathname}?from=${from}&to=${to}#compare`;
-    return `<li><a href="${escapeHtml(href)}">${t("mirrorCompareLink", { from: String(from), to: String(to) })}</a></li>`;
+    return `<li><a href="${escapeHtml(href)}">${words(ctx, "mirrorCompareLink", { from: String(from), to: String(to) })}</a></li>`;
   });
-  return `<div class="mirror-compare"><p>${t("mirrorCompareIntro")}</p><ul>${items.join("")}</ul></div>`;
+  return `<div class="mirror-compare"><p>${words(ctx, "mirrorCompareIntro")}</p><ul>${items.join("")}</ul></div>`;
 }
 
 type Mapped = { type: "keep" } | { type: "href"; href: string; resource?: Resource } | { type: "self" } | { type: "unmirrored"; live?: string; path: string };
@@ -372,8 +372,7 @@ export function rewritePage(html: string, ctx: PageContext): RewriteResult {
     if (lower === "main" && !banner) {
       banner = true;
       const live = liveUrl(ctx, ctx.pageUrl);
-      const t = (k: Parameters<typeof translate>[1], v?: Record<string, string>) => escapeHtml(translate(ctx.lang, k, v));
-      text += `<p class="mirror-banner" role="note">${t("mirrorBanner", { date: ctx.date })}${live ? ` <a href="${escapeHtml(live)}">${t("mirrorBannerLive")}</a>` : ""}</p>`;
+      text += `<p class="mirror-banner" role="note">${words(ctx, "mirrorBanner", { date: ctx.date })}${live ? ` <a href="${escapeHtml(live)}">${words(ctx, "mirrorBannerLive")}</a>` : ""}</p>`;
     }
     replace(start, end, text);
     if (RAW_TEXT.has(lower) && !leaf) TOKEN.lastIndex = rawTextEnd(lower, end);
