@@ -1,35 +1,22 @@
 // Writing a revision: validate the whole record first, then write the revision, the public
 // projection, the agency and data-category links and the search row in one transaction.
-import { createHash } from "node:crypto";
-import { canonicalJson } from "../shared/canonical-json";
 import { getDb, stmt, type Db } from "../shared/db.server";
 import { computeImpactLevel } from "../standard/impact";
 import { searchRowOf, storeSearchRow, type SearchRow } from "./search/document";
-import { sortKeyZh } from "./search/pinyin";
-import { allLangs, otherTextsColumn } from "../standard/text-langs";
-import { ToolRecord } from "../standard/v1";
-import { invalid, zodIssues, type Issue } from "../shared/errors";
+import { otherTextsColumn } from "../standard/text-langs";
+import type { ToolRecord } from "../standard/v1";
+import { invalid, type Issue } from "../shared/errors";
+import { agencySearchText, nameSortKeyOf, prepareRevision, sameNames, type PreparedRevision } from "./prepare";
 import { appendEvent } from "../log/log.server";
 import { confirmedAgencyIds } from "./responsibility.server";
 import { mirroredFrom } from "../standard/regime";
 
 // Agencies are written by the same callers (seeding, imports, the generator): kept importable from here.
 export { upsertAgencies } from "./upsert-agencies.server";
+export { prepareRevision, type PreparedRevision } from "./prepare";
 
 /** `owned`: nothing was written because an agency owns the record now (it took it over, registry/review/take-over.server.ts). */
 export type PublishResult = { toolId: string; revisionNumber: number; unchanged: boolean; owned?: true };
-
-/** A record checked and serialised, ready to write: the pure part of publishing (no database). */
-export type PreparedRevision = { record: ToolRecord; json: string; sha: string; at: string };
-
-/** Validates `input` and computes its canonical JSON and hash; throws the field errors of an invalid record. */
-export function prepareRevision(input: unknown, at: string): PreparedRevision {
-  const parsed = ToolRecord.safeParse(input);
-  if (!parsed.success) throw invalid(zodIssues(parsed.error));
-  const record = parsed.data;
-  const json = canonicalJson(record);
-  return { record, json, sha: createHash("sha256").update(json).digest("hex"), at };
-}
 
 /**
  * Store `input` as a new revision of its tool: the editors' path, used for the embedded cases
@@ -54,7 +41,8 @@ export function publishRevision(input: unknown, opts: { at: string }, db: Db = g
  * statements that fire triggers is flushed by FTS5 as a segment of its own, the largest cost of
  * publishing one by one (docs/issue-17-profile.md).
  *
- * `prepared`: records already checked by prepareRevision (for instance in a worker thread).
+ * `prepared`: records already checked by prepareRevision (for instance in a worker thread), with
+ * their search rows when it was given the agencies' names.
  */
 export function publishMany(items: ({ input: unknown; at: string } | PreparedRevision)[], db: Db = getDb()): PublishResult[] {
   const prepared = items.map((i) => ("sha" in i ? i : prepareRevision(i.input, i.at)));
@@ -106,7 +94,7 @@ function writeRevision(db: Db, p: PreparedRevision, agencyIds: Map<string, numbe
     if (latest && tool.owner_agency_id != null) return { toolId: id, revisionNumber: latest.number, unchanged: true, owned: true };
     number = ((stmt(db, `SELECT max(number) AS n FROM revisions WHERE tool_seq = ?`).get(tool.seq) as { n: number | null }).n ?? 0) + 1;
   }
-  const projection = projectionOf(record, status, p.at);
+  const projection = projectionOf(record, status, p.at, p.nameSortZh);
   // A new tool that becomes public at once is inserted with its whole projection (one write of
   // the row and its indexes instead of an insert and an update); a tool that has only a draft
   // exists but is not public until its first submission.
@@ -119,7 +107,7 @@ function writeRevision(db: Db, p: PreparedRevision, agencyIds: Map<string, numbe
   ).get(tool.seq, number, status, json, sha, p.at, isPublic ? p.at : null, isPublic ? p.at : null) as { id: number };
 
   if (isPublic) {
-    writePublicProjection(db, { seq: tool.seq, revisionId: rev.id, record, status, at: p.at, agencyIds, projection, projected: fresh }, batch);
+    writePublicProjection(db, { seq: tool.seq, revisionId: rev.id, record, status, at: p.at, agencyIds, projection, projected: fresh, search: p.search }, batch);
     // Records the editors register directly (the embedded cases) enter the public log too.
     appendEvent(
       {
@@ -176,6 +164,8 @@ export function writePublicProjection(
     projection?: ReturnType<typeof projectionOf>;
     /** The row was just inserted with this projection (insertProjectedToolRow): only the published revision is left to set. */
     projected?: boolean;
+    /** A search row computed ahead (prepareRevision), used only if it was for the agencies found confirmed here. */
+    search?: PreparedRevision["search"];
   },
   batch?: WriteBatch,
 ): void {
@@ -213,7 +203,7 @@ export function writePublicProjection(
   for (const e of record.dataScope.elements) cat.run(p.seq, e.category);
 
   const agencyNames = [...agencyIds.values()].filter((id) => confirmed.has(id)).map((id) => agencySearchName(db, id, batch));
-  const row = searchRowOf(record, agencyNames);
+  const row = p.search && sameNames(p.search.agencyNames, agencyNames) ? p.search.row : searchRowOf(record, agencyNames);
   if (batch) batch.searchRows.set(p.seq, row);
   else storeSearchRow(db, p.seq, row);
 }
@@ -223,19 +213,19 @@ function agencySearchName(db: Db, id: number, batch?: WriteBatch): string {
   const known = batch?.agencyNames.get(id);
   if (known !== undefined) return known;
   const a = stmt(db, `SELECT name_zh, name_en FROM agencies WHERE id = ?`).get(id) as { name_zh: string | null; name_en: string | null };
-  const name = [a.name_zh, a.name_en].filter(Boolean).join(" ");
+  const name = agencySearchText(a.name_zh, a.name_en);
   batch?.agencyNames.set(id, name);
   return name;
 }
 
 /** The `tools` columns of a record. */
-export function projectionOf(record: ToolRecord, status: string, at: string) {
+export function projectionOf(record: ToolRecord, status: string, at: string, nameSortZh?: string | null) {
   return {
     id: record.identity.id,
     slug: record.identity.slug,
     nameZh: record.identity.name.zh ?? null,
     nameEn: record.identity.name.en ?? null,
-    nameSortZh: sortKeyZh(record.identity.name.zh ?? record.identity.name.en ?? allLangs(record.identity.name)[0]),
+    nameSortZh: nameSortZh === undefined ? nameSortKeyOf(record) : nameSortZh,
     summaryZh: record.identity.summary.zh ?? null,
     summaryEn: record.identity.summary.en ?? null,
     kind: record.identity.kind,

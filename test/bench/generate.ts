@@ -13,7 +13,9 @@
 // management) in a large share, so searches hit realistic result-set sizes. run.ts prints the
 // actual fractions after generation.
 import type { Db } from "../../db/client.server";
-import { publishMany, upsertAgencies } from "../../registry/records/publish.server";
+import { Worker } from "node:worker_threads";
+import { publishMany, upsertAgencies, type PreparedRevision } from "../../registry/records/publish.server";
+import { agencySearchText } from "../../registry/records/prepare";
 import { optimizeSearchIndex } from "../../registry/records/search/optimize.server";
 import { addDays } from "../../registry/lifecycle/sunset";
 import type { ToolRecordInput } from "../../registry/standard/v1";
@@ -418,37 +420,70 @@ export function generateRecord(rand: Random, i: number, agencies: BenchAgency[],
 
 export type GenerateStats = { records: number; revisions: number; agencies: number; seconds: number };
 
-/** Fill a migrated, empty database. Batches of 1000 records are written by publishMany, one transaction each. */
-export function generateRegister(db: Db, records: number, anchor: string, log: (msg: string) => void = () => {}, opts: { resumeAfter?: number } = {}): GenerateStats {
-  const started = performance.now();
-  const rand = createRandom(SEED);
-  const agencies = generateAgencies(rand);
-  // Resuming a generation that stopped: its first `resumeAfter` records are written (whole
-  // batches), so they are made again only to move the random numbers to where they were.
-  const skip = opts.resumeAfter ?? 0;
-  if (skip % 1000 !== 0) throw new Error(`resumeAfter must be a whole number of batches, got ${skip}`);
-  if (!skip) upsertAgencies(agencies, db);
+/** A batch of generated records: the last record's number, and the records with their publication times. */
+export type GeneratedBatch = { end: number; items: { input: ToolRecordInput; at: string }[] };
 
-  const BATCH = 1000;
+export const BATCH = 1000;
+
+/**
+ * The register's records in batches of BATCH (each tool's second revision, if it has one, in
+ * the same batch), from the seeded generator: the same batches wherever they are made (this
+ * thread or generate-worker.ts). `agencies` is what generateAgencies made first from `rand`.
+ */
+export function* generatedBatches(rand: Random, agencies: BenchAgency[], records: number, anchor: string): Generator<GeneratedBatch> {
   const baseTime = Date.parse(`${addDays(anchor, -2000)}T00:00:00Z`);
-  let revisions = 0;
   for (let start = 1; start <= records; start += BATCH) {
     const end = Math.min(records, start + BATCH - 1);
-    const batch: { input: unknown; at: string }[] = [];
+    const items: GeneratedBatch["items"] = [];
     for (let i = start; i <= end; i++) {
       const record = generateRecord(rand, i, agencies, anchor);
       // Spread publication times over ~5.5 years so "recently updated" is meaningful.
       const at = new Date(baseTime + Math.floor((i / records) * 2000 * 86_400_000) + rand.int(0, 86_399_999)).toISOString();
-      batch.push({ input: record, at });
+      items.push({ input: record, at });
       // A few tools have a second revision (the review moved on), as a real register would.
       if (rand.chance(0.03)) {
         const next = { ...record, lifecycle: { ...record.lifecycle, reviewStatus: "approved" as const } };
-        batch.push({ input: next, at: new Date(Date.parse(at) + 30 * 86_400_000).toISOString() });
+        items.push({ input: next, at: new Date(Date.parse(at) + 30 * 86_400_000).toISOString() });
       }
     }
-    if (end <= skip) continue;
-    publishMany(batch, db);
-    revisions += batch.length;
+    yield { end, items };
+  }
+}
+
+/** The search names of the register's agencies by slug, as publishing reads them. */
+export function agencySearchNames(db: Db): Record<string, string> {
+  const rows = db.$client.prepare(`SELECT slug, name_zh, name_en FROM agencies`).all() as { slug: string; name_zh: string | null; name_en: string | null }[];
+  return Object.fromEntries(rows.map((a) => [a.slug, agencySearchText(a.name_zh, a.name_en)]));
+}
+
+/**
+ * Fill a migrated, empty database. Batches of BATCH records are written by publishMany, one
+ * transaction each. With `threads` (the default) the records are made and prepared (validated,
+ * serialised, hashed, their search rows computed: about 40% of the CPU of publishing) in a worker
+ * thread (generate-worker.ts), one batch ahead of the batch this thread writes; the register
+ * written is the same either way (test/integration/generate-threads.test.ts).
+ */
+export async function generateRegister(
+  db: Db,
+  records: number,
+  anchor: string,
+  log: (msg: string) => void = () => {},
+  opts: { resumeAfter?: number; threads?: boolean } = {},
+): Promise<GenerateStats> {
+  const started = performance.now();
+  // Resuming a generation that stopped: its first `resumeAfter` records are written (whole
+  // batches), so they are made again only to move the random numbers to where they were.
+  const skip = opts.resumeAfter ?? 0;
+  if (skip % BATCH !== 0) throw new Error(`resumeAfter must be a whole number of batches, got ${skip}`);
+  const rand = createRandom(SEED);
+  const agencies = generateAgencies(rand);
+  if (!skip) upsertAgencies(agencies, db);
+
+  const batches = opts.threads === false ? inThisThread(rand, agencies, records, anchor, skip) : inWorkerThread(records, anchor, skip, agencySearchNames(db));
+  let revisions = 0;
+  for await (const { end, items } of batches) {
+    publishMany(items, db);
+    revisions += items.length;
     if (end % 10_000 === 0 || end === records) {
       const s = (performance.now() - started) / 1000;
       log(`  ${end.toLocaleString("en")} / ${records.toLocaleString("en")} records (${s.toFixed(1)} s, ${Math.round(end / s)} records/s)`);
@@ -459,3 +494,40 @@ export function generateRegister(db: Db, records: number, anchor: string, log: (
   optimizeSearchIndex(db);
   return { records, revisions, agencies: agencies.length, seconds: (performance.now() - started) / 1000 };
 }
+
+type Batch = { end: number; items: ({ input: unknown; at: string } | PreparedRevision)[] };
+
+function* inThisThread(rand: Random, agencies: BenchAgency[], records: number, anchor: string, skip: number): Generator<Batch> {
+  for (const b of generatedBatches(rand, agencies, records, anchor)) if (b.end > skip) yield b;
+}
+
+/** Batches made and prepared by generate-worker.ts, asked for one ahead of the one being written. */
+async function* inWorkerThread(records: number, anchor: string, skip: number, agencyNames: Record<string, string>): AsyncGenerator<Batch> {
+  const worker = new Worker(new URL("./generate-worker.mjs", import.meta.url), { workerData: { records, anchor, skip, agencyNames }, execArgv: [] });
+  const waiting: ((m: WorkerBatch | Error) => void)[] = [];
+  const arrived: (WorkerBatch | Error)[] = [];
+  const deliver = (m: WorkerBatch | Error) => (waiting.length ? waiting.shift()!(m) : arrived.push(m));
+  worker.on("message", (m: WorkerBatch) => deliver(m));
+  worker.on("error", (e: Error) => deliver(e));
+  worker.on("exit", (code) => deliver(new Error(`the generator's thread exited (${code}) before the last batch`)));
+  const next = () => {
+    worker.postMessage("next");
+    return new Promise<WorkerBatch | Error>((resolve) => (arrived.length ? resolve(arrived.shift()!) : waiting.push(resolve)));
+  };
+  try {
+    let pending = next();
+    for (;;) {
+      const m = await pending;
+      if (m instanceof Error) throw m;
+      if (m.done) return;
+      pending = next(); // the thread prepares the next batch while this one is written
+      // The record is read back from its canonical JSON: the same record, cheaper to carry than a cloned object.
+      yield { end: m.end, items: m.items.map((i) => ({ ...i, record: JSON.parse(i.json) })) };
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** What generate-worker.ts sends for each "next": a prepared batch without its records' objects, or done. */
+export type WorkerBatch = { done: true } | { done: false; end: number; items: Omit<PreparedRevision, "record">[] };

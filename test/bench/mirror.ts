@@ -39,7 +39,7 @@ const EXTRA = (process.env.BENCH_MIRROR_ARGS ?? "").split(/\s+/).filter(Boolean)
 const loadavg = () => fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 const log = (s: string) => console.log(s);
 
-function prepareDatabase(): string {
+async function prepareDatabase(): Promise<string> {
   const file = path.join(DIR, `mirror-${RECORDS}.sqlite`);
   const metaFile = `${file}.json`;
   const meta = fs.existsSync(metaFile) ? (JSON.parse(fs.readFileSync(metaFile, "utf8")) as { records: number; pristine: boolean }) : null;
@@ -75,7 +75,7 @@ function prepareDatabase(): string {
   try {
     migrateDatabase(db);
     db.$client.pragma("synchronous = OFF");
-    const stats = generateRegister(db, RECORDS, new Date().toISOString().slice(0, 10), (m) => log(m));
+    const stats = await generateRegister(db, RECORDS, new Date().toISOString().slice(0, 10), (m) => log(m));
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
     log(`Generated in ${stats.seconds.toFixed(1)} s (${stats.revisions.toLocaleString("en")} revisions)`);
   } finally {
@@ -117,13 +117,13 @@ function exportSite(db: string, dir: string, label: string, extra: string[]): Ru
   return run;
 }
 
-function main() {
+async function main() {
   fs.mkdirSync(DIR, { recursive: true });
   if (!args.has("--no-build") || !fs.existsSync(path.join(ROOT, "build/index.js"))) {
     log("Building (remix build)");
     execFileSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "build"], { cwd: ROOT, stdio: "ignore" });
   }
-  const db = prepareDatabase();
+  const db = await prepareDatabase();
   log(`Machine: ${os.cpus().length} cores, load average ${loadavg()}`);
   const runs: Run[] = [];
   const one = path.join(DIR, "mirror-1");
@@ -151,4 +151,4 @@ function main() {
   log(`\nLinear estimate at 100,000 records: first export ${((full.seconds * scale) / 60).toFixed(0)} min with ${WORKERS} workers (target < 45 min).`);
 }
 
-main();
+void main();

@@ -88,6 +88,7 @@ function storageFingerprint(): string {
   const files = [
     ...fs.readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith(".sql")).sort().map((f) => path.join(MIGRATIONS_FOLDER, f)),
     path.join(ROOT, "registry/records/publish.server.ts"),
+    path.join(ROOT, "registry/records/prepare.ts"),
     path.join(ROOT, "registry/records/search/tokenize.ts"),
     path.join(ROOT, "registry/records/search/document.ts"),
     path.join(ROOT, "registry/records/search/pinyin.ts"),
@@ -112,7 +113,7 @@ function countPublished(file: string): number | null {
   }
 }
 
-function ensureDatabase(): string {
+async function ensureDatabase(): Promise<string> {
   const label = RECORDS % 1000 === 0 ? `${RECORDS / 1000}k` : String(RECORDS);
   const file = path.join(DATA_DIR, `bench-${label}.sqlite`);
   const metaFile = path.join(DATA_DIR, `bench-${label}.meta.json`);
@@ -146,7 +147,7 @@ function ensureDatabase(): string {
       // Throwaway data: durability does not matter while generating.
       db.$client.pragma("synchronous = OFF");
       db.$client.pragma("cache_size = -200000");
-      const stats = generateRegister(db, RECORDS, today, log, { resumeAfter });
+      const stats = await generateRegister(db, RECORDS, today, log, { resumeAfter });
       db.$client.pragma("wal_checkpoint(TRUNCATE)");
       log(`Generated ${stats.records.toLocaleString("en")} tools (${stats.revisions.toLocaleString("en")} revisions, ${stats.agencies} agencies) in ${stats.seconds.toFixed(1)} s`);
       const meta: Meta = { generatorVersion: GENERATOR_VERSION, seed: SEED, records: RECORDS, fingerprint, anchor: today, seconds: stats.seconds, generatedAt: new Date().toISOString() };
@@ -391,7 +392,7 @@ function printTable(results: Result[]) {
 
 async function main() {
   if (REQUESTS < 200) log(`Note: BENCH_REQUESTS=${REQUESTS}; the issue asks for at least 200 per scenario.`);
-  const dbFile = ensureDatabase();
+  const dbFile = await ensureDatabase();
   buildApp();
   // test/bench/load.ts uses this script to make (or reuse) the register and the build only.
   if (args.has("--prepare-only")) return;

@@ -12,7 +12,7 @@ for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}.chain-head`]) fs.r
 const db = openDatabase(file);
 migrateDatabase(db);
 const cpu0 = process.cpuUsage();
-const stats = generateRegister(db, records, "2026-12-01", (m) => console.log(m));
+const stats = await generateRegister(db, records, "2026-12-01", (m) => console.log(m));
 const cpu = process.cpuUsage(cpu0);
 db.$client.pragma("wal_checkpoint(TRUNCATE)");
 const pages = db.$client.pragma("page_count", { simple: true }) as number;

@@ -6,12 +6,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { freshDb } from "../helpers/db";
 import type { Db } from "../../db/client.server";
-import { publishMany, publishRevision, upsertAgencies, type PublishResult } from "../../registry/records/publish.server";
+import { prepareRevision, publishMany, publishRevision, upsertAgencies, type PublishResult } from "../../registry/records/publish.server";
 import { buildMatchExpression } from "../../registry/records/search/tokenize";
 import { verifyLog } from "../../registry/log/log.server";
 import { SEED_AGENCIES } from "../../scripts/seed/agencies";
 import { SEED_RECORDS } from "../../scripts/seed/cases";
-import { createRandom, generateAgencies, generateRecord } from "../bench/generate";
+import { agencySearchNames, createRandom, generateAgencies, generateRecord } from "../bench/generate";
 
 // Counters bumped by triggers: a batch moves them too, only not as many times.
 const COUNTERS = new Set(["page_version", "list_version", "list_changes"]);
@@ -92,6 +92,35 @@ describe("publishMany", () => {
     }
     expect(verifyLog(many.db)).toEqual(verifyLog(one.db));
     expect(verifyLog(many.db).ok).toBe(true);
+  });
+
+  it("takes search rows and sort keys prepared ahead only for the agency names it finds", { timeout: 120_000 }, () => {
+    // Prepared as generate-worker.ts does, from the agencies' names as stored, but with one
+    // agency's name wrong: the records naming it must get their rows from the writer.
+    const db = freshDb("empty");
+    const ref = freshDb("empty");
+    try {
+      const list = items();
+      upsertAgencies(agenciesOf(), ref.db);
+      for (const i of list) publishRevision(i.input, { at: i.at }, ref.db);
+      upsertAgencies(agenciesOf(), db.db);
+      const names = agencySearchNames(db.db);
+      // An agency of the last record: its rows are the ones left (the generated records are later revisions of the seed tools).
+      const wrong = (list.at(-1)!.input as { responsibility: { agencies: { agency: string }[] } }).responsibility.agencies[0]!.agency;
+      const prepared = list.map((i) => prepareRevision(i.input, i.at, (slug) => (slug === wrong ? "Not this name" : names[slug])));
+      expect(prepared.filter((p) => p.search).length).toBeGreaterThan(200);
+      expect(prepared.filter((p) => p.search?.agencyNames.includes("Not this name")).length).toBeGreaterThan(0);
+      expect(prepared.every((p) => p.nameSortZh !== undefined)).toBe(true);
+      for (let s = 0; s < prepared.length; s += 97) publishMany(prepared.slice(s, s + 97), db.db);
+      const a = dump(ref.db);
+      const b = dump(db.db);
+      expect(Object.keys(b)).toEqual(Object.keys(a));
+      for (const t of Object.keys(a)) expect(b[t], t).toEqual(a[t]);
+      for (const q of QUERIES) expect(hits(db.db, q).map((h) => h.rowid), q).toEqual(hits(ref.db, q).map((h) => h.rowid));
+    } finally {
+      db.close();
+      ref.close();
+    }
   });
 
   it("writes nothing of a batch when one record fails", () => {
