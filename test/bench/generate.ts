@@ -459,7 +459,7 @@ export function agencySearchNames(db: Db): Record<string, string> {
 /**
  * Fill a migrated, empty database. Batches of BATCH records are written by publishMany, one
  * transaction each. With `threads` (the default) the records are made and prepared (validated,
- * serialised, hashed, their search rows computed: about 40% of the CPU of publishing) in a worker
+ * serialised, hashed, their search rows computed: about a third of the CPU of publishing) in a worker
  * thread (generate-worker.ts), one batch ahead of the batch this thread writes; the register
  * written is the same either way (test/integration/generate-threads.test.ts).
  */
