@@ -9,12 +9,11 @@ import { createRandom, generateAgencies, generatedBatches, SEED, type WorkerBatc
 
 const { records, anchor, skip, agencyNames } = workerData as { records: number; anchor: string; skip: number; agencyNames: Record<string, string> };
 const rand = createRandom(SEED);
-const batches = generatedBatches(rand, generateAgencies(rand), records, anchor);
+const batches = generatedBatches(rand, generateAgencies(rand), records, anchor, skip);
 const nameOf = (slug: string) => agencyNames[slug];
 
 parentPort!.on("message", () => {
-  let b = batches.next();
-  while (!b.done && b.value.end <= skip) b = batches.next();
+  const b = batches.next();
   const reply: WorkerBatch = b.done
     ? { done: true }
     : {

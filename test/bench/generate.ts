@@ -429,8 +429,10 @@ export const BATCH = 1000;
  * The register's records in batches of BATCH (each tool's second revision, if it has one, in
  * the same batch), from the seeded generator: the same batches wherever they are made (this
  * thread or generate-worker.ts). `agencies` is what generateAgencies made first from `rand`.
+ * Batches up to record `skip` (those of a generation being resumed) are made, to move the random
+ * numbers to where they were, but not yielded.
  */
-export function* generatedBatches(rand: Random, agencies: BenchAgency[], records: number, anchor: string): Generator<GeneratedBatch> {
+export function* generatedBatches(rand: Random, agencies: BenchAgency[], records: number, anchor: string, skip = 0): Generator<GeneratedBatch> {
   const baseTime = Date.parse(`${addDays(anchor, -2000)}T00:00:00Z`);
   for (let start = 1; start <= records; start += BATCH) {
     const end = Math.min(records, start + BATCH - 1);
@@ -446,7 +448,7 @@ export function* generatedBatches(rand: Random, agencies: BenchAgency[], records
         items.push({ input: next, at: new Date(Date.parse(at) + 30 * 86_400_000).toISOString() });
       }
     }
-    yield { end, items };
+    if (end > skip) yield { end, items };
   }
 }
 
@@ -472,14 +474,14 @@ export async function generateRegister(
 ): Promise<GenerateStats> {
   const started = performance.now();
   // Resuming a generation that stopped: its first `resumeAfter` records are written (whole
-  // batches), so they are made again only to move the random numbers to where they were.
+  // batches); generatedBatches makes them again without yielding them.
   const skip = opts.resumeAfter ?? 0;
   if (skip % BATCH !== 0) throw new Error(`resumeAfter must be a whole number of batches, got ${skip}`);
   const rand = createRandom(SEED);
   const agencies = generateAgencies(rand);
   if (!skip) upsertAgencies(agencies, db);
 
-  const batches = opts.threads === false ? inThisThread(rand, agencies, records, anchor, skip) : inWorkerThread(records, anchor, skip, agencySearchNames(db));
+  const batches = opts.threads === false ? generatedBatches(rand, agencies, records, anchor, skip) : inWorkerThread(records, anchor, skip, agencySearchNames(db));
   let revisions = 0;
   for await (const { end, items } of batches) {
     publishMany(items, db);
@@ -496,10 +498,6 @@ export async function generateRegister(
 }
 
 type Batch = { end: number; items: ({ input: unknown; at: string } | PreparedRevision)[] };
-
-function* inThisThread(rand: Random, agencies: BenchAgency[], records: number, anchor: string, skip: number): Generator<Batch> {
-  for (const b of generatedBatches(rand, agencies, records, anchor)) if (b.end > skip) yield b;
-}
 
 /** Batches made and prepared by generate-worker.ts, asked for one ahead of the one being written. */
 async function* inWorkerThread(records: number, anchor: string, skip: number, agencyNames: Record<string, string>): AsyncGenerator<Batch> {
